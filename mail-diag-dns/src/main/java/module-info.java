@@ -13,4 +13,5 @@ module io.maildiag.dns {
   requires org.slf4j;
 
   exports io.maildiag.dns;
+  exports io.maildiag.dns.spf;
 }

@@ -86,9 +86,15 @@ public record ParseResult<T>(Optional<T> value, List<Diagnostic> diagnostics) {
     return value.orElseThrow(() -> new InvalidInputException(diagnostics));
   }
 
-  /** Returns a result with the value mapped and the same diagnostics. */
+  /**
+   * Returns a result with the value mapped and the same diagnostics.
+   *
+   * @throws NullPointerException if {@code mapper} returns null
+   */
   public <U> ParseResult<U> map(Function<? super T, ? extends U> mapper) {
-    return new ParseResult<>(value.map(mapper), diagnostics);
+    Objects.requireNonNull(mapper, "mapper");
+    Optional<U> mapped = value.map(v -> Objects.requireNonNull(mapper.apply(v), "mapper returned null"));
+    return new ParseResult<>(mapped, diagnostics);
   }
 
   /** Returns the result of {@code mapper} on the value, with this result's diagnostics first. */

@@ -19,11 +19,13 @@ import java.util.Optional;
  * java.net.IDN} (IDNA 2003 with unassigned code points allowed); names that differ between IDNA
  * 2003 and IDNA 2008, such as those containing {@code ß}, follow IDNA 2003.
  *
- * <p>Validation follows what DNS can hold (RFC 1035 section 2.3.4): labels of 1 to 63 octets and
- * at most 253 octets in text form. Allowed characters are ASCII letters, digits, hyphen,
- * underscore (for {@code _dmarc}, {@code _domainkey} and service labels), a label that is exactly
- * {@code *} (wildcard owner names), and {@code /} (RFC 2317 classless reverse zones). A label that
- * begins or ends with a hyphen is accepted with a warning.
+ * <p>Validation follows what DNS can hold (RFC 1035 section 2.3.4, RFC 2181 section 11): labels of
+ * 1 to 63 octets and at most 253 octets in text form. DNS labels may hold any octet, so any
+ * printable ASCII character but the dot is accepted ({@code _dmarc}, {@code *}, the {@code /} of
+ * RFC 2317 reverse zones, and the odd characters SPF macros can produce); control characters are
+ * refused. Whether a name is also a valid host name (letters, digits and hyphens only) is a separate
+ * question: {@link #isHostName()}. An LDH label that begins or ends with a hyphen is accepted with a
+ * warning.
  *
  * <p>The {@linkplain #root() root} has no labels and prints as {@code "."}.
  *
@@ -116,6 +118,17 @@ public final class DomainName implements Comparable<DomainName> {
     }
     String label = raw;
     if (!isAscii(raw)) {
+      // IDNA passes ASCII through unchanged apart from case, so a bad ASCII character can be
+      // reported at its exact position before the conversion.
+      for (int i = 0; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c < 0x80 && !isLabelChar(Character.toLowerCase(c))) {
+          out.add(Diagnostic.error(DomainCodes.DOMAIN_INVALID_CHARACTER,
+                  "character " + describe(c) + " is not allowed in a domain name")
+              .at(input, offset + i, 1));
+          return null;
+        }
+      }
       try {
         label = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED);
       } catch (IllegalArgumentException e) {
@@ -130,6 +143,19 @@ public final class DomainName implements Comparable<DomainName> {
             .at(input, offset, raw.length()));
         return null;
       }
+      // IDNA 2003 maps some compatibility characters to ASCII punctuation (U+2100 becomes "a/c",
+      // U+3002 becomes "."); an A-label holds only letters, digits and hyphens.
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if (!(isLdh(c) || (c >= 'A' && c <= 'Z'))) {
+          out.add(Diagnostic.error(DomainCodes.DOMAIN_IDNA_INVALID,
+                  "label '" + raw + "' maps under IDNA to '" + label
+                      + "', which is not a valid A-label (letters, digits and hyphens only)")
+              .withReference("RFC 3490 section 4.1")
+              .at(input, offset, raw.length()));
+          return null;
+        }
+      }
     }
     label = label.toLowerCase(Locale.ROOT);
     if (label.length() > MAX_LABEL_LENGTH) {
@@ -139,18 +165,19 @@ public final class DomainName implements Comparable<DomainName> {
           .at(input, offset, raw.length()));
       return null;
     }
-    if (!label.equals("*")) {
+    {
       for (int i = 0; i < label.length(); i++) {
         char c = label.charAt(i);
         if (!isLabelChar(c)) {
-          int at = raw.length() == label.length() ? offset + i : offset;
+          // Only reachable for ASCII input (an IDNA result was checked above), so i is a position
+          // in raw.
           out.add(Diagnostic.error(DomainCodes.DOMAIN_INVALID_CHARACTER,
                   "character " + describe(c) + " is not allowed in a domain name")
-              .at(input, at, raw.length() == label.length() ? 1 : raw.length()));
+              .at(input, offset + i, 1));
           return null;
         }
       }
-      if (label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
+      if (isLdhLabel(label.replace("_", "")) && (label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-')) {
         out.add(Diagnostic.warning(DomainCodes.DOMAIN_HYPHEN_AT_LABEL_EDGE,
                 "label '" + label + "' begins or ends with a hyphen; not a valid host name")
             .withReference("RFC 1123 section 2.1")
@@ -169,8 +196,25 @@ public final class DomainName implements Comparable<DomainName> {
     return true;
   }
 
+  /** Any printable ASCII character but the dot: DNS holds any octet, but control characters are refused. */
   private static boolean isLabelChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/';
+    return c >= 0x20 && c < 0x7f && c != '.';
+  }
+
+  private static boolean isLdhLabel(String label) {
+    if (label.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < label.length(); i++) {
+      if (!isLdh(label.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLdh(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   }
 
   private static String describe(char c) {
@@ -287,6 +331,24 @@ public final class DomainName implements Comparable<DomainName> {
    */
   public ParseResult<DomainName> resolve(String prefix) {
     return parse(isRoot() ? prefix : prefix + "." + text);
+  }
+
+  /**
+   * Returns whether this is a host name (RFC 1123 section 2.1, RFC 5321 section 4.1.2): every label
+   * made of letters, digits and hyphens, not beginning or ending with a hyphen. Names that DNS holds
+   * but that are not host names, such as {@code _dmarc.example.com} or {@code *.example.com}, give
+   * false. The root gives false.
+   */
+  public boolean isHostName() {
+    if (labels.length == 0) {
+      return false;
+    }
+    for (String label : labels) {
+      if (!isLdhLabel(label) || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the name in Unicode form, converting A-labels back ({@code bücher.example}). */

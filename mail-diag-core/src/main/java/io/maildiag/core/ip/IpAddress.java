@@ -122,8 +122,8 @@ public final class IpAddress implements Comparable<IpAddress> {
       }
       int start = i;
       int value = 0;
-      while (i < n && i - start < 5 && Character.digit(s.charAt(i), 16) >= 0) {
-        value = value * 16 + Character.digit(s.charAt(i), 16);
+      while (i < n && i - start < 5 && hexValue(s.charAt(i)) >= 0) {
+        value = value * 16 + hexValue(s.charAt(i));
         i++;
       }
       int digits = i - start;
@@ -186,6 +186,23 @@ public final class IpAddress implements Comparable<IpAddress> {
       out[2 * g + 1] = (byte) full[g];
     }
     return out;
+  }
+
+  /**
+   * Returns the value of an ASCII hex digit, or -1. Unlike {@link Character#digit(char, int)} it
+   * rejects non-ASCII digits and letters such as fullwidth {@code \uFF11} or {@code \uFF21}.
+   */
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /**

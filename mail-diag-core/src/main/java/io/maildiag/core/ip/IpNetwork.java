@@ -66,7 +66,7 @@ public final class IpNetwork implements Comparable<IpNetwork> {
     int prefix = parsePrefix(prefixText);
     if (prefix < 0 || prefix > max) {
       return ParseResult.failure(Diagnostic.error(IpCodes.CIDR_INVALID_PREFIX,
-              "prefix length '" + prefixText + "' is not a number from 0 to " + max)
+              "prefix length '" + abbreviate(prefixText) + "' is not a number from 0 to " + max)
           .withReference("RFC 4632 section 3.1")
           .at(s, slash + 1, prefixText.length()));
     }
@@ -79,6 +79,11 @@ public final class IpNetwork implements Comparable<IpNetwork> {
           .at(s, 0, slash));
     }
     return ParseResult.success(net, diagnostics);
+  }
+
+  /** Keeps messages short when the input is hostile; the span still covers the whole text. */
+  private static String abbreviate(String text) {
+    return text.length() <= 16 ? text : text.substring(0, 16) + "...";
   }
 
   /** Returns the prefix as a number, or -1 if it is not 1 to 3 decimal digits without a leading zero. */

@@ -63,7 +63,7 @@ public final class MailAddress {
     Objects.requireNonNull(input, "input");
     String s = input.toString();
     if (s.length() > MAX_INPUT_LENGTH) {
-      return ParseResult.failure(Diagnostic.error(MailCodes.ADDRESS_TRAILING_TEXT,
+      return ParseResult.failure(Diagnostic.error(MailCodes.ADDRESS_TOO_LONG,
           "mailbox of " + s.length() + " characters is far too long").at(s, 0, s.length()));
     }
     int begin = 0;
@@ -195,6 +195,18 @@ public final class MailAddress {
   }
 
   private static Optional<MailDomain> parseDomain(String s, int offset, String text, List<Diagnostic> out) {
+    // RFC 5321 domains are host names: letters, digits, hyphens (and, tolerated, underscores).
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.';
+      if (!ok) {
+        out.add(Diagnostic.error(MailCodes.ADDRESS_INVALID_DOMAIN,
+                "character " + describe(c) + " is not allowed in a mail domain")
+            .withReference("RFC 5321 section 4.1.2").at(s, offset + i, 1));
+        return Optional.empty();
+      }
+    }
     ParseResult<DomainName> name = DomainName.parse(text);
     if (name.value().isEmpty()) {
       Diagnostic first = name.errors().get(0);
@@ -203,7 +215,19 @@ public final class MailAddress {
           .withReference("RFC 5321 section 4.1.2").at(s, at, first.span().map(sp -> sp.length()).orElse(0)));
       return Optional.empty();
     }
-    return Optional.of(new MailDomain.Name(name.value().get()));
+    DomainName domain = name.value().get();
+    if (domain.isRoot()) {
+      out.add(Diagnostic.error(MailCodes.ADDRESS_INVALID_DOMAIN, "the root '.' is not a mail domain")
+          .withReference("RFC 5321 section 4.1.2").at(s, offset, text.length()));
+      return Optional.empty();
+    }
+    // Keep the domain's warnings (such as a hyphen at a label edge), pointing into the mailbox.
+    for (Diagnostic d : name.diagnostics()) {
+      out.add(d.span()
+          .map(sp -> d.at(s, offset + sp.offset(), sp.length()))
+          .orElse(d));
+    }
+    return Optional.of(new MailDomain.Name(domain));
   }
 
   private static Optional<MailDomain> parseLiteral(String s, int offset, String text, List<Diagnostic> out) {
