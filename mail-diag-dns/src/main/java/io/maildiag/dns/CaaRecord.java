@@ -18,7 +18,8 @@ public record CaaRecord(DomainName name, long ttl, int flags, String tag, String
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException if a value is out of range
+   * @throws IllegalArgumentException if a value is out of range, or the tag is empty or holds other
+   *     than ASCII letters and digits (RFC 8659 section 4.1)
    */
   public CaaRecord {
     Objects.requireNonNull(name, "name");
@@ -27,6 +28,15 @@ public record CaaRecord(DomainName name, long ttl, int flags, String tag, String
     Objects.requireNonNull(value, "value");
     if (flags < 0 || flags > 255) {
       throw new IllegalArgumentException("CAA flags must be in [0, 255]: " + flags);
+    }
+    if (tag.isEmpty() || tag.length() > 255) {
+      throw new IllegalArgumentException("a CAA tag holds 1 to 255 characters");
+    }
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        throw new IllegalArgumentException("a CAA tag holds ASCII letters and digits only: " + tag);
+      }
     }
   }
 

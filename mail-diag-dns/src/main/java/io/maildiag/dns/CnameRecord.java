@@ -31,7 +31,7 @@ public record CnameRecord(DomainName name, long ttl, DomainName target) implemen
 
   @Override
   public String rdataText() {
-    return target.toAbsoluteString();
+    return MasterText.name(target);
   }
 
   @Override

@@ -12,6 +12,12 @@ public final class DnsCodes {
   public static final DiagnosticCode ZONE_SYNTAX = DiagnosticCode.of("ZONE_SYNTAX");
   /** A record of a type mail-diag does not surface; it is skipped. */
   public static final DiagnosticCode ZONE_UNSUPPORTED_TYPE = DiagnosticCode.of("ZONE_UNSUPPORTED_TYPE");
+  /**
+   * A record of a type mail-diag surfaces, but with a name or value it cannot represent (such as a
+   * label with a non-ASCII or control octet, or a CAA tag that is not letters and digits); it is
+   * skipped.
+   */
+  public static final DiagnosticCode ZONE_RECORD_SKIPPED = DiagnosticCode.of("ZONE_RECORD_SKIPPED");
   /** An {@code $INCLUDE} directive, refused so that a zone file cannot make mail-diag read other files. */
   public static final DiagnosticCode ZONE_INCLUDE_REFUSED = DiagnosticCode.of("ZONE_INCLUDE_REFUSED");
   /** The zone file could not be read. */

@@ -73,6 +73,28 @@ public sealed interface DnsOutcome {
     return chain.isEmpty() ? query().name() : chain.get(chain.size() - 1).target();
   }
 
+  /** Returns what went wrong, for people: the detail of a SERVFAIL, REFUSED or timeout; empty otherwise. */
+  default Optional<String> failureDetail() {
+    if (this instanceof ServFail f) {
+      return Optional.of(f.detail());
+    } else if (this instanceof Refused r) {
+      return Optional.of(r.detail());
+    } else if (this instanceof Timeout t) {
+      return Optional.of(t.detail());
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the SOA of a negative answer (NODATA or NXDOMAIN) when the server sent one; empty otherwise. */
+  default Optional<SoaRecord> negativeSoa() {
+    if (this instanceof NoData n) {
+      return n.soa();
+    } else if (this instanceof NxDomain n) {
+      return n.soa();
+    }
+    return Optional.empty();
+  }
+
   /** Returns whether records were found. */
   default boolean isAnswer() {
     return this instanceof Answer;

@@ -35,7 +35,7 @@ public sealed interface DnsRecord
 
   /** Returns the record in master-file form: {@code owner. ttl IN TYPE rdata}. */
   static String format(DnsRecord r) {
-    return r.name().toAbsoluteString() + " " + r.ttl() + " IN " + r.type() + " " + r.rdataText();
+    return MasterText.name(r.name()) + " " + r.ttl() + " IN " + r.type() + " " + r.rdataText();
   }
 
   /**

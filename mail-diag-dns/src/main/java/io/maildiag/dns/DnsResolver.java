@@ -45,12 +45,16 @@ public interface DnsResolver {
    * unexpectedly, the outcome is a {@link DnsOutcome.ServFail} naming the failure.
    */
   default DnsOutcome resolveBlocking(DnsQuery query) {
+    DnsOutcome outcome;
     try {
-      return resolve(query).toCompletableFuture().join();
+      outcome = resolve(query).toCompletableFuture().join();
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       return new DnsOutcome.ServFail(query, List.of(), "resolver failed: " + cause);
+    } catch (RuntimeException e) {
+      return new DnsOutcome.ServFail(query, List.of(), "resolver failed: " + e);
     }
+    return outcome != null ? outcome : new DnsOutcome.ServFail(query, List.of(), "resolver returned no outcome");
   }
 
   /** Resolves {@code name}/{@code type} and waits for the outcome. Never throws. */

@@ -72,6 +72,7 @@ public final class InMemoryDnsResolver implements LocalDnsResolver {
   public static final class Builder {
     private final List<DnsRecord> records = new ArrayList<>();
     private final Map<DomainName, LocalRecordStore.Fault> faults = new HashMap<>();
+    private final Map<DnsQuery, LocalRecordStore.Fault> typedFaults = new HashMap<>();
     private final Map<DomainName, Duration> latencies = new HashMap<>();
     private long ttl = DEFAULT_TTL;
     private int maxCnameChain = Limits.DEFAULT_MAX_CNAME_CHAIN;
@@ -112,18 +113,27 @@ public final class InMemoryDnsResolver implements LocalDnsResolver {
      *     cannot hold
      */
     public Builder txt(String name, String... strings) {
+      checkStrings(strings);
+      return record(new TxtRecord(DomainName.of(name), RecordType.TXT, ttl, List.of(strings)));
+    }
+
+    /**
+     * Adds one record of the obsolete type SPF (99) with the given strings.
+     *
+     * @throws IllegalArgumentException if a string is longer than 255 octets in UTF-8
+     */
+    public Builder spfType(String name, String... strings) {
+      checkStrings(strings);
+      return record(new TxtRecord(DomainName.of(name), RecordType.SPF, ttl, List.of(strings)));
+    }
+
+    private static void checkStrings(String... strings) {
       for (String s : strings) {
         if (s.getBytes(StandardCharsets.UTF_8).length > 255) {
           throw new IllegalArgumentException(
               "a TXT character-string holds at most 255 octets; split it into several strings");
         }
       }
-      return record(new TxtRecord(DomainName.of(name), RecordType.TXT, ttl, List.of(strings)));
-    }
-
-    /** Adds one record of the obsolete type SPF (99) with the given strings. */
-    public Builder spfType(String name, String... strings) {
-      return record(new TxtRecord(DomainName.of(name), RecordType.SPF, ttl, List.of(strings)));
     }
 
     /** Adds an A record for each IPv4 address. */
@@ -204,6 +214,22 @@ public final class InMemoryDnsResolver implements LocalDnsResolver {
     }
 
     /**
+     * Makes questions of one {@code type} at {@code name} come to a timeout, while other types are
+     * answered from the records: a server that drops some queries. It takes precedence over a
+     * fault set for the whole name.
+     */
+    public Builder timeout(String name, RecordType type) {
+      typedFaults.put(DnsQuery.of(DomainName.of(name), type), LocalRecordStore.Fault.TIMEOUT);
+      return this;
+    }
+
+    /** Makes questions of one {@code type} at {@code name} come to SERVFAIL; other types are answered. */
+    public Builder servfail(String name, RecordType type) {
+      typedFaults.put(DnsQuery.of(DomainName.of(name), type), LocalRecordStore.Fault.SERVFAIL);
+      return this;
+    }
+
+    /**
      * Makes {@code name} NXDOMAIN even if records below it exist; in an {@linkplain
      * DnsResolver#overlay overlay} this hides the name from the fallback resolver.
      */
@@ -223,7 +249,7 @@ public final class InMemoryDnsResolver implements LocalDnsResolver {
 
     /** Returns the resolver. */
     public InMemoryDnsResolver build() {
-      return new InMemoryDnsResolver(new LocalRecordStore(records, faults, latencies, maxCnameChain));
+      return new InMemoryDnsResolver(new LocalRecordStore(records, faults, typedFaults, latencies, maxCnameChain));
     }
   }
 }

@@ -34,10 +34,16 @@ import java.util.concurrent.CompletionStage;
  *       host[:port]} servers given as IP literals. Names are absolute: the search list and the
  *       hosts file are never used.
  *   <li>Each attempt is one UDP query (EDNS0 with a {@value #DEFAULT_EDNS_PAYLOAD_SIZE}-byte
- *       payload by default) that falls back to TCP when the answer is truncated. A failed attempt
- *       (timeout, unreachable port) is retried on the next server, {@link Builder#retries} times.
+ *       payload by default) that falls back to TCP when the answer is truncated, and ends after
+ *       {@link Builder#attemptTimeout}. A failed attempt (no answer in time, unreachable port, a
+ *       malformed response) is retried on the next server, {@link Builder#retries} times. An
+ *       answer, SERVFAIL and REFUSED included, ends the question: it is not retried. When every
+ *       attempt failed the outcome is {@link DnsOutcome.Timeout}, or {@link DnsOutcome.ServFail}
+ *       if a server answered with a malformed response.
  *   <li>Every question, CNAME restarts and retries included, completes within {@link
- *       Builder#budget}; past it the outcome is {@link DnsOutcome.Timeout}.
+ *       Builder#budget}; past it the outcome is {@link DnsOutcome.Timeout}. The returned stage
+ *       never completes exceptionally. It is completed on a mail-diag daemon thread (or is already
+ *       complete, for a cached outcome), so callbacks that block cannot stall the resolver.
  *   <li>A CNAME whose target the server did not resolve is followed with a new question, up to
  *       {@link Limits#maxCnameChain()} CNAMEs; loops are a {@link DnsOutcome.ServFail}.
  *   <li>A bounded LRU cache keeps answers for their TTL and NODATA/NXDOMAIN for the negative TTL of
@@ -110,6 +116,12 @@ public final class LiveDnsResolver implements DnsResolver {
   /** Empties the cache. */
   public void clearCache() {
     delegate.clearCache();
+  }
+
+  /** Returns {@code LiveDnsResolver[servers]}, for logs. */
+  @Override
+  public String toString() {
+    return "LiveDnsResolver" + serverTexts;
   }
 
   /**
@@ -211,7 +223,10 @@ public final class LiveDnsResolver implements DnsResolver {
       return this;
     }
 
-    /** Sets the timeout of one attempt (default {@value #DEFAULT_ATTEMPT_TIMEOUT_MILLIS} ms). */
+    /**
+     * Sets the timeout of one attempt (default {@value #DEFAULT_ATTEMPT_TIMEOUT_MILLIS} ms). Values
+     * above one day are taken as one day.
+     */
     public Builder attemptTimeout(Duration timeout) {
       attemptTimeout = positive(timeout, "attemptTimeout");
       return this;
@@ -228,7 +243,7 @@ public final class LiveDnsResolver implements DnsResolver {
 
     /**
      * Sets the most time one question may take, retries and CNAME restarts included (default
-     * {@link Limits#DEFAULT_QUERY_TIMEOUT_SECONDS} s).
+     * {@link Limits#DEFAULT_QUERY_TIMEOUT_SECONDS} s). Values above one day are taken as one day.
      */
     public Builder budget(Duration budget) {
       this.budget = positive(budget, "budget");

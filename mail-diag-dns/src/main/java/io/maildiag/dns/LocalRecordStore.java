@@ -30,11 +30,12 @@ final class LocalRecordStore {
   private final Map<DomainName, Map<RecordType, List<DnsRecord>>> nodes;
   private final Set<DomainName> emptyNonTerminals;
   private final Map<DomainName, Fault> faults;
+  private final Map<DnsQuery, Fault> typedFaults;
   private final Map<DomainName, Duration> latencies;
   private final int maxCnameChain;
 
-  LocalRecordStore(List<DnsRecord> records, Map<DomainName, Fault> faults, Map<DomainName, Duration> latencies,
-      int maxCnameChain) {
+  LocalRecordStore(List<DnsRecord> records, Map<DomainName, Fault> faults, Map<DnsQuery, Fault> typedFaults,
+      Map<DomainName, Duration> latencies, int maxCnameChain) {
     Map<DomainName, Map<RecordType, List<DnsRecord>>> byName = new TreeMap<>();
     for (DnsRecord r : records) {
       List<DnsRecord> set = byName.computeIfAbsent(r.name(), k -> new EnumMap<>(RecordType.class))
@@ -59,6 +60,7 @@ final class LocalRecordStore {
     this.nodes = frozen;
     this.emptyNonTerminals = ents;
     this.faults = Map.copyOf(faults);
+    this.typedFaults = Map.copyOf(typedFaults);
     this.latencies = Map.copyOf(latencies);
     this.maxCnameChain = maxCnameChain;
   }
@@ -73,7 +75,7 @@ final class LocalRecordStore {
   }
 
   boolean covers(DnsQuery query) {
-    if (faults.containsKey(query.name())) {
+    if (faults.containsKey(query.name()) || typedFaults.containsKey(query)) {
       return true;
     }
     Map<RecordType, List<DnsRecord>> node = nodes.get(query.name());
@@ -96,7 +98,10 @@ final class LocalRecordStore {
     DomainName name = query.name();
     while (true) {
       seen.add(name);
-      Fault fault = faults.get(name);
+      Fault fault = typedFaults.get(DnsQuery.of(name, query.type()));
+      if (fault == null) {
+        fault = faults.get(name);
+      }
       if (fault != null) {
         return faultOutcome(query, chain, fault, name);
       }
@@ -164,12 +169,12 @@ final class LocalRecordStore {
     return Optional.empty();
   }
 
-  private static DnsOutcome faultOutcome(DnsQuery query, List<CnameRecord> chain, Fault fault, DomainName at) {
+  private DnsOutcome faultOutcome(DnsQuery query, List<CnameRecord> chain, Fault fault, DomainName at) {
     return switch (fault) {
       case SERVFAIL -> new DnsOutcome.ServFail(query, chain, "simulated SERVFAIL for " + at);
       case REFUSED -> new DnsOutcome.Refused(query, chain, "simulated REFUSED for " + at);
       case TIMEOUT -> new DnsOutcome.Timeout(query, chain, Duration.ZERO, "simulated timeout for " + at);
-      case NXDOMAIN -> new DnsOutcome.NxDomain(query, chain, Optional.empty());
+      case NXDOMAIN -> new DnsOutcome.NxDomain(query, chain, soaFor(at));
     };
   }
 }

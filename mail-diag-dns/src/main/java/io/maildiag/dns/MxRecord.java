@@ -35,7 +35,7 @@ public record MxRecord(DomainName name, long ttl, int preference, DomainName exc
 
   @Override
   public String rdataText() {
-    return preference + " " + exchange.toAbsoluteString();
+    return preference + " " + MasterText.name(exchange);
   }
 
   @Override

@@ -31,7 +31,7 @@ public record NsRecord(DomainName name, long ttl, DomainName host) implements Dn
 
   @Override
   public String rdataText() {
-    return host.toAbsoluteString();
+    return MasterText.name(host);
   }
 
   @Override

@@ -31,7 +31,7 @@ public record PtrRecord(DomainName name, long ttl, DomainName target) implements
 
   @Override
   public String rdataText() {
-    return target.toAbsoluteString();
+    return MasterText.name(target);
   }
 
   @Override

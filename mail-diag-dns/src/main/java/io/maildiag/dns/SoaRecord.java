@@ -22,13 +22,25 @@ public record SoaRecord(DomainName name, long ttl, DomainName primaryNameServer,
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException if a value is out of range
+   * @throws IllegalArgumentException if a value is out of range (the five counters are unsigned
+   *     32-bit numbers, RFC 1035 section 3.3.13)
    */
   public SoaRecord {
     Objects.requireNonNull(name, "name");
     DnsRecord.checkTtl(ttl);
     Objects.requireNonNull(primaryNameServer, "primaryNameServer");
     Objects.requireNonNull(responsibleMailbox, "responsibleMailbox");
+    checkUInt32(serial, "serial");
+    checkUInt32(refresh, "refresh");
+    checkUInt32(retry, "retry");
+    checkUInt32(expire, "expire");
+    checkUInt32(minimum, "minimum");
+  }
+
+  private static void checkUInt32(long value, String field) {
+    if (value < 0 || value > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("SOA " + field + " must be in [0, 2^32-1]: " + value);
+    }
   }
 
   @Override
@@ -38,7 +50,7 @@ public record SoaRecord(DomainName name, long ttl, DomainName primaryNameServer,
 
   @Override
   public String rdataText() {
-    return primaryNameServer.toAbsoluteString() + " " + responsibleMailbox.toAbsoluteString() + " " + serial + " " + refresh + " " + retry + " " + expire + " " + minimum;
+    return MasterText.name(primaryNameServer) + " " + MasterText.name(responsibleMailbox) + " " + serial + " " + refresh + " " + retry + " " + expire + " " + minimum;
   }
 
   @Override

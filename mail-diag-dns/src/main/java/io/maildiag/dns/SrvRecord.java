@@ -37,7 +37,7 @@ public record SrvRecord(DomainName name, long ttl, int priority, int weight, int
 
   @Override
   public String rdataText() {
-    return priority + " " + weight + " " + port + " " + target.toAbsoluteString();
+    return priority + " " + weight + " " + port + " " + MasterText.name(target);
   }
 
   @Override

@@ -19,7 +19,7 @@ public record TlsaRecord(DomainName name, long ttl, int usage, int selector, int
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException if a value is out of range
+   * @throws IllegalArgumentException if a value is out of range or the data is not hexadecimal octets
    */
   public TlsaRecord {
     Objects.requireNonNull(name, "name");
@@ -30,9 +30,14 @@ public record TlsaRecord(DomainName name, long ttl, int usage, int selector, int
     }
     associationData = associationData.toLowerCase(java.util.Locale.ROOT);
     for (int i = 0; i < associationData.length(); i++) {
-      if (Character.digit(associationData.charAt(i), 16) < 0) {
+      char c = associationData.charAt(i);
+      // Character.digit would accept non-ASCII digits such as U+0661 or U+FF10.
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
         throw new IllegalArgumentException("TLSA association data must be hexadecimal");
       }
+    }
+    if (associationData.length() % 2 != 0) {
+      throw new IllegalArgumentException("TLSA association data must be whole octets (an even number of hex digits)");
     }
   }
 

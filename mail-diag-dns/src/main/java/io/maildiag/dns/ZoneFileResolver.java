@@ -24,9 +24,13 @@ import java.util.concurrent.CompletionStage;
  * <p>The file may hold records of any number of zones and needs no SOA. Owner names are absolute:
  * a name without a trailing dot is taken relative to the root (so {@code example.com} means {@code
  * example.com.}) unless an {@code $ORIGIN} directive sets another origin. {@code $TTL} and {@code
- * $GENERATE} are honoured; {@code $INCLUDE} is refused, so that a zone file cannot make mail-diag
- * read other files. Records without a TTL get {@value #DEFAULT_TTL} seconds. Records of types
- * mail-diag does not surface are skipped with a warning.
+ * $GENERATE} are honoured ({@code $GENERATE} may add at most 65,536 records beyond what the text
+ * holds); {@code $INCLUDE} is refused, so that a zone file cannot make mail-diag read other
+ * files. Records without a TTL get {@value #DEFAULT_TTL} seconds. Text is UTF-8: non-ASCII
+ * characters in TXT strings are kept, and a leading byte order mark is ignored. Records of types
+ * mail-diag does not surface are skipped with a warning ({@link DnsCodes#ZONE_UNSUPPORTED_TYPE}),
+ * as are records with names or values mail-diag cannot represent ({@link
+ * DnsCodes#ZONE_RECORD_SKIPPED}).
  *
  * <p>Answers follow the rules of {@link LocalDnsResolver}: names not in the file are NXDOMAIN,
  * names in it without the asked type are NODATA. Immutable and safe for concurrent use.
@@ -54,13 +58,37 @@ public final class ZoneFileResolver implements LocalDnsResolver {
    * line it is on.
    */
   public static ParseResult<ZoneFileResolver> parse(String text, Limits limits) {
-    if (text.length() > limits.maxInputBytes()) {
+    long size = utf8Length(text, limits.maxInputBytes());
+    if (size > limits.maxInputBytes()) {
       return ParseResult.failure(Diagnostic.error(DnsCodes.ZONE_TOO_LARGE,
-          "zone text of " + text.length() + " characters exceeds the limit of " + limits.maxInputBytes()));
+          "zone text is larger than the limit of " + limits.maxInputBytes() + " bytes (in UTF-8)"));
     }
     ParseResult<List<DnsRecord>> records = ZoneFileParser.parse(text, DEFAULT_TTL, limits.maxDiagnostics());
     return records.map(list -> new ZoneFileResolver(
         InMemoryDnsResolver.builder().maxCnameChain(limits.maxCnameChain()).records(list).build()));
+  }
+
+  /** Returns the UTF-8 length of {@code text}, or any value above {@code max} once it exceeds it. */
+  private static long utf8Length(String text, long max) {
+    if (text.length() > max) {
+      return text.length();
+    }
+    long n = 0;
+    for (int i = 0; i < text.length() && n <= max; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 
   /** Reads and parses a master file with the {@linkplain Limits#defaults() default limits}. */

@@ -13,13 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,27 +36,55 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.WireParseException;
 
 /**
  * Live DNS over dnsjava's {@link SimpleResolver}: one UDP query per attempt (TCP when the answer is
  * truncated), retries across the servers, a time budget per question, CNAME restarts, a
  * TTL-respecting cache with negative caching, in-flight de-duplication and bounded concurrency.
  * Every dnsjava result and exception becomes a {@link DnsOutcome}.
+ *
+ * <p>Threads: dnsjava's selector thread does the I/O; parsing and every continuation run on a
+ * shared pool of daemon threads ({@code mail-diag-dns-N}), and the stage returned by {@link
+ * #resolve} is always completed on that pool, so that a caller's callback that blocks can neither
+ * stall dnsjava nor the JDK's timer thread that enforces the budget.
  */
 public final class DnsjavaResolver {
   private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
 
+  /** Durations above this are treated as this (and stay clear of nanosecond overflow). */
+  static final Duration MAX_DURATION = Duration.ofDays(1);
+
+  private static final ExecutorService SHARED_EXECUTOR = Executors.newCachedThreadPool(new DaemonThreads());
+
   private final List<InetSocketAddress> servers;
   private final List<SimpleResolver> resolvers;
   private final int retries;
-  private final Duration budget;
+  private final long attemptTimeoutNanos;
+  private final long budgetNanos;
   private final int maxCnameChain;
   private final OutcomeCache cache;
   private final AsyncLimiter limiter;
   private final LongSupplier nanoClock;
+  private final Executor executor;
   private final ConcurrentHashMap<DnsQuery, CompletableFuture<DnsOutcome>> inFlight = new ConcurrentHashMap<>();
 
-  /** Configuration, validated by the public builder. */
+  /**
+   * Configuration, validated by the public builder.
+   *
+   * @param servers servers asked, in order (at least one)
+   * @param attemptTimeout the longest one attempt may take
+   * @param retries attempts after the first, rotating through the servers
+   * @param budget the longest one question may take, retries and CNAME restarts included
+   * @param edns whether queries carry an EDNS0 OPT record
+   * @param ednsPayloadSize the UDP payload size advertised with EDNS0
+   * @param tcp whether every query goes over TCP
+   * @param maxCnameChain the most CNAMEs followed for one question
+   * @param cacheSize the most outcomes cached; 0 turns the cache off
+   * @param maxCacheTtl the longest time an outcome stays cached
+   * @param defaultNegativeTtl how long a negative outcome without SOA stays cached
+   * @param maxConcurrentQueries the most queries on the wire at once
+   */
   public record Config(
       List<InetSocketAddress> servers,
       Duration attemptTimeout,
@@ -62,18 +97,33 @@ public final class DnsjavaResolver {
       int cacheSize,
       Duration maxCacheTtl,
       Duration defaultNegativeTtl,
-      int maxConcurrentQueries) {}
+      int maxConcurrentQueries) {
+    /** Checks for null and copies the server list. */
+    public Config {
+      servers = List.copyOf(servers);
+      Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+      Objects.requireNonNull(budget, "budget");
+      Objects.requireNonNull(maxCacheTtl, "maxCacheTtl");
+      Objects.requireNonNull(defaultNegativeTtl, "defaultNegativeTtl");
+    }
+  }
 
+  /** Creates a resolver for {@code config}. */
   public DnsjavaResolver(Config config) {
-    this(config, System::nanoTime);
+    this(config, System::nanoTime, SHARED_EXECUTOR);
   }
 
   DnsjavaResolver(Config config, LongSupplier nanoClock) {
-    this.servers = List.copyOf(config.servers());
+    this(config, nanoClock, SHARED_EXECUTOR);
+  }
+
+  DnsjavaResolver(Config config, LongSupplier nanoClock, Executor executor) {
+    this.servers = config.servers();
+    Duration attemptTimeout = cap(config.attemptTimeout());
     List<SimpleResolver> list = new ArrayList<>();
     for (InetSocketAddress server : servers) {
       SimpleResolver r = new SimpleResolver(server);
-      r.setTimeout(config.attemptTimeout());
+      r.setTimeout(attemptTimeout);
       r.setTCP(config.tcp());
       if (config.edns()) {
         r.setEDNS(0, config.ednsPayloadSize(), 0, List.of());
@@ -83,34 +133,81 @@ public final class DnsjavaResolver {
       list.add(r);
     }
     this.resolvers = List.copyOf(list);
-    this.retries = config.retries();
-    this.budget = config.budget();
-    this.maxCnameChain = config.maxCnameChain();
+    this.retries = Math.max(0, config.retries());
+    this.attemptTimeoutNanos = attemptTimeout.toNanos();
+    this.budgetNanos = cap(config.budget()).toNanos();
+    this.maxCnameChain = Math.max(0, config.maxCnameChain());
     this.cache = new OutcomeCache(config.cacheSize(), config.maxCacheTtl(), config.defaultNegativeTtl(), nanoClock);
-    this.limiter = new AsyncLimiter(config.maxConcurrentQueries());
+    this.limiter = new AsyncLimiter(Math.max(1, config.maxConcurrentQueries()));
     this.nanoClock = nanoClock;
+    this.executor = executor;
+  }
+
+  private static Duration cap(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      return Duration.ofMillis(1);
+    }
+    return d.compareTo(MAX_DURATION) > 0 ? MAX_DURATION : d;
   }
 
   /** Returns the system's configured DNS servers (resolv.conf and the like); never the hosts file. */
   public static List<InetSocketAddress> systemServers() {
-    List<InetSocketAddress> found = org.xbill.DNS.ResolverConfig.getCurrentConfig().servers();
+    List<InetSocketAddress> found;
+    try {
+      found = org.xbill.DNS.ResolverConfig.getCurrentConfig().servers();
+    } catch (RuntimeException e) {
+      LOG.debug("cannot read the system's DNS configuration", e);
+      found = List.of();
+    }
     return found.isEmpty() ? List.of(new InetSocketAddress("127.0.0.1", 53)) : List.copyOf(found);
   }
 
+  /** Returns the servers asked, in order. */
   public List<InetSocketAddress> servers() {
     return servers;
   }
 
+  /** Returns the number of unexpired outcomes in the cache. */
   public int cachedEntries() {
     return cache.size();
   }
 
+  /** Empties the cache. */
   public void clearCache() {
     cache.clear();
   }
 
-  /** Resolves a question within the budget; the stage always completes normally. */
+  /** Returns the number of questions being resolved now (after de-duplication). For tests. */
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  /** Returns the concurrency limiter. For tests. */
+  AsyncLimiter limiter() {
+    return limiter;
+  }
+
+  /** The state of one question, shared by its CNAME restarts. */
+  private static final class Question {
+    final DnsQuery query;
+    final long start;
+    final long deadline;
+    final Set<DomainName> seen = new HashSet<>();
+
+    Question(DnsQuery query, long start, long deadline) {
+      this.query = query;
+      this.start = start;
+      this.deadline = deadline;
+      seen.add(query.name());
+    }
+  }
+
+  /**
+   * Resolves a question within the budget. The stage always completes normally, on a pool thread,
+   * never later than the budget (plus scheduling delay).
+   */
   public CompletionStage<DnsOutcome> resolve(DnsQuery query) {
+    Objects.requireNonNull(query, "query");
     long start = nanoClock.getAsLong();
     Optional<DnsOutcome> cached = cache.get(query);
     if (cached.isPresent()) {
@@ -120,81 +217,144 @@ public final class DnsjavaResolver {
     CompletableFuture<DnsOutcome> mine = new CompletableFuture<>();
     CompletableFuture<DnsOutcome> existing = inFlight.putIfAbsent(query, mine);
     if (existing != null) {
-      return existing.thenApply(o -> o);
+      LOG.trace("joining the query in flight for {}", query);
+      return existing.copy();
     }
-    follow(query, query, List.of(), new HashSet<>(Set.of(query.name())))
-        .completeOnTimeout(null, budget.toNanos(), TimeUnit.NANOSECONDS)
-        .handle((outcome, error) -> {
-          DnsOutcome result;
-          if (error != null) {
-            result = new DnsOutcome.ServFail(query, List.of(), "resolver error: " + rootCause(error));
-          } else if (outcome == null) {
-            result = new DnsOutcome.Timeout(query, List.of(), Duration.ofNanos(nanoClock.getAsLong() - start),
-                "no answer within the budget of " + budget.toMillis() + " ms");
-          } else {
-            result = outcome;
-          }
-          return result;
-        })
-        .thenAccept(result -> {
-          inFlight.remove(query, mine);
-          mine.complete(result);
-        });
-    return mine.thenApply(o -> o);
+    Question question = new Question(query, start, start + budgetNanos);
+    CompletableFuture<DnsOutcome> work;
+    try {
+      work = follow(question, query, List.of());
+    } catch (RuntimeException e) {
+      work = CompletableFuture.failedFuture(e);
+    }
+    work.completeOnTimeout(null, budgetNanos, TimeUnit.NANOSECONDS).whenComplete((outcome, error) -> {
+      DnsOutcome result;
+      try {
+        result = finish(question, outcome, error);
+      } catch (RuntimeException e) {
+        result = new DnsOutcome.ServFail(query, List.of(), "resolver error: " + e);
+      }
+      inFlight.remove(query, mine);
+      completeOnPool(mine, result);
+    });
+    return mine.copy();
+  }
+
+  private DnsOutcome finish(Question question, DnsOutcome outcome, Throwable error) {
+    if (error != null) {
+      Throwable cause = rootCause(error);
+      LOG.debug("unexpected failure resolving {}", question.query, cause);
+      return new DnsOutcome.ServFail(question.query, List.of(), "resolver error: " + cause);
+    }
+    if (outcome == null) {
+      return new DnsOutcome.Timeout(question.query, List.of(), elapsed(question),
+          "no answer within the budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms");
+    }
+    return outcome;
+  }
+
+  private void completeOnPool(CompletableFuture<DnsOutcome> future, DnsOutcome result) {
+    try {
+      executor.execute(() -> future.complete(result));
+    } catch (RejectedExecutionException e) {
+      future.complete(result);
+    }
+  }
+
+  private Duration elapsed(Question question) {
+    return Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - question.start));
   }
 
   /** Asks {@code current} and follows CNAMEs that the response leaves unresolved. */
-  private CompletableFuture<DnsOutcome> follow(
-      DnsQuery original, DnsQuery current, List<CnameRecord> chainSoFar, Set<DomainName> seen) {
-    return exchange(current).thenCompose(outcome -> {
-      if (outcome instanceof Pending pending) {
+  private CompletableFuture<DnsOutcome> follow(Question question, DnsQuery current, List<CnameRecord> chainSoFar) {
+    return exchange(question, current).thenCompose(step -> {
+      DnsQuery original = question.query;
+      if (step instanceof Pending pending) {
         List<CnameRecord> chain = new ArrayList<>(chainSoFar);
         chain.addAll(pending.chain());
-        DomainName next = pending.next();
         if (chain.size() > maxCnameChain) {
           return CompletableFuture.completedFuture(
               new DnsOutcome.ServFail(original, chain, "CNAME chain longer than " + maxCnameChain));
         }
-        if (!seen.add(next)) {
-          return CompletableFuture.completedFuture(new DnsOutcome.ServFail(original, chain, "CNAME loop at " + next));
+        for (CnameRecord c : pending.chain()) {
+          if (!question.seen.add(c.target())) {
+            return CompletableFuture.completedFuture(
+                new DnsOutcome.ServFail(original, chain, "CNAME loop at " + c.target()));
+          }
         }
-        return follow(original, DnsQuery.of(next, original.type()), chain, seen);
+        if (nanoClock.getAsLong() - question.deadline >= 0) {
+          return CompletableFuture.completedFuture(new DnsOutcome.Timeout(original, chain, elapsed(question),
+              "budget spent before " + pending.next() + " could be asked"));
+        }
+        LOG.debug("{}: following CNAME to {}", original, pending.next());
+        return follow(question, DnsQuery.of(pending.next(), original.type()), chain);
       }
-      DnsOutcome done = ((Done) outcome).outcome();
+      DnsOutcome done = ((Done) step).outcome();
       DnsOutcome result = chainSoFar.isEmpty() && current.equals(original) ? done : done.reachedVia(original, chainSoFar);
+      if (result.cnameChain().size() > maxCnameChain) {
+        result = new DnsOutcome.ServFail(original, result.cnameChain(), "CNAME chain longer than " + maxCnameChain);
+      }
       cache.put(result);
       return CompletableFuture.completedFuture(result);
     });
   }
 
   /** The result of one exchange: a final outcome, or a CNAME chain whose target must be asked next. */
-  private sealed interface Step permits Done, Pending {}
+  sealed interface Step permits Done, Pending {}
 
-  private record Done(DnsOutcome outcome) implements Step {}
+  /** A final outcome. */
+  record Done(DnsOutcome outcome) implements Step {}
 
-  private record Pending(List<CnameRecord> chain, DomainName next) implements Step {}
+  /** CNAMEs whose last target the server did not resolve: {@code next} must be asked. */
+  record Pending(List<CnameRecord> chain, DomainName next) implements Step {}
 
   /** Sends one question, with retries across servers, under the concurrency limit. */
-  private CompletableFuture<Step> exchange(DnsQuery query) {
-    Message request;
+  private CompletableFuture<Step> exchange(Question question, DnsQuery query) {
+    Record q;
     try {
-      request = Message.newQuery(Record.newRecord(RecordConverter.toName(query.name()), query.type().code(), DClass.IN));
+      q = Record.newRecord(RecordConverter.toName(query.name()), query.type().code(), DClass.IN);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
           new Done(new DnsOutcome.ServFail(query, List.of(), "cannot ask for " + query.name() + ": " + e.getMessage())));
     }
-    return attempt(query, request, 0, "no server configured");
+    return attempt(question, query, q, 0, new Failures());
   }
 
-  private CompletableFuture<Step> attempt(DnsQuery query, Message request, int attempt, String lastError) {
-    if (attempt > retries || resolvers.isEmpty()) {
-      return CompletableFuture.completedFuture(new Done(new DnsOutcome.Timeout(query, List.of(), Duration.ZERO,
-          "no answer after " + attempt + " attempt(s): " + lastError)));
+  /** What went wrong in the attempts so far. */
+  private static final class Failures {
+    String last = "no server configured";
+    String malformed;
+  }
+
+  private CompletableFuture<Step> attempt(Question question, DnsQuery query, Record q, int attempt, Failures failures) {
+    long remaining = question.deadline - nanoClock.getAsLong();
+    if (attempt > retries || resolvers.isEmpty() || remaining <= 0) {
+      String why = resolvers.isEmpty() ? "no server configured"
+          : remaining <= 0 && attempt <= retries ? "budget spent after " + attempt + " attempt(s)"
+          : "no answer after " + attempt + " attempt(s)";
+      if (failures.malformed != null) {
+        return CompletableFuture.completedFuture(new Done(new DnsOutcome.ServFail(query, List.of(),
+            why + "; malformed response: " + failures.malformed)));
+      }
+      return CompletableFuture.completedFuture(new Done(new DnsOutcome.Timeout(query, List.of(), elapsed(question),
+          why + (attempt > 0 ? ": " + failures.last : ""))));
     }
-    SimpleResolver resolver = resolvers.get(attempt % resolvers.size());
-    InetSocketAddress server = servers.get(attempt % servers.size());
-    LOG.debug("asking {} for {} (attempt {})", server, query, attempt + 1);
-    return limiter.submit(() -> resolver.sendAsync(request.clone()).toCompletableFuture())
+    int index = attempt % resolvers.size();
+    SimpleResolver resolver = resolvers.get(index);
+    InetSocketAddress server = servers.get(index);
+    return limiter.<Message>submit(() -> {
+          long left = question.deadline - nanoClock.getAsLong();
+          if (left <= 0) {
+            // Waited for a permit past the budget: do not send at all.
+            return CompletableFuture.failedFuture(new TimeoutException("budget spent waiting to send"));
+          }
+          LOG.debug("asking {} for {} (attempt {})", format(server), query, attempt + 1);
+          // A fresh message, and so a fresh random ID, for every attempt. dnsjava checks its own
+          // timeouts only about once a second, so the attempt timeout is enforced here as well;
+          // the permit is held no longer than the budget allows.
+          return resolver.sendAsync(Message.newQuery(q), executor).toCompletableFuture()
+              .orTimeout(Math.min(attemptTimeoutNanos, left), TimeUnit.NANOSECONDS);
+        })
         .handle((response, error) -> {
           if (error != null) {
             return CompletableFuture.<Step>failedFuture(rootCause(error));
@@ -204,13 +364,18 @@ public final class DnsjavaResolver {
         .thenCompose(f -> f)
         .exceptionallyCompose(error -> {
           Throwable cause = rootCause(error);
-          if (!(cause instanceof IOException)) {
+          if (!(cause instanceof IOException) && !(cause instanceof TimeoutException)) {
+            LOG.debug("unexpected failure asking {} for {}", server, query, cause);
             return CompletableFuture.completedFuture(
                 new Done(new DnsOutcome.ServFail(query, List.of(), "resolver error: " + cause)));
           }
-          String description = server + ": " + describe(cause);
+          String description = format(server) + ": " + describe(cause);
+          if (cause instanceof WireParseException) {
+            failures.malformed = description;
+          }
+          failures.last = description;
           LOG.debug("attempt {} for {} failed: {}", attempt + 1, query, description);
-          return attempt(query, request, attempt + 1, description);
+          return attempt(question, query, q, attempt + 1, failures);
         });
   }
 
@@ -273,19 +438,27 @@ public final class DnsjavaResolver {
         return new Done(new DnsOutcome.NxDomain(query, chain, soa));
       }
       case Rcode.REFUSED -> {
-        return new Done(new DnsOutcome.Refused(query, chain, server + " refused the query"));
+        return new Done(new DnsOutcome.Refused(query, chain, format(server) + " refused the query"));
       }
       case Rcode.SERVFAIL -> {
-        return new Done(new DnsOutcome.ServFail(query, chain, server + " answered SERVFAIL"));
+        return new Done(new DnsOutcome.ServFail(query, chain, format(server) + " answered SERVFAIL"));
       }
       default -> {
-        return new Done(new DnsOutcome.ServFail(query, chain, server + " answered " + Rcode.string(rcode)));
+        return new Done(new DnsOutcome.ServFail(query, chain, format(server) + " answered " + Rcode.string(rcode)));
       }
     }
   }
 
+  /** Returns {@code ip:port}, or {@code [ip6]:port}, in the same form as {@code LiveDnsResolver.servers()}. */
+  static String format(InetSocketAddress server) {
+    String host = server.getAddress() != null
+        ? io.maildiag.core.ip.IpAddress.fromInetAddress(server.getAddress()).toString()
+        : server.getHostString();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + server.getPort();
+  }
+
   private static String describe(Throwable t) {
-    if (t instanceof java.net.SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+    if (t instanceof java.net.SocketTimeoutException || t instanceof TimeoutException) {
       return "timed out";
     }
     if (t instanceof java.net.PortUnreachableException) {
@@ -304,5 +477,16 @@ public final class DnsjavaResolver {
       c = c.getCause();
     }
     return c;
+  }
+
+  private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "mail-diag-dns-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
   }
 }

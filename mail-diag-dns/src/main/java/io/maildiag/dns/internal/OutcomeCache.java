@@ -6,6 +6,7 @@ import io.maildiag.dns.DnsQuery;
 import io.maildiag.dns.DnsRecord;
 import io.maildiag.dns.SoaRecord;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,20 @@ import java.util.function.LongSupplier;
 
 /**
  * A bounded LRU cache of outcomes that honours TTLs: answers live for their smallest TTL, NODATA and
- * NXDOMAIN for the SOA's negative TTL (RFC 2308 section 5) or a default, failures are not cached.
- * Cached records are returned with their remaining TTL.
+ * NXDOMAIN for the negative TTL of their SOA, the lesser of its TTL and its minimum (RFC 2308
+ * section 5), or a default when there is no SOA; failures are not cached. Outcomes come back aged:
+ * every record's TTL, CNAMEs and the SOA of a negative outcome included, is lowered by the whole
+ * seconds spent in the cache, and the SOA of a negative outcome never shows more than the
+ * remaining negative TTL. Safe for concurrent use.
  */
 final class OutcomeCache {
-  private record Entry(DnsOutcome outcome, long expiresAtNanos) {}
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private record Entry(DnsOutcome outcome, long storedAtNanos, long ttlSeconds) {
+    long expiresAtNanos() {
+      return storedAtNanos + ttlSeconds * NANOS_PER_SECOND;
+    }
+  }
 
   private final int maxEntries;
   private final long maxTtlSeconds;
@@ -27,9 +37,9 @@ final class OutcomeCache {
   private final LinkedHashMap<DnsQuery, Entry> entries;
 
   OutcomeCache(int maxEntries, Duration maxTtl, Duration defaultNegativeTtl, LongSupplier nanoClock) {
-    this.maxEntries = maxEntries;
-    this.maxTtlSeconds = maxTtl.toSeconds();
-    this.defaultNegativeTtlSeconds = defaultNegativeTtl.toSeconds();
+    this.maxEntries = Math.max(0, maxEntries);
+    this.maxTtlSeconds = clampSeconds(maxTtl.getSeconds());
+    this.defaultNegativeTtlSeconds = clampSeconds(defaultNegativeTtl.getSeconds());
     this.nanoClock = nanoClock;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
@@ -41,7 +51,19 @@ final class OutcomeCache {
     };
   }
 
+  /** TTLs are 31-bit (RFC 2181 section 8); keeping them there keeps the nanosecond sums exact. */
+  private static long clampSeconds(long seconds) {
+    return Math.max(0, Math.min(seconds, Integer.MAX_VALUE));
+  }
+
+  /** Returns the number of unexpired entries (dropping the expired ones). */
   synchronized int size() {
+    long now = nanoClock.getAsLong();
+    for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+      if (it.next().expiresAtNanos() - now <= 0) {
+        it.remove();
+      }
+    }
     return entries.size();
   }
 
@@ -57,13 +79,13 @@ final class OutcomeCache {
     if (e == null) {
       return Optional.empty();
     }
-    long remainingNanos = e.expiresAtNanos - nanoClock.getAsLong();
-    if (remainingNanos <= 0) {
+    long now = nanoClock.getAsLong();
+    if (e.expiresAtNanos() - now <= 0) {
       entries.remove(query);
       return Optional.empty();
     }
-    long remaining = (remainingNanos + 999_999_999L) / 1_000_000_000L;
-    return Optional.of(age(e.outcome, remaining));
+    long elapsedSeconds = Math.max(0, now - e.storedAtNanos()) / NANOS_PER_SECOND;
+    return Optional.of(age(e.outcome(), elapsedSeconds, e.ttlSeconds() - elapsedSeconds));
   }
 
   void put(DnsOutcome outcome) {
@@ -74,37 +96,61 @@ final class OutcomeCache {
     if (ttl <= 0) {
       return;
     }
-    long expires = nanoClock.getAsLong() + ttl * 1_000_000_000L;
+    long now = nanoClock.getAsLong();
     synchronized (this) {
-      entries.put(outcome.query(), new Entry(outcome, expires));
+      entries.put(outcome.query(), new Entry(outcome, now, ttl));
     }
   }
 
-  private long ttlOf(DnsOutcome outcome) {
+  /** Returns how long an outcome may be cached, in seconds; 0 for not at all. */
+  long ttlOf(DnsOutcome outcome) {
     long ttl;
     if (outcome instanceof DnsOutcome.Answer a) {
       ttl = a.minTtl();
     } else if (outcome instanceof DnsOutcome.NoData n) {
-      ttl = negativeTtl(n.soa());
+      ttl = Math.min(negativeTtl(n.soa()), minTtl(n.cnameChain()));
     } else if (outcome instanceof DnsOutcome.NxDomain n) {
-      ttl = negativeTtl(n.soa());
+      ttl = Math.min(negativeTtl(n.soa()), minTtl(n.cnameChain()));
     } else {
       return 0;
     }
-    return Math.min(ttl, maxTtlSeconds);
+    return Math.min(clampSeconds(ttl), maxTtlSeconds);
   }
 
   private long negativeTtl(Optional<SoaRecord> soa) {
     return soa.map(s -> Math.min(s.ttl(), s.minimum())).orElse(defaultNegativeTtlSeconds);
   }
 
-  private static DnsOutcome age(DnsOutcome outcome, long remaining) {
+  private static long minTtl(List<CnameRecord> chain) {
+    long min = Long.MAX_VALUE;
+    for (CnameRecord c : chain) {
+      min = Math.min(min, c.ttl());
+    }
+    return min;
+  }
+
+  private static DnsOutcome age(DnsOutcome outcome, long elapsed, long remaining) {
+    if (elapsed == 0 && !(outcome instanceof DnsOutcome.NoData) && !(outcome instanceof DnsOutcome.NxDomain)) {
+      return outcome;
+    }
+    List<CnameRecord> chain = outcome.cnameChain().stream().map(c -> c.withTtl(older(c.ttl(), elapsed))).toList();
     if (outcome instanceof DnsOutcome.Answer a) {
-      List<CnameRecord> chain = a.cnameChain().stream().map(c -> c.withTtl(Math.min(c.ttl(), remaining))).toList();
-      List<DnsRecord> records = a.answers().stream().map(r -> (DnsRecord) r.withTtl(Math.min(r.ttl(), remaining)))
-          .toList();
+      List<DnsRecord> records = a.answers().stream().map(r -> r.withTtl(older(r.ttl(), elapsed))).toList();
       return new DnsOutcome.Answer(a.query(), chain, records);
+    } else if (outcome instanceof DnsOutcome.NoData n) {
+      return new DnsOutcome.NoData(n.query(), chain, n.soa().map(s -> negativeSoa(s, elapsed, remaining)));
+    } else if (outcome instanceof DnsOutcome.NxDomain n) {
+      return new DnsOutcome.NxDomain(n.query(), chain, n.soa().map(s -> negativeSoa(s, elapsed, remaining)));
     }
     return outcome;
+  }
+
+  private static long older(long ttl, long elapsed) {
+    return Math.max(0, ttl - elapsed);
+  }
+
+  /** The SOA of a cached negative answer carries the remaining negative TTL (RFC 2308 section 5). */
+  private static SoaRecord negativeSoa(SoaRecord soa, long elapsed, long remaining) {
+    return soa.withTtl(Math.max(0, Math.min(older(soa.ttl(), elapsed), remaining)));
   }
 }

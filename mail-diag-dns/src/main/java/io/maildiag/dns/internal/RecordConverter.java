@@ -32,20 +32,62 @@ public final class RecordConverter {
   private RecordConverter() {}
 
   /**
-   * Returns the mail-diag name of a dnsjava name, or empty if it is not a valid {@link DomainName}
-   * (for example a label with a space, which DNS can carry).
+   * Returns the mail-diag name of a dnsjava name, or empty if it is not a valid {@link DomainName}.
+   * Labels are read as raw octets, not in dnsjava's escaped presentation form: a label that holds
+   * a space on the wire becomes a label with a space (which {@link DomainName} accepts), not the
+   * text {@code \032}. Labels with a dot, a control character or a non-ASCII octet cannot be
+   * represented and make the name empty.
    */
   public static Optional<DomainName> name(Name name) {
-    if (name.labels() <= 1) {
+    int labels = name.labels();
+    if (labels <= 1) {
       return Optional.of(DomainName.root());
     }
-    return DomainName.parse(name.toString(true)).value();
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < labels; i++) {
+      byte[] label = name.getLabel(i); // length octet, then the label's octets
+      if (label[0] == 0) {
+        break; // the root label ends an absolute name
+      }
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      for (int j = 1; j < label.length; j++) {
+        int b = label[j] & 0xff;
+        if (b < 0x20 || b >= 0x7f || b == '.') {
+          return Optional.empty();
+        }
+        sb.append((char) b);
+      }
+    }
+    return DomainName.parse(sb.toString()).value();
   }
 
-  /** Returns the dnsjava name of a mail-diag name (absolute). */
+  /**
+   * Returns the dnsjava name of a mail-diag name (absolute). Every character but letters, digits,
+   * hyphen and underscore is passed as a {@code \DDD} escape, so that labels with a backslash, a
+   * space or a quote (which {@link DomainName} accepts) reach the wire as they are.
+   */
   public static Name toName(DomainName name) {
+    if (name.isRoot()) {
+      return Name.root;
+    }
+    StringBuilder sb = new StringBuilder(name.toString().length() + 16);
+    for (String label : name.labels()) {
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+          sb.append(c);
+        } else if (c < 0x100) {
+          sb.append('\\').append(String.format(java.util.Locale.ROOT, "%03d", (int) c));
+        } else {
+          throw new IllegalArgumentException("not a DNS name: " + name);
+        }
+      }
+      sb.append('.');
+    }
     try {
-      return Name.fromString(name.toAbsoluteString());
+      return Name.fromString(sb.toString());
     } catch (org.xbill.DNS.TextParseException e) {
       throw new IllegalArgumentException("not a DNS name: " + name, e);
     }
@@ -97,14 +139,31 @@ public final class RecordConverter {
           yield Optional.of(new TlsaRecord(n, ttl, t.getCertificateUsage(), t.getSelector(), t.getMatchingType(),
               HexFormat.of().formatHex(t.getCertificateAssociationData())));
         }
-        case CAA -> {
-          org.xbill.DNS.CAARecord c = (org.xbill.DNS.CAARecord) r;
-          yield Optional.of(new CaaRecord(n, ttl, c.getFlags(), c.getTag(), c.getValue()));
-        }
+        case CAA -> caa(n, ttl, r);
       };
     } catch (IllegalArgumentException | ClassCastException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns a CAA record from the raw RDATA (flags, tag length, tag, value; RFC 8659 section 4.1),
+   * because dnsjava's {@code getTag()} and {@code getValue()} return the master-file escaped form
+   * ({@code \"} for a quote, {@code \DDD} for other bytes). The value is decoded as UTF-8.
+   */
+  private static Optional<DnsRecord> caa(DomainName owner, long ttl, Record r) {
+    byte[] rdata = r.rdataToWireCanonical();
+    if (rdata.length < 2) {
+      return Optional.empty();
+    }
+    int flags = rdata[0] & 0xff;
+    int tagLength = rdata[1] & 0xff;
+    if (tagLength == 0 || 2 + tagLength > rdata.length) {
+      return Optional.empty();
+    }
+    String tag = new String(rdata, 2, tagLength, StandardCharsets.US_ASCII);
+    byte[] value = java.util.Arrays.copyOfRange(rdata, 2 + tagLength, rdata.length);
+    return Optional.of(new CaaRecord(owner, ttl, flags, tag, decodeUtf8(value)));
   }
 
   /** Returns the character-strings of a TXT or SPF record, decoded as UTF-8 (malformed bytes replaced). */

@@ -39,10 +39,13 @@ public final class MacroString {
 
   private final List<Part> parts;
   private final String source;
+  /** Where the literal text after the last macro-expand (macro or escape) starts in {@link #source}. */
+  private final int literalTailStart;
 
-  private MacroString(List<Part> parts, String source) {
+  private MacroString(List<Part> parts, String source, int literalTailStart) {
     this.parts = List.copyOf(parts);
     this.source = source;
+    this.literalTailStart = literalTailStart;
   }
 
   /**
@@ -58,6 +61,7 @@ public final class MacroString {
     StringBuilder literal = new StringBuilder();
     int i = 0;
     int n = text.length();
+    int tailStart = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (c != '%') {
@@ -78,19 +82,10 @@ public final class MacroString {
         return null;
       }
       char next = text.charAt(i + 1);
-      if (next == '%') {
-        literal.append('%');
+      if (next == '%' || next == '_' || next == '-') {
+        literal.append(next == '%' ? "%" : next == '_' ? " " : "%20");
         i += 2;
-        continue;
-      }
-      if (next == '_') {
-        literal.append(' ');
-        i += 2;
-        continue;
-      }
-      if (next == '-') {
-        literal.append("%20");
-        i += 2;
+        tailStart = i;
         continue;
       }
       if (next != '{') {
@@ -113,11 +108,12 @@ public final class MacroString {
       }
       parts.add(macro);
       i = close + 1;
+      tailStart = i;
     }
     if (literal.length() > 0) {
       parts.add(new Literal(literal.toString()));
     }
-    return new MacroString(parts, text);
+    return new MacroString(parts, text, tailStart);
   }
 
   private static @org.jspecify.annotations.Nullable Macro parseMacro(
@@ -189,6 +185,14 @@ public final class MacroString {
 
   List<Part> parts() {
     return parts;
+  }
+
+  /**
+   * Returns the source text after the last macro-expand ({@code %{...}}, {@code %%}, {@code %_} or
+   * {@code %-}): plain literal characters, empty when the string ends in a macro-expand.
+   */
+  String literalTail() {
+    return source.substring(literalTailStart);
   }
 
   /** Expands the string, taking each macro's raw value from {@code values}. */

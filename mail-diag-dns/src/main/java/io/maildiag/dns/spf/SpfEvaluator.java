@@ -49,8 +49,12 @@ final class SpfEvaluator {
   private final Deque<DomainName> stack = new ArrayDeque<>();
   private int lookups;
   private int voids;
+  /** Whether the term being evaluated has already counted a void lookup: a term counts at most one. */
+  private boolean termVoided;
   private int depth;
-  private @org.jspecify.annotations.Nullable String validatedPtr;
+  /** How many include mechanisms are being evaluated: inside one, exp= is never used (RFC 7208 section 6.2). */
+  private int includeDepth;
+  private final Map<DomainName, String> validatedPtr = new HashMap<>();
   private Optional<SpfEvaluation.DecidingTerm> decidingTerm = Optional.empty();
 
   /** Ends the evaluation with an error result. Carries no stack trace. */
@@ -58,6 +62,9 @@ final class SpfEvaluator {
     private static final long serialVersionUID = 1L;
     final SpfResult result;
     final transient Diagnostic diagnostic;
+    /** The domain whose record was being evaluated when the evaluation ended, once known. */
+    transient @org.jspecify.annotations.Nullable String where;
+    int whereDepth;
 
     Abort(SpfResult result, Diagnostic diagnostic) {
       super(diagnostic.message(), null, false, false);
@@ -99,8 +106,9 @@ final class SpfEvaluator {
     } catch (Abort a) {
       result = a.result;
       problems.add(a.diagnostic);
-      step(SpfTrace.StepKind.ERROR, stack.isEmpty() ? domainText : stack.peek().toString(), "",
-          a.result.rfcName() + ": " + a.diagnostic.message());
+      steps.add(new SpfTrace.Step(a.where == null ? 0 : a.whereDepth, SpfTrace.StepKind.ERROR,
+          a.where == null ? parsed.value().get().toString() : a.where, "",
+          a.result.rfcName() + ": " + a.diagnostic.message()));
       decidingTerm = Optional.empty();
     }
     return finish(result, explanation);
@@ -119,50 +127,64 @@ final class SpfEvaluator {
     stack.push(domain);
     step(SpfTrace.StepKind.CHECK, domain.toString(), "", "");
     try {
-      Optional<SpfRecord> found = fetchRecord(domain);
-      if (found.isEmpty()) {
-        step(SpfTrace.StepKind.RESULT, domain.toString(), "", "none");
-        return new HostResult(SpfResult.NONE, Optional.empty());
+      return evaluateRecord(domain);
+    } catch (Abort a) {
+      if (a.where == null) {
+        a.where = domain.toString();
+        a.whereDepth = depth;
       }
-      SpfRecord record = found.get();
-      for (SpfTerm.Directive d : record.directives()) {
-        boolean match = evaluate(d.mechanism(), domain);
-        step(SpfTrace.StepKind.TERM, domain.toString(), d.toString(),
-            match ? "match: " + d.qualifier().result().rfcName() : "no match");
-        if (match) {
-          SpfResult result = d.qualifier().result();
-          decidingTerm = Optional.of(new SpfEvaluation.DecidingTerm(domain.toString(), d.toString()));
-          Optional<String> explanation = result == SpfResult.FAIL ? explain(record, domain) : Optional.empty();
-          step(SpfTrace.StepKind.RESULT, domain.toString(), "", result.rfcName());
-          return new HostResult(result, explanation);
-        }
-      }
-      Optional<SpfTerm.Redirect> redirect = record.redirect();
-      if (redirect.isPresent()) {
-        countLookup("redirect=" + redirect.get().domain());
-        DomainName target = expandDomain(redirect.get().domain(), domain);
-        step(SpfTrace.StepKind.TERM, domain.toString(), redirect.get().toString(), "redirect to " + target);
-        decidingTerm = Optional.empty();
-        stack.pop();
-        depth++;
-        try {
-          HostResult r = checkHost(target);
-          if (r.result() == SpfResult.NONE) {
-            throw abort(SpfResult.PERMERROR, SpfCodes.SPF_TARGET_WITHOUT_RECORD,
-                "redirect target " + target + " has no SPF record", "RFC 7208 section 6.1");
-          }
-          return r;
-        } finally {
-          depth--;
-          stack.push(domain);
-        }
-      }
-      step(SpfTrace.StepKind.RESULT, domain.toString(), "", "neutral (no term matched)");
-      decidingTerm = Optional.empty();
-      return new HostResult(SpfResult.NEUTRAL, Optional.empty());
+      throw a;
     } finally {
       stack.pop();
     }
+  }
+
+  private HostResult evaluateRecord(DomainName domain) {
+    Optional<SpfRecord> found = fetchRecord(domain);
+    if (found.isEmpty()) {
+      step(SpfTrace.StepKind.RESULT, domain.toString(), "", "none");
+      return new HostResult(SpfResult.NONE, Optional.empty());
+    }
+    SpfRecord record = found.get();
+    for (SpfTerm.Directive d : record.directives()) {
+      boolean match = evaluate(d.mechanism(), domain);
+      step(SpfTrace.StepKind.TERM, domain.toString(), d.toString(),
+          match ? "match: " + d.qualifier().result().rfcName() : "no match");
+      if (match) {
+        SpfResult result = d.qualifier().result();
+        decidingTerm = Optional.of(new SpfEvaluation.DecidingTerm(domain.toString(), d.toString()));
+        // The explanation of an included record is never used, so it is not even looked up.
+        Optional<String> explanation = result == SpfResult.FAIL && includeDepth == 0
+            ? explain(record, domain) : Optional.empty();
+        step(SpfTrace.StepKind.RESULT, domain.toString(), "", result.rfcName());
+        return new HostResult(result, explanation);
+      }
+    }
+    Optional<SpfTerm.Redirect> redirect = record.redirect();
+    if (redirect.isPresent()) {
+      // The redirecting domain stays on the stack: meeting it again below is a loop.
+      countLookup("redirect=" + redirect.get().domain());
+      DomainName target = expandDomain(redirect.get().domain(), domain);
+      step(SpfTrace.StepKind.TERM, domain.toString(), redirect.get().toString(), "redirect to " + target);
+      decidingTerm = Optional.empty();
+      depth++;
+      boolean savedVoided = termVoided;
+      termVoided = false;
+      try {
+        HostResult r = checkHost(target);
+        if (r.result() == SpfResult.NONE) {
+          throw abort(SpfResult.PERMERROR, SpfCodes.SPF_TARGET_WITHOUT_RECORD,
+              "redirect target " + target + " has no SPF record", "RFC 7208 section 6.1");
+        }
+        return r;
+      } finally {
+        depth--;
+        termVoided = savedVoided;
+      }
+    }
+    step(SpfTrace.StepKind.RESULT, domain.toString(), "", "neutral (no term matched)");
+    decidingTerm = Optional.empty();
+    return new HostResult(SpfResult.NEUTRAL, Optional.empty());
   }
 
   /** Fetches and parses the SPF record of a domain (RFC 7208 section 4.4 and 4.5). */
@@ -197,6 +219,16 @@ final class SpfEvaluator {
     if (mechanism.countsAsLookup()) {
       countLookup(mechanism.toString());
     }
+    boolean savedVoided = termVoided;
+    termVoided = false;
+    try {
+      return matches(mechanism, domain);
+    } finally {
+      termVoided = savedVoided;
+    }
+  }
+
+  private boolean matches(SpfMechanism mechanism, DomainName domain) {
     if (mechanism instanceof SpfMechanism.All) {
       return true;
     } else if (mechanism instanceof SpfMechanism.Ip4 m) {
@@ -213,7 +245,7 @@ final class SpfEvaluator {
       return mx(target, m.ip4Prefix(), m.ip6Prefix());
     } else if (mechanism instanceof SpfMechanism.Ptr m) {
       DomainName target = m.domain().isPresent() ? expandDomain(m.domain().get(), domain) : domain;
-      return validatedPtrNames().stream().anyMatch(n -> n.isSubdomainOf(target));
+      return validatedPtrNames(true).stream().anyMatch(n -> n.isSubdomainOf(target));
     } else if (mechanism instanceof SpfMechanism.Exists m) {
       DomainName target = expandDomain(m.domain(), domain);
       DnsOutcome o = ask(DnsQuery.of(target, RecordType.A), true);
@@ -229,12 +261,14 @@ final class SpfEvaluator {
           "RFC 7208 section 5.2");
     }
     depth++;
+    includeDepth++;
     Optional<SpfEvaluation.DecidingTerm> saved = decidingTerm;
     HostResult r;
     try {
       r = checkHost(target);
     } finally {
       depth--;
+      includeDepth--;
     }
     decidingTerm = saved;
     return switch (r.result()) {
@@ -299,8 +333,8 @@ final class SpfEvaluator {
   }
 
   /** Returns the validated reverse names of the client (RFC 7208 section 5.5), at most maxPtrNames looked up. */
-  private List<DomainName> validatedPtrNames() {
-    DnsOutcome o = ask(DnsQuery.of(ip.reverseName(), RecordType.PTR), true);
+  private List<DomainName> validatedPtrNames(boolean countVoid) {
+    DnsOutcome o = ask(DnsQuery.of(ip.reverseName(), RecordType.PTR), countVoid);
     if (!o.isAnswer()) {
       return List.of();
     }
@@ -312,7 +346,7 @@ final class SpfEvaluator {
     }
     List<DomainName> validated = new ArrayList<>();
     for (PtrRecord p : considered) {
-      DnsOutcome a = ask(DnsQuery.of(p.target(), type), true);
+      DnsOutcome a = ask(DnsQuery.of(p.target(), type), countVoid);
       if (a.isAnswer() && toAddresses(a).contains(ip)) {
         validated.add(p.target());
       }
@@ -343,7 +377,7 @@ final class SpfEvaluator {
             "ignored: invalid explanation text");
         return Optional.empty();
       }
-      String expanded = m.expand(letter -> macroValue(letter, domain));
+      String expanded = m.expand(letter -> macroValue(letter, domain, false));
       step(SpfTrace.StepKind.EXPLANATION, domain.toString(), exp.get().toString(), expanded);
       return Optional.of(expanded);
     } catch (Abort a) {
@@ -354,7 +388,7 @@ final class SpfEvaluator {
 
   /** Expands a domain-spec and validates the result (RFC 7208 section 7.3). */
   private DomainName expandDomain(MacroString spec, DomainName current) {
-    String expanded = spec.expand(letter -> macroValue(letter, current));
+    String expanded = spec.expand(letter -> macroValue(letter, current, true));
     if (expanded.endsWith(".")) {
       expanded = expanded.substring(0, expanded.length() - 1);
     }
@@ -371,14 +405,14 @@ final class SpfEvaluator {
   }
 
   /** Returns the raw value of a macro letter (RFC 7208 section 7.2). */
-  private String macroValue(char letter, DomainName current) {
+  private String macroValue(char letter, DomainName current, boolean countVoid) {
     return switch (letter) {
       case 's' -> request.effectiveSender();
       case 'l' -> request.localPart();
       case 'o' -> request.domain();
       case 'd' -> current.toString();
       case 'i' -> ip.isIpv4() ? ip.toString() : nibbles(ip);
-      case 'p' -> validatedPtr(current);
+      case 'p' -> validatedPtr(current, countVoid);
       case 'v' -> ip.isIpv4() ? "in-addr" : "ip6";
       case 'h' -> request.helo();
       case 'c' -> ip.toString();
@@ -388,21 +422,24 @@ final class SpfEvaluator {
     };
   }
 
-  private String validatedPtr(DomainName current) {
-    if (validatedPtr == null) {
-      List<DomainName> names = validatedPtrNames();
-      if (names.isEmpty()) {
-        validatedPtr = "unknown";
-      } else {
-        validatedPtr = names.stream().filter(n -> n.equals(current)).findFirst()
+  /** Returns the {@code p} macro value: a validated name equal to, else below, {@code current}, else any. */
+  private String validatedPtr(DomainName current, boolean countVoid) {
+    String cached = validatedPtr.get(current);
+    if (cached != null) {
+      return cached;
+    }
+    List<DomainName> names = validatedPtrNames(countVoid);
+    String value = names.isEmpty() ? "unknown"
+        : names.stream().filter(n -> n.equals(current)).findFirst()
             .or(() -> names.stream().filter(n -> n.isSubdomainOf(current)).findFirst())
             .orElse(names.get(0)).toString();
-      }
-    }
-    return validatedPtr;
+    validatedPtr.put(current, value);
+    return value;
   }
 
   private static String nibbles(IpAddress v6) {
+    // Upper-case nibbles, as the openspf suite expects (test v-macro-ip6); the examples of RFC 7208
+    // section 7.4 use lower case. DNS names compare case-insensitively, so only %{i} in exp differs.
     String hex = v6.toExpandedString().replace(":", "").toUpperCase(java.util.Locale.ROOT);
     StringBuilder sb = new StringBuilder(63);
     for (int i = 0; i < hex.length(); i++) {
@@ -440,13 +477,22 @@ final class SpfEvaluator {
   }
 
   private void prefetch(DnsQuery q) {
-    asked.computeIfAbsent(q, k -> resolver.resolve(k).toCompletableFuture());
+    asked.computeIfAbsent(q, this::send);
+  }
+
+  /** Sends a question; a resolver that throws (a broken contract) yields a failed future, not an exception. */
+  private CompletableFuture<DnsOutcome> send(DnsQuery q) {
+    try {
+      return resolver.resolve(q).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Asks a question once per evaluation, within the time budget, counting void answers if asked to. */
   private DnsOutcome ask(DnsQuery q, boolean countVoid) {
     boolean fresh = !asked.containsKey(q);
-    CompletableFuture<DnsOutcome> f = asked.computeIfAbsent(q, k -> resolver.resolve(k).toCompletableFuture());
+    CompletableFuture<DnsOutcome> f = asked.computeIfAbsent(q, this::send);
     DnsOutcome outcome;
     long remaining = deadline - System.nanoTime();
     try {
@@ -462,15 +508,22 @@ final class SpfEvaluator {
       Thread.currentThread().interrupt();
       throw abort(SpfResult.TEMPERROR, SpfCodes.SPF_TIME_BUDGET, "interrupted while waiting for " + q,
           "RFC 7208 section 4.6.4");
-    } catch (ExecutionException e) {
-      outcome = new DnsOutcome.ServFail(q, List.of(), "resolver failed: " + e.getCause());
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      outcome = new DnsOutcome.ServFail(q, List.of(), "resolver failed: "
+          + (e instanceof ExecutionException ? e.getCause() : e));
+    }
+    if (outcome == null) {
+      outcome = new DnsOutcome.ServFail(q, List.of(), "resolver failed: no outcome");
     }
     boolean counted = false;
     if (fresh || queries.stream().noneMatch(x -> x.query().equals(q))) {
-      counted = countVoid && outcome.isVoid();
+      // A term counts at most one void lookup (RFC 7208 section 4.6.4 limits "terms"), so the
+      // address lookups of the hosts of one mx or ptr term cannot exhaust the limit by themselves.
+      counted = countVoid && outcome.isVoid() && !termVoided;
       queries.add(new SpfTrace.Query(q, outcome, counted));
     }
     if (counted) {
+      termVoided = true;
       voids++;
       if (voids > limits.maxVoidLookups()) {
         throw abort(SpfResult.PERMERROR, SpfCodes.SPF_TOO_MANY_VOID_LOOKUPS,

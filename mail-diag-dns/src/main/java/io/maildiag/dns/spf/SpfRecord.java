@@ -38,6 +38,12 @@ public final class SpfRecord {
   /** Records longer than this are refused unparsed: {@value} characters (far beyond any TXT answer). */
   public static final int MAX_RECORD_LENGTH = 65_535;
 
+  /**
+   * Parsing stops after this many errors: {@value}; the rest of the record is not reported on. At
+   * most as many unknown-modifier notes are reported.
+   */
+  public static final int MAX_ERRORS = 100;
+
   private final List<SpfTerm> terms;
   private final List<SourceSpan> spans;
   private final String text;
@@ -72,11 +78,20 @@ public final class SpfRecord {
     boolean sawExp = false;
     int i = VERSION.length();
     int n = text.length();
+    int errors = 0;
+    int notes = 0;
+    int seen = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (c == ' ') {
         i++;
         continue;
+      }
+      for (; seen < out.size(); seen++) {
+        errors += out.get(seen).isError() ? 1 : 0;
+      }
+      if (errors >= MAX_ERRORS) {
+        break;
       }
       int start = i;
       while (i < n && text.charAt(i) != ' ') {
@@ -99,13 +114,14 @@ public final class SpfRecord {
               .withReference("RFC 7208 section 6").at(text, start, term.length()));
         }
         sawExp = true;
-      } else if (parsed instanceof SpfTerm.UnknownModifier u) {
+      } else if (parsed instanceof SpfTerm.UnknownModifier u && notes++ < MAX_ERRORS) {
         out.add(Diagnostic.info(SpfCodes.SPF_UNKNOWN_MODIFIER,
                 "unknown modifier '" + u.name() + "' is ignored")
             .withReference("RFC 7208 section 6").at(text, start, term.length()));
       }
       terms.add(parsed);
-      spans.add(SourceSpan.of(text, start, term.length()));
+      // Only used when the whole record is valid, and then it holds no line break: line 1.
+      spans.add(new SourceSpan(start, term.length(), 1, start + 1));
     }
     if (out.stream().anyMatch(Diagnostic::isError)) {
       return ParseResult.failure(out);
@@ -224,22 +240,20 @@ public final class SpfRecord {
     if (m == null) {
       return Optional.empty();
     }
-    List<MacroString.Part> parts = m.parts();
-    MacroString.Part last = parts.get(parts.size() - 1);
-    if (last instanceof MacroString.Literal lit) {
-      String tail = lit.text();
-      if (!endsWithTopLabel(tail, parts.size() > 1)) {
-        out.add(Diagnostic.error(SpfCodes.SPF_INVALID_DOMAIN_SPEC,
-                "'" + spec + "' does not end in a valid top-level label (a dot and a label that is not all digits)")
-            .withReference("RFC 7208 section 7.1 (domain-end)").at(record, offset, spec.length()));
-        return Optional.empty();
-      }
+    // domain-end = ( "." toplabel [ "." ] ) / macro-expand, where macro-expand includes the escapes
+    // %%, %_ and %-. The check runs on the source text after the last macro-expand.
+    String tail = m.literalTail();
+    if (!tail.isEmpty() && !endsWithTopLabel(tail)) {
+      out.add(Diagnostic.error(SpfCodes.SPF_INVALID_DOMAIN_SPEC,
+              "'" + spec + "' does not end in a valid top-level label (a dot and a label that is not all digits)")
+          .withReference("RFC 7208 section 7.1 (domain-end)").at(record, offset, spec.length()));
+      return Optional.empty();
     }
     return Optional.of(m);
   }
 
-  /** Checks domain-end = "." toplabel ["."] on the final literal. */
-  private static boolean endsWithTopLabel(String tail, boolean afterMacro) {
+  /** Checks domain-end = "." toplabel ["."] at the end of literal text. */
+  private static boolean endsWithTopLabel(String tail) {
     String t = tail.endsWith(".") ? tail.substring(0, tail.length() - 1) : tail;
     int dot = t.lastIndexOf('.');
     if (dot < 0) {

@@ -1,16 +1,9 @@
 package io.maildiag.dns.spf;
 
 import io.maildiag.core.domain.DomainName;
-import io.maildiag.core.ip.IpAddress;
-import io.maildiag.dns.ARecord;
-import io.maildiag.dns.AaaaRecord;
-import io.maildiag.dns.CnameRecord;
-import io.maildiag.dns.DnsOutcome;
-import io.maildiag.dns.DnsQuery;
-import io.maildiag.dns.DnsRecord;
 import io.maildiag.dns.DnsResolver;
+import io.maildiag.dns.InMemoryDnsResolver;
 import io.maildiag.dns.MxRecord;
-import io.maildiag.dns.PtrRecord;
 import io.maildiag.dns.RecordType;
 import io.maildiag.dns.TxtRecord;
 import java.io.IOException;
@@ -20,15 +13,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.zip.GZIPInputStream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -40,7 +28,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class OpenSpfSuite {
 
-  /** Where Debian installs the suites; MAILDIAG_SPF_SUITE_DIR overrides. */
+  /**
+   * Where Debian installs the suites; the system property {@code maildiag.spf.suite.dir} or the
+   * environment variable {@code MAILDIAG_SPF_SUITE_DIR} overrides.
+   */
   static final Path DEFAULT_DIR = Path.of("/usr/share/doc/python3-spf");
 
   record TestCase(String scenario, String id, String spec, String helo, String host, String mailFrom,
@@ -54,7 +45,7 @@ final class OpenSpfSuite {
   private OpenSpfSuite() {}
 
   static Optional<Path> locate(String fileName) {
-    String override = System.getenv("MAILDIAG_SPF_SUITE_DIR");
+    String override = System.getProperty("maildiag.spf.suite.dir", System.getenv("MAILDIAG_SPF_SUITE_DIR"));
     Path dir = override != null ? Path.of(override) : DEFAULT_DIR;
     for (Path p : List.of(dir.resolve(fileName), dir.resolve(fileName + ".gz"))) {
       if (Files.isReadable(p)) {
@@ -74,7 +65,7 @@ final class OpenSpfSuite {
       for (Object doc : yaml.loadAll(reader)) {
         Map<String, Object> scenario = (Map<String, Object>) doc;
         String description = String.valueOf(scenario.get("description"));
-        SuiteDns dns = new SuiteDns((Map<String, Object>) scenario.getOrDefault("zonedata", Map.of()));
+        DnsResolver dns = inMemory((Map<String, Object>) scenario.getOrDefault("zonedata", Map.of()));
         Map<String, Object> tests = (Map<String, Object>) scenario.get("tests");
         for (Map.Entry<String, Object> e : tests.entrySet()) {
           Map<String, Object> t = (Map<String, Object>) e.getValue();
@@ -92,108 +83,79 @@ final class OpenSpfSuite {
   }
 
   /**
-   * The suite's DNS: names absent are NXDOMAIN (TIMEOUT under "error."), "TIMEOUT" entries time out
-   * questions whose type has no record before them, SPF entries double as TXT when a name has no TXT
-   * entry, and CNAMEs are followed.
+   * Builds the suite's DNS as an {@link InMemoryDnsResolver}, following the suite's conventions
+   * (those of its reference driver): names absent are NXDOMAIN, or a timeout under "error."; an
+   * entry "TIMEOUT" times out every type that has no record listed before it; an SPF entry doubles
+   * as a TXT record when the name has no TXT entry; a value NONE makes the name exist without data.
    */
-  static final class SuiteDns implements DnsResolver {
-    private record Entry(String type, Object value) {}
-
-    private final Map<String, List<Entry>> zone = new LinkedHashMap<>();
-
-    @SuppressWarnings("unchecked")
-    SuiteDns(Map<String, Object> zonedata) {
-      for (Map.Entry<String, Object> e : zonedata.entrySet()) {
-        String name = e.getKey().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".")) {
-          name = name.substring(0, name.length() - 1);
-        }
-        List<Entry> entries = new ArrayList<>();
-        List<Entry> generated = new ArrayList<>();
-        boolean hasTxt = false;
-        for (Object item : (List<Object>) e.getValue()) {
-          if (item instanceof String s) {
-            entries.add(new Entry(s, s));
-            continue;
+  @SuppressWarnings("unchecked")
+  static DnsResolver inMemory(Map<String, Object> zonedata) {
+    InMemoryDnsResolver.Builder b = InMemoryDnsResolver.builder();
+    for (Map.Entry<String, Object> e : zonedata.entrySet()) {
+      String name = e.getKey();
+      List<Object> items = (List<Object>) e.getValue();
+      boolean hasTxt = false;
+      List<Object> spfValues = new ArrayList<>();
+      java.util.Set<String> typesSeen = new java.util.HashSet<>();
+      for (Object item : items) {
+        if (item instanceof String s && s.equals("TIMEOUT")) {
+          // Every type without a record listed before this entry times out.
+          if (typesSeen.isEmpty()) {
+            b.timeout(name);
           }
-          for (Map.Entry<String, Object> rr : ((Map<String, Object>) item).entrySet()) {
-            String type = rr.getKey();
-            Object value = rr.getValue();
-            if (type.equals("TXT")) {
-              hasTxt = true;
+          for (RecordType t : RecordType.values()) {
+            if (!typesSeen.contains(t.name())) {
+              b.timeout(name, t);
             }
-            if (type.equals("SPF")) {
-              generated.add(new Entry("TXT", value));
-            }
-            if (!"NONE".equals(value)) {
-              entries.add(new Entry(type, value));
-            }
-          }
-        }
-        if (!hasTxt) {
-          generated.stream().filter(g -> !"NONE".equals(g.value())).forEach(entries::add);
-        }
-        zone.put(name, entries);
-      }
-    }
-
-    @Override
-    public CompletionStage<DnsOutcome> resolve(DnsQuery query) {
-      return CompletableFuture.completedFuture(lookup(query, query.name(), new ArrayList<>(), 0));
-    }
-
-    private DnsOutcome lookup(DnsQuery query, DomainName name, List<CnameRecord> chain, int level) {
-      List<Entry> entries = zone.get(name.toString());
-      if (entries == null) {
-        if (name.toString().startsWith("error.")) {
-          return new DnsOutcome.Timeout(query, chain, Duration.ZERO, "suite: error. name");
-        }
-        return new DnsOutcome.NxDomain(query, chain, Optional.empty());
-      }
-      String wanted = query.type().name();
-      boolean timeout = true;
-      List<DnsRecord> records = new ArrayList<>();
-      for (Entry e : entries) {
-        if (e.type().equals("TIMEOUT")) {
-          if (timeout) {
-            return new DnsOutcome.Timeout(query, chain, Duration.ZERO, "suite: TIMEOUT");
           }
           break;
         }
-        if (e.type().equals(wanted)) {
-          timeout = false;
-          if ("TIMEOUT".equals(e.value())) {
-            return new DnsOutcome.Timeout(query, chain, Duration.ZERO, "suite: TIMEOUT");
+        for (Map.Entry<String, Object> rr : ((Map<String, Object>) item).entrySet()) {
+          String type = rr.getKey();
+          Object value = rr.getValue();
+          if (type.equals("TXT")) {
+            hasTxt = true;
           }
-          records.add(record(name, query.type(), e.value()));
-        } else if (e.type().equals("CNAME") && query.type() != RecordType.CNAME && level < 10) {
-          CnameRecord c = new CnameRecord(name, 300, DomainName.of(String.valueOf(e.value())));
-          chain.add(c);
-          return lookup(query, c.target(), chain, level + 1);
+          if ("NONE".equals(value)) {
+            continue;
+          }
+          if ("TIMEOUT".equals(value)) {
+            b.timeout(name, RecordType.valueOf(type));
+            continue;
+          }
+          typesSeen.add(type);
+          if (type.equals("SPF")) {
+            spfValues.add(value);
+          }
+          add(b, name, type, value);
         }
       }
-      if (records.isEmpty()) {
-        return new DnsOutcome.NoData(query, chain, Optional.empty());
+      if (!hasTxt) {
+        for (Object v : spfValues) {
+          add(b, name, "TXT", v);
+        }
       }
-      return new DnsOutcome.Answer(query, chain, records);
     }
+    return b.build();
+  }
 
-    @SuppressWarnings("unchecked")
-    private static DnsRecord record(DomainName name, RecordType type, Object value) {
-      return switch (type) {
-        case A -> new ARecord(name, 300, IpAddress.of(String.valueOf(value)));
-        case AAAA -> new AaaaRecord(name, 300, IpAddress.of(String.valueOf(value)));
-        case MX -> {
-          List<Object> mx = (List<Object>) value;
-          String host = String.valueOf(mx.get(1));
-          yield new MxRecord(name, 300, ((Number) mx.get(0)).intValue(),
-              host.isEmpty() || host.equals(".") ? DomainName.root() : DomainName.of(host));
-        }
-        case PTR -> new PtrRecord(name, 300, DomainName.of(String.valueOf(value)));
-        case TXT, SPF -> new TxtRecord(name, type, 300, value instanceof List<?> l
-            ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(value)));
-        default -> throw new IllegalArgumentException("suite record type " + type);
-      };
+  @SuppressWarnings("unchecked")
+  private static void add(InMemoryDnsResolver.Builder b, String name, String type, Object value) {
+    DomainName owner = DomainName.of(name);
+    switch (type) {
+      case "A" -> b.a(name, String.valueOf(value));
+      case "AAAA" -> b.aaaa(name, String.valueOf(value));
+      case "MX" -> {
+        List<Object> mx = (List<Object>) value;
+        String host = String.valueOf(mx.get(1));
+        b.record(new MxRecord(owner, 300, ((Number) mx.get(0)).intValue(),
+            host.isEmpty() || host.equals(".") ? DomainName.root() : DomainName.of(host)));
+      }
+      case "PTR" -> b.ptr(name, String.valueOf(value));
+      case "CNAME" -> b.cname(name, String.valueOf(value));
+      case "TXT", "SPF" -> b.record(new TxtRecord(owner, RecordType.valueOf(type), 300, value instanceof List<?> l
+          ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
+      default -> throw new IllegalArgumentException("suite record type " + type);
     }
   }
 }

@@ -1,0 +1,61 @@
+package io.maildiag.examples.cli;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns every failure into a short message and an exit code, never a stack trace:
+ *
+ * <ul>
+ *   <li>usage errors: {@code mail-diag: error: MESSAGE}, a hint, exit {@link ExitCodes#USAGE};
+ *   <li>{@link InputException} and the SDK's {@link InvalidInputException}: {@code mail-diag:
+ *       error: MESSAGE}, exit {@link ExitCodes#BAD_INPUT};
+ *   <li>anything else: {@code mail-diag: error: unexpected ...}, exit {@link ExitCodes#BAD_INPUT}.
+ * </ul>
+ */
+final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String message = InputException.oneLine(String.valueOf(ex.getMessage()));
+    if (message.startsWith("Error: ")) {
+      message = message.substring("Error: ".length());
+    }
+    err.println(MailDiagCli.NAME + ": error: " + message);
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    cmd.getOut().flush();
+    err.println(MailDiagCli.NAME + ": error: " + message(ex));
+    err.flush();
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** Returns the one-line message for an exception that escaped a command. */
+  static String message(Throwable ex) {
+    if (ex instanceof InputException) {
+      return ex.getMessage();
+    }
+    if (ex instanceof InvalidInputException invalid && !invalid.diagnostics().isEmpty()) {
+      Diagnostic d = invalid.diagnostics().stream().filter(Diagnostic::isError).findFirst()
+          .orElse(invalid.diagnostics().get(0));
+      return InputException.oneLine(d.span().map(s -> "at " + s + ": ").orElse("") + d.message());
+    }
+    String text = ex.getMessage() == null ? "" : ": " + ex.getMessage();
+    return InputException.oneLine("unexpected " + ex.getClass().getName() + text);
+  }
+}

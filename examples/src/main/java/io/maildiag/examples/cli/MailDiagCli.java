@@ -1,0 +1,113 @@
+package io.maildiag.examples.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mail-diag} command line: the entry point of the shaded jar.
+ *
+ * <p>Every subcommand follows the same conventions (see {@link MailDiagCommand}): text output by
+ * default and one JSON object with {@code --json}; {@code --zone}/{@code --server} for DNS; exit 0
+ * when the analysis ran, 1 for bad input, 2 for usage errors; errors as one line on stderr, never a
+ * stack trace.
+ *
+ * <p>To add a subcommand: extend {@link MailDiagCommand}, annotate it with {@code @Command}, and list
+ * it in {@code subcommands} below.
+ */
+@Command(
+    name = MailDiagCli.NAME,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    synopsisSubcommandLabel = "COMMAND",
+    header = "Diagnose email mail flow: DNS and SPF today; DMARC, DKIM, headers and bounces as they land.",
+    description = {
+      "",
+      "Conventions of every subcommand:",
+      "  --json                one JSON object on stdout (one per line in batch modes)",
+      "  --zone FILE           answer DNS questions from a zone file, offline",
+      "  --server HOST[:PORT]  ask this DNS server (default: the system's resolvers)",
+      "  --timeout DURATION    bound each live DNS question (500ms, 3s, PT2S)",
+      "",
+      "Options:"
+    },
+    subcommands = {DnsCommand.class, SpfCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the analysis ran, whatever it found (NXDOMAIN and SERVFAIL are findings)",
+      "1:bad input (zone file, batch file, address, domain name, server) or an unexpected failure",
+      "2:usage error (unknown option, missing parameter, unknown record type)"
+    },
+    footer = {"", "Try 'mail-diag demo' for a tour that runs offline."})
+public final class MailDiagCli implements Callable<Integer> {
+
+  /** The program name used in messages. */
+  public static final String NAME = "mail-diag";
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "missing subcommand");
+  }
+
+  /**
+   * Returns a command line with the mail-diag error handling, writing to {@code out} and {@code
+   * err}. Used by {@link #main} and by tests that run the CLI in-process.
+   */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    return configure(new CommandLine(new MailDiagCli()), out, err);
+  }
+
+  /**
+   * Applies the mail-diag streams and error handling to {@code cmd} and every subcommand it has
+   * now (picocli copies settings to subcommands only when they are set); returns {@code cmd}.
+   */
+  public static CommandLine configure(CommandLine cmd, PrintWriter out, PrintWriter err) {
+    ErrorHandlers handlers = new ErrorHandlers();
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setParameterExceptionHandler(handlers);
+    cmd.setExecutionExceptionHandler(handlers);
+    return cmd;
+  }
+
+  /**
+   * Runs the CLI with the given arguments and returns the exit code; never throws and never prints
+   * a stack trace.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return newCommandLine(out, err).execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli handles exceptions from commands; this catches failures in picocli or the handlers.
+      err.println(NAME + ": error: " + ErrorHandlers.message(e));
+      return ExitCodes.BAD_INPUT;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Runs the CLI on the process's stdout and stderr (UTF-8) and exits with its exit code. */
+  public static void main(String[] args) {
+    // Standard output is written straight to its file descriptor, not through System.out, which
+    // swallows write errors: a batch piped into `head` then sees the closed pipe and stops.
+    PrintWriter out = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The {@code mail-diag} command line, built with picocli: {@link
+ * io.maildiag.examples.cli.MailDiagCli} (the entry point), the shared conventions every
+ * subcommand inherits ({@link io.maildiag.examples.cli.MailDiagCommand}, {@link
+ * io.maildiag.examples.cli.OutputOptions}, {@link io.maildiag.examples.cli.ResolverOptions}, {@link
+ * io.maildiag.examples.cli.ExitCodes}) and the subcommands. Opened to picocli, which reads the
+ * annotated fields reflectively.
+ */
+package io.maildiag.examples.cli;

@@ -1,0 +1,139 @@
+package io.maildiag.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+  @Test
+  void textDemoRunsOfflineAndShowsTheSdk() {
+    CliRunner.Result r = CliRunner.run("demo");
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("? tidepool.example.com MX")
+        .contains("-> NXDOMAIN: the name does not exist")
+        .contains("-> NODATA: the name exists but has no TXT records")
+        .contains("string 1/2: \"v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 \"")
+        .contains("string 2/2: \"include:_spf.example.net -all\"")
+        .contains("cname www.tidepool.example.com -> shop.tidepool.example.com")
+        .contains("null MX (RFC 7505)")
+        .contains("-> SERVFAIL")
+        .contains("-> TIMEOUT")
+        .containsPattern("RecordingDnsResolver counted \\d+ DNS questions");
+  }
+
+  @Test
+  void jsonDemoIsOneObjectWhoseCountsAgree() {
+    CliRunner.Result r = CliRunner.run("demo", "--json");
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    JsonNode json = r.json();
+    assertThat(json.path("domain").asText()).isEqualTo("tidepool.example.com");
+
+    List<String> ids = new ArrayList<>();
+    int sectionQuestions = 0;
+    int sectionQueryCount = 0;
+    for (JsonNode section : json.path("sections")) {
+      ids.add(section.path("id").asText());
+      assertThat(section.path("title").asText()).isNotBlank();
+      sectionQuestions += section.path("questions").size();
+      sectionQueryCount += section.path("queryCount").asInt();
+    }
+    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf");
+
+    int queryCount = json.path("queryCount").asInt();
+    assertThat(queryCount).isPositive()
+        .isEqualTo(json.path("queries").size())
+        .isEqualTo(sectionQuestions)
+        .isEqualTo(sectionQueryCount);
+
+    Set<String> kinds = new HashSet<>();
+    json.path("queries").forEach(q -> kinds.add(q.path("outcome").asText()));
+    assertThat(kinds).contains("ANSWER", "NODATA", "NXDOMAIN", "SERVFAIL", "TIMEOUT");
+  }
+
+  @Test
+  void jsonDemoKeepsTxtStringsApartAndShowsTheChain() {
+    JsonNode json = CliRunner.run("demo", "--json").json();
+    JsonNode txt = section(json, "txt");
+    JsonNode cname = section(json, "cname");
+
+    assertThat(txt.path("spf").path("strings").size()).isEqualTo(2);
+    assertThat(txt.path("spf").path("text").asText())
+        .isEqualTo(txt.path("spf").path("strings").get(0).asText() + txt.path("spf").path("strings").get(1).asText());
+    assertThat(txt.path("dkim").path("strings").size()).isGreaterThan(1);
+    assertThat(cname.path("chain").size()).isEqualTo(2);
+    assertThat(cname.path("questions").get(0).path("cnameChain").size()).isEqualTo(2);
+    assertThat(section(json, "mx").path("nullMx").asBoolean()).isTrue();
+    assertThat(section(json, "negative").path("nxdomain").asInt()).isEqualTo(2);
+    assertThat(section(json, "negative").path("nodata").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void textDemoShowsSpfResultsDecidingTermsAndTraces() {
+    CliRunner.Result r = CliRunner.run("demo");
+
+    String spf = r.out().substring(r.out().indexOf("6. SPF"));
+    assertThat(spf)
+        .contains("? MAIL FROM <newsletter@tidepool.example.com> (HELO mx2.example.net) from 198.51.100.25")
+        .contains("-> PASS: 198.51.100.25 is authorised to send mail for tidepool.example.com")
+        .contains("decided by 'include:_spf.example.net' in the record of tidepool.example.com")
+        .contains("check_host(_spf.example.net)")
+        .contains("-> FAIL: 203.0.113.66 is not authorised to send mail for billing.tidepool.example.com")
+        .contains("explanation: \"203.0.113.66 is not allowed to send mail for billing.tidepool.example.com;")
+        .contains("-> PERMERROR: ")
+        .contains("error SPF_UNKNOWN_MECHANISM: unknown mechanism 'inclde'")
+        .contains("Summary");
+  }
+
+  @Test
+  void jsonDemoHasTheSpfEvaluationsWithTheirQuestionsCounted() {
+    JsonNode json = CliRunner.run("demo", "--json").json();
+    JsonNode spf = section(json, "spf");
+
+    JsonNode evaluations = spf.path("evaluations");
+    assertThat(evaluations.size()).isEqualTo(3);
+    List<String> results = new ArrayList<>();
+    evaluations.forEach(e -> results.add(e.path("result").asText()));
+    assertThat(results).containsExactly("pass", "fail", "permerror");
+
+    JsonNode pass = evaluations.get(0);
+    assertThat(pass.path("decidingTerm").path("term").asText()).isEqualTo("include:_spf.example.net");
+    assertThat(pass.path("decidingTerm").path("domain").asText()).isEqualTo("tidepool.example.com");
+    assertThat(pass.path("trace").size()).isPositive();
+    assertThat(pass.path("explanation").isNull()).isTrue();
+    JsonNode fail = evaluations.get(1);
+    assertThat(fail.path("explanation").asText())
+        .isEqualTo("203.0.113.66 is not allowed to send mail for billing.tidepool.example.com;"
+            + " see https://tidepool.example.com/spf");
+    assertThat(fail.path("decidingTerm").path("term").asText()).isEqualTo("-all");
+    JsonNode broken = evaluations.get(2);
+    assertThat(broken.path("problems").get(0).path("code").asText()).isEqualTo("SPF_UNKNOWN_MECHANISM");
+    assertThat(broken.path("decidingTerm").isNull()).isTrue();
+
+    // The questions SPF asked are the section's questions, and counted like every other.
+    int asked = 0;
+    for (JsonNode e : evaluations) {
+      asked += e.path("queries").size();
+    }
+    assertThat(spf.path("questions").size()).isEqualTo(asked).isEqualTo(spf.path("queryCount").asInt());
+    assertThat(spf.path("notes").size()).isEqualTo(3);
+  }
+
+  private static JsonNode section(JsonNode json, String id) {
+    for (JsonNode s : json.path("sections")) {
+      if (s.path("id").asText().equals(id)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no section " + id);
+  }
+}
