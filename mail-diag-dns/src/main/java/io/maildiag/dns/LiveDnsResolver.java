@@ -34,12 +34,13 @@ import java.util.concurrent.CompletionStage;
  *       host[:port]} servers given as IP literals. Names are absolute: the search list and the
  *       hosts file are never used.
  *   <li>Each attempt is one UDP query (EDNS0 with a {@value #DEFAULT_EDNS_PAYLOAD_SIZE}-byte
- *       payload by default) that falls back to TCP when the answer is truncated, and ends after
- *       {@link Builder#attemptTimeout}. A failed attempt (no answer in time, unreachable port, a
- *       malformed response) is retried on the next server, {@link Builder#retries} times. An
- *       answer, SERVFAIL and REFUSED included, ends the question: it is not retried. When every
- *       attempt failed the outcome is {@link DnsOutcome.Timeout}, or {@link DnsOutcome.ServFail}
- *       if a server answered with a malformed response.
+ *       payload by default) that falls back to TCP when the answer is truncated, and to a query
+ *       without EDNS0 when the server rejects EDNS0 with FORMERR or NOTIMP (RFC 6891 section 7).
+ *       An attempt ends after {@link Builder#attemptTimeout}. A failed attempt (no answer in
+ *       time, unreachable port, a malformed response) is retried on the next server, {@link
+ *       Builder#retries} times. An answer, SERVFAIL and REFUSED included, ends the question: it is
+ *       not retried. When every attempt failed the outcome is {@link DnsOutcome.Timeout}, or
+ *       {@link DnsOutcome.ServFail} if a server answered with a malformed response.
  *   <li>Every question, CNAME restarts and retries included, completes within {@link
  *       Builder#budget}; past it the outcome is {@link DnsOutcome.Timeout}. The returned stage
  *       never completes exceptionally. It is completed on a mail-diag daemon thread (or is already
@@ -108,7 +109,7 @@ public final class LiveDnsResolver implements DnsResolver {
     return serverTexts;
   }
 
-  /** Returns the number of outcomes in the cache. */
+  /** Returns the number of unexpired outcomes in the cache. */
   public int cachedOutcomes() {
     return delegate.cachedEntries();
   }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     description = {
       "%nShows the DNS questions asked and their outcomes (NXDOMAIN versus NODATA), TXT strings kept"
           + " apart, a CNAME chain, a null MX, simulated failures, SPF evaluations (a pass through an"
-          + " include, a fail with an explanation, a permerror) and the number of questions asked."
+          + " include, a fail with an explanation, a permerror), an SPF audit of a policy with"
+          + " problems (its findings and include tree) and the number of questions asked."
           + " Needs no network.%n"
     })
 final class DemoCommand extends MailDiagCommand {

@@ -3,15 +3,21 @@ package io.maildiag.examples.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.Limits;
+import io.maildiag.core.ip.IpNetwork;
+import io.maildiag.dns.spf.SpfAudit;
 import io.maildiag.dns.spf.SpfEvaluation;
+import io.maildiag.dns.spf.SpfFlattening;
+import io.maildiag.dns.spf.SpfIncludeTree;
 import io.maildiag.dns.spf.SpfRequest;
 import io.maildiag.dns.spf.SpfTrace;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders SPF evaluations as JSON trees: the shape of {@code mail-diag spf --json} and of each line
- * of {@code mail-diag spf --batch}, documented in the README.
+ * Renders SPF evaluations and audits as JSON trees: the shapes of {@code mail-diag spf --json}, of
+ * each line of {@code mail-diag spf --batch} and of {@code mail-diag spf DOMAIN --json}, documented
+ * in the README.
  *
  * <p>Unlike {@link DnsJson}, absent values that belong to the result ({@code explanation}, {@code
  * decidingTerm}, an unknown {@code helo}) are written as {@code null}, so that every object has the
@@ -59,6 +65,78 @@ public final class SpfJson {
         .put("queries", trace.queries().size());
     node.set("trace", steps(trace.steps()));
     node.set("queries", queries(trace.queries()));
+    return node;
+  }
+
+  /**
+   * Returns the object of one audit: {@code domain}, {@code source} ({@code "published"} or {@code
+   * "proposed"}), {@code record} (the audited text or null), {@code findings} (the {@link
+   * #problems} shape), {@code worstCaseLookups}, {@code voidLookups}, {@code limits} ({@code
+   * dnsLookups}, {@code voidLookups}), {@code treeComplete}, {@code dnsQuestions}, {@code tree}
+   * (nested {@link #node nodes}), {@code flattening} ({@code complete}, {@code networks}, {@code
+   * reasons}, or null when the record did not parse) and {@code flatteningSuggestion} (or null).
+   *
+   * @param limits the limits the audit ran under
+   * @param dnsQuestions the DNS questions the audit asked
+   */
+  public static ObjectNode audit(SpfAudit a, Limits limits, int dnsQuestions) {
+    ObjectNode node = Json.object();
+    node.put("domain", a.domain().toString());
+    node.put("source", a.source().name().toLowerCase(Locale.ROOT));
+    node.put("record", a.recordText().orElse(null));
+    node.set("findings", problems(a.findings()));
+    node.put("worstCaseLookups", a.worstCaseLookups());
+    node.put("voidLookups", a.voidLookups());
+    node.putObject("limits")
+        .put("dnsLookups", limits.maxDnsLookups())
+        .put("voidLookups", limits.maxVoidLookups());
+    node.put("treeComplete", a.tree().complete());
+    node.put("dnsQuestions", dnsQuestions);
+    node.set("tree", node(a.tree().root()));
+    if (a.flattening().isPresent()) {
+      node.set("flattening", flattening(a.flattening().get()));
+    } else {
+      node.putNull("flattening");
+    }
+    node.put("flatteningSuggestion", a.flatteningSuggestion().orElse(null));
+    return node;
+  }
+
+  /**
+   * Returns one node of the include tree and, nested, its children: {@code name}, {@code domain}
+   * (null when the name is not a plain domain, such as a target with macros), {@code reach} ({@code
+   * "root"}, {@code "include"} or {@code "redirect"}), {@code term}, {@code record} (or null),
+   * {@code status} ({@code "OK"}, {@code "NO_RECORD"}, ...), {@code detail} (or null), {@code
+   * ownLookups}, {@code totalLookups} and {@code children}.
+   */
+  public static ObjectNode node(SpfIncludeTree.Node n) {
+    ObjectNode node = Json.object();
+    node.put("name", n.name());
+    node.put("domain", n.domain().map(Object::toString).orElse(null));
+    node.put("reach", n.reach().name().toLowerCase(Locale.ROOT));
+    node.put("term", n.term());
+    node.put("record", n.recordText().orElse(null));
+    node.put("status", n.status().name());
+    node.put("detail", n.detail().orElse(null));
+    node.put("ownLookups", n.ownLookups());
+    node.put("totalLookups", n.totalLookups());
+    ArrayNode children = node.putArray("children");
+    for (SpfIncludeTree.Node c : n.children()) {
+      children.add(node(c));
+    }
+    return node;
+  }
+
+  /** Returns {@code {complete, networks, reasons}}; networks in CIDR notation. */
+  public static ObjectNode flattening(SpfFlattening f) {
+    ObjectNode node = Json.object();
+    node.put("complete", f.isComplete());
+    ArrayNode networks = node.putArray("networks");
+    for (IpNetwork n : f.networks()) {
+      networks.add(n.toString());
+    }
+    ArrayNode reasons = node.putArray("reasons");
+    f.reasons().forEach(reasons::add);
     return node;
   }
 

@@ -2,14 +2,21 @@ package io.maildiag.examples.render;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
+import io.maildiag.core.Severity;
+import io.maildiag.core.ip.IpNetwork;
+import io.maildiag.dns.spf.SpfAudit;
 import io.maildiag.dns.spf.SpfEvaluation;
+import io.maildiag.dns.spf.SpfFlattening;
 import io.maildiag.dns.spf.SpfRequest;
 import io.maildiag.dns.spf.SpfResult;
 import io.maildiag.dns.spf.SpfTrace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders SPF evaluations as human-readable lines: the default output of {@code mail-diag spf}. */
+/**
+ * Renders SPF evaluations and audits as human-readable lines: the default output of {@code
+ * mail-diag spf}.
+ */
 public final class SpfText {
 
   private SpfText() {}
@@ -141,6 +148,116 @@ public final class SpfText {
           + d.reference().map(r -> " [" + r + "]").orElse(""));
       d.evidence().ifPresent(ev -> lines.add(indent + "    evidence: " + Text.quoted(ev)));
       d.remediation().ifPresent(r -> lines.add(indent + "    fix: " + Text.printable(r)));
+    }
+    return lines;
+  }
+
+  /**
+   * Returns the lines describing one audit: the domain, the record, a summary (worst-case lookups,
+   * void lookups, findings by severity), the findings grouped by severity, the include tree, the
+   * flattened networks and the flattening suggestion when there is one.
+   *
+   * @param resolver where the answers came from, for people ({@code zone file x.zone})
+   * @param limits the limits the audit ran under
+   * @param dnsQuestions the DNS questions the audit asked
+   */
+  public static List<String> audit(SpfAudit a, String resolver, Limits limits, int dnsQuestions) {
+    List<String> lines = new ArrayList<>();
+    lines.add("domain       " + a.domain());
+    lines.add("source       " + (a.source() == SpfAudit.Source.PROPOSED
+        ? "proposed record (--record), not the published one" : "published TXT records"));
+    lines.add("resolver     " + resolver);
+    lines.add("record       " + a.recordText().map(Text::quoted)
+        .orElseGet(() -> "(none" + a.tree().root().detail().map(d -> ": " + Text.printable(d)).orElse("") + ")"));
+    lines.add("summary      " + summary(a, limits));
+    lines.add("dns          " + Text.count(dnsQuestions, "DNS question") + " asked");
+    for (Severity severity : Severity.values()) {
+      List<Diagnostic> group = a.findings(severity);
+      if (group.isEmpty()) {
+        continue;
+      }
+      lines.add("");
+      lines.add(plural(severity) + " (" + group.size() + ")");
+      lines.addAll(findings(group, "  "));
+    }
+    lines.add("");
+    lines.add("include tree" + (a.tree().complete() ? "" : " (incomplete: the lookup count is a lower bound)"));
+    a.tree().render().lines().forEach(l -> lines.add("  " + Text.printable(l)));
+    if (a.flattening().isPresent()) {
+      lines.add("");
+      lines.addAll(flattening(a.flattening().get(), "  "));
+    }
+    a.flatteningSuggestion().ifPresent(suggestion -> {
+      lines.add("");
+      lines.add("flattening suggestion");
+      suggestion.lines().forEach(l -> lines.add("  " + Text.printable(l)));
+    });
+    return lines;
+  }
+
+  /**
+   * Returns the one-line summary of an audit: {@code worst case 12 of 10 DNS-querying terms (over
+   * the limit), 1 of 2 void lookups; 2 errors, 1 warning, 0 infos}.
+   */
+  public static String summary(SpfAudit a, Limits limits) {
+    int worst = a.worstCaseLookups();
+    String over = worst > limits.maxDnsLookups() ? " (over the limit)" : "";
+    String lowerBound = a.tree().complete() ? "" : " at least";
+    String voidOver = a.voidLookups() > limits.maxVoidLookups() ? " (over the limit)" : "";
+    return "worst case" + lowerBound + " " + worst + " of " + limits.maxDnsLookups() + " DNS-querying terms" + over
+        + ", " + a.voidLookups() + " of " + limits.maxVoidLookups() + " void lookups" + voidOver + "; "
+        + Text.count(a.findings(Severity.ERROR).size(), "error") + ", "
+        + Text.count(a.findings(Severity.WARNING).size(), "warning") + ", "
+        + Text.count(a.findings(Severity.INFO).size(), "info");
+  }
+
+  private static String plural(Severity severity) {
+    return severity.jsonName() + "s";
+  }
+
+  /**
+   * Returns audit findings as {@code CODE: message (at 1:17)}, each followed by its evidence, fix
+   * and RFC reference when it has them. Evidence of several lines (several records) is shown one
+   * line each.
+   */
+  public static List<String> findings(List<Diagnostic> findings, String indent) {
+    List<String> lines = new ArrayList<>();
+    for (Diagnostic d : findings) {
+      lines.add(indent + d.code() + ": " + Text.printable(d.message())
+          + d.span().map(s -> " (at " + s + ")").orElse(""));
+      d.evidence().ifPresent(ev -> {
+        List<String> evLines = ev.lines().toList();
+        if (evLines.size() <= 1) {
+          boolean quoted = ev.length() >= 2 && ev.startsWith("\"") && ev.endsWith("\"");
+          lines.add(indent + "    evidence:  " + (quoted ? Text.printable(ev) : Text.quoted(ev)));
+        } else {
+          lines.add(indent + "    evidence:");
+          evLines.forEach(l -> lines.add(indent + "      " + Text.printable(l)));
+        }
+      });
+      d.remediation().ifPresent(r -> lines.add(indent + "    fix:       " + Text.printable(r)));
+      d.reference().ifPresent(r -> lines.add(indent + "    reference: " + Text.printable(r)));
+    }
+    return lines;
+  }
+
+  /**
+   * Returns the flattened networks under a {@code flattened networks (complete)} or {@code
+   * (partial)} heading, followed by why the set is partial.
+   */
+  public static List<String> flattening(SpfFlattening f, String indent) {
+    List<String> lines = new ArrayList<>();
+    lines.add("flattened networks (" + (f.isComplete() ? "complete" : "partial") + ", "
+        + Text.count(f.networks().size(), "network") + ")");
+    if (f.networks().isEmpty()) {
+      lines.add(indent + "(none: the policy authorises no address)");
+    }
+    for (IpNetwork n : f.networks()) {
+      lines.add(indent + n);
+    }
+    if (!f.isComplete()) {
+      lines.add(indent + "partial because:");
+      f.reasons().forEach(r -> lines.add(indent + "- " + Text.printable(r)));
     }
     return lines;
   }

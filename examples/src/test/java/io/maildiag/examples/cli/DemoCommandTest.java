@@ -119,13 +119,53 @@ class DemoCommandTest {
     assertThat(broken.path("problems").get(0).path("code").asText()).isEqualTo("SPF_UNKNOWN_MECHANISM");
     assertThat(broken.path("decidingTerm").isNull()).isTrue();
 
-    // The questions SPF asked are the section's questions, and counted like every other.
-    int asked = 0;
+    // The questions SPF asked (the evaluations' and the audit's) are the section's questions, and
+    // counted like every other.
+    int asked = spf.path("audit").path("dnsQuestions").asInt();
+    assertThat(asked).as("the audit asks questions too").isPositive();
     for (JsonNode e : evaluations) {
       asked += e.path("queries").size();
     }
     assertThat(spf.path("questions").size()).isEqualTo(asked).isEqualTo(spf.path("queryCount").asInt());
-    assertThat(spf.path("notes").size()).isEqualTo(3);
+    assertThat(spf.path("notes").size()).isEqualTo(4);
+  }
+
+  @Test
+  void textDemoShowsAnSpfAuditWithFindingsAndTheIncludeTree() {
+    CliRunner.Result r = CliRunner.run("demo");
+
+    String spf = r.out().substring(r.out().indexOf("6. SPF"), r.out().indexOf("\nSummary"));
+    assertThat(spf)
+        .contains("  ? audit of the SPF policy of legacy.tidepool.example.com\n")
+        .contains("    worst case 12 of 10 DNS-querying terms (over the limit), 1 of 2 void lookups;")
+        .contains("    error SPF_TOO_MANY_LOOKUPS: the policy needs up to 12 DNS-querying terms")
+        .contains("    error SPF_TARGET_WITHOUT_RECORD: include:old-mailer.example.org: ")
+        .contains("    warning SPF_PTR_DEPRECATED: 'ptr' is deprecated")
+        .contains("    warning SPF_NEUTRAL_ALL: '?all' gives unlisted hosts neutral")
+        .contains("    include tree:\n       legacy.tidepool.example.com  (lookups: 12 total, 7 own)")
+        .contains("       ├─ include:crm.example.org  (lookups: 4)")
+        .contains("       │  └─ include:_spf.crm.example.org  (lookups: 0)")
+        .contains("       └─ include:old-mailer.example.org  (lookups: 0)  [NO_RECORD: ")
+        .contains("    suggestion: Flattened SPF policy for legacy.tidepool.example.com:")
+        .contains("(SPF_TOO_MANY_LOOKUPS)").contains("(SPF_NEUTRAL_ALL)").doesNotContain("not found: SPF_");
+  }
+
+  @Test
+  void jsonDemoHasTheAuditInTheShapeOfSpfDomainJson() {
+    JsonNode audit = section(CliRunner.run("demo", "--json").json(), "spf").path("audit");
+
+    assertThat(audit.path("domain").asText()).isEqualTo("legacy.tidepool.example.com");
+    assertThat(audit.path("source").asText()).isEqualTo("published");
+    assertThat(audit.path("record").asText()).startsWith("v=spf1 a:smtp.example.net mx ptr ");
+    assertThat(audit.path("worstCaseLookups").asInt()).isEqualTo(12);
+    List<String> codes = new ArrayList<>();
+    audit.path("findings").forEach(f -> codes.add(f.path("code").asText()));
+    assertThat(codes).contains("SPF_TOO_MANY_LOOKUPS", "SPF_TARGET_WITHOUT_RECORD", "SPF_PTR_DEPRECATED",
+        "SPF_NEUTRAL_ALL");
+    assertThat(audit.path("tree").path("children").size()).isEqualTo(4);
+    assertThat(audit.path("tree").path("totalLookups").asInt()).isEqualTo(12);
+    assertThat(audit.path("flattening").path("complete").asBoolean()).isFalse();
+    assertThat(audit.path("flatteningSuggestion").asText()).contains("legacy.tidepool.example.com. IN TXT");
   }
 
   private static JsonNode section(JsonNode json, String id) {

@@ -246,7 +246,7 @@ class SpfCommandTest {
   void missingIpIsUsageError() {
     CliRunner.Result r = CliRunner.run("spf", "--sender", "u@pass.example.com", "--zone", ZONE).assertUsageError();
 
-    assertThat(r.err()).contains("--ip");
+    assertThat(r.err()).contains("--ip").contains("DOMAIN");
   }
 
   @Test
@@ -272,8 +272,20 @@ class SpfCommandTest {
   }
 
   @Test
-  void positionalArgumentIsUsageError() {
-    CliRunner.run("spf", "example.com", "--zone", ZONE).assertUsageError();
+  void positionalDomainWithAnEvaluationIsUsageError() {
+    CliRunner.Result r = CliRunner.run("spf", "pass.example.com", "--ip", STRANGER, "--sender", "u@pass.example.com",
+        "--zone", ZONE).assertUsageError();
+
+    assertThat(r.err()).contains("DOMAIN").contains("--ip").contains("--sender");
+  }
+
+  @Test
+  void positionalDomainAloneIsAnAuditNotAnEvaluation() {
+    CliRunner.Result r = CliRunner.run("spf", "pass.example.com", "--zone", ZONE, "--json");
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.json().path("worstCaseLookups").asInt()).isEqualTo(1);
+    assertThat(r.json().has("result")).isFalse();
   }
 
   @Test

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end: {@code mail-diag spf --batch} from the shaded jar, with {@code java -jar}, on
- * spf.zone and spf-batch.tsv (test resources). Runs in the {@code verify} phase (maven-failsafe).
+ * End to end: {@code mail-diag spf --batch} and {@code mail-diag spf DOMAIN} from the shaded jar,
+ * with {@code java -jar}, on spf.zone, spf-audit.zone and spf-batch.tsv (test resources). Runs in
+ * the {@code verify} phase (maven-failsafe).
  */
 class SpfJarIT {
 
@@ -106,5 +107,47 @@ class SpfJarIT {
     assertThat(badIp.err()).startsWith("mail-diag: error: invalid IP address").doesNotContain("Exception");
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err()).isEqualTo("mail-diag: error: /nonexistent/batch.tsv: no such file" + System.lineSeparator());
+  }
+
+  @Test
+  void auditFromTheJarAsTextAndJson() throws Exception {
+    String zone = CliRunner.resource("spf-audit.zone");
+    Run text = java("", "spf", "heavy.example.com", "--zone", zone);
+    Run json = java("", "spf", "heavy.example.com", "--zone", zone, "--json",
+        "--record", "v=spf1 ip4:192.0.2.0/24 ", "--record", "include:one.example.net -all");
+
+    assertThat(text.exitCode()).as("stderr: %s", text.err()).isZero();
+    assertThat(text.err()).isEmpty();
+    assertThat(text.out())
+        .startsWith("domain       heavy.example.com")
+        .contains("worst case 12 of 10 DNS-querying terms (over the limit)")
+        .contains("  SPF_TOO_MANY_LOOKUPS: ")
+        .contains("  ├─ include:one.example.net  (lookups: 3)")
+        .contains("  └─ include:gone.example.net  (lookups: 0)  [NO_RECORD: ");
+    assertThat(json.exitCode()).as("stderr: %s", json.err()).isZero();
+    assertThat(json.out().lines().count()).isEqualTo(1);
+    JsonNode audit = Json.MAPPER.readTree(json.out());
+    assertThat(audit.path("source").asText()).isEqualTo("proposed");
+    assertThat(audit.path("record").asText()).isEqualTo("v=spf1 ip4:192.0.2.0/24 include:one.example.net -all");
+    assertThat(audit.path("worstCaseLookups").asInt()).isEqualTo(4);
+    assertThat(audit.path("tree").path("children").get(0).path("totalLookups").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void auditErrorsFromTheJar() throws Exception {
+    String zone = CliRunner.resource("spf-audit.zone");
+    Run withIp = java("", "spf", "heavy.example.com", "--ip", "192.0.2.1", "--zone", zone);
+    Run recordAlone = java("", "spf", "--record", "v=spf1 -all", "--zone", zone);
+    Run badDomain = java("", "spf", "bad..example.com", "--zone", zone);
+
+    assertThat(withIp.exitCode()).isEqualTo(2);
+    assertThat(withIp.out()).isEmpty();
+    assertThat(withIp.err()).startsWith("mail-diag: error: DOMAIN (an audit) cannot be combined with --ip");
+    assertThat(recordAlone.exitCode()).isEqualTo(2);
+    assertThat(recordAlone.err()).startsWith("mail-diag: error: --record needs DOMAIN");
+    assertThat(badDomain.exitCode()).isEqualTo(1);
+    assertThat(badDomain.out()).isEmpty();
+    assertThat(badDomain.err()).isEqualTo("mail-diag: error: invalid domain name 'bad..example.com' at 1:5:"
+        + " empty label (two dots in a row or a leading dot)" + System.lineSeparator());
   }
 }

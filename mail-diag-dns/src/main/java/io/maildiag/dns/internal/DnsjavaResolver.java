@@ -59,6 +59,8 @@ public final class DnsjavaResolver {
 
   private final List<InetSocketAddress> servers;
   private final List<SimpleResolver> resolvers;
+  /** The same servers without EDNS0, for servers that reject it; empty when EDNS0 is off. */
+  private final List<SimpleResolver> plainResolvers;
   private final int retries;
   private final long attemptTimeoutNanos;
   private final long budgetNanos;
@@ -121,18 +123,25 @@ public final class DnsjavaResolver {
     this.servers = config.servers();
     Duration attemptTimeout = cap(config.attemptTimeout());
     List<SimpleResolver> list = new ArrayList<>();
+    List<SimpleResolver> plain = new ArrayList<>();
     for (InetSocketAddress server : servers) {
       SimpleResolver r = new SimpleResolver(server);
       r.setTimeout(attemptTimeout);
       r.setTCP(config.tcp());
       if (config.edns()) {
         r.setEDNS(0, config.ednsPayloadSize(), 0, List.of());
+        SimpleResolver p = new SimpleResolver(server);
+        p.setTimeout(attemptTimeout);
+        p.setTCP(config.tcp());
+        p.setEDNS(-1, 0, 0, List.of());
+        plain.add(p);
       } else {
         r.setEDNS(-1, 0, 0, List.of());
       }
       list.add(r);
     }
     this.resolvers = List.copyOf(list);
+    this.plainResolvers = List.copyOf(plain);
     this.retries = Math.max(0, config.retries());
     this.attemptTimeoutNanos = attemptTimeout.toNanos();
     this.budgetNanos = cap(config.budget()).toNanos();
@@ -340,20 +349,16 @@ public final class DnsjavaResolver {
           why + (attempt > 0 ? ": " + failures.last : ""))));
     }
     int index = attempt % resolvers.size();
-    SimpleResolver resolver = resolvers.get(index);
     InetSocketAddress server = servers.get(index);
-    return limiter.<Message>submit(() -> {
-          long left = question.deadline - nanoClock.getAsLong();
-          if (left <= 0) {
-            // Waited for a permit past the budget: do not send at all.
-            return CompletableFuture.failedFuture(new TimeoutException("budget spent waiting to send"));
+    return send(question, query, resolvers.get(index), server, q, attempt)
+        .thenCompose(response -> {
+          if (!plainResolvers.isEmpty() && rejectsEdns(response)) {
+            // RFC 6891 section 7: a server that does not know EDNS0 answers FORMERR (or NOTIMP)
+            // without an OPT record; ask it again without one.
+            LOG.debug("{} rejected EDNS0 for {}; asking again without it", format(server), query);
+            return send(question, query, plainResolvers.get(index), server, q, attempt);
           }
-          LOG.debug("asking {} for {} (attempt {})", format(server), query, attempt + 1);
-          // A fresh message, and so a fresh random ID, for every attempt. dnsjava checks its own
-          // timeouts only about once a second, so the attempt timeout is enforced here as well;
-          // the permit is held no longer than the budget allows.
-          return resolver.sendAsync(Message.newQuery(q), executor).toCompletableFuture()
-              .orTimeout(Math.min(attemptTimeoutNanos, left), TimeUnit.NANOSECONDS);
+          return CompletableFuture.completedFuture(response);
         })
         .handle((response, error) -> {
           if (error != null) {
@@ -377,6 +382,29 @@ public final class DnsjavaResolver {
           LOG.debug("attempt {} for {} failed: {}", attempt + 1, query, description);
           return attempt(question, query, q, attempt + 1, failures);
         });
+  }
+
+  /** Sends one message under the concurrency limit, within the attempt timeout and the budget. */
+  private CompletableFuture<Message> send(
+      Question question, DnsQuery query, SimpleResolver resolver, InetSocketAddress server, Record q, int attempt) {
+    return limiter.submit(() -> {
+      long left = question.deadline - nanoClock.getAsLong();
+      if (left <= 0) {
+        // Waited for a permit past the budget: do not send at all.
+        return CompletableFuture.failedFuture(new TimeoutException("budget spent waiting to send"));
+      }
+      LOG.debug("asking {} for {} (attempt {})", format(server), query, attempt + 1);
+      // A fresh message, and so a fresh random ID, for every attempt. dnsjava checks its own
+      // timeouts only about once a second, so the attempt timeout is enforced here as well; the
+      // permit is held no longer than the budget allows.
+      return resolver.sendAsync(Message.newQuery(q), executor).toCompletableFuture()
+          .orTimeout(Math.min(attemptTimeoutNanos, left), TimeUnit.NANOSECONDS);
+    });
+  }
+
+  private static boolean rejectsEdns(Message response) {
+    int rcode = response.getHeader().getRcode();
+    return (rcode == Rcode.FORMERR || rcode == Rcode.NOTIMP) && response.getOPT() == null;
   }
 
   /** Turns a response into a step. Package-private for tests. */

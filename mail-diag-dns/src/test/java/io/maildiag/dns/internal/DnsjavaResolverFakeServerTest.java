@@ -383,6 +383,38 @@ class DnsjavaResolverFakeServerTest {
   }
 
   @Test
+  void aServerThatRejectsEdnsIsAskedAgainWithoutIt() throws Exception {
+    FakeDnsServer.Handler oldServer = (q, t) -> q.getOPT() != null
+        ? Reply.of(FakeDnsServer.response(q, Rcode.FORMERR))
+        : txt(q);
+    try (FakeDnsServer server = FakeDnsServer.start(oldServer)) {
+      DnsOutcome o = resolve(settings(server).build(), TXT_QUERY);
+
+      assertThat(o.kind()).as("%s", o).isEqualTo(DnsOutcome.Kind.ANSWER);
+      assertThat(server.received()).extracting(r -> r.query().getOPT() != null).containsExactly(true, false);
+    }
+  }
+
+  @Test
+  void formerrWithoutEdnsIsServFail() throws Exception {
+    try (FakeDnsServer server = FakeDnsServer.start((q, t) -> Reply.of(FakeDnsServer.response(q, Rcode.FORMERR)))) {
+      DnsOutcome o = resolve(settings(server).build(), TXT_QUERY);
+
+      assertThat(o).isInstanceOf(DnsOutcome.ServFail.class);
+      assertThat(((DnsOutcome.ServFail) o).detail()).contains("FORMERR");
+      assertThat(server.received()).hasSize(2);
+    }
+  }
+
+  @Test
+  void withoutServersEveryQuestionIsATimeout() throws Exception {
+    DnsOutcome o = resolve(new Settings().build(), TXT_QUERY);
+
+    assertThat(o).isInstanceOf(DnsOutcome.Timeout.class);
+    assertThat(((DnsOutcome.Timeout) o).detail()).contains("no server configured");
+  }
+
+  @Test
   void refusedIsAnOutcome() throws Exception {
     try (FakeDnsServer server = FakeDnsServer.start((q, t) -> Reply.of(FakeDnsServer.response(q, Rcode.REFUSED)))) {
       DnsOutcome o = resolve(settings(server).build(), TXT_QUERY);

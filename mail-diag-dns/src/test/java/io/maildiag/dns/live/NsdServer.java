@@ -36,13 +36,19 @@ final class NsdServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String addresses;
-  private boolean running;
+  private boolean running; // guarded by this
+
+  private final Thread shutdownHook;
 
   private NsdServer(Path dir, int port, String addresses) {
     this.dir = dir;
     this.port = port;
     this.addresses = addresses;
     this.running = true;
+    // Should the test JVM be stopped before @AfterAll (a timeout, Ctrl-C), NSD is stopped anyway.
+    this.shutdownHook = new Thread(() -> run(List.of("bash", script().toString(), "stop", dir.toString()), addresses),
+        "nsd-stop-" + port);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Skips the calling tests if NSD is missing, or fails them when {@code CI=true}. */
@@ -144,11 +150,16 @@ final class NsdServer implements AutoCloseable {
   }
 
   /** Stops NSD; idempotent. */
-  void stop() {
+  synchronized void stop() {
     if (!running) {
       return;
     }
     running = false;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down and the hook runs
+    }
     Result r = run(List.of("bash", script().toString(), "stop", dir.toString()), addresses);
     if (r.exitCode != 0) {
       throw new IllegalStateException("dns-test-server.sh could not stop NSD:\n" + r.output);
