@@ -163,7 +163,7 @@ final class SpfEvaluator {
     Optional<SpfTerm.Redirect> redirect = record.redirect();
     if (redirect.isPresent()) {
       // The redirecting domain stays on the stack: meeting it again below is a loop.
-      countLookup("redirect=" + redirect.get().domain());
+      countLookup(redirect.get());
       DomainName target = expandDomain(redirect.get().domain(), domain);
       step(SpfTrace.StepKind.TERM, domain.toString(), redirect.get().toString(), "redirect to " + target);
       decidingTerm = Optional.empty();
@@ -206,7 +206,7 @@ final class SpfEvaluator {
     }
     String text = texts.get(0);
     step(SpfTrace.StepKind.RECORD, domain.toString(), text, "");
-    ParseResult<SpfRecord> parsed = SpfRecord.parse(text);
+    ParseResult<SpfRecord> parsed = ParsedRecordCache.parse(text);
     if (parsed.value().isEmpty()) {
       Diagnostic first = parsed.errors().get(0);
       throw new Abort(SpfResult.PERMERROR, first.withEvidence(text));
@@ -217,7 +217,7 @@ final class SpfEvaluator {
   /** Returns whether a mechanism matches (RFC 7208 section 5). */
   private boolean evaluate(SpfMechanism mechanism, DomainName domain) {
     if (mechanism.countsAsLookup()) {
-      countLookup(mechanism.toString());
+      countLookup(mechanism);
     }
     boolean savedVoided = termVoided;
     termVoided = false;
@@ -451,7 +451,8 @@ final class SpfEvaluator {
     return sb.toString();
   }
 
-  private void countLookup(String term) {
+  /** Counts a DNS-querying term; the term is rendered only for the error message. */
+  private void countLookup(Object term) {
     lookups++;
     if (lookups > limits.maxDnsLookups()) {
       throw abort(SpfResult.PERMERROR, SpfCodes.SPF_TOO_MANY_LOOKUPS,
