@@ -1,10 +1,16 @@
 /**
- * Bounce reading: delivery status notifications and vendor bounces, enhanced status codes and the
- * reason taxonomy. The module is set up in the build; its packages are added with the bounce
- * analysis itself, and each is exported here as it lands.
+ * Bounce reading: delivery status notifications and the bounces real mail systems send, enhanced
+ * status codes, SMTP reply codes, provider-specific code meanings, and the reason taxonomy.
+ *
+ * <p>MIME is parsed with Jakarta Mail (Eclipse Angus); no Jakarta Mail type appears in the API.
  */
+@org.jspecify.annotations.NullMarked
 module io.maildiag.ndr {
   requires static org.jspecify;
   requires transitive io.maildiag.core;
   requires io.maildiag.headers;
+  requires jakarta.mail;
+
+  exports io.maildiag.ndr;
+  exports io.maildiag.ndr.code;
 }

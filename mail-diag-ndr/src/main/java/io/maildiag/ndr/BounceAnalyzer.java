@@ -1,0 +1,252 @@
+package io.maildiag.ndr;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.DiagnosticCode;
+import io.maildiag.core.Limits;
+import io.maildiag.ndr.parse.Codes;
+import io.maildiag.ndr.parse.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads a message that came back to a sender and says what it is and what happened to each
+ * recipient: the front door of bounce analysis.
+ *
+ * <p>It understands RFC 3464 delivery status notifications ({@code multipart/report;
+ * report-type=delivery-status}) and their RFC 6533 internationalised form, the bounces that mail
+ * systems write in prose instead (Postfix, Exim, Sendmail, qmail, Courier, Microsoft Exchange and
+ * Microsoft 365, Gmail, Yahoo, Amazon SES, SendGrid, Mailgun and many more, with a generic reader
+ * for the rest), and the messages that are not bounces but are often taken for them: delay and
+ * success notices, automatic replies (RFC 3834), feedback reports (RFC 5965 ARF) and bounces that
+ * a person forwarded. Each failed recipient gets its enhanced status code (RFC 3463), SMTP reply
+ * code (RFC 5321), diagnostic text and a {@link Classification} from {@link
+ * ReasonClassifier#standard()}.
+ *
+ * <pre>{@code
+ * BounceAnalyzer analyzer = BounceAnalyzer.builder().limits(Limits.defaults()).build();
+ * BounceAnalysis a = analyzer.analyze(Path.of("bounce.eml"));
+ * if (a.isBounce()) {
+ *   for (RecipientResult r : a.recipients()) {
+ *     System.out.println(r.recipient() + " " + r.status().map(Object::toString).orElse("-")
+ *         + " " + r.reason().jsonName());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <h2>Untrusted input</h2>
+ *
+ * <p>The analysis methods never throw on any input: malformed MIME, unknown charsets or transfer
+ * encodings, binary garbage, and limits reached become {@link BounceAnalysis#diagnostics()
+ * diagnostics}. Work is bounded by the {@link Limits} given to the builder:
+ * {@link Limits#maxInputBytes()} (longer input is cut and reported as {@link #INPUT_TOO_LARGE}),
+ * {@link Limits#maxLineLength()} (longer lines are cut, {@link #LINE_TOO_LONG}),
+ * {@link Limits#maxHeaderBytes()} and {@link Limits#maxHeaderFields()} per header section,
+ * {@link Limits#maxMimeDepth()} (deeper parts are not read, {@link #MIME_TOO_DEEP}),
+ * {@link Limits#totalTimeBudget()} (the analysis stops early, {@link #TIME_BUDGET_EXCEEDED}) and
+ * {@link Limits#maxDiagnostics()}. Line endings may be CRLF, LF or bare CR.
+ *
+ * <h2>Status codes</h2>
+ *
+ * <p>A recipient's status is the enhanced status code the bounce states for it. In a delivery
+ * status report, when the Diagnostic-Code holds an SMTP reply with its own enhanced code, that code
+ * is preferred to the Status field (the reply is the remote server's own statement, the Status
+ * field the reporting system's translation, often a generic {@code 5.0.0}); a generic X.0.0 in the
+ * reply never replaces a specific Status. In prose, the code taken is the one that follows the
+ * reply code ({@code 550 5.1.1}), else a qmail-style {@code (#5.1.1)}, else the first code with
+ * word boundaries that is not part of an IP address or version number. When the bounce states no
+ * code, the status is empty: no code is invented.
+ *
+ * <p>Instances are immutable and safe for concurrent use; build one and share it.
+ *
+ * @since 0.1
+ */
+public final class BounceAnalyzer {
+
+  /** The input was longer than {@link Limits#maxInputBytes()}; only its beginning was analysed. */
+  public static final DiagnosticCode INPUT_TOO_LARGE = Codes.INPUT_TOO_LARGE;
+  /** The input could not be read (an I/O error); what was read before the error was analysed. */
+  public static final DiagnosticCode INPUT_UNREADABLE = Codes.INPUT_UNREADABLE;
+  /** The input is empty or has no header section: it is not a mail message. */
+  public static final DiagnosticCode NOT_A_MESSAGE = Codes.NOT_A_MESSAGE;
+  /** A line was longer than {@link Limits#maxLineLength()} and was cut. */
+  public static final DiagnosticCode LINE_TOO_LONG = Codes.LINE_TOO_LONG;
+  /** A header section was larger than {@link Limits#maxHeaderBytes()}; the rest was ignored. */
+  public static final DiagnosticCode HEADER_TOO_LARGE = Codes.HEADER_TOO_LARGE;
+  /** A header section had more than {@link Limits#maxHeaderFields()} fields; the rest were ignored. */
+  public static final DiagnosticCode TOO_MANY_HEADER_FIELDS = Codes.TOO_MANY_HEADER_FIELDS;
+  /** MIME parts nested deeper than {@link Limits#maxMimeDepth()} were not read. */
+  public static final DiagnosticCode MIME_TOO_DEEP = Codes.MIME_TOO_DEEP;
+  /** The message has more MIME parts than are read (512); the rest were ignored. */
+  public static final DiagnosticCode TOO_MANY_PARTS = Codes.TOO_MANY_PARTS;
+  /** A MIME structure was malformed, such as a multipart without its boundaries; it was read as text. */
+  public static final DiagnosticCode MIME_MALFORMED = Codes.MIME_MALFORMED;
+  /** A charset was unknown, or text was invalid in its charset; a fallback was used. */
+  public static final DiagnosticCode CHARSET_FALLBACK = Codes.CHARSET_FALLBACK;
+  /** A part's transfer encoding was broken; its content was read as it was. */
+  public static final DiagnosticCode ENCODING_BROKEN = Codes.ENCODING_BROKEN;
+  /** A field of a delivery-status report was malformed (RFC 3464 section 2.3). */
+  public static final DiagnosticCode DSN_FIELD_INVALID = Codes.DSN_FIELD_INVALID;
+  /** A per-recipient block of a delivery-status report named no recipient. */
+  public static final DiagnosticCode DSN_NO_RECIPIENT = Codes.DSN_NO_RECIPIENT;
+  /** The message looks like a bounce, but no failed recipient could be found in it. */
+  public static final DiagnosticCode NO_RECIPIENT_FOUND = Codes.NO_RECIPIENT_FOUND;
+  /** The message quotes or forwards a bounce (kind {@link MessageKind#QUOTED_BOUNCE}). */
+  public static final DiagnosticCode QUOTED_BOUNCE = Codes.QUOTED_BOUNCE;
+  /** The analysis used up {@link Limits#totalTimeBudget()} and stopped early. */
+  public static final DiagnosticCode TIME_BUDGET_EXCEEDED = Codes.TIME_BUDGET_EXCEEDED;
+  /** An unexpected internal failure; please report it with the input. */
+  public static final DiagnosticCode INTERNAL_ERROR = Codes.INTERNAL_ERROR;
+  /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
+  public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = Codes.DIAGNOSTICS_TRUNCATED;
+
+  private final Limits limits;
+  private final Engine engine;
+
+  private BounceAnalyzer(Limits limits) {
+    this.limits = limits;
+    this.engine = new Engine(limits, ReasonClassifier.standard());
+  }
+
+  /** Returns a builder; its default limits are {@link Limits#defaults()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns an analyzer with {@link Limits#defaults()}. */
+  public static BounceAnalyzer withDefaults() {
+    return new BounceAnalyzer(Limits.defaults());
+  }
+
+  /** Returns the limits this analyzer applies. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Analyses a whole message (RFC 5322 bytes, any line endings). Input longer than {@link
+   * Limits#maxInputBytes()} is cut there, with an {@link #INPUT_TOO_LARGE} diagnostic.
+   *
+   * @param message the raw message
+   * @return the analysis; never null
+   * @throws NullPointerException if {@code message} is null
+   */
+  public BounceAnalysis analyze(byte[] message) {
+    Objects.requireNonNull(message, "message");
+    List<Diagnostic> early = new ArrayList<>();
+    int length = message.length;
+    long max = maxBytes();
+    if (length > max) {
+      length = (int) max;
+      early.add(tooLarge());
+    }
+    return engine.analyze(message, length, early);
+  }
+
+  /**
+   * Reads a message from {@code in} and analyses it. At most {@link Limits#maxInputBytes()} bytes
+   * are read; if the stream has more, the rest is left unread and {@link #INPUT_TOO_LARGE} is
+   * reported. An I/O error ends reading: what was read is analysed and {@link #INPUT_UNREADABLE}
+   * is reported. The stream is not closed.
+   *
+   * @param in the stream
+   * @return the analysis; never null
+   * @throws NullPointerException if {@code in} is null
+   */
+  public BounceAnalysis analyze(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    List<Diagnostic> early = new ArrayList<>();
+    int max = (int) maxBytes();
+    byte[] buf = new byte[Math.min(max + 1, 64 * 1024)];
+    int n = 0;
+    try {
+      while (n < max + 1L) {
+        if (n == buf.length) {
+          buf = Arrays.copyOf(buf, (int) Math.min((long) max + 1, Math.max(buf.length * 2L, 1)));
+        }
+        int r = in.read(buf, n, buf.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+    } catch (IOException | RuntimeException e) {
+      early.add(Diagnostic.error(INPUT_UNREADABLE, "reading the message failed after " + n + " bytes ("
+          + e.getClass().getSimpleName() + "); the bytes read so far were analysed"));
+    }
+    if (n > max) {
+      n = max;
+      early.add(tooLarge());
+    }
+    return engine.analyze(buf, n, early);
+  }
+
+  /**
+   * Reads the message in a file and analyses it, as {@link #analyze(InputStream)} does. A file
+   * that cannot be opened yields {@link MessageKind#NOT_A_BOUNCE} with an {@link
+   * #INPUT_UNREADABLE} error.
+   *
+   * @param file the file
+   * @return the analysis; never null
+   * @throws NullPointerException if {@code file} is null
+   */
+  public BounceAnalysis analyze(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return analyze(in);
+    } catch (IOException | RuntimeException e) {
+      Diagnostic d = Diagnostic.error(INPUT_UNREADABLE, "the file could not be read ("
+          + e.getClass().getSimpleName() + ")").withEvidence(file.toString());
+      return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, "unknown", Optional.empty(), List.of(),
+          OriginalMessage.none(), Optional.empty(), List.of(d));
+    }
+  }
+
+  private long maxBytes() {
+    return Math.min(limits.maxInputBytes(), Integer.MAX_VALUE - 16L);
+  }
+
+  private Diagnostic tooLarge() {
+    return Diagnostic.error(INPUT_TOO_LARGE, "the message is larger than " + limits.maxInputBytes()
+        + " bytes; only the first " + maxBytes() + " bytes were analysed");
+  }
+
+  /**
+   * Builds a {@link BounceAnalyzer}. Each setter checks its argument at once and may be called
+   * once. Not safe for concurrent use.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private Limits limits;
+
+    private Builder() {}
+
+    /**
+     * Sets the limits; the default is {@link Limits#defaults()}.
+     *
+     * @return this builder
+     * @throws NullPointerException if {@code limits} is null
+     * @throws IllegalStateException if limits were already set
+     */
+    public Builder limits(Limits limits) {
+      Objects.requireNonNull(limits, "limits");
+      if (this.limits != null) {
+        throw new IllegalStateException("limits were already set to " + this.limits);
+      }
+      this.limits = limits;
+      return this;
+    }
+
+    /** Returns the analyzer. */
+    public BounceAnalyzer build() {
+      return new BounceAnalyzer(limits == null ? Limits.defaults() : limits);
+    }
+  }
+}

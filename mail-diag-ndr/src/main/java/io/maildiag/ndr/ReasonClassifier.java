@@ -1,0 +1,322 @@
+package io.maildiag.ndr;
+
+import io.maildiag.ndr.classify.Advice;
+import io.maildiag.ndr.classify.CodeDefaults;
+import io.maildiag.ndr.classify.CodeDefaults.StatusMeaning;
+import io.maildiag.ndr.classify.Stage;
+import io.maildiag.ndr.classify.TextMatch;
+import io.maildiag.ndr.classify.TextNormalizer;
+import io.maildiag.ndr.classify.TextRules;
+import io.maildiag.ndr.classify.Tier;
+import io.maildiag.ndr.code.EnhancedStatusCode;
+import io.maildiag.ndr.code.Provider;
+import io.maildiag.ndr.code.ProviderCode;
+import io.maildiag.ndr.code.ProviderCodes;
+import io.maildiag.ndr.code.ReplyCode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides the {@link Reason}, permanence, retry advice, actor and remediation for one recipient
+ * from its status code, reply code, diagnostic text, action and provider. Stateless, immutable
+ * and safe for concurrent use; {@link #classify} never throws for any input and reads at most
+ * {@value #MAX_TEXT_CHARS} characters of the diagnostic text.
+ *
+ * <h2>Decision order</h2>
+ *
+ * <ol start="0">
+ *   <li><b>Not a bounce.</b> The action {@code delivered}, {@code relayed} or {@code expanded}
+ *       gives {@link Reason#DELIVERED}, as does a 2.x.x status or a 2xx/3xx reply when the action
+ *       is neither {@code failed} nor {@code delayed}; the actions {@code auto-replied} and {@code
+ *       feedback} give {@link Reason#AUTO_REPLY} and {@link Reason#FEEDBACK}. Such verdicts are
+ *       never permanent, advise {@link RetryAdvice#DO_NOT_RETRY} and name no actor (feedback
+ *       names the sender's administrator, who should stop mailing the complainant). Rule {@code
+ *       action:delivered}, {@code status:2.0.0} or {@code reply:250}.
+ *   <li><b>Provider meaning.</b> When the provider is known (not {@link Provider#OTHER}), {@link
+ *       ProviderCodes#lookup(Provider, EnhancedStatusCode, CharSequence)} gives the status code a
+ *       meaning, and no strong text rule (step 2) contradicts it, that meaning decides reason,
+ *       retry advice, actor and remediation. A meaning the reply's own words selected (one of
+ *       several variants of a code) always decides. Providers reuse codes (Gmail's 5.7.1 covers
+ *       spam, reputation, blocklisting and header faults), so a primary meaning the text
+ *       contradicts gives way. Rule {@code provider:microsoft:5.7.509}.
+ *   <li><b>Text rules</b> on the diagnostic text, the most informative signal in real bounces. The
+ *       text is normalised first (lower case; addresses, reply codes and status codes removed;
+ *       contractions expanded; punctuation as word breaks) and matched against the phrases of
+ *       {@code text-rules.txt} in package {@code io.maildiag.ndr.classify}, on whole words, with
+ *       no regular expressions. Each phrase is <em>strong</em> ("mailbox full", "spamhaus",
+ *       "relay access denied": it names a reason on its own) or <em>weak</em> ("rejected", "try
+ *       again later"). A strong match beats a weak one; among matches of the same strength the
+ *       one that starts earliest wins (a server states its reason first and adds advice and
+ *       boilerplate after), then the longer phrase, then the phrase listed first (the file is
+ *       ordered from specific to generic). Rule {@code text:"mailbox full"}.
+ *   <li><b>Status code.</b> The enhanced status code's own meaning, {@link
+ *       io.maildiag.ndr.code.NdrCode#defaultClassification}, with its remediation. Rule {@code
+ *       status:5.1.1}.
+ *   <li><b>Reply code.</b> 421 and 451 system error, 452 system full, 500 to 504 and 555 syntax
+ *       error, 521 and 556 not accepting, 530, 534, 535 and 538 security error, 551 has moved, 552
+ *       mailbox full, 553 user unknown; 550 and 554 say nothing. Rule {@code reply:552}.
+ *   <li><b>Undefined.</b> Rule {@code action:failed} (the action that gave the permanence) or
+ *       {@code none}.
+ * </ol>
+ *
+ * <p><b>Text against code.</b> A <em>specific</em> status code, one that names one reason and
+ * that servers use that way (X.1.1, X.1.2, X.1.3, X.1.6, X.1.7, X.1.8, X.1.10, X.2.2, X.2.3,
+ * X.3.1, X.3.4, X.4.4, X.4.6, X.4.7, X.5.1 to X.5.4, X.6.1 to X.6.3, X.6.7, X.7.8, X.7.10,
+ * X.7.11, X.7.17, X.7.18, X.7.20 to X.7.27, X.7.29, X.7.30), beats weak text; strong text beats
+ * it, because real servers send 5.1.1 or 5.2.1 with "IP address blacklisted" or "user unknown"
+ * and the words are right more often than the code. When several strong phrases match, one that
+ * agrees with a specific code wins over an earlier one that does not. A <em>generic</em> code
+ * (X.7.1, X.2.1, X.4.1, X.5.0 ...) loses to any text rule, weak or strong.
+ *
+ * <p><b>Adjustments</b> after the choice, each appended to the rule ({@code
+ * text:"connection timed out"+action:failed}):
+ *
+ * <ul>
+ *   <li>a host or domain failure reported with a transient code (4.x.x, or a 4xx reply without a
+ *       status) is {@link Reason#NETWORK_ERROR}: the lookup failed for now;
+ *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
+ *       4xx reply) and the action {@code failed} is {@link Reason#EXPIRED}: the sending system
+ *       gave up retrying;
+ *   <li>when the text places the reply at {@code MAIL FROM} only ("in reply to MAIL FROM
+ *       command", "after MAIL FROM"), an address failure, or a security, syntax or undefined
+ *       refusal from weak evidence, is about the sender: {@link Reason#REJECTED};
+ *   <li>when the text places the reply at {@code DATA} only and the status is not X.1.x, an
+ *       unknown-user reply is {@link Reason#FILTERED}: a mailbox that does not exist is refused
+ *       at RCPT TO, so a refusal after the content was sent is a filter speaking.
+ * </ul>
+ *
+ * <h2>Permanence, retry advice, actor, remediation</h2>
+ *
+ * <p>Permanence follows the status class (5 permanent; 4 and 2 not), else the reply code (5xx
+ * permanent), else the action ({@code failed} permanent, {@code delayed} not). The reason does
+ * not change it: a mailbox-full reply with 5.2.2 is permanent, with 4.2.2 transient.
+ *
+ * <table>
+ *   <caption>Retry advice</caption>
+ *   <tr><th>Reason</th><th>Permanent</th><th>Transient</th></tr>
+ *   <tr><td>USER_UNKNOWN, HOST_UNKNOWN, NOT_ACCEPTING, HAS_MOVED, SUSPENDED, SUPPRESSED</td>
+ *       <td>SUPPRESS_ADDRESS</td><td>RETRY_LATER</td></tr>
+ *   <tr><td>AUTH_FAILURE, BLOCKED, BAD_REPUTATION, REQUIRE_PTR, EMAIL_TOO_LARGE,
+ *       FAILED_STARTTLS, NOT_RFC_COMPLIANT, CONTENT_ERROR</td>
+ *       <td>FIX_THEN_RETRY</td><td>FIX_THEN_RETRY (retrying alone cannot cure them)</td></tr>
+ *   <tr><td>every other failure</td><td>DO_NOT_RETRY</td><td>RETRY_LATER</td></tr>
+ *   <tr><td>DELIVERED, AUTO_REPLY, FEEDBACK</td><td colspan="2">DO_NOT_RETRY (never permanent)</td></tr>
+ * </table>
+ *
+ * <table>
+ *   <caption>Actor</caption>
+ *   <tr><th>Actor</th><th>Reasons</th></tr>
+ *   <tr><td>SENDER</td><td>USER_UNKNOWN, HOST_UNKNOWN, HAS_MOVED, NOT_ACCEPTING, SPAM_DETECTED,
+ *       VIRUS_DETECTED, CONTENT_ERROR, EMAIL_TOO_LARGE</td></tr>
+ *   <tr><td>SENDER_ADMIN</td><td>REJECTED, BLOCKED, BAD_REPUTATION, REQUIRE_PTR, AUTH_FAILURE,
+ *       NOT_RFC_COMPLIANT, POLICY_VIOLATION, SECURITY_ERROR, NO_RELAYING, EXCEEDED_LIMIT,
+ *       RATE_LIMITED (permanent), SYNTAX_ERROR, FAILED_STARTTLS, SUPPRESSED, FEEDBACK</td></tr>
+ *   <tr><td>RECIPIENT</td><td>MAILBOX_FULL, SUSPENDED</td></tr>
+ *   <tr><td>RECIPIENT_ADMIN</td><td>FILTERED, SYSTEM_FULL, NETWORK_ERROR (permanent), EXPIRED,
+ *       ON_HOLD</td></tr>
+ *   <tr><td>PROVIDER</td><td>SYSTEM_ERROR</td></tr>
+ *   <tr><td>NONE</td><td>RATE_LIMITED and NETWORK_ERROR when transient, UNDEFINED, DELIVERED,
+ *       AUTO_REPLY</td></tr>
+ * </table>
+ *
+ * <p>Remediation is one concrete sentence per reason (a transient variant for MAILBOX_FULL,
+ * RATE_LIMITED, SYSTEM_FULL, SYSTEM_ERROR and NETWORK_ERROR), the status code's own sentence when
+ * the code decided, or the provider's advice when a provider meaning decided.
+ *
+ * @since 0.1
+ */
+public final class ReasonClassifier {
+  /** Diagnostic text beyond this many characters is not read: {@value}. */
+  public static final int MAX_TEXT_CHARS = 16_384;
+
+  private static final ReasonClassifier STANDARD = new ReasonClassifier(TextRules.standard());
+
+  private final TextRules rules;
+
+  private ReasonClassifier(TextRules rules) {
+    this.rules = rules;
+  }
+
+  /** Returns the standard classifier. */
+  public static ReasonClassifier standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Classifies one recipient. Never throws: any text is accepted (only its first {@value
+   * #MAX_TEXT_CHARS} characters are read) and the result is always complete.
+   *
+   * @throws NullPointerException if {@code input} is null
+   */
+  public Classification classify(ClassificationInput input) {
+    Objects.requireNonNull(input, "input");
+    String action = input.action().strip().toLowerCase(Locale.ROOT);
+    Optional<EnhancedStatusCode> status = input.status();
+    Optional<ReplyCode> reply = input.replyCode();
+
+    Optional<Reason> notBounce = notBounce(action, status, reply);
+    if (notBounce.isPresent()) {
+      Reason r = notBounce.get();
+      String rule = isNotBounceAction(action) ? "action:" + action
+          : status.filter(EnhancedStatusCode::isSuccess).map(s -> "status:" + s)
+              .orElseGet(() -> reply.map(c -> "reply:" + c).orElse("action:" + action));
+      return verdict(r, false, rule);
+    }
+
+    boolean permanent = status.map(EnhancedStatusCode::isPermanent)
+        .or(() -> reply.map(ReplyCode::isPermanent))
+        .orElse("failed".equals(action));
+
+    String text = TextNormalizer.normalize(input.diagnosticText());
+    boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
+        && !action.equals("delayed");
+    List<TextMatch> matches = rules.matches(text);
+    TextMatch strong = best(matches, Tier.STRONG, null, mayBeNotBounce);
+    TextMatch weak = best(matches, Tier.WEAK, null, mayBeNotBounce);
+
+    // (a) provider meaning, unless strong text contradicts a meaning the text did not pick
+    if (input.provider() != Provider.OTHER && status.isPresent()) {
+      Optional<ProviderCode> pc = ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText());
+      if (pc.isPresent()) {
+        ProviderCode p = pc.get();
+        boolean pickedByText = !pc.equals(ProviderCodes.lookup(input.provider(), status.get()));
+        if (pickedByText || strong == null || strong.reason() == p.reason()) {
+          return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(),
+              "provider:" + input.provider().jsonName() + ":" + status.get());
+        }
+      }
+    }
+
+    // (b) text, (c) status, (d) reply, (e) undefined
+    Optional<StatusMeaning> meaning = status.flatMap(CodeDefaults::status);
+    Reason reason;
+    String rule;
+    @Nullable String remediation = null; // the status code's own sentence when the code decided
+    boolean weakSource; // decided by a weak rule, a generic code, a reply code or nothing
+    if (meaning.isPresent() && meaning.get().specific()) {
+      TextMatch agreeing = best(matches, Tier.STRONG, meaning.get().reason(), mayBeNotBounce);
+      TextMatch chosen = agreeing != null ? agreeing : strong;
+      if (chosen != null) {
+        reason = chosen.reason();
+        rule = chosen.ruleName();
+      } else {
+        reason = meaning.get().reason();
+        rule = "status:" + status.get();
+        remediation = meaning.get().remediation();
+      }
+      weakSource = false;
+    } else if (strong != null) {
+      reason = strong.reason();
+      rule = strong.ruleName();
+      weakSource = false;
+    } else if (weak != null) {
+      reason = weak.reason();
+      rule = weak.ruleName();
+      weakSource = true;
+    } else if (meaning.isPresent()) {
+      reason = meaning.get().reason();
+      rule = "status:" + status.get();
+      remediation = meaning.get().remediation();
+      weakSource = true;
+    } else if (reply.flatMap(CodeDefaults::reply).isPresent()) {
+      reason = reply.flatMap(CodeDefaults::reply).get();
+      rule = "reply:" + reply.get();
+      weakSource = true;
+    } else {
+      reason = Reason.UNDEFINED;
+      rule = action.isEmpty() ? "none" : "action:" + action;
+      weakSource = true;
+    }
+
+    // adjustments
+    Reason chosenReason = reason;
+    boolean transientCode = status.map(EnhancedStatusCode::isTransient)
+        .orElseGet(() -> reply.map(ReplyCode::isTransient).orElse(false));
+    String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
+    Set<Stage> stages = rules.stages(text);
+    if (reason == Reason.HOST_UNKNOWN && transientCode) {
+      reason = Reason.NETWORK_ERROR;
+      rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
+    } else if (reason == Reason.NETWORK_ERROR && transientCode && action.equals("failed")
+        && status.map(s -> s.subject() == 0 || (s.subject() == 4 && (s.detail() <= 2 || s.detail() == 7)))
+            .orElse(true)) {
+      reason = Reason.EXPIRED;
+      rule = rule + "+action:failed";
+    } else if (stages.contains(Stage.MAIL_FROM) && !stages.contains(Stage.RCPT_TO)
+        && !stages.contains(Stage.DATA) && (reason == Reason.USER_UNKNOWN
+            || reason == Reason.HOST_UNKNOWN || (weakSource && (reason == Reason.SECURITY_ERROR
+                || reason == Reason.SYNTAX_ERROR || reason == Reason.UNDEFINED)))) {
+      reason = Reason.REJECTED;
+      rule = rule + "+stage:mail-from";
+    } else if (reason == Reason.USER_UNKNOWN && stages.contains(Stage.DATA)
+        && !stages.contains(Stage.RCPT_TO) && !stages.contains(Stage.MAIL_FROM)
+        && status.map(s -> s.subject() != 1).orElse(true)) {
+      reason = Reason.FILTERED;
+      rule = rule + "+stage:data";
+    }
+    Classification c = verdict(reason, permanent, rule);
+    if (remediation != null && reason == chosenReason) {
+      c = new Classification(c.reason(), c.permanent(), c.retry(), c.actor(), remediation, c.rule());
+    }
+    return c;
+  }
+
+  private static Classification verdict(Reason reason, boolean permanent, String rule) {
+    return new Classification(reason, permanent, Advice.retry(reason, permanent),
+        Advice.actor(reason, permanent), Advice.remediation(reason, permanent), rule);
+  }
+
+  /**
+   * The earliest match of a tier (optionally of one reason); equal starts go to the longer phrase,
+   * then to the earlier rule.
+   */
+  private static @Nullable TextMatch best(List<TextMatch> matches, Tier tier, @Nullable Reason only,
+      boolean notBounceAllowed) {
+    TextMatch best = null;
+    for (TextMatch m : matches) {
+      if (m.tier() != tier || (only != null && m.reason() != only)) {
+        continue;
+      }
+      if (!m.reason().isFailure() && !notBounceAllowed) {
+        continue;
+      }
+      if (best == null || m.start() < best.start() || (m.start() == best.start()
+          && (m.length() > best.length() || (m.length() == best.length() && m.order() < best.order())))) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isNotBounceAction(String action) {
+    return switch (action) {
+      case "delivered", "relayed", "expanded", "deliverable", "auto-replied", "auto-reply",
+          "autoreply", "vacation", "feedback", "feedback-report", "complaint", "abuse" -> true;
+      default -> false;
+    };
+  }
+
+  private static Optional<Reason> notBounce(String action, Optional<EnhancedStatusCode> status,
+      Optional<ReplyCode> reply) {
+    switch (action) {
+      case "delivered", "relayed", "expanded", "deliverable":
+        return Optional.of(Reason.DELIVERED);
+      case "auto-replied", "auto-reply", "autoreply", "vacation":
+        return Optional.of(Reason.AUTO_REPLY);
+      case "feedback", "feedback-report", "complaint", "abuse":
+        return Optional.of(Reason.FEEDBACK);
+      case "failed", "delayed":
+        return Optional.empty();
+      default:
+        break;
+    }
+    if (status.isPresent()) {
+      return status.get().isSuccess() ? Optional.of(Reason.DELIVERED) : Optional.empty();
+    }
+    return reply.filter(ReplyCode::isPositive).map(r -> Reason.DELIVERED);
+  }
+}

@@ -1,0 +1,225 @@
+package io.maildiag.ndr.classify;
+
+/**
+ * Normalises diagnostic text (and rule phrases) for word matching.
+ *
+ * <p>The input is first cut to {@link #MAX_INPUT_CHARS} characters, so the cost of classifying
+ * is bounded whatever the caller passes. Then, in one pass over whitespace-separated tokens:
+ *
+ * <ul>
+ *   <li>e-mail addresses are dropped (the part of a token between delimiters such as {@code <},
+ *       {@code :} or {@code (} that holds an {@code @}), so that local parts such as {@code
+ *       user-unknown@example.com} cannot look like words, while {@code FROM:<a@b>} keeps {@code
+ *       from};
+ *   <li>SMTP reply codes ({@code 550}, {@code 550-}) and enhanced status codes ({@code 5.1.1},
+ *       {@code #5.1.1}, {@code 550-5.1.1}) are dropped: they are inputs of their own, and in
+ *       multi-line replies they interrupt phrases ({@code "not accepted due to 550-5.7.26 domain's
+ *       DMARC policy"});
+ *   <li>letters are lower-cased; the contractions {@code n't} become {@code " not"} ({@code
+ *       can't}, {@code cannot} become {@code can not}; {@code won't} becomes {@code will not});
+ *       other apostrophes vanish ({@code user's} becomes {@code users});
+ *   <li>every other character that is not a letter or digit is a word break.
+ * </ul>
+ *
+ * <p>The result holds lower-case words separated by single spaces, without leading or trailing
+ * space. Linear in the (cut) input; no regular expressions.
+ */
+public final class TextNormalizer {
+  /** Input beyond this many characters is ignored: {@value}. */
+  public static final int MAX_INPUT_CHARS = io.maildiag.ndr.ReasonClassifier.MAX_TEXT_CHARS;
+
+  private TextNormalizer() {}
+
+  /** Returns the normalised form of {@code raw}; never null, possibly empty. */
+  public static String normalize(CharSequence raw) {
+    int n = Math.min(raw.length(), MAX_INPUT_CHARS);
+    StringBuilder out = new StringBuilder(n + 16);
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSpace(raw.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isSpace(raw.charAt(i))) {
+        i++;
+      }
+      if (start < i) {
+        appendToken(raw, start, i, out);
+      }
+    }
+    int len = out.length();
+    if (len > 0 && out.charAt(len - 1) == ' ') {
+      out.setLength(len - 1);
+    }
+    return out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  private static void appendToken(CharSequence raw, int start, int end, StringBuilder out) {
+    int at = -1;
+    for (int k = start; k < end; k++) {
+      if (raw.charAt(k) == '@') {
+        at = k;
+        break;
+      }
+    }
+    if (at >= 0) {
+      // drop the address only: "FROM:<user@example.com>" keeps "FROM"
+      int s = start;
+      for (int k = start; k <= end; k++) {
+        if (k == end || isAddressDelimiter(raw.charAt(k))) {
+          if (k > s && !containsAt(raw, s, k)) {
+            appendWord(raw, s, k, out);
+          }
+          s = k + 1;
+        }
+      }
+      return;
+    }
+    appendWord(raw, start, end, out);
+  }
+
+  private static boolean isAddressDelimiter(char c) {
+    return c == '<' || c == '>' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == ','
+        || c == ';' || c == '"' || c == '=';
+  }
+
+  private static boolean containsAt(CharSequence raw, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (raw.charAt(k) == '@') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void appendWord(CharSequence raw, int start, int end, StringBuilder out) {
+    // trim punctuation around the token to recognise codes such as "(#5.4.4)" or "[550]"
+    int s = start;
+    int e = end;
+    while (s < e && !Character.isLetterOrDigit(raw.charAt(s))) {
+      s++;
+    }
+    while (e > s && !Character.isLetterOrDigit(raw.charAt(e - 1))) {
+      e--;
+    }
+    if (s == e || isCode(raw, s, e)) {
+      return;
+    }
+    for (int k = s; k < e; k++) {
+      char c = raw.charAt(k);
+      if (isApostrophe(c)) {
+        if (k + 1 < e && Character.toLowerCase(raw.charAt(k + 1)) == 't' && k > s
+            && Character.toLowerCase(raw.charAt(k - 1)) == 'n' && (k + 2 == e
+            || !Character.isLetterOrDigit(raw.charAt(k + 2)))) {
+          expandNot(out);
+          k++; // skip the t
+        }
+        continue; // other apostrophes vanish
+      }
+      if (Character.isLetterOrDigit(c)) {
+        out.append(Character.toLowerCase(c));
+      } else {
+        space(out);
+      }
+    }
+    space(out);
+    fixCannot(out);
+  }
+
+  /** Turns a just-written "...n" into "... not": doesn't -> does not, can't -> can not. */
+  private static void expandNot(StringBuilder out) {
+    int len = out.length();
+    // out ends with the letters before the apostrophe, including the 'n'
+    int wordStart = len;
+    while (wordStart > 0 && out.charAt(wordStart - 1) != ' ') {
+      wordStart--;
+    }
+    String word = out.substring(wordStart, len);
+    out.setLength(wordStart);
+    switch (word) {
+      case "can" -> out.append("can not");
+      case "won" -> out.append("will not");
+      case "n" -> out.append("not");
+      default -> out.append(word, 0, word.length() - 1).append(" not");
+    }
+  }
+
+  /** Turns a just-written word "cannot " into "can not ". */
+  private static void fixCannot(StringBuilder out) {
+    int len = out.length();
+    if (len >= 7 && out.charAt(len - 1) == ' ' && "cannot".contentEquals(out.subSequence(len - 7, len - 1))
+        && (len == 7 || out.charAt(len - 8) == ' ')) {
+      out.setLength(len - 7);
+      out.append("can not ");
+    }
+  }
+
+  private static void space(StringBuilder out) {
+    int len = out.length();
+    if (len > 0 && out.charAt(len - 1) != ' ') {
+      out.append(' ');
+    }
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`';
+  }
+
+  /**
+   * Whether raw[s, e) is a reply code ({@code 550}, {@code 550-}), an enhanced status code
+   * ({@code 5.1.1}), or both joined by a hyphen ({@code 550-5.1.1}).
+   */
+  private static boolean isCode(CharSequence raw, int s, int e) {
+    int p = s;
+    int q = replyCodeEnd(raw, p, e);
+    if (q > p) {
+      if (q == e) {
+        return true;
+      }
+      if (raw.charAt(q) == '-' || raw.charAt(q) == ' ') {
+        p = q + 1;
+      } else {
+        return false;
+      }
+    }
+    return enhancedCodeEnd(raw, p, e) == e;
+  }
+
+  private static int replyCodeEnd(CharSequence raw, int p, int e) {
+    if (p + 3 <= e && raw.charAt(p) >= '2' && raw.charAt(p) <= '5' && isDigit(raw.charAt(p + 1))
+        && isDigit(raw.charAt(p + 2)) && (p + 3 == e || !isDigit(raw.charAt(p + 3)))) {
+      return p + 3;
+    }
+    return p;
+  }
+
+  private static int enhancedCodeEnd(CharSequence raw, int p, int e) {
+    if (p >= e || raw.charAt(p) < '2' || raw.charAt(p) > '5') {
+      return -1;
+    }
+    p++;
+    for (int part = 0; part < 2; part++) {
+      if (p >= e || raw.charAt(p) != '.') {
+        return -1;
+      }
+      p++;
+      int digits = 0;
+      while (p < e && isDigit(raw.charAt(p)) && digits < 3) {
+        p++;
+        digits++;
+      }
+      if (digits == 0) {
+        return -1;
+      }
+    }
+    return p;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

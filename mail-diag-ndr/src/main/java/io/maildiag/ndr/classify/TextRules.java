@@ -1,0 +1,295 @@
+package io.maildiag.ndr.classify;
+
+import io.maildiag.ndr.Reason;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The phrase rules of {@code text-rules.txt} (see the syntax there), compiled for matching over
+ * {@link TextNormalizer normalised} text. Immutable and safe for concurrent use.
+ *
+ * <p>Matching is plain substring search on word boundaries. A gap pattern {@code a ~ b} looks
+ * for {@code b} starting at most {@value #GAP} characters after {@code a}, and tries at most
+ * {@value #MAX_TRIES} occurrences per part, so every rule costs time linear in the text; there
+ * are no regular expressions.
+ */
+public final class TextRules {
+  /** The resource holding the standard rules, next to this class. */
+  public static final String RESOURCE = "text-rules.txt";
+  /** Most characters between the parts of a gap pattern: {@value}. */
+  public static final int GAP = 60;
+  /** Most occurrences of one part tried per rule: {@value}. */
+  public static final int MAX_TRIES = 32;
+
+  private static final TextRules STANDARD = load();
+
+  private final List<Rule> rules;
+  private final Map<Stage, List<Phrase>> stages;
+
+  private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
+    this.rules = List.copyOf(rules);
+    this.stages = stages;
+  }
+
+  /** Returns the rules of the bundled {@code text-rules.txt}. */
+  public static TextRules standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Parses rules in the {@code text-rules.txt} syntax.
+   *
+   * @throws IllegalArgumentException naming the line, if a line is malformed, a reason unknown, or
+   *     a phrase is repeated within its reason and tier
+   */
+  public static TextRules parse(List<String> lines) {
+    List<Rule> rules = new ArrayList<>();
+    Map<Stage, List<Phrase>> stages = new EnumMap<>(Stage.class);
+    Set<String> seen = new HashSet<>();
+    Reason reason = null;
+    Tier tier = null;
+    Stage stage = null;
+    int lineNo = 0;
+    for (String raw : lines) {
+      lineNo++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("@")) {
+        String[] parts = line.substring(1).trim().split("\\s+");
+        if (parts.length != 2) {
+          throw bad(lineNo, "a group is '@REASON strong|weak' or '@context NAME'", line);
+        }
+        if (parts[0].equals("context")) {
+          stage = switch (parts[1]) {
+            case "mail-from" -> Stage.MAIL_FROM;
+            case "rcpt-to" -> Stage.RCPT_TO;
+            case "data" -> Stage.DATA;
+            default -> throw bad(lineNo, "unknown context", parts[1]);
+          };
+          reason = null;
+          tier = null;
+          continue;
+        }
+        try {
+          reason = Reason.valueOf(parts[0]);
+          tier = Tier.valueOf(parts[1].toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw bad(lineNo, "unknown reason or tier", line);
+        }
+        stage = null;
+        continue;
+      }
+      Phrase phrase = Phrase.compile(line, lineNo);
+      if (stage != null) {
+        stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(phrase);
+      } else if (reason != null && tier != null) {
+        if (!seen.add(reason + " " + tier + " " + phrase.key())) {
+          throw bad(lineNo, "repeated phrase", line);
+        }
+        rules.add(new Rule(reason, tier, phrase, rules.size()));
+      } else {
+        throw bad(lineNo, "a phrase before any group", line);
+      }
+    }
+    Map<Stage, List<Phrase>> frozen = new EnumMap<>(Stage.class);
+    stages.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return new TextRules(rules, Collections.unmodifiableMap(frozen));
+  }
+
+  private static TextRules load() {
+    try (InputStream in = TextRules.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return parse(r.lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static IllegalArgumentException bad(int line, String what, String text) {
+    return new IllegalArgumentException(RESOURCE + " line " + line + ": " + what + ": " + text);
+  }
+
+  /**
+   * Returns every rule that matches {@code normalized} (text from {@link TextNormalizer}), each
+   * with the start of its earliest match, in rule order.
+   */
+  public List<TextMatch> matches(String normalized) {
+    Objects.requireNonNull(normalized, "normalized");
+    if (normalized.isEmpty()) {
+      return List.of();
+    }
+    List<TextMatch> out = new ArrayList<>();
+    for (Rule r : rules) {
+      int at = r.phrase.find(normalized);
+      if (at >= 0) {
+        out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+      }
+    }
+    return out;
+  }
+
+  /** Returns the SMTP stages the normalised text names ("in reply to MAIL FROM command"). */
+  public Set<Stage> stages(String normalized) {
+    Set<Stage> out = EnumSet.noneOf(Stage.class);
+    if (normalized.isEmpty()) {
+      return out;
+    }
+    for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
+      for (Phrase p : e.getValue()) {
+        if (p.find(normalized) >= 0) {
+          out.add(e.getKey());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Returns how many rules each reason has, per tier; for reports and tests. */
+  public Map<Reason, Map<Tier, Integer>> counts() {
+    Map<Reason, Map<Tier, Integer>> out = new EnumMap<>(Reason.class);
+    for (Rule r : rules) {
+      out.computeIfAbsent(r.reason, k -> new EnumMap<>(Tier.class)).merge(r.tier, 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** Returns the number of rules. */
+  public int size() {
+    return rules.size();
+  }
+
+  /** One rule of the file. */
+  record Rule(Reason reason, Tier tier, Phrase phrase, int order) {}
+
+  /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
+  record Phrase(String source, List<Part> parts, List<Part> exclusions) {
+
+    static Phrase compile(String line, int lineNo) {
+      String[] alternatives = line.split("!!");
+      String main = alternatives[0].trim();
+      List<Part> parts = new ArrayList<>();
+      for (String p : main.split("~")) {
+        parts.add(Part.compile(p, lineNo, line));
+      }
+      List<Part> exclusions = new ArrayList<>();
+      for (int i = 1; i < alternatives.length; i++) {
+        exclusions.add(Part.compile(alternatives[i], lineNo, line));
+      }
+      return new Phrase(main, List.copyOf(parts), List.copyOf(exclusions));
+    }
+
+    int length() {
+      int n = 0;
+      for (Part p : parts) {
+        n += p.words.length();
+      }
+      return n;
+    }
+
+    String key() {
+      StringBuilder b = new StringBuilder();
+      for (Part p : parts) {
+        b.append(p.openStart ? "*" : "").append(p.words).append(p.openEnd ? "*" : "").append('~');
+      }
+      for (Part p : exclusions) {
+        b.append('!').append(p.words);
+      }
+      return b.toString();
+    }
+
+    /** Returns where the phrase first matches in {@code t}, or -1. */
+    int find(String t) {
+      for (Part e : exclusions) {
+        if (e.indexIn(t, 0, t.length()) >= 0) {
+          return -1;
+        }
+      }
+      Part first = parts.get(0);
+      int from = 0;
+      for (int tries = 0; tries < MAX_TRIES; tries++) {
+        int s = first.indexIn(t, from, t.length());
+        if (s < 0) {
+          return -1;
+        }
+        if (rest(t, 1, s + first.words.length())) {
+          return s;
+        }
+        from = s + 1;
+      }
+      return -1;
+    }
+
+    private boolean rest(String t, int i, int end) {
+      if (i == parts.size()) {
+        return true;
+      }
+      Part p = parts.get(i);
+      int latestStart = Math.min(t.length(), end + GAP);
+      int from = end;
+      for (int tries = 0; tries < MAX_TRIES && from <= latestStart; tries++) {
+        int s = p.indexIn(t, from, latestStart + p.words.length());
+        if (s < 0 || s > latestStart) {
+          return false;
+        }
+        if (rest(t, i + 1, s + p.words.length())) {
+          return true;
+        }
+        from = s + 1;
+      }
+      return false;
+    }
+  }
+
+  /** One part of a phrase: normalised words, optionally open at either end. */
+  record Part(String words, boolean openStart, boolean openEnd) {
+
+    static Part compile(String raw, int lineNo, String line) {
+      String s = raw.trim();
+      boolean openStart = s.startsWith("*");
+      boolean openEnd = s.endsWith("*");
+      String words = TextNormalizer.normalize(s.replace("*", " "));
+      if (words.isEmpty()) {
+        throw bad(lineNo, "a phrase part with no words", line);
+      }
+      return new Part(words, openStart, openEnd);
+    }
+
+    /** Returns the first whole-word match at or after {@code from} ending by {@code limit}, or -1. */
+    int indexIn(String t, int from, int limit) {
+      int n = words.length();
+      int at = from;
+      while (true) {
+        int s = t.indexOf(words, at);
+        if (s < 0 || s + n > limit) {
+          return -1;
+        }
+        boolean left = openStart || s == 0 || t.charAt(s - 1) == ' ';
+        boolean right = openEnd || s + n == t.length() || t.charAt(s + n) == ' ';
+        if (left && right) {
+          return s;
+        }
+        at = s + 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.maildiag.ndr.code;
+
+import io.maildiag.ndr.Actor;
+import io.maildiag.ndr.Reason;
+import io.maildiag.ndr.RetryAdvice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The provider-specific code meanings known to mail-diag: what Microsoft 365 / Exchange Online,
+ * Gmail / Google Workspace and Yahoo mean by the enhanced status codes they return, taken from
+ * their published documentation.
+ *
+ * <p>A provider may give one code several meanings (Microsoft's {@code 5.2.2} is "submission quota
+ * exceeded" or a full mailbox; Gmail's {@code 5.7.1} covers spam, reputation, policy and RFC 5322
+ * problems). Such variants are listed in order; the first is the <em>primary</em> meaning,
+ * returned by {@link #lookup(Provider, EnhancedStatusCode)}, and {@link #lookup(Provider,
+ * EnhancedStatusCode, CharSequence)} picks the variant whose distinguishing text appears in the
+ * reply. Ranges the providers document (Microsoft's {@code 4.7.500-699}, {@code 4.7.850-899} and
+ * {@code 5.7.606-649}) are expanded, so lookup is always by exact code, class included.
+ *
+ * <p>The table is loaded once from a resource of this package and is immutable; all methods are
+ * safe for concurrent use.
+ *
+ * @since 0.1
+ */
+public final class ProviderCodes {
+  private static final Pattern CODE = Pattern.compile("([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?:-([0-9]{1,3}))?");
+
+  private static final Map<ProviderCode, List<String>> MARKERS = new HashMap<>();
+  private static final List<ProviderCode> ALL = load(MARKERS);
+  private static final Map<EnhancedStatusCode, List<ProviderCode>> BY_CODE = index(ALL);
+
+  private ProviderCodes() {}
+
+  /** Returns every known provider meaning, ordered by provider, code, then variant order. */
+  public static List<ProviderCode> all() {
+    return ALL;
+  }
+
+  /** Returns the meanings providers give to {@code code}, every variant, ordered by provider. */
+  public static List<ProviderCode> lookup(EnhancedStatusCode code) {
+    Objects.requireNonNull(code, "code");
+    return BY_CODE.getOrDefault(code, List.of());
+  }
+
+  /** Returns the primary meaning {@code provider} gives to {@code code}, if it gives one. */
+  public static Optional<ProviderCode> lookup(Provider provider, EnhancedStatusCode code) {
+    return lookupAll(provider, code).stream().findFirst();
+  }
+
+  /** Returns every meaning {@code provider} gives to {@code code}, the primary one first. */
+  public static List<ProviderCode> lookupAll(Provider provider, EnhancedStatusCode code) {
+    Objects.requireNonNull(provider, "provider");
+    return lookup(code).stream().filter(p -> p.provider() == provider).toList();
+  }
+
+  /**
+   * Returns the meaning {@code provider} gives to {@code code} in a reply with the given text: the
+   * first secondary variant whose distinguishing text occurs in {@code diagnosticText} (ignoring
+   * case), or else the primary meaning. Secondary variants are tried first because they are the
+   * specific ones: Gmail's DMARC variant of {@code 5.7.26} says "Unauthenticated email ... DMARC
+   * policy", which also contains the primary meaning's "unauthenticated".
+   *
+   * @param diagnosticText the reply or diagnostic text, such as {@code 554 5.2.2 mailbox full;
+   *     STOREDRV.Deliver...}; may be empty
+   */
+  public static Optional<ProviderCode> lookup(Provider provider, EnhancedStatusCode code, CharSequence diagnosticText) {
+    Objects.requireNonNull(diagnosticText, "diagnosticText");
+    List<ProviderCode> variants = lookupAll(provider, code);
+    String text = diagnosticText.toString().toLowerCase(Locale.ROOT);
+    for (ProviderCode variant : variants.subList(Math.min(1, variants.size()), variants.size())) {
+      for (String marker : MARKERS.getOrDefault(variant, List.of())) {
+        if (text.contains(marker)) {
+          return Optional.of(variant);
+        }
+      }
+    }
+    return variants.stream().findFirst();
+  }
+
+  /** Returns the providers that have at least one entry, in enum order. */
+  public static Set<Provider> providers() {
+    Set<Provider> providers = new LinkedHashSet<>();
+    ALL.forEach(p -> providers.add(p.provider()));
+    return Collections.unmodifiableSet(providers);
+  }
+
+  private static List<ProviderCode> load(Map<ProviderCode, List<String>> markers) {
+    List<ProviderCode> codes = new ArrayList<>();
+    Set<List<Object>> seen = new java.util.HashSet<>();
+    for (TsvResource.Row row : TsvResource.read("provider-codes.tsv", 9, 10)) {
+      String where = "provider-codes.tsv:" + row.line() + ": ";
+      Matcher m = CODE.matcher(row.get(1));
+      if (!m.matches()) {
+        throw new IllegalStateException(where + "bad code or range " + row.get(1));
+      }
+      int cls = Integer.parseInt(m.group(1));
+      int subject = Integer.parseInt(m.group(2));
+      int first = Integer.parseInt(m.group(3));
+      int last = m.group(4) == null ? first : Integer.parseInt(m.group(4));
+      if (last < first) {
+        throw new IllegalStateException(where + "empty range " + row.get(1));
+      }
+      Provider provider = Provider.valueOf(row.get(0));
+      Reason reason = Reason.valueOf(row.get(2));
+      Actor actor = Actor.valueOf(row.get(3));
+      RetryAdvice retry = RetryAdvice.valueOf(row.get(4));
+      for (String text : List.of(row.get(5), row.get(6), row.get(7), row.get(8))) {
+        if (text.isBlank()) {
+          throw new IllegalStateException(where + "title, cause, remediation and source must not be blank");
+        }
+      }
+      List<String> marks = row.fields().size() < 10 || row.get(9).isBlank() ? List.of()
+          : List.of(row.get(9).split("\\|")).stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
+              .filter(s -> !s.isEmpty()).toList();
+      for (int detail = first; detail <= last; detail++) {
+        EnhancedStatusCode code = new EnhancedStatusCode(cls, subject, detail);
+        ProviderCode pc = new ProviderCode(provider, code, row.get(5), row.get(6), row.get(7), actor, reason, retry,
+            row.get(8));
+        if (!seen.add(List.of(provider, code, pc.title()))) {
+          throw new IllegalStateException(where + "duplicate " + provider + " " + code + " " + pc.title());
+        }
+        codes.add(pc);
+        markers.put(pc, marks);
+      }
+    }
+    // Stable sort: variants of one (provider, code) keep their file order.
+    codes.sort(Comparator.comparing(ProviderCode::provider).thenComparing(ProviderCode::code));
+    return List.copyOf(codes);
+  }
+
+  private static Map<EnhancedStatusCode, List<ProviderCode>> index(List<ProviderCode> all) {
+    Map<EnhancedStatusCode, List<ProviderCode>> byCode = new LinkedHashMap<>();
+    for (ProviderCode pc : all) {
+      byCode.computeIfAbsent(pc.code(), c -> new ArrayList<>()).add(pc);
+    }
+    Map<EnhancedStatusCode, List<ProviderCode>> frozen = new HashMap<>();
+    byCode.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(frozen);
+  }
+}

@@ -1,0 +1,135 @@
+package io.maildiag.ndr.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Decodes bytes to text with a declared charset, falling back sensibly when it is unknown or wrong. */
+final class Charsets {
+  private Charsets() {}
+
+  /**
+   * Decodes {@code bytes}. With no or an ASCII charset declared: UTF-8 if the bytes are valid
+   * UTF-8, else ISO-8859-1. With a declared charset Java knows: that charset, unless the bytes are
+   * invalid in it, in which case UTF-8 (if valid) or the declared charset with replacement. With an
+   * unknown charset: UTF-8 if valid, else ISO-8859-1, and a diagnostic.
+   */
+  static String decode(byte[] bytes, String declared, Diags diags) {
+    if (bytes.length == 0) {
+      return "";
+    }
+    if (isAscii(bytes)) {
+      String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
+      if (!name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
+          && !name.startsWith("unicode")) {
+        return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
+      }
+    }
+    Charset cs = lookup(declared);
+    if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
+      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      if (utf8 != null) {
+        return utf8;
+      }
+      if (cs == null && declared != null && !declared.isBlank()) {
+        diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
+            "unknown charset '" + clip(declared) + "'; the text was read as ISO-8859-1"));
+      }
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    String s = strict(bytes, cs);
+    if (s != null) {
+      return s;
+    }
+    if (!cs.equals(StandardCharsets.UTF_8)) {
+      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      if (utf8 != null) {
+        return utf8;
+      }
+    }
+    diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
+        "text is not valid " + cs.name() + "; undecodable bytes were replaced"));
+    return new String(bytes, cs);
+  }
+
+  static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0 || b == 0x1B) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Re-decodes a header value Jakarta read byte-per-char (ISO-8859-1): UTF-8 when valid, else as is. */
+  static String headerValue(String latin1) {
+    boolean high = false;
+    for (int i = 0; i < latin1.length(); i++) {
+      char c = latin1.charAt(i);
+      if (c > 0xFF) {
+        return latin1;
+      }
+      if (c >= 0x80) {
+        high = true;
+      }
+    }
+    if (!high) {
+      return latin1;
+    }
+    byte[] b = latin1.getBytes(StandardCharsets.ISO_8859_1);
+    String utf8 = strict(b, StandardCharsets.UTF_8);
+    return utf8 != null ? utf8 : latin1;
+  }
+
+  static Charset lookup(String name) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.trim().replace("\"", "").replace("'", "");
+    if (n.isEmpty()) {
+      return null;
+    }
+    String lower = n.toLowerCase(Locale.ROOT);
+    if (lower.equals("utf8")) {
+      return StandardCharsets.UTF_8;
+    }
+    if (lower.equals("ascii") || lower.equals("us-ascii") || lower.equals("ansi_x3.4-1968")) {
+      return StandardCharsets.US_ASCII;
+    }
+    if (lower.equals("iso-8859-8-i")) {
+      lower = "iso-8859-8";
+    }
+    if (lower.equals("ks_c_5601-1987") || lower.equals("ks_c_5601")) {
+      lower = "x-windows-949";
+    }
+    if (lower.equals("cp932") || lower.equals("shift-jis") || lower.equals("x-sjis")) {
+      lower = "windows-31j";
+    }
+    try {
+      return Charset.isSupported(lower) ? Charset.forName(lower) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static String strict(byte[] bytes, Charset cs) {
+    CharsetDecoder dec = cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer cb = dec.decode(ByteBuffer.wrap(bytes));
+      return cb.toString();
+    } catch (CharacterCodingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+}

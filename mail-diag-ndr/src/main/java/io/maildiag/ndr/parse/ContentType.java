@@ -1,0 +1,119 @@
+package io.maildiag.ndr.parse;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A leniently parsed Content-Type: {@code type/subtype} lower-cased, parameters by lower-cased name. */
+record ContentType(String mimeType, Map<String, String> params) {
+  static final ContentType TEXT_PLAIN = new ContentType("text/plain", Map.of());
+  static final ContentType MESSAGE_RFC822 = new ContentType("message/rfc822", Map.of());
+
+  static ContentType parse(String value, ContentType fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    String v = value.trim();
+    int i = 0;
+    int n = v.length();
+    while (i < n && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+      i++;
+    }
+    String type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
+    if (type.indexOf('/') <= 0 || type.endsWith("/")) {
+      return new ContentType(fallback.mimeType(), parseParams(v, i));
+    }
+    return new ContentType(type, parseParams(v, i));
+  }
+
+  private static Map<String, String> parseParams(String v, int from) {
+    Map<String, String> params = new LinkedHashMap<>();
+    int i = from;
+    int n = v.length();
+    while (i < n && params.size() < 32) {
+      // skip separators and spaces
+      while (i < n && (v.charAt(i) == ';' || Character.isWhitespace(v.charAt(i)))) {
+        i++;
+      }
+      int nameStart = i;
+      while (i < n && v.charAt(i) != '=' && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+        i++;
+      }
+      String name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
+      while (i < n && Character.isWhitespace(v.charAt(i))) {
+        i++;
+      }
+      if (i >= n || v.charAt(i) != '=') {
+        if (i == nameStart) {
+          i++;
+        }
+        continue;
+      }
+      i++; // '='
+      while (i < n && Character.isWhitespace(v.charAt(i))) {
+        i++;
+      }
+      String val;
+      if (i < n && v.charAt(i) == '"') {
+        StringBuilder sb = new StringBuilder();
+        i++;
+        while (i < n && v.charAt(i) != '"') {
+          char c = v.charAt(i);
+          if (c == '\\' && i + 1 < n) {
+            i++;
+            c = v.charAt(i);
+          }
+          sb.append(c);
+          i++;
+        }
+        i++;
+        val = sb.toString();
+      } else {
+        int s = i;
+        while (i < n && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+          i++;
+        }
+        val = v.substring(s, i);
+      }
+      if (!name.isEmpty()) {
+        // RFC 2231 continuations: name*0, name*1 ... joined in order of appearance
+        int star = name.indexOf('*');
+        if (star > 0) {
+          String base = name.substring(0, star);
+          params.merge(base, val, String::concat);
+        } else {
+          params.putIfAbsent(name, val);
+        }
+      }
+    }
+    return params;
+  }
+
+  String param(String name) {
+    return params.get(name);
+  }
+
+  boolean isMultipart() {
+    return mimeType.startsWith("multipart/");
+  }
+
+  boolean isText() {
+    return mimeType.startsWith("text/");
+  }
+
+  /** A whole message: message/rfc822 or message/global (RFC 6532). */
+  boolean isEmbeddedMessage() {
+    return mimeType.equals("message/rfc822") || mimeType.equals("message/global")
+        || mimeType.equals("message/rfc2822") || mimeType.equals("message/partial-rfc822");
+  }
+
+  /** Only the header section of a message: text/rfc822-headers or message/global-headers. */
+  boolean isHeadersOnly() {
+    return mimeType.equals("text/rfc822-headers") || mimeType.equals("message/global-headers")
+        || mimeType.equals("message/rfc822-headers");
+  }
+
+  boolean isDeliveryStatus() {
+    return mimeType.equals("message/delivery-status") || mimeType.equals("message/global-delivery-status");
+  }
+}

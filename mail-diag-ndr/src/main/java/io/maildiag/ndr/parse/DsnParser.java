@@ -1,0 +1,240 @@
+package io.maildiag.ndr.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of an RFC 3464 delivery-status report (and RFC 6533 global reports): the
+ * per-message block and one block per recipient. Lenient: fields may be folded, blocks may lack
+ * the blank line between them (a repeated per-recipient field starts a new block), unknown fields
+ * are kept, and a report embedded in plain text is found by {@link #findInText}.
+ */
+final class DsnParser {
+  private DsnParser() {}
+
+  /** A parsed report: per-message fields and per-recipient blocks, names lower-cased. */
+  record Report(Map<String, String> message, List<Map<String, String>> recipients, int firstLine) {}
+
+  static final Set<String> MESSAGE_FIELDS = Set.of("reporting-mta", "dsn-gateway", "received-from-mta",
+      "arrival-date", "original-envelope-id");
+  static final Set<String> RECIPIENT_FIELDS = Set.of("original-recipient", "final-recipient", "action",
+      "status", "remote-mta", "diagnostic-code", "last-attempt-date", "final-log-id", "will-retry-until",
+      "x-actual-recipient", "x-display-name");
+  private static final Set<String> KEY_FIELDS = Set.of("final-recipient", "original-recipient", "action",
+      "status", "diagnostic-code", "remote-mta");
+
+  private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
+
+  static Report parse(String text) {
+    return parse(text.split("\n", -1), 0, Integer.MAX_VALUE);
+  }
+
+  private static Report parse(String[] lines, int from, int to) {
+    Map<String, String> message = new LinkedHashMap<>();
+    List<Map<String, String>> recipients = new ArrayList<>();
+    Map<String, String> current = new LinkedHashMap<>();
+    String lastName = null;
+    Map<String, String> lastMap = null;
+    int end = Math.min(lines.length, to);
+    for (int i = from; i < end; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        if (hasRecipientFields(current)) {
+          recipients.add(current);
+          current = new LinkedHashMap<>();
+        }
+        lastName = null;
+        continue;
+      }
+      char c = line.charAt(0);
+      if ((c == ' ' || c == '\t') && lastName != null && lastMap != null) {
+        lastMap.merge(lastName, "\n" + line, String::concat);
+        continue;
+      }
+      Matcher m = FIELD.matcher(line);
+      if (!m.find()) {
+        lastName = null;
+        continue;
+      }
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      String value = m.group(2);
+      if (MESSAGE_FIELDS.contains(name) && !hasRecipientFields(current)) {
+        message.putIfAbsent(name, value);
+        lastName = name;
+        lastMap = message;
+        continue;
+      }
+      if (MESSAGE_FIELDS.contains(name) && hasRecipientFields(current)) {
+        // a per-message field after recipient fields: a new report section (loose formats)
+        recipients.add(current);
+        current = new LinkedHashMap<>();
+        message.putIfAbsent(name, value);
+        lastName = name;
+        lastMap = message;
+        continue;
+      }
+      boolean perRecipient = RECIPIENT_FIELDS.contains(name) || (name.startsWith("x-") && hasRecipientFields(current));
+      if (!perRecipient) {
+        // unknown field: keep it on whichever block is open
+        Map<String, String> target = hasRecipientFields(current) ? current : message;
+        target.putIfAbsent(name, value);
+        lastName = name;
+        lastMap = target;
+        continue;
+      }
+      if (KEY_FIELDS.contains(name) && current.containsKey(name)) {
+        recipients.add(current); // the same field twice: a new recipient block without a blank line
+        current = new LinkedHashMap<>();
+      }
+      current.put(name, value);
+      lastName = name;
+      lastMap = current;
+    }
+    if (hasRecipientFields(current)) {
+      recipients.add(current);
+    }
+    recipients.removeIf(r -> !r.containsKey("final-recipient") && !r.containsKey("original-recipient")
+        && !r.containsKey("action") && !r.containsKey("status"));
+    // an x- field alone (X-Postfix-Sender in the message block) is not a recipient
+    return new Report(message, recipients, from);
+  }
+
+  private static boolean hasRecipientFields(Map<String, String> m) {
+    for (String k : m.keySet()) {
+      if (KEY_FIELDS.contains(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern REPORT_START = Pattern.compile(
+      "(?i)^(Reporting-MTA|Final-Recipient|Original-Recipient|Arrival-Date|Received-From-MTA|Original-Envelope-Id)\\s*:");
+
+  /**
+   * Finds a delivery-status block inside plain text (DSNs whose MIME structure is broken or
+   * flattened): the first run of lines from a Reporting-MTA or Final-Recipient field that yields
+   * at least one recipient with an Action or Status. Returns null when there is none.
+   */
+  static Report findInText(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (REPORT_START.matcher(lines[i]).find()) {
+        // the block runs until two consecutive non-field, non-blank lines
+        int j = i;
+        int misses = 0;
+        while (j < lines.length) {
+          String l = lines[j];
+          if (l.isBlank() || l.startsWith(" ") || l.startsWith("\t") || FIELD.matcher(l).find()) {
+            if (FIELD.matcher(l).find() && !isDsnish(l)) {
+              misses++;
+              if (misses > 1) {
+                break;
+              }
+            } else if (!l.isBlank()) {
+              misses = 0;
+            }
+            j++;
+            continue;
+          }
+          break;
+        }
+        Report r = parse(lines, i, j);
+        boolean usable = false;
+        for (Map<String, String> rec : r.recipients()) {
+          if ((rec.containsKey("final-recipient") || rec.containsKey("original-recipient"))
+              && (rec.containsKey("action") || rec.containsKey("status"))) {
+            usable = true;
+          }
+        }
+        if (usable) {
+          return new Report(r.message(), r.recipients(), i);
+        }
+        i = Math.max(i, j - 1);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDsnish(String line) {
+    int colon = line.indexOf(':');
+    String name = line.substring(0, Math.max(0, colon)).trim().toLowerCase(Locale.ROOT);
+    return MESSAGE_FIELDS.contains(name) || RECIPIENT_FIELDS.contains(name) || name.startsWith("x-");
+  }
+
+  /** The address in an address-typed field: {@code rfc822; <a@b>} becomes {@code a@b}. */
+  static String address(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = Headers.unfold(value).trim();
+    String type = "";
+    int semi = v.indexOf(';');
+    if (semi >= 0 && semi < 20) {
+      type = v.substring(0, semi).trim().toLowerCase(Locale.ROOT);
+      v = v.substring(semi + 1).trim();
+    }
+    if (v.startsWith("<") && v.indexOf('>') > 0) {
+      v = v.substring(1, v.indexOf('>'));
+    }
+    v = v.replaceAll("\\s+\\(.*\\)$", "").trim();
+    if (v.startsWith("<") && v.endsWith(">")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    if (type.equals("utf-8") || v.contains("\\x{")) {
+      v = unescapeUtf8(v);
+    }
+    return v.trim();
+  }
+
+  /** RFC 6533 utf-8-addr-xtext / unitext: {@code \x{HEX}} escapes become characters. */
+  static String unescapeUtf8(String v) {
+    Matcher m = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}").matcher(v);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      int cp = Integer.parseInt(m.group(1), 16);
+      String rep = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group();
+      m.appendReplacement(sb, Matcher.quoteReplacement(rep));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The type and text of a Diagnostic-Code field: {@code smtp; 550 ...}. */
+  record Diagnostic(String type, String text) {}
+
+  static Diagnostic diagnostic(String value) {
+    String v = value == null ? "" : value.trim();
+    int semi = v.indexOf(';');
+    if (semi > 0 && semi < 24 && v.substring(0, semi).trim().matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+      return new Diagnostic(v.substring(0, semi).trim().toLowerCase(Locale.ROOT), v.substring(semi + 1));
+    }
+    return new Diagnostic("", v);
+  }
+
+  /** The host of a Remote-MTA or Reporting-MTA field: {@code dns; mx.example.com. (...)} becomes {@code mx.example.com}. */
+  static String host(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = Headers.unfold(value).trim();
+    int semi = v.indexOf(';');
+    if (semi >= 0 && semi < 20) {
+      v = v.substring(semi + 1).trim();
+    }
+    int sp = v.indexOf(' ');
+    if (sp > 0) {
+      v = v.substring(0, sp);
+    }
+    while (v.endsWith(".")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    return v;
+  }
+}

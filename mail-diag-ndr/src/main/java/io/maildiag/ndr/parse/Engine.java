@@ -1,0 +1,907 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.Limits;
+import io.maildiag.ndr.Actor;
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.Classification;
+import io.maildiag.ndr.ClassificationInput;
+import io.maildiag.ndr.Evidence;
+import io.maildiag.ndr.MessageKind;
+import io.maildiag.ndr.OriginalMessage;
+import io.maildiag.ndr.Reason;
+import io.maildiag.ndr.ReasonClassifier;
+import io.maildiag.ndr.RecipientResult;
+import io.maildiag.ndr.RetryAdvice;
+import io.maildiag.ndr.code.EnhancedStatusCode;
+import io.maildiag.ndr.code.Provider;
+import io.maildiag.ndr.code.ReplyCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The analysis of one message, from bytes to {@link BounceAnalysis}. Stateless apart from its
+ * limits; {@link #analyze} may be called concurrently. It never throws: an unexpected failure is
+ * caught and reported as {@link Codes#INTERNAL_ERROR} with whatever was found before.
+ *
+ * <p>The order of recognition: feedback reports (ARF, RFC 5965, and Hotmail/JMRP complaints),
+ * Amazon SES JSON notifications, then bounces (a delivery-status report, or the text of a vendor
+ * bounce); a message with no bounce evidence is then checked for an automatic reply (RFC 3834)
+ * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
+ */
+public final class Engine {
+  private final Limits limits;
+  private final ReasonClassifier classifier;
+
+  /** Creates an engine with the given limits and classifier. */
+  public Engine(Limits limits, ReasonClassifier classifier) {
+    this.limits = limits;
+    this.classifier = classifier;
+  }
+
+  /**
+   * Analyses the first {@code length} bytes of {@code input}. {@code early} carries diagnostics
+   * found while reading the input (truncation, I/O errors).
+   */
+  public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
+    Diags diags = new Diags(limits.maxDiagnostics());
+    for (Diagnostic d : early) {
+      diags.add(d);
+    }
+    try {
+      return run(input, length, diags);
+    } catch (RuntimeException | StackOverflowError e) {
+      diags.add(Diagnostic.error(Codes.INTERNAL_ERROR,
+          "the analysis failed unexpectedly (" + e.getClass().getSimpleName() + "); no result could be built"));
+      return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
+          OriginalMessage.none(), Optional.empty(), diags.toList());
+    }
+  }
+
+  private BounceAnalysis notABounce(Diags diags, OriginalMessage original) {
+    return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(), original,
+        Optional.empty(), diags.toList());
+  }
+
+  private BounceAnalysis run(byte[] input, int length, Diags diags) {
+    if (length == 0 || isBlank(input, length)) {
+      diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input is empty"));
+      return notABounce(diags, OriginalMessage.none());
+    }
+    Deadline deadline = new Deadline(limits.totalTimeBudget());
+    int maxLine = Math.max(1, limits.maxLineLength());
+    byte[] norm = Normalizer.normalize(input, length, maxLine, Math.max(1, limits.maxHeaderBytes()), diags);
+    MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(norm);
+    if (deadline.expired()) {
+      diags.once(timeUp("reading the MIME structure"));
+    }
+    Message msg = new Message(root, diags);
+    if (root.headers.isEmpty() && !looksLikeMail(norm)) {
+      diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input has no header section; it is not a mail message"));
+    }
+
+    BounceAnalysis arf = Feedback.analyze(msg, this);
+    if (arf != null) {
+      return arf;
+    }
+    BounceAnalysis ses = SesNotification.analyze(msg, this);
+    if (ses != null) {
+      return ses;
+    }
+    return bounce(msg, deadline);
+  }
+
+  private Diagnostic timeUp(String phase) {
+    return Diagnostic.error(Codes.TIME_BUDGET_EXCEEDED, "the time budget of " + limits.totalTimeBudget()
+        + " ran out while " + phase + "; the analysis is incomplete");
+  }
+
+  private static boolean isBlank(byte[] in, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = in[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean looksLikeMail(byte[] norm) {
+    int n = Math.min(norm.length, 200);
+    for (int i = 0; i < n; i++) {
+      if (norm[i] == ':') {
+        return true;
+      }
+      if (norm[i] == '\n') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // bounces
+
+  private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+      "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
+          + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
+          + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
+          + "message not delivered|delivery has failed|mail could not be delivered|message delivery|"
+          + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
+          + "error sending your mail|unzustellbar|nicht zustellbar|non remis|non distribuable|no entregado|"
+          + "no se puede entregar|non recapitabile|impossibile recapitare|onbestelbaar|niet bezorgd|"
+          + "n\u00e3o entregue|\u914d\u4fe1\u4e0d\u80fd|\u672a\u914d\u4fe1|\u9001\u4fe1\u30a8\u30e9\u30fc|"
+          + "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb|\u9000\u4fe1|\u65e0\u6cd5\u6295\u9012|\u9000\u56de|"
+          + "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d|"
+          + "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b)");
+  private static final Pattern FORWARD_SUBJECT = Pattern.compile(
+      "(?i)^\\s*(?:\\[[^\\]]*\\]\\s*)?(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)\\s*(\\[\\d+\\])?\\s*:");
+  private static final Pattern FORWARD_BODY = Pattern.compile(
+      "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
+          + "mensaje reenviado)\\s*-{2,}|begin forwarded message:|-----original message-----)");
+  private static final Pattern SYSTEM_NAME = Pattern.compile(
+      "(?i)(mail delivery (sub)?system|mailer[- ]daemon|postmaster|mail administrator|system administrator|"
+          + "delivery status notification|mail delivery|microsoft outlook|microsoft exchange|mmsc ndr)");
+
+  private BounceAnalysis bounce(Message msg, Deadline deadline) {
+    Diags diags = msg.diags;
+    Headers top = msg.root.headers;
+    String from = msg.fromAddress;
+    String subject = msg.subject;
+
+    // delivery-status parts of this message (not of attached messages)
+    List<MimePart> dsnParts = new ArrayList<>();
+    for (MimePart p : msg.own) {
+      if (p.type.isDeliveryStatus()) {
+        dsnParts.add(p);
+      }
+    }
+    List<Rcpt> rcpts = new ArrayList<>();
+    String reportingMta = "";
+    for (MimePart p : dsnParts) {
+      DsnParser.Report r = DsnParser.parse(p.text(diags));
+      if (reportingMta.isEmpty()) {
+        reportingMta = DsnParser.host(r.message().get("reporting-mta"));
+      }
+      for (Map<String, String> block : r.recipients()) {
+        Rcpt x = fromDsn(block, p.label(), diags);
+        if (x != null) {
+          rcpts.add(x);
+        }
+      }
+    }
+    String text = msg.notificationText();
+    MimePart textPart = msg.textPart;
+    boolean looseDsn = false;
+    if (rcpts.isEmpty()) {
+      // a delivery-status block inside the text (flattened or broken multipart/report)
+      for (MimePart p : msg.own) {
+        if (!(p.type.isText() || p.type.mimeType().startsWith("message/")) || p.type.isDeliveryStatus()
+            || p.type.isHeadersOnly() || p.children.size() > 0) {
+          continue;
+        }
+        DsnParser.Report r = DsnParser.findInText(p.text(diags));
+        if (r == null) {
+          continue;
+        }
+        if (reportingMta.isEmpty()) {
+          reportingMta = DsnParser.host(r.message().get("reporting-mta"));
+        }
+        for (Map<String, String> block : r.recipients()) {
+          Rcpt x = fromDsn(block, p.label(), diags);
+          if (x != null) {
+            rcpts.add(x);
+          }
+        }
+        if (!rcpts.isEmpty()) {
+          looseDsn = true;
+          break;
+        }
+      }
+    }
+    boolean hasDsn = !rcpts.isEmpty() || !dsnParts.isEmpty();
+    Set<String> failedHeader = new java.util.LinkedHashSet<>();
+    for (String v : top.all("X-Failed-Recipients")) {
+      for (String a : Addresses.all(v)) {
+        failedHeader.add(Addresses.key(a));
+      }
+    }
+    Set<String> exclude = msg.senderAddresses();
+    for (Rcpt x : rcpts) {
+      exclude.remove(Addresses.key(x.recipient));
+    }
+    exclude.removeAll(failedHeader);
+    TextScanner.Result scan;
+    if (deadline.ok()) {
+      scan = TextScanner.scan(text, exclude);
+    } else {
+      diags.once(timeUp("reading the bounce text"));
+      scan = new TextScanner.Result(List.of(), text, "", false);
+    }
+
+    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, msg.headerBlob, text, reportingMta, hasDsn));
+    boolean systemSender = msg.systemSender();
+    if (!hasDsn && failedHeader.isEmpty() && AutoReply.isAutoReply(msg) && !msg.daemonSender()
+        && !(BOUNCE_SUBJECT.matcher(subject).find() && !AutoReply.subjectSaysAutoReply(subject))) {
+      BounceAnalysis auto = AutoReply.analyze(msg, this);
+      if (auto != null) {
+        return auto;
+      }
+    }
+    boolean reportType = top.get("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).contains("delivery-status"))
+        .orElse(false);
+    boolean strong = hasDsn || !failedHeader.isEmpty() || reportType;
+    boolean daemon = msg.daemonSender();
+    boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
+    boolean replyPrefix = subject.matches("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+    boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find() && !FORWARD_SUBJECT.matcher(subject).find()
+        && !(replyPrefix && msg.personalSender());
+    boolean bounceEvidence = strong || daemon || bounceSubject
+        || (systemSender && (vendor || !scan.entries().isEmpty()));
+
+    // not a bounce by its own evidence: an automatic reply, a quoted bounce, or nothing
+    if (!bounceEvidence) {
+      BounceAnalysis auto = AutoReply.analyze(msg, this);
+      if (auto != null) {
+        return auto;
+      }
+      if (isQuotedBounce(msg, scan)) {
+        diags.add(Diagnostic.info(Codes.QUOTED_BOUNCE, "the message was written by " + (from.isEmpty() ? "a person"
+            : from) + " and quotes or forwards a bounce; its recipients are not reported as failures"));
+        return new BounceAnalysis(MessageKind.QUOTED_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
+            msg.original(scan.after()), Optional.empty(), diags.toList());
+      }
+      if (vendor && !scan.entries().isEmpty() && !msg.personalSender()) {
+        bounceEvidence = true; // vendor wording with recipients, from an unrecognised sender
+      } else {
+        return notABounce(diags, OriginalMessage.none());
+      }
+    }
+    boolean certain = strong || daemon && (bounceSubject || vendor);
+
+    // merge text findings into report recipients, or build recipients from the text
+    String textParser = family.equals(Formats.RFC3464) || family.equals(Formats.UNKNOWN) ? "text" : family;
+    String textLabel = textPart == null ? "text" : textPart.label();
+    if (!rcpts.isEmpty()) {
+      enrich(rcpts, scan.entries(), scan.region());
+      if (rcpts.size() == 1) {
+        Rcpt only = rcpts.get(0);
+        if (only.diagnostic.isBlank()) {
+          only.diagnostic = summary(scan.region());
+        }
+        if (!looksLikeAddress(only.recipient) && failedHeader.size() == 1) {
+          only.recipient = originalCase(top.all("X-Failed-Recipients"), failedHeader.iterator().next());
+        }
+      }
+    } else {
+      Map<String, TextScanner.Entry> byKey = new LinkedHashMap<>();
+      for (TextScanner.Entry e : scan.entries()) {
+        byKey.putIfAbsent(Addresses.key(e.recipient()), e);
+      }
+      List<TextScanner.Entry> chosen = new ArrayList<>();
+      if (!failedHeader.isEmpty()) {
+        for (String k : failedHeader) {
+          TextScanner.Entry e = byKey.get(k);
+          if (e == null && failedHeader.size() == 1 && scan.entries().size() == 1) {
+            e = scan.entries().get(0);
+          }
+          String addr = originalCase(top.all("X-Failed-Recipients"), k);
+          if (e == null) {
+            e = regionEntry(addr, scan.region());
+          }
+          chosen.add(new TextScanner.Entry(addr, e.diagnostic(), e.facts(), e.remoteMta(), e.excerpt(), e.line()));
+        }
+      } else {
+        chosen.addAll(scan.entries());
+      }
+      if (chosen.isEmpty()) {
+        // last resorts: the recipient named in the returned message
+        String to = msg.originalRecipient(scan.after());
+        if (!to.isEmpty() && !exclude.contains(Addresses.key(to))) {
+          chosen.add(regionEntry(to, scan.region()));
+        }
+      }
+      for (TextScanner.Entry e : chosen) {
+        Rcpt x = new Rcpt();
+        x.recipient = e.recipient();
+        x.diagnostic = e.diagnostic();
+        x.status = e.facts().status();
+        x.reply = e.facts().reply();
+        x.remoteMta = e.remoteMta();
+        x.part = textLabel;
+        x.parser = textParser;
+        x.excerpt = e.excerpt().isEmpty() ? e.diagnostic() : e.excerpt();
+        x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
+        rcpts.add(x);
+      }
+    }
+    for (Rcpt x : rcpts) {
+      if (x.action.isEmpty()) {
+        x.action = inferAction(x, scan.delayed() || subjectSaysDelay(subject));
+      }
+    }
+    if (reportingMta.isEmpty()) {
+      reportingMta = msg.reportingSystem(text);
+    }
+    if (rcpts.isEmpty() && !certain) {
+      return notABounce(diags, OriginalMessage.none());
+    }
+    if (rcpts.isEmpty()) {
+      diags.add(Diagnostic.warning(Codes.NO_RECIPIENT_FOUND,
+          "the message looks like a bounce but no failed recipient could be found in it"));
+    }
+    Provider reporter = Formats.reporter(family, msg.fromRaw, reportingMta);
+    List<RecipientResult> results = new ArrayList<>();
+    for (Rcpt x : rcpts) {
+      results.add(result(x, Formats.forRecipient(reporter, x.remoteMta, x.diagnostic), null));
+    }
+    MessageKind kind = kindOf(results);
+    String format = family;
+    if (looseDsn && family.equals(Formats.UNKNOWN)) {
+      format = Formats.RFC3464;
+    }
+    return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
+        results, msg.original(scan.after()), Optional.empty(), diags.toList());
+  }
+
+  private static boolean subjectSaysDelay(String subject) {
+    String s = subject.toLowerCase(Locale.ROOT);
+    return s.contains("(delay)") || s.contains("delayed") || s.contains("warning: could not send")
+        || s.contains("still being retried") || s.contains("delivery delay");
+  }
+
+  private static String inferAction(Rcpt x, boolean delayed) {
+    if (x.status.isPresent()) {
+      EnhancedStatusCode s = x.status.get();
+      if (s.isSuccess()) {
+        return "delivered";
+      }
+      if (s.isTransient() && delayed) {
+        return "delayed";
+      }
+      return "failed";
+    }
+    return delayed ? "delayed" : "failed";
+  }
+
+  private static String originalCase(List<String> values, String key) {
+    for (String v : values) {
+      for (String a : Addresses.all(v)) {
+        if (Addresses.key(a).equals(key)) {
+          return a;
+        }
+      }
+    }
+    return key;
+  }
+
+  /** An entry for a recipient known from elsewhere: its diagnostic is the text's one reply, if any. */
+  private static TextScanner.Entry regionEntry(String address, String region) {
+    TextScanner.Result r = TextScanner.scan(region, Set.of());
+    String diag = "";
+    Smtp.Facts facts = Smtp.facts(region);
+    String remote = "";
+    for (TextScanner.Entry e : r.entries()) {
+      if (e.facts().reply().isPresent() || e.facts().status().isPresent()) {
+        diag = e.diagnostic();
+        facts = e.facts();
+        remote = e.remoteMta();
+        break;
+      }
+    }
+    if (diag.isEmpty()) {
+      String reply = TextScanner.firstReply(region);
+      diag = reply != null ? Smtp.clean(reply) : summary(region);
+      if (reply != null) {
+        facts = Smtp.facts(reply);
+      }
+    }
+    return new TextScanner.Entry(address, diag, facts, remote, Smtp.bound(diag.length() > 300
+        ? diag.substring(0, 297) + "..." : diag), 0);
+  }
+
+  private static final Pattern BOILERPLATE = Pattern.compile(
+      "(?i)^(this (message|is an automatically generated|is the|report relates)|hi[.!,]?|hello|dear|"
+          + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
+          + "this message was created|a message that you sent|it's attached|you can delete)");
+
+  private static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
+      "(?i)(created automatically|mail delivery software|could not be delivered to one or more|"
+          + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
+          + "include this problem report|delete your own text|it's attached below|do not reply|"
+          + "automatically generated)");
+
+  /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
+  static String summary(String region) {
+    StringBuilder sb = new StringBuilder();
+    for (String para : region.split("\n\\s*\n")) {
+      String p = para.strip();
+      if (p.isEmpty() || BOILERPLATE_PARAGRAPH.matcher(p).find()) {
+        continue;
+      }
+      for (String l : p.split("\n")) {
+        String t = l.strip();
+        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || t.matches("^[-=*_#~+|]{3,}.*")
+            || t.matches(".*[-=*_#~+|]{4,}$")) {
+          continue;
+        }
+        if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
+          continue; // a lone heading
+        }
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(t);
+      }
+      if (sb.length() > 400) {
+        break;
+      }
+    }
+    if (sb.length() == 0) {
+      for (String l : region.split("\n")) {
+        String t = l.strip();
+        if (!t.isEmpty() && !t.matches("[-=*_#~+|\\s]+")) {
+          sb.append(sb.length() > 0 ? " " : "").append(t);
+        }
+        if (sb.length() > 400) {
+          break;
+        }
+      }
+    }
+    return Smtp.clean(sb.toString());
+  }
+
+  /** Fills gaps in report recipients from what the text says about the same address. */
+  private static void enrich(List<Rcpt> rcpts, List<TextScanner.Entry> entries, String region) {
+    for (Rcpt x : rcpts) {
+      if (x.diagnostic.matches("(?s)^\\s*[245]\\d\\d-.*")) {
+        String full = TextScanner.fullReply(region, x.diagnostic);
+        if (full != null && full.length() > x.diagnostic.length()) {
+          x.diagnostic = full; // the report kept only the first line of a multi-line reply
+        }
+      }
+    }
+    Map<String, TextScanner.Entry> byKey = new LinkedHashMap<>();
+    for (TextScanner.Entry e : entries) {
+      byKey.putIfAbsent(Addresses.key(e.recipient()), e);
+    }
+    for (Rcpt x : rcpts) {
+      TextScanner.Entry e = byKey.get(Addresses.key(x.recipient));
+      if (e == null && !x.original.isEmpty()) {
+        e = byKey.get(Addresses.key(x.original));
+      }
+      if (e == null && rcpts.size() == 1 && entries.size() == 1) {
+        e = entries.get(0);
+      }
+      if (e == null) {
+        boolean weak = x.reply.isEmpty() || x.status.isEmpty() || isGeneric(x.status.get());
+        if (weak && rcpts.size() == 1 && !isSuccess(x)) {
+          // one recipient whose report lacks the reply: the text's one reply belongs to it
+          Smtp.Facts f = Smtp.facts(region);
+          boolean pair = f.reply().isPresent() && f.status().isPresent()
+              && f.reply().get().value() / 100 == f.status().get().statusClass();
+          boolean sameClass = f.reply().isPresent()
+              && x.status.map(s -> s.statusClass() == f.reply().get().value() / 100).orElse(true);
+          if (pair || (x.reply.isEmpty() && sameClass)) {
+            e = regionEntry(x.recipient, region);
+          }
+        }
+        if (e == null) {
+          continue;
+        }
+      }
+      boolean truncated = x.diagnostic.matches("(?s)^\\s*[245]\\d\\d-.*") && !e.diagnostic().isBlank()
+          && e.diagnostic().length() > x.diagnostic.length();
+      boolean exitCode = x.diagnostic.matches("\\d{1,3}") && !e.diagnostic().isBlank();
+      if (x.diagnostic.isBlank() || truncated || exitCode) {
+        x.diagnostic = e.diagnostic(); // an empty, cut or bare exit-code diagnostic gives way to the text's
+      } else if (e.facts().reply().isPresent() && x.reply.isEmpty()
+          && Smtp.facts(x.diagnostic).reply().isEmpty() && !e.diagnostic().isBlank()
+          && !x.diagnostic.contains(e.diagnostic())) {
+        // the report's diagnostic lacks the remote reply the text gives: keep both
+        x.diagnostic = Smtp.bound(x.diagnostic + " " + e.diagnostic());
+      }
+      if (x.reply.isEmpty()) {
+        x.reply = e.facts().reply();
+      }
+      Optional<EnhancedStatusCode> textStatus = e.facts().status();
+      if (x.status.isEmpty()) {
+        x.status = textStatus;
+      } else if (textStatus.isPresent() && isGeneric(x.status.get())
+          && textStatus.get().statusClass() == x.status.get().statusClass() && !isGeneric(textStatus.get())) {
+        x.status = textStatus;
+      }
+      if (x.remoteMta.isEmpty()) {
+        x.remoteMta = e.remoteMta();
+      }
+    }
+  }
+
+  private static boolean isSuccess(Rcpt x) {
+    return isSuccessAction(x.action) || x.status.map(EnhancedStatusCode::isSuccess).orElse(false);
+  }
+
+  static boolean isSuccessAction(String action) {
+    return action.equals("delivered") || action.equals("relayed") || action.equals("expanded")
+        || action.equals("deliverable");
+  }
+
+  static boolean looksLikeAddress(String s) {
+    return s.indexOf('@') > 0 && !s.startsWith("|") && !s.startsWith("/") && s.indexOf(' ') < 0;
+  }
+
+  static boolean isGeneric(EnhancedStatusCode s) {
+    return s.subject() == 0 && s.detail() == 0;
+  }
+
+  /**
+   * A recipient from one per-recipient block of a delivery-status report.
+   *
+   * <p>The status rule: when the Diagnostic-Code carries an SMTP reply with its own enhanced code,
+   * that code wins over the Status field. The reply is the remote server's first-hand statement;
+   * the Status field is the reporting MTA's translation of it, often generic ({@code 5.0.0}) and
+   * sometimes its own give-up code. Otherwise the Status field is used as given.
+   */
+  private static Rcpt fromDsn(Map<String, String> block, String label, Diags diags) {
+    String finalRcpt = DsnParser.address(block.get("final-recipient"));
+    String original = DsnParser.address(block.get("original-recipient"));
+    String actual = DsnParser.address(block.get("x-actual-recipient"));
+    String recipient = !finalRcpt.isEmpty() ? finalRcpt : !original.isEmpty() ? original : actual;
+    if (!looksLikeAddress(recipient) && looksLikeAddress(original)) {
+      recipient = original; // a program or file (|/usr/bin/procmail) is not an address; the original is
+    }
+    if (recipient.isEmpty()) {
+      diags.once(Diagnostic.warning(Codes.DSN_NO_RECIPIENT,
+          "a per-recipient block of the delivery-status report names no recipient"));
+      return null;
+    }
+    Rcpt x = new Rcpt();
+    x.recipient = EncodedWords.decode(recipient);
+    x.original = original.equalsIgnoreCase(recipient) ? "" : original;
+    String action = block.getOrDefault("action", "").trim().toLowerCase(Locale.ROOT);
+    int sp = action.indexOf(' ');
+    x.action = sp > 0 ? action.substring(0, sp) : action;
+    String statusValue = block.get("status");
+    if (statusValue != null) {
+      x.statusField = Smtp.statusField(statusValue);
+      if (x.statusField.isEmpty() && !statusValue.isBlank()) {
+        diags.add(Diagnostic.warning(Codes.DSN_FIELD_INVALID,
+            "Status '" + clip(statusValue) + "' is not an enhanced status code").withReference("RFC 3464 section 2.3.4"));
+      }
+    }
+    x.status = x.statusField;
+    DsnParser.Diagnostic dc = DsnParser.diagnostic(block.get("diagnostic-code"));
+    x.diagnosticType = dc.type();
+    x.diagnostic = Smtp.clean(dc.text());
+    if (!dc.text().isBlank()) {
+      boolean success = isSuccessAction(x.action) || x.statusField.map(EnhancedStatusCode::isSuccess).orElse(false);
+      Smtp.Facts f = success ? Smtp.positiveFacts(dc.text()) : Smtp.facts(dc.text());
+      x.reply = f.reply();
+      if (f.status().isPresent()) {
+        EnhancedStatusCode fromDiag = f.status().get();
+        if (x.status.isEmpty() || !(isGeneric(fromDiag) && !isGeneric(x.status.get()))) {
+          x.status = f.status();
+        }
+      }
+    }
+    x.remoteMta = DsnParser.host(block.get("remote-mta"));
+    x.lastAttempt = Dates.parse(block.get("last-attempt-date"));
+    x.part = label;
+    x.parser = "rfc3464";
+    StringBuilder ex = new StringBuilder();
+    for (Map.Entry<String, String> f : block.entrySet()) {
+      if (ex.length() > 0) {
+        ex.append("; ");
+      }
+      ex.append(f.getKey()).append(": ").append(Headers.unfold(f.getValue()).trim().replaceAll("\\s+", " "));
+    }
+    x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
+    return x;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  }
+
+  /** Builds the result for one recipient, classifying it; {@code expected} overrides not-bounce verdicts. */
+  RecipientResult result(Rcpt x, Provider provider, Reason expected) {
+    ClassificationInput in = new ClassificationInput(x.status, x.reply, x.diagnostic, x.action, provider);
+    Classification c;
+    try {
+      c = classifier.classify(in);
+    } catch (RuntimeException e) {
+      c = new Classification(Reason.UNDEFINED, x.status.map(EnhancedStatusCode::isPermanent).orElse(false),
+          RetryAdvice.RETRY_LATER, Actor.NONE, "Read the diagnostic text.", "error:classifier");
+    }
+    if (expected == null && isSuccessAction(x.action)) {
+      expected = Reason.DELIVERED;
+    }
+    if (expected != null && c.reason() != expected) {
+      // the message kind decides the reason of a not-bounce; the classifier's advice is kept otherwise
+      c = new Classification(expected, false, RetryAdvice.DO_NOT_RETRY, Actor.NONE,
+          expected.description(), "kind:" + expected.jsonName());
+    }
+    return new RecipientResult(x.recipient, x.original.isEmpty() ? Optional.empty() : Optional.of(x.original),
+        x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, x.diagnostic,
+        x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
+        new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+  }
+
+  static MessageKind kindOf(List<RecipientResult> results) {
+    if (results.isEmpty()) {
+      return MessageKind.BOUNCE;
+    }
+    boolean delayed = false;
+    boolean failed = false;
+    for (RecipientResult r : results) {
+      switch (r.action()) {
+        case "delayed":
+          delayed = true;
+          break;
+        case "delivered":
+        case "relayed":
+        case "expanded":
+        case "deliverable":
+          break;
+        default:
+          failed = true;
+      }
+    }
+    if (failed) {
+      return MessageKind.BOUNCE;
+    }
+    return delayed ? MessageKind.DELAY : MessageKind.DELIVERY_REPORT;
+  }
+
+  private boolean isQuotedBounce(Message msg, TextScanner.Result scan) {
+    if (msg.systemSender()) {
+      return false;
+    }
+    boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
+        || msg.subject.matches("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+    boolean quotedLines = false;
+    String text = msg.notificationText();
+    int quoted = 0;
+    for (String l : text.split("\n", 2000)) {
+      if (l.startsWith(">")) {
+        quoted++;
+      }
+    }
+    quotedLines = quoted >= 3;
+    // bounce content: a report or a bounce inside an attached message, or bounce wording in the text
+    boolean nested = false;
+    for (MimePart p : msg.root.flatten()) {
+      if (p == msg.root || !p.messageRoot) {
+        if (p.type.isDeliveryStatus() && p.depth > 0 && !msg.own.contains(p)) {
+          nested = true;
+        }
+        continue;
+      }
+      Message inner = new Message(p, new Diags(10));
+      if (inner.daemonSender() && BOUNCE_SUBJECT.matcher(inner.subject).find()
+          || inner.root.headers.get("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("delivery-status")) {
+        nested = true;
+      }
+    }
+    String dequoted = text.replaceAll("(?m)^(?:[ \t]*>)+[ \t]?", "");
+    boolean anchors = !scan.entries().isEmpty()
+        || quoted > 0 && !TextScanner.scan(dequoted, msg.senderAddresses()).entries().isEmpty();
+    boolean wording = anchors && (BOUNCE_SUBJECT.matcher(msg.subject).find()
+        || Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
+            + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
+            + "mailer-daemon)").matcher(dequoted).find());
+    return nested || (forwarded || quotedLines) && wording;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // the message being analysed, with conveniences
+
+  /** The analysed message and what is read from its headers and parts. */
+  static final class Message {
+    final MimePart root;
+    final Diags diags;
+    final List<MimePart> own;
+    final String fromRaw;
+    final String fromAddress;
+    final String subject;
+    final String headerBlob;
+    MimePart textPart;
+    private String notification;
+
+    Message(MimePart root, Diags diags) {
+      this.root = root;
+      this.diags = diags;
+      this.own = root.ownParts();
+      this.fromRaw = root.headers.decoded("From").orElse("");
+      String f = Addresses.first(fromRaw);
+      this.fromAddress = f == null ? fromRaw.trim() : f;
+      this.subject = root.headers.decoded("Subject").orElse("");
+      StringBuilder sb = new StringBuilder("\n");
+      for (Headers.Field fl : root.headers.fields()) {
+        sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
+            .append('\n');
+        if (sb.length() > 200_000) {
+          break;
+        }
+      }
+      this.headerBlob = sb.toString();
+    }
+
+    /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
+    String notificationText() {
+      if (notification != null) {
+        return notification;
+      }
+      StringBuilder plain = new StringBuilder();
+      StringBuilder html = new StringBuilder();
+      collectText(plain, html, false);
+      if (plain.length() == 0 && html.length() == 0) {
+        collectText(plain, html, true); // only attachments carry text: read them
+      }
+      notification = plain.length() > 0 ? plain.toString() : html.toString();
+      if (plain.length() == 0 && html.length() == 0) {
+        textPart = null;
+      }
+      return notification;
+    }
+
+    private void collectText(StringBuilder plain, StringBuilder html, boolean attachmentsToo) {
+      for (MimePart p : own) {
+        if (!p.children.isEmpty() || !(p.type.isText() || p.type.mimeType().equals("application/json"))
+            || p.type.isHeadersOnly()) {
+          continue;
+        }
+        boolean attachment = p.headers.get("Content-Disposition").map(
+            v -> v.toLowerCase(Locale.ROOT).startsWith("attachment")).orElse(false);
+        if (attachment && p != root && !attachmentsToo) {
+          continue;
+        }
+        String t = p.text(diags);
+        if (p.type.mimeType().equals("text/html") || (p.type.mimeType().equals("text/plain") && Html.isHtmlDocument(t))) {
+          if (html.length() == 0 && textPart == null) {
+            textPart = p;
+          }
+          html.append(Html.toText(t)).append('\n');
+        } else {
+          if (plain.length() == 0) {
+            textPart = p;
+          }
+          plain.append(t).append("\n\n");
+        }
+        if (plain.length() > 1_000_000) {
+          break;
+        }
+      }
+    }
+
+    boolean systemSender() {
+      if (!fromAddress.isEmpty() && (Addresses.isSystem(fromAddress) || Addresses.isSystem(fromAddress + "@x"))) {
+        return true;
+      }
+      if (SYSTEM_NAME.matcher(fromRaw).find()) {
+        return true;
+      }
+      String rp = root.headers.get("Return-Path").orElse(null);
+      return rp != null && rp.replaceAll("[<>\\s]", "").isEmpty();
+    }
+
+    /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */
+    boolean daemonSender() {
+      String lp = Addresses.localPart(fromAddress).toLowerCase(Locale.ROOT);
+      return lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
+          || lp.startsWith("microsoftexchange")
+          || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
+          || fromRaw.toLowerCase(Locale.ROOT).matches("(?s).*(mail delivery|mailer-daemon|postmaster).*");
+    }
+
+    /** A sender that is plainly a person: an address that is not a mail system's. */
+    boolean personalSender() {
+      return !fromAddress.isEmpty() && fromAddress.indexOf('@') > 0 && !systemSender();
+    }
+
+    /** Addresses that belong to the sender side and must not be taken for failed recipients. */
+    Set<String> senderAddresses() {
+      Set<String> out = new HashSet<>();
+      for (String h : List.of("To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To")) {
+        for (String v : root.headers.all(h)) {
+          for (String a : Addresses.all(v)) {
+            out.add(Addresses.key(a));
+          }
+        }
+      }
+      if (!fromAddress.isEmpty()) {
+        out.add(Addresses.key(fromAddress));
+      }
+      Headers orig = originalHeaders("");
+      for (String h : List.of("From", "Sender", "Return-Path", "Reply-To")) {
+        for (String v : orig.all(h)) {
+          for (String a : Addresses.all(v)) {
+            out.add(Addresses.key(a));
+          }
+        }
+      }
+      String text = notificationText();
+      Matcher m = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
+          + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")").matcher(
+              text.length() > 200_000 ? text.substring(0, 200_000) : text);
+      while (m.find()) {
+        out.add(Addresses.key(m.group(1)));
+      }
+      return out;
+    }
+
+    /** Headers of the returned message: an attached message or header part, else inline after the cut. */
+    Headers originalHeaders(String after) {
+      for (MimePart p : own) {
+        if (p.type.isEmbeddedMessage() && !p.children.isEmpty()) {
+          return p.children.get(0).headers;
+        }
+        if (p.type.isHeadersOnly()) {
+          return Headers.parse(p.text(diags).stripLeading(), 500).headers();
+        }
+      }
+      if (after.isEmpty()) {
+        return Headers.EMPTY;
+      }
+      String a = after;
+      // skip leading blank or non-header lines (a few) to reach the header block
+      String[] lines = a.split("\n", 12);
+      int skip = 0;
+      for (int i = 0; i < Math.min(lines.length, 10); i++) {
+        if (lines[i].matches("[A-Za-z][A-Za-z0-9-]{0,60}:.*")) {
+          break;
+        }
+        skip += lines[i].length() + 1;
+      }
+      if (skip >= a.length()) {
+        return Headers.EMPTY;
+      }
+      return Headers.parse(a.substring(skip), 500).headers();
+    }
+
+    OriginalMessage original(String after) {
+      Headers h = originalHeaders(after);
+      if (h.isEmpty()) {
+        return OriginalMessage.none();
+      }
+      Optional<String> id = h.get("Message-ID").map(v -> v.replaceAll("^\\s*<|>\\s*$", "").trim())
+          .filter(v -> !v.isEmpty());
+      return new OriginalMessage(id, nonEmpty(h.decoded("From")), nonEmpty(h.decoded("To")),
+          nonEmpty(h.decoded("Subject")), nonEmpty(h.get("Date")));
+    }
+
+    private static Optional<String> nonEmpty(Optional<String> v) {
+      return v.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** The one recipient of the returned message, when it names exactly one. */
+    String originalRecipient(String after) {
+      Headers h = originalHeaders(after);
+      List<String> to = new ArrayList<>();
+      for (String v : h.all("To")) {
+        to.addAll(Addresses.all(v));
+      }
+      return to.size() == 1 ? to.get(0) : "";
+    }
+
+    /** The system that wrote the report, from the text or the sender's domain. */
+    String reportingSystem(String text) {
+      Matcher m = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
+          + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])")
+          .matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+      if (m.find()) {
+        return m.group(1).toLowerCase(Locale.ROOT);
+      }
+      String d = Addresses.domain(fromAddress);
+      return d;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.MessageKind;
+import io.maildiag.ndr.Reason;
+import io.maildiag.ndr.RecipientResult;
+import io.maildiag.ndr.code.Provider;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Feedback reports: RFC 5965 ARF ({@code multipart/report; report-type=feedback-report} with a
+ * {@code message/feedback-report} part) and Microsoft's JMRP complaints (a message from
+ * staff@hotmail.com carrying the reported message). One recipient per reported recipient
+ * ({@code Original-Rcpt-To}, {@code Removal-Recipient}, or the reported message's recipient).
+ */
+final class Feedback {
+  private Feedback() {}
+
+  static BounceAnalysis analyze(Engine.Message msg, Engine engine) {
+    MimePart report = null;
+    for (MimePart p : msg.own) {
+      if (p.type.mimeType().equals("message/feedback-report")) {
+        report = p;
+        break;
+      }
+    }
+    String topType = msg.root.headers.get("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    boolean arfType = topType.contains("feedback-report");
+    boolean jmrp = msg.fromAddress.equalsIgnoreCase("staff@hotmail.com")
+        || msg.subject.toLowerCase(Locale.ROOT).startsWith("complaint about message from");
+    Headers fields = Headers.EMPTY;
+    if (report != null) {
+      fields = Headers.parse(report.text(msg.diags).stripLeading(), 200).headers();
+    } else if (arfType) {
+      // a feedback report whose part type was lost: look for its fields in the text
+      String t = msg.notificationText();
+      int i = t.toLowerCase(Locale.ROOT).indexOf("feedback-type:");
+      if (i >= 0) {
+        int lineStart = t.lastIndexOf('\n', i) + 1;
+        fields = Headers.parse(t.substring(lineStart), 200).headers();
+      }
+    }
+    if (report == null && !(arfType && fields.has("Feedback-Type")) && !jmrp) {
+      return null;
+    }
+    if (report == null && jmrp && !hasEmbedded(msg)) {
+      return null;
+    }
+    String type = fields.get("Feedback-Type").orElse("abuse").toLowerCase(Locale.ROOT).trim();
+    if (type.isEmpty()) {
+      type = "abuse";
+    }
+    Set<String> recipients = new LinkedHashSet<>();
+    for (String v : fields.all("Original-Rcpt-To")) {
+      recipients.addAll(Addresses.all(v));
+    }
+    if (recipients.isEmpty()) {
+      for (String v : fields.all("Removal-Recipient")) {
+        recipients.addAll(Addresses.all(v));
+      }
+    }
+    Headers orig = msg.originalHeaders("");
+    if (recipients.isEmpty()) {
+      for (String v : orig.all("X-HmXmrOriginalRecipient")) {
+        recipients.addAll(Addresses.all(v));
+      }
+    }
+    if (recipients.isEmpty()) {
+      for (String v : orig.all("To")) {
+        List<String> all = Addresses.all(v);
+        if (!all.isEmpty()) {
+          recipients.add(all.get(0));
+          break;
+        }
+      }
+    }
+    String reporting = DsnParser.host(fields.get("Reporting-MTA").orElse(null));
+    if (reporting.isEmpty()) {
+      reporting = Addresses.domain(msg.fromAddress);
+    }
+    StringBuilder diag = new StringBuilder("Feedback-Type: " + type);
+    fields.get("User-Agent").ifPresent(v -> diag.append("; User-Agent: ").append(v));
+    fields.get("Source-IP").ifPresent(v -> diag.append("; Source-IP: ").append(v));
+    fields.get("Reported-Domain").ifPresent(v -> diag.append("; Reported-Domain: ").append(v));
+    String text = Engine.summary(msg.notificationText());
+    if (!text.isEmpty()) {
+      diag.append(". ").append(text);
+    }
+    String label = report != null ? report.label() : msg.textPart != null ? msg.textPart.label() : "message body";
+    List<RecipientResult> results = new ArrayList<>();
+    for (String r : recipients) {
+      Rcpt x = new Rcpt();
+      x.recipient = r;
+      x.action = "feedback";
+      x.diagnostic = Smtp.bound(diag.toString());
+      x.part = label;
+      x.parser = jmrp && report == null ? "jmrp" : "arf";
+      x.excerpt = Smtp.bound(diag.toString()).length() > 300 ? diag.substring(0, 297) + "..." : diag.toString();
+      Provider provider = jmrp ? Provider.MICROSOFT : Formats.reporter("", msg.fromRaw, reporting);
+      results.add(engine.result(x, provider, Reason.FEEDBACK));
+    }
+    return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf",
+        reporting.isEmpty() ? Optional.empty() : Optional.of(reporting), results, msg.original(""),
+        Optional.of(type), msg.diags.toList());
+  }
+
+  private static boolean hasEmbedded(Engine.Message msg) {
+    for (MimePart p : msg.own) {
+      if ((p.type.isEmbeddedMessage() && !p.children.isEmpty()) || p.type.isHeadersOnly()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

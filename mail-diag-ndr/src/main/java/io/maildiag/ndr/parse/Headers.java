@@ -1,0 +1,128 @@
+package io.maildiag.ndr.parse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
+final class Headers {
+  static final Headers EMPTY = new Headers(List.of());
+
+  /** One field: the name as written and the unfolded value. */
+  record Field(String name, String value) {}
+
+  private final List<Field> fields;
+
+  Headers(List<Field> fields) {
+    this.fields = Collections.unmodifiableList(new ArrayList<>(fields));
+  }
+
+  List<Field> fields() {
+    return fields;
+  }
+
+  boolean isEmpty() {
+    return fields.isEmpty();
+  }
+
+  /** The first value of the named field, unfolded and trimmed. */
+  Optional<String> get(String name) {
+    for (Field f : fields) {
+      if (f.name.equalsIgnoreCase(name)) {
+        return Optional.of(f.value.trim());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first value with RFC 2047 encoded words decoded. */
+  Optional<String> decoded(String name) {
+    return get(name).map(EncodedWords::decode);
+  }
+
+  List<String> all(String name) {
+    List<String> out = new ArrayList<>();
+    for (Field f : fields) {
+      if (f.name.equalsIgnoreCase(name)) {
+        out.add(f.value.trim());
+      }
+    }
+    return out;
+  }
+
+  boolean has(String name) {
+    return get(name).isPresent();
+  }
+
+  static String unfold(String v) {
+    if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return v.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ");
+  }
+
+  /** Result of {@link #parse}: the header fields and where the body starts in the text. */
+  record Parsed(Headers headers, int bodyStart, boolean sawBlankLine) {}
+
+  /**
+   * Parses a header block at the start of {@code text} (LF line endings). Stops at the first empty
+   * line, or at the first line that is neither a field nor a continuation.
+   */
+  static Parsed parse(String text, int maxFields) {
+    List<Field> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    String name = null;
+    StringBuilder value = new StringBuilder();
+    boolean blank = false;
+    while (i < n) {
+      int eol = text.indexOf('\n', i);
+      int end = eol < 0 ? n : eol;
+      int next = eol < 0 ? n : eol + 1;
+      if (end == i) {
+        blank = true;
+        i = next;
+        break;
+      }
+      char c = text.charAt(i);
+      if ((c == ' ' || c == '\t') && name != null) {
+        value.append(' ').append(text, i, end);
+        i = next;
+        continue;
+      }
+      int colon = text.indexOf(':', i);
+      if (colon < 0 || colon >= end || colon == i || !isFieldName(text, i, colon)) {
+        break; // not a header line: the block ends here
+      }
+      if (name != null && out.size() < maxFields) {
+        out.add(new Field(name, value.toString().trim()));
+      }
+      name = text.substring(i, colon).trim();
+      value.setLength(0);
+      value.append(text, colon + 1, end);
+      i = next;
+    }
+    if (name != null && out.size() < maxFields) {
+      out.add(new Field(name, value.toString().trim()));
+    }
+    return new Parsed(new Headers(out), i, blank);
+  }
+
+  private static boolean isFieldName(String s, int from, int to) {
+    if (to - from > 76) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (c <= ' ' || c >= 127) {
+        // allow trailing spaces before the colon ("Subject :")
+        if (c == ' ' && s.substring(k, to).isBlank()) {
+          return k > from;
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,252 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.core.Diagnostic;
+import jakarta.activation.DataSource;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Builds a bounded {@link MimePart} tree with Jakarta Mail. Parts share the one input buffer
+ * (Jakarta's shared streams), so nesting costs no copies; only text-like leaves are read into
+ * memory. Nesting deeper than the limit, too many parts and malformed multiparts become
+ * diagnostics, never exceptions.
+ */
+final class MimeReader {
+  /** At most this many parts are read from one message. */
+  static final int MAX_PARTS = 512;
+  /** Text-like leaves are read up to this many bytes each. */
+  static final int MAX_LEAF_BYTES = 4 * 1024 * 1024;
+
+  private static final Session SESSION = Session.getInstance(sessionProperties());
+
+  private final int maxDepth;
+  private final int maxHeaderFields;
+  private final Diags diags;
+  private final Deadline deadline;
+  private int parts;
+
+  MimeReader(int maxDepth, int maxHeaderFields, Diags diags, Deadline deadline) {
+    this.maxDepth = maxDepth;
+    this.maxHeaderFields = Math.max(1, maxHeaderFields);
+    this.diags = diags;
+    this.deadline = deadline;
+  }
+
+  private static Properties sessionProperties() {
+    Properties p = new Properties();
+    p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+    p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+    p.setProperty("mail.mime.multipart.allowempty", "true");
+    p.setProperty("mail.mime.address.strict", "false");
+    return p;
+  }
+
+  /** Reads the whole normalised message. Never throws. */
+  MimePart read(byte[] bytes) {
+    try {
+      MimeMessage msg = new MimeMessage(SESSION, new SharedByteArrayInputStream(bytes));
+      return convert(msg, "", 0, true, ContentType.TEXT_PLAIN);
+    } catch (MessagingException | RuntimeException e) {
+      diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, "the message could not be parsed as MIME ("
+          + e.getClass().getSimpleName() + "); it was read as plain text"));
+      return new MimePart("", 0, Headers.EMPTY, ContentType.TEXT_PLAIN, bytes, true);
+    }
+  }
+
+  private MimePart convert(Part p, String path, int depth, boolean messageRoot, ContentType fallbackType) {
+    parts++;
+    Headers headers = headersOf(p);
+    ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
+    String cte = headers.get("Content-Transfer-Encoding").orElse(null);
+    boolean tooDeep = depth >= maxDepth;
+    if ((type.isMultipart() || type.isEmbeddedMessage()) && tooDeep) {
+      diags.once(Diagnostic.warning(Codes.MIME_TOO_DEEP,
+          "MIME nesting deeper than " + maxDepth + " levels was not read"));
+      return new MimePart(path, depth, headers, type, new byte[0], messageRoot);
+    }
+    if (type.isMultipart()) {
+      MimePart node = new MimePart(path, depth, headers, type, new byte[0], messageRoot);
+      if (readMultipart(p, node, type)) {
+        return node;
+      }
+      // not a usable multipart: read it as text so that its words are still seen
+      return new MimePart(path, depth, headers, ContentType.TEXT_PLAIN, leafBytes(p, cte), messageRoot);
+    }
+    if (type.isEmbeddedMessage()) {
+      MimePart node = new MimePart(path, depth, headers, type, new byte[0], messageRoot);
+      try {
+        MimeMessage inner;
+        InputStream rawIn = isIdentity(cte) ? raw(p) : null;
+        if (rawIn != null) {
+          inner = new MimeMessage(SESSION, rawIn);
+        } else {
+          byte[] decoded = leafBytes(p, cte);
+          inner = new MimeMessage(SESSION, new SharedByteArrayInputStream(decoded));
+        }
+        if (parts < MAX_PARTS && deadline.ok()) {
+          node.children.add(convert(inner, path.isEmpty() ? "1" : path + ".1", depth + 1, true,
+              ContentType.TEXT_PLAIN));
+        }
+      } catch (MessagingException | RuntimeException e) {
+        diags.add(Diagnostic.warning(Codes.MIME_MALFORMED,
+            "an attached message (" + node.label() + ") could not be parsed"));
+      }
+      return node;
+    }
+    boolean readable = type.isText() || type.isHeadersOnly() || type.isDeliveryStatus()
+        || type.mimeType().startsWith("message/") || type.mimeType().equals("application/json")
+        || type.mimeType().equals("application/octet-stream") && isSmall(p);
+    byte[] body = readable ? leafBytes(p, cte) : new byte[0];
+    return new MimePart(path, depth, headers, type, body, messageRoot);
+  }
+
+  private boolean readMultipart(Part p, MimePart node, ContentType type) {
+    String boundary = type.param("boundary");
+    String ct = boundary == null || boundary.isEmpty()
+        ? "multipart/mixed"
+        : "multipart/mixed; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    try {
+      MimeMultipart mm = new MimeMultipart(new RawSource(p, ct));
+      int count = mm.getCount();
+      if (count == 0) {
+        diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, node.label() + " has no parts"));
+        return false;
+      }
+      boolean digest = type.mimeType().equals("multipart/digest");
+      for (int i = 0; i < count; i++) {
+        if (parts >= MAX_PARTS) {
+          diags.once(Diagnostic.warning(Codes.TOO_MANY_PARTS,
+              "the message has more than " + MAX_PARTS + " MIME parts; the rest were not read"));
+          break;
+        }
+        if (!deadline.ok()) {
+          break;
+        }
+        BodyPart bp = mm.getBodyPart(i);
+        String childPath = node.path.isEmpty() ? Integer.toString(i + 1) : node.path + "." + (i + 1);
+        node.children.add(convert(bp, childPath, node.depth + 1, false,
+            digest ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN));
+      }
+      return true;
+    } catch (MessagingException | RuntimeException e) {
+      diags.add(Diagnostic.warning(Codes.MIME_MALFORMED,
+          node.label() + " is not a valid multipart (" + e.getMessage() + "); it was read as text"));
+      return false;
+    }
+  }
+
+  private Headers headersOf(Part p) {
+    List<Headers.Field> out = new ArrayList<>();
+    try {
+      Enumeration<Header> e = p.getAllHeaders();
+      int n = 0;
+      while (e.hasMoreElements()) {
+        Header h = e.nextElement();
+        if (++n > maxHeaderFields) {
+          diags.once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
+              "more than " + maxHeaderFields + " header fields; the rest were ignored"));
+          break;
+        }
+        String v = h.getValue() == null ? "" : h.getValue();
+        out.add(new Headers.Field(h.getName(), Charsets.headerValue(Headers.unfold(v)).trim()));
+      }
+    } catch (MessagingException | RuntimeException e) {
+      diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, "a header section could not be read"));
+    }
+    return new Headers(out);
+  }
+
+  private static boolean isIdentity(String cte) {
+    if (cte == null) {
+      return true;
+    }
+    String c = cte.trim().toLowerCase(java.util.Locale.ROOT);
+    return c.isEmpty() || c.equals("7bit") || c.equals("8bit") || c.equals("binary");
+  }
+
+  private static boolean isSmall(Part p) {
+    try {
+      int size = p.getSize();
+      return size >= 0 && size < 256 * 1024;
+    } catch (MessagingException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The part's content, transfer-decoded leniently, at most {@link #MAX_LEAF_BYTES}. */
+  private byte[] leafBytes(Part p, String cte) {
+    try (InputStream in = raw(p)) {
+      if (in == null) {
+        return new byte[0];
+      }
+      byte[] raw = in.readNBytes(MAX_LEAF_BYTES);
+      return TransferDecoding.decode(raw, cte);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      diags.once(Diagnostic.warning(Codes.ENCODING_BROKEN, "a part's content could not be read"));
+      return new byte[0];
+    }
+  }
+
+  private static InputStream raw(Part p) throws MessagingException {
+    if (p instanceof MimeBodyPart bp) {
+      return bp.getRawInputStream();
+    }
+    if (p instanceof MimeMessage m) {
+      return m.getRawInputStream();
+    }
+    return null;
+  }
+
+  /** Presents a part's raw content to MimeMultipart as a shared stream view, without copying. */
+  private static final class RawSource implements DataSource {
+    private final Part part;
+    private final String contentType;
+
+    RawSource(Part part, String contentType) {
+      this.part = part;
+      this.contentType = contentType;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+      try {
+        InputStream in = raw(part);
+        if (in == null) {
+          throw new IOException("no content");
+        }
+        return in;
+      } catch (MessagingException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+      throw new IOException("read-only");
+    }
+
+    @Override
+    public String getContentType() {
+      return contentType;
+    }
+
+    @Override
+    public String getName() {
+      return "part";
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.maildiag.ndr.parse;
+
+/**
+ * Normalises raw message bytes before MIME parsing: every line ending (CRLF, bare LF, bare CR,
+ * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
+ * are cut; a header section larger than the limit is cut at a field boundary. The output is never
+ * longer than the input. Linear time, one pass.
+ */
+final class Normalizer {
+  private Normalizer() {}
+
+  static byte[] normalize(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
+    byte[] out = new byte[length]; // the output is never longer than the input
+    int o = 0;
+    int lineLen = 0;
+    boolean inHeader = true;
+    boolean lineEmpty = true;
+    boolean lineCut = false;
+    boolean headerCut = false;
+    int headerBytes = 0;
+    long cutLines = 0;
+    int i = 0;
+    if (length > 5 && in[0] == 'F' && in[1] == 'r' && in[2] == 'o' && in[3] == 'm' && in[4] == ' ') {
+      // an mbox "From " separator line is not a header field
+      while (i < length && in[i] != '\n' && in[i] != '\r') {
+        i++;
+      }
+      while (i < length && (in[i] == '\n' || in[i] == '\r')) {
+        i++;
+      }
+    }
+    while (i < length) {
+      byte b = in[i];
+      if (b == '\r' || b == '\n') {
+        // a run of CRs followed by LF is one line break; bare CRs are each a break
+        int j = i;
+        while (j < length && in[j] == '\r') {
+          j++;
+        }
+        int breaks;
+        if (j < length && in[j] == '\n') {
+          breaks = 1;
+          j++;
+        } else {
+          breaks = j - i;
+          if (breaks == 0) { // a lone LF
+            breaks = 1;
+            j = i + 1;
+          }
+        }
+        for (int k = 0; k < breaks; k++) {
+          if (inHeader && lineEmpty) {
+            inHeader = false; // the blank line that ends the header section
+            headerCut = false;
+          }
+          if (!(inHeader && headerCut)) {
+            out[o++] = '\n';
+          }
+          lineLen = 0;
+          lineEmpty = true;
+          lineCut = false;
+        }
+        i = j;
+        continue;
+      }
+      if (inHeader) {
+        headerBytes++;
+        if (headerBytes > maxHeaderBytes && !headerCut && lineEmpty) {
+          headerCut = true;
+          diags.once(io.maildiag.core.Diagnostic.warning(Codes.HEADER_TOO_LARGE,
+              "the header section is larger than " + maxHeaderBytes + " bytes; the rest of it was ignored"));
+        }
+      }
+      lineEmpty = false;
+      if (inHeader && headerCut) {
+        i++;
+        continue;
+      }
+      if (lineLen >= maxLineLength) {
+        if (!lineCut) {
+          lineCut = true;
+          cutLines++;
+        }
+        i++;
+        continue;
+      }
+      out[o++] = b;
+      lineLen++;
+      i++;
+    }
+    if (cutLines > 0) {
+      diags.once(io.maildiag.core.Diagnostic.warning(Codes.LINE_TOO_LONG,
+          cutLines + " line(s) longer than " + maxLineLength + " characters were cut"));
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+  }
+}

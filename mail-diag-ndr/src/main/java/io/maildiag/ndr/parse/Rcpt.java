@@ -1,0 +1,24 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.ndr.code.EnhancedStatusCode;
+import io.maildiag.ndr.code.ReplyCode;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A recipient being assembled from a report and the text. Mutable; internal to one analysis. */
+final class Rcpt {
+  String recipient = "";
+  String original = "";
+  String action = "";
+  Optional<EnhancedStatusCode> status = Optional.empty();
+  /** The Status field as given, before the diagnostic's own code was preferred. */
+  Optional<EnhancedStatusCode> statusField = Optional.empty();
+  Optional<ReplyCode> reply = Optional.empty();
+  String diagnostic = "";
+  String diagnosticType = "";
+  String remoteMta = "";
+  Optional<OffsetDateTime> lastAttempt = Optional.empty();
+  String part = "";
+  String parser = "";
+  String excerpt = "";
+}

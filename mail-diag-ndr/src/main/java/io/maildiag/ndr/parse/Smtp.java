@@ -1,0 +1,225 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.ndr.code.EnhancedStatusCode;
+import io.maildiag.ndr.code.ReplyCode;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads SMTP facts from free text: the basic reply code (RFC 5321 section 4.2), the enhanced
+ * status code that belongs to it (RFC 3463, RFC 2034 section 4), and a clean one-line diagnostic.
+ *
+ * <p>Rules, in order of preference:
+ *
+ * <ul>
+ *   <li>A reply code followed by an enhanced code ({@code 550 5.1.1}, {@code 550-5.7.26},
+ *       {@code #550 5.1.1}) gives both; the first such pair in the text wins.
+ *   <li>Otherwise the reply code is the three digits that open an SMTP reply: at the start of a
+ *       line (also after {@code <<<}), or after {@code said:}, {@code returned '}, {@code host
+ *       [ip]:}, {@code smtp;} and similar markers.
+ *   <li>Otherwise the enhanced code is a qmail-style {@code (#5.1.1)}, or the first standalone
+ *       {@code class.subject.detail} with word boundaries, skipping dotted quads, version numbers
+ *       and codes of a different class than the reply code.
+ * </ul>
+ */
+final class Smtp {
+  private Smtp() {}
+
+  /** Longest diagnostic text kept, in characters. */
+  static final int MAX_TEXT = 1000;
+  /** Longest text scanned for codes. */
+  private static final int MAX_SCAN = 64 * 1024;
+
+  private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
+  private static final Pattern PAIR = Pattern.compile(
+      "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
+  private static final Pattern REPLY_LINE = Pattern.compile(
+      "(?m)^[ \\t>'\"*|(\\[]*(?:<<<[ \\t]*)?#?([245][0-5]\\d)(?=[ \\t]|-|:|$)");
+  private static final Pattern REPLY_MARKED = Pattern.compile(
+      "(?im)(?:said:|says:|returned:?|response:|responded|reply:|replied:?|answer:|error:|error code:?|"
+          + "error_code\\s*:|smtp;|smtp:|x-unix;|\\]:|\\):|status:?|reason:|\\bcode:?|message:|rejected:|"
+          + "failed:|was:)\\s*['\"(\\[]?\\s*#?([245][0-5]\\d)(?=[ \\t]|-|:|,|;|'|\"|\\)|\\]|$)");
+  private static final Pattern REPLY_ANY = Pattern.compile(
+      "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-[A-Za-z0-9]|:\\s)");
+  private static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
+  private static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
+  private static final Pattern VERSION_BEFORE = Pattern.compile(
+      "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
+          + "ip|ipv4|address|id)[ \\t:=/-]*$");
+
+  /** What a text says, as far as codes go. */
+  record Facts(Optional<EnhancedStatusCode> status, Optional<ReplyCode> reply) {}
+
+  static Facts facts(String raw) {
+    String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
+    Matcher pm = PAIR.matcher(text);
+    while (pm.find()) {
+      Optional<ReplyCode> r = reply(pm.group(1));
+      Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
+      if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
+          && !r.get().isPositive()) {
+        return new Facts(s, r);
+      }
+    }
+    Optional<ReplyCode> reply = replyCode(text);
+    Optional<EnhancedStatusCode> status = statusCode(text, reply);
+    return new Facts(status, reply);
+  }
+
+  static Optional<ReplyCode> replyCode(String text) {
+    Matcher m = REPLY_LINE.matcher(text);
+    if (m.find()) {
+      Optional<ReplyCode> r = reply(m.group(1));
+      if (r.isPresent() && !r.get().isPositive()) {
+        return r;
+      }
+    }
+    m = REPLY_MARKED.matcher(text);
+    while (m.find()) {
+      Optional<ReplyCode> r = reply(m.group(1));
+      if (r.isPresent() && !r.get().isPositive()) {
+        return r;
+      }
+    }
+    m = REPLY_ANY.matcher(text);
+    while (m.find()) {
+      Optional<ReplyCode> r = reply(m.group(1));
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Facts of a success report: the first positive reply/code pair, else the first codes of any class. */
+  static Facts positiveFacts(String raw) {
+    String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
+    Matcher pm = PAIR.matcher(text);
+    while (pm.find()) {
+      Optional<ReplyCode> r = reply(pm.group(1));
+      Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
+      if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()) {
+        return new Facts(s, r);
+      }
+    }
+    Optional<ReplyCode> r = positiveReply(text);
+    return new Facts(statusCode(text, r), r);
+  }
+
+  /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
+  static Optional<ReplyCode> positiveReply(String text) {
+    Matcher m = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)").matcher(text);
+    return m.find() ? reply(m.group(1)) : Optional.empty();
+  }
+
+  static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
+    Matcher q = QMAIL.matcher(text);
+    while (q.find()) {
+      Optional<EnhancedStatusCode> s = q.group(1) != null
+          ? status(q.group(1), q.group(2), q.group(3))
+          : status(q.group(4), q.group(5), q.group(6));
+      if (s.isPresent() && classOk(s.get(), reply)) {
+        return s;
+      }
+    }
+    Matcher m = STATUS.matcher(text);
+    Optional<EnhancedStatusCode> other = Optional.empty();
+    while (m.find()) {
+      String before = text.substring(Math.max(0, m.start() - 12), m.start());
+      if (VERSION_BEFORE.matcher(before).find()) {
+        continue;
+      }
+      Optional<EnhancedStatusCode> s = status(m.group(1), m.group(2), m.group(3));
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (classOk(s.get(), reply)) {
+        return s;
+      }
+      if (other.isEmpty() && reply.isEmpty()) {
+        other = s;
+      }
+    }
+    return other;
+  }
+
+  private static boolean classOk(EnhancedStatusCode s, Optional<ReplyCode> reply) {
+    if (reply.isPresent()) {
+      return reply.get().value() / 100 == s.statusClass();
+    }
+    return s.statusClass() != 2;
+  }
+
+  static Optional<EnhancedStatusCode> status(String c, String s, String d) {
+    return EnhancedStatusCode.parse(c + "." + s + "." + d).value();
+  }
+
+  static Optional<ReplyCode> reply(String digits) {
+    return ReplyCode.parse(digits).value();
+  }
+
+  /** Parses the leading code of a Status field value such as {@code 5.0.0 (permanent failure)}. */
+  static Optional<EnhancedStatusCode> statusField(String value) {
+    Matcher m = Pattern.compile("^\\s*" + ESC).matcher(value);
+    if (m.find()) {
+      return status(m.group(1), m.group(2), m.group(3));
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern LEADING_PAIR = Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
+  private static final Pattern MULTILINE_PREFIX = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
+
+  /**
+   * Joins a block into one clean line: SMTP multi-line prefixes ({@code 550-5.7.1}) after the first
+   * line are dropped, whitespace is collapsed, the result is trimmed and bounded.
+   */
+  static String clean(String block) {
+    String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
+    StringBuilder out = new StringBuilder();
+    String firstCode = null;
+    for (String line : b.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      Matcher m = MULTILINE_PREFIX.matcher(l);
+      if (m.find()) {
+        String code = m.group(1);
+        if (firstCode == null) {
+          firstCode = code;
+          if (l.startsWith("<<<")) {
+            l = l.substring(3).strip();
+          }
+        } else if (code.equals(firstCode)) {
+          l = l.substring(m.end()).strip();
+        }
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(l);
+      if (out.length() > MAX_TEXT * 2) {
+        break;
+      }
+    }
+    String s = out.toString().replaceAll("[ \\t\\u00a0]+", " ").strip();
+    // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
+    Matcher lead = LEADING_PAIR.matcher(s);
+    if (lead.find()) {
+      String prefix = Pattern.quote(lead.group(1)) + "[ -]" + Pattern.quote(lead.group(2));
+      String head = s.substring(0, lead.end());
+      String tail = s.substring(lead.end()).replaceAll("(?<=\\s)" + prefix + "(?:\\s+|$)", "");
+      s = (head + tail).strip();
+    }
+    return bound(s);
+  }
+
+  static String bound(String s) {
+    if (s.length() <= MAX_TEXT) {
+      return s;
+    }
+    return s.substring(0, MAX_TEXT - 3) + "...";
+  }
+}

@@ -1,0 +1,669 @@
+package io.maildiag.ndr.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads recipients and their diagnostics from the human-readable text of a bounce, whatever the
+ * mail system. The text is cut where the returned message starts; each line that names a
+ * recipient the way bounces do (an address alone on a line, {@code <addr>: reason},
+ * {@code Recipient: <addr>}, {@code 550 <addr>... reason}, "could not be delivered to addr") is an
+ * anchor; the lines that follow it, up to the next anchor or the end of the section, are its
+ * block. Blocks without an SMTP reply borrow the one reply the text gives (single-recipient
+ * bounces often put it apart), or the text around the address.
+ */
+final class TextScanner {
+  private TextScanner() {}
+
+  static final int MAX_LINES = 4000;
+  static final int MAX_LINE = 2000;
+
+  /** One recipient read from text. */
+  record Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt,
+      int line) {}
+
+  /** The scan: entries in text order, the bounce text proper, and the text after the cut. */
+  record Result(List<Entry> entries, String region, String after, boolean delayed) {}
+
+  private record Anchor(int line, String address, String rest, boolean strong, boolean single) {
+    Anchor(int line, String address, String rest, boolean strong) {
+      this(line, address, rest, strong, false);
+    }
+  }
+
+  private static final String A = Addresses.ADDR;
+  private static final String EXPANDED = "(?:\\((?:expanded|generated|alias(?:ed)?) from[^)]*\\)\\s*)?";
+  private static final Pattern P_BARE = Pattern.compile(
+      "^[<\"(\\[]?\\s*(" + A + ")\\s*[>\")\\]]?\\s*" + EXPANDED + "[:;,.]?\\s*$");
+  private static final Pattern P_ADDR_COLON = Pattern.compile(
+      "^[<\"](" + A + ")[>\"]\\s*" + EXPANDED + ":\\s*(.+)$");
+  private static final Pattern P_ADDR_COLON2 = Pattern.compile("^(" + A + ")\\s*" + EXPANDED + ":\\s+(.+)$");
+  private static final Pattern P_LABEL = Pattern.compile(
+      "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
+          + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|unknown\\s+(?:recipient|user)|"
+          + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger)"
+          + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+  private static final Pattern P_TO = Pattern.compile(
+      "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*)?<?(" + A + ")>?\\s*$");
+  private static final Pattern P_BULLET = Pattern.compile("^(?:\\*|-|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+  private static final Pattern P_REPLY_ADDR = Pattern.compile(
+      "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
+  private static final Pattern P_LEAD = Pattern.compile(
+      "^<?(" + A + ")>?(?:\\s+|\\.\\.\\.|<mailto:|\\s*\\()(.*)$");
+  private static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
+  private static final Pattern[] SENTENCES = {
+      Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|sen[dt]|sending|relay(?:ed|ing)?|forward(?:ed|ing)?|"
+          + "transmit(?:ted|ting)?|reach)\\b[^<@\\n]{0,60}?\\b(?:to|for)\\b:?\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)\\b(?:recipients?|recipient\\(s\\)|addressee|mailbox|mailbox(?:es)?|user|address(?:es)?)"
+          + "\\b[^@\\n<]{0,60}?(?::\\s*|\\s)[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)\\bmessage\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)\\brejected\\s+(?:recipient|address|your message to)\\s+[<\"]?(" + A + ")"),
+  };
+  private static final Pattern HEADERISH = Pattern.compile(
+      "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
+          + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"
+          + "authentication-results|dkim-signature|list-[\\w-]+|original\\s+sender|sender-mta|reporting-mta|"
+          + "remote-mta|generating server|return-receipt-to|disposition-notification-to|final-recipient|"
+          + "original-recipient|x-actual-recipient|diagnostic-code|action|status|arrival-date|"
+          + "last-attempt-date|will-retry-until|x-postfix-sender)\\s*:");
+
+  private static final Pattern SECTION_END = Pattern.compile(
+      "(?i)^\\s*(?:[-=*_#~+|]{4,}|for further assistance|if you do so, please include|no action is required|"
+          + "original message headers|please do not reply|delivery attempts will continue|"
+          + "the following text was generated|this is a permanent error|"
+          + "if your message was also sent to|diagnostic information for administrators)");
+  private static final Pattern END_MARKER = Pattern.compile(
+      "(?i)^[\\s|*>-]*(?:-{2,}\\s*|\\|-+\\s*)?(?:the\\s+)?(?:"
+          + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
+          + "returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
+          + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
+          + "included\\s+is\\s+a\\s+|a\\s+)copy\\s+of\\s+(?:the\\s+)?(?:original\\s+)?message|"
+          + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
+          + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
+          + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
+  private static final Pattern DETAIL_LEAD = Pattern.compile(
+      "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
+          + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
+  private static final Pattern RESPONSE_MARK = Pattern.compile(
+      "(?i)^\\s*(?:the response (?:from the remote server )?was:?|the error that the other server returned was:?|"
+          + "technical details of (?:permanent|temporary) failure:?|error message below:?|"
+          + "the remote server (?:said|returned):?|remote host said:?|it responded as follows:?|reason:|"
+          + "diagnostic[- ]code:)\\s*(.*)$");
+  private static final Pattern DELAY = Pattern.compile(
+      "(?i)(has not yet been delivered|has been delayed|not been delivered .{0,20}yet|delivery (?:is )?delayed|"
+          + "will (?:keep|continue) (?:trying|to try)|delivery attempts will continue|will be retried|"
+          + "still being retried|this is a warning message only|warning: message .{0,60} delayed|"
+          + "you do not need to (?:re-?send|resend)|only a temporary failure|no action is required on your part)");
+  private static final Pattern GAVE_UP = Pattern.compile(
+      "(?i)(this is a permanent error|i've given up|not going to try again|giving up|will not be retried|"
+          + "could not be delivered for too long|will be deleted from queue|has been (?:returned|bounced))");
+  private static final Pattern REMOTE_HOST = Pattern.compile(
+      "(?i)(?:\\bhost\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
+          + "\\s+\\[[0-9a-f.:]+\\]\\s+did not like)");
+
+  static Result scan(String text, Set<String> exclude) {
+    String[] all = text.split("\n", -1);
+    int n = Math.min(all.length, MAX_LINES);
+    String[] lines = new String[n];
+    for (int i = 0; i < n; i++) {
+      String l = all[i];
+      lines[i] = l.length() > MAX_LINE ? l.substring(0, MAX_LINE) : l;
+    }
+    int end = n;
+    for (int i = 0; i < n; i++) {
+      String t = lines[i].strip();
+      if (t.length() < 100 && t.length() > 6 && END_MARKER.matcher(t).matches()
+          && !t.toLowerCase(Locale.ROOT).contains("was received")) {
+        end = i;
+        break;
+      }
+    }
+    StringBuilder region = new StringBuilder();
+    for (int i = 0; i < end; i++) {
+      region.append(lines[i]).append('\n');
+    }
+    StringBuilder after = new StringBuilder();
+    for (int i = Math.min(end + 1, n); i < n; i++) {
+      after.append(all[i]).append('\n');
+    }
+    boolean delayed = DELAY.matcher(region).find() && !GAVE_UP.matcher(region).find();
+
+    List<Anchor> strong = new ArrayList<>();
+    List<Anchor> weak = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      Anchor a = anchor(lines[i], i);
+      if (a == null || exclude.contains(Addresses.key(a.address))) {
+        continue;
+      }
+      (a.strong ? strong : weak).add(a);
+    }
+    List<Anchor> anchors = strong.isEmpty() ? weak : strong;
+    // merge by address, keeping first appearance order
+    Map<String, List<Anchor>> byAddress = new LinkedHashMap<>();
+    for (Anchor a : anchors) {
+      byAddress.computeIfAbsent(Addresses.key(a.address), k -> new ArrayList<>()).add(a);
+    }
+    // an anchor repeating the previous anchor's address within the same paragraph continues it
+    List<Anchor> kept = new ArrayList<>();
+    for (Anchor a : anchors) {
+      Anchor prev = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+      if (prev != null && !prev.single && Addresses.key(prev.address).equals(Addresses.key(a.address))
+          && a.line - prev.line <= 6 && !blankBetween(lines, prev.line, a.line)) {
+        continue;
+      }
+      kept.add(a);
+    }
+    anchors = kept;
+    byAddress.clear();
+    for (Anchor a : anchors) {
+      byAddress.computeIfAbsent(Addresses.key(a.address), k -> new ArrayList<>()).add(a);
+    }
+    List<Integer> anchorLines = new ArrayList<>();
+    for (Anchor a : anchors) {
+      anchorLines.add(a.line);
+    }
+    // a list of addresses on consecutive lines shares the reason that follows the list
+    Map<Integer, Integer> listEnd = new java.util.HashMap<>();
+    for (int k = 0; k < anchors.size(); k++) {
+      int j = k;
+      while (j + 1 < anchors.size() && anchors.get(j + 1).line == anchors.get(j).line + 1
+          && anchors.get(j).rest.isBlank() && !anchors.get(j).single) {
+        j++;
+      }
+      if (j > k) {
+        for (int m = k; m < j; m++) {
+          listEnd.put(anchors.get(m).line, j);
+        }
+      }
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (List<Anchor> group : byAddress.values()) {
+      Anchor first = group.get(0);
+      String bestBlock = null;
+      Smtp.Facts bestFacts = null;
+      int bestScore = 0;
+      String firstBlock = null;
+      int bestLine = first.line;
+      for (Anchor a : group) {
+        String block = block(lines, a, nextAnchor(anchorLines, a.line, end));
+        Integer last = listEnd.get(a.line);
+        if (block.isBlank() && last != null) {
+          Anchor tail = anchors.get(last);
+          block = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
+        }
+        Smtp.Facts f = Smtp.facts(block);
+        if (firstBlock == null || firstBlock.isBlank()) {
+          firstBlock = block;
+        }
+        int score = (f.reply().isPresent() ? 2 : 0) + (f.status().isPresent() ? 1 : 0);
+        if (score > bestScore) {
+          bestScore = score;
+          bestFacts = f;
+          bestBlock = block;
+          bestLine = a.line;
+        }
+      }
+      String diagnostic;
+      Smtp.Facts facts;
+      if (bestFacts != null) {
+        diagnostic = narrow(bestBlock);
+        facts = bestFacts;
+      } else {
+        diagnostic = firstBlock == null ? "" : narrow(firstBlock);
+        facts = new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
+      }
+      String remote = remoteHost(bestBlock != null ? bestBlock : firstBlock == null ? "" : firstBlock);
+      entries.add(new Entry(first.address, diagnostic, facts, remote, excerpt(lines, bestLine, end), bestLine));
+    }
+    // recipients whose block had no SMTP facts borrow the text's response section or its one reply
+    if (!entries.isEmpty()) {
+      int missing = 0;
+      for (Entry e : entries) {
+        if (e.facts.reply().isEmpty() && e.facts.status().isEmpty()) {
+          missing++;
+        }
+      }
+      if (missing > 0 && (entries.size() == 1 || missing == entries.size())) {
+        String response = responseSection(lines, end);
+        String orphan = response != null ? response : orphanReply(lines, end, anchorLines);
+        List<Entry> fixed = new ArrayList<>();
+        for (Entry e : entries) {
+          boolean lacks = e.facts.reply().isEmpty() && e.facts.status().isEmpty();
+          if (lacks && orphan != null && (entries.size() == 1 || response == null)) {
+            Smtp.Facts f = Smtp.facts(orphan);
+            String diag = narrow(orphan);
+            if (e.diagnostic.isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
+              fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic : diag, f,
+                  e.remoteMta.isEmpty() ? remoteHost(orphan) : e.remoteMta, e.excerpt, e.line));
+              continue;
+            }
+          }
+          if (e.diagnostic.isBlank()) {
+            String before = paragraphBefore(lines, e.line);
+            fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta, e.excerpt,
+                e.line));
+            continue;
+          }
+          fixed.add(e);
+        }
+        entries = fixed;
+      }
+    }
+    return new Result(entries, region.toString(), after.toString(), delayed);
+  }
+
+  private static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
+
+  private static boolean continuesReply(List<String> out, String[] lines, int blank, int limit) {
+    if (out.isEmpty()) {
+      return false;
+    }
+    Matcher last = REPLY_CONT.matcher(out.get(out.size() - 1));
+    if (!last.find()) {
+      return false;
+    }
+    int j = blank;
+    while (j < limit && lines[j].isBlank()) {
+      j++;
+    }
+    return j < limit && lines[j].strip().replaceFirst("^<<<\\s*", "").startsWith(last.group(1));
+  }
+
+  private static boolean blankBetween(String[] lines, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (lines[i].isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int nextAnchor(List<Integer> anchorLines, int line, int end) {
+    int best = end;
+    for (int l : anchorLines) {
+      if (l > line && l < best) {
+        best = l;
+      }
+    }
+    return best;
+  }
+
+  /** Recognises a recipient anchor on a line, or returns null. */
+  static Anchor anchor(String raw, int index) {
+    String s = raw.strip();
+    if (s.isEmpty() || s.indexOf('@') < 0 || s.length() > 600) {
+      return null;
+    }
+    if (HEADERISH.matcher(s).find()) {
+      return null;
+    }
+    Matcher m = P_BARE.matcher(s);
+    if (m.matches()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), "", true);
+    }
+    m = P_ADDR_COLON.matcher(s);
+    if (m.matches()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    }
+    m = P_REPLY_ADDR.matcher(s);
+    if (m.matches()) {
+      // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
+      String inner = m.group(3);
+      boolean innerReply = inner.matches("^[245]\\d\\d[ -].*");
+      return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
+    }
+    m = P_LABEL.matcher(s);
+    if (m.matches()) {
+      String rest = m.group(2);
+      if (rest.isBlank() && s.toLowerCase(Locale.ROOT).matches("^(unknown|invalid|bad|failed).*")) {
+        rest = s; // "Unknown user: addr" says why
+      }
+      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+    }
+    m = P_ADDR_COLON2.matcher(s);
+    if (m.matches()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    }
+    m = P_BULLET.matcher(s);
+    if (m.matches()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    }
+    m = P_LEAD.matcher(s);
+    if (m.matches() && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
+      String rest = m.group(2);
+      // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
+      if (s.contains("<mailto:")) {
+        rest = "";
+      }
+      rest = rest.replaceFirst("^[.:;,\\s]+", "");
+      // Exchange 2003: "addr on Mon, 20 May 2024 10:00:00 +0200"
+      if (rest.matches("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*")) {
+        rest = "";
+      }
+      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+    }
+    m = P_TO.matcher(s);
+    if (m.matches()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    }
+    for (Pattern p : SENTENCES) {
+      m = p.matcher(s);
+      if (m.find()) {
+        String addr = Addresses.trim(m.group(1));
+        if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
+          continue;
+        }
+        return new Anchor(index, addr, s, true);
+      }
+    }
+    m = P_RCPT.matcher(s);
+    if (m.find()) {
+      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    }
+    return null;
+  }
+
+  private static String block(String[] lines, Anchor a, int limit) {
+    List<String> out = new ArrayList<>();
+    if (!a.rest.isBlank()) {
+      out.add(a.rest);
+    }
+    if (a.single) {
+      return String.join("\n", out);
+    }
+    boolean content = !a.rest.isBlank() && !a.rest.strip().endsWith(":");
+    int i = a.line + 1;
+    boolean crossed = false;
+    while (i < limit && out.size() < 30) {
+      String l = lines[i];
+      if (SECTION_END.matcher(l).find()) {
+        // an address alone above a separator ("----- Transcript follows -----"): the reason is below it
+        if (!content && !crossed && l.strip().matches("^[-=*_#~+|]{3,}.*")) {
+          crossed = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (l.isBlank()) {
+        if (content && continuesReply(out, lines, i, limit)) {
+          i++;
+          continue; // a blank line inside a multi-line reply ("550-..." then "550 ...")
+        }
+        if (content) {
+          String joined = String.join("\n", out);
+          Smtp.Facts f = Smtp.facts(joined);
+          if (f.reply().isPresent() || f.status().isPresent()) {
+            break;
+          }
+          int j = i;
+          while (j < limit && lines[j].isBlank()) {
+            j++;
+          }
+          if (j >= limit || !DETAIL_LEAD.matcher(lines[j]).find()) {
+            break;
+          }
+        }
+        i++;
+        continue;
+      }
+      String cleaned = cleanLine(l);
+      if (cleaned != null) {
+        out.add(cleaned);
+        if (!l.strip().endsWith(":")) {
+          content = true;
+        }
+      }
+      i++;
+    }
+    return String.join("\n", out);
+  }
+
+  private static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
+  private static final Pattern NOISE_LINE = Pattern.compile(
+      "(?i)^\\s*(?:\\((?:expanded|generated) from:?[^)]*\\)|giving up on [^ ]+\\.?)\\s*$");
+
+  /** Sendmail's "(reason: ...)" wrapper is removed; "(expanded from ...)" and "Giving up on" lines are dropped. */
+  private static String cleanLine(String l) {
+    if (NOISE_LINE.matcher(l).matches()) {
+      return null;
+    }
+    Matcher m = REASON_WRAP.matcher(l);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    return l;
+  }
+
+  /**
+   * The whole multi-line reply whose first line is {@code truncated} ({@code 550-5.7.26 ...}), as
+   * a session transcript in the text gives it, or null. Reports often keep only the first line.
+   */
+  static String fullReply(String text, String truncated) {
+    String want = truncated.strip().replaceAll("\\s+", " ");
+    if (want.length() < 8) {
+      return null;
+    }
+    String code = want.substring(0, 3);
+    String[] ls = text.split("\n", MAX_LINES);
+    for (int i = 0; i < ls.length; i++) {
+      String l = stripTranscript(ls[i]).replaceAll("\\s+", " ");
+      if (!l.startsWith(want.substring(0, Math.min(want.length(), 40)))) {
+        continue;
+      }
+      List<String> out = new ArrayList<>();
+      out.add(l);
+      for (int j = i + 1; j < ls.length && out.size() < 20; j++) {
+        String c = stripTranscript(ls[j]);
+        if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
+          break;
+        }
+        out.add(c);
+        if (c.startsWith(code + " ")) {
+          break;
+        }
+      }
+      if (out.size() > 1) {
+        return Smtp.clean(String.join("\n", out));
+      }
+    }
+    return null;
+  }
+
+  private static String stripTranscript(String l) {
+    return l.strip().replaceFirst("^(?:<<<|<-|Out:|S:)\\s*", "");
+  }
+
+  private static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
+      "^\\s*(?:<<<|out:|s:|<-|server:)\\s*([45]\\d\\d)[ -]", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Cuts a block to what follows its last response marker ("Remote host said:", "The response
+   * was:"), or, in an SMTP session transcript, to the first negative server reply.
+   */
+  static String narrow(String block) {
+    String[] ls = block.split("\n");
+    for (int i = 0; i < ls.length; i++) {
+      Matcher t = TRANSCRIPT_REPLY.matcher(ls[i]);
+      if (t.find()) {
+        StringBuilder sb = new StringBuilder(ls[i].strip().replaceFirst("(?i)^(<<<|out:|s:|<-|server:)\\s*", ""));
+        for (int j = i + 1; j < ls.length; j++) {
+          Matcher c = TRANSCRIPT_REPLY.matcher(ls[j]);
+          if (!c.find() || !c.group(1).equals(t.group(1))) {
+            break;
+          }
+          sb.append('\n').append(ls[j].strip().replaceFirst("(?i)^(<<<|out:|s:|<-|server:)\\s*", ""));
+        }
+        return Smtp.clean(sb.toString());
+      }
+    }
+    int from = -1;
+    String inline = null;
+    for (int i = 0; i < ls.length; i++) {
+      Matcher m = RESPONSE_MARK.matcher(ls[i]);
+      if (m.matches()) {
+        from = i + 1;
+        inline = m.group(1);
+      }
+    }
+    if (from >= 0) {
+      StringBuilder sb = new StringBuilder(inline == null ? "" : inline);
+      for (int i = from; i < ls.length; i++) {
+        sb.append('\n').append(ls[i]);
+      }
+      String s = Smtp.clean(sb.toString());
+      if (!s.isBlank()) {
+        return s;
+      }
+    }
+    String joined = Smtp.clean(block);
+    Matcher in = INLINE_MARK.matcher(joined);
+    int cut = -1;
+    while (in.find()) {
+      cut = in.end();
+    }
+    if (cut > 0 && cut < joined.length() - 3) {
+      return joined.substring(cut).strip();
+    }
+    return joined;
+  }
+
+  private static final Pattern INLINE_MARK = Pattern.compile(
+      "(?i)(?:the error that the other server returned was:|the response (?:from the remote server )?was:|"
+          + "remote host said:|gave this error:|the server responded with:?)");
+
+  /** The section after a response marker, when the text has one: the lines up to a blank line pair or end. */
+  private static String responseSection(String[] lines, int end) {
+    for (int i = 0; i < end; i++) {
+      Matcher m = RESPONSE_MARK.matcher(lines[i]);
+      if (!m.matches()) {
+        continue;
+      }
+      List<String> out = new ArrayList<>();
+      if (!m.group(1).isBlank()) {
+        out.add(m.group(1));
+      }
+      int j = i + 1;
+      boolean content = !out.isEmpty();
+      while (j < end && out.size() < 20) {
+        String l = lines[j];
+        if (SECTION_END.matcher(l).find()) {
+          break;
+        }
+        if (l.isBlank()) {
+          if (content) {
+            break;
+          }
+          j++;
+          continue;
+        }
+        out.add(l);
+        content = true;
+        j++;
+      }
+      if (!out.isEmpty()) {
+        return String.join("\n", out);
+      }
+    }
+    return null;
+  }
+
+  /** The first SMTP reply line of {@code text} with its continuation lines, or null. */
+  static String firstReply(String text) {
+    String[] ls = text.split("\n", MAX_LINES);
+    return orphanReply(ls, ls.length, List.of());
+  }
+
+  /** The first SMTP reply in the text that is not on an anchor line, with its continuation lines. */
+  private static String orphanReply(String[] lines, int end, List<Integer> anchorLines) {
+    Pattern replyStart = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
+    for (int i = 0; i < end; i++) {
+      if (anchorLines.contains(i)) {
+        continue;
+      }
+      String l = lines[i];
+      Matcher m = replyStart.matcher(l);
+      boolean hit = m.find() && Smtp.reply(m.group(1)).isPresent();
+      if (!hit) {
+        Smtp.Facts f = Smtp.facts(l);
+        hit = f.reply().isPresent() && f.status().isPresent();
+      }
+      if (!hit) {
+        continue;
+      }
+      List<String> out = new ArrayList<>();
+      out.add(l);
+      for (int j = i + 1; j < end && out.size() < 12; j++) {
+        String c = lines[j];
+        if (c.isBlank() && continuesReply(out, lines, j, end)) {
+          continue;
+        }
+        if (c.isBlank() || anchorLines.contains(j) || SECTION_END.matcher(c).find()) {
+          break;
+        }
+        out.add(c);
+      }
+      return String.join("\n", out);
+    }
+    return null;
+  }
+
+  private static String paragraphBefore(String[] lines, int line) {
+    List<String> out = new ArrayList<>();
+    int i = line - 1;
+    for (int para = 0; para < 2 && i >= 0; para++) {
+      while (i >= 0 && lines[i].isBlank()) {
+        i--;
+      }
+      int before = out.size();
+      while (i >= 0 && !lines[i].isBlank() && out.size() < 8 && !SECTION_END.matcher(lines[i]).find()) {
+        out.add(0, lines[i]);
+        i--;
+      }
+      // a lone heading ("The following recipients ...:") says nothing: add the paragraph before it
+      boolean headingOnly = out.size() - before == 1 && out.get(0).strip().endsWith(":");
+      if (!headingOnly || i < 0 || SECTION_END.matcher(lines[Math.max(0, i)]).find() && !lines[i].isBlank()) {
+        break;
+      }
+    }
+    return String.join("\n", out);
+  }
+
+  static String remoteHost(String block) {
+    if (block == null) {
+      return "";
+    }
+    for (String l : block.split("\n")) {
+      Matcher m = REMOTE_HOST.matcher(l.strip());
+      if (m.find()) {
+        return m.group(1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return "";
+  }
+
+  private static String excerpt(String[] lines, int from, int end) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < end && sb.length() < 300; i++) {
+      String l = lines[i].strip();
+      if (l.isEmpty()) {
+        if (sb.length() > 0) {
+          break;
+        }
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(l);
+    }
+    String s = sb.toString();
+    return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+  }
+}

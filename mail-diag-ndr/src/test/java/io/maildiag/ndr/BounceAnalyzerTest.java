@@ -1,0 +1,125 @@
+package io.maildiag.ndr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maildiag.core.Limits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public front door: builder, the three inputs, failures as diagnostics, sharing across threads. */
+class BounceAnalyzerTest {
+
+  private static byte[] fixture(String name) throws IOException {
+    try (InputStream in = BounceAnalyzerTest.class.getResourceAsStream("/bounces/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void builderDefaultsAndValidation() {
+    assertThat(BounceAnalyzer.builder().build().limits()).isEqualTo(Limits.defaults());
+    Limits small = Limits.builder().maxInputBytes(1000).build();
+    assertThat(BounceAnalyzer.builder().limits(small).build().limits()).isEqualTo(small);
+    assertThatThrownBy(() -> BounceAnalyzer.builder().limits(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> BounceAnalyzer.builder().limits(small).limits(small))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
+  }
+
+  @Test
+  void bytesStreamAndPathAgree(@TempDir Path dir) throws IOException {
+    byte[] msg = fixture("postfix-dsn-two-recipients.eml");
+    Path file = dir.resolve("bounce.eml");
+    Files.write(file, msg);
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    BounceAnalysis a = analyzer.analyze(msg);
+    assertThat(analyzer.analyze(new ByteArrayInputStream(msg))).isEqualTo(a);
+    assertThat(analyzer.analyze(file)).isEqualTo(a);
+    assertThat(a.isBounce()).isTrue();
+    assertThat(a.recipients()).hasSize(2);
+  }
+
+  @Test
+  void unreadableInputBecomesADiagnostic(@TempDir Path dir) {
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    BounceAnalysis missing = analyzer.analyze(dir.resolve("missing.eml"));
+    assertThat(missing.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(missing.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_UNREADABLE));
+
+    InputStream failing = new InputStream() {
+      private int n;
+
+      @Override
+      public int read() throws IOException {
+        if (n++ < 10) {
+          return 'x';
+        }
+        throw new IOException("disk on fire");
+      }
+    };
+    BounceAnalysis partial = analyzer.analyze(failing);
+    assertThat(partial.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_UNREADABLE));
+  }
+
+  @Test
+  void emptyInputIsNotAMessage() {
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(new byte[0]);
+    assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(a.recipients()).isEmpty();
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE));
+  }
+
+  @Test
+  void nullInputIsAProgrammingError() {
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    assertThatThrownBy(() -> analyzer.analyze((byte[]) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> analyzer.analyze((InputStream) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> analyzer.analyze((Path) null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void everyRecipientIsClassified() throws IOException {
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(fixture("exim-text.eml"));
+    for (RecipientResult r : a.recipients()) {
+      assertThat(r.classification()).isNotNull();
+      assertThat(r.classification().rule()).isNotBlank();
+    }
+  }
+
+  @Test
+  void oneAnalyzerIsSafeToShare() throws Exception {
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    String[] files = {"postfix-dsn-two-recipients.eml", "exim-text.eml", "gmail-text.eml", "arf-abuse.eml",
+        "rfc6533-global.eml", "qmail-text.eml"};
+    List<BounceAnalysis> expected = new ArrayList<>();
+    for (String f : files) {
+      expected.add(analyzer.analyze(fixture(f)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < files.length; i++) {
+          int k = i;
+          byte[] msg = fixture(files[k]);
+          results.add(pool.submit(() -> analyzer.analyze(msg).equals(expected.get(k))));
+        }
+      }
+      for (Future<Boolean> f : results) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

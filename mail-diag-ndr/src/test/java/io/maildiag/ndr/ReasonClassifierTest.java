@@ -1,0 +1,227 @@
+package io.maildiag.ndr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildiag.ndr.code.EnhancedStatusCode;
+import io.maildiag.ndr.code.Provider;
+import io.maildiag.ndr.code.ReplyCode;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per wording: the diagnostic texts are written for these tests in the style of the
+ * mail systems named in the comments (several systems per reason), not copied from a corpus.
+ * Each row gives the status and reply code the reply would carry.
+ */
+class ReasonClassifierTest {
+
+  static Stream<Arguments> wordings() {
+    return Stream.of(
+        // USER_UNKNOWN
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "<jane@example.com>: Recipient address rejected: User unknown in local recipient table"), // Postfix
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "550-5.1.1 The email account that you tried to reach does not exist. Please try\n 550-5.1.1 double-checking the recipient's email address for typos"), // Gmail
+        row(Reason.USER_UNKNOWN, "5.1.10", 550, "RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"), // Exchange Online
+        row(Reason.USER_UNKNOWN, null, null, "Sorry, no mailbox here by that name. (#5.1.1)"), // qmail
+        row(Reason.USER_UNKNOWN, null, 550, "No Such User Here"), // Exim / cPanel
+        row(Reason.USER_UNKNOWN, "5.0.0", 554, "delivery error: dd This user doesn't have a yahoo.com account (bob@yahoo.com) [0] - mta1.mail.example"), // Yahoo
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "<bob@example.org> User doesn't exist: bob@example.org"), // Dovecot LMTP
+        row(Reason.USER_UNKNOWN, null, 553, "Invalid recipient bob@example.org"),
+        row(Reason.USER_UNKNOWN, "5.5.0", 550, "Requested action not taken: mailbox unavailable"), // Outlook.com
+        row(Reason.USER_UNKNOWN, null, null, "The recipient name is not recognized"), // Exchange 2003
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "Adresse destinataire invalide. Invalid recipient."), // French ISP
+        // HOST_UNKNOWN
+        row(Reason.HOST_UNKNOWN, "5.4.4", null, "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found"), // Postfix
+        row(Reason.HOST_UNKNOWN, null, null, "Sorry, I couldn't find any host named example.invalid. (#5.1.2)"), // qmail
+        row(Reason.HOST_UNKNOWN, null, null, "Unrouteable address"), // Exim
+        row(Reason.HOST_UNKNOWN, "5.1.2", 550, "Host unknown (Name server: example.invalid: host not found)"), // Sendmail
+        row(Reason.HOST_UNKNOWN, "5.1.2", 550, "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN"),
+        // MAILBOX_FULL
+        row(Reason.MAILBOX_FULL, "5.2.2", 552, "<x@example.com>: Recipient address rejected: Mailbox is full"),
+        row(Reason.MAILBOX_FULL, "4.2.2", 452, "452-4.2.2 The email account that you tried to reach is over quota. Please direct\n452-4.2.2 the recipient to ..."), // Gmail
+        row(Reason.MAILBOX_FULL, "5.2.2", 552, "Quota exceeded (mailbox for user is full)"), // Dovecot
+        row(Reason.MAILBOX_FULL, "5.2.2", 554, "mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded"), // Exchange
+        row(Reason.MAILBOX_FULL, null, null, "user is over quota"), // vpopmail
+        row(Reason.MAILBOX_FULL, "5.2.0", 522, "Delivery failed: Over quota"), // Sun messaging server
+        row(Reason.MAILBOX_FULL, null, null, "The e-mail message could not be delivered because the user's mailfolder is full."),
+        // SUSPENDED
+        row(Reason.SUSPENDED, "5.2.1", 550, "550-5.2.1 The email account that you tried to reach is disabled. Learn more at"), // Gmail
+        row(Reason.SUSPENDED, "5.0.0", 554, "delivery error: dd Sorry your message to x cannot be delivered. This account has been disabled or discontinued [#102]."), // Yahoo
+        row(Reason.SUSPENDED, null, null, "vdelivermail: account is locked email bounced"), // vpopmail
+        row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
+        row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
+        row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has been suspended"),
+        // HAS_MOVED
+        row(Reason.HAS_MOVED, null, 551, "User not local; please try <new@example.org>"), // RFC 5321 wording
+        row(Reason.HAS_MOVED, "5.1.6", 550, "Recipient mailbox has moved, no forwarding address"),
+        row(Reason.HAS_MOVED, null, 551, "not our customer"),
+        // NOT_ACCEPTING
+        row(Reason.NOT_ACCEPTING, "5.1.10", 556, "Recipient address has null MX"),
+        row(Reason.NOT_ACCEPTING, "5.0.0", null, "The domain example.com doesn't receive email according to the administrator: returned Null MX"), // Gmail
+        row(Reason.NOT_ACCEPTING, null, null, "an MX or SRV record indicated no SMTP service"), // Exim
+        row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
+        // FILTERED
+        row(Reason.FILTERED, "5.7.1", 550, "Message rejected by the recipient's content filter"),
+        row(Reason.FILTERED, "5.7.1", 550, "The recipient has blocked messages from your address"),
+        row(Reason.FILTERED, "5.7.1", 554, "The recipient does not wish to receive mail from you"),
+        // REJECTED
+        row(Reason.REJECTED, "5.1.8", 553, "<root@host.invalid>... Domain of sender address root@host.invalid does not exist"), // Sendmail
+        row(Reason.REJECTED, "5.1.7", 501, "<bad sender>: Bad sender address syntax"),
+        row(Reason.REJECTED, "5.7.1", 550, "<x@example.org>: Sender address rejected: Access denied"), // Postfix
+        row(Reason.REJECTED, null, 550, "Verification failed for <x@example.org>: Sender verify failed"), // Exim
+        row(Reason.REJECTED, null, 553, "sorry, your envelope sender domain must exist (#5.7.1)"), // qmail
+        // BLOCKED
+        row(Reason.BLOCKED, "5.7.1", 554, "Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1"), // Postfix RBL
+        row(Reason.BLOCKED, "5.7.1", 553, "[BL21] Connections will not be accepted from 192.0.2.1, because the ip is in Spamhaus's list"),
+        row(Reason.BLOCKED, "5.7.1", 550, "Mail from 192.0.2.1 refused, see http://www.spamcop.net/bl.shtml?192.0.2.1"),
+        row(Reason.BLOCKED, null, 550, "SC-001 (BAY0-MC1-F1) Unfortunately, messages from 192.0.2.1 weren't sent. Please contact your Internet service provider since part of their network is on our block list."), // Hotmail
+        row(Reason.BLOCKED, "5.7.606", 550, "Access denied, banned sending IP [192.0.2.1]"),
+        row(Reason.BLOCKED, null, 554, "Your IP address 192.0.2.1 is listed in the Barracuda Reputation Block List"),
+        // BAD_REPUTATION
+        row(Reason.BAD_REPUTATION, "4.7.0", 421, "[TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints"), // Yahoo
+        row(Reason.BAD_REPUTATION, "5.7.1", 550, "Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address."), // Gmail
+        row(Reason.BAD_REPUTATION, "5.7.1", 554, "Message refused because of the poor reputation of the sending domain"),
+        // REQUIRE_PTR
+        row(Reason.REQUIRE_PTR, "4.7.1", 450, "Client host rejected: cannot find your hostname, [192.0.2.1]"), // Postfix
+        row(Reason.REQUIRE_PTR, "5.7.25", 550, "The IP address sending this message does not have a PTR record setup"), // Gmail
+        row(Reason.REQUIRE_PTR, "5.7.1", 554, "Reverse DNS lookup for host 192.0.2.1 failed permanently"),
+        row(Reason.REQUIRE_PTR, null, 550, "This system will not accept messages from servers/devices with no reverse DNS"),
+        row(Reason.REQUIRE_PTR, null, 554, "All mail servers must have a PTR record with a valid Reverse DNS entry"),
+        // AUTH_FAILURE
+        row(Reason.AUTH_FAILURE, "5.7.26", 550, "Unauthenticated email from example.com is not accepted due to domain's DMARC policy."), // Gmail
+        row(Reason.AUTH_FAILURE, "5.7.509", 550, "Access denied, sending domain EXAMPLE.COM does not pass DMARC verification and has a DMARC policy of reject."),
+        row(Reason.AUTH_FAILURE, "5.7.23", 550, "The message was rejected because of Sender Policy Framework violation"),
+        row(Reason.AUTH_FAILURE, null, 550, "SPF check failed: 192.0.2.1 is not allowed to send mail from example.com"),
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "Email rejected per DMARC policy for example.com"), // Zoho
+        row(Reason.AUTH_FAILURE, "5.7.20", 550, "Message does not pass DKIM validation"),
+        row(Reason.AUTH_FAILURE, null, 550, "Bad SPF records for [mail.example.net:198.51.100.7], see http://spf.pobox.com/why.html"),
+        // NOT_RFC_COMPLIANT
+        row(Reason.NOT_RFC_COMPLIANT, "5.7.1", 550, "Our system has detected that this message is not RFC 5322 compliant. To reduce the amount of spam sent to Gmail, this message has been blocked."),
+        row(Reason.NOT_RFC_COMPLIANT, "5.7.1", 550, "Messages missing a valid Message-ID header are not accepted."),
+        row(Reason.NOT_RFC_COMPLIANT, "5.0.0", 554, "Transaction failed: Duplicate header 'Subject'."), // Amazon SES
+        row(Reason.NOT_RFC_COMPLIANT, "5.6.0", 554, "Message contains bare LF characters"),
+        // POLICY_VIOLATION
+        row(Reason.POLICY_VIOLATION, "5.7.9", 554, "Message not accepted for policy reasons."), // Yahoo
+        row(Reason.POLICY_VIOLATION, "5.7.1", 550, "Message rejected due to local policy"),
+        row(Reason.POLICY_VIOLATION, "5.7.1", 554, "Your message violates our acceptable use policy"),
+        // SPAM_DETECTED
+        row(Reason.SPAM_DETECTED, "5.7.1", 550, "Message rejected as spam by Content Filtering."),
+        row(Reason.SPAM_DETECTED, "5.7.1", 550, "Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked."),
+        row(Reason.SPAM_DETECTED, "5.7.0", 554, "Reject, id=12345-01 - SPAM"), // amavisd
+        row(Reason.SPAM_DETECTED, "5.7.1", 550, "Message content rejected, UBE, id=00000-01"), // Barracuda
+        // VIRUS_DETECTED
+        row(Reason.VIRUS_DETECTED, "5.7.0", 550, "Virus found: Eicar-Test-Signature"), // ClamAV milter
+        row(Reason.VIRUS_DETECTED, "5.7.1", 554, "Message rejected: malware detected in attachment"),
+        row(Reason.VIRUS_DETECTED, null, 554, "The message contains an infected file and was rejected"),
+        // SECURITY_ERROR
+        row(Reason.SECURITY_ERROR, "5.7.0", 530, "Authentication Required"),
+        row(Reason.SECURITY_ERROR, "5.7.8", 535, "Authentication credentials invalid"),
+        row(Reason.SECURITY_ERROR, null, 550, "Unauthenticated senders not allowed"),
+        row(Reason.SECURITY_ERROR, "5.7.1", 551, "Delivery not authorized, message refused"),
+        // NO_RELAYING
+        row(Reason.NO_RELAYING, "5.7.1", 554, "<x@example.com>: Relay access denied"), // Postfix
+        row(Reason.NO_RELAYING, "5.7.1", 550, "Unable to relay for x@example.com"), // Exchange
+        row(Reason.NO_RELAYING, null, 550, "relay not permitted"), // Exim
+        row(Reason.NO_RELAYING, null, 553, "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)"), // qmail
+        row(Reason.NO_RELAYING, null, 550, "Insecure Mail Relay"),
+        // CONTENT_ERROR
+        row(Reason.CONTENT_ERROR, "5.6.0", 552, "Headers too large (32768 max)"), // Sendmail
+        row(Reason.CONTENT_ERROR, "5.7.1", 550, "Attachment type not allowed (.exe)"),
+        row(Reason.CONTENT_ERROR, "5.6.0", 550, "Media error: unsupported content"),
+        // EMAIL_TOO_LARGE
+        row(Reason.EMAIL_TOO_LARGE, "5.3.4", 552, "Message size exceeds fixed limit"), // Postfix
+        row(Reason.EMAIL_TOO_LARGE, "5.2.3", 552, "Your message exceeded Google's message size limits."), // Gmail
+        row(Reason.EMAIL_TOO_LARGE, null, 552, "Message size exceeds maximum permitted"), // Exim
+        row(Reason.EMAIL_TOO_LARGE, "5.3.4", 550, "Message too big for system"),
+        // EXCEEDED_LIMIT
+        row(Reason.EXCEEDED_LIMIT, "4.5.3", 452, "Too many recipients"),
+        row(Reason.EXCEEDED_LIMIT, "5.4.5", 550, "Daily user sending quota exceeded."), // Gmail
+        row(Reason.EXCEEDED_LIMIT, null, 452, "Too many recipients received this hour"),
+        row(Reason.EXCEEDED_LIMIT, "5.5.3", 550, "Recipient limit exceeded"),
+        // RATE_LIMITED
+        row(Reason.RATE_LIMITED, "4.7.0", 421, "Try again later, closing connection. (EHLO)"),
+        row(Reason.RATE_LIMITED, "4.2.1", 450, "The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered."),
+        row(Reason.RATE_LIMITED, "4.7.1", 451, "Greylisting in action, please come back later"),
+        row(Reason.RATE_LIMITED, null, 421, "Too many concurrent SMTP connections from this IP address; please try again later."),
+        row(Reason.RATE_LIMITED, null, 550, "Connection frequency limited. http://service.mail.example/help"),
+        // SYSTEM_FULL
+        row(Reason.SYSTEM_FULL, "4.3.1", 452, "Insufficient system storage"),
+        row(Reason.SYSTEM_FULL, "4.4.5", 452, "Insufficient disk space; try again later"), // Sendmail
+        // SYSTEM_ERROR
+        row(Reason.SYSTEM_ERROR, "4.3.0", 451, "Temporary lookup failure"), // Postfix
+        row(Reason.SYSTEM_ERROR, "5.3.5", 550, "<x@example.org>... Internal System Error"),
+        row(Reason.SYSTEM_ERROR, null, 451, "Requested action aborted: local error in processing"),
+        row(Reason.SYSTEM_ERROR, "5.3.0", 554, "unknown mailer error 255"), // Sendmail
+        row(Reason.SYSTEM_ERROR, "4.4.3", null, "Unable to contact LDAP server. (#4.4.3)"), // qmail-ldap
+        // NETWORK_ERROR (delayed: the sending system is still trying)
+        row(Reason.NETWORK_ERROR, "4.4.1", null, "connect to mx.example.com[192.0.2.1]:25: Connection refused", "delayed"),
+        row(Reason.NETWORK_ERROR, "4.4.1", null, "connect to mx.example.com[192.0.2.1]:25: No route to host", "delayed"),
+        row(Reason.NETWORK_ERROR, "5.4.6", 554, "Hop count exceeded - possible mail loop"),
+        row(Reason.NETWORK_ERROR, "4.4.2", null, "lost connection with mx.example.com[192.0.2.1] while receiving the initial server greeting", "delayed"),
+        row(Reason.NETWORK_ERROR, "4.4.3", null, "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again", "delayed"),
+        // EXPIRED
+        row(Reason.EXPIRED, "4.4.7", 554, "Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>"),
+        row(Reason.EXPIRED, null, null, "retry timeout exceeded"), // Exim
+        row(Reason.EXPIRED, "4.4.7", null, "Message could not be delivered for 5 days"), // Sendmail
+        row(Reason.EXPIRED, "4.4.1", null, "connect to mx.example.com[192.0.2.1]:25: Connection timed out"), // gave up: action failed
+        // SYNTAX_ERROR
+        row(Reason.SYNTAX_ERROR, "5.5.1", 500, "Command unrecognized"),
+        row(Reason.SYNTAX_ERROR, "5.5.4", 501, "Syntax error in parameters or arguments"),
+        row(Reason.SYNTAX_ERROR, "5.5.1", 503, "Bad sequence of commands"),
+        // FAILED_STARTTLS
+        row(Reason.FAILED_STARTTLS, "5.7.0", 530, "Must issue a STARTTLS command first"),
+        row(Reason.FAILED_STARTTLS, null, null, "TLS is required, but was not offered by host mx.example.com"), // Postfix
+        row(Reason.FAILED_STARTTLS, "5.7.30", 550, "REQUIRETLS support required"),
+        // SUPPRESSED
+        row(Reason.SUPPRESSED, null, null, "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."),
+        row(Reason.SUPPRESSED, null, 605, "Not delivering to previously bounced address"), // Mailgun (605 is not an SMTP code)
+        row(Reason.SUPPRESSED, null, null, "The recipient is on the account-level suppression list"),
+        // ON_HOLD
+        row(Reason.ON_HOLD, null, null, "Your message has been quarantined by the recipient's administrator"),
+        row(Reason.ON_HOLD, null, null, "Your message to the list is being held for moderation"));
+  }
+
+  private static Arguments row(Reason want, String status, Integer reply, String text) {
+    return row(want, status, reply, text, "failed");
+  }
+
+  private static Arguments row(Reason want, String status, Integer reply, String text, String action) {
+    return Arguments.of(want, status, reply, text, action);
+  }
+
+  @ParameterizedTest(name = "{0} <- {3}")
+  @MethodSource("wordings")
+  void classifiesRealWordings(Reason want, String status, Integer reply, String text, String action) {
+    Optional<ReplyCode> rc = reply == null || reply >= 600 ? Optional.empty() : Optional.of(ReplyCode.of(reply));
+    ClassificationInput in = new ClassificationInput(
+        Optional.ofNullable(status).map(EnhancedStatusCode::of), rc, text, action, Provider.OTHER);
+    Classification c = ReasonClassifier.standard().classify(in);
+    assertThat(c.reason()).as(c.rule()).isEqualTo(want);
+    assertThat(c.remediation()).isNotBlank();
+    assertThat(c.rule()).isNotBlank();
+  }
+
+  static Stream<Arguments> notBounces() {
+    return Stream.of(
+        Arguments.of("delivered", "", Reason.DELIVERED),
+        Arguments.of("relayed", "", Reason.DELIVERED),
+        Arguments.of("expanded", "", Reason.DELIVERED),
+        Arguments.of("auto-replied", "I am out of the office", Reason.AUTO_REPLY),
+        Arguments.of("", "I am out of the office until Monday with limited access to email.", Reason.AUTO_REPLY),
+        Arguments.of("feedback", "", Reason.FEEDBACK),
+        Arguments.of("", "This is an email abuse report for an email message received from IP 192.0.2.1", Reason.FEEDBACK));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @MethodSource("notBounces")
+  void notBouncesNeedNothing(String action, String text, Reason want) {
+    Classification c = ReasonClassifier.standard().classify(
+        new ClassificationInput(Optional.empty(), Optional.empty(), text, action, Provider.OTHER));
+    assertThat(c.reason()).isEqualTo(want);
+    assertThat(c.permanent()).isFalse();
+    assertThat(c.retry()).isEqualTo(RetryAdvice.DO_NOT_RETRY);
+    assertThat(c.remediation()).isNotBlank();
+  }
+}

@@ -1,0 +1,42 @@
+package io.maildiag.ndr.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormalizerTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Mailbox Full|mailbox full",
+      "  User\tunknown \u00a0 in   table |user unknown in table",
+      "550 5.1.1 <bob@example.com>... User unknown|user unknown",
+      "550-5.7.26 Unauthenticated email is not accepted due to 550-5.7.26 domain's DMARC policy|unauthenticated email is not accepted due to domains dmarc policy",
+      "Sorry, no mailbox here by that name. (#5.1.1)|sorry no mailbox here by that name",
+      "The user doesn't exist|the user does not exist",
+      "I can't, I cannot, I won't, it isn't|i can not i can not i will not it is not",
+      "couldn\u2019t find|could not find",
+      "after MAIL FROM:<a@b.example> SIZE=1543:|after mail from size 1543",
+      "Recipient address rejected: Over-quota_limit|recipient address rejected over quota limit",
+      "see https://support.google.com/mail/?p=NoSuchUser|see https support google com mail p nosuchuser",
+      "Échec: boîte pleine|échec boîte pleine",
+      "\"quoted\" [bracketed] (paren)|quoted bracketed paren",
+      "421 4.7.0 [TSS04] Messages|tss04 messages",
+  })
+  void normalises(String raw, String want) {
+    assertThat(TextNormalizer.normalize(raw)).isEqualTo(want);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"''", "'   '", "'550 5.1.1'", "'<a@b>'", "'...'"})
+  void emptyResults(String raw) {
+    assertThat(TextNormalizer.normalize(raw)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void cutsLongInput() {
+    String s = "word ".repeat(TextNormalizer.MAX_INPUT_CHARS);
+    assertThat(TextNormalizer.normalize(s).length()).isLessThanOrEqualTo(TextNormalizer.MAX_INPUT_CHARS);
+  }
+}

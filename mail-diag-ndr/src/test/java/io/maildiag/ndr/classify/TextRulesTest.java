@@ -1,0 +1,103 @@
+package io.maildiag.ndr.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maildiag.ndr.Reason;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TextRulesTest {
+
+  static TextRules rules(String... lines) {
+    return TextRules.parse(List.of(lines));
+  }
+
+  static List<TextMatch> match(TextRules r, String text) {
+    return r.matches(TextNormalizer.normalize(text));
+  }
+
+  @Test
+  void standardRulesLoadAndCoverEveryFailureReason() {
+    TextRules std = TextRules.standard();
+    Map<Reason, Map<Tier, Integer>> counts = std.counts();
+    Set<Reason> uncovered = EnumSet.noneOf(Reason.class);
+    for (Reason r : Reason.values()) {
+      if (r != Reason.UNDEFINED && r != Reason.DELIVERED && !counts.containsKey(r)) {
+        uncovered.add(r);
+      }
+    }
+    assertThat(uncovered).isEmpty();
+    assertThat(std.size()).isGreaterThan(500);
+  }
+
+  @Test
+  void wholeWordsOnly() {
+    TextRules r = rules("@SPAM_DETECTED strong", "spam");
+    assertThat(match(r, "listed by Spamhaus")).isEmpty();
+    assertThat(match(r, "looks like SPAM.")).hasSize(1);
+    assertThat(match(r, "antispam gateway")).isEmpty();
+  }
+
+  @Test
+  void openEnds() {
+    TextRules r = rules("@BLOCKED strong", "blacklist*", "*quotaexceeded");
+    assertThat(match(r, "IP blacklisted")).extracting(TextMatch::phrase).containsExactly("blacklist*");
+    assertThat(match(r, "MapiExceptionShutoffQuotaExceeded")).extracting(TextMatch::phrase).containsExactly("*quotaexceeded");
+  }
+
+  @Test
+  void gapsAreBounded() {
+    TextRules r = rules("@MAILBOX_FULL strong", "mailbox ~ full");
+    assertThat(match(r, "the mailbox of this user is currently full")).hasSize(1);
+    assertThat(match(r, "mailbox " + "x ".repeat(40) + "full")).isEmpty();
+    assertThat(match(r, "full mailbox")).isEmpty();
+  }
+
+  @Test
+  void exclusions() {
+    TextRules r = rules("@MAILBOX_FULL strong", "quota ~ exceeded !! sending !! send");
+    assertThat(match(r, "Quota exceeded")).hasSize(1);
+    assertThat(match(r, "Daily sending quota exceeded")).isEmpty();
+  }
+
+  @Test
+  void matchesReportTheEarliestStart() {
+    TextRules r = rules("@USER_UNKNOWN strong", "user unknown");
+    List<TextMatch> m = match(r, "x user unknown y user unknown");
+    assertThat(m).singleElement().extracting(TextMatch::start).isEqualTo(2);
+    assertThat(m.get(0).ruleName()).isEqualTo("text:\"user unknown\"");
+  }
+
+  @Test
+  void stages() {
+    TextRules std = TextRules.standard();
+    assertThat(std.stages(TextNormalizer.normalize("550 Access denied (in reply to MAIL FROM command)")))
+        .containsExactly(Stage.MAIL_FROM);
+    assertThat(std.stages(TextNormalizer.normalize("host x said: 550 (in reply to end of DATA command)")))
+        .containsExactly(Stage.DATA);
+    assertThat(std.stages(TextNormalizer.normalize("SMTP error from remote mail server after RCPT TO:<a@b>")))
+        .containsExactly(Stage.RCPT_TO);
+    assertThat(std.stages("")).isEmpty();
+  }
+
+  @Test
+  void syntaxErrorsNameTheLine() {
+    assertThatThrownBy(() -> rules("phrase before group")).hasMessageContaining("line 1");
+    assertThatThrownBy(() -> rules("@NO_SUCH_REASON strong")).hasMessageContaining("line 1");
+    assertThatThrownBy(() -> rules("@SPAM_DETECTED maybe")).hasMessageContaining("unknown reason or tier");
+    assertThatThrownBy(() -> rules("@SPAM_DETECTED strong", "spam", "SPAM")).hasMessageContaining("line 3: repeated");
+    assertThatThrownBy(() -> rules("@SPAM_DETECTED strong", "550 ~ spam")).hasMessageContaining("no words");
+    assertThatThrownBy(() -> rules("@context nowhere")).hasMessageContaining("unknown context");
+  }
+
+  @Test
+  void commentsAndBlankLinesAreIgnored() {
+    TextRules r = rules("# comment", "", "@SPAM_DETECTED weak", "  # indented comment", "bulk", "");
+    assertThat(r.size()).isEqualTo(1);
+    assertThat(match(r, "bulk mail")).singleElement().extracting(TextMatch::tier).isEqualTo(Tier.WEAK);
+  }
+}

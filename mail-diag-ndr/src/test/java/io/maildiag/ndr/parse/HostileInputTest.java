@@ -1,0 +1,153 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.maildiag.core.DiagnosticCode;
+import io.maildiag.core.Limits;
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.BounceAnalyzer;
+import io.maildiag.ndr.MessageKind;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Hostile input finishes in bounded time, without exceptions, and says what it cut. */
+class HostileInputTest {
+
+  private static final Duration BOUND = Duration.ofSeconds(20);
+
+  private static BounceAnalysis timed(BounceAnalyzer analyzer, byte[] input) {
+    return assertTimeoutPreemptively(BOUND, () -> analyzer.analyze(input));
+  }
+
+  private static boolean has(BounceAnalysis a, DiagnosticCode code) {
+    return a.diagnostics().stream().anyMatch(d -> d.code().equals(code));
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void oneMegabyteHeaderLine() {
+    String msg = "From: MAILER-DAEMON@example.net\nX-Junk: " + "a".repeat(1024 * 1024) + "\nSubject: x\n\nbody\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg));
+    assertThat(has(a, Codes.LINE_TOO_LONG)).isTrue();
+  }
+
+  @Test
+  void oneMegabyteOfHeaderFields() {
+    StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\n");
+    while (sb.length() < 1024 * 1024 + 100) {
+      sb.append("X-Field-").append(sb.length()).append(": value value value value\n");
+    }
+    sb.append("\nbody\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
+    assertThat(has(a, Codes.HEADER_TOO_LARGE) || has(a, Codes.TOO_MANY_HEADER_FIELDS)).isTrue();
+  }
+
+  @Test
+  void twoHundredLevelsOfMultipart() {
+    StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n"
+        + "Content-Type: multipart/mixed; boundary=\"b0\"\n\n");
+    for (int i = 0; i < 200; i++) {
+      sb.append("--b").append(i).append("\nContent-Type: multipart/mixed; boundary=\"b").append(i + 1).append("\"\n\n");
+    }
+    sb.append("--b200\nContent-Type: text/plain\n\n<x@example.com>: 550 5.1.1 unknown\n");
+    for (int i = 200; i >= 0; i--) {
+      sb.append("--b").append(i).append("--\n");
+    }
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
+    assertThat(has(a, Codes.MIME_TOO_DEEP)).isTrue();
+  }
+
+  @Test
+  void twoHundredLevelsOfAttachedMessages() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      sb.append("From: someone").append(i).append("@example.net\nContent-Type: message/rfc822\n\n");
+    }
+    sb.append("From: MAILER-DAEMON@example.net\nSubject: failure notice\n\n<x@example.com>:\n550 5.1.1 no\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
+    assertThat(has(a, Codes.MIME_TOO_DEEP)).isTrue();
+  }
+
+  @Test
+  void tenMegabyteSingleLineWithALineLimit() {
+    BounceAnalyzer analyzer = BounceAnalyzer.builder()
+        .limits(Limits.builder().maxLineLength(4096).build()).build();
+    byte[] body = new byte[10 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) 'x');
+    byte[] head = ascii("From: MAILER-DAEMON@example.net\nSubject: failure notice\n\n");
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    BounceAnalysis a = timed(analyzer, all);
+    assertThat(has(a, Codes.LINE_TOO_LONG)).isTrue();
+  }
+
+  @Test
+  void inputBeyondTheLimitIsCutAndSaidSo() {
+    BounceAnalyzer analyzer = BounceAnalyzer.builder()
+        .limits(Limits.builder().maxInputBytes(2000).build()).build();
+    byte[] msg = Fixtures.bytes("postfix-dsn-two-recipients.eml");
+    BounceAnalysis fromBytes = timed(analyzer, msg);
+    assertThat(has(fromBytes, Codes.INPUT_TOO_LARGE)).isTrue();
+    BounceAnalysis fromStream = assertTimeoutPreemptively(BOUND,
+        () -> analyzer.analyze(new ByteArrayInputStream(msg)));
+    assertThat(has(fromStream, Codes.INPUT_TOO_LARGE)).isTrue();
+    assertThat(fromStream.kind()).isEqualTo(fromBytes.kind());
+  }
+
+  @Test
+  void binaryGarbage() {
+    Random random = new Random(42);
+    for (int size : new int[] {0, 1, 17, 4096, 1024 * 1024}) {
+      byte[] junk = new byte[size];
+      random.nextBytes(junk);
+      BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), junk);
+      assertThat(a.kind()).isIn(MessageKind.NOT_A_BOUNCE, MessageKind.BOUNCE);
+      assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(Codes.INTERNAL_ERROR));
+    }
+  }
+
+  @Test
+  void brokenMimeShapes() {
+    String[] shapes = {
+        "Content-Type: multipart/report; boundary=\"x\"\n\n--x\n--x\n--x--\n",
+        "Content-Type: multipart/mixed\n\nno boundary anywhere\n",
+        "Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n!!!!****\n",
+        "Content-Type: text/plain; charset=\"\n\nx",
+        "Content-Type: message/delivery-status\n\nFinal-Recipient: \nStatus: 9.9.9\nAction: failed\n",
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: message/delivery-status\nContent-Transfer-Encoding: x-unknown\n\nStatus: 5.1.1\n",
+        ":\n:\n\n",
+        "\n\n\n",
+    };
+    for (String s : shapes) {
+      BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii("From: MAILER-DAEMON@example.net\n" + s));
+      assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(Codes.INTERNAL_ERROR));
+    }
+  }
+
+  @Test
+  void anExhaustedTimeBudgetStopsEarlyAndSaysSo() {
+    BounceAnalyzer analyzer = BounceAnalyzer.builder()
+        .limits(Limits.builder().totalTimeBudget(Duration.ofNanos(1)).build()).build();
+    BounceAnalysis a = timed(analyzer, Fixtures.bytes("postfix-dsn-two-recipients.eml"));
+    assertThat(has(a, Codes.TIME_BUDGET_EXCEEDED)).isTrue();
+  }
+
+  @Test
+  void manyAnchorsDoNotBlowUp() {
+    StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: failure notice\n\n");
+    for (int i = 0; i < 20_000; i++) {
+      sb.append("<user").append(i).append("@example.com>: 550 5.1.1 unknown\n");
+    }
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
+    assertThat(a.recipients()).isNotEmpty();
+  }
+}
