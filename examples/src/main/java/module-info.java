@@ -7,6 +7,7 @@
 module io.maildiag.examples {
   requires io.maildiag.core;
   requires io.maildiag.dns;
+  requires io.maildiag.ndr;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

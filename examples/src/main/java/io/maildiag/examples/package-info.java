@@ -9,7 +9,9 @@
  *   <li>{@link io.maildiag.examples.OverlayWhatIfExample}: proposed records laid over published
  *       DNS (what-if mode);
  *   <li>{@link io.maildiag.examples.ZoneFileExample}: offline answers from a zone file;
- *   <li>{@link io.maildiag.examples.LiveDnsExample}: live DNS with a listener.
+ *   <li>{@link io.maildiag.examples.LiveDnsExample}: live DNS with a listener;
+ *   <li>{@link io.maildiag.examples.BounceExample}: bounces read with one shared analyzer, acted
+ *       on by their retry advice, and a status code explained.
  * </ul>
  *
  * <p>Run one with {@code java -cp examples/target/mail-diag.jar io.maildiag.examples.ParsingExample}.

@@ -87,4 +87,21 @@ class ExamplesTest {
     assertThat(good).contains("example.com/TXT -> ANSWER").contains("\"v=spf1 mx \" \"-all\"");
     assertThat(bad).contains("error ZONE_SYNTAX");
   }
+
+  @Test
+  void bounceExampleSuppressesTheUnknownRecipientAndExplainsACode() {
+    java.util.List<String> suppressed = new java.util.ArrayList<>();
+    String out = capture(o -> suppressed.addAll(
+        BounceExample.run(o, BounceExample.SAMPLE.getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(suppressed).containsExactly("nobody@example.org");
+    assertThat(out)
+        .contains("kind: bounce (format rfc3464)")
+        .contains("nobody@example.org: 5.1.1 user-unknown, permanent")
+        .contains("  -> suppress the address")
+        .contains("original message: <news-42@example.com>")
+        .contains("5.7.26: Multiple authentication checks failed -> auth-failure")
+        .contains("  google: ")
+        .doesNotContain("note: ");
+  }
 }

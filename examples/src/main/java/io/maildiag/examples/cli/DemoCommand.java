@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
       "%nShows the DNS questions asked and their outcomes (NXDOMAIN versus NODATA), TXT strings kept"
           + " apart, a CNAME chain, a null MX, simulated failures, SPF evaluations (a pass through an"
           + " include, a fail with an explanation, a permerror), an SPF audit of a policy with"
-          + " problems (its findings and include tree) and the number of questions asked."
+          + " problems (its findings and include tree), four bounces read with BounceAnalyzer (a"
+          + " Postfix DSN, a Microsoft 365-style DMARC rejection, a Gmail-style mailbox-full bounce,"
+          + " an automatic reply) with a status code explained by NdrCode, and the number of"
+          + " questions asked."
           + " Needs no network.%n"
     })
 final class DemoCommand extends MailDiagCommand {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     synopsisSubcommandLabel = "COMMAND",
-    header = "Diagnose email mail flow: DNS and SPF today; DMARC, DKIM, headers and bounces as they land.",
+    header = "Diagnose email mail flow: DNS, SPF and bounces today; DMARC, DKIM and headers as they land.",
     description = {
       "",
       "Conventions of every subcommand:",
@@ -41,11 +41,12 @@ import picocli.CommandLine.Spec;
       "",
       "Options:"
     },
-    subcommands = {DnsCommand.class, SpfCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DnsCommand.class, SpfCommand.class, NdrCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the analysis ran, whatever it found (NXDOMAIN and SERVFAIL are findings)",
-      "1:bad input (zone file, batch file, address, domain name, server) or an unexpected failure",
+      "1:bad input (zone file, batch file, message file, address, domain name, status code, server)"
+          + " or an unexpected failure",
       "2:usage error (unknown option, missing parameter, unknown record type)"
     },
     footer = {"", "Try 'mail-diag demo' for a tour that runs offline."})

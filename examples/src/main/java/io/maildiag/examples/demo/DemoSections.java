@@ -18,6 +18,7 @@ public final class DemoSections {
         new NegativeAnswersSection(),
         new CnameChainSection(),
         new FailuresSection(),
-        new SpfSection());
+        new SpfSection(),
+        new BounceSection());
   }
 }

@@ -47,7 +47,7 @@ class DemoCommandTest {
       sectionQuestions += section.path("questions").size();
       sectionQueryCount += section.path("queryCount").asInt();
     }
-    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf");
+    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf", "bounces");
 
     int queryCount = json.path("queryCount").asInt();
     assertThat(queryCount).isPositive()
@@ -166,6 +166,58 @@ class DemoCommandTest {
     assertThat(audit.path("tree").path("totalLookups").asInt()).isEqualTo(12);
     assertThat(audit.path("flattening").path("complete").asBoolean()).isFalse();
     assertThat(audit.path("flatteningSuggestion").asText()).contains("legacy.tidepool.example.com. IN TXT");
+  }
+
+  @Test
+  void textDemoReadsTheBundledBounces() {
+    CliRunner.Result r = CliRunner.run("demo");
+
+    String bounces = r.out().substring(r.out().indexOf("7. Bounces"), r.out().indexOf("\nSummary"));
+    assertThat(bounces)
+        .contains("  ? bounces/1-postfix-dsn.eml\n    -> bounce (format postfix, reported by relay.tidepool.example.com), 2 recipients")
+        .contains("buyer@harbour.example.net: 5.1.1 / 550 -> user-unknown, permanent, suppress-address")
+        .contains("catalogue@kelp.example.org: 5.3.4 / 552 -> email-too-large, permanent, fix-then-retry")
+        .contains("  ? bounces/2-microsoft365-dmarc.eml\n    -> bounce (format microsoft365")
+        .contains("reader@lagoon.example.net: 5.7.509 / 550 -> auth-failure, permanent, fix-then-retry")
+        .contains("  ? bounces/3-gmail-mailbox-full.eml\n    -> bounce (format gmail")
+        .contains("tea.lover@example.org: 5.2.2 / 552 -> mailbox-full, permanent")
+        .contains("  ? bounces/4-auto-reply.eml\n    -> auto-reply")
+        .contains("microsoft: Sending domain does not pass DMARC")
+        .contains("The last message is auto-reply");
+  }
+
+  @Test
+  void jsonDemoHasTheBouncesInTheShapeOfNdrJson() {
+    JsonNode bounces = section(CliRunner.run("demo", "--json").json(), "bounces");
+
+    JsonNode messages = bounces.path("messages");
+    assertThat(messages.size()).isEqualTo(4);
+    List<String> files = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (JsonNode m : messages) {
+      assertThat(NdrCommandTest.fields(m)).isEqualTo(new java.util.TreeSet<>(NdrCommandTest.ANALYSIS_FIELDS));
+      files.add(m.path("file").asText());
+      kinds.add(m.path("kind").asText());
+      m.path("recipients").forEach(rcpt -> reasons.add(rcpt.path("reason").asText()));
+    }
+    assertThat(files).containsExactly("bounces/1-postfix-dsn.eml", "bounces/2-microsoft365-dmarc.eml",
+        "bounces/3-gmail-mailbox-full.eml", "bounces/4-auto-reply.eml");
+    assertThat(kinds).containsExactly("bounce", "bounce", "bounce", "auto-reply");
+    assertThat(reasons).containsExactly("user-unknown", "email-too-large", "auth-failure", "mailbox-full", "auto-reply");
+    JsonNode first = messages.get(0).path("recipients").get(0);
+    assertThat(first.path("originalRecipient").asText()).isEqualTo("wholesale@harbour.example.net");
+    assertThat(first.path("retry").asText()).isEqualTo("suppress-address");
+    assertThat(messages.get(0).path("original").path("messageId").asText())
+        .isEqualTo("catalogue-2024-summer@tidepool.example.com");
+    assertThat(messages.get(1).path("recipients").get(0).path("retry").asText()).isEqualTo("fix-then-retry");
+    for (JsonNode m : messages) {
+      assertThat(m.path("diagnostics").size()).as("bundled sample %s parses cleanly", m.path("file")).isZero();
+    }
+    assertThat(bounces.path("code").path("code").asText()).isEqualTo("5.7.509");
+    assertThat(bounces.path("code").path("providers").get(0).path("provider").asText()).isEqualTo("microsoft");
+    assertThat(bounces.path("queryCount").asInt()).as("reading bounces asks no DNS").isZero();
+    assertThat(bounces.path("notes").size()).isEqualTo(5);
   }
 
   private static JsonNode section(JsonNode json, String id) {

@@ -1,0 +1,267 @@
+package io.maildiag.examples.cli;
+
+import io.maildiag.examples.render.Json;
+import io.maildiag.examples.render.NdrJson;
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.BounceAnalyzer;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The batch mode of {@code mail-diag ndr}, and reading the messages of every mode.
+ *
+ * <p>{@link #list} takes the regular files directly in a directory, sorted by name; {@link #run}
+ * analyses them concurrently with one shared {@link BounceAnalyzer} on a small pool and prints one
+ * JSON object per file, strictly in that order. Output streams: each object is printed as soon as
+ * it and every earlier file are done, and at most {@link #window()} files are in flight (being
+ * analysed or waiting for an earlier one), so memory stays bounded however many files there are. A
+ * file that cannot be read becomes {@code {"file": NAME, "error": MESSAGE}}; nothing in one file
+ * stops the batch.
+ */
+final class NdrBatch {
+
+  /** Files in flight per thread: enough to keep every thread busy behind a slow file. */
+  private static final int WINDOW_PER_THREAD = 8;
+
+  /** Orders files by name, character by character (as {@code LC_ALL=C ls} does for ASCII names). */
+  static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
+
+  private final BounceAnalyzer analyzer;
+  private final int threads;
+
+  NdrBatch(BounceAnalyzer analyzer, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.analyzer = analyzer;
+    this.threads = threads;
+  }
+
+  /** Returns the default number of files analysed at once: one per processor, 2 to 16. */
+  static int defaultThreads() {
+    return Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Returns how many files may be in flight at once. */
+  int window() {
+    return threads * WINDOW_PER_THREAD;
+  }
+
+  /**
+   * Returns the regular files directly in {@code dir} (symbolic links to regular files included,
+   * subdirectories and everything in them excluded), sorted by {@link #BY_NAME name}.
+   *
+   * @throws InputException if {@code dir} does not exist, is not a directory or cannot be listed
+   */
+  static List<Path> list(String dir) throws InputException {
+    Path path;
+    try {
+      path = Path.of(dir);
+    } catch (InvalidPathException e) {
+      throw new InputException("invalid directory name '" + dir + "': " + e.getReason());
+    }
+    if (!Files.exists(path)) {
+      throw new InputException(dir + ": no such directory");
+    }
+    if (!Files.isDirectory(path)) {
+      throw new InputException(dir + ": not a directory (to analyse one message, give it without --batch)");
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry)) {
+          files.add(entry);
+        }
+      }
+    } catch (AccessDeniedException e) {
+      throw new InputException(dir + ": permission denied");
+    } catch (NotDirectoryException e) {
+      throw new InputException(dir + ": not a directory");
+    } catch (IOException | SecurityException | java.io.UncheckedIOException e) {
+      throw new InputException(dir + ": cannot list: " + e.getMessage());
+    }
+    files.sort(BY_NAME);
+    return files;
+  }
+
+  /**
+   * Analyses every file and prints the objects on {@code out}, in the order given.
+   *
+   * @throws InputException if standard output cannot be written (the batch stops)
+   */
+  void run(List<Path> files, PrintWriter out) throws InputException {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mail-diag-ndr-batch-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() && inFlight.size() < window()) {
+        inFlight.add(submit(files.get(next++), pool));
+      }
+      while (!inFlight.isEmpty()) {
+        print(inFlight.removeFirst(), out);
+        if (next < files.size()) {
+          inFlight.add(submit(files.get(next++), pool));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private CompletableFuture<String> submit(Path file, ExecutorService pool) {
+    String name = file.getFileName().toString();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Read read = read(analyzer, file);
+        return Json.line(read.analysis() != null
+            ? NdrJson.analysis(name, read.analysis())
+            : NdrJson.error(name, read.error()));
+      } catch (RuntimeException e) {
+        // A bug in the analysis of one file must not stop the others; report it on that file.
+        return Json.line(NdrJson.error(name, ErrorHandlers.message(e)));
+      }
+    }, pool);
+  }
+
+  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
+    String text;
+    try {
+      text = next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted");
+    } catch (ExecutionException e) {
+      // The task catches everything itself; this is a bug.
+      throw new IllegalStateException(e.getCause());
+    }
+    out.println(text);
+    if (out.checkError()) {
+      throw new InputException("cannot write to standard output");
+    }
+  }
+
+  /**
+   * Reads and analyses one message file.
+   *
+   * @param name the file as given, for messages
+   * @throws InputException if the file cannot be read: {@code NAME: no such file}
+   */
+  static BounceAnalysis analyze(BounceAnalyzer analyzer, String name) throws InputException {
+    Path path;
+    try {
+      path = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new InputException("invalid file name '" + name + "': " + e.getReason());
+    }
+    if (Files.isDirectory(path)) {
+      throw new InputException(name + ": is a directory, not a message (use --batch DIR to analyse"
+          + " every file in it)");
+    }
+    Read read = read(analyzer, path);
+    if (read.analysis() == null) {
+      throw new InputException(name + ": " + read.error());
+    }
+    return read.analysis();
+  }
+
+  /**
+   * Analyses the message read from {@code in} (standard input).
+   *
+   * @throws InputException if reading fails
+   */
+  static BounceAnalysis analyze(BounceAnalyzer analyzer, InputStream in, String name) throws InputException {
+    Watched watched = new Watched(in);
+    BounceAnalysis analysis = analyzer.analyze(watched);
+    if (watched.failure != null) {
+      throw new InputException(name + ": read error: " + detail(watched.failure));
+    }
+    return analysis;
+  }
+
+  /**
+   * The result of reading one file: its analysis, or why it could not be read (without the file
+   * name: {@code no such file}, {@code permission denied}, {@code read error: ...}).
+   */
+  record Read(BounceAnalysis analysis, String error) {}
+
+  /** Reads and analyses one file; never throws for a file that cannot be read. */
+  static Read read(BounceAnalyzer analyzer, Path file) {
+    try (Watched in = new Watched(Files.newInputStream(file))) {
+      BounceAnalysis analysis = analyzer.analyze(in);
+      if (in.failure != null) {
+        return new Read(null, "read error: " + detail(in.failure));
+      }
+      return new Read(analysis, null);
+    } catch (NoSuchFileException e) {
+      return new Read(null, "no such file");
+    } catch (AccessDeniedException e) {
+      return new Read(null, "permission denied");
+    } catch (FileSystemException e) {
+      return new Read(null, "cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+    } catch (IOException | SecurityException e) {
+      return new Read(null, "cannot read: " + detail(e));
+    }
+  }
+
+  private static String detail(Exception e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /**
+   * A stream that remembers the first read failure: {@link BounceAnalyzer#analyze(InputStream)}
+   * turns one into a diagnostic and analyses what it read, but the CLI reports an unreadable file
+   * as bad input.
+   */
+  private static final class Watched extends FilterInputStream {
+    IOException failure;
+
+    Watched(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.maildiag.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maildiag.ndr.BounceAnalyzer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mail-diag ndr --batch DIR}, in-process, and {@link NdrBatch} directly. */
+class NdrBatchTest {
+
+  private static final List<String> FIXTURES = List.of(
+      "autoreply.eml", "delayed.eml", "dsn-user-unknown.eml", "plain.eml", "text-google-dmarc.eml");
+
+  private static void copy(String fixture, Path to) throws IOException {
+    Files.copy(Path.of(NdrCommandTest.fixture(fixture)), to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void everyRegularFileInNameOrderWithItsName(@TempDir Path dir) throws IOException {
+    // Created in an order that is neither the name order nor reversed.
+    copy("plain.eml", dir.resolve("c-plain.eml"));
+    copy("dsn-user-unknown.eml", dir.resolve("a-dsn.eml"));
+    copy("text-google-dmarc.eml", dir.resolve("d-dmarc"));
+    copy("autoreply.eml", dir.resolve("B-auto.txt"));
+    copy("delayed.eml", dir.resolve(".hidden.eml"));
+    Path sub = Files.createDirectory(dir.resolve("b-subdirectory"));
+    copy("dsn-user-unknown.eml", sub.resolve("nested.eml"));
+
+    CliRunner.Result r = CliRunner.run("ndr", "--batch", dir.toString());
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    List<JsonNode> out = NdrCommandTest.lines(r.out());
+    assertThat(out).extracting(n -> n.path("file").asText())
+        .as("sorted by name, character by character; not recursive; hidden files included")
+        .containsExactly(".hidden.eml", "B-auto.txt", "a-dsn.eml", "c-plain.eml", "d-dmarc");
+    assertThat(out).extracting(n -> n.path("kind").asText())
+        .containsExactly("delay", "auto-reply", "bounce", "not-a-bounce", "bounce");
+    for (JsonNode n : out) {
+      assertThat(NdrCommandTest.fields(n)).isEqualTo(new TreeSet<>(NdrCommandTest.ANALYSIS_FIELDS));
+    }
+    assertThat(out.get(2).path("recipients").get(0).path("reason").asText()).isEqualTo("user-unknown");
+    assertThat(out.get(4).path("recipients").get(0).path("status").asText()).isEqualTo("5.7.26");
+  }
+
+  @Test
+  void eachObjectIsTheSingleFileObjectWithTheName(@TempDir Path dir) throws IOException {
+    for (String f : FIXTURES) {
+      copy(f, dir.resolve(f));
+    }
+
+    List<JsonNode> batch = NdrCommandTest.lines(CliRunner.run("ndr", "--batch", dir.toString(), "--json").out());
+
+    assertThat(batch).hasSize(FIXTURES.size());
+    for (int i = 0; i < FIXTURES.size(); i++) {
+      ObjectNode single = (ObjectNode) CliRunner.run("ndr", dir.resolve(FIXTURES.get(i)).toString(), "--json").json();
+      single.put("file", FIXTURES.get(i));
+      assertThat(batch.get(i)).isEqualTo(single);
+    }
+  }
+
+  @Test
+  void manyFilesStayInOrderUnderConcurrency(@TempDir Path dir) throws Exception {
+    int n = 400;
+    for (int i = 0; i < n; i++) {
+      copy(FIXTURES.get(i % FIXTURES.size()), dir.resolve(String.format("m%04d.eml", i)));
+    }
+    StringWriter buffer = new StringWriter();
+
+    new NdrBatch(BounceAnalyzer.withDefaults(), 4).run(NdrBatch.list(dir.toString()), new PrintWriter(buffer));
+
+    List<JsonNode> out = NdrCommandTest.lines(buffer.toString());
+    assertThat(out).hasSize(n);
+    List<String> kinds = List.of("auto-reply", "delay", "bounce", "not-a-bounce", "bounce");
+    for (int i = 0; i < n; i++) {
+      assertThat(out.get(i).path("file").asText()).isEqualTo(String.format("m%04d.eml", i));
+      assertThat(out.get(i).path("kind").asText()).isEqualTo(kinds.get(i % kinds.size()));
+    }
+  }
+
+  @Test
+  void anUnreadableFileIsAnErrorObjectAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
+    copy("dsn-user-unknown.eml", dir.resolve("a.eml"));
+    copy("plain.eml", dir.resolve("c.eml"));
+    List<Path> files = new ArrayList<>(NdrBatch.list(dir.toString()));
+    files.add(1, dir.resolve("b-vanished.eml"));   // listed, then removed before it was read
+    StringWriter buffer = new StringWriter();
+
+    new NdrBatch(BounceAnalyzer.withDefaults(), 2).run(files, new PrintWriter(buffer));
+
+    List<JsonNode> out = NdrCommandTest.lines(buffer.toString());
+    assertThat(out).extracting(n -> n.path("file").asText()).containsExactly("a.eml", "b-vanished.eml", "c.eml");
+    assertThat(NdrCommandTest.fields(out.get(1))).containsExactly("error", "file");
+    assertThat(out.get(1).path("error").asText()).isEqualTo("no such file");
+    assertThat(out.get(0).has("error")).isFalse();
+    assertThat(out.get(2).path("kind").asText()).isEqualTo("not-a-bounce");
+  }
+
+  @Test
+  void aReadErrorIsReportedNotAnalysed() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("disk on fire");
+      }
+    };
+
+    assertThatThrownBy(() -> NdrBatch.analyze(BounceAnalyzer.withDefaults(), failing, "standard input"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("standard input: read error: disk on fire");
+  }
+
+  @Test
+  void anEmptyDirectoryPrintsNothing(@TempDir Path dir) {
+    CliRunner.Result r = CliRunner.run("ndr", "--batch", dir.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void aMissingDirectoryOrAFileExitsOne(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("file.eml"), "Subject: x\n\nx\n");
+
+    CliRunner.Result missing = CliRunner.run("ndr", "--batch", dir.resolve("nope").toString());
+    CliRunner.Result notADirectory = CliRunner.run("ndr", "--batch", file.toString());
+
+    missing.assertOneLineError();
+    assertThat(missing.err()).isEqualTo("mail-diag: error: " + dir.resolve("nope") + ": no such directory"
+        + System.lineSeparator());
+    notADirectory.assertOneLineError();
+    assertThat(notADirectory.err()).startsWith("mail-diag: error: " + file + ": not a directory");
+  }
+
+  @Test
+  void theWindowBoundsTheFilesInFlight() {
+    assertThat(new NdrBatch(BounceAnalyzer.withDefaults(), 3).window()).isEqualTo(24);
+    assertThat(NdrBatch.defaultThreads()).isBetween(2, 16);
+    assertThatThrownBy(() -> new NdrBatch(BounceAnalyzer.withDefaults(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
