@@ -52,6 +52,32 @@ import java.util.Optional;
  * {@link Limits#totalTimeBudget()} (the analysis stops early, {@link #TIME_BUDGET_EXCEEDED}) and
  * {@link Limits#maxDiagnostics()}. Line endings may be CRLF, LF or bare CR.
  *
+ * <h2>Input</h2>
+ *
+ * <p>The input is one message. A leading mbox "From_" line ({@code From MAILER-DAEMON Thu Apr 29
+ * 23:34:45 2015}) is skipped. When the input is an mbox file holding several messages (further
+ * From_ lines, each after a blank line, RFC 4155), the first message is analysed and a {@link
+ * #MORE_MESSAGES} warning says how many the file holds: the analysis describes one message, so
+ * the result stays the same whatever follows it, and the caller decides whether to split the file
+ * and analyse the rest (the first message is analysed, not the first bounce, because choosing
+ * among messages would make the answer depend on messages the caller did not ask about).
+ *
+ * <h2>SMTP stage</h2>
+ *
+ * <p>When the bounce says at which point of the SMTP session the remote server replied apart from
+ * the reply itself (a sendmail or Courier transcript, {@code >>> DATA} then {@code <<< 550 ...};
+ * qmail's "does not like recipient" or "sender was rejected"; Exim's "SMTP error from remote mail
+ * server after MAIL FROM:"; Postfix's text beside a report; Yahoo's {@code [RCPT_TO]}), a
+ * recipient's {@link RecipientResult#diagnosticText()} ends with Postfix's wording of it, such as
+ * {@code (in reply to RCPT TO command)}, {@code (in reply to end of DATA command)}, {@code (in
+ * reply to HELO command)} or {@code (after initial connection)}; a Diagnostic-Code of type {@code
+ * X-Unix} (a local delivery program) adds {@code (X-Unix)}. The classifier reads the stage: an
+ * unknown-user reply after the content was sent is a filter, a refusal at MAIL FROM is about the
+ * sender (see {@link ReasonClassifier}). In a sendmail transcript, a reply that pipelining put
+ * after {@code >>> DATA} is taken for the RCPT TO reply it was when a later reply says no
+ * recipient was accepted ({@code <<< 503 Need RCPT}), and sendmail's own summary line ({@code 554
+ * <addr>... Remote protocol error}) gives way to the remote reply above it.
+ *
  * <h2>Status codes</h2>
  *
  * <p>A recipient's status is the enhanced status code the bounce states for it. In a delivery
@@ -101,6 +127,11 @@ public final class BounceAnalyzer {
   public static final DiagnosticCode QUOTED_BOUNCE = Codes.QUOTED_BOUNCE;
   /** The analysis used up {@link Limits#totalTimeBudget()} and stopped early. */
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = Codes.TIME_BUDGET_EXCEEDED;
+  /**
+   * The input is an mbox file (RFC 4155) holding several messages; only the first was analysed.
+   * The diagnostic says how many messages the input holds.
+   */
+  public static final DiagnosticCode MORE_MESSAGES = Codes.MORE_MESSAGES;
   /** An unexpected internal failure; please report it with the input. */
   public static final DiagnosticCode INTERNAL_ERROR = Codes.INTERNAL_ERROR;
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */

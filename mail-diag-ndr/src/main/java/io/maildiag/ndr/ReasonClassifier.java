@@ -81,13 +81,30 @@ import org.jspecify.annotations.Nullable;
  *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
  *       4xx reply) and the action {@code failed} is {@link Reason#EXPIRED}: the sending system
  *       gave up retrying;
+ *   <li>when the text places the reply at the connection, greeting or {@code HELO} only ("after
+ *       initial connection", "refused to talk to me", qmail's "my name was rejected", "in reply
+ *       to EHLO command"), an address failure or a security refusal ("not authorized"), or a
+ *       syntax, policy, sender or undefined refusal from weak evidence, is about the sending host:
+ *       {@link Reason#BLOCKED} (no sender or recipient had been named yet);
  *   <li>when the text places the reply at {@code MAIL FROM} only ("in reply to MAIL FROM
- *       command", "after MAIL FROM"), an address failure, or a security, syntax or undefined
- *       refusal from weak evidence, is about the sender: {@link Reason#REJECTED};
+ *       command", "after MAIL FROM", qmail's "sender was rejected"), an address failure, or a
+ *       security, syntax, policy or undefined refusal from weak evidence, is about the sender:
+ *       {@link Reason#REJECTED};
  *   <li>when the text places the reply at {@code DATA} only and the status is not X.1.x, an
  *       unknown-user reply is {@link Reason#FILTERED}: a mailbox that does not exist is refused
- *       at RCPT TO, so a refusal after the content was sent is a filter speaking.
+ *       at RCPT TO, so a refusal after the content was sent is a filter speaking (except at Yahoo
+ *       and AOL, which accept every recipient and refuse unknown ones after the content: {@code 554
+ *       delivery error: dd This user doesn't have a yahoo.com account});
+ *   <li>when the failure came from a local delivery program (the {@code X-Unix} diagnostic type),
+ *       an undefined, syntax, security or policy verdict from weak evidence is {@link
+ *       Reason#SYSTEM_ERROR}: the program failed (a mailer error).
  * </ul>
+ *
+ * <p>The bounce parser ({@link BounceAnalyzer}) keeps the stage in the diagnostic text: when the
+ * bounce names it apart from the reply (a sendmail or Courier transcript, qmail's sentences,
+ * Exim's "SMTP error from remote mail server after RCPT TO:", Yahoo's {@code [RCPT_TO]}), it
+ * appends Postfix's wording, such as {@code (in reply to RCPT TO command)}, to the reply. Callers
+ * that build a {@link ClassificationInput} themselves can do the same.
  *
  * <h2>Permanence, retry advice, actor, remediation</h2>
  *
@@ -98,8 +115,13 @@ import org.jspecify.annotations.Nullable;
  * <table>
  *   <caption>Retry advice</caption>
  *   <tr><th>Reason</th><th>Permanent</th><th>Transient</th></tr>
- *   <tr><td>USER_UNKNOWN, HOST_UNKNOWN, NOT_ACCEPTING, HAS_MOVED, SUSPENDED, SUPPRESSED</td>
- *       <td>SUPPRESS_ADDRESS</td><td>RETRY_LATER</td></tr>
+ *   <tr><td>NOT_ACCEPTING, HAS_MOVED, SUPPRESSED</td>
+ *       <td>SUPPRESS_ADDRESS</td><td>SUPPRESS_ADDRESS (retrying never helps: a null MX is the
+ *       domain's published refusal of all mail, a moved mailbox does not come back, a suppression
+ *       list keeps the address until someone removes it)</td></tr>
+ *   <tr><td>USER_UNKNOWN, HOST_UNKNOWN, SUSPENDED</td>
+ *       <td>SUPPRESS_ADDRESS</td><td>RETRY_LATER (a transient code here usually means a lookup
+ *       failed for now)</td></tr>
  *   <tr><td>AUTH_FAILURE, BLOCKED, BAD_REPUTATION, REQUIRE_PTR, EMAIL_TOO_LARGE,
  *       FAILED_STARTTLS, NOT_RFC_COMPLIANT, CONTENT_ERROR</td>
  *       <td>FIX_THEN_RETRY</td><td>FIX_THEN_RETRY (retrying alone cannot cure them)</td></tr>
@@ -246,23 +268,46 @@ public final class ReasonClassifier {
             .orElse(true)) {
       reason = Reason.EXPIRED;
       rule = rule + "+action:failed";
-    } else if (stages.contains(Stage.MAIL_FROM) && !stages.contains(Stage.RCPT_TO)
-        && !stages.contains(Stage.DATA) && (reason == Reason.USER_UNKNOWN
+    } else if (only(stages, Stage.CONNECT) && (reason == Reason.USER_UNKNOWN
+            || reason == Reason.HOST_UNKNOWN || reason == Reason.SECURITY_ERROR
+            || (weakSource && (reason == Reason.SYNTAX_ERROR || reason == Reason.POLICY_VIOLATION
+                || reason == Reason.REJECTED || reason == Reason.UNDEFINED)))) {
+      reason = Reason.BLOCKED;
+      rule = rule + "+stage:connect";
+    } else if (only(stages, Stage.MAIL_FROM) && (reason == Reason.USER_UNKNOWN
             || reason == Reason.HOST_UNKNOWN || (weakSource && (reason == Reason.SECURITY_ERROR
-                || reason == Reason.SYNTAX_ERROR || reason == Reason.UNDEFINED)))) {
+                || reason == Reason.SYNTAX_ERROR || reason == Reason.POLICY_VIOLATION
+                || reason == Reason.UNDEFINED)))) {
       reason = Reason.REJECTED;
       rule = rule + "+stage:mail-from";
-    } else if (reason == Reason.USER_UNKNOWN && stages.contains(Stage.DATA)
-        && !stages.contains(Stage.RCPT_TO) && !stages.contains(Stage.MAIL_FROM)
-        && status.map(s -> s.subject() != 1).orElse(true)) {
+    } else if (reason == Reason.USER_UNKNOWN && only(stages, Stage.DATA)
+        && status.map(s -> s.subject() != 1).orElse(true) && input.provider() != Provider.YAHOO) {
       reason = Reason.FILTERED;
       rule = rule + "+stage:data";
+    } else if (stages.contains(Stage.LOCAL) && weakSource && (reason == Reason.UNDEFINED
+        || reason == Reason.SYNTAX_ERROR || reason == Reason.SECURITY_ERROR
+        || reason == Reason.POLICY_VIOLATION)) {
+      reason = Reason.SYSTEM_ERROR;
+      rule = rule + "+stage:local";
     }
     Classification c = verdict(reason, permanent, rule);
     if (remediation != null && reason == chosenReason) {
       c = new Classification(c.reason(), c.permanent(), c.retry(), c.actor(), remediation, c.rule());
     }
     return c;
+  }
+
+  /** Whether {@code stage} is the only SMTP stage named (the local-delivery marker aside). */
+  private static boolean only(Set<Stage> stages, Stage stage) {
+    if (!stages.contains(stage)) {
+      return false;
+    }
+    for (Stage s : stages) {
+      if (s != stage && s != Stage.LOCAL) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Classification verdict(Reason reason, boolean permanent, String rule) {

@@ -15,7 +15,9 @@ import java.util.Optional;
  *     relayed}, {@code expanded}), given or inferred
  * @param status the enhanced status code, when the bounce states one
  * @param replyCode the SMTP reply code, when the bounce states one
- * @param diagnosticText the diagnostic text: the remote server's reply or the bounce's own words
+ * @param diagnosticText the diagnostic text: the remote server's reply or the bounce's own words,
+ *     with the SMTP stage appended in Postfix's wording ({@code (in reply to RCPT TO command)}) when
+ *     the bounce names it apart from the reply (see {@link BounceAnalyzer}, "SMTP stage")
  * @param remoteMta the remote MTA that gave the reply, when known
  * @param lastAttempt the Last-Attempt-Date, when given
  * @param classification the verdict: reason, permanence, retry advice, actor, remediation, rule

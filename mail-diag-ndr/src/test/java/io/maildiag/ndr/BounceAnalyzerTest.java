@@ -88,6 +88,56 @@ class BounceAnalyzerTest {
   }
 
   @Test
+  void mboxWithSeveralMessagesAnalysesTheFirstAndSaysSo() throws IOException {
+    byte[] first = fixture("postfix-dsn-two-recipients.eml");
+    byte[] second = fixture("exim-text.eml");
+    byte[] third = fixture("qmail-text.eml");
+    java.io.ByteArrayOutputStream mbox = new java.io.ByteArrayOutputStream();
+    for (byte[] m : new byte[][] {first, second, third}) {
+      mbox.write("From MAILER-DAEMON  Thu May 16 11:20:01 2024\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      mbox.write(m);
+      mbox.write("\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    BounceAnalysis a = analyzer.analyze(mbox.toByteArray());
+    BounceAnalysis alone = analyzer.analyze(first);
+    assertThat(a.recipients()).isEqualTo(alone.recipients());
+    assertThat(a.original()).isEqualTo(alone.original());
+    assertThat(a.diagnostics()).filteredOn(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES)).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("3 messages"));
+    // CRLF mbox files split the same way
+    String crlf = mbox.toString(java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
+    BounceAnalysis b = analyzer.analyze(crlf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(b.recipients()).extracting(RecipientResult::recipient)
+        .isEqualTo(alone.recipients().stream().map(RecipientResult::recipient).toList());
+    assertThat(b.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+  }
+
+  @Test
+  void singleMboxMessageAndBodyLinesStartingWithFromAreNotSplit() throws IOException {
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    byte[] msg = fixture("qmail-text.eml");
+    String one = "From MAILER-DAEMON  Sat May 18 02:00:01 2024\n"
+        + new String(msg, java.nio.charset.StandardCharsets.ISO_8859_1);
+    BounceAnalysis a = analyzer.analyze(one.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+    assertThat(a.recipients()).isEqualTo(analyzer.analyze(msg).recipients());
+    // a body line that starts with "From " but is no From_ line (no date), after a blank line
+    String prose = one + "\nFrom the desk of Alice: see you at the picnic\n";
+    assertThat(analyzer.analyze(prose.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).diagnostics())
+        .noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+    // a From_ line that does not follow a blank line is not a separator either
+    String glued = one.stripTrailing() + "\nFrom alice@example.net Sat May 18 02:00:00 2024\nmore\n";
+    assertThat(analyzer.analyze(glued.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).diagnostics())
+        .noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+    // input that does not start with a From_ line is one message, whatever it contains
+    String notMbox = new String(msg, java.nio.charset.StandardCharsets.ISO_8859_1)
+        + "\nFrom alice@example.net Sat May 18 02:00:00 2024\n";
+    assertThat(analyzer.analyze(notMbox.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).diagnostics())
+        .noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+  }
+
+  @Test
   void everyRecipientIsClassified() throws IOException {
     BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(fixture("exim-text.eml"));
     for (RecipientResult r : a.recipients()) {

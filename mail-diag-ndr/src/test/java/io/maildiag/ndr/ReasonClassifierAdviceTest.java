@@ -45,8 +45,9 @@ class ReasonClassifierAdviceTest {
     assertThat(temp.remediation()).isNotEqualTo(perm.remediation());
   }
 
-  static final Set<Reason> SUPPRESS = EnumSet.of(Reason.USER_UNKNOWN, Reason.HOST_UNKNOWN, Reason.NOT_ACCEPTING,
-      Reason.HAS_MOVED, Reason.SUSPENDED, Reason.SUPPRESSED);
+  static final Set<Reason> SUPPRESS = EnumSet.of(Reason.USER_UNKNOWN, Reason.HOST_UNKNOWN, Reason.SUSPENDED);
+  /** Retrying never helps these, whatever the code's class. */
+  static final Set<Reason> NEVER = EnumSet.of(Reason.NOT_ACCEPTING, Reason.HAS_MOVED, Reason.SUPPRESSED);
   static final Set<Reason> FIX = EnumSet.of(Reason.AUTH_FAILURE, Reason.BLOCKED, Reason.BAD_REPUTATION,
       Reason.REQUIRE_PTR, Reason.EMAIL_TOO_LARGE, Reason.FAILED_STARTTLS, Reason.NOT_RFC_COMPLIANT,
       Reason.CONTENT_ERROR);
@@ -59,6 +60,9 @@ class ReasonClassifierAdviceTest {
     if (!r.isFailure()) {
       assertThat(permanent).isEqualTo(RetryAdvice.DO_NOT_RETRY);
       assertThat(transientAdvice).isEqualTo(RetryAdvice.DO_NOT_RETRY);
+    } else if (NEVER.contains(r)) {
+      assertThat(permanent).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+      assertThat(transientAdvice).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
     } else if (FIX.contains(r)) {
       assertThat(permanent).isEqualTo(RetryAdvice.FIX_THEN_RETRY);
       assertThat(transientAdvice).isEqualTo(RetryAdvice.FIX_THEN_RETRY);
@@ -107,6 +111,31 @@ class ReasonClassifierAdviceTest {
     assertThat(grey.actor()).isEqualTo(Actor.NONE);
     Classification policy = classify(Optional.of("5.7.9"), Optional.of(554), "Message not accepted for policy reasons", "failed");
     assertThat(policy.retry()).isEqualTo(RetryAdvice.DO_NOT_RETRY);
+  }
+
+  @Test
+  void addressesThatCanNeverReceiveMailAreSuppressedEvenWithATransientCode() {
+    Classification nullMx = classify(Optional.of("4.1.10"), Optional.of(450),
+        "Domain example.org does not accept mail (nullMX)", "delayed");
+    assertThat(nullMx.reason()).isEqualTo(Reason.NOT_ACCEPTING);
+    assertThat(nullMx.permanent()).isFalse();
+    assertThat(nullMx.retry()).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+    Classification nullMxCodeOnly = classify(Optional.of("4.1.10"), Optional.empty(), "", "delayed");
+    assertThat(nullMxCodeOnly.reason()).isEqualTo(Reason.NOT_ACCEPTING);
+    assertThat(nullMxCodeOnly.retry()).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+    assertThat(io.maildiag.ndr.code.NdrCode.defaultClassification(EnhancedStatusCode.of("4.1.10")).retry())
+        .isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+    Classification moved = classify(Optional.empty(), Optional.of(451), "User has moved to a new address", "delayed");
+    assertThat(moved.reason()).isEqualTo(Reason.HAS_MOVED);
+    assertThat(moved.retry()).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+    Classification suppressed = classify(Optional.empty(), Optional.empty(),
+        "Address is on the suppression list because it has a recent history of bouncing", "delayed");
+    assertThat(suppressed.reason()).isEqualTo(Reason.SUPPRESSED);
+    assertThat(suppressed.retry()).isEqualTo(RetryAdvice.SUPPRESS_ADDRESS);
+    // an unknown user with a transient code is a lookup that failed for now: retry
+    Classification unknown = classify(Optional.of("4.1.1"), Optional.of(450),
+        "Recipient address rejected: User unknown in virtual alias table", "delayed");
+    assertThat(unknown.retry()).isEqualTo(RetryAdvice.RETRY_LATER);
   }
 
   @Test

@@ -207,6 +207,69 @@ class ReasonClassifierPrecedenceTest {
   }
 
   @Nested
+  class Stages {
+    @Test
+    void refusalsAtTheConnectionOrHeloAreAboutTheSendingHost() {
+      Classification helo = classify("5.0.0", 501, "501 5.0.0 Invalid domain name (in reply to HELO command)");
+      assertThat(helo.reason()).isEqualTo(Reason.BLOCKED);
+      assertThat(helo.rule()).endsWith("+stage:connect");
+      Classification greeting = classify(null, 554,
+          "host mx.example.org[192.0.2.1] refused to talk to me: 554 Access denied");
+      assertThat(greeting.reason()).isEqualTo(Reason.BLOCKED);
+      Classification exim = classify("5.7.1", 550,
+          "SMTP error from remote mail server after initial connection: 550 5.7.1 not authorized");
+      assertThat(exim.reason()).isEqualTo(Reason.BLOCKED);
+      // a specific verdict stays: the greeting may well name the reverse-DNS or rate problem
+      Classification ptr = classify("5.7.1", 554,
+          "SMTP error from remote mail server after initial connection: 554 5.7.1 Missing reverse DNS for 192.0.2.2");
+      assertThat(ptr.reason()).isEqualTo(Reason.REQUIRE_PTR);
+      Classification rate = classify("4.7.0", 421, "421 4.7.0 Too many connections from your IP (after initial connection)");
+      assertThat(rate.reason()).isEqualTo(Reason.RATE_LIMITED);
+    }
+
+    @Test
+    void policyRefusalAtMailFromIsAboutTheSender() {
+      Classification c = classify("5.7.0", 550, "550 5.7.0 Not allowed (in reply to MAIL FROM command)");
+      assertThat(c.reason()).isEqualTo(Reason.REJECTED);
+      Classification qmail = classify("5.1.1", 550,
+          "Connected to 192.0.2.80 but sender was rejected. Remote host said: 550 5.1.1 <alice@example.net>... User unknown");
+      assertThat(qmail.reason()).isEqualTo(Reason.REJECTED);
+    }
+
+    @Test
+    void unknownUserAfterDataAtYahooIsStillUnknown() {
+      // Yahoo and AOL accept every RCPT TO and refuse unknown mailboxes after the content
+      Classification yahoo = classify("5.0.0", 554, "554 delivery error: dd This user doesn't have a yahoo.com account "
+          + "(nobody@yahoo.com) [0] - mta1234.mail.ne1.yahoo.com (in reply to end of DATA command)", "failed",
+          Provider.YAHOO);
+      assertThat(yahoo.reason()).isEqualTo(Reason.USER_UNKNOWN);
+      Classification other = classify("5.0.0", 554, "554 delivery error: dd This user doesn't have an account "
+          + "(in reply to end of DATA command)", "failed", Provider.OTHER);
+      assertThat(other.reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void conflictingStagesChangeNothing() {
+      Classification c = classify("5.0.0", 550,
+          "550 Unknown user after RCPT TO:<a@example.org> (in reply to end of DATA command)");
+      assertThat(c.reason()).isEqualTo(Reason.USER_UNKNOWN);
+    }
+
+    @Test
+    void localDeliveryProgramFailuresAreMailerErrors() {
+      Classification exit = classify("5.0.0", null, "255 (X-Unix)");
+      assertThat(exit.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      Classification weak = classify("5.5.0", null, "syntax problem in the filter (X-Unix)");
+      assertThat(weak.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      // a delivery agent that says the mailbox is full or the user unknown is believed
+      Classification full = classify("5.2.2", null, "maildrop: maildir over quota. (X-Unix)");
+      assertThat(full.reason()).isEqualTo(Reason.MAILBOX_FULL);
+      Classification unknown = classify("5.1.1", null, "dovecot-lda: Unknown user frank (X-Unix)");
+      assertThat(unknown.reason()).isEqualTo(Reason.USER_UNKNOWN);
+    }
+  }
+
+  @Nested
   class NotBounces {
     @Test
     void deliveredActionWinsOverTheCode() {

@@ -16,6 +16,14 @@ public final class Advice {
   /** Reasons where the address itself cannot receive mail: suppressed when permanent. */
   static final Set<Reason> SUPPRESS = EnumSet.of(Reason.USER_UNKNOWN, Reason.HOST_UNKNOWN,
       Reason.NOT_ACCEPTING, Reason.HAS_MOVED, Reason.SUSPENDED, Reason.SUPPRESSED);
+  /**
+   * Reasons where the address can never receive mail, so that retrying never helps even when the
+   * code is transient: a null MX (RFC 7505) is the domain's published statement that it accepts no
+   * mail, a moved mailbox does not come back, and the sending service's suppression list holds the
+   * address until someone removes it. A transient code on them (a soft-bounce configuration, a
+   * relay's generic 4xx) does not change that.
+   */
+  static final Set<Reason> NEVER = EnumSet.of(Reason.NOT_ACCEPTING, Reason.HAS_MOVED, Reason.SUPPRESSED);
   /** Reasons that retrying cannot cure until the sender fixes something, even when transient. */
   static final Set<Reason> FIX = EnumSet.of(Reason.AUTH_FAILURE, Reason.BLOCKED,
       Reason.BAD_REPUTATION, Reason.REQUIRE_PTR, Reason.EMAIL_TOO_LARGE, Reason.FAILED_STARTTLS,
@@ -158,14 +166,18 @@ public final class Advice {
   }
 
   /**
-   * Returns the retry advice: not-bounces get {@code DO_NOT_RETRY}; the {@link #FIX} reasons
-   * {@code FIX_THEN_RETRY} even when transient; other transient failures {@code RETRY_LATER};
-   * permanent {@link #SUPPRESS} reasons {@code SUPPRESS_ADDRESS}; other permanent failures
-   * {@code DO_NOT_RETRY}.
+   * Returns the retry advice: not-bounces get {@code DO_NOT_RETRY}; the {@link #NEVER} reasons
+   * (null MX, moved, suppressed) {@code SUPPRESS_ADDRESS} even when transient; the {@link #FIX}
+   * reasons {@code FIX_THEN_RETRY} even when transient; other transient failures {@code
+   * RETRY_LATER}; permanent {@link #SUPPRESS} reasons {@code SUPPRESS_ADDRESS}; other permanent
+   * failures {@code DO_NOT_RETRY}.
    */
   public static RetryAdvice retry(Reason reason, boolean permanent) {
     if (!reason.isFailure()) {
       return RetryAdvice.DO_NOT_RETRY;
+    }
+    if (NEVER.contains(reason)) {
+      return RetryAdvice.SUPPRESS_ADDRESS;
     }
     if (FIX.contains(reason)) {
       return RetryAdvice.FIX_THEN_RETRY;

@@ -15,9 +15,15 @@ package io.maildiag.ndr.classify;
  *       {@code #5.1.1}, {@code 550-5.1.1}) are dropped: they are inputs of their own, and in
  *       multi-line replies they interrupt phrases ({@code "not accepted due to 550-5.7.26 domain's
  *       DMARC policy"});
- *   <li>letters are lower-cased; the contractions {@code n't} become {@code " not"} ({@code
- *       can't}, {@code cannot} become {@code can not}; {@code won't} becomes {@code will not});
- *       other apostrophes vanish ({@code user's} becomes {@code users});
+ *   <li>letters are lower-cased and Latin letters lose their diacritics ({@code Empfänger} and
+ *       {@code Empfanger} both become {@code empfanger}, {@code boîte} becomes {@code boite},
+ *       {@code ß} becomes {@code ss}), so that rules match whether or not a mail system kept the
+ *       accents; combining vowel signs of other scripts (Devanagari, Thai, Arabic) stay in their
+ *       word, and zero-width joiners and soft hyphens vanish;
+ *   <li>the contractions {@code n't} become {@code " not"} ({@code can't}, {@code cannot} become
+ *       {@code can not}; {@code won't} becomes {@code will not}); the apostrophe of a French or
+ *       Italian elision is a word break ({@code l'adresse n'existe pas} becomes {@code l adresse n
+ *       existe pas}); other apostrophes vanish ({@code user's} becomes {@code users});
  *   <li>every other character that is not a letter or digit is a word break.
  * </ul>
  *
@@ -103,7 +109,7 @@ public final class TextNormalizer {
     while (s < e && !Character.isLetterOrDigit(raw.charAt(s))) {
       s++;
     }
-    while (e > s && !Character.isLetterOrDigit(raw.charAt(e - 1))) {
+    while (e > s && !Character.isLetterOrDigit(raw.charAt(e - 1)) && !isMark(raw.charAt(e - 1))) {
       e--;
     }
     if (s == e || isCode(raw, s, e)) {
@@ -118,16 +124,81 @@ public final class TextNormalizer {
           expandNot(out);
           k++; // skip the t
         }
+        if (k + 1 < e && Character.isLetter(raw.charAt(k + 1)) && isElision(raw, s, k)) {
+          space(out); // French and Italian elision: "l'adresse" -> "l adresse", "dell'account" -> "dell account"
+          continue;
+        }
         continue; // other apostrophes vanish
       }
       if (Character.isLetterOrDigit(c)) {
-        out.append(Character.toLowerCase(c));
+        appendLetter(c, out);
+      } else if (isInvisible(c)) {
+        continue; // zero-width joiners and soft hyphens do not break a word
+      } else if (isMark(c) && out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+        if (out.charAt(out.length() - 1) >= 0x80) {
+          out.append(c); // vowel signs of Indic, Thai, Arabic scripts belong to their word
+        }
+        // a combining accent on a Latin letter is dropped, like the accent of a precomposed one
       } else {
         space(out);
       }
     }
     space(out);
     fixCannot(out);
+  }
+
+  /** Latin letters with diacritics (U+00C0 to U+024F) folded to ASCII; null where none applies. */
+  private static final String[] FOLD = new String[0x250 - 0xC0];
+  /** Latin Extended Additional (U+1E00 to U+1EFF: Vietnamese) folded to ASCII. */
+  private static final char[] FOLD_EXTENDED = new char[0x100];
+
+  static {
+    for (int c = 0xC0; c < 0x250; c++) {
+      String d = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
+      char base = d.charAt(0);
+      if (base < 0x80 && Character.isLetter(base)) {
+        FOLD[c - 0xC0] = String.valueOf(Character.toLowerCase(base));
+      }
+    }
+    for (int c = 0x1E00; c < 0x1F00; c++) {
+      String d = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
+      char base = d.charAt(0);
+      FOLD_EXTENDED[c - 0x1E00] = base < 0x80 && Character.isLetter(base) ? Character.toLowerCase(base) : 0;
+    }
+    String[][] special = {{"\u00df", "ss"}, {"\u00e6", "ae"}, {"\u00c6", "ae"}, {"\u0153", "oe"},
+        {"\u0152", "oe"}, {"\u00f8", "o"}, {"\u00d8", "o"}, {"\u0111", "d"}, {"\u0110", "d"},
+        {"\u0142", "l"}, {"\u0141", "l"}, {"\u00f0", "d"}, {"\u00d0", "d"}, {"\u00fe", "th"},
+        {"\u00de", "th"}, {"\u0131", "i"}};
+    for (String[] e : special) {
+      FOLD[e[0].charAt(0) - 0xC0] = e[1];
+    }
+  }
+
+  /**
+   * Appends a letter or digit lower-cased, with Latin diacritics folded ("Empfänger" becomes
+   * "empfanger", Vietnamese "địa chỉ" becomes "dia chi").
+   */
+  private static void appendLetter(char c, StringBuilder out) {
+    char l = Character.toLowerCase(c);
+    if (l >= 0xC0 && l < 0x250 && FOLD[l - 0xC0] != null) {
+      out.append(FOLD[l - 0xC0]);
+    } else if (c >= 0xC0 && c < 0x250 && FOLD[c - 0xC0] != null) {
+      out.append(FOLD[c - 0xC0]);
+    } else if (l >= 0x1E00 && l < 0x1F00 && FOLD_EXTENDED[l - 0x1E00] != 0) {
+      out.append(FOLD_EXTENDED[l - 0x1E00]);
+    } else {
+      out.append(l);
+    }
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff' || c == '\u00ad';
+  }
+
+  private static boolean isMark(char c) {
+    int t = Character.getType(c);
+    return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+        || t == Character.ENCLOSING_MARK;
   }
 
   /** Turns a just-written "...n" into "... not": doesn't -> does not, can't -> can not. */
@@ -163,6 +234,18 @@ public final class TextNormalizer {
     if (len > 0 && out.charAt(len - 1) != ' ') {
       out.append(' ');
     }
+  }
+
+  /** Articles and particles that French and Italian elide before a vowel: l', d', n', qu', dell'... */
+  private static final java.util.Set<String> ELISIONS = java.util.Set.of("l", "d", "n", "j", "s", "c", "m", "t",
+      "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "nell", "dall", "sull", "quell", "un");
+
+  /** Whether raw[s, k) (the token up to an apostrophe) is an elided article or particle. */
+  private static boolean isElision(CharSequence raw, int s, int k) {
+    if (k - s > 7) {
+      return false;
+    }
+    return ELISIONS.contains(raw.subSequence(s, k).toString().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isApostrophe(char c) {

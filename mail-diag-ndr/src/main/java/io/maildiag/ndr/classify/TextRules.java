@@ -39,10 +39,25 @@ public final class TextRules {
 
   private final List<Rule> rules;
   private final Map<Stage, List<Phrase>> stages;
+  /** Stage markers hidden from the reason rules (see {@link #matches}). */
+  private final List<Part> masks;
 
   private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
     this.rules = List.copyOf(rules);
     this.stages = stages;
+    Set<String> ruleKeys = new HashSet<>();
+    for (Rule r : rules) {
+      ruleKeys.add(r.phrase.key());
+    }
+    List<Part> m = new ArrayList<>();
+    for (Stage st : List.of(Stage.MAIL_FROM, Stage.RCPT_TO, Stage.DATA)) {
+      for (Phrase p : stages.getOrDefault(st, List.of())) {
+        if (p.parts().size() == 1 && p.exclusions().isEmpty() && !ruleKeys.contains(p.key())) {
+          m.add(p.parts().get(0));
+        }
+      }
+    }
+    this.masks = List.copyOf(m);
   }
 
   /** Returns the rules of the bundled {@code text-rules.txt}. */
@@ -80,6 +95,8 @@ public final class TextRules {
             case "mail-from" -> Stage.MAIL_FROM;
             case "rcpt-to" -> Stage.RCPT_TO;
             case "data" -> Stage.DATA;
+            case "connect" -> Stage.CONNECT;
+            case "local" -> Stage.LOCAL;
             default -> throw bad(lineNo, "unknown context", parts[1]);
           };
           reason = null;
@@ -137,14 +154,45 @@ public final class TextRules {
     if (normalized.isEmpty()) {
       return List.of();
     }
+    String text = mask(normalized);
     List<TextMatch> out = new ArrayList<>();
     for (Rule r : rules) {
-      int at = r.phrase.find(normalized);
+      int at = r.phrase.find(text);
       if (at >= 0) {
         out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
       }
     }
     return out;
+  }
+
+  /**
+   * Hides the SMTP stage markers of the MAIL FROM, RCPT TO and DATA contexts ("after MAIL FROM",
+   * "in reply to RCPT TO command") from the reason rules: they say where the reply came, not why,
+   * and their words must not complete a reason phrase ("after MAIL FROM:&lt;a&gt; SIZE=1830: Client host
+   * rejected: listed at ..." is no "mail from ~ rejected"). Markers that are rules themselves
+   * ("sender was rejected") stay. Positions are kept: each hidden character becomes U+0001.
+   */
+  String mask(String normalized) {
+    char[] c = null;
+    for (Part p : masks) {
+      int from = 0;
+      for (int tries = 0; tries < MAX_TRIES; tries++) {
+        int s = p.indexIn(normalized, from, normalized.length());
+        if (s < 0) {
+          break;
+        }
+        if (c == null) {
+          c = normalized.toCharArray();
+        }
+        for (int k = s; k < s + p.words().length(); k++) {
+          if (c[k] != ' ') {
+            c[k] = '\u0001';
+          }
+        }
+        from = s + p.words().length();
+      }
+    }
+    return c == null ? normalized : new String(c);
   }
 
   /** Returns the SMTP stages the normalised text names ("in reply to MAIL FROM command"). */

@@ -69,6 +69,14 @@ final class DefaultClassifications {
     BY_KEY.put(key, new Rule(reason, actor, FIX_THEN_RETRY, reason, actor, FIX_THEN_RETRY, remediation));
   }
 
+  /**
+   * A rule for an address that can never receive mail, whatever the class: a transient code does
+   * not make a null MX or a moved mailbox come back, so retrying never helps.
+   */
+  private static void never(String key, Reason reason, Actor actor, String remediation) {
+    BY_KEY.put(key, new Rule(reason, actor, SUPPRESS_ADDRESS, reason, actor, SUPPRESS_ADDRESS, remediation));
+  }
+
   private static void rule(String key, Rule rule) {
     BY_KEY.put(key, rule);
   }
@@ -89,7 +97,7 @@ final class DefaultClassifications {
         "The address matches several recipients; use the recipient's exact, full address.");
     waitable("X.1.5", UNDEFINED, NONE, DO_NOT_RETRY,
         "X.1.5 reports a valid address and belongs to success reports; read the diagnostic text for the failure.");
-    waitable("X.1.6", HAS_MOVED, SENDER, SUPPRESS_ADDRESS,
+    never("X.1.6", HAS_MOVED, SENDER,
         "The recipient no longer uses this address and left no forwarding address; ask for the new one and remove this one.");
     waitable("X.1.7", REJECTED, SENDER_ADMIN, FIX_THEN_RETRY,
         "The sender address is not valid syntax; fix the envelope sender or From address of the sending system.");
@@ -97,7 +105,7 @@ final class DefaultClassifications {
         "The sender's domain does not exist or cannot receive replies; use a sender domain with working DNS (MX or A).");
     waitable("X.1.9", UNDEFINED, NONE, DO_NOT_RETRY,
         "The message was relayed to a system that reports no further status; nothing more is known.");
-    waitable("X.1.10", NOT_ACCEPTING, SENDER, SUPPRESS_ADDRESS,
+    never("X.1.10", NOT_ACCEPTING, SENDER,
         "The recipient domain publishes a null MX and accepts no mail; remove the address.");
     // X.2 mailbox
     waitable("X.2.0", UNDEFINED, RECIPIENT_ADMIN, DO_NOT_RETRY,

@@ -43,6 +43,8 @@ public final class Codes {
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = DiagnosticCode.of("NDR_TIME_BUDGET_EXCEEDED");
   /** An unexpected internal failure; the analysis is as complete as it could be made. */
   public static final DiagnosticCode INTERNAL_ERROR = DiagnosticCode.of("NDR_INTERNAL_ERROR");
+  /** The input is an mbox file holding several messages; only the first was analysed. */
+  public static final DiagnosticCode MORE_MESSAGES = DiagnosticCode.of("NDR_MORE_MESSAGES");
   /** Too many diagnostics; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = DiagnosticCode.of("NDR_DIAGNOSTICS_TRUNCATED");
 }

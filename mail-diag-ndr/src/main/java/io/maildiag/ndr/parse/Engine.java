@@ -77,6 +77,13 @@ public final class Engine {
       return notABounce(diags, OriginalMessage.none());
     }
     Deadline deadline = new Deadline(limits.totalTimeBudget());
+    Mbox.Split mbox = Mbox.split(input, length);
+    if (mbox.more() > 0) {
+      // an mbox file of several messages: the first is analysed (see BounceAnalyzer, "Input")
+      length = mbox.firstEnd();
+      diags.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the input is an mbox file of " + (mbox.more() + 1)
+          + " messages; only the first was analysed (split the file to analyse the others)"));
+    }
     int maxLine = Math.max(1, limits.maxLineLength());
     byte[] norm = Normalizer.normalize(input, length, maxLine, Math.max(1, limits.maxHeaderBytes()), diags);
     MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(norm);
@@ -138,7 +145,10 @@ public final class Engine {
           + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
           + "error sending your mail|unzustellbar|nicht zustellbar|non remis|non distribuable|no entregado|"
           + "no se puede entregar|non recapitabile|impossibile recapitare|onbestelbaar|niet bezorgd|"
-          + "n\u00e3o entregue|\u914d\u4fe1\u4e0d\u80fd|\u672a\u914d\u4fe1|\u9001\u4fe1\u30a8\u30e9\u30fc|"
+          + "n\u00e3o entregue|n\u00e3o \u00e9 poss\u00edvel entregar|nedoru\u010diteln|niedostarcz|"
+          + "nie mo\u017cna dostarczy\u0107|teslim edileme|kunde inte levereras|olevererbar|kan ikke leveres|"
+          + "ei voitu toimittaa|tidak terkirim|\u672a\u9001\u8fbe|\u7121\u6cd5\u50b3\u905e|"
+          + "\ubc30\ub2ec \ubabb \ud568|\u914d\u4fe1\u4e0d\u80fd|\u672a\u914d\u4fe1|\u9001\u4fe1\u30a8\u30e9\u30fc|"
           + "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb|\u9000\u4fe1|\u65e0\u6cd5\u6295\u9012|\u9000\u56de|"
           + "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d|"
           + "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b)");
@@ -297,7 +307,8 @@ public final class Engine {
           if (e == null) {
             e = regionEntry(addr, scan.region());
           }
-          chosen.add(new TextScanner.Entry(addr, e.diagnostic(), e.facts(), e.remoteMta(), e.excerpt(), e.line()));
+          chosen.add(new TextScanner.Entry(addr, e.diagnostic(), e.facts(), e.remoteMta(), e.excerpt(), e.line(),
+              e.stage()));
         }
       } else {
         chosen.addAll(scan.entries());
@@ -319,6 +330,7 @@ public final class Engine {
         x.part = textLabel;
         x.parser = textParser;
         x.excerpt = e.excerpt().isEmpty() ? e.diagnostic() : e.excerpt();
+        x.stage = e.stage();
         x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
         rcpts.add(x);
       }
@@ -326,6 +338,10 @@ public final class Engine {
     for (Rcpt x : rcpts) {
       if (x.action.isEmpty()) {
         x.action = inferAction(x, scan.delayed() || subjectSaysDelay(subject));
+      }
+      if (x.stage == null && !x.diagnostic.isBlank()) {
+        // a report's reply that a session transcript in the text repeats after its command
+        x.stage = SmtpStage.transcriptFor(scan.region(), x.diagnostic);
       }
     }
     if (reportingMta.isEmpty()) {
@@ -389,11 +405,13 @@ public final class Engine {
     String diag = "";
     Smtp.Facts facts = Smtp.facts(region);
     String remote = "";
+    SmtpStage.Found stage = null;
     for (TextScanner.Entry e : r.entries()) {
       if (e.facts().reply().isPresent() || e.facts().status().isPresent()) {
         diag = e.diagnostic();
         facts = e.facts();
         remote = e.remoteMta();
+        stage = e.stage();
         break;
       }
     }
@@ -402,10 +420,17 @@ public final class Engine {
       diag = reply != null ? Smtp.clean(reply) : summary(region);
       if (reply != null) {
         facts = Smtp.facts(reply);
+        stage = SmtpStage.explicit(reply);
       }
     }
+    if (stage == null && !diag.isBlank()) {
+      stage = SmtpStage.transcriptFor(region, diag);
+    }
+    if (stage == null && !diag.isBlank()) {
+      stage = SmtpStage.explicitUnique(region); // "after MAIL FROM:" on the line above the reply
+    }
     return new TextScanner.Entry(address, diag, facts, remote, Smtp.bound(diag.length() > 300
-        ? diag.substring(0, 297) + "..." : diag), 0);
+        ? diag.substring(0, 297) + "..." : diag), 0, stage);
   }
 
   private static final Pattern BOILERPLATE = Pattern.compile(
@@ -522,6 +547,9 @@ public final class Engine {
       if (x.remoteMta.isEmpty()) {
         x.remoteMta = e.remoteMta();
       }
+      if (x.stage == null) {
+        x.stage = e.stage();
+      }
     }
   }
 
@@ -581,6 +609,9 @@ public final class Engine {
     DsnParser.Diagnostic dc = DsnParser.diagnostic(block.get("diagnostic-code"));
     x.diagnosticType = dc.type();
     x.diagnostic = Smtp.clean(dc.text());
+    if (x.diagnosticType.equals("x-unix")) {
+      x.stage = SmtpStage.LOCAL; // RFC 3464: the diagnostic is a local delivery program's (a pipe, procmail)
+    }
     if (!dc.text().isBlank()) {
       boolean success = isSuccessAction(x.action) || x.statusField.map(EnhancedStatusCode::isSuccess).orElse(false);
       Smtp.Facts f = success ? Smtp.positiveFacts(dc.text()) : Smtp.facts(dc.text());
@@ -613,7 +644,8 @@ public final class Engine {
 
   /** Builds the result for one recipient, classifying it; {@code expected} overrides not-bounce verdicts. */
   RecipientResult result(Rcpt x, Provider provider, Reason expected) {
-    ClassificationInput in = new ClassificationInput(x.status, x.reply, x.diagnostic, x.action, provider);
+    String diagnostic = isSuccessAction(x.action) ? x.diagnostic : SmtpStage.annotate(x.diagnostic, x.stage);
+    ClassificationInput in = new ClassificationInput(x.status, x.reply, diagnostic, x.action, provider);
     Classification c;
     try {
       c = classifier.classify(in);
@@ -630,7 +662,7 @@ public final class Engine {
           expected.description(), "kind:" + expected.jsonName());
     }
     return new RecipientResult(x.recipient, x.original.isEmpty() ? Optional.empty() : Optional.of(x.original),
-        x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, x.diagnostic,
+        x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
         new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
   }

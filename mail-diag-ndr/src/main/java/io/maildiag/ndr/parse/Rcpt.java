@@ -4,6 +4,7 @@ import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.ReplyCode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A recipient being assembled from a report and the text. Mutable; internal to one analysis. */
 final class Rcpt {
@@ -21,4 +22,6 @@ final class Rcpt {
   String part = "";
   String parser = "";
   String excerpt = "";
+  /** Where in the SMTP session (or which local program) the failure was reported, when the bounce says. */
+  SmtpStage.@Nullable Found stage;
 }

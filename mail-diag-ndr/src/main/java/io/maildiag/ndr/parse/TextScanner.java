@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads recipients and their diagnostics from the human-readable text of a bounce, whatever the
@@ -16,7 +17,10 @@ import java.util.regex.Pattern;
  * {@code Recipient: <addr>}, {@code 550 <addr>... reason}, "could not be delivered to addr") is an
  * anchor; the lines that follow it, up to the next anchor or the end of the section, are its
  * block. Blocks without an SMTP reply borrow the one reply the text gives (single-recipient
- * bounces often put it apart), or the text around the address.
+ * bounces often put it apart), or the text around the address. Each entry carries the SMTP stage
+ * its block names ({@link SmtpStage}); a sendmail summary line ({@code 554 <addr>... Remote
+ * protocol error}) just below a transcript reply ({@code <<< 550 ...}) takes the remote's reply as
+ * its diagnostic.
  */
 final class TextScanner {
   private TextScanner() {}
@@ -26,7 +30,11 @@ final class TextScanner {
 
   /** One recipient read from text. */
   record Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt,
-      int line) {}
+      int line, SmtpStage.@Nullable Found stage) {
+    Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt, int line) {
+      this(recipient, diagnostic, facts, remoteMta, excerpt, line, null);
+    }
+  }
 
   /** The scan: entries in text order, the bounce text proper, and the text after the cut. */
   record Result(List<Entry> entries, String region, String after, boolean delayed) {}
@@ -190,12 +198,29 @@ final class TextScanner {
       int bestScore = 0;
       String firstBlock = null;
       int bestLine = first.line;
+      SmtpStage.Found bestStage = null;
+      SmtpStage.Found anyStage = null;
       for (Anchor a : group) {
-        String block = block(lines, a, nextAnchor(anchorLines, a.line, end));
+        int limit = nextAnchor(anchorLines, a.line, end);
+        String block = block(lines, a, limit);
+        Anchor owner = a;
         Integer last = listEnd.get(a.line);
         if (block.isBlank() && last != null) {
           Anchor tail = anchors.get(last);
+          owner = tail;
           block = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
+        }
+        // sendmail: "<<< 550 ..." (the remote's reply) just above its own "554 <addr>... Remote protocol error"
+        int above = owner.single ? SmtpStage.first(lines, owner.line) : owner.line;
+        SmtpStage.Found stage = stage(lines, owner, block, nextAnchor(anchorLines, owner.line, end), above);
+        if (above < owner.line && SmtpStage.isNegativeReply(lines[above])) {
+          String remote = SmtpStage.replyText(lines, above, owner.line);
+          if (!remote.isBlank()) {
+            block = remote;
+          }
+        }
+        if (anyStage == null) {
+          anyStage = stage;
         }
         Smtp.Facts f = Smtp.facts(block);
         if (firstBlock == null || firstBlock.isBlank()) {
@@ -207,7 +232,11 @@ final class TextScanner {
           bestFacts = f;
           bestBlock = block;
           bestLine = a.line;
+          bestStage = stage;
         }
+      }
+      if (bestStage == null) {
+        bestStage = anyStage;
       }
       String diagnostic;
       Smtp.Facts facts;
@@ -219,7 +248,8 @@ final class TextScanner {
         facts = new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
       }
       String remote = remoteHost(bestBlock != null ? bestBlock : firstBlock == null ? "" : firstBlock);
-      entries.add(new Entry(first.address, diagnostic, facts, remote, excerpt(lines, bestLine, end), bestLine));
+      entries.add(new Entry(first.address, diagnostic, facts, remote, excerpt(lines, bestLine, end), bestLine,
+          bestStage));
     }
     // recipients whose block had no SMTP facts borrow the text's response section or its one reply
     if (!entries.isEmpty()) {
@@ -239,15 +269,16 @@ final class TextScanner {
             Smtp.Facts f = Smtp.facts(orphan);
             String diag = narrow(orphan);
             if (e.diagnostic.isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
+              SmtpStage.Found st = e.stage != null ? e.stage : SmtpStage.explicit(orphan);
               fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic : diag, f,
-                  e.remoteMta.isEmpty() ? remoteHost(orphan) : e.remoteMta, e.excerpt, e.line));
+                  e.remoteMta.isEmpty() ? remoteHost(orphan) : e.remoteMta, e.excerpt, e.line, st));
               continue;
             }
           }
           if (e.diagnostic.isBlank()) {
             String before = paragraphBefore(lines, e.line);
             fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta, e.excerpt,
-                e.line));
+                e.line, e.stage));
             continue;
           }
           fixed.add(e);
@@ -256,6 +287,22 @@ final class TextScanner {
       }
     }
     return new Result(entries, region.toString(), after.toString(), delayed);
+  }
+
+  /**
+   * The stage of one anchor's reply: named in words in its block or on its line, else the
+   * transcript command before its first negative reply (a Courier block, or the {@code <<<}
+   * lines from {@code above} that precede a sendmail line).
+   */
+  private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above) {
+    SmtpStage.Found f = SmtpStage.explicit(lines[a.line] + "\n" + block);
+    if (f != null) {
+      return f;
+    }
+    if (above < a.line && SmtpStage.isNegativeReply(lines[above])) {
+      return SmtpStage.at(lines, above);
+    }
+    return a.single ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
   private static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");

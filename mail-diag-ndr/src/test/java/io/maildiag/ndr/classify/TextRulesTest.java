@@ -85,6 +85,37 @@ class TextRulesTest {
   }
 
   @Test
+  void newStageContextsAreRead() {
+    TextRules std = TextRules.standard();
+    assertThat(std.stages(TextNormalizer.normalize("Connected to 192.0.2.1 but my name was rejected.")))
+        .containsExactly(Stage.CONNECT);
+    assertThat(std.stages(TextNormalizer.normalize("501 Invalid HELO name (in reply to HELO command)")))
+        .containsExactly(Stage.CONNECT);
+    assertThat(std.stages(TextNormalizer.normalize("Connected to 192.0.2.1 but sender was rejected.")))
+        .containsExactly(Stage.MAIL_FROM);
+    assertThat(std.stages(TextNormalizer.normalize("SMTP error from remote server after RCPT command:")))
+        .containsExactly(Stage.RCPT_TO);
+    assertThat(std.stages(TextNormalizer.normalize("255 (X-Unix)"))).containsExactly(Stage.LOCAL);
+    TextRules r = rules("@context connect", "after initial connection", "@context local", "x unix");
+    assertThat(r.stages("after initial connection")).containsExactly(Stage.CONNECT);
+  }
+
+  @Test
+  void stageMarkersDoNotCompleteReasonPhrases() {
+    TextRules std = TextRules.standard();
+    String exim = TextNormalizer.normalize(
+        "SMTP error from remote mail server after MAIL FROM:<a@example.net> SIZE=1830: 554 Client host rejected");
+    assertThat(std.matches(exim)).extracting(TextMatch::phrase).doesNotContain("mail from ~ rejected");
+    assertThat(std.mask(exim)).hasSameSizeAs(exim).doesNotContain("after mail from").contains("client host rejected");
+    // the same words outside a stage marker still count
+    assertThat(std.matches(TextNormalizer.normalize("550 Mail from <a@example.net> rejected by policy")))
+        .extracting(TextMatch::phrase).contains("mail from ~ rejected");
+    // a marker that is a rule itself stays visible
+    assertThat(std.matches(TextNormalizer.normalize("Connected to 192.0.2.1 but sender was rejected.")))
+        .extracting(TextMatch::phrase).contains("sender was rejected");
+  }
+
+  @Test
   void syntaxErrorsNameTheLine() {
     assertThatThrownBy(() -> rules("phrase before group")).hasMessageContaining("line 1");
     assertThatThrownBy(() -> rules("@NO_SUCH_REASON strong")).hasMessageContaining("line 1");

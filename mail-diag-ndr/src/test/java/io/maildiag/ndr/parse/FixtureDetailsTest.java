@@ -21,8 +21,9 @@ class FixtureDetailsTest {
     RecipientResult bob = a.recipients().get(0);
     assertThat(bob.remoteMta()).contains("mx.example.com");
     assertThat(bob.lastAttempt()).contains(OffsetDateTime.parse("2024-05-14T09:12:44+02:00"));
-    assertThat(bob.diagnosticText())
-        .isEqualTo("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in virtual mailbox table");
+    // the report's Diagnostic-Code, with the stage the text gives ("(in reply to RCPT TO command)")
+    assertThat(bob.diagnosticText()).isEqualTo("550 5.1.1 <bob@example.com>: Recipient address rejected: "
+        + "User unknown in virtual mailbox table (in reply to RCPT TO command)");
     assertThat(bob.evidence().parser()).isEqualTo("rfc3464");
     assertThat(bob.evidence().part()).isEqualTo("message/delivery-status (part 2)");
     assertThat(bob.evidence().excerpt()).contains("final-recipient: rfc822; bob@example.com");
@@ -62,7 +63,7 @@ class FixtureDetailsTest {
   void truncatedMultiLineReplyIsCompletedFromTheTranscript() {
     RecipientResult r = Fixtures.analyze("sendmail-dsn.eml").recipients().get(0);
     assertThat(r.diagnosticText()).startsWith("550-5.7.26 Unauthenticated email from example.net")
-        .contains("DMARC policy").endsWith("- gsmtp");
+        .contains("DMARC policy").endsWith("- gsmtp (in reply to DATA command)");
     assertThat(r.remoteMta()).contains("mx.example.com");
   }
 

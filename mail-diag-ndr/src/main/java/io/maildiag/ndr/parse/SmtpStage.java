@@ -1,0 +1,246 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.ndr.classify.Stage;
+import io.maildiag.ndr.classify.TextNormalizer;
+import io.maildiag.ndr.classify.TextRules;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where in the SMTP session a remote reply came, as a bounce says it apart from the reply, and
+ * the words that carry it into a recipient's diagnostic text for the classifier.
+ *
+ * <p>Bounces name the stage in many ways: Postfix appends {@code (in reply to RCPT TO command)};
+ * Exim writes {@code SMTP error from remote mail server after MAIL FROM:<...>:}; qmail says {@code
+ * does not like recipient}, {@code sender was rejected}, {@code my name was rejected} or {@code
+ * failed after I sent the message}; Yahoo appends {@code [RCPT_TO]}; sendmail and Courier print a
+ * transcript, the client's command after {@code >>>} and the server's reply after {@code <<<}. A
+ * report's Diagnostic-Code usually carries the reply alone, so the stage is read from the text
+ * and, when the diagnostic does not already say it, appended in Postfix's wording ({@link
+ * #annotate}).
+ *
+ * <p>Pipelining: a sendmail transcript shows the last command sent ({@code >>> DATA}) before the
+ * replies to a pipelined group. When a later reply in the same exchange says that no recipient
+ * was accepted ({@code <<< 503 Need RCPT}, {@code <<< 554 no valid recipients}), the refusal
+ * answered the {@code RCPT TO}, not the {@code DATA}.
+ */
+final class SmtpStage {
+  private SmtpStage() {}
+
+  /**
+   * A stage: what the classifier reads, and the words appended to a diagnostic.
+   *
+   * @param stage the stage
+   * @param words the words, such as {@code (in reply to RCPT TO command)}
+   */
+  record Found(Stage stage, String words) {}
+
+  static final Found CONNECT = new Found(Stage.CONNECT, "(after initial connection)");
+  static final Found HELO = new Found(Stage.CONNECT, "(in reply to HELO command)");
+  static final Found EHLO = new Found(Stage.CONNECT, "(in reply to EHLO command)");
+  static final Found MAIL = new Found(Stage.MAIL_FROM, "(in reply to MAIL FROM command)");
+  static final Found RCPT = new Found(Stage.RCPT_TO, "(in reply to RCPT TO command)");
+  static final Found DATA = new Found(Stage.DATA, "(in reply to DATA command)");
+  static final Found END_OF_DATA = new Found(Stage.DATA, "(in reply to end of DATA command)");
+  static final Found LOCAL = new Found(Stage.LOCAL, "(X-Unix)");
+
+  private static final Pattern EXPLICIT = Pattern.compile(
+      "(?i)in\\s+reply\\s+to\\s+(?:the\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+DATA|DATA|BDAT|HELO|EHLO|LHLO)"
+          + "\\s+command"
+          + "|\\bafter\\s+(?:pipelined\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA|initial\\s+connection|"
+          + "HELO|EHLO)\\b"
+          + "|\\bwhile\\s+sending\\s+(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA\\s+command|message\\s+body)"
+          + "|\\b(does\\s+not\\s+like\\s+recipient|sender\\s+was\\s+rejected|my\\s+name\\s+was\\s+rejected|"
+          + "greeting\\s+failed|failed\\s+on\\s+DATA\\s+command|failed\\s+after\\s+I\\s+sent\\s+the\\s+message|"
+          + "refused\\s+to\\s+talk\\s+to\\s+me)"
+          + "|\\[(RCPT_TO|MAIL_FROM|DATA)\\]"
+          + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
+          + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
+  private static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
+  private static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
+  private static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
+  private static final Pattern NO_RECIPIENT = Pattern.compile(
+      "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
+  private static final int MAX_SCAN = 64 * 1024;
+
+  /** The first stage the text names in words, or null. */
+  static @Nullable Found explicit(String text) {
+    Matcher m = EXPLICIT.matcher(text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    return m.find() ? found(m.group()) : null;
+  }
+
+  /**
+   * The stage the text names in words when every mention names the same stage (a bounce about one
+   * recipient, or one session); null when there is none or they differ.
+   */
+  static @Nullable Found explicitUnique(String text) {
+    Matcher m = EXPLICIT.matcher(text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    Found first = null;
+    while (m.find()) {
+      Found f = found(m.group());
+      if (first == null) {
+        first = f;
+      } else if (f.stage() != first.stage()) {
+        return null;
+      }
+    }
+    return first;
+  }
+
+  private static Found found(String words) {
+    String w = words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (w.startsWith("refused to talk") || w.endsWith("greeting failed") || w.contains("initial connection")) {
+      return CONNECT;
+    }
+    if (w.contains("my name was rejected") || w.contains("helo") || w.contains("ehlo") || w.contains("lhlo")) {
+      return w.contains("ehlo") ? EHLO : HELO;
+    }
+    if (w.contains("sender was rejected") || w.contains("mail")) { // MAIL FROM, [MAIL_FROM], MAIL command
+      return MAIL;
+    }
+    if (w.contains("recipient") || w.contains("rcpt")) {
+      return RCPT;
+    }
+    if (w.contains("end of data") || w.contains("after i sent") || w.contains("message body")) {
+      return END_OF_DATA;
+    }
+    return DATA; // DATA, BDAT, [DATA], TEXT, "failed on DATA command"
+  }
+
+  /** The stage of the first negative server reply of a transcript in {@code lines[from, to)}, or null. */
+  static @Nullable Found transcript(String[] lines, int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
+      if (NEGATIVE.matcher(lines[i]).find()) {
+        return at(lines, i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The stage of the transcript reply that {@code diagnostic} repeats ({@code <<< 550 Unknown
+   * user}), found anywhere in {@code text}; null when the text has no such transcript line.
+   */
+  static @Nullable Found transcriptFor(String text, String diagnostic) {
+    String want = collapse(diagnostic);
+    if (want.length() < 6 || text.indexOf("<<<") < 0) {
+      return null;
+    }
+    want = want.substring(0, Math.min(want.length(), 40));
+    String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = SERVER.matcher(lines[i]);
+      if (!m.find()) {
+        continue;
+      }
+      String got = collapse(m.group(1));
+      if (!got.isEmpty() && (got.startsWith(want) || want.startsWith(got) && got.length() >= 12)) {
+        return at(lines, first(lines, i));
+      }
+    }
+    return null;
+  }
+
+  /** The first line of the server reply group that ends at or contains {@code line}. */
+  static int first(String[] lines, int line) {
+    int i = line;
+    while (i > 0 && SERVER.matcher(lines[i - 1]).find() && line - i < 20) {
+      i--;
+    }
+    return i;
+  }
+
+  /**
+   * The stage of the server reply starting at {@code reply}: the client command just above it,
+   * corrected for pipelining; null when no command precedes it.
+   */
+  static @Nullable Found at(String[] lines, int reply) {
+    int j = reply - 1;
+    while (j >= 0 && reply - j <= 20 && SERVER.matcher(lines[j]).find()) {
+      j--;
+    }
+    if (j < 0) {
+      return null;
+    }
+    Matcher c = CLIENT.matcher(lines[j]);
+    if (!c.find()) {
+      return null;
+    }
+    Found f = command(c.group(1));
+    if (f == null || f.stage() != Stage.DATA) {
+      return f;
+    }
+    // pipelined: a later reply of the same exchange says no recipient was accepted
+    for (int k = reply + 1; k < lines.length && k <= reply + 12; k++) {
+      String l = lines[k];
+      if (l.isBlank() || CLIENT.matcher(l).find()) {
+        break;
+      }
+      if (NO_RECIPIENT.matcher(l).find()) {
+        return RCPT;
+      }
+    }
+    return f;
+  }
+
+  /** Whether {@code lines[line]} is a negative server reply of a transcript ({@code <<< 550 ...}). */
+  static boolean isNegativeReply(String line) {
+    return NEGATIVE.matcher(line).find();
+  }
+
+  /** The server reply lines {@code lines[from, to)} without their {@code <<<} marks. */
+  static String replyText(String[] lines, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      Matcher m = SERVER.matcher(lines[i]);
+      if (!m.find()) {
+        break;
+      }
+      b.append(b.length() > 0 ? "\n" : "").append(m.group(1));
+    }
+    return b.toString();
+  }
+
+  private static @Nullable Found command(String cmd) {
+    String c = cmd.strip().toUpperCase(Locale.ROOT);
+    if (c.startsWith("MAIL FROM") || c.startsWith("MAIL  FROM")) {
+      return MAIL;
+    }
+    if (c.startsWith("RCPT TO") || c.startsWith("RCPT  TO")) {
+      return RCPT;
+    }
+    if (c.equals(".") || c.startsWith(". ") || c.startsWith("<CRLF>.") || c.startsWith("END OF DATA")) {
+      return END_OF_DATA;
+    }
+    if (c.equals("DATA") || c.startsWith("DATA ") || c.startsWith("BDAT")) {
+      return DATA;
+    }
+    if (c.startsWith("EHLO")) {
+      return EHLO;
+    }
+    if (c.startsWith("HELO") || c.startsWith("LHLO")) {
+      return HELO;
+    }
+    return null;
+  }
+
+  private static String collapse(String s) {
+    return s.strip().replaceAll("\\s+", " ");
+  }
+
+  /**
+   * Returns {@code diagnostic} with the stage's words appended, unless the diagnostic is empty,
+   * no stage is known, or the diagnostic already names that stage.
+   */
+  static String annotate(String diagnostic, @Nullable Found stage) {
+    if (stage == null || diagnostic.isBlank()) {
+      return diagnostic;
+    }
+    if (TextRules.standard().stages(TextNormalizer.normalize(diagnostic)).contains(stage.stage())) {
+      return diagnostic;
+    }
+    return diagnostic.strip() + " " + stage.words();
+  }
+}
