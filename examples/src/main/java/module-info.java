@@ -8,6 +8,7 @@ module io.maildiag.examples {
   requires io.maildiag.core;
   requires io.maildiag.dns;
   requires io.maildiag.ndr;
+  requires io.maildiag.headers;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

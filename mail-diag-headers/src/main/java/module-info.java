@@ -17,4 +17,5 @@ module io.maildiag.headers {
   exports io.maildiag.headers.mail;
   exports io.maildiag.headers.auth;
   exports io.maildiag.headers.dkim;
+  exports io.maildiag.headers.report;
 }

@@ -19,6 +19,7 @@ public final class DemoSections {
         new CnameChainSection(),
         new FailuresSection(),
         new SpfSection(),
-        new BounceSection());
+        new BounceSection(),
+        new HeadersSection());
   }
 }

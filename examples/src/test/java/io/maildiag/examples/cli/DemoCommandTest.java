@@ -47,7 +47,7 @@ class DemoCommandTest {
       sectionQuestions += section.path("questions").size();
       sectionQueryCount += section.path("queryCount").asInt();
     }
-    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf", "bounces");
+    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf", "bounces", "headers");
 
     int queryCount = json.path("queryCount").asInt();
     assertThat(queryCount).isPositive()
@@ -218,6 +218,20 @@ class DemoCommandTest {
     assertThat(bounces.path("code").path("providers").get(0).path("provider").asText()).isEqualTo("microsoft");
     assertThat(bounces.path("queryCount").asInt()).as("reading bounces asks no DNS").isZero();
     assertThat(bounces.path("notes").size()).isEqualTo(5);
+  }
+
+  @Test
+  void demoHeadersSectionVerifiesDkimOfflineAndShowsTheHold() {
+    JsonNode headers = section(CliRunner.run("demo", "--json").json(), "headers");
+    JsonNode m = headers.path("message");
+    assertThat(m.path("file").asText()).isEqualTo("headers/1-gmail-to-microsoft365.eml");
+    assertThat(m.path("hops").size()).isEqualTo(4);
+    assertThat(m.path("slowestHop").asInt()).isEqualTo(3);
+    assertThat(m.path("dkim").get(0).path("result").asText()).isEqualTo("pass");
+    assertThat(headers.path("queryCount").asInt()).as("the DKIM key lookup").isPositive();
+    assertThat(CliRunner.run("demo").out())
+        .contains("Headers: where a message waited")
+        .contains("The message waited longest before hop 3");
   }
 
   private static JsonNode section(JsonNode json, String id) {

@@ -1,0 +1,152 @@
+package io.maildiag.examples.cli;
+
+import io.maildiag.core.Limits;
+import io.maildiag.examples.render.HeadersJson;
+import io.maildiag.examples.render.Json;
+import io.maildiag.headers.report.HeaderAnalyzer;
+import io.maildiag.headers.report.HeaderReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The batch mode of {@code mail-diag headers}, and reading the messages of both modes. The same
+ * pattern as {@link NdrBatch}: the files of {@link NdrBatch#list} analysed concurrently with one
+ * shared {@link HeaderAnalyzer} on a small pool, printed strictly in name order as soon as each and
+ * every earlier one are done, with at most {@link #window()} files in flight. A file that cannot be
+ * read becomes {@code {"file": NAME, "error": MESSAGE}}; nothing in one file stops the batch.
+ */
+final class HeadersBatch {
+
+  private static final int WINDOW_PER_THREAD = 4;
+
+  private final HeaderAnalyzer analyzer;
+  private final int threads;
+
+  HeadersBatch(HeaderAnalyzer analyzer, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.analyzer = analyzer;
+    this.threads = threads;
+  }
+
+  /** Returns how many files may be in flight at once. */
+  int window() {
+    return threads * WINDOW_PER_THREAD;
+  }
+
+  /**
+   * Analyses every file and prints the objects on {@code out}, in the order given.
+   *
+   * @throws InputException if standard output cannot be written (the batch stops)
+   */
+  void run(List<Path> files, PrintWriter out) throws InputException {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "mail-diag-headers-batch-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() && inFlight.size() < window()) {
+        inFlight.add(submit(files.get(next++), pool));
+      }
+      while (!inFlight.isEmpty()) {
+        print(inFlight.removeFirst(), out);
+        if (next < files.size()) {
+          inFlight.add(submit(files.get(next++), pool));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private CompletableFuture<String> submit(Path file, ExecutorService pool) {
+    String name = file.getFileName().toString();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Read read = read(file);
+        return Json.line(read.bytes() != null
+            ? HeadersJson.report(name, analyzer.analyze(read.bytes()))
+            : HeadersJson.error(name, read.error()));
+      } catch (RuntimeException e) {
+        return Json.line(HeadersJson.error(name, ErrorHandlers.message(e)));
+      }
+    }, pool);
+  }
+
+  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
+    String text;
+    try {
+      text = next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    out.println(text);
+    if (out.checkError()) {
+      throw new InputException("cannot write to standard output");
+    }
+  }
+
+  /** The bytes of one file, or why it could not be read (without the file name). */
+  record Read(byte[] bytes, String error) {}
+
+  /** Reads at most {@link Limits#maxInputBytes()} of a file; never throws for an unreadable file. */
+  static Read read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new Read(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes())), null);
+    } catch (NoSuchFileException e) {
+      return new Read(null, "no such file");
+    } catch (AccessDeniedException e) {
+      return new Read(null, "permission denied");
+    } catch (FileSystemException e) {
+      return new Read(null, "cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+    } catch (IOException | SecurityException e) {
+      return new Read(null, "cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+    }
+  }
+
+  /**
+   * Reads one message file given on the command line.
+   *
+   * @throws InputException if it cannot be read or is a directory
+   */
+  static HeaderReport analyze(HeaderAnalyzer analyzer, String name) throws InputException {
+    Path path;
+    try {
+      path = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new InputException("invalid file name '" + name + "': " + e.getReason());
+    }
+    if (Files.isDirectory(path)) {
+      throw new InputException(name + ": is a directory, not a message (use --batch DIR to analyse"
+          + " every file in it)");
+    }
+    Read read = read(path);
+    if (read.bytes() == null) {
+      throw new InputException(name + ": " + read.error());
+    }
+    return analyzer.analyze(read.bytes());
+  }
+}

@@ -1,0 +1,431 @@
+package io.maildiag.headers.report;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.Limits;
+import io.maildiag.core.ParseResult;
+import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.ip.IpAddress;
+import io.maildiag.dns.DnsResolver;
+import io.maildiag.headers.HeaderField;
+import io.maildiag.headers.HeaderSection;
+import io.maildiag.headers.antispam.AntispamHeaders;
+import io.maildiag.headers.antispam.ForefrontAntispamReport;
+import io.maildiag.headers.auth.AuthMethod;
+import io.maildiag.headers.auth.AuthResult;
+import io.maildiag.headers.auth.AuthResultValue;
+import io.maildiag.headers.auth.AuthenticationResults;
+import io.maildiag.headers.auth.ReceivedSpf;
+import io.maildiag.headers.dkim.ArcResult;
+import io.maildiag.headers.dkim.ArcValidation;
+import io.maildiag.headers.dkim.ArcVerifier;
+import io.maildiag.headers.dkim.DkimSignature;
+import io.maildiag.headers.dkim.DkimSignatureResult;
+import io.maildiag.headers.dkim.DkimVerification;
+import io.maildiag.headers.dkim.DkimVerifier;
+import io.maildiag.headers.received.ReceivedHop;
+import io.maildiag.headers.received.ReceivedTimeline;
+import io.maildiag.headers.received.TimelineOptions;
+import io.maildiag.headers.report.ConsistencyCheck.Alignment;
+import io.maildiag.headers.report.ConsistencyCheck.Kind;
+import io.maildiag.headers.report.ConsistencyCheck.Outcome;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a whole message header into a {@link HeaderReport}: the Received timeline, the
+ * authentication verdicts (and, with a resolver, DKIM and ARC verified again), the anti-spam
+ * verdicts, and checks that these parts agree with each other.
+ *
+ * <pre>{@code
+ * HeaderAnalyzer analyzer = HeaderAnalyzer.builder().resolver(DnsResolver.system()).build();
+ * HeaderReport report = analyzer.analyze(Files.readAllBytes(Path.of("message.eml")));
+ * report.timeline().slowestHop();          // where the message waited longest
+ * report.authentication().dkim();          // Optional[DkimVerification]: one result per signature
+ * report.has(ReportCodes.HEADERS_DKIM_NOT_ALIGNED);
+ * }</pre>
+ *
+ * <p>The consistency checks:
+ *
+ * <ul>
+ *   <li><b>Connecting IP</b>: Microsoft 365 records the IP that connected to it as {@code CIP:} in
+ *       X-Forefront-Antispam-Report. It should be the client IP of the hop at which the message
+ *       crossed into the receiving organisation ({@link ReceivedTimeline#crossingHop()}); if not,
+ *       {@link ReportCodes#HEADERS_CIP_MISMATCH}.
+ *   <li><b>Return-Path</b>: the domain of {@code smtp.mailfrom} in the newest (non-original)
+ *       Authentication-Results, the envelope sender the receiver checked, should be the domain of
+ *       Return-Path, the envelope sender at final delivery; if not, {@link
+ *       ReportCodes#HEADERS_RETURN_PATH_MISMATCH}.
+ *   <li><b>DKIM alignment</b>: the signing domains ({@code d=}) against the From domain. With a
+ *       resolver, the domains of the signatures that verified count (all signatures' domains when
+ *       none verified); without one, the {@code header.d} of {@code dkim=pass} results in the newest
+ *       Authentication-Results, failing those the {@code d=} of every DKIM-Signature. The best
+ *       alignment counts; when none is even relaxed, {@link ReportCodes#HEADERS_DKIM_NOT_ALIGNED}.
+ *   <li><b>SPF alignment</b>: the {@code smtp.mailfrom} domain (or, failing it, Received-SPF's
+ *       {@code envelope-from}) against the From domain; when not even relaxed, {@link
+ *       ReportCodes#HEADERS_SPF_NOT_ALIGNED}. Alignment is about domains only; whether SPF passed is
+ *       in the verdicts.
+ * </ul>
+ *
+ * <p>Alignment is <em>strict</em> when the domains are equal and <em>relaxed</em> when they share
+ * the organisational domain, which this class guesses as the last two labels of a name (a
+ * heuristic, not the Public Suffix List: {@code a.example.co.uk} and {@code b.example.co.uk} count as
+ * aligned through {@code co.uk}, and are not told apart from unrelated {@code co.uk} domains).
+ *
+ * <p>{@link #analyze(byte[])} never throws on the message: everything wrong with it is a finding. It
+ * respects the {@link Limits} given (header size and field count, hops read, input size for DKIM and
+ * ARC, DNS time per key lookup through the resolver). Immutable and safe for concurrent use.
+ *
+ * @since 0.1
+ */
+public final class HeaderAnalyzer {
+
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@([A-Za-z0-9._-]+)");
+  private static final Set<AuthMethod> VERDICT_METHODS =
+      Set.of(AuthMethod.SPF, AuthMethod.DKIM, AuthMethod.DMARC, AuthMethod.ARC, AuthMethod.COMPAUTH);
+  private static final Set<AuthResultValue> FAILING =
+      Set.of(AuthResultValue.FAIL, AuthResultValue.SOFTFAIL, AuthResultValue.PERMERROR,
+          AuthResultValue.TEMPERROR, AuthResultValue.HARDFAIL);
+
+  private final @Nullable DnsResolver resolver;
+  private final Clock clock;
+  private final Limits limits;
+  private final @Nullable DkimVerifier dkimVerifier;
+  private final @Nullable ArcVerifier arcVerifier;
+
+  private HeaderAnalyzer(Builder b) {
+    this.resolver = b.resolver;
+    this.clock = b.clock;
+    this.limits = b.limits;
+    if (resolver != null) {
+      dkimVerifier = DkimVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
+      arcVerifier = ArcVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
+    } else {
+      dkimVerifier = null;
+      arcVerifier = null;
+    }
+  }
+
+  /** Returns a builder: no resolver (no DKIM or ARC verification), the system clock, default limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns whether this analyzer verifies DKIM and ARC (it has a resolver). */
+  public boolean verifies() {
+    return resolver != null;
+  }
+
+  /**
+   * Analyses a message.
+   *
+   * @param message the message as received (header section, empty line, body), or its header
+   *     section alone (DKIM body hashes then fail)
+   * @return the report; never null
+   */
+  public HeaderReport analyze(byte[] message) {
+    Objects.requireNonNull(message, "message");
+    ParseResult<HeaderSection> parsed = HeaderSection.parse(message, limits);
+    HeaderSection headers = parsed.value().orElse(HeaderSection.empty());
+    List<Diagnostic> findings = new ArrayList<>(parsed.diagnostics());
+
+    ReceivedTimeline timeline = ReceivedTimeline.of(headers, TimelineOptions.defaults().withLimits(limits));
+    findings.addAll(timeline.findings());
+    AntispamHeaders antispam = AntispamHeaders.of(headers);
+    findings.addAll(antispam.diagnostics());
+
+    AuthenticationVerdicts auth = authentication(headers, message);
+    authFindings(auth, findings);
+
+    Optional<DomainName> fromDomain = headers.first("From").flatMap(f -> addressDomain(f.unfoldedValue()));
+    Optional<String> mailFrom = newest(auth).flatMap(r -> r.first(AuthMethod.SPF))
+        .flatMap(r -> r.property("smtp.mailfrom"));
+    List<ConsistencyCheck> checks = new ArrayList<>();
+    checks.add(connectingIp(timeline, antispam, findings));
+    checks.add(returnPath(headers, mailFrom, findings));
+    checks.add(dkimAlignment(headers, auth, fromDomain, findings));
+    Optional<String> spfIdentity = mailFrom.or(() -> auth.receivedSpf().flatMap(ReceivedSpf::envelopeFrom));
+    checks.add(spfAlignment(spfIdentity, fromDomain, findings));
+
+    HeaderSummary summary = new HeaderSummary(
+        display(headers, "Subject"), display(headers, "From"), display(headers, "To"),
+        display(headers, "Date"), display(headers, "Message-ID"));
+    return new HeaderReport(headers, summary, timeline, auth, antispam, checks, findings);
+  }
+
+  private AuthenticationVerdicts authentication(HeaderSection headers, byte[] message) {
+    List<AuthResultsField> fields = new ArrayList<>();
+    for (HeaderField f : headers.fields()) {
+      boolean original = f.nameIs(AuthenticationResults.ORIGINAL_FIELD_NAME);
+      if (original || f.nameIs(AuthenticationResults.FIELD_NAME)) {
+        ParseResult<AuthenticationResults> p = AuthenticationResults.parse(f.rawValue());
+        fields.add(new AuthResultsField(f.name(), original, p.value(), p.diagnostics()));
+      }
+    }
+    Optional<ReceivedSpf> spf = headers.first("Received-SPF").flatMap(f -> ReceivedSpf.parse(f.rawValue()).value());
+    Optional<DkimVerification> dkim = Optional.empty();
+    Optional<ArcValidation> arc = Optional.empty();
+    if (dkimVerifier != null && arcVerifier != null) {
+      dkim = Optional.of(dkimVerifier.verify(message));
+      arc = Optional.of(arcVerifier.validate(message));
+    }
+    return new AuthenticationVerdicts(fields, spf, dkim, arc);
+  }
+
+  /** The newest Authentication-Results that is not an -Original copy. */
+  private static Optional<AuthenticationResults> newest(AuthenticationVerdicts auth) {
+    return auth.authenticationResults().stream().filter(f -> !f.original())
+        .flatMap(f -> f.results().stream()).findFirst();
+  }
+
+  private static void authFindings(AuthenticationVerdicts auth, List<Diagnostic> findings) {
+    if (auth.authenticationResults().stream().noneMatch(f -> !f.original())) {
+      findings.add(Diagnostic.info(ReportCodes.HEADERS_NO_AUTH_RESULTS,
+          "the header has no Authentication-Results field: the receiving system recorded no SPF, DKIM"
+              + " or DMARC verdicts (or removed them)"));
+    }
+    newest(auth).ifPresent(ar -> {
+      for (AuthResult r : ar.results()) {
+        if (VERDICT_METHODS.contains(r.knownMethod()) && FAILING.contains(r.value())) {
+          findings.add(Diagnostic.warning(ReportCodes.HEADERS_AUTH_RESULT_FAIL,
+              ar.authservId().map(id -> id + " recorded ").orElse("the receiver recorded ")
+                  + r.method() + "=" + r.result() + r.reason().map(x -> " (" + x + ")").orElse(""))
+              .withEvidence(r.toString()));
+        }
+      }
+    });
+    auth.dkim().ifPresent(v -> {
+      for (DkimSignatureResult s : v.signatures()) {
+        if (!s.isPass()) {
+          findings.add(Diagnostic.warning(ReportCodes.HEADERS_DKIM_FAIL,
+              "DKIM signature " + signatureLabel(s) + ": " + s.result().rfcName()
+                  + s.failure().map(f -> " (" + f.message() + ")").orElse(""))
+              .withEvidence(s.failure().map(f -> f.reason().name()).orElse(s.result().rfcName())));
+        }
+        findings.addAll(s.findings());
+      }
+      findings.addAll(v.diagnostics());
+    });
+    auth.arc().ifPresent(a -> {
+      if (a.result() == ArcResult.FAIL) {
+        findings.add(Diagnostic.warning(ReportCodes.HEADERS_ARC_FAIL,
+            "the ARC chain failed" + a.failure().map(f -> ": " + f.message()).orElse("")));
+      }
+    });
+  }
+
+  private static String signatureLabel(DkimSignatureResult s) {
+    return "d=" + s.domain().map(DomainName::toString).orElse("?") + " s=" + s.selector().orElse("?");
+  }
+
+  private static ConsistencyCheck connectingIp(ReceivedTimeline timeline, AntispamHeaders antispam,
+      List<Diagnostic> findings) {
+    Optional<IpAddress> cip = antispam.forefront().flatMap(ForefrontAntispamReport::connectingIp);
+    Optional<ReceivedHop> crossing = timeline.crossingHop();
+    Optional<IpAddress> hopIp = crossing.flatMap(h -> h.received().ip());
+    if (cip.isEmpty()) {
+      return notChecked(Kind.CONNECTING_IP, hopIp.map(IpAddress::toString), Optional.empty(),
+          "no X-Forefront-Antispam-Report with a CIP");
+    }
+    if (hopIp.isEmpty()) {
+      return notChecked(Kind.CONNECTING_IP, Optional.empty(), cip.map(IpAddress::toString),
+          crossing.isEmpty() ? "no hop into the receiving organisation was found"
+              : crossing.get().label() + " names no client IP");
+    }
+    String hop = crossing.get().label();
+    if (cip.get().equals(hopIp.get())) {
+      return new ConsistencyCheck(Kind.CONNECTING_IP, Outcome.CONSISTENT, Optional.of(hopIp.get().toString()),
+          Optional.of(cip.get().toString()), Optional.empty(),
+          "the CIP is the client IP of " + hop + ", where the message entered the receiving organisation");
+    }
+    String detail = "X-Forefront-Antispam-Report says CIP " + cip.get() + " connected, but " + hop
+        + " (where the message entered the receiving organisation) was received from " + hopIp.get()
+        + ": the report may come from another system (an earlier tenant), or the hops were forged";
+    findings.add(Diagnostic.warning(ReportCodes.HEADERS_CIP_MISMATCH, detail));
+    return new ConsistencyCheck(Kind.CONNECTING_IP, Outcome.INCONSISTENT, Optional.of(hopIp.get().toString()),
+        Optional.of(cip.get().toString()), Optional.empty(), detail);
+  }
+
+  private static ConsistencyCheck returnPath(HeaderSection headers, Optional<String> mailFrom,
+      List<Diagnostic> findings) {
+    Optional<DomainName> returnPath = headers.first("Return-Path").flatMap(f -> addressDomain(f.unfoldedValue()));
+    Optional<DomainName> checked = mailFrom.flatMap(HeaderAnalyzer::identityDomain);
+    if (returnPath.isEmpty() || checked.isEmpty()) {
+      return notChecked(Kind.RETURN_PATH, returnPath.map(DomainName::toString), checked.map(DomainName::toString),
+          returnPath.isEmpty() ? "no Return-Path with a domain" : "no smtp.mailfrom in Authentication-Results");
+    }
+    if (returnPath.equals(checked)) {
+      return new ConsistencyCheck(Kind.RETURN_PATH, Outcome.CONSISTENT, returnPath.map(DomainName::toString),
+          checked.map(DomainName::toString), Optional.empty(),
+          "the envelope sender checked by SPF is the one delivered (" + returnPath.get() + ")");
+    }
+    String detail = "Authentication-Results checked smtp.mailfrom " + checked.get() + " but Return-Path is "
+        + returnPath.get() + ": the envelope sender was rewritten after the check (forwarding, SRS, a list)";
+    findings.add(Diagnostic.warning(ReportCodes.HEADERS_RETURN_PATH_MISMATCH, detail));
+    return new ConsistencyCheck(Kind.RETURN_PATH, Outcome.INCONSISTENT, returnPath.map(DomainName::toString),
+        checked.map(DomainName::toString), Optional.empty(), detail);
+  }
+
+  private static ConsistencyCheck dkimAlignment(HeaderSection headers, AuthenticationVerdicts auth,
+      Optional<DomainName> fromDomain, List<Diagnostic> findings) {
+    Set<DomainName> candidates = new LinkedHashSet<>();
+    String source;
+    if (auth.dkim().isPresent()) {
+      DkimVerification v = auth.dkim().get();
+      candidates.addAll(v.passingDomains());
+      source = "verified signature";
+      if (candidates.isEmpty()) {
+        v.signatures().forEach(s -> s.domain().ifPresent(candidates::add));
+        source = "signature (none verified)";
+      }
+    } else {
+      newest(auth).ifPresent(ar -> ar.results(AuthMethod.DKIM).stream()
+          .filter(r -> r.value() == AuthResultValue.PASS)
+          .forEach(r -> r.property("header.d").flatMap(HeaderAnalyzer::domain).ifPresent(candidates::add)));
+      source = "dkim=pass in Authentication-Results";
+      if (candidates.isEmpty()) {
+        for (HeaderField f : headers.all("DKIM-Signature")) {
+          DkimSignature.parse(f.rawValue()).value().ifPresent(s -> candidates.add(s.domain()));
+        }
+        source = "DKIM-Signature (not verified)";
+      }
+    }
+    return alignment(Kind.DKIM_ALIGNMENT, "DKIM", source, fromDomain, List.copyOf(candidates),
+        ReportCodes.HEADERS_DKIM_NOT_ALIGNED, findings);
+  }
+
+  private static ConsistencyCheck spfAlignment(Optional<String> identity, Optional<DomainName> fromDomain,
+      List<Diagnostic> findings) {
+    List<DomainName> candidates = identity.flatMap(HeaderAnalyzer::identityDomain).stream().toList();
+    return alignment(Kind.SPF_ALIGNMENT, "SPF", "smtp.mailfrom", fromDomain, candidates,
+        ReportCodes.HEADERS_SPF_NOT_ALIGNED, findings);
+  }
+
+  private static ConsistencyCheck alignment(Kind kind, String what, String source, Optional<DomainName> fromDomain,
+      List<DomainName> candidates, io.maildiag.core.DiagnosticCode code, List<Diagnostic> findings) {
+    Optional<String> expected = fromDomain.map(DomainName::toString);
+    if (fromDomain.isEmpty() || candidates.isEmpty()) {
+      return notChecked(kind, expected, candidates.stream().findFirst().map(DomainName::toString),
+          fromDomain.isEmpty() ? "no From address with a domain" : "no " + what + " domain to compare");
+    }
+    DomainName best = candidates.get(0);
+    Alignment bestAlignment = Alignment.NONE;
+    for (DomainName d : candidates) {
+      Alignment a = align(d, fromDomain.get());
+      if (a.ordinal() < bestAlignment.ordinal()) {
+        best = d;
+        bestAlignment = a;
+      }
+    }
+    if (bestAlignment != Alignment.NONE) {
+      return new ConsistencyCheck(kind, Outcome.CONSISTENT, expected, Optional.of(best.toString()),
+          Optional.of(bestAlignment), what + " domain " + best + " (" + source + ") is aligned with From domain "
+          + fromDomain.get() + " (" + bestAlignment.jsonName() + ")");
+    }
+    String list = String.join(", ", candidates.stream().map(DomainName::toString).toList());
+    String detail = what + " domain" + (candidates.size() > 1 ? "s " : " ") + list + " (" + source
+        + ") not aligned with From domain " + fromDomain.get() + ": DMARC cannot pass through " + what;
+    findings.add(Diagnostic.warning(code, detail));
+    return new ConsistencyCheck(kind, Outcome.INCONSISTENT, expected, Optional.of(best.toString()),
+        Optional.of(Alignment.NONE), detail);
+  }
+
+  /**
+   * Returns how {@code domain} aligns with {@code from}: equal is strict, the same organisational
+   * domain (last two labels) is relaxed.
+   */
+  static Alignment align(DomainName domain, DomainName from) {
+    if (domain.equals(from)) {
+      return Alignment.STRICT;
+    }
+    return organisational(domain).equals(organisational(from)) ? Alignment.RELAXED : Alignment.NONE;
+  }
+
+  /** Returns the last two labels of {@code d} (the whole name when it has fewer). */
+  static DomainName organisational(DomainName d) {
+    return d.labelCount() <= 2 ? d : d.suffix(2);
+  }
+
+  private static ConsistencyCheck notChecked(Kind kind, Optional<String> expected, Optional<String> observed,
+      String why) {
+    return new ConsistencyCheck(kind, Outcome.NOT_CHECKED, expected, observed, Optional.empty(), why);
+  }
+
+  /** Returns the domain of the first address in a field value ({@code Name <a@b>}, {@code <a@b>}, {@code a@b}). */
+  static Optional<DomainName> addressDomain(String value) {
+    int lt = value.indexOf('<');
+    int gt = lt < 0 ? -1 : value.indexOf('>', lt);
+    String scope = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value;
+    Matcher m = ADDRESS.matcher(scope);
+    return m.find() ? domain(m.group(1)) : Optional.empty();
+  }
+
+  /** Returns the domain of an SPF identity: an address's domain, or the value itself when it is a domain. */
+  private static Optional<DomainName> identityDomain(String identity) {
+    int at = identity.lastIndexOf('@');
+    String d = at >= 0 ? identity.substring(at + 1) : identity;
+    return domain(d.replace(">", "").strip());
+  }
+
+  private static Optional<DomainName> domain(String text) {
+    String t = text.strip();
+    if (t.endsWith(".")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    return DomainName.parse(t.toLowerCase(Locale.ROOT)).value().filter(d -> !d.isRoot());
+  }
+
+  private static Optional<String> display(HeaderSection headers, String name) {
+    return headers.first(name).map(HeaderField::decodedValue);
+  }
+
+  /**
+   * Builds a {@link HeaderAnalyzer}. Not safe for concurrent use.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private @Nullable DnsResolver resolver;
+    private Clock clock = Clock.systemUTC();
+    private Limits limits = Limits.defaults();
+
+    private Builder() {}
+
+    /**
+     * Sets the resolver through which DKIM and ARC keys are looked up. Without one, DKIM and ARC
+     * are not verified ({@link AuthenticationVerdicts#dkim()} is empty).
+     */
+    public Builder resolver(@Nullable DnsResolver value) {
+      this.resolver = value;
+      return this;
+    }
+
+    /** Sets the clock that decides whether signatures have expired (default: the system's, UTC). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Sets the limits (default {@link Limits#defaults()}). */
+    public Builder limits(Limits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /** Returns the analyzer. */
+    public HeaderAnalyzer build() {
+      return new HeaderAnalyzer(this);
+    }
+  }
+}

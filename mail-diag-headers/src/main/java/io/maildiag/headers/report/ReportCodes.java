@@ -1,0 +1,44 @@
+package io.maildiag.headers.report;
+
+import io.maildiag.core.DiagnosticCode;
+
+/**
+ * The diagnostic codes of {@link HeaderAnalyzer}'s own checks. A {@link HeaderReport}'s findings
+ * also carry the codes of the parts it is built from: {@link io.maildiag.headers.HeaderCodes},
+ * {@link io.maildiag.headers.received.ReceivedCodes}, {@link io.maildiag.headers.received.DateDefect}
+ * and {@link io.maildiag.headers.antispam.AntispamCodes}.
+ *
+ * <p>Each constant's text equals its field name. Codes are stable: tools may match on them.
+ *
+ * @since 0.1
+ */
+public final class ReportCodes {
+  /**
+   * The connecting IP that Microsoft 365 recorded ({@code CIP:} of X-Forefront-Antispam-Report) is
+   * not the client IP of the hop at which the message crossed into the receiving organisation: the
+   * report may come from another system, or the organisation guess is wrong.
+   */
+  public static final DiagnosticCode HEADERS_CIP_MISMATCH = DiagnosticCode.of("HEADERS_CIP_MISMATCH");
+  /**
+   * The domain of Authentication-Results {@code smtp.mailfrom} is not the domain of Return-Path:
+   * the envelope sender was rewritten after it was checked (forwarding, SRS, a list).
+   */
+  public static final DiagnosticCode HEADERS_RETURN_PATH_MISMATCH = DiagnosticCode.of("HEADERS_RETURN_PATH_MISMATCH");
+  /** No DKIM signing domain ({@code d=}) is aligned with the From domain, not even relaxed. */
+  public static final DiagnosticCode HEADERS_DKIM_NOT_ALIGNED = DiagnosticCode.of("HEADERS_DKIM_NOT_ALIGNED");
+  /** The SPF-checked domain ({@code smtp.mailfrom}) is not aligned with the From domain, not even relaxed. */
+  public static final DiagnosticCode HEADERS_SPF_NOT_ALIGNED = DiagnosticCode.of("HEADERS_SPF_NOT_ALIGNED");
+  /** A DKIM signature did not verify (fail, policy, neutral, temperror or permerror). */
+  public static final DiagnosticCode HEADERS_DKIM_FAIL = DiagnosticCode.of("HEADERS_DKIM_FAIL");
+  /** The ARC chain failed validation. */
+  public static final DiagnosticCode HEADERS_ARC_FAIL = DiagnosticCode.of("HEADERS_ARC_FAIL");
+  /** The header has no Authentication-Results field: the receiver recorded no verdicts. */
+  public static final DiagnosticCode HEADERS_NO_AUTH_RESULTS = DiagnosticCode.of("HEADERS_NO_AUTH_RESULTS");
+  /**
+   * The newest Authentication-Results records a failing verdict (spf, dkim, dmarc, arc or compauth:
+   * fail, softfail, permerror or temperror).
+   */
+  public static final DiagnosticCode HEADERS_AUTH_RESULT_FAIL = DiagnosticCode.of("HEADERS_AUTH_RESULT_FAIL");
+
+  private ReportCodes() {}
+}
