@@ -47,6 +47,8 @@ final class SpfEvaluator {
   private final List<SpfTrace.Step> steps = new ArrayList<>();
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Deque<DomainName> stack = new ArrayDeque<>();
+  /** The domains on {@link #stack} as written (the sender's, or an expanded target): %{d} keeps their case. */
+  private final Deque<String> writtenNames = new ArrayDeque<>();
   private int lookups;
   private int voids;
   /** Whether the term being evaluated has already counted a void lookup: a term counts at most one. */
@@ -76,6 +78,9 @@ final class SpfEvaluator {
   /** The outcome of check_host() for one domain. */
   private record HostResult(SpfResult result, Optional<String> explanation) {}
 
+  /** An expanded include or redirect target: the name, and its text for the %{d} macro. */
+  private record Target(DomainName name, String written) {}
+
   SpfEvaluator(DnsResolver resolver, Limits limits, Clock clock, String receiver, SpfRequest request) {
     this.resolver = resolver;
     this.limits = limits;
@@ -100,7 +105,7 @@ final class SpfEvaluator {
       return finish(SpfResult.NONE, Optional.empty());
     }
     try {
-      HostResult r = checkHost(parsed.value().get());
+      HostResult r = checkHost(new Target(parsed.value().get(), domainText));
       result = r.result();
       explanation = r.explanation();
     } catch (Abort a) {
@@ -119,12 +124,14 @@ final class SpfEvaluator {
         new SpfTrace(steps, queries, lookups, voids));
   }
 
-  private HostResult checkHost(DomainName domain) {
+  private HostResult checkHost(Target target) {
+    DomainName domain = target.name();
     if (stack.contains(domain)) {
       throw abort(SpfResult.PERMERROR, SpfCodes.SPF_LOOP,
           "include/redirect loop: " + domain + " is already being evaluated", "RFC 7208 section 4.6.4");
     }
     stack.push(domain);
+    writtenNames.push(target.written());
     step(SpfTrace.StepKind.CHECK, domain.toString(), "", "");
     try {
       return evaluateRecord(domain);
@@ -136,6 +143,7 @@ final class SpfEvaluator {
       throw a;
     } finally {
       stack.pop();
+      writtenNames.pop();
     }
   }
 
@@ -164,8 +172,8 @@ final class SpfEvaluator {
     if (redirect.isPresent()) {
       // The redirecting domain stays on the stack: meeting it again below is a loop.
       countLookup(redirect.get());
-      DomainName target = expandDomain(redirect.get().domain(), domain);
-      step(SpfTrace.StepKind.TERM, domain.toString(), redirect.get().toString(), "redirect to " + target);
+      Target target = expandTarget(redirect.get().domain(), domain);
+      step(SpfTrace.StepKind.TERM, domain.toString(), redirect.get().toString(), "redirect to " + target.name());
       decidingTerm = Optional.empty();
       depth++;
       boolean savedVoided = termVoided;
@@ -174,7 +182,7 @@ final class SpfEvaluator {
         HostResult r = checkHost(target);
         if (r.result() == SpfResult.NONE) {
           throw abort(SpfResult.PERMERROR, SpfCodes.SPF_TARGET_WITHOUT_RECORD,
-              "redirect target " + target + " has no SPF record", "RFC 7208 section 6.1");
+              "redirect target " + target.name() + " has no SPF record", "RFC 7208 section 6.1");
         }
         return r;
       } finally {
@@ -236,7 +244,7 @@ final class SpfEvaluator {
     } else if (mechanism instanceof SpfMechanism.Ip6 m) {
       return ip.isIpv6() && m.network().contains(ip);
     } else if (mechanism instanceof SpfMechanism.Include m) {
-      return include(expandDomain(m.domain(), domain), domain);
+      return include(expandTarget(m.domain(), domain), domain);
     } else if (mechanism instanceof SpfMechanism.A m) {
       DomainName target = m.domain().isPresent() ? expandDomain(m.domain().get(), domain) : domain;
       return matchesAddresses(addresses(target, true), m.ip4Prefix(), m.ip6Prefix());
@@ -255,7 +263,8 @@ final class SpfEvaluator {
     throw new IllegalStateException("unknown mechanism " + mechanism);
   }
 
-  private boolean include(DomainName target, DomainName current) {
+  private boolean include(Target included, DomainName current) {
+    DomainName target = included.name();
     if (target.equals(current)) {
       throw abort(SpfResult.PERMERROR, SpfCodes.SPF_LOOP, "include of " + current + " includes itself",
           "RFC 7208 section 5.2");
@@ -265,7 +274,7 @@ final class SpfEvaluator {
     Optional<SpfEvaluation.DecidingTerm> saved = decidingTerm;
     HostResult r;
     try {
-      r = checkHost(target);
+      r = checkHost(included);
     } finally {
       depth--;
       includeDepth--;
@@ -388,6 +397,11 @@ final class SpfEvaluator {
 
   /** Expands a domain-spec and validates the result (RFC 7208 section 7.3). */
   private DomainName expandDomain(MacroString spec, DomainName current) {
+    return expandTarget(spec, current).name();
+  }
+
+  /** Expands a domain-spec, keeping the text as well as the validated name. */
+  private Target expandTarget(MacroString spec, DomainName current) {
     String expanded = spec.expand(letter -> macroValue(letter, current, true));
     if (expanded.endsWith(".")) {
       expanded = expanded.substring(0, expanded.length() - 1);
@@ -401,7 +415,7 @@ final class SpfEvaluator {
           "'" + spec + "' expands to '" + expanded + "', not a valid domain: " + d.errors().get(0).message(),
           "RFC 7208 section 7.3");
     }
-    return d.value().get();
+    return new Target(d.value().get(), expanded);
   }
 
   /** Returns the raw value of a macro letter (RFC 7208 section 7.2). */
@@ -410,7 +424,7 @@ final class SpfEvaluator {
       case 's' -> request.effectiveSender();
       case 'l' -> request.localPart();
       case 'o' -> request.domain();
-      case 'd' -> current.toString();
+      case 'd' -> written(current);
       case 'i' -> ip.isIpv4() ? ip.toString() : nibbles(ip);
       case 'p' -> validatedPtr(current, countVoid);
       case 'v' -> ip.isIpv4() ? "in-addr" : "ip6";
@@ -420,6 +434,14 @@ final class SpfEvaluator {
       case 't' -> Long.toString(clock.instant().getEpochSecond());
       default -> throw new IllegalStateException("unknown macro letter " + letter);
     };
+  }
+
+  /**
+   * Returns the current domain as written, for the {@code d} macro: {@code <domain>} (RFC 7208
+   * section 7.2) is the sender's domain or the target as given, not lower-cased.
+   */
+  private String written(DomainName current) {
+    return current.equals(stack.peek()) ? writtenNames.element() : current.toString();
   }
 
   /** Returns the {@code p} macro value: a validated name equal to, else below, {@code current}, else any. */
@@ -516,12 +538,22 @@ final class SpfEvaluator {
     if (outcome == null) {
       outcome = new DnsOutcome.ServFail(q, List.of(), "resolver failed: no outcome");
     }
-    boolean counted = false;
-    if (fresh || queries.stream().noneMatch(x -> x.query().equals(q))) {
-      // A term counts at most one void lookup (RFC 7208 section 4.6.4 limits "terms"), so the
-      // address lookups of the hosts of one mx or ptr term cannot exhaust the limit by themselves.
-      counted = countVoid && outcome.isVoid() && !termVoided;
+    // A term counts at most one void lookup (RFC 7208 section 4.6.4 limits "terms"), so the
+    // address lookups of the hosts of one mx or ptr term cannot exhaust the limit by themselves.
+    // A term whose question was already answered void for an earlier term counts too: the answer
+    // comes from this evaluation's cache, but the limit is on terms, not on packets sent.
+    boolean counted = countVoid && outcome.isVoid() && !termVoided;
+    int traced = -1;
+    for (int i = 0; !fresh && i < queries.size(); i++) {
+      if (queries.get(i).query().equals(q)) {
+        traced = i;
+        break;
+      }
+    }
+    if (traced < 0) {
       queries.add(new SpfTrace.Query(q, outcome, counted));
+    } else if (counted && !queries.get(traced).countedVoid()) {
+      queries.set(traced, new SpfTrace.Query(q, queries.get(traced).outcome(), true));
     }
     if (counted) {
       termVoided = true;

@@ -63,7 +63,9 @@ public record SpfTrace(List<Step> steps, List<Query> queries, int dnsLookups, in
    *
    * @param query the question
    * @param outcome what it came to
-   * @param countedVoid whether it was counted as a void lookup
+   * @param countedVoid whether its answer was counted as a void lookup; a question is listed once,
+   *     but each term that meets its void answer counts one void lookup (at most one per term), so
+   *     {@link SpfTrace#voidLookups()} may exceed the number of questions marked here
    */
   public record Query(DnsQuery query, DnsOutcome outcome, boolean countedVoid) {
     /** Checks for null. */

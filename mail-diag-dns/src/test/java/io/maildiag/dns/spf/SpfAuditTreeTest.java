@@ -162,7 +162,7 @@ class SpfAuditTreeTest {
     SpfAuditor auditor = SpfAuditor.builder().resolver(dns.build()).build();
     long start = System.nanoTime();
     SpfAudit a = auditor.audit(EXAMPLE);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     assertThat(a.findings(SpfCodes.SPF_LOOP)).isNotEmpty();
     assertThat(a.tree().nodes()).filteredOn(n -> n.status() == Status.LOOP).isNotEmpty()
         .allSatisfy(n -> assertThat(n.children()).isEmpty());

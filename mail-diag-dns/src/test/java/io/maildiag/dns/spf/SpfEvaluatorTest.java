@@ -219,6 +219,20 @@ class SpfEvaluatorTest {
     }
 
     @Test
+    void theDomainMacroKeepsTheDomainAsWritten() {
+      // RFC 7208 section 7.2: d is <domain>, the sender's domain or the target as given; the
+      // lookups fold case, an explanation shows it as written.
+      InMemoryDnsResolver dns = InMemoryDnsResolver.builder()
+          .txt("example.com", "v=spf1 redirect=Policy.Example.NET")
+          .txt("policy.example.net", "v=spf1 -all exp=why.%{d}")
+          .txt("why.policy.example.net", "%{d} and %{o} say no; %{d2r}")
+          .build();
+      SpfEvaluation e = check(dns, CLIENT, "alice@Example.COM");
+      assertResult(e, SpfResult.FAIL);
+      assertThat(e.explanation()).contains("Policy.Example.NET and Example.COM say no; Example.Policy");
+    }
+
+    @Test
     void onlyFailGetsAnExplanation() {
       InMemoryDnsResolver.Builder dns = InMemoryDnsResolver.builder().txt("why.example.com", "because");
       SpfEvaluation e = checkRecord("v=spf1 ~all exp=why.example.com", dns);
@@ -513,11 +527,18 @@ class SpfEvaluatorTest {
     }
 
     @Test
-    void aQuestionAskedAgainIsNotCountedAgain() {
+    void aTermMeetingAVoidAnswerAgainCountsAgain() {
+      // The limit is on terms (RFC 7208 section 4.6.4): the second and third terms get n1's void
+      // answer from the evaluation's cache, and still count, as they would with no cache.
       SpfEvaluation e = checkRecord("v=spf1 a:n1.example.com a:n1.example.com exists:n1.example.com "
           + "a:n2.example.com -all");
-      assertResult(e, SpfResult.FAIL);
-      assertThat(e.trace().voidLookups()).isEqualTo(2);
+      assertError(e, SpfResult.PERMERROR, SpfCodes.SPF_TOO_MANY_VOID_LOOKUPS);
+      assertThat(e.trace().voidLookups()).isEqualTo(3);
+      assertThat(e.trace().queries()).extracting(q -> q.query().toString())
+          .containsOnlyOnce("n1.example.com/A").doesNotContain("n2.example.com/A");
+      SpfEvaluation two = checkRecord("v=spf1 a:n1.example.com a:n1.example.com -all");
+      assertResult(two, SpfResult.FAIL);
+      assertThat(two.trace().voidLookups()).isEqualTo(2);
     }
 
     @Test
@@ -730,7 +751,7 @@ class SpfEvaluatorTest {
     SpfEvaluation timed(InMemoryDnsResolver dns) {
       long start = System.nanoTime();
       SpfEvaluation e = check(dns, CLIENT, SENDER);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
       return e;
     }
 

@@ -40,7 +40,7 @@ class SpfRecordPropertiesTest {
     long start = System.nanoTime();
     checkRobust(text);
     assertThat(System.nanoTime() - start).as("parse time in ns of %d chars", text.length())
-        .isLessThan(2_000_000_000L);
+        .isLessThan(20_000_000_000L); // a hang guard, not a speed test (speed is measured in JMH)
   }
 
   @Property(tries = 300)
