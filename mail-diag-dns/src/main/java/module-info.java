@@ -11,7 +11,10 @@ module io.maildiag.dns {
   requires transitive io.maildiag.core;
   requires org.dnsjava;
   requires org.slf4j;
+  requires java.xml;
 
   exports io.maildiag.dns;
   exports io.maildiag.dns.spf;
+  exports io.maildiag.dns.dmarc;
+  exports io.maildiag.dns.dmarc.report;
 }
