@@ -66,7 +66,7 @@ public final class HeaderSection {
       "x-google-dkim-signature", "domainkey-signature", "x-original-authentication-results");
 
   private static final HeaderSection EMPTY = new HeaderSection(
-      List.of(), "", OptionalInt.empty(), StandardCharsets.US_ASCII);
+      List.of(), new String[0], "", OptionalInt.empty(), StandardCharsets.US_ASCII);
 
   private final List<HeaderField> fields;
   private final String text;
@@ -74,17 +74,47 @@ public final class HeaderSection {
   private final Charset charset;
   private final Map<String, List<HeaderField>> byName;
 
-  private HeaderSection(List<HeaderField> fields, String text, OptionalInt bodyOffset, Charset charset) {
+  /**
+   * @param lowerNames the fields' names in lower case ({@link HeaderField#lowerCaseName()}), index
+   *     for index, so that each name is lower-cased once
+   */
+  private HeaderSection(List<HeaderField> fields, String[] lowerNames, String text, OptionalInt bodyOffset,
+      Charset charset) {
     this.fields = List.copyOf(fields);
     this.text = text;
     this.bodyOffset = bodyOffset;
     this.charset = charset;
-    Map<String, List<HeaderField>> index = new HashMap<>();
-    for (HeaderField f : this.fields) {
-      index.computeIfAbsent(f.lowerCaseName(), k -> new ArrayList<>()).add(f);
+    int n = this.fields.size();
+    // Most names occur once: those get an immutable one-element list straight away; only repeated
+    // names go through an ArrayList, copied once at the end.
+    Map<String, List<HeaderField>> index = new HashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+    boolean repeated = false;
+    for (int i = 0; i < n; i++) {
+      HeaderField f = this.fields.get(i);
+      List<HeaderField> l = index.putIfAbsent(lowerNames[i], List.of(f));
+      if (l != null) {
+        if (!(l instanceof ArrayList)) {
+          List<HeaderField> grown = new ArrayList<>(4);
+          grown.addAll(l);
+          l = grown;
+          index.put(lowerNames[i], l);
+          repeated = true;
+        }
+        l.add(f);
+      }
     }
-    index.replaceAll((k, v) -> List.copyOf(v));
+    if (repeated) {
+      index.replaceAll((k, v) -> v instanceof ArrayList ? List.copyOf(v) : v);
+    }
     this.byName = Collections.unmodifiableMap(index);
+  }
+
+  private static String[] lowerNames(List<HeaderField> fields) {
+    String[] names = new String[fields.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = fields.get(i).lowerCaseName();
+    }
+    return names;
   }
 
   /** Returns a section without fields. */
@@ -102,7 +132,7 @@ public final class HeaderSection {
     for (HeaderField f : fields) {
       sb.append(f.raw()).append("\r\n");
     }
-    return new HeaderSection(fields, sb.toString(), OptionalInt.empty(), StandardCharsets.UTF_8);
+    return new HeaderSection(fields, lowerNames(fields), sb.toString(), OptionalInt.empty(), StandardCharsets.UTF_8);
   }
 
   /** Parses the header section at the start of {@code message} with {@link Limits#defaults()}. */
@@ -124,20 +154,40 @@ public final class HeaderSection {
     Diags diags = new Diags(limits.maxDiagnostics());
     int max = limits.maxHeaderBytes();
     int scanLimit = Math.min(message.length, max);
-    int[] end = findEnd(message.length, scanLimit, k -> message[k]);
-    int headerEnd = end[0];
-    OptionalInt body = end[1] >= 0 ? OptionalInt.of(end[1]) : OptionalInt.empty();
-    boolean truncated = end[1] < 0 && message.length > max;
-    if (truncated) {
-      headerEnd = lastLineBreak(headerEnd, k -> message[k]);
-    }
-    boolean ascii = true;
-    for (int k = 0; k < headerEnd; k++) {
-      if (message[k] < 0) {
-        ascii = false;
-        break;
+    // One pass over the bytes: find the empty line that ends the header and the first 8-bit byte.
+    int length = message.length;
+    int headerEnd = scanLimit;
+    int bodyAt = -1;
+    int firstHigh = -1;
+    int lineStart = 0;
+    int k = 0;
+    while (k < scanLimit) {
+      byte c = message[k];
+      if (c == '\n' || c == '\r') {
+        int next = k + 1;
+        if (c == '\r' && next < length && message[next] == '\n') {
+          next++;
+        }
+        if (k == lineStart) {
+          headerEnd = lineStart;
+          bodyAt = next;
+          break;
+        }
+        lineStart = next;
+        k = next;
+      } else {
+        if (c < 0 && firstHigh < 0) {
+          firstHigh = k;
+        }
+        k++;
       }
     }
+    OptionalInt body = bodyAt >= 0 ? OptionalInt.of(bodyAt) : OptionalInt.empty();
+    boolean truncated = bodyAt < 0 && message.length > max;
+    if (truncated) {
+      headerEnd = lastLineBreak(headerEnd, message);
+    }
+    boolean ascii = firstHigh < 0 || firstHigh >= headerEnd;
     String text;
     Charset charset;
     if (ascii) {
@@ -182,18 +232,14 @@ public final class HeaderSection {
     Diags diags = new Diags(limits.maxDiagnostics());
     int max = limits.maxHeaderBytes();
     int scanLimit = Math.min(message.length(), max);
-    int[] end = findEnd(message.length(), scanLimit, message::charAt);
+    int[] end = findEnd(message, scanLimit);
     int headerEnd = end[0];
     OptionalInt body = end[1] >= 0 ? OptionalInt.of(end[1]) : OptionalInt.empty();
     boolean truncated = end[1] < 0 && message.length() > max;
     if (truncated) {
-      headerEnd = lastLineBreak(headerEnd, message::charAt);
+      headerEnd = lastLineBreak(headerEnd, message);
     }
     return build(message.substring(0, headerEnd), body, StandardCharsets.UTF_8, truncated, max, limits, diags);
-  }
-
-  private interface ByteAt {
-    int at(int index);
   }
 
   /**
@@ -201,15 +247,16 @@ public final class HeaderSection {
    * {scanLimit, -1} when no empty line lies within scanLimit. A message that starts with an empty
    * line has an empty header.
    */
-  private static int[] findEnd(int length, int scanLimit, ByteAt b) {
+  private static int[] findEnd(String s, int scanLimit) {
+    int length = s.length();
     int lineStart = 0;
     int k = 0;
     while (k < scanLimit) {
-      int c = b.at(k);
+      char c = s.charAt(k);
       if (c == '\n' || c == '\r') {
         int lineEnd = k;
         int next = k + 1;
-        if (c == '\r' && next < length && b.at(next) == '\n') {
+        if (c == '\r' && next < length && s.charAt(next) == '\n') {
           next++;
         }
         if (lineEnd == lineStart) {
@@ -224,9 +271,19 @@ public final class HeaderSection {
     return new int[] {scanLimit, -1};
   }
 
-  private static int lastLineBreak(int end, ByteAt b) {
+  private static int lastLineBreak(int end, byte[] b) {
     for (int k = end - 1; k > 0; k--) {
-      int c = b.at(k);
+      byte c = b[k];
+      if (c == '\n' || c == '\r') {
+        return k + 1;
+      }
+    }
+    return end;
+  }
+
+  private static int lastLineBreak(int end, String s) {
+    for (int k = end - 1; k > 0; k--) {
+      char c = s.charAt(k);
       if (c == '\n' || c == '\r') {
         return k + 1;
       }
@@ -241,7 +298,8 @@ public final class HeaderSection {
               "the header section is larger than " + max + " bytes; the rest was ignored")
           .at(new SourceSpan(text.length(), 0, 1, 1)));
     }
-    List<HeaderField> fields = new Reader(text, limits, diags).read();
+    Reader reader = new Reader(text, limits, diags);
+    List<HeaderField> fields = reader.read();
     if (body.isEmpty() && !truncated && !fields.isEmpty()) {
       diags.add(Diagnostic.info(HeaderCodes.HEADERS_NO_BLANK_LINE,
           "no empty line ends the header section; the whole input was read as header"));
@@ -249,11 +307,17 @@ public final class HeaderSection {
     if (fields.isEmpty()) {
       diags.add(Diagnostic.error(HeaderCodes.HEADERS_EMPTY, "the input holds no header field"));
     }
-    return ParseResult.success(new HeaderSection(fields, text, body, charset), diags.list());
+    return ParseResult.success(
+        new HeaderSection(fields, reader.lowerNames.toArray(new String[0]), text, body, charset), diags.list());
   }
 
   static boolean isStructured(String name) {
     return STRUCTURED.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link #isStructured(String)} for a name already in lower case. */
+  private static boolean isStructuredLowerCase(String lowerCaseName) {
+    return STRUCTURED.contains(lowerCaseName);
   }
 
   /** Returns every field, in the order of the input (newest trace fields first, as written). */
@@ -356,6 +420,8 @@ public final class HeaderSection {
     private final Limits limits;
     private final Diags diags;
     private final List<HeaderField> fields = new ArrayList<>();
+    /** The fields' names in lower case, index for index with {@link #fields}. */
+    final List<String> lowerNames = new ArrayList<>();
     private int line = 1;
 
     // The field being read.
@@ -364,6 +430,8 @@ public final class HeaderSection {
     private int nameEnd;
     private int colon;
     private int fieldEnd;
+    /** Whether the field being read spans more than one line (so its value holds line breaks). */
+    private boolean multiLine;
 
     Reader(String text, Limits limits, Diags diags) {
       this.text = text;
@@ -423,6 +491,7 @@ public final class HeaderSection {
           return true;
         }
         fieldEnd = end;
+        multiLine = true;
         return true;
       }
       if (firstLine && text.startsWith("From ", start) && !isFieldFrom(start, end)) {
@@ -460,6 +529,7 @@ public final class HeaderSection {
               .withReference("RFC 5322 section 2.2")
               .at(span(start, len, line, 1)));
           fieldEnd = end;
+          multiLine = true;
         }
         return true;
       }
@@ -481,6 +551,7 @@ public final class HeaderSection {
       this.nameEnd = nameEnd >= 0 ? nameEnd : colonAt;
       colon = colonAt;
       fieldEnd = end;
+      multiLine = false;
       return true;
     }
 
@@ -498,12 +569,27 @@ public final class HeaderSection {
         return;
       }
       String name = text.substring(fieldStart, nameEnd);
+      String lowerName = name.toLowerCase(Locale.ROOT);
       String raw = text.substring(fieldStart, fieldEnd);
       String rawValue = text.substring(colon + 1, fieldEnd);
-      String unfolded = strip(EncodedWords.unfold(rawValue));
+      String unfolded;
+      if (multiLine) {
+        unfolded = strip(EncodedWords.unfold(rawValue));
+      } else {
+        // One line: no line break to unfold; trim on the text directly.
+        int a = colon + 1;
+        int b = fieldEnd;
+        while (a < b && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+          a++;
+        }
+        while (b > a && (text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\t')) {
+          b--;
+        }
+        unfolded = a == colon + 1 && b == fieldEnd ? rawValue : text.substring(a, b);
+      }
       SourceSpan span = span(fieldStart, fieldEnd - fieldStart, fieldLine, 1);
       String decoded;
-      if (isStructured(name)) {
+      if (isStructuredLowerCase(lowerName)) {
         decoded = unfolded;
       } else {
         decoded = EncodedWords.decode(unfolded, (code, message, offset, length) ->
@@ -513,6 +599,7 @@ public final class HeaderSection {
                 .at(span)));
       }
       fields.add(new HeaderField(name, raw, rawValue, unfolded, decoded, span));
+      lowerNames.add(lowerName);
       fieldStart = -1;
     }
 

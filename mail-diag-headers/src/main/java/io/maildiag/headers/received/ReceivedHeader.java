@@ -141,10 +141,24 @@ public record ReceivedHeader(
 
   static Optional<DomainName> domain(String s) {
     String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    if (t.isEmpty() || t.indexOf(':') >= 0 || t.startsWith("[") || IpAddress.parse(t).isSuccess()) {
+    if (t.isEmpty() || t.indexOf(':') >= 0 || t.startsWith("[") || (digitsAndDots(t) && IpAddress.parse(t).isSuccess())) {
       return Optional.empty();
     }
     return DomainName.parse(t).value();
+  }
+
+  /**
+   * Without a colon, only IPv4 dotted quads parse as addresses, and they hold nothing but digits and
+   * dots: any other text skips the (failing, diagnostic-building) IpAddress.parse.
+   */
+  private static boolean digitsAndDots(String t) {
+    for (int i = 0, n = t.length(); i < n; i++) {
+      char c = t.charAt(i);
+      if ((c < '0' || c > '9') && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the unfolded value. */

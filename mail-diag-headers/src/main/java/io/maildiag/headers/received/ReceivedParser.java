@@ -689,12 +689,26 @@ final class ReceivedParser {
     if (s.isEmpty() || !(Character.digit(s.charAt(0), 16) >= 0 || s.charAt(0) == ':')) {
       return null;
     }
+    if (s.indexOf(':') < 0 && !onlyDigitsAndDots(s)) {
+      // Without a colon only a dotted quad can parse: skip the failing, diagnostic-building parse.
+      return null;
+    }
     Optional<IpAddress> a = IpAddress.parse(s).value();
     if (a.isEmpty() && s.indexOf('.') > 0 && s.lastIndexOf(':') > s.lastIndexOf('.')) {
       // 192.0.2.1:25
       a = IpAddress.parse(s.substring(0, s.lastIndexOf(':'))).value();
     }
     return a.orElse(null);
+  }
+
+  private static boolean onlyDigitsAndDots(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether s from index i is empty, or ":" and digits (a port after a literal), maybe with closing punctuation. */

@@ -251,8 +251,14 @@ public final class ReceivedTimeline {
               d.evidence(), d.remediation(), d.reference(), Optional.of(f.span())));
         }
       }
-      Optional<DomainName> org = organisation(parsed);
-      int crossing = crossing(parsed, org);
+      // The by host of each hop as a domain name, computed once: organisation, crossing and chain
+      // checks all read it.
+      List<Optional<DomainName>> byDomains = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        byDomains.add(parsed.get(i).byDomain());
+      }
+      Optional<DomainName> org = organisation(byDomains);
+      int crossing = crossing(byDomains, org);
       List<ReceivedHop> hops = new ArrayList<>(n);
       Instant previous = null;
       for (int i = 0; i < n; i++) {
@@ -291,7 +297,7 @@ public final class ReceivedTimeline {
 
       checkDelays(hops, date);
       checkOffsets(hops);
-      checkChain(hops);
+      checkChain(hops, byDomains);
       crossingHop.ifPresent(h -> add(Diagnostic.info(ReceivedCodes.HEADERS_RECEIVING_BOUNDARY,
               "the message entered " + org.map(DomainName::toString).orElse("the receiving organisation")
                   + " at " + h.label() + describeFrom(h.received()))
@@ -308,12 +314,12 @@ public final class ReceivedTimeline {
       return sb.toString();
     }
 
-    private Optional<DomainName> organisation(List<ReceivedHeader> parsed) {
+    private Optional<DomainName> organisation(List<Optional<DomainName>> byDomains) {
       if (!options.receivingDomains().isEmpty()) {
         return Optional.of(options.receivingDomains().iterator().next());
       }
-      for (int i = parsed.size() - 1; i >= 0; i--) {
-        Optional<DomainName> by = parsed.get(i).byDomain();
+      for (int i = byDomains.size() - 1; i >= 0; i--) {
+        Optional<DomainName> by = byDomains.get(i);
         if (by.isPresent() && by.get().labelCount() >= 2) {
           return Optional.of(OrganisationalDomains.of(by.get()));
         }
@@ -333,12 +339,12 @@ public final class ReceivedTimeline {
       return host.labelCount() >= 2 && OrganisationalDomains.of(host).equals(org);
     }
 
-    private int crossing(List<ReceivedHeader> parsed, Optional<DomainName> org) {
+    private int crossing(List<Optional<DomainName>> byDomains, Optional<DomainName> org) {
       if (org.isEmpty()) {
         return -1;
       }
-      for (int i = 0; i < parsed.size(); i++) {
-        Optional<DomainName> by = parsed.get(i).byDomain();
+      for (int i = 0; i < byDomains.size(); i++) {
+        Optional<DomainName> by = byDomains.get(i);
         if (by.isPresent() && inOrganisation(by.get(), org.get())) {
           return i;
         }
@@ -458,14 +464,14 @@ public final class ReceivedTimeline {
       }
     }
 
-    private void checkChain(List<ReceivedHop> hops) {
+    private void checkChain(List<ReceivedHop> hops, List<Optional<DomainName>> byDomains) {
       for (int i = 1; i < hops.size(); i++) {
         ReceivedHeader prev = hops.get(i - 1).received();
         ReceivedHeader cur = hops.get(i).received();
         if (cur.from().isEmpty() || prev.by().isEmpty()) {
           continue;
         }
-        if (isBreak(prev, cur)) {
+        if (isBreak(prev, byDomains.get(i - 1), cur)) {
           ReceivedHop h = hops.get(i);
           add(Diagnostic.warning(ReceivedCodes.HEADERS_CHAIN_BREAK,
                   h.label() + " comes from " + cur.from().get() + cur.ip().map(ip -> " [" + ip + "]").orElse("")
@@ -477,7 +483,7 @@ public final class ReceivedTimeline {
     }
 
     /** True only on a definite mismatch; see the class description. */
-    private static boolean isBreak(ReceivedHeader prev, ReceivedHeader cur) {
+    private static boolean isBreak(ReceivedHeader prev, Optional<DomainName> prevBy, ReceivedHeader cur) {
       Set<IpAddress> curIps = new LinkedHashSet<>();
       cur.ip().ifPresent(curIps::add);
       cur.from().map(ReceivedParser::ipOf).ifPresent(curIps::add);
@@ -489,13 +495,22 @@ public final class ReceivedTimeline {
         }
       }
       Set<DomainName> curNames = new LinkedHashSet<>();
-      cur.fromDomain().ifPresent(curNames::add);
-      cur.helo().flatMap(ReceivedHeader::domain).ifPresent(curNames::add);
-      cur.reverseDns().flatMap(ReceivedHeader::domain).ifPresent(curNames::add);
+      // helo and reverseDns often repeat from (helo defaults to it): parse each distinct text once.
+      String fromText = cur.from().orElse(null);
+      Optional<DomainName> fromName = cur.fromDomain();
+      fromName.ifPresent(curNames::add);
+      String heloText = cur.helo().orElse(null);
+      if (heloText != null) {
+        (heloText.equals(fromText) ? fromName : ReceivedHeader.domain(heloText)).ifPresent(curNames::add);
+      }
+      String rdnsText = cur.reverseDns().orElse(null);
+      if (rdnsText != null) {
+        (rdnsText.equals(fromText) ? fromName : ReceivedHeader.domain(rdnsText)).ifPresent(curNames::add);
+      }
       curNames.removeIf(d -> d.labelCount() < 2);
       // Names under private-use suffixes (.lan, .local, ...) are internal views: not comparable.
       curNames.removeIf(ReceivedTimeline::privateName);
-      Optional<DomainName> prevName = prev.byDomain().filter(d -> d.labelCount() >= 2);
+      Optional<DomainName> prevName = prevBy.filter(d -> d.labelCount() >= 2);
       if (prevName.isPresent() && privateName(prevName.get())) {
         return false;
       }
@@ -542,7 +557,7 @@ public final class ReceivedTimeline {
                 .orElse(""))));
       }
       for (HeaderField f : headers.fields()) {
-        if (f.lowerCaseName().endsWith("originalarrivaltime")) {
+        if (nameEndsWith(f, "originalarrivaltime")) {
           String v = f.unfoldedValue();
           int filetime = v.indexOf("FILETIME=");
           if (filetime >= 0) {
@@ -556,7 +571,7 @@ public final class ReceivedTimeline {
 
     private Optional<Duration> latency() {
       for (HeaderField f : headers.fields()) {
-        if (f.lowerCaseName().endsWith("endtoendlatency")) {
+        if (nameEndsWith(f, "endtoendlatency")) {
           Optional<Duration> d = timeSpan(f.unfoldedValue());
           if (d.isPresent()) {
             return d;
@@ -565,6 +580,20 @@ public final class ReceivedTimeline {
       }
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code f.lowerCaseName().endsWith(lowerSuffix)} without lower-casing the name (for the usual
+   * ASCII names) on every field.
+   */
+  static boolean nameEndsWith(HeaderField f, String lowerSuffix) {
+    String name = f.name();
+    for (int i = 0, n = name.length(); i < n; i++) {
+      if (name.charAt(i) >= 0x80) {
+        return f.lowerCaseName().endsWith(lowerSuffix);
+      }
+    }
+    return name.regionMatches(true, name.length() - lowerSuffix.length(), lowerSuffix, 0, lowerSuffix.length());
   }
 
   private static final Set<String> PRIVATE_TLDS = Set.of(

@@ -6,6 +6,16 @@ import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.DnsResolver;
+import io.maildiag.dns.dmarc.AuthorDomain;
+import io.maildiag.dns.dmarc.DiscoveryMode;
+import io.maildiag.dns.dmarc.DkimOutcome;
+import io.maildiag.dns.dmarc.DmarcEvaluator;
+import io.maildiag.dns.dmarc.DmarcInput;
+import io.maildiag.dns.dmarc.DmarcResult;
+import io.maildiag.dns.dmarc.DmarcVerdict;
+import io.maildiag.dns.dmarc.PublicSuffixList;
+import io.maildiag.dns.dmarc.SpfOutcome;
+import io.maildiag.dns.spf.SpfResult;
 import io.maildiag.headers.HeaderField;
 import io.maildiag.headers.HeaderSection;
 import io.maildiag.headers.antispam.AntispamHeaders;
@@ -28,6 +38,9 @@ import io.maildiag.headers.received.TimelineOptions;
 import io.maildiag.headers.report.ConsistencyCheck.Alignment;
 import io.maildiag.headers.report.ConsistencyCheck.Kind;
 import io.maildiag.headers.report.ConsistencyCheck.Outcome;
+import io.maildiag.headers.report.DmarcJudgement.Agreement;
+import io.maildiag.headers.report.DmarcJudgement.DkimSource;
+import io.maildiag.headers.report.DmarcJudgement.SpfSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +64,7 @@ import org.jspecify.annotations.Nullable;
  * report.timeline().slowestHop();          // where the message waited longest
  * report.authentication().dkim();          // Optional[DkimVerification]: one result per signature
  * report.has(ReportCodes.HEADERS_DKIM_NOT_ALIGNED);
+ * report.dmarc().flatMap(DmarcJudgement::result);   // Optional[PASS]: DMARC judged again
  * }</pre>
  *
  * <p>The consistency checks:
@@ -73,6 +87,32 @@ import org.jspecify.annotations.Nullable;
  *       {@code envelope-from}) against the From domain; when not even relaxed, {@link
  *       ReportCodes#HEADERS_SPF_NOT_ALIGNED}. Alignment is about domains only; whether SPF passed is
  *       in the verdicts.
+ * </ul>
+ *
+ * <p><b>DMARC</b>, with a resolver only, is judged again with {@link DmarcEvaluator} (discovery
+ * mode and list from the builder) into {@link HeaderReport#dmarc()}:
+ *
+ * <ul>
+ *   <li>The author domain comes from {@link AuthorDomain#fromHeaders} over every From field: no
+ *       From, several From fields, several mailboxes, group syntax or no usable domain give {@link
+ *       ReportCodes#HEADERS_AUTHOR_DOMAIN_INVALID} (one per problem) and no verdict.
+ *   <li>SPF is not checked again (the connecting IP and HELO are not reliably known): the {@code
+ *       spf=} result of the newest (non-original) Authentication-Results with the domain of its
+ *       {@code smtp.mailfrom} is used; failing that, the topmost Received-SPF with its {@code
+ *       envelope-from}. {@code hardfail} counts as {@code fail}; a result without such a domain, or
+ *       with another keyword, is not used. The HELO identity is never used.
+ *   <li>DKIM: when DKIM was verified again (always, with a resolver) the outcome of each signature
+ *       with a readable {@code d=} (so a broken or missing key counts against DMARC even if the
+ *       receiver saw a pass at delivery); otherwise the {@code dkim=} results of the newest
+ *       Authentication-Results that have {@code header.d}. {@code policy} counts as {@code fail}.
+ *   <li>The result is compared with the {@code dmarc=} of the newest Authentication-Results
+ *       ({@code bestguesspass}, Microsoft's pass without a record, counts as {@code none}; other
+ *       unknown keywords and a {@code temperror} on either side are not compared); a difference is
+ *       {@link ReportCodes#HEADERS_DMARC_DISAGREES}. The receiver judged at delivery; records, keys
+ *       and the message may have changed since, and receivers apply local policy (overrides, ARC),
+ *       so a disagreement is a hint, not proof. A {@code fail} is {@link ReportCodes#HEADERS_DMARC_FAIL}.
+ *       The evaluator's own findings (record syntax, lookups) are added too.
+ *   <li>The heuristic SPF and DKIM alignment checks above stay as they are: they need no DNS.
  * </ul>
  *
  * <p>Alignment is <em>strict</em> when the domains are equal and <em>relaxed</em> when they share
@@ -100,6 +140,7 @@ public final class HeaderAnalyzer {
   private final Limits limits;
   private final @Nullable DkimVerifier dkimVerifier;
   private final @Nullable ArcVerifier arcVerifier;
+  private final @Nullable DmarcEvaluator dmarcEvaluator;
 
   private HeaderAnalyzer(Builder b) {
     this.resolver = b.resolver;
@@ -108,9 +149,15 @@ public final class HeaderAnalyzer {
     if (resolver != null) {
       dkimVerifier = DkimVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
       arcVerifier = ArcVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
+      DmarcEvaluator.Builder dmarc = DmarcEvaluator.builder().resolver(resolver).mode(b.dmarcMode).limits(limits);
+      if (b.publicSuffixList != null) {
+        dmarc.publicSuffixList(b.publicSuffixList);
+      }
+      dmarcEvaluator = dmarc.build();
     } else {
       dkimVerifier = null;
       arcVerifier = null;
+      dmarcEvaluator = null;
     }
   }
 
@@ -119,7 +166,7 @@ public final class HeaderAnalyzer {
     return new Builder();
   }
 
-  /** Returns whether this analyzer verifies DKIM and ARC (it has a resolver). */
+  /** Returns whether this analyzer verifies DKIM and ARC and judges DMARC (it has a resolver). */
   public boolean verifies() {
     return resolver != null;
   }
@@ -155,10 +202,13 @@ public final class HeaderAnalyzer {
     Optional<String> spfIdentity = mailFrom.or(() -> auth.receivedSpf().flatMap(ReceivedSpf::envelopeFrom));
     checks.add(spfAlignment(spfIdentity, fromDomain, findings));
 
+    Optional<DmarcJudgement> dmarc = dmarcEvaluator == null ? Optional.empty()
+        : Optional.of(dmarc(dmarcEvaluator, headers, auth, findings));
+
     HeaderSummary summary = new HeaderSummary(
         display(headers, "Subject"), display(headers, "From"), display(headers, "To"),
         display(headers, "Date"), display(headers, "Message-ID"));
-    return new HeaderReport(headers, summary, timeline, auth, antispam, checks, findings);
+    return new HeaderReport(headers, summary, timeline, auth, antispam, checks, findings, dmarc);
   }
 
   private AuthenticationVerdicts authentication(HeaderSection headers, byte[] message) {
@@ -220,6 +270,146 @@ public final class HeaderAnalyzer {
             "the ARC chain failed" + a.failure().map(f -> ": " + f.message()).orElse("")));
       }
     });
+  }
+
+  private static DmarcJudgement dmarc(DmarcEvaluator evaluator, HeaderSection headers, AuthenticationVerdicts auth,
+      List<Diagnostic> findings) {
+    Optional<AuthenticationResults> newest = newest(auth);
+    Optional<AuthResult> receiver = newest.flatMap(ar -> ar.first(AuthMethod.DMARC));
+    Optional<String> authservId = receiver.isPresent() ? newest.flatMap(AuthenticationResults::authservId)
+        : Optional.empty();
+
+    // SPF: the newest Authentication-Results, else Received-SPF.
+    Optional<SpfOutcome> spf = newest.flatMap(ar -> ar.first(AuthMethod.SPF)).flatMap(r -> {
+      Optional<SpfResult> result = spfResult(r.value());
+      Optional<DomainName> domain = r.property("smtp.mailfrom").flatMap(HeaderAnalyzer::identityDomain);
+      return result.isPresent() && domain.isPresent()
+          ? Optional.of(new SpfOutcome(result.get(), domain.get())) : Optional.empty();
+    });
+    SpfSource spfSource = SpfSource.AUTHENTICATION_RESULTS;
+    if (spf.isEmpty()) {
+      spf = auth.receivedSpf().flatMap(r -> r.envelopeFrom().flatMap(HeaderAnalyzer::identityDomain)
+          .map(d -> new SpfOutcome(r.result(), d)));
+      spfSource = spf.isPresent() ? SpfSource.RECEIVED_SPF : SpfSource.NONE;
+    }
+
+    // DKIM: our own verification, else the newest Authentication-Results.
+    List<DkimOutcome> dkim = new ArrayList<>();
+    DkimSource dkimSource;
+    if (auth.dkim().isPresent()) {
+      dkimSource = DkimSource.VERIFIED;
+      for (DkimSignatureResult s : auth.dkim().get().signatures()) {
+        s.domain().ifPresent(d -> dkim.add(new DkimOutcome(dkimResult(s.result()), d)));
+      }
+    } else {
+      dkimSource = DkimSource.AUTHENTICATION_RESULTS;
+      newest.ifPresent(ar -> {
+        for (AuthResult r : ar.results(AuthMethod.DKIM)) {
+          Optional<io.maildiag.dns.dmarc.DkimResult> result = dkimResult(r.value());
+          Optional<DomainName> domain = r.property("header.d").flatMap(HeaderAnalyzer::domain);
+          if (result.isPresent() && domain.isPresent()) {
+            dkim.add(new DkimOutcome(result.get(), domain.get()));
+          }
+        }
+      });
+    }
+
+    List<String> fromValues = headers.all("From").stream().map(HeaderField::unfoldedValue).toList();
+    ParseResult<DomainName> author = AuthorDomain.fromHeaders(fromValues);
+    if (author.value().isEmpty()) {
+      for (Diagnostic d : author.diagnostics()) {
+        findings.add(new Diagnostic(ReportCodes.HEADERS_AUTHOR_DOMAIN_INVALID, io.maildiag.core.Severity.WARNING,
+            "DMARC not judged: " + d.message(), Optional.of(d.code().value()), d.remediation(), d.reference(),
+            d.span()));
+      }
+      return new DmarcJudgement(Optional.empty(), author.diagnostics(), spf, spfSource, dkim, dkimSource,
+          Optional.empty(), receiver, authservId, Agreement.NOT_COMPARED);
+    }
+    DomainName from = author.value().get();
+    DmarcVerdict verdict = evaluator.evaluate(new DmarcInput(from, spf, dkim));
+    findings.addAll(verdict.findings());
+    if (verdict.result() == DmarcResult.FAIL) {
+      String policy = verdict.policy().map(p -> verdict.policySource().map(s -> s.name().toLowerCase(Locale.ROOT))
+          .orElse("p") + "=" + p.tagValue()).orElse("no policy");
+      findings.add(Diagnostic.warning(ReportCodes.HEADERS_DMARC_FAIL,
+              "DMARC fails for " + from + ": no SPF or DKIM pass is aligned with it (" + policy
+                  + ", disposition " + verdict.disposition().tagValue() + ")")
+          .withEvidence(String.join("; ", verdict.reasons()))
+          .withReference("RFC 9989 section 4.8"));
+    }
+    Agreement agreement = Agreement.NOT_COMPARED;
+    Optional<DmarcResult> theirs = receiver.flatMap(r -> receiverResult(r.result()));
+    if (theirs.isPresent() && theirs.get() != DmarcResult.TEMPERROR && verdict.result() != DmarcResult.TEMPERROR) {
+      agreement = theirs.get() == verdict.result() ? Agreement.AGREES : Agreement.DISAGREES;
+    }
+    if (agreement == Agreement.DISAGREES) {
+      findings.add(Diagnostic.warning(ReportCodes.HEADERS_DMARC_DISAGREES,
+              authservId.map(id -> id + " recorded ").orElse("the receiver recorded ") + "dmarc="
+                  + receiver.get().result() + " but mail-diag judges dmarc=" + verdict.result().rfcName() + " for "
+                  + from + " (SPF from " + spfSource.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                  + ", DKIM " + (dkimSource == DkimSource.VERIFIED ? "verified again" : "from Authentication-Results")
+                  + "): the DMARC record, a DKIM key or the message may have changed since delivery,"
+                  + " or the receiver applies local policy")
+          .withEvidence(receiver.get().toString()));
+    }
+    return new DmarcJudgement(Optional.of(from), List.of(), spf, spfSource, dkim, dkimSource, Optional.of(verdict),
+        receiver, authservId, agreement);
+  }
+
+  /** Maps an Authentication-Results {@code spf=} keyword to an SPF result; hardfail is fail. */
+  private static Optional<SpfResult> spfResult(AuthResultValue v) {
+    return switch (v) {
+      case PASS -> Optional.of(SpfResult.PASS);
+      case FAIL, HARDFAIL -> Optional.of(SpfResult.FAIL);
+      case SOFTFAIL -> Optional.of(SpfResult.SOFTFAIL);
+      case NEUTRAL -> Optional.of(SpfResult.NEUTRAL);
+      case NONE -> Optional.of(SpfResult.NONE);
+      case TEMPERROR -> Optional.of(SpfResult.TEMPERROR);
+      case PERMERROR -> Optional.of(SpfResult.PERMERROR);
+      default -> Optional.empty();
+    };
+  }
+
+  /** Maps a verified signature's result; {@code policy} (verified but refused) is not a pass: fail. */
+  private static io.maildiag.dns.dmarc.DkimResult dkimResult(io.maildiag.headers.dkim.DkimResult r) {
+    return switch (r) {
+      case PASS -> io.maildiag.dns.dmarc.DkimResult.PASS;
+      case FAIL, POLICY -> io.maildiag.dns.dmarc.DkimResult.FAIL;
+      case NEUTRAL -> io.maildiag.dns.dmarc.DkimResult.NEUTRAL;
+      case TEMPERROR -> io.maildiag.dns.dmarc.DkimResult.TEMPERROR;
+      case PERMERROR -> io.maildiag.dns.dmarc.DkimResult.PERMERROR;
+      case NONE -> io.maildiag.dns.dmarc.DkimResult.NONE;
+    };
+  }
+
+  /** Maps an Authentication-Results {@code dkim=} keyword; {@code policy} is fail, unknown keywords are skipped. */
+  private static Optional<io.maildiag.dns.dmarc.DkimResult> dkimResult(AuthResultValue v) {
+    return switch (v) {
+      case PASS -> Optional.of(io.maildiag.dns.dmarc.DkimResult.PASS);
+      case FAIL, POLICY -> Optional.of(io.maildiag.dns.dmarc.DkimResult.FAIL);
+      case NEUTRAL -> Optional.of(io.maildiag.dns.dmarc.DkimResult.NEUTRAL);
+      case TEMPERROR -> Optional.of(io.maildiag.dns.dmarc.DkimResult.TEMPERROR);
+      case PERMERROR -> Optional.of(io.maildiag.dns.dmarc.DkimResult.PERMERROR);
+      case NONE -> Optional.of(io.maildiag.dns.dmarc.DkimResult.NONE);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Maps the receiver's {@code dmarc=} keyword to a DMARC result: the five RFC 8601 keywords, and
+   * Microsoft's {@code bestguesspass} (no record published, would have passed) as {@code none}.
+   */
+  private static Optional<DmarcResult> receiverResult(String keyword) {
+    String k = keyword.toLowerCase(Locale.ROOT);
+    if (k.equals("bestguesspass")) {
+      return Optional.of(DmarcResult.NONE);
+    }
+    for (DmarcResult r : DmarcResult.values()) {
+      if (r.rfcName().equals(k)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String signatureLabel(DkimSignatureResult s) {
@@ -399,12 +589,15 @@ public final class HeaderAnalyzer {
     private @Nullable DnsResolver resolver;
     private Clock clock = Clock.systemUTC();
     private Limits limits = Limits.defaults();
+    private DiscoveryMode dmarcMode = DiscoveryMode.TREE_WALK;
+    private @Nullable PublicSuffixList publicSuffixList;
 
     private Builder() {}
 
     /**
-     * Sets the resolver through which DKIM and ARC keys are looked up. Without one, DKIM and ARC
-     * are not verified ({@link AuthenticationVerdicts#dkim()} is empty).
+     * Sets the resolver through which DKIM and ARC keys and DMARC records are looked up. Without
+     * one, DKIM and ARC are not verified ({@link AuthenticationVerdicts#dkim()} is empty) and DMARC
+     * is not judged ({@link HeaderReport#dmarc()} is empty).
      */
     public Builder resolver(@Nullable DnsResolver value) {
       this.resolver = value;
@@ -423,7 +616,26 @@ public final class HeaderAnalyzer {
       return this;
     }
 
-    /** Returns the analyzer. */
+    /**
+     * Sets how DMARC finds the policy record and organizational domains (default {@link
+     * DiscoveryMode#TREE_WALK}, RFC 9989). Used only with a resolver.
+     */
+    public Builder dmarcMode(DiscoveryMode value) {
+      this.dmarcMode = Objects.requireNonNull(value, "dmarcMode");
+      return this;
+    }
+
+    /** Sets the Public Suffix List, required for {@link DiscoveryMode#PSL}. Used only with a resolver. */
+    public Builder publicSuffixList(@Nullable PublicSuffixList value) {
+      this.publicSuffixList = value;
+      return this;
+    }
+
+    /**
+     * Returns the analyzer.
+     *
+     * @throws IllegalStateException if a resolver is set, the DMARC mode is PSL and no list was set
+     */
     public HeaderAnalyzer build() {
       return new HeaderAnalyzer(this);
     }

@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param authentication Authentication-Results, Received-SPF, and DKIM/ARC verification when run
  * @param antispam the anti-spam verdict headers
  * @param checks the consistency checks, in the order of {@link ConsistencyCheck.Kind}
- * @param findings every finding: header syntax, timeline, anti-spam, authentication and
- *     consistency, in that order
+ * @param findings every finding: header syntax, timeline, anti-spam, authentication,
+ *     consistency and DMARC, in that order
+ * @param dmarc DMARC judged again by mail-diag, next to the receiver's verdict; empty when the
+ *     analyzer has no resolver (the receiver's {@code dmarc=} is still in {@code authentication})
  * @since 0.1
  */
 public record HeaderReport(
@@ -29,7 +31,8 @@ public record HeaderReport(
     AuthenticationVerdicts authentication,
     AntispamHeaders antispam,
     List<ConsistencyCheck> checks,
-    List<Diagnostic> findings) {
+    List<Diagnostic> findings,
+    Optional<DmarcJudgement> dmarc) {
 
   /** Checks for nulls and copies the lists. */
   public HeaderReport {
@@ -40,6 +43,14 @@ public record HeaderReport(
     Objects.requireNonNull(antispam, "antispam");
     checks = List.copyOf(checks);
     findings = List.copyOf(findings);
+    Objects.requireNonNull(dmarc, "dmarc");
+  }
+
+  /** Returns a report without a DMARC judgement (the form before DMARC was judged). */
+  public HeaderReport(HeaderSection headers, HeaderSummary summary, ReceivedTimeline timeline,
+      AuthenticationVerdicts authentication, AntispamHeaders antispam, List<ConsistencyCheck> checks,
+      List<Diagnostic> findings) {
+    this(headers, summary, timeline, authentication, antispam, checks, findings, Optional.empty());
   }
 
   /** Returns whether a finding has the given code. */

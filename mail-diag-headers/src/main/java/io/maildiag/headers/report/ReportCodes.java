@@ -5,8 +5,9 @@ import io.maildiag.core.DiagnosticCode;
 /**
  * The diagnostic codes of {@link HeaderAnalyzer}'s own checks. A {@link HeaderReport}'s findings
  * also carry the codes of the parts it is built from: {@link io.maildiag.headers.HeaderCodes},
- * {@link io.maildiag.headers.received.ReceivedCodes}, {@link io.maildiag.headers.received.DateDefect}
- * and {@link io.maildiag.headers.antispam.AntispamCodes}.
+ * {@link io.maildiag.headers.received.ReceivedCodes}, {@link io.maildiag.headers.received.DateDefect},
+ * {@link io.maildiag.headers.antispam.AntispamCodes} and, when DMARC is judged, the record and
+ * lookup codes of {@link io.maildiag.dns.dmarc.DmarcCodes}.
  *
  * <p>Each constant's text equals its field name. Codes are stable: tools may match on them.
  *
@@ -39,6 +40,24 @@ public final class ReportCodes {
    * fail, softfail, permerror or temperror).
    */
   public static final DiagnosticCode HEADERS_AUTH_RESULT_FAIL = DiagnosticCode.of("HEADERS_AUTH_RESULT_FAIL");
+
+  /**
+   * DMARC could not be judged because the author domain could not be read from From: no From
+   * field, several From fields or mailboxes, group syntax, no usable domain. The evidence is the
+   * {@link io.maildiag.dns.dmarc.DmarcCodes} {@code FROM_*} code; the span, when present, is in the
+   * value of the From field concerned (for several fields, the second one). Only with a resolver.
+   */
+  public static final DiagnosticCode HEADERS_AUTHOR_DOMAIN_INVALID = DiagnosticCode.of("HEADERS_AUTHOR_DOMAIN_INVALID");
+  /**
+   * DMARC, judged again by mail-diag, fails: a policy record applies and no SPF or DKIM pass is
+   * aligned with the author domain. Only with a resolver.
+   */
+  public static final DiagnosticCode HEADERS_DMARC_FAIL = DiagnosticCode.of("HEADERS_DMARC_FAIL");
+  /**
+   * mail-diag's DMARC result differs from the receiver's {@code dmarc=} in the newest
+   * Authentication-Results (a {@code temperror} on either side is not compared). Only with a resolver.
+   */
+  public static final DiagnosticCode HEADERS_DMARC_DISAGREES = DiagnosticCode.of("HEADERS_DMARC_DISAGREES");
 
   private ReportCodes() {}
 }
