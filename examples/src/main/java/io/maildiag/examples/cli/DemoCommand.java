@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
           + " include, a fail with an explanation, a permerror), an SPF audit of a policy with"
           + " problems (its findings and include tree), four bounces read with BounceAnalyzer (a"
           + " Postfix DSN, a Microsoft 365-style DMARC rejection, a Gmail-style mailbox-full bounce,"
-          + " an automatic reply) with a status code explained by NdrCode, and the number of"
+          + " an automatic reply) with a status code explained by NdrCode, a DMARC audit of the domain"
+          + " and a subdomain with one DMARC verdict, and the number of"
           + " questions asked."
           + " Needs no network.%n"
     })

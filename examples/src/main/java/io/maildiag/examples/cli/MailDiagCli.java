@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     synopsisSubcommandLabel = "COMMAND",
-    header = "Diagnose email mail flow: DNS, SPF, bounces and message headers (hops, DKIM, ARC) today; DMARC as it lands.",
+    header = "Diagnose email mail flow: DNS, SPF, DMARC (audit, verdicts, aggregate reports), bounces and message headers (hops, DKIM, ARC).",
     description = {
       "",
       "Conventions of every subcommand:",
@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "",
       "Options:"
     },
-    subcommands = {DnsCommand.class, SpfCommand.class, NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DnsCommand.class, SpfCommand.class, DmarcCommand.class, DmarcReportCommand.class, NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the analysis ran, whatever it found (NXDOMAIN and SERVFAIL are findings)",

@@ -76,7 +76,7 @@ public record DemoReport(List<String> lines, ObjectNode json) {
     lines.add("  Outcomes: " + kinds + ".");
     lines.add("  Try it on your own data: mail-diag dns NAME TYPE --zone FILE (or --server HOST, or live DNS),");
     lines.add("  mail-diag spf --ip IP --sender ADDR --zone FILE, mail-diag spf DOMAIN --zone FILE,");
-    lines.add("  and mail-diag ndr FILE for a bounce.");
+    lines.add("  mail-diag dmarc DOMAIN --zone FILE, and mail-diag ndr FILE for a bounce.");
     return new DemoReport(lines, json);
   }
 }

@@ -20,6 +20,7 @@ public final class DemoSections {
         new FailuresSection(),
         new SpfSection(),
         new BounceSection(),
-        new HeadersSection());
+        new HeadersSection(),
+        new DmarcSection());
   }
 }

@@ -47,7 +47,7 @@ class DemoCommandTest {
       sectionQuestions += section.path("questions").size();
       sectionQueryCount += section.path("queryCount").asInt();
     }
-    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf", "bounces", "headers");
+    assertThat(ids).containsExactly("mx", "txt", "negative", "cname", "failures", "spf", "bounces", "headers", "dmarc");
 
     int queryCount = json.path("queryCount").asInt();
     assertThat(queryCount).isPositive()
@@ -241,5 +241,39 @@ class DemoCommandTest {
       }
     }
     throw new AssertionError("no section " + id);
+  }
+
+  @Test
+  void textDemoHasTheDmarcSection() {
+    CliRunner.Result r = CliRunner.run("demo");
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    String dmarc = r.out().substring(r.out().indexOf(". DMARC: "), r.out().indexOf("\nSummary"));
+    assertThat(dmarc)
+        .contains("? audit of the DMARC set-up of tidepool.example.com")
+        .contains("warning DMARC_EXTERNAL_REPORT_UNAUTHORIZED: ")
+        .contains("? audit of the DMARC set-up of news.tidepool.example.com")
+        .contains("DMARC_SPF_ALIGNMENT_IMPOSSIBLE")
+        .contains("-> dmarc=fail policy=quarantine (p) disposition=quarantine")
+        .doesNotContain("not found: DMARC_");
+  }
+
+  @Test
+  void jsonDemoHasTheDmarcAuditsAndVerdict() {
+    JsonNode dmarc = section(CliRunner.run("demo", "--json").json(), "dmarc");
+
+    JsonNode audit = dmarc.path("audit");
+    assertThat(audit.path("record").asText()).startsWith("v=DMARC1; p=quarantine");
+    assertThat(audit.path("organizationalDomain").asText()).isEqualTo("tidepool.example.com");
+    List<String> codes = new ArrayList<>();
+    audit.path("findings").forEach(f -> codes.add(f.path("code").asText()));
+    assertThat(codes).contains("DMARC_EXTERNAL_REPORT_UNAUTHORIZED");
+    assertThat(dmarc.path("subdomainAudit").path("recordDomain").asText()).isEqualTo("tidepool.example.com");
+    JsonNode verdict = dmarc.path("verdict");
+    assertThat(verdict.path("result").asText()).isEqualTo("fail");
+    assertThat(verdict.path("policy").asText()).isEqualTo("quarantine");
+    assertThat(verdict.path("spfAligned").asBoolean()).isFalse();
+    assertThat(verdict.path("dkimAligned").asBoolean()).isFalse();
+    assertThat(dmarc.path("notes").size()).isEqualTo(3);
   }
 }

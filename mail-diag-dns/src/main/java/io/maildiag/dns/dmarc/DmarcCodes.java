@@ -58,5 +58,43 @@ public final class DmarcCodes {
   /** A From field that could not be tokenised (unbalanced quote, comment or angle bracket). */
   public static final DiagnosticCode FROM_SYNTAX = DiagnosticCode.of("FROM_SYNTAX");
 
+  // Audit findings (DmarcAuditor).
+  /** Audit: no DMARC record applies to the domain (none at the domain nor at its organizational domain). */
+  public static final DiagnosticCode DMARC_NO_RECORD = DiagnosticCode.of("DMARC_NO_RECORD");
+  /** Audit: the record has no valid {@code p} (or an invalid {@code sp}/{@code np}) and no valid {@code rua}. */
+  public static final DiagnosticCode DMARC_RECORD_UNUSABLE = DiagnosticCode.of("DMARC_RECORD_UNUSABLE");
+  /** Audit: the policy that applies is {@code none}: failing mail is not acted on. */
+  public static final DiagnosticCode DMARC_POLICY_NONE = DiagnosticCode.of("DMARC_POLICY_NONE");
+  /** Audit: {@code sp} or {@code np} is weaker than {@code p}. */
+  public static final DiagnosticCode DMARC_SUBDOMAIN_POLICY_WEAKER = DiagnosticCode.of("DMARC_SUBDOMAIN_POLICY_WEAKER");
+  /** Audit: the domain has no record of its own and inherits a {@code none} policy from its organizational domain. */
+  public static final DiagnosticCode DMARC_INHERITS_WEAK_POLICY = DiagnosticCode.of("DMARC_INHERITS_WEAK_POLICY");
+  /** Audit: {@code t=y} (test mode) lowers the disposition one step. */
+  public static final DiagnosticCode DMARC_TEST_MODE = DiagnosticCode.of("DMARC_TEST_MODE");
+  /** Audit: no valid {@code rua}: the owner receives no aggregate reports. */
+  public static final DiagnosticCode DMARC_NO_RUA = DiagnosticCode.of("DMARC_NO_RUA");
+  /** Audit: more than two URIs in {@code rua} or {@code ruf}; receivers may use only the first two. */
+  public static final DiagnosticCode DMARC_TOO_MANY_URIS = DiagnosticCode.of("DMARC_TOO_MANY_URIS");
+  /** Audit: an external report destination without its {@code <domain>._report._dmarc.<destination>} record. */
+  public static final DiagnosticCode DMARC_EXTERNAL_REPORT_UNAUTHORIZED = DiagnosticCode.of("DMARC_EXTERNAL_REPORT_UNAUTHORIZED");
+  /** Audit: the authorisation record of an external report destination could not be fetched. */
+  public static final DiagnosticCode DMARC_EXTERNAL_REPORT_UNVERIFIED = DiagnosticCode.of("DMARC_EXTERNAL_REPORT_UNVERIFIED");
+  /** Audit: a DMARC record published at the domain itself instead of at {@code _dmarc.<domain>}. */
+  public static final DiagnosticCode DMARC_RECORD_AT_APEX = DiagnosticCode.of("DMARC_RECORD_AT_APEX");
+  /** Audit: {@code _dmarc.<domain>} holds TXT records but no DMARC record; a parent's record applies instead. */
+  public static final DiagnosticCode DMARC_RECORD_MISPLACED = DiagnosticCode.of("DMARC_RECORD_MISPLACED");
+  /** Audit: the domain publishes no usable SPF record, so SPF alignment cannot pass for its own MAIL FROM. */
+  public static final DiagnosticCode DMARC_SPF_ALIGNMENT_IMPOSSIBLE = DiagnosticCode.of("DMARC_SPF_ALIGNMENT_IMPOSSIBLE");
+  /** Audit: {@code aspf=s} while the SPF record authorises senders only through includes of other domains. */
+  public static final DiagnosticCode DMARC_SPF_STRICT_INCLUDES_ONLY = DiagnosticCode.of("DMARC_SPF_STRICT_INCLUDES_ONLY");
+  /** Audit: DKIM alignment cannot be checked without a selector. */
+  public static final DiagnosticCode DMARC_DKIM_UNVERIFIABLE = DiagnosticCode.of("DMARC_DKIM_UNVERIFIABLE");
+  /** Audit: no usable DKIM key at a given selector of the domain. */
+  public static final DiagnosticCode DMARC_DKIM_KEY_MISSING = DiagnosticCode.of("DMARC_DKIM_KEY_MISSING");
+  /** Audit: a DKIM key was found at a given selector of the domain, so aligned DKIM signing is possible. */
+  public static final DiagnosticCode DMARC_DKIM_KEY_FOUND = DiagnosticCode.of("DMARC_DKIM_KEY_FOUND");
+  /** Audit: tree-walk and public-suffix-list discovery disagree. */
+  public static final DiagnosticCode DMARC_MODES_DISAGREE = DiagnosticCode.of("DMARC_MODES_DISAGREE");
+
   private DmarcCodes() {}
 }

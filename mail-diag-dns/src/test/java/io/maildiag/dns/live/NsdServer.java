@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class NsdServer implements AutoCloseable {
   /** The zones of src/test/resources/live/, as NAME=FILE arguments of the script. */
   static final List<String> ZONES =
-      List.of("example.test", "other.test", "neg.test", "2.0.192.in-addr.arpa", "spf.test");
+      List.of("example.test", "other.test", "neg.test", "2.0.192.in-addr.arpa", "spf.test", "dmarc");
 
   private static final String INSTALL_HINT = "NSD is not installed; install it with: apt-get install -y nsd";
 
