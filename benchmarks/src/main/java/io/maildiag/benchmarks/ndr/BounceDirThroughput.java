@@ -1,0 +1,218 @@
+package io.maildiag.benchmarks.ndr;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.BounceAnalyzer;
+import io.maildiag.ndr.RecipientResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Messages per second of mail-diag on the messages of a directory, single-threaded: the
+ * counterpart of {@code Sisimai->make($dir)} for the side-by-side run in {@code
+ * scripts/bench-sisimai.sh}. Not a JMH benchmark (see {@link BounceThroughputBenchmark}); it runs
+ * the way the Sisimai side is timed, so the two numbers compare.
+ *
+ * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
+ * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
+ * exactly those). By default each pass reads the files from disk again, as Sisimai does;
+ * {@code --in-memory} reads them once and times the analysis alone. After a warm-up (the JIT
+ * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
+ * timed rounds of whole passes and reports the best, as the Sisimai side does. The default warm-up
+ * is long (40 s) because on one CPU the JIT compiler shares the core with the benchmark: the mix
+ * reaches its steady state only after 20 to 30 s.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.maildiag.benchmarks.ndr.BounceDirThroughput DIR
+ *   [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory]
+ * java -cp ... BounceDirThroughput --summary DIR      what mail-diag makes of each file
+ * java -cp ... BounceDirThroughput --extract-mix DIR  writes the bundled mix into DIR
+ * </pre>
+ *
+ * <p>Each round is timed by the wall clock and by the CPU time of the whole process (JIT compiler
+ * and garbage collector included), which is steadier than the wall clock on a busy machine. A timed
+ * run ends with {@code MSGS_PER_SEC=<best wall-clock rate>} and {@code MSGS_PER_CPU_SEC=<best
+ * CPU-time rate>} for scripts.
+ */
+public final class BounceDirThroughput {
+
+  private BounceDirThroughput() {}
+
+  /**
+   * Runs the measurement.
+   *
+   * @param args the options and the directory
+   * @throws IOException if the directory cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    double warmup = 40;
+    int rounds = 3;
+    double seconds = 3;
+    boolean inMemory = false;
+    boolean summary = false;
+    String extract = null;
+    String dir = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
+        case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+        case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
+        case "--in-memory" -> inMemory = true;
+        case "--summary" -> summary = true;
+        case "--extract-mix" -> extract = value(args, ++i);
+        case "-h", "--help" -> {
+          usage();
+          return;
+        }
+        default -> {
+          if (args[i].startsWith("-") || dir != null) {
+            usage();
+            System.exit(2);
+          }
+          dir = args[i];
+        }
+      }
+    }
+    if (extract != null) {
+      int n = BounceMix.extract(Path.of(extract));
+      System.out.println("wrote " + n + " messages to " + extract);
+      return;
+    }
+    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0) {
+      usage();
+      System.exit(2);
+    }
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    List<Path> files = BounceMix.files(Path.of(dir));
+    if (summary) {
+      for (Path p : files) {
+        System.out.println(p.getFileName() + "\t" + describe(analyzer.analyze(Files.readAllBytes(p))));
+      }
+      return;
+    }
+    run(analyzer, files, warmup, rounds, seconds, inMemory);
+  }
+
+  private static void run(BounceAnalyzer analyzer, List<Path> files, double warmup, int rounds, double seconds,
+      boolean inMemory) throws IOException {
+    byte[][] bytes = new byte[files.size()][];
+    long total = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = Files.readAllBytes(files.get(i));
+      total += bytes[i].length;
+      requireNoInternalError(files.get(i).getFileName().toString(), analyzer.analyze(bytes[i]));
+    }
+    Path[] paths = files.toArray(Path[]::new);
+    System.out.printf(Locale.ROOT, "mail-diag on %d files (%.1f KB), Java %s, %d CPU(s) available, %s%n",
+        bytes.length, total / 1024.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        inMemory ? "messages in memory" : "files read from disk in every pass");
+
+    long sink = 0;
+    long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+    int warmPasses = 0;
+    do {
+      sink += pass(analyzer, paths, bytes, inMemory);
+      warmPasses++;
+    } while (System.nanoTime() < warmEnd);
+    System.out.printf(Locale.ROOT, "warm-up: %d passes in %.0f s%n", warmPasses, warmup);
+
+    double[] rates = new double[rounds];
+    double[] cpuRates = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      long end = start + (long) (seconds * 1e9);
+      long passes = 0;
+      long now;
+      do {
+        sink += pass(analyzer, paths, bytes, inMemory);
+        passes++;
+        now = System.nanoTime();
+      } while (now < end);
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
+      double elapsed = (now - start) / 1e9;
+      long msgs = passes * bytes.length;
+      rates[r] = msgs / elapsed;
+      cpuRates[r] = cpu > 0 ? msgs / cpu : 0;
+      System.out.printf(Locale.ROOT, "round %d: %d messages in %.2f s wall, %.2f s CPU = %.0f msgs/s wall, %.0f msgs/CPU-s,"
+          + " %.1f MB/s%n", r + 1, msgs, elapsed, cpu, rates[r], cpuRates[r], passes * total / elapsed / 1e6);
+    }
+    double best = Arrays.stream(rates).max().orElse(0);
+    double bestCpu = Arrays.stream(cpuRates).max().orElse(0);
+    System.out.printf(Locale.ROOT, "best: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s [checksum %d]%n", best,
+        1e6 / best, bestCpu, sink);
+    System.out.printf(Locale.ROOT, "MSGS_PER_SEC=%.1f%n", best);
+    System.out.printf(Locale.ROOT, "MSGS_PER_CPU_SEC=%.1f%n", bestCpu);
+  }
+
+  /**
+   * CPU time of the whole process (all threads: the JIT compiler and the garbage collector too),
+   * in nanoseconds; 0 when the JVM does not tell.
+   */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+
+  /** One pass over all files; returns a value that depends on every result. */
+  private static long pass(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory) {
+    long sink = 0;
+    for (int i = 0; i < paths.length; i++) {
+      byte[] m;
+      if (inMemory) {
+        m = bytes[i];
+      } else {
+        try {
+          m = Files.readAllBytes(paths[i]);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      BounceAnalysis a = analyzer.analyze(m);
+      sink += a.kind().ordinal() * 31L + a.recipients().size() + a.format().length();
+    }
+    return sink;
+  }
+
+  /** Fails if the analysis reports an internal failure: a benchmark must not time an exception path. */
+  static void requireNoInternalError(String name, BounceAnalysis a) {
+    for (Diagnostic d : a.diagnostics()) {
+      if (d.code().equals(BounceAnalyzer.INTERNAL_ERROR)) {
+        throw new IllegalStateException(name + ": the analyzer failed internally: " + d.message());
+      }
+    }
+  }
+
+  /** One line: kind, format, and each recipient with its status and reason. */
+  static String describe(BounceAnalysis a) {
+    List<String> rcpts = new ArrayList<>();
+    for (RecipientResult r : a.recipients()) {
+      rcpts.add(r.recipient() + " " + r.action() + " " + r.status().map(Object::toString).orElse("-") + " "
+          + r.reason().jsonName());
+    }
+    return a.kind().jsonName() + "\t" + a.format() + "\t" + String.join(", ", rcpts);
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      usage();
+      System.exit(2);
+    }
+    return args[i];
+  }
+
+  private static void usage() {
+    System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory] DIR\n"
+        + "       BounceDirThroughput --summary DIR\n"
+        + "       BounceDirThroughput --extract-mix DIR");
+  }
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Bounce messages per second: mail-diag side by side with Sisimai on the same directory of messages,
+# each single-threaded and pinned to the same one CPU, reported as a ratio (the NDR target: mail-diag
+# at least 20 times Sisimai's throughput on one core).
+#
+#   scripts/bench-sisimai.sh [DIR]
+#
+# DIR defaults to the benchmark mix (benchmarks/src/main/resources/io/maildiag/benchmarks/ndr/mix, or
+# extracted from the benchmarks jar). The *.eml files of DIR (every regular, non-empty file when it
+# has no *.eml) are copied into a temporary directory, and both tools run on that directory:
+#
+#   Sisimai:   perl, Sisimai->make($dir) (the whole directory, as its Maildir reader reads it); two
+#              untimed passes (the first loads its parser modules), then ROUNDS timed rounds of whole
+#              passes, each at least SISIMAI_MIN_SECONDS long; the best round counts. Times are taken
+#              inside the perl process, so perl start-up and module loading are not counted.
+#   mail-diag: java io.maildiag.benchmarks.ndr.BounceDirThroughput, a JIT warm-up of MD_WARMUP
+#              seconds, then ROUNDS rounds of MD_SECONDS of whole passes; the best round counts. Each
+#              pass reads the files from disk again, as Sisimai does.
+#
+# Both sides time each round by the wall clock and by the CPU time of their process (for the JVM,
+# JIT compiler and garbage collector included); the CPU-time ratio is the steadier one when other
+# work shares the machine. The target is judged on the wall clock; run it on an idle machine.
+#
+# Prerequisites (this script installs nothing):
+#   apt-get install -y libsisimai-perl        # Debian/Ubuntu; Sisimai 4.x (make) or 5.x (rise)
+#   mvn -B install -DskipTests -pl .,mail-diag-core,mail-diag-dns,mail-diag-headers,mail-diag-ndr
+#   mvn -B -pl benchmarks package -DskipTests # builds benchmarks/target/benchmarks.jar
+#
+# Environment:
+#   BENCH_CPU            CPU both runs are pinned to with taskset (default: the last one); "none" to not pin
+#   ROUNDS               timed rounds per tool, best taken (default 3)
+#   SISIMAI_MIN_SECONDS  least length of one Sisimai round (default 3)
+#   MD_WARMUP            mail-diag warm-up seconds (default 40: pinned to one CPU, the JIT compiler
+#                        shares it and the steady state comes after 20 to 30 s)
+#   MD_SECONDS           length of one mail-diag round (default 3)
+#   JAVA, JAVA_OPTS      java command (default java) and its options (default -Xms512m -Xmx512m)
+#   JAR                  benchmarks jar (default benchmarks/target/benchmarks.jar)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
+ROUNDS=${ROUNDS:-3}
+SISIMAI_MIN_SECONDS=${SISIMAI_MIN_SECONDS:-3}
+MD_WARMUP=${MD_WARMUP:-40}
+MD_SECONDS=${MD_SECONDS:-3}
+MIX=$ROOT/benchmarks/src/main/resources/io/maildiag/benchmarks/ndr/mix
+
+indent() { sed 's/^/   /'; }
+
+if [[ ! -f $JAR ]]; then
+  echo "error: $JAR not found; build it first:" >&2
+  echo "  mvn -B install -DskipTests -pl .,mail-diag-core,mail-diag-dns,mail-diag-headers,mail-diag-ndr" >&2
+  echo "  mvn -B -pl benchmarks package -DskipTests" >&2
+  exit 2
+fi
+if ! perl -MSisimai -e 1 2>/dev/null; then
+  echo "error: the Perl module Sisimai is not installed; on Debian/Ubuntu: apt-get install -y libsisimai-perl" >&2
+  exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-sisimai.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+MSGS=$WORK/messages
+mkdir -p "$MSGS"
+
+SRC=${1:-}
+if [[ -z $SRC ]]; then
+  if [[ -d $MIX ]]; then
+    SRC=$MIX
+  else
+    SRC=$WORK/mix
+    "$JAVA" -cp "$JAR" io.maildiag.benchmarks.ndr.BounceDirThroughput --extract-mix "$SRC" >/dev/null
+  fi
+fi
+if [[ ! -d $SRC ]]; then
+  echo "error: $SRC is not a directory" >&2
+  exit 2
+fi
+shopt -s nullglob
+files=("$SRC"/*.eml)
+if (( ${#files[@]} == 0 )); then
+  files=("$SRC"/*)
+fi
+for f in "${files[@]}"; do
+  if [[ -f $f && -s $f ]]; then
+    cp -- "$f" "$MSGS/"
+  fi
+done
+count=$(find "$MSGS" -maxdepth 1 -type f | wc -l)
+if (( count == 0 )); then
+  echo "error: no message file in $SRC" >&2
+  exit 2
+fi
+bytes=$(cat "$MSGS"/* | wc -c)
+
+PIN=()
+cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
+if [[ $cpu != none ]] && command -v taskset >/dev/null; then
+  PIN=(taskset -c "$cpu")
+  pinned="pinned to CPU $cpu"
+else
+  pinned="not pinned"
+fi
+
+echo "== $count messages ($(( bytes / 1024 )) KB) from $SRC, $pinned"
+echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+echo "== Sisimai"
+sisimai_out=$("${PIN[@]}" perl - "$MSGS" "$ROUNDS" "$SISIMAI_MIN_SECONDS" <<'PERL'
+use strict;
+use warnings;
+use Time::HiRes qw(time);
+use Sisimai;
+
+my ($dir, $rounds, $min) = @ARGV;
+# Sisimai 5 parses with rise(); 4.x with make(). Both take a directory (read as a Maildir).
+my $parse = Sisimai->can('rise') ? sub { Sisimai->rise($dir) } : sub { Sisimai->make($dir) };
+opendir(my $dh, $dir) or die "cannot open $dir: $!";
+my $n = grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh;
+closedir $dh;
+
+my $t0 = time;
+my $records = $parse->() // [];   # untimed: loads the parser modules on first use
+my $first = time - $t0;
+printf "Sisimai %s (perl %vd), %d files, %d records; first pass (module loading) %.2f s\n",
+  Sisimai->version, $^V, $n, scalar @$records, $first;
+$parse->();                        # untimed: one more pass, as the JVM side warms up
+
+my ($best, $bestcpu) = (0, 0);
+for my $r (1 .. $rounds) {
+  my @c0 = times;
+  my $start = time;
+  my ($passes, $elapsed) = (0, 0);
+  while ($elapsed < $min) {          # whole passes until the round lasts at least $min seconds
+    my $v = $parse->();
+    $passes++;
+    $elapsed = time - $start;
+  }
+  my @c1 = times;
+  my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
+  my $msgs = $n * $passes;
+  my $rate = $msgs / $elapsed;
+  my $cpurate = $cpu > 0 ? $msgs / $cpu : 0;
+  printf "round %d: %d messages in %.2f s wall, %.2f s CPU = %.1f msgs/s wall, %.1f msgs/CPU-s\n",
+    $r, $msgs, $elapsed, $cpu, $rate, $cpurate;
+  $best = $rate if $rate > $best;
+  $bestcpu = $cpurate if $cpurate > $bestcpu;
+}
+printf "best: %.1f msgs/s wall (%.0f us per message), %.1f msgs/CPU-s\n", $best, 1e6 / $best, $bestcpu;
+printf "MSGS_PER_SEC=%.1f\n", $best;
+printf "MSGS_PER_CPU_SEC=%.1f\n", $bestcpu;
+PERL
+)
+indent <<<"$sisimai_out"
+sisimai=$(sed -n 's/^MSGS_PER_SEC=//p' <<<"$sisimai_out")
+sisimai_cpu=$(sed -n 's/^MSGS_PER_CPU_SEC=//p' <<<"$sisimai_out")
+
+echo "== mail-diag"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+md_out=$("${PIN[@]}" "$JAVA" $JAVA_OPTS -cp "$JAR" io.maildiag.benchmarks.ndr.BounceDirThroughput \
+  --warmup "$MD_WARMUP" --rounds "$ROUNDS" --seconds "$MD_SECONDS" "$MSGS")
+indent <<<"$md_out"
+maildiag=$(sed -n 's/^MSGS_PER_SEC=//p' <<<"$md_out")
+maildiag_cpu=$(sed -n 's/^MSGS_PER_CPU_SEC=//p' <<<"$md_out")
+
+if [[ -z $sisimai || -z $maildiag ]]; then
+  echo "error: a run gave no result" >&2
+  exit 1
+fi
+echo "== Result ($count messages, single-threaded, $pinned)"
+awk -v s="$sisimai" -v m="$maildiag" -v sc="${sisimai_cpu:-0}" -v mc="${maildiag_cpu:-0}" 'BEGIN {
+  r = m / s
+  printf "                   wall clock          CPU time\n"
+  printf "   Sisimai    %10.1f msgs/s  %10.1f msgs/CPU-s\n", s, sc
+  printf "   mail-diag  %10.1f msgs/s  %10.1f msgs/CPU-s\n", m, mc
+  if (sc > 0 && mc > 0) {
+    printf "   ratio      %10.1f x       %10.1f x\n", r, mc / sc
+  } else {
+    printf "   ratio      %10.1f x\n", r
+  }
+  printf "   target: mail-diag at least 20 x Sisimai (wall clock): %s\n", (r >= 20 ? "met" : "NOT met")
+}'
