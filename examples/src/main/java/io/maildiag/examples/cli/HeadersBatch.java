@@ -14,14 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The batch mode of {@code mail-diag headers}, and reading the messages of both modes. The same
@@ -56,57 +49,15 @@ final class HeadersBatch {
    * @throws InputException if standard output cannot be written (the batch stops)
    */
   void run(List<Path> files, PrintWriter out) throws InputException {
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mail-diag-headers-batch-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
-      int next = 0;
-      while (next < files.size() && inFlight.size() < window()) {
-        inFlight.add(submit(files.get(next++), pool));
-      }
-      while (!inFlight.isEmpty()) {
-        print(inFlight.removeFirst(), out);
-        if (next < files.size()) {
-          inFlight.add(submit(files.get(next++), pool));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private CompletableFuture<String> submit(Path file, ExecutorService pool) {
-    String name = file.getFileName().toString();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        Read read = read(file);
-        return Json.line(read.bytes() != null
-            ? HeadersJson.report(name, analyzer.analyze(read.bytes()))
-            : HeadersJson.error(name, read.error()));
-      } catch (RuntimeException e) {
-        return Json.line(HeadersJson.error(name, ErrorHandlers.message(e)));
-      }
-    }, pool);
-  }
-
-  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
-    String text;
-    try {
-      text = next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException("interrupted");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-    out.println(text);
-    if (out.checkError()) {
-      throw new InputException("cannot write to standard output");
-    }
+    new OrderedBatch<Path>("mail-diag-headers-batch", threads, window()).run(OrderedBatch.Source.of(files),
+        file -> {
+          Read read = read(file);
+          return Json.line(read.bytes() != null
+              ? HeadersJson.report(NdrBatch.name(file), analyzer.analyze(read.bytes()))
+              : HeadersJson.error(NdrBatch.name(file), read.error()));
+        },
+        (file, e) -> Json.line(HeadersJson.error(NdrBatch.name(file), ErrorHandlers.message(e))),
+        out);
   }
 
   /** The bytes of one file, or why it could not be read (without the file name). */

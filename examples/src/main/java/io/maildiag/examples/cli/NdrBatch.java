@@ -16,16 +16,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The batch mode of {@code mail-diag ndr}, and reading the messages of every mode.
@@ -110,59 +103,21 @@ final class NdrBatch {
    * @throws InputException if standard output cannot be written (the batch stops)
    */
   void run(List<Path> files, PrintWriter out) throws InputException {
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mail-diag-ndr-batch-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Deque<CompletableFuture<String>> inFlight = new ArrayDeque<>();
-      int next = 0;
-      while (next < files.size() && inFlight.size() < window()) {
-        inFlight.add(submit(files.get(next++), pool));
-      }
-      while (!inFlight.isEmpty()) {
-        print(inFlight.removeFirst(), out);
-        if (next < files.size()) {
-          inFlight.add(submit(files.get(next++), pool));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private CompletableFuture<String> submit(Path file, ExecutorService pool) {
-    String name = file.getFileName().toString();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        Read read = read(analyzer, file);
-        return Json.line(read.analysis() != null
-            ? NdrJson.analysis(name, read.analysis())
-            : NdrJson.error(name, read.error()));
-      } catch (RuntimeException e) {
+    new OrderedBatch<Path>("mail-diag-ndr-batch", threads, window()).run(OrderedBatch.Source.of(files),
+        file -> {
+          Read read = read(analyzer, file);
+          return Json.line(read.analysis() != null
+              ? NdrJson.analysis(name(file), read.analysis())
+              : NdrJson.error(name(file), read.error()));
+        },
         // A bug in the analysis of one file must not stop the others; report it on that file.
-        return Json.line(NdrJson.error(name, ErrorHandlers.message(e)));
-      }
-    }, pool);
+        (file, e) -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e))),
+        out);
   }
 
-  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
-    String text;
-    try {
-      text = next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException("interrupted");
-    } catch (ExecutionException e) {
-      // The task catches everything itself; this is a bug.
-      throw new IllegalStateException(e.getCause());
-    }
-    out.println(text);
-    if (out.checkError()) {
-      throw new InputException("cannot write to standard output");
-    }
+  /** Returns the name of a file in the batch output: its name without the directory. */
+  static String name(Path file) {
+    return file.getFileName().toString();
   }
 
   /**

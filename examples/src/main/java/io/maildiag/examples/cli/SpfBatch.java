@@ -20,13 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The batch mode of {@code mail-diag spf}: reads {@code IP<TAB>SENDER[<TAB>HELO]} lines, evaluates
@@ -74,93 +67,60 @@ final class SpfBatch {
    *     or standard output cannot be written
    */
   void run(Input input, PrintWriter out) throws InputException {
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mail-diag-spf-batch-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    BlockingQueue<Object> inFlight = new ArrayBlockingQueue<>(window());
-    Thread reader = new Thread(() -> read(input, pool, inFlight), "mail-diag-spf-batch-reader");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      while (true) {
-        Object next = inFlight.take();
-        if (next instanceof End end) {
-          if (end.failure() != null) {
-            throw new InputException(end.failure());
+    new OrderedBatch<Item>("mail-diag-spf-batch", threads, window()).run(
+        () -> {
+          try {
+            for (Line line = input.next(); line != null; line = input.next()) {
+              if (!line.skipped()) {
+                return item(line);
+              }
+            }
+            return null;
+          } catch (IOException e) {
+            throw new InputException(
+                input.name() + ": read error after line " + input.lineNumber() + ": " + e.getMessage());
           }
-          return;
-        }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<String> line = (CompletableFuture<String>) next;
-        print(line, out);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException("interrupted");
-    } finally {
-      reader.interrupt();
-      pool.shutdownNow();
-    }
+        },
+        item -> item.done() != null
+            ? item.done()
+            : Json.line(SpfJson.evaluation(item.node(), checker.check(item.request()))),
+        // A bug in the evaluation of one line must not stop the others; report it on that line.
+        (item, e) -> error(item.node(), item.ip(), item.sender(), item.helo(), ErrorHandlers.message(e)),
+        out);
   }
 
-  /** The end of the input, or a failure to read it ({@code failure} is the message, or null). */
-  private record End(String failure) {}
+  /**
+   * One line to evaluate, parsed on the reader thread.
+   *
+   * @param node the object of the line, with its number
+   * @param done the one-line JSON of a line that cannot be evaluated, or null
+   * @param request the request of a line that can be evaluated, or null
+   */
+  private record Item(ObjectNode node, String ip, String sender, String helo, String done, SpfRequest request) {}
 
-  /** Reads the input on the reader thread, submitting each line and queueing it in order. */
-  private void read(Input input, ExecutorService pool, BlockingQueue<Object> inFlight) {
-    String failure = null;
-    try {
-      try {
-        for (Line line = input.next(); line != null; line = input.next()) {
-          if (!line.skipped()) {
-            inFlight.put(submit(line, pool));
-          }
-        }
-      } catch (IOException e) {
-        failure = input.name() + ": read error after line " + input.lineNumber() + ": " + e.getMessage();
-      } catch (RuntimeException e) {
-        failure = ErrorHandlers.message(e);
-      }
-      inFlight.put(new End(failure));
-    } catch (InterruptedException e) {
-      // The printer stopped (standard output failed) and no longer takes lines.
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private CompletableFuture<String> submit(Line line, ExecutorService pool) {
+  private static Item item(Line line) {
     ObjectNode node = Json.object();
     node.put("line", line.number());
     if (line.tooLong()) {
-      return CompletableFuture.completedFuture(error(node, null, null, null,
-          "line longer than " + MAX_LINE_LENGTH + " characters"));
+      return new Item(node, null, null, null, error(node, null, null, null,
+          "line longer than " + MAX_LINE_LENGTH + " characters"), null);
     }
     String[] fields = line.text().split("\t", -1);
     String ip = fields[0].strip();
     String sender = fields.length > 1 ? SpfCommand.reversePath(fields[1]) : null;
     String helo = fields.length > 2 ? fields[2].strip() : null;
     if (fields.length < 2 || fields.length > 3) {
-      return CompletableFuture.completedFuture(error(node, ip, sender, helo,
+      return new Item(node, ip, sender, helo, error(node, ip, sender, helo,
           "expected 2 or 3 tab-separated fields (IP, SENDER, HELO), found " + fields.length
-              + (fields.length == 1 && line.text().strip().indexOf(' ') > 0 ? " (fields are separated by tabs, not spaces)" : "")));
+              + (fields.length == 1 && line.text().strip().indexOf(' ') > 0 ? " (fields are separated by tabs, not spaces)" : "")), null);
     }
     ParseResult<IpAddress> address = IpAddress.parse(ip);
     if (address.value().isEmpty()) {
-      return CompletableFuture.completedFuture(error(node, ip, sender, helo,
-          InputException.forArgument("IP address", ip, address.errors().get(0)).getMessage()));
+      return new Item(node, ip, sender, helo, error(node, ip, sender, helo,
+          InputException.forArgument("IP address", ip, address.errors().get(0)).getMessage()), null);
     }
     SpfRequest request = SpfRequest.mailFrom(address.value().get(), sender, helo == null ? "" : helo);
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return Json.line(SpfJson.evaluation(node, checker.check(request)));
-      } catch (RuntimeException e) {
-        // A bug in the evaluation of one line must not stop the others; report it on that line.
-        return error(node, ip, sender, helo, ErrorHandlers.message(e));
-      }
-    }, pool);
+    return new Item(node, ip, sender, helo, null, request);
   }
 
   /** Returns the one-line JSON of a line that could not be evaluated. */
@@ -172,23 +132,6 @@ final class SpfBatch {
     node.put("helo", helo);
     node.put("error", message);
     return Json.line(node);
-  }
-
-  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
-    String text;
-    try {
-      text = next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException("interrupted");
-    } catch (ExecutionException e) {
-      // The task catches everything itself; this is a bug.
-      throw new IllegalStateException(e.getCause());
-    }
-    out.println(text);
-    if (out.checkError()) {
-      throw new InputException("cannot write to standard output");
-    }
   }
 
   /**

@@ -1,0 +1,163 @@
+package io.maildiag.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The ordered streaming shared by the batch modes ({@link SpfBatch}, {@link NdrBatch}, {@link
+ * HeadersBatch}): items from a source are turned into output lines concurrently on a bounded pool,
+ * and the lines are printed strictly in source order, each as soon as it and every earlier one are
+ * done.
+ *
+ * <p>A reader thread takes the items from the source and submits them to the pool; the calling
+ * thread prints. At most {@code window} items are in flight (submitted and not yet printed), so the
+ * reader waits when the window is full and memory stays bounded however long the source is, while
+ * output keeps pace with a slow source (a pipe from a live log). An item whose line function throws
+ * gets the line of the error function instead; nothing in one item stops the batch.
+ *
+ * @param <T> the items
+ */
+final class OrderedBatch<T> {
+
+  /** A source of items, read on the reader thread. */
+  interface Source<T> {
+    /**
+     * Returns the next item, or null at the end.
+     *
+     * @throws InputException if the source cannot be read further (the batch stops with it, after
+     *     the lines of the items before it are printed)
+     */
+    T next() throws InputException;
+
+    /** Returns a source of the items of {@code items}, in their order. */
+    static <T> Source<T> of(Iterable<? extends T> items) {
+      Iterator<? extends T> it = items.iterator();
+      return () -> it.hasNext() ? it.next() : null;
+    }
+  }
+
+  private final String name;
+  private final int threads;
+  private final int window;
+
+  /**
+   * Creates the machinery.
+   *
+   * @param name the prefix of the thread names ({@code NAME-1} ... for the pool, {@code NAME-reader})
+   * @param threads the number of items processed at once
+   * @param window the number of items in flight at most
+   */
+  OrderedBatch(String name, int threads, int window) {
+    this.name = name;
+    this.threads = threads;
+    this.window = window;
+  }
+
+  /**
+   * Turns every item of {@code source} into a line with {@code line} on the pool, and prints the
+   * lines on {@code out} in source order; an item for which {@code line} throws gets the line of
+   * {@code error} instead.
+   *
+   * @throws InputException if the source fails (the lines before it are printed), or {@code out}
+   *     cannot be written (the batch stops)
+   */
+  void run(Source<? extends T> source, Function<? super T, String> line,
+      BiFunction<? super T, ? super RuntimeException, String> error, PrintWriter out) throws InputException {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, name + "-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    Semaphore permits = new Semaphore(window);
+    BlockingQueue<Object> inFlight = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> read(source, line, error, pool, permits, inFlight), name + "-reader");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      while (true) {
+        Object next = inFlight.take();
+        if (next instanceof End end) {
+          if (end.failure() != null) {
+            throw end.failure();
+          }
+          return;
+        }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<String> text = (CompletableFuture<String>) next;
+        print(text, out);
+        permits.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted");
+    } finally {
+      reader.interrupt();
+      pool.shutdownNow();
+    }
+  }
+
+  /** The end of the source, or a failure to read it ({@code failure} is null at the end). */
+  private record End(InputException failure) {}
+
+  /** Reads the source on the reader thread, submitting each item and queueing it in order. */
+  private void read(Source<? extends T> source, Function<? super T, String> line,
+      BiFunction<? super T, ? super RuntimeException, String> error, ExecutorService pool,
+      Semaphore permits, BlockingQueue<Object> inFlight) {
+    InputException failure = null;
+    try {
+      try {
+        while (true) {
+          permits.acquire();
+          T item = source.next();
+          if (item == null) {
+            break;
+          }
+          inFlight.put(CompletableFuture.supplyAsync(() -> {
+            try {
+              return line.apply(item);
+            } catch (RuntimeException e) {
+              // A bug in one item must not stop the others; report it on that item.
+              return error.apply(item, e);
+            }
+          }, pool));
+        }
+      } catch (InputException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        failure = new InputException(ErrorHandlers.message(e));
+      }
+      inFlight.put(new End(failure));
+    } catch (InterruptedException e) {
+      // The printer stopped (the output failed) and no longer takes items.
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void print(CompletableFuture<String> next, PrintWriter out) throws InputException {
+    String text;
+    try {
+      text = next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted");
+    } catch (ExecutionException e) {
+      // The task catches everything itself; this is a bug.
+      throw new IllegalStateException(e.getCause());
+    }
+    out.println(text);
+    if (out.checkError()) {
+      throw new InputException("cannot write to standard output");
+    }
+  }
+}
