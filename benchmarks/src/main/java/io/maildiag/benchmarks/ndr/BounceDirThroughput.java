@@ -212,6 +212,7 @@ public final class BounceDirThroughput {
 
   private static void usage() {
     System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory] DIR\n"
+        + "         (defaults: --warmup 40 --rounds 3 --seconds 3; files re-read from disk in every pass)\n"
         + "       BounceDirThroughput --summary DIR\n"
         + "       BounceDirThroughput --extract-mix DIR");
   }

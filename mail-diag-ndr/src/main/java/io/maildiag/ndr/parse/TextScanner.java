@@ -87,7 +87,7 @@ final class TextScanner {
           + "the following text was generated|this is a permanent error|"
           + "if your message was also sent to|diagnostic information for administrators)");
   private static final Pattern END_MARKER = Pattern.compile(
-      "(?i)^[\\s|*>-]*(?:-{2,}\\s*|\\|-+\\s*)?(?:the\\s+)?(?:"
+      "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
           + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
           + "returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
           + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
