@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The phrase rules of {@code text-rules.txt} (see the syntax there), compiled for matching over
@@ -28,6 +29,8 @@ import java.util.Set;
  * are no regular expressions.
  */
 public final class TextRules {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern EXCLUSION_MARK = Pattern.compile("!!");
   /** The resource holding the standard rules, next to this class. */
   public static final String RESOURCE = "text-rules.txt";
   /** Most characters between the parts of a gap pattern: {@value}. */
@@ -86,7 +89,7 @@ public final class TextRules {
         continue;
       }
       if (line.startsWith("@")) {
-        String[] parts = line.substring(1).trim().split("\\s+");
+        String[] parts = WHITESPACE.split(line.substring(1).trim());
         if (parts.length != 2) {
           throw bad(lineNo, "a group is '@REASON strong|weak' or '@context NAME'", line);
         }
@@ -233,7 +236,7 @@ public final class TextRules {
   record Phrase(String source, List<Part> parts, List<Part> exclusions) {
 
     static Phrase compile(String line, int lineNo) {
-      String[] alternatives = line.split("!!");
+      String[] alternatives = EXCLUSION_MARK.split(line);
       String main = alternatives[0].trim();
       List<Part> parts = new ArrayList<>();
       for (String p : main.split("~")) {

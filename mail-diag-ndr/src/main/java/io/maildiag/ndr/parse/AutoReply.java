@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * person who replied, with reason {@link Reason#AUTO_REPLY}.
  */
 final class AutoReply {
+  private static final Pattern ANGLE_ID = Pattern.compile("^\\s*<|>.*$");
   private AutoReply() {}
 
   private static final Pattern SUBJECT = Pattern.compile(
@@ -64,7 +65,7 @@ final class AutoReply {
     String ex = msg.subject.isEmpty() ? x.diagnostic : "Subject: " + msg.subject;
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex;
     Optional<String> inReplyTo = msg.root.headers.get("In-Reply-To")
-        .map(v -> v.replaceAll("^\\s*<|>.*$", "").trim()).filter(v -> !v.isEmpty());
+        .map(v -> ANGLE_ID.matcher(v).replaceAll("").trim()).filter(v -> !v.isEmpty());
     OriginalMessage original = inReplyTo.isPresent()
         ? new OriginalMessage(inReplyTo, Optional.empty(), Optional.of(msg.fromRaw), Optional.empty(), Optional.empty())
         : OriginalMessage.none();

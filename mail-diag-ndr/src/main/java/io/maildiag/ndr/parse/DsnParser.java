@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * are kept, and a report embedded in plain text is found by {@link #findInText}.
  */
 final class DsnParser {
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
+  private static final Pattern UTF8_ESCAPE = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}");
+  private static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
   private DsnParser() {}
 
   /** A parsed report: per-message fields and per-recipient blocks, names lower-cased. */
@@ -183,7 +186,7 @@ final class DsnParser {
     if (v.startsWith("<") && v.indexOf('>') > 0) {
       v = v.substring(1, v.indexOf('>'));
     }
-    v = v.replaceAll("\\s+\\(.*\\)$", "").trim();
+    v = TRAILING_COMMENT.matcher(v).replaceAll("").trim();
     if (v.startsWith("<") && v.endsWith(">")) {
       v = v.substring(1, v.length() - 1);
     }
@@ -195,7 +198,7 @@ final class DsnParser {
 
   /** RFC 6533 utf-8-addr-xtext / unitext: {@code \x{HEX}} escapes become characters. */
   static String unescapeUtf8(String v) {
-    Matcher m = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}").matcher(v);
+    Matcher m = UTF8_ESCAPE.matcher(v);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       int cp = Integer.parseInt(m.group(1), 16);
@@ -212,7 +215,7 @@ final class DsnParser {
   static Diagnostic diagnostic(String value) {
     String v = value == null ? "" : value.trim();
     int semi = v.indexOf(';');
-    if (semi > 0 && semi < 24 && v.substring(0, semi).trim().matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+    if (semi > 0 && semi < 24 && DIAG_TYPE.matcher(v.substring(0, semi).trim()).matches()) {
       return new Diagnostic(v.substring(0, semi).trim().toLowerCase(Locale.ROOT), v.substring(semi + 1));
     }
     return new Diagnostic("", v);

@@ -38,6 +38,26 @@ import java.util.regex.Pattern;
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
+  private static final Pattern REPLY_SUBJECT = Pattern.compile("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+  private static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  private static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
+  private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
+  private static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
+  private static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
+  private static final Pattern BOUNCE_WORDING = Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
+      + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
+      + "mailer-daemon)");
+  private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
+  private static final Pattern DAEMON_NAME = Pattern.compile("(?s).*(mail delivery|mailer-daemon|postmaster).*");
+  private static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
+      + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
+  private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
+  private static final Pattern MESSAGE_ID_ANGLES = Pattern.compile("^\\s*<|>\\s*$");
+  private static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
+      + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   private final Limits limits;
   private final ReasonClassifier classifier;
 
@@ -251,7 +271,7 @@ public final class Engine {
     boolean strong = hasDsn || !failedHeader.isEmpty() || reportType;
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
-    boolean replyPrefix = subject.matches("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+    boolean replyPrefix = REPLY_SUBJECT.matcher(subject).matches();
     boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find() && !FORWARD_SUBJECT.matcher(subject).find()
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
@@ -447,15 +467,15 @@ public final class Engine {
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
     StringBuilder sb = new StringBuilder();
-    for (String para : region.split("\n\\s*\n")) {
+    for (String para : PARAGRAPH_BREAK.split(region)) {
       String p = para.strip();
       if (p.isEmpty() || BOILERPLATE_PARAGRAPH.matcher(p).find()) {
         continue;
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || t.matches("^[-=*_#~+|]{3,}.*")
-            || t.matches(".*[-=*_#~+|]{4,}$")) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || RULE_START.matcher(t).matches()
+            || RULE_END.matcher(t).matches()) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
@@ -473,7 +493,7 @@ public final class Engine {
     if (sb.length() == 0) {
       for (String l : region.split("\n")) {
         String t = l.strip();
-        if (!t.isEmpty() && !t.matches("[-=*_#~+|\\s]+")) {
+        if (!t.isEmpty() && !RULE_ONLY.matcher(t).matches()) {
           sb.append(sb.length() > 0 ? " " : "").append(t);
         }
         if (sb.length() > 400) {
@@ -487,7 +507,7 @@ public final class Engine {
   /** Fills gaps in report recipients from what the text says about the same address. */
   private static void enrich(List<Rcpt> rcpts, List<TextScanner.Entry> entries, String region) {
     for (Rcpt x : rcpts) {
-      if (x.diagnostic.matches("(?s)^\\s*[245]\\d\\d-.*")) {
+      if (MULTILINE_REPLY.matcher(x.diagnostic).matches()) {
         String full = TextScanner.fullReply(region, x.diagnostic);
         if (full != null && full.length() > x.diagnostic.length()) {
           x.diagnostic = full; // the report kept only the first line of a multi-line reply
@@ -523,9 +543,9 @@ public final class Engine {
           continue;
         }
       }
-      boolean truncated = x.diagnostic.matches("(?s)^\\s*[245]\\d\\d-.*") && !e.diagnostic().isBlank()
+      boolean truncated = MULTILINE_REPLY.matcher(x.diagnostic).matches() && !e.diagnostic().isBlank()
           && e.diagnostic().length() > x.diagnostic.length();
-      boolean exitCode = x.diagnostic.matches("\\d{1,3}") && !e.diagnostic().isBlank();
+      boolean exitCode = EXIT_CODE.matcher(x.diagnostic).matches() && !e.diagnostic().isBlank();
       if (x.diagnostic.isBlank() || truncated || exitCode) {
         x.diagnostic = e.diagnostic(); // an empty, cut or bare exit-code diagnostic gives way to the text's
       } else if (e.facts().reply().isPresent() && x.reply.isEmpty()
@@ -632,7 +652,7 @@ public final class Engine {
       if (ex.length() > 0) {
         ex.append("; ");
       }
-      ex.append(f.getKey()).append(": ").append(Headers.unfold(f.getValue()).trim().replaceAll("\\s+", " "));
+      ex.append(f.getKey()).append(": ").append(WHITESPACE.matcher(Headers.unfold(f.getValue()).trim()).replaceAll(" "));
     }
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
     return x;
@@ -698,7 +718,7 @@ public final class Engine {
       return false;
     }
     boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
-        || msg.subject.matches("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+        || REPLY_SUBJECT.matcher(msg.subject).matches();
     boolean quotedLines = false;
     String text = msg.notificationText();
     int quoted = 0;
@@ -723,13 +743,11 @@ public final class Engine {
         nested = true;
       }
     }
-    String dequoted = text.replaceAll("(?m)^(?:[ \t]*>)+[ \t]?", "");
+    String dequoted = QUOTE_PREFIX.matcher(text).replaceAll("");
     boolean anchors = !scan.entries().isEmpty()
         || quoted > 0 && !TextScanner.scan(dequoted, msg.senderAddresses()).entries().isEmpty();
     boolean wording = anchors && (BOUNCE_SUBJECT.matcher(msg.subject).find()
-        || Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
-            + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
-            + "mailer-daemon)").matcher(dequoted).find());
+        || BOUNCE_WORDING.matcher(dequoted).find());
     return nested || (forwarded || quotedLines) && wording;
   }
 
@@ -747,6 +765,7 @@ public final class Engine {
     final String headerBlob;
     MimePart textPart;
     private String notification;
+    private Set<String> senderAddresses;
 
     Message(MimePart root, Diags diags) {
       this.root = root;
@@ -822,7 +841,7 @@ public final class Engine {
         return true;
       }
       String rp = root.headers.get("Return-Path").orElse(null);
-      return rp != null && rp.replaceAll("[<>\\s]", "").isEmpty();
+      return rp != null && ANGLES_AND_SPACE.matcher(rp).replaceAll("").isEmpty();
     }
 
     /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */
@@ -831,7 +850,7 @@ public final class Engine {
       return lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
           || lp.startsWith("microsoftexchange")
           || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
-          || fromRaw.toLowerCase(Locale.ROOT).matches("(?s).*(mail delivery|mailer-daemon|postmaster).*");
+          || DAEMON_NAME.matcher(fromRaw.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** A sender that is plainly a person: an address that is not a mail system's. */
@@ -841,6 +860,14 @@ public final class Engine {
 
     /** Addresses that belong to the sender side and must not be taken for failed recipients. */
     Set<String> senderAddresses() {
+      // computed once; callers get their own copy because they remove entries from it
+      if (senderAddresses == null) {
+        senderAddresses = computeSenderAddresses();
+      }
+      return new HashSet<>(senderAddresses);
+    }
+
+    private Set<String> computeSenderAddresses() {
       Set<String> out = new HashSet<>();
       for (String h : List.of("To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To")) {
         for (String v : root.headers.all(h)) {
@@ -861,8 +888,7 @@ public final class Engine {
         }
       }
       String text = notificationText();
-      Matcher m = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
-          + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")").matcher(
+      Matcher m = SENDER_MARK.matcher(
               text.length() > 200_000 ? text.substring(0, 200_000) : text);
       while (m.find()) {
         out.add(Addresses.key(m.group(1)));
@@ -888,7 +914,7 @@ public final class Engine {
       String[] lines = a.split("\n", 12);
       int skip = 0;
       for (int i = 0; i < Math.min(lines.length, 10); i++) {
-        if (lines[i].matches("[A-Za-z][A-Za-z0-9-]{0,60}:.*")) {
+        if (HEADER_LINE.matcher(lines[i]).matches()) {
           break;
         }
         skip += lines[i].length() + 1;
@@ -904,7 +930,7 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      Optional<String> id = h.get("Message-ID").map(v -> v.replaceAll("^\\s*<|>\\s*$", "").trim())
+      Optional<String> id = h.get("Message-ID").map(v -> MESSAGE_ID_ANGLES.matcher(v).replaceAll("").trim())
           .filter(v -> !v.isEmpty());
       return new OriginalMessage(id, nonEmpty(h.decoded("From")), nonEmpty(h.decoded("To")),
           nonEmpty(h.decoded("Subject")), nonEmpty(h.get("Date")));
@@ -926,9 +952,7 @@ public final class Engine {
 
     /** The system that wrote the report, from the text or the sender's domain. */
     String reportingSystem(String text) {
-      Matcher m = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
-          + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])")
-          .matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+      Matcher m = REPORTING_HOST.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
       if (m.find()) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }

@@ -37,6 +37,25 @@ final class Formats {
       "(?:#[245]\\d\\d [245]\\.\\d{1,3}\\.\\d{1,3} |\\b)(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|"
           + "QUEUE\\.Expired|MSEXCH:)");
 
+  /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
+  private static final String[] MS_CLOUD_LOWER = {
+      ".prod.outlook.com", ".protection.outlook.com", "onmicrosoft.com", "exchange online", "office 365",
+      "microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", ".outlook.com", "hotmail.com"};
+
+  /**
+   * {@code MS_CLOUD.matcher(lower).find()} for text already lower-cased with {@link Locale#ROOT}: such
+   * text holds no ASCII capitals, so the pattern's ASCII-only case-insensitive match is a plain
+   * substring test.
+   */
+  private static boolean msCloudLower(String lower) {
+    for (String f : MS_CLOUD_LOWER) {
+      if (lower.contains(f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String family(Signals s) {
     String from = s.from.toLowerCase(Locale.ROOT);
     String subject = s.subject.toLowerCase(Locale.ROOT);
@@ -70,7 +89,7 @@ final class Formats {
         || EXCHANGE_CODES.matcher(t).find();
     boolean exchangeHeaders = h.contains("\nx-ms-exchange-message-is-ndr") || h.contains("\nx-ms-embedded-report")
         || h.contains("internet mail service") || h.contains("\nx-ms-exchange-");
-    boolean cloud = MS_CLOUD.matcher(from).find() || MS_CLOUD.matcher(rmta).find()
+    boolean cloud = msCloudLower(from) || msCloudLower(rmta)
         || (exchangeText || exchangeHeaders) && (MS_CLOUD.matcher(t).find() || h.contains("x-ms-exchange-crosstenant")
             || h.contains("prod.outlook.com") || h.contains("protection.outlook.com"));
     if (cloud && (exchangeText || exchangeHeaders || s.hasDsn || from.contains("postmaster@"))) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
+  private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
   static final Headers EMPTY = new Headers(List.of());
 
   /** One field: the name as written and the unfolded value. */
@@ -59,7 +61,7 @@ final class Headers {
     if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
       return v;
     }
-    return v.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", " ");
+    return FOLD.matcher(v).replaceAll("").replace("\r", "").replace("\n", " ");
   }
 
   /** Result of {@link #parse}: the header fields and where the body starts in the text. */

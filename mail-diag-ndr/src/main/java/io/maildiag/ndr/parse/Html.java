@@ -1,9 +1,11 @@
 package io.maildiag.ndr.parse;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Turns HTML into plain text: tags removed, block ends become line breaks, entities decoded. Linear. */
 final class Html {
+  private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
   private Html() {}
 
   /** Whether text labelled plain is really an HTML document: it starts with a tag and names html or body early. */
@@ -70,7 +72,7 @@ final class Html {
     StringBuilder tidy = new StringBuilder(out.length());
     int blank = 0;
     for (String line : out.toString().split("\n", -1)) {
-      String t = line.strip().replaceAll(" {2,}", " ");
+      String t = MULTI_SPACE.matcher(line.strip()).replaceAll(" ");
       if (t.isEmpty()) {
         if (++blank > 1) {
           continue;

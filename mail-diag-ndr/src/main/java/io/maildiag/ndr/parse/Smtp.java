@@ -32,6 +32,9 @@ final class Smtp {
   private static final int MAX_SCAN = 64 * 1024;
 
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
+  private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
+  private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
+  private static final Pattern HSPACE = Pattern.compile("[ \\t\\u00a0]+");
   private static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
   private static final Pattern REPLY_LINE = Pattern.compile(
@@ -109,7 +112,7 @@ final class Smtp {
 
   /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
   static Optional<ReplyCode> positiveReply(String text) {
-    Matcher m = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)").matcher(text);
+    Matcher m = POSITIVE_REPLY.matcher(text);
     return m.find() ? reply(m.group(1)) : Optional.empty();
   }
 
@@ -161,7 +164,7 @@ final class Smtp {
 
   /** Parses the leading code of a Status field value such as {@code 5.0.0 (permanent failure)}. */
   static Optional<EnhancedStatusCode> statusField(String value) {
-    Matcher m = Pattern.compile("^\\s*" + ESC).matcher(value);
+    Matcher m = STATUS_FIELD.matcher(value);
     if (m.find()) {
       return status(m.group(1), m.group(2), m.group(3));
     }
@@ -204,7 +207,7 @@ final class Smtp {
         break;
       }
     }
-    String s = out.toString().replaceAll("[ \\t\\u00a0]+", " ").strip();
+    String s = HSPACE.matcher(out.toString()).replaceAll(" ").strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
     Matcher lead = LEADING_PAIR.matcher(s);
     if (lead.find()) {

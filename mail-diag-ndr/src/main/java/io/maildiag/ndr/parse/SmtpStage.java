@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * answered the {@code RCPT TO}, not the {@code DATA}.
  */
 final class SmtpStage {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private SmtpStage() {}
 
   /**
@@ -90,7 +91,7 @@ final class SmtpStage {
   }
 
   private static Found found(String words) {
-    String w = words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String w = WHITESPACE.matcher(words.toLowerCase(Locale.ROOT)).replaceAll(" ");
     if (w.startsWith("refused to talk") || w.endsWith("greeting failed") || w.contains("initial connection")) {
       return CONNECT;
     }
@@ -227,7 +228,7 @@ final class SmtpStage {
   }
 
   private static String collapse(String s) {
-    return s.strip().replaceAll("\\s+", " ");
+    return WHITESPACE.matcher(s.strip()).replaceAll(" ");
   }
 
   /**

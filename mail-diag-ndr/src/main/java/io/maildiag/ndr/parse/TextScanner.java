@@ -23,6 +23,16 @@ import org.jspecify.annotations.Nullable;
  * its diagnostic.
  */
 final class TextScanner {
+  private static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
+  private static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
+  private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
+  private static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
+  private static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
+  private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
+  private static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
+  private static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
 
   static final int MAX_LINES = 4000;
@@ -319,7 +329,7 @@ final class TextScanner {
     while (j < limit && lines[j].isBlank()) {
       j++;
     }
-    return j < limit && lines[j].strip().replaceFirst("^<<<\\s*", "").startsWith(last.group(1));
+    return j < limit && LEADING_PROMPT.matcher(lines[j].strip()).replaceFirst("").startsWith(last.group(1));
   }
 
   private static boolean blankBetween(String[] lines, int from, int to) {
@@ -362,13 +372,13 @@ final class TextScanner {
     if (m.matches()) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m.group(3);
-      boolean innerReply = inner.matches("^[245]\\d\\d[ -].*");
+      boolean innerReply = INNER_REPLY.matcher(inner).matches();
       return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
     }
     m = P_LABEL.matcher(s);
     if (m.matches()) {
       String rest = m.group(2);
-      if (rest.isBlank() && s.toLowerCase(Locale.ROOT).matches("^(unknown|invalid|bad|failed).*")) {
+      if (rest.isBlank() && FAILURE_WORD.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
         rest = s; // "Unknown user: addr" says why
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
@@ -388,9 +398,9 @@ final class TextScanner {
       if (s.contains("<mailto:")) {
         rest = "";
       }
-      rest = rest.replaceFirst("^[.:;,\\s]+", "");
+      rest = LEADING_PUNCT.matcher(rest).replaceFirst("");
       // Exchange 2003: "addr on Mon, 20 May 2024 10:00:00 +0200"
-      if (rest.matches("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*")) {
+      if (EXCHANGE_DATE.matcher(rest).matches()) {
         rest = "";
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
@@ -431,7 +441,7 @@ final class TextScanner {
       String l = lines[i];
       if (SECTION_END.matcher(l).find()) {
         // an address alone above a separator ("----- Transcript follows -----"): the reason is below it
-        if (!content && !crossed && l.strip().matches("^[-=*_#~+|]{3,}.*")) {
+        if (!content && !crossed && SEPARATOR_LINE.matcher(l.strip()).matches()) {
           crossed = true;
           i++;
           continue;
@@ -493,14 +503,14 @@ final class TextScanner {
    * a session transcript in the text gives it, or null. Reports often keep only the first line.
    */
   static String fullReply(String text, String truncated) {
-    String want = truncated.strip().replaceAll("\\s+", " ");
+    String want = WHITESPACE.matcher(truncated.strip()).replaceAll(" ");
     if (want.length() < 8) {
       return null;
     }
     String code = want.substring(0, 3);
     String[] ls = text.split("\n", MAX_LINES);
     for (int i = 0; i < ls.length; i++) {
-      String l = stripTranscript(ls[i]).replaceAll("\\s+", " ");
+      String l = WHITESPACE.matcher(stripTranscript(ls[i])).replaceAll(" ");
       if (!l.startsWith(want.substring(0, Math.min(want.length(), 40)))) {
         continue;
       }
@@ -524,7 +534,7 @@ final class TextScanner {
   }
 
   private static String stripTranscript(String l) {
-    return l.strip().replaceFirst("^(?:<<<|<-|Out:|S:)\\s*", "");
+    return TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("");
   }
 
   private static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
@@ -539,13 +549,13 @@ final class TextScanner {
     for (int i = 0; i < ls.length; i++) {
       Matcher t = TRANSCRIPT_REPLY.matcher(ls[i]);
       if (t.find()) {
-        StringBuilder sb = new StringBuilder(ls[i].strip().replaceFirst("(?i)^(<<<|out:|s:|<-|server:)\\s*", ""));
+        StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
         for (int j = i + 1; j < ls.length; j++) {
           Matcher c = TRANSCRIPT_REPLY.matcher(ls[j]);
           if (!c.find() || !c.group(1).equals(t.group(1))) {
             break;
           }
-          sb.append('\n').append(ls[j].strip().replaceFirst("(?i)^(<<<|out:|s:|<-|server:)\\s*", ""));
+          sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
         }
         return Smtp.clean(sb.toString());
       }
@@ -629,13 +639,12 @@ final class TextScanner {
 
   /** The first SMTP reply in the text that is not on an anchor line, with its continuation lines. */
   private static String orphanReply(String[] lines, int end, List<Integer> anchorLines) {
-    Pattern replyStart = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
     for (int i = 0; i < end; i++) {
       if (anchorLines.contains(i)) {
         continue;
       }
       String l = lines[i];
-      Matcher m = replyStart.matcher(l);
+      Matcher m = REPLY_START.matcher(l);
       boolean hit = m.find() && Smtp.reply(m.group(1)).isPresent();
       if (!hit) {
         Smtp.Facts f = Smtp.facts(l);
