@@ -118,11 +118,16 @@ final class Charsets {
   }
 
   static String strict(byte[] bytes, Charset cs) {
+    return strict(bytes, 0, bytes.length, cs);
+  }
+
+  /** {@code bytes[off, off + len)} decoded with {@code cs}, or null if they are not valid in it. */
+  static String strict(byte[] bytes, int off, int len, Charset cs) {
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer cb = dec.decode(ByteBuffer.wrap(bytes));
+      CharBuffer cb = dec.decode(ByteBuffer.wrap(bytes, off, len));
       return cb.toString();
     } catch (CharacterCodingException | RuntimeException e) {
       return null;

@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Builds a bounded {@link MimePart} tree with Jakarta Mail. Parts share the one input buffer
- * (Jakarta's shared streams), so nesting costs no copies; only text-like leaves are read into
- * memory. Nesting deeper than the limit, too many parts and malformed multiparts become
+ * Builds a bounded {@link MimePart} tree. Jakarta Mail is the reference MIME reader: the tree is
+ * what Jakarta Mail reads (parts share the one input buffer through Jakarta's shared streams, so
+ * nesting costs no copies; only text-like leaves are read into memory). {@link MimeSplitter} is the
+ * fast path that builds the same tree directly from byte offsets, without Jakarta's per-object
+ * overhead; when it meets a structure it is not sure to read exactly as Jakarta Mail does, it
+ * declines and the message is read here with Jakarta Mail, so edge cases stay on the reference
+ * reader. Nesting deeper than the limit, too many parts and malformed multiparts become
  * diagnostics, never exceptions.
  */
 final class MimeReader {
@@ -57,6 +61,12 @@ final class MimeReader {
 
   /** Reads the whole normalised message. Never throws. */
   MimePart read(byte[] bytes) {
+    MimePart fast = new MimeSplitter(maxDepth, maxHeaderFields, deadline).split(bytes, diags);
+    return fast != null ? fast : readWithJakarta(bytes);
+  }
+
+  /** Reads the whole normalised message with Jakarta Mail only (the reference path). Never throws. */
+  MimePart readWithJakarta(byte[] bytes) {
     try {
       MimeMessage msg = new MimeMessage(SESSION, new SharedByteArrayInputStream(bytes));
       return convert(msg, "", 0, true, ContentType.TEXT_PLAIN);

@@ -1,10 +1,40 @@
 package io.maildiag.ndr.parse;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Lenient content-transfer-encoding decoders (RFC 2045): invalid input never throws. */
 final class TransferDecoding {
+  /** Base64 value of each byte (both the standard and the URL-safe alphabet), -1 for any other byte. */
+  private static final byte[] BASE64 = new byte[256];
+  /** Value of each ASCII hex digit, -1 for any other byte (what Character.digit(b, 16) gives for a byte). */
+  private static final byte[] HEX = new byte[256];
+
+  static {
+    Arrays.fill(BASE64, (byte) -1);
+    for (int c = 'A'; c <= 'Z'; c++) {
+      BASE64[c] = (byte) (c - 'A');
+    }
+    for (int c = 'a'; c <= 'z'; c++) {
+      BASE64[c] = (byte) (c - 'a' + 26);
+    }
+    for (int c = '0'; c <= '9'; c++) {
+      BASE64[c] = (byte) (c - '0' + 52);
+    }
+    BASE64['+'] = 62;
+    BASE64['-'] = 62;
+    BASE64['/'] = 63;
+    BASE64['_'] = 63;
+    Arrays.fill(HEX, (byte) -1);
+    for (int c = '0'; c <= '9'; c++) {
+      HEX[c] = (byte) (c - '0');
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      HEX[c] = (byte) (c - 'a' + 10);
+      HEX[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+    }
+  }
+
   private TransferDecoding() {}
 
   /** Decodes {@code raw} per the encoding name; unknown encodings (7bit, 8bit, binary, x-...) pass through. */
@@ -22,13 +52,32 @@ final class TransferDecoding {
     return raw;
   }
 
+  /** Like {@link #decode(byte[], String)} for {@code buf[from, to)}; always a new array. */
+  static byte[] decode(byte[] buf, int from, int to, String encoding) {
+    if (encoding != null) {
+      String e = encoding.trim().toLowerCase(Locale.ROOT);
+      if (e.equals("base64")) {
+        return base64(buf, from, to);
+      }
+      if (e.equals("quoted-printable")) {
+        return quotedPrintable(buf, from, to);
+      }
+    }
+    return Arrays.copyOfRange(buf, from, to);
+  }
+
   /** Base64 ignoring every non-alphabet byte and stopping at padding. */
   static byte[] base64(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length * 3 / 4 + 3);
+    return base64(in, 0, in.length);
+  }
+
+  private static byte[] base64(byte[] in, int from, int to) {
+    byte[] out = new byte[(to - from) * 3 / 4 + 3];
+    int o = 0;
     int acc = 0;
     int bits = 0;
-    for (byte b : in) {
-      int v = value(b);
+    for (int i = from; i < to; i++) {
+      int v = BASE64[in[i] & 0xFF];
       if (v < 0) {
         continue;
       }
@@ -36,41 +85,35 @@ final class TransferDecoding {
       bits += 6;
       if (bits >= 8) {
         bits -= 8;
-        out.write((acc >> bits) & 0xFF);
+        out[o++] = (byte) (acc >> bits);
       }
     }
-    return out.toByteArray();
-  }
-
-  private static int value(byte b) {
-    if (b >= 'A' && b <= 'Z') {
-      return b - 'A';
-    }
-    if (b >= 'a' && b <= 'z') {
-      return b - 'a' + 26;
-    }
-    if (b >= '0' && b <= '9') {
-      return b - '0' + 52;
-    }
-    if (b == '+' || b == '-') {
-      return 62;
-    }
-    if (b == '/' || b == '_') {
-      return 63;
-    }
-    return -1;
+    return o == out.length ? out : Arrays.copyOf(out, o);
   }
 
   /** Quoted-printable: soft breaks ({@code =} at end of line) are removed, bad escapes kept as written. */
   static byte[] quotedPrintable(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-    int n = in.length;
-    for (int i = 0; i < n; i++) {
-      byte b = in[i];
-      if (b != '=') {
-        out.write(b);
-        continue;
+    return quotedPrintable(in, 0, in.length);
+  }
+
+  private static byte[] quotedPrintable(byte[] in, int from, int n) {
+    byte[] out = new byte[n - from];
+    int o = 0;
+    for (int i = from; i < n; i++) {
+      // copy the run up to the next '=' in one go
+      int eq = i;
+      while (eq < n && in[eq] != '=') {
+        eq++;
       }
+      if (eq > i) {
+        System.arraycopy(in, i, out, o, eq - i);
+        o += eq - i;
+        i = eq;
+        if (i >= n) {
+          break;
+        }
+      }
+      byte b = in[i];
       // soft line break: '=' followed by optional spaces/tabs then LF (or CRLF)
       int j = i + 1;
       while (j < n && (in[j] == ' ' || in[j] == '\t')) {
@@ -87,16 +130,16 @@ final class TransferDecoding {
         break; // a soft line break at the very end
       }
       if (i + 2 < n) {
-        int hi = Character.digit(in[i + 1], 16);
-        int lo = Character.digit(in[i + 2], 16);
+        int hi = HEX[in[i + 1] & 0xFF];
+        int lo = HEX[in[i + 2] & 0xFF];
         if (hi >= 0 && lo >= 0) {
-          out.write(hi * 16 + lo);
+          out[o++] = (byte) (hi * 16 + lo);
           i += 2;
           continue;
         }
       }
-      out.write(b);
+      out[o++] = b;
     }
-    return out.toByteArray();
+    return o == out.length ? out : Arrays.copyOf(out, o);
   }
 }

@@ -1,0 +1,471 @@
+package io.maildiag.ndr.parse;
+
+import io.maildiag.core.Diagnostic;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fast path of {@link MimeReader}: splits a normalised message (bare LF line endings) into the
+ * same bounded {@link MimePart} tree that {@link MimeReader} builds with Jakarta Mail, working with
+ * offsets into the one input buffer instead of Jakarta's stream objects.
+ *
+ * <p>Jakarta Mail remains the reference MIME reader. This class reproduces exactly what the Jakarta
+ * path yields for the structures it knows: header sections (field names and unfolded, re-decoded
+ * values as {@code MimeReader.headersOf} reports them), multipart bodies (preamble, boundary lines
+ * with trailing blanks or transport padding, the first boundary line standing in for a missing
+ * boundary parameter, a missing end boundary, the epilogue, a part whose header section runs to the
+ * end and so is dropped, an end boundary before any start boundary), message/rfc822 parts, and the
+ * same depth, part and leaf-size limits with the same diagnostics in the same order. Whenever it
+ * meets a structure it is not sure to read exactly as Jakarta Mail does (a carriage return where
+ * lines are read, a header section that starts with a folded line, a folded line without a colon,
+ * a boundary parameter outside printable ASCII), it declines, and {@link MimeReader} reads the whole
+ * message with Jakarta Mail instead. Diagnostics are held back until the whole message has been
+ * read, so a declined attempt leaves no trace. {@code MimeSplitterDifferentialTest} checks that both
+ * paths build equal trees.
+ */
+final class MimeSplitter {
+  private static final byte[] EMPTY = new byte[0];
+  /** Thrown (preallocated, no stack trace) when the message is left to Jakarta Mail. */
+  private static final Decline DECLINE = new Decline();
+
+  private final int maxDepth;
+  private final int maxHeaderFields;
+  private final Deadline deadline;
+  /** Diagnostics in order, each with whether it is reported once per code; replayed on success. */
+  private final List<Diagnostic> pending = new ArrayList<>();
+  private final List<Boolean> pendingOnce = new ArrayList<>();
+  private int parts;
+
+  MimeSplitter(int maxDepth, int maxHeaderFields, Deadline deadline) {
+    this.maxDepth = maxDepth;
+    this.maxHeaderFields = Math.max(1, maxHeaderFields);
+    this.deadline = deadline;
+  }
+
+  /**
+   * The tree of the whole message, its diagnostics added to {@code diags}; or null (and nothing
+   * added) when the message has a structure that is left to Jakarta Mail.
+   */
+  MimePart split(byte[] bytes, Diags diags) {
+    MimePart root;
+    try {
+      root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
+    } catch (Decline d) {
+      return null;
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      if (pendingOnce.get(i)) {
+        diags.once(pending.get(i));
+      } else {
+        diags.add(pending.get(i));
+      }
+    }
+    return root;
+  }
+
+  private void add(Diagnostic d) {
+    pending.add(d);
+    pendingOnce.add(Boolean.FALSE);
+  }
+
+  private void once(Diagnostic d) {
+    pending.add(d);
+    pendingOnce.add(Boolean.TRUE);
+  }
+
+  /** One message or body part: its header section and content in {@code b[from, to)}. */
+  private MimePart entity(byte[] b, int from, int to, String path, int depth, boolean messageRoot,
+      ContentType fallbackType) {
+    parts++;
+    Section section = section(b, from, to);
+    Headers headers = section.headers;
+    int content = section.contentStart;
+    ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
+    String cte = headers.get("Content-Transfer-Encoding").orElse(null);
+    boolean tooDeep = depth >= maxDepth;
+    if ((type.isMultipart() || type.isEmbeddedMessage()) && tooDeep) {
+      once(Diagnostic.warning(Codes.MIME_TOO_DEEP, "MIME nesting deeper than " + maxDepth + " levels was not read"));
+      return new MimePart(path, depth, headers, type, EMPTY, messageRoot);
+    }
+    if (type.isMultipart()) {
+      MimePart node = new MimePart(path, depth, headers, type, EMPTY, messageRoot);
+      if (multipart(b, content, to, node, type)) {
+        return node;
+      }
+      // not a usable multipart: read it as text so that its words are still seen
+      return new MimePart(path, depth, headers, ContentType.TEXT_PLAIN, leafBytes(b, content, to, cte), messageRoot);
+    }
+    if (type.isEmbeddedMessage()) {
+      MimePart node = new MimePart(path, depth, headers, type, EMPTY, messageRoot);
+      byte[] inner = b;
+      int innerFrom = content;
+      int innerTo = to;
+      if (!isIdentity(cte)) {
+        inner = leafBytes(b, content, to, cte);
+        innerFrom = 0;
+        innerTo = inner.length;
+      }
+      if (parts < MimeReader.MAX_PARTS && deadline.ok()) {
+        node.children.add(entity(inner, innerFrom, innerTo, path.isEmpty() ? "1" : path + ".1", depth + 1, true,
+            ContentType.TEXT_PLAIN));
+      }
+      return node;
+    }
+    String mime = type.mimeType();
+    boolean readable = type.isText() || type.isHeadersOnly() || type.isDeliveryStatus()
+        || mime.startsWith("message/") || mime.equals("application/json")
+        || mime.equals("application/octet-stream") && isSmall(content, to);
+    byte[] body = readable ? leafBytes(b, content, to, cte) : EMPTY;
+    return new MimePart(path, depth, headers, type, body, messageRoot);
+  }
+
+  /** Jakarta's size check: the raw content is believed only when non-empty. */
+  private static boolean isSmall(int from, int to) {
+    int size = to - from;
+    return size > 0 && size < 256 * 1024;
+  }
+
+  /** The content, transfer-decoded leniently, read up to {@link MimeReader#MAX_LEAF_BYTES} raw bytes. */
+  private static byte[] leafBytes(byte[] b, int from, int to, String cte) {
+    int end = to - from > MimeReader.MAX_LEAF_BYTES ? from + MimeReader.MAX_LEAF_BYTES : to;
+    return TransferDecoding.decode(b, from, end, cte);
+  }
+
+  private static boolean isIdentity(String cte) {
+    if (cte == null) {
+      return true;
+    }
+    String c = cte.trim().toLowerCase(java.util.Locale.ROOT);
+    return c.isEmpty() || c.equals("7bit") || c.equals("8bit") || c.equals("binary");
+  }
+
+  // ---------------------------------------------------------------- multipart
+
+  /**
+   * Splits a multipart body as Jakarta's MimeMultipart does and converts its parts into
+   * {@code node}; false (with Jakarta's diagnostic) when it is not a usable multipart.
+   */
+  private boolean multipart(byte[] b, int from, int to, MimePart node, ContentType type) {
+    String param = type.param("boundary");
+    byte[] bnd = param == null || param.isEmpty() ? null : boundaryBytes(param);
+    // the preamble: lines up to the first boundary line (trailing blanks ignored)
+    int pos = from;
+    while (true) {
+      if (pos >= to) {
+        return missingStart(node);
+      }
+      int le = lineEnd(b, pos, to);
+      int next = le < to ? le + 1 : to;
+      int e = le;
+      while (e > pos && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+        e--;
+      }
+      int len = e - pos;
+      if (bnd != null) {
+        if (len == bnd.length && startsWith(b, pos, bnd)) {
+          pos = next;
+          break;
+        }
+        if (len == bnd.length + 2 && startsWith(b, pos, bnd) && b[e - 1] == '-' && b[e - 2] == '-') {
+          return missingStart(node); // an end boundary before any part
+        }
+      } else if (len > 2 && b[pos] == '-' && b[pos + 1] == '-' && !(len > 4 && allDashes(b, pos, e))) {
+        bnd = Arrays.copyOfRange(b, pos, e); // no boundary parameter: the first boundary-like line is one
+        pos = next;
+        break;
+      }
+      pos = next;
+    }
+    int[] shift = shiftTable(bnd);
+    int[] ranges = new int[16];
+    int count = 0;
+    boolean done = false;
+    while (!done) {
+      int start = pos;
+      int bodyStart = -1;
+      while (pos < to) { // skip the part's header section
+        int le = lineEnd(b, pos, to);
+        if (le == pos) {
+          bodyStart = pos + 1;
+          break;
+        }
+        pos = le < to ? le + 1 : to;
+      }
+      if (bodyStart < 0) {
+        break; // the header section runs to the end: Jakarta drops this part
+      }
+      int end = -1;
+      int p = bodyStart;
+      while (end < 0) {
+        p = indexOf(b, bnd, shift, p, to);
+        if (p < 0) {
+          end = to; // no (further) boundary: the missing end boundary is ignored
+          done = true;
+          break;
+        }
+        boolean atLineStart = p == bodyStart || b[p - 1] == '\n';
+        if (!atLineStart && b[p - 1] == '\r') {
+          throw DECLINE;
+        }
+        if (atLineStart) {
+          int q = p + bnd.length;
+          if (q + 1 < to && b[q] == '-' && b[q + 1] == '-') {
+            end = p == bodyStart ? p : p - 1; // the end boundary; the epilogue is ignored
+            done = true;
+            break;
+          }
+          while (q < to && (b[q] == ' ' || b[q] == '\t')) {
+            q++; // transport padding
+          }
+          if (q < to && b[q] == '\n') {
+            end = p == bodyStart ? p : p - 1;
+            pos = q + 1;
+            break;
+          }
+          if (q < to && b[q] == '\r') {
+            throw DECLINE;
+          }
+        }
+        p++;
+      }
+      if (count * 2 == ranges.length) {
+        ranges = Arrays.copyOf(ranges, ranges.length * 2);
+      }
+      ranges[count * 2] = start;
+      ranges[count * 2 + 1] = end;
+      count++;
+    }
+    if (count == 0) {
+      add(Diagnostic.warning(Codes.MIME_MALFORMED, node.label() + " has no parts"));
+      return false;
+    }
+    boolean digest = type.mimeType().equals("multipart/digest");
+    for (int i = 0; i < count; i++) {
+      if (parts >= MimeReader.MAX_PARTS) {
+        once(Diagnostic.warning(Codes.TOO_MANY_PARTS,
+            "the message has more than " + MimeReader.MAX_PARTS + " MIME parts; the rest were not read"));
+        break;
+      }
+      if (!deadline.ok()) {
+        break;
+      }
+      String childPath = node.path.isEmpty() ? Integer.toString(i + 1) : node.path + "." + (i + 1);
+      node.children.add(entity(b, ranges[i * 2], ranges[i * 2 + 1], childPath, node.depth + 1, false,
+          digest ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN));
+    }
+    return true;
+  }
+
+  /** Jakarta's "Missing start boundary" failure (empty multiparts are not allowed). */
+  private boolean missingStart(MimePart node) {
+    add(Diagnostic.warning(Codes.MIME_MALFORMED,
+        node.label() + " is not a valid multipart (Missing start boundary); it was read as text"));
+    return false;
+  }
+
+  /** "--" and the boundary parameter; declines characters that Jakarta's parameter parsing might read differently. */
+  private static byte[] boundaryBytes(String param) {
+    byte[] out = new byte[param.length() + 2];
+    out[0] = '-';
+    out[1] = '-';
+    for (int i = 0; i < param.length(); i++) {
+      char c = param.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        throw DECLINE;
+      }
+      out[i + 2] = (byte) c;
+    }
+    return out;
+  }
+
+  private static boolean allDashes(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean startsWith(byte[] b, int at, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Horspool shifts for {@link #indexOf}: how far the window may move for its last byte. */
+  private static int[] shiftTable(byte[] pat) {
+    int[] shift = new int[256];
+    Arrays.fill(shift, pat.length);
+    for (int k = 0; k < pat.length - 1; k++) {
+      shift[pat[k] & 0xFF] = pat.length - 1 - k;
+    }
+    return shift;
+  }
+
+  /** The first index i in [from, to - pat.length] where pat occurs, or -1 (Boyer-Moore-Horspool). */
+  private static int indexOf(byte[] b, byte[] pat, int[] shift, int from, int to) {
+    int last = pat.length - 1;
+    byte lastByte = pat[last];
+    int limit = to - pat.length;
+    int i = from;
+    while (i <= limit) {
+      byte c = b[i + last];
+      if (c == lastByte && startsWith(b, i, pat)) {
+        return i;
+      }
+      i += shift[c & 0xFF];
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- header sections
+
+  /** A parsed header section and where the content after it starts. */
+  private record Section(Headers headers, int contentStart) {}
+
+  /**
+   * Reads a header section as Jakarta's InternetHeaders does: fields up to the first empty line
+   * (or the end), folded lines joined to their field; values unfolded, re-decoded as UTF-8 where
+   * valid and trimmed, as {@code MimeReader.headersOf} reports them.
+   */
+  private Section section(byte[] b, int from, int to) {
+    List<Headers.Field> fields = new ArrayList<>();
+    int n = 0;
+    int pos = from;
+    int fieldStart = -1;
+    int fieldEnd = -1;
+    int colon = -1;
+    boolean folded = false;
+    int content = to;
+    while (pos < to) {
+      int le = lineEnd(b, pos, to);
+      if (le == pos) {
+        content = pos + 1; // the empty line that ends the section
+        break;
+      }
+      byte c = b[pos];
+      if (c == ' ' || c == '\t') {
+        if (fieldStart < 0) {
+          throw DECLINE; // Jakarta treats a folded first line specially
+        }
+        fieldEnd = le;
+        folded = true;
+      } else {
+        if (fieldStart >= 0 && ++n <= maxHeaderFields) {
+          fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+        }
+        fieldStart = pos;
+        fieldEnd = le;
+        colon = indexOf(b, (byte) ':', pos, le);
+        folded = false;
+      }
+      pos = le < to ? le + 1 : to;
+    }
+    if (fieldStart >= 0 && ++n <= maxHeaderFields) {
+      fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+    }
+    if (n > maxHeaderFields) {
+      once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
+          "more than " + maxHeaderFields + " header fields; the rest were ignored"));
+    }
+    return new Section(fields.isEmpty() ? Headers.EMPTY : new Headers(fields), content);
+  }
+
+  /**
+   * One field from its lines {@code b[from, to)} (folds are single LFs): the name before the colon,
+   * trimmed; the value after it, unfolded, re-decoded and trimmed. A line without a colon is both
+   * name and value, as Jakarta reads it.
+   */
+  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded) {
+    if (colon < 0) {
+      if (folded) {
+        throw DECLINE; // Jakarta would look for a colon in the folded lines
+      }
+      return new Headers.Field(latin1Trimmed(b, from, to), value(b, from, to, false));
+    }
+    return new Headers.Field(latin1Trimmed(b, from, colon), value(b, colon + 1, to, folded));
+  }
+
+  /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */
+  private static String latin1Trimmed(byte[] b, int from, int to) {
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * A field value: LFs of folds removed (what Headers.unfold leaves of Jakarta's CRLF folds),
+   * UTF-8 when valid else ISO-8859-1 (Charsets.headerValue), trimmed. Trimming the bytes first gives
+   * the same text: only ASCII bytes map to characters up to U+0020.
+   */
+  private static String value(byte[] b, int from, int to, boolean folded) {
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    byte[] src = b;
+    int off = from;
+    int len = to - from;
+    if (folded && indexOf(b, (byte) '\n', from, to) >= 0) {
+      src = new byte[len];
+      len = 0;
+      for (int i = from; i < to; i++) {
+        if (b[i] != '\n') {
+          src[len++] = b[i];
+        }
+      }
+      off = 0;
+    }
+    for (int i = off; i < off + len; i++) {
+      if (src[i] < 0) {
+        String utf8 = Charsets.strict(src, off, len, StandardCharsets.UTF_8);
+        return utf8 != null ? utf8 : new String(src, off, len, StandardCharsets.ISO_8859_1);
+      }
+    }
+    return new String(src, off, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The end of the line starting at {@code from}: the index of its LF, or {@code to}. Declines at a CR. */
+  private static int lineEnd(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '\n') {
+        return i;
+      }
+      if (c == '\r') {
+        throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
+      }
+    }
+    return to;
+  }
+
+  private static int indexOf(byte[] b, byte what, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == what) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Signals a structure left to Jakarta Mail. */
+  private static final class Decline extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Decline() {
+      super("left to Jakarta Mail", null, false, false);
+    }
+  }
+}
