@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of an RFC 3464 delivery-status report (and RFC 6533 global reports): the
@@ -32,7 +33,7 @@ final class DsnParser {
   private static final Set<String> KEY_FIELDS = Set.of("final-recipient", "original-recipient", "action",
       "status", "diagnostic-code", "remote-mta");
 
-  private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
+  static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
 
   static Report parse(String text) {
     return parse(text.split("\n", -1), 0, Integer.MAX_VALUE);
@@ -60,8 +61,8 @@ final class DsnParser {
         lastMap.merge(lastName, "\n" + line, String::concat);
         continue;
       }
-      Matcher m = FIELD.matcher(line);
-      if (!m.find()) {
+      Matcher m = field(line);
+      if (m == null) {
         lastName = null;
         continue;
       }
@@ -108,6 +109,19 @@ final class DsnParser {
     return new Report(message, recipients, from);
   }
 
+  /** The {@link #FIELD} match of a line, or null: a field line starts with a letter and has a colon. */
+  private static @Nullable Matcher field(String line) {
+    if (line.isEmpty() || !isAsciiLetter(line.charAt(0)) || line.indexOf(':') < 0) {
+      return null;
+    }
+    Matcher m = FIELD.matcher(line);
+    return m.lookingAt() ? m : null;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
   private static boolean hasRecipientFields(Map<String, String> m) {
     for (String k : m.keySet()) {
       if (KEY_FIELDS.contains(k)) {
@@ -117,7 +131,10 @@ final class DsnParser {
     return false;
   }
 
-  private static final Pattern REPORT_START = Pattern.compile(
+  /** Every match of {@link #REPORT_START} starts with one of these. */
+  static final Keywords REPORT_START_WORDS = new Keywords("reporting-mta", "final-recipient",
+      "original-recipient", "arrival-date", "received-from-mta", "original-envelope-id");
+  static final Pattern REPORT_START = Pattern.compile(
       "(?i)^(Reporting-MTA|Final-Recipient|Original-Recipient|Arrival-Date|Received-From-MTA|Original-Envelope-Id)\\s*:");
 
   /**
@@ -126,16 +143,20 @@ final class DsnParser {
    * at least one recipient with an Action or Status. Returns null when there is none.
    */
   static Report findInText(String text) {
+    if (!someLineStartsReport(text)) {
+      return null;
+    }
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      if (REPORT_START.matcher(lines[i]).find()) {
+      if (REPORT_START_WORDS.at(lines[i], 0) && REPORT_START.matcher(lines[i]).lookingAt()) {
         // the block runs until two consecutive non-field, non-blank lines
         int j = i;
         int misses = 0;
         while (j < lines.length) {
           String l = lines[j];
-          if (l.isBlank() || l.startsWith(" ") || l.startsWith("\t") || FIELD.matcher(l).find()) {
-            if (FIELD.matcher(l).find() && !isDsnish(l)) {
+          boolean field = field(l) != null;
+          if (l.isBlank() || l.startsWith(" ") || l.startsWith("\t") || field) {
+            if (field && !isDsnish(l)) {
               misses++;
               if (misses > 1) {
                 break;
@@ -163,6 +184,20 @@ final class DsnParser {
       }
     }
     return null;
+  }
+
+  /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */
+  private static boolean someLineStartsReport(String text) {
+    for (int at = 0; ; ) {
+      if (REPORT_START_WORDS.at(text, at)) {
+        return true;
+      }
+      int nl = text.indexOf('\n', at);
+      if (nl < 0) {
+        return false;
+      }
+      at = nl + 1;
+    }
   }
 
   private static boolean isDsnish(String line) {

@@ -34,19 +34,30 @@ final class Smtp {
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
   private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
   private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
-  private static final Pattern HSPACE = Pattern.compile("[ \\t\\u00a0]+");
-  private static final Pattern PAIR = Pattern.compile(
+  static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
   private static final Pattern REPLY_LINE = Pattern.compile(
       "(?m)^[ \\t>'\"*|(\\[]*(?:<<<[ \\t]*)?#?([245][0-5]\\d)(?=[ \\t]|-|:|$)");
-  private static final Pattern REPLY_MARKED = Pattern.compile(
+  static final Pattern REPLY_MARKED = Pattern.compile(
       "(?im)(?:said:|says:|returned:?|response:|responded|reply:|replied:?|answer:|error:|error code:?|"
           + "error_code\\s*:|smtp;|smtp:|x-unix;|\\]:|\\):|status:?|reason:|\\bcode:?|message:|rejected:|"
           + "failed:|was:)\\s*['\"(\\[]?\\s*#?([245][0-5]\\d)(?=[ \\t]|-|:|,|;|'|\"|\\)|\\]|$)");
-  private static final Pattern REPLY_ANY = Pattern.compile(
+  static final Pattern REPLY_ANY = Pattern.compile(
       "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-[A-Za-z0-9]|:\\s)");
-  private static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
-  private static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
+  static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
+  static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
+  /** Every match of {@link #PAIR} starts with one of these. */
+  static final Keywords PAIR_STARTS = new Keywords("#", "2", "4", "5");
+  /** Every match of {@link #REPLY_MARKED} starts with one of these. */
+  static final Keywords MARKED_STARTS = new Keywords("said:", "says:", "returned", "response:", "responded", "reply:",
+      "replied", "answer:", "error", "smtp;", "smtp:", "x-unix;", "]:", "):", "status", "reason:", "code", "message:",
+      "rejected:", "failed:", "was:");
+  /** Every match of {@link #REPLY_ANY} starts with one of these. */
+  static final Keywords ANY_STARTS = new Keywords("4", "5");
+  /** Every match of {@link #QMAIL} starts with one of these. */
+  static final Keywords QMAIL_STARTS = new Keywords("(#", "#");
+  /** Every match of {@link #STATUS} starts with one of these. */
+  static final Keywords STATUS_STARTS = new Keywords("2", "4", "5");
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");
@@ -56,8 +67,11 @@ final class Smtp {
 
   static Facts facts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
+    if (!mayHoldCode(text)) {
+      return new Facts(Optional.empty(), Optional.empty());
+    }
     Matcher pm = PAIR.matcher(text);
-    while (pm.find()) {
+    for (int from = 0; PAIR_STARTS.find(pm, text, from); from = pm.end()) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -70,6 +84,39 @@ final class Smtp {
     return new Facts(status, reply);
   }
 
+  /**
+   * Whether {@code text} has a class digit ({@code 2}, {@code 4}, {@code 5}) followed by a digit or
+   * a dot: every reply code ({@code 550}) and enhanced status code ({@code 5.1.1}) does.
+   */
+  static boolean mayHoldCode(String text) {
+    int n = text.length() - 1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '2' || c == '4' || c == '5') {
+        char d = text.charAt(i + 1);
+        if (d == '.' || d >= '0' && d <= '9') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
+  static boolean mayHoldStatus(String text) {
+    int n = text.length() - 2;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '2' || c == '4' || c == '5') && text.charAt(i + 1) == '.') {
+        char d = text.charAt(i + 2);
+        if (d >= '0' && d <= '9') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static Optional<ReplyCode> replyCode(String text) {
     Matcher m = REPLY_LINE.matcher(text);
     if (m.find()) {
@@ -79,14 +126,14 @@ final class Smtp {
       }
     }
     m = REPLY_MARKED.matcher(text);
-    while (m.find()) {
+    for (int from = 0; MARKED_STARTS.find(m, text, from); from = m.end()) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent() && !r.get().isPositive()) {
         return r;
       }
     }
     m = REPLY_ANY.matcher(text);
-    while (m.find()) {
+    for (int from = 0; ANY_STARTS.find(m, text, from); from = m.end()) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent()) {
         return r;
@@ -99,7 +146,7 @@ final class Smtp {
   static Facts positiveFacts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     Matcher pm = PAIR.matcher(text);
-    while (pm.find()) {
+    for (int from = 0; PAIR_STARTS.find(pm, text, from); from = pm.end()) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()) {
@@ -118,7 +165,7 @@ final class Smtp {
 
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
     Matcher q = QMAIL.matcher(text);
-    while (q.find()) {
+    for (int from = 0; QMAIL_STARTS.find(q, text, from); from = q.end()) {
       Optional<EnhancedStatusCode> s = q.group(1) != null
           ? status(q.group(1), q.group(2), q.group(3))
           : status(q.group(4), q.group(5), q.group(6));
@@ -128,7 +175,7 @@ final class Smtp {
     }
     Matcher m = STATUS.matcher(text);
     Optional<EnhancedStatusCode> other = Optional.empty();
-    while (m.find()) {
+    for (int from = 0; STATUS_STARTS.find(m, text, from); from = m.end()) {
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (VERSION_BEFORE.matcher(before).find()) {
         continue;
@@ -171,7 +218,7 @@ final class Smtp {
     return Optional.empty();
   }
 
-  private static final Pattern LEADING_PAIR = Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
+  static final Pattern LEADING_PAIR = Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
   private static final Pattern MULTILINE_PREFIX = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
 
   /**
@@ -180,15 +227,19 @@ final class Smtp {
    */
   static String clean(String block) {
     String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
     String firstCode = null;
-    for (String line : b.split("\n")) {
-      String l = line.strip();
+    for (int from = 0, n = b.length(); from < n; ) {
+      int nl = b.indexOf('\n', from);
+      int to = nl < 0 ? n : nl;
+      String l = b.substring(from, to).strip();
+      from = to + 1;
       if (l.isEmpty()) {
         continue;
       }
       Matcher m = MULTILINE_PREFIX.matcher(l);
-      if (m.find()) {
+      // the stripped line starts with the prefix's "<<<" or code, or it has none
+      if (mayStartReply(l.charAt(0)) && m.lookingAt()) {
         String code = m.group(1);
         if (firstCode == null) {
           firstCode = code;
@@ -207,16 +258,39 @@ final class Smtp {
         break;
       }
     }
-    String s = HSPACE.matcher(out.toString()).replaceAll(" ").strip();
+    String s = collapseHorizontalSpace(out).strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
     Matcher lead = LEADING_PAIR.matcher(s);
-    if (lead.find()) {
+    // a repeat needs the code's text after the first pair: without it nothing would be removed
+    if (STATUS_STARTS.find(lead, s, 0) && s.indexOf(lead.group(2), lead.end()) >= 0) {
       String prefix = Pattern.quote(lead.group(1)) + "[ -]" + Pattern.quote(lead.group(2));
       String head = s.substring(0, lead.end());
       String tail = s.substring(lead.end()).replaceAll("(?<=\\s)" + prefix + "(?:\\s+|$)", "");
       s = (head + tail).strip();
     }
     return bound(s);
+  }
+
+  /** Whether a line starting with {@code c} can open with an SMTP reply ({@code <<< 550}, {@code 550}). */
+  private static boolean mayStartReply(char c) {
+    return c == '<' || c == '2' || c == '4' || c == '5';
+  }
+
+  /** {@code text} with each run of spaces, tabs and no-break spaces made one space. */
+  private static String collapseHorizontalSpace(CharSequence text) {
+    StringBuilder b = new StringBuilder(text.length());
+    boolean inRun = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\u00a0';
+      if (!space) {
+        b.append(c);
+      } else if (!inRun) {
+        b.append(' ');
+      }
+      inRun = space;
+    }
+    return b.toString();
   }
 
   static String bound(String s) {

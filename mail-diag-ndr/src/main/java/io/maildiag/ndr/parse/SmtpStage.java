@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
  * answered the {@code RCPT TO}, not the {@code DATA}.
  */
 final class SmtpStage {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private SmtpStage() {}
 
   /**
@@ -47,7 +46,7 @@ final class SmtpStage {
   static final Found END_OF_DATA = new Found(Stage.DATA, "(in reply to end of DATA command)");
   static final Found LOCAL = new Found(Stage.LOCAL, "(X-Unix)");
 
-  private static final Pattern EXPLICIT = Pattern.compile(
+  static final Pattern EXPLICIT = Pattern.compile(
       "(?i)in\\s+reply\\s+to\\s+(?:the\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+DATA|DATA|BDAT|HELO|EHLO|LHLO)"
           + "\\s+command"
           + "|\\bafter\\s+(?:pipelined\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA|initial\\s+connection|"
@@ -59,17 +58,25 @@ final class SmtpStage {
           + "|\\[(RCPT_TO|MAIL_FROM|DATA)\\]"
           + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
           + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
-  private static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
-  private static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
-  private static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
-  private static final Pattern NO_RECIPIENT = Pattern.compile(
+  /** Every match of {@link #EXPLICIT} starts with one of these. */
+  static final Keywords EXPLICIT_STARTS = new Keywords("in", "after", "while", "does", "sender", "my", "greeting",
+      "failed", "refused", "[rcpt_to]", "[mail_from]", "[data]", "for");
+  /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
+  static final Keywords CLIENT_LEAD = new Keywords(">>>");
+  /** After its leading {@code \s}, every match of {@link #SERVER}, {@link #NEGATIVE} or {@link #NO_RECIPIENT} starts with this. */
+  static final Keywords SERVER_LEAD = new Keywords("<<<");
+  static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
+  static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
+  static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
+  static final Pattern NO_RECIPIENT = Pattern.compile(
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
   private static final int MAX_SCAN = 64 * 1024;
 
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
-    Matcher m = EXPLICIT.matcher(text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
-    return m.find() ? found(m.group()) : null;
+    String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+    Matcher m = EXPLICIT.matcher(t);
+    return EXPLICIT_STARTS.find(m, t, 0) ? found(m.group()) : null;
   }
 
   /**
@@ -77,9 +84,10 @@ final class SmtpStage {
    * recipient, or one session); null when there is none or they differ.
    */
   static @Nullable Found explicitUnique(String text) {
-    Matcher m = EXPLICIT.matcher(text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+    Matcher m = EXPLICIT.matcher(t);
     Found first = null;
-    while (m.find()) {
+    for (int from = 0; EXPLICIT_STARTS.find(m, t, from); from = m.end()) {
       Found f = found(m.group());
       if (first == null) {
         first = f;
@@ -91,7 +99,7 @@ final class SmtpStage {
   }
 
   private static Found found(String words) {
-    String w = WHITESPACE.matcher(words.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    String w = collapseSpace(words.toLowerCase(Locale.ROOT));
     if (w.startsWith("refused to talk") || w.endsWith("greeting failed") || w.contains("initial connection")) {
       return CONNECT;
     }
@@ -113,7 +121,7 @@ final class SmtpStage {
   /** The stage of the first negative server reply of a transcript in {@code lines[from, to)}, or null. */
   static @Nullable Found transcript(String[] lines, int from, int to) {
     for (int i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
-      if (NEGATIVE.matcher(lines[i]).find()) {
+      if (isNegativeReply(lines[i])) {
         return at(lines, i);
       }
     }
@@ -125,15 +133,18 @@ final class SmtpStage {
    * user}), found anywhere in {@code text}; null when the text has no such transcript line.
    */
   static @Nullable Found transcriptFor(String text, String diagnostic) {
+    if (text.indexOf("<<<") < 0) {
+      return null;
+    }
     String want = collapse(diagnostic);
-    if (want.length() < 6 || text.indexOf("<<<") < 0) {
+    if (want.length() < 6) {
       return null;
     }
     want = want.substring(0, Math.min(want.length(), 40));
     String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       Matcher m = SERVER.matcher(lines[i]);
-      if (!m.find()) {
+      if (!SERVER_LEAD.leads(lines[i]) || !m.lookingAt()) {
         continue;
       }
       String got = collapse(m.group(1));
@@ -147,7 +158,7 @@ final class SmtpStage {
   /** The first line of the server reply group that ends at or contains {@code line}. */
   static int first(String[] lines, int line) {
     int i = line;
-    while (i > 0 && SERVER.matcher(lines[i - 1]).find() && line - i < 20) {
+    while (i > 0 && isServer(lines[i - 1]) && line - i < 20) {
       i--;
     }
     return i;
@@ -159,14 +170,14 @@ final class SmtpStage {
    */
   static @Nullable Found at(String[] lines, int reply) {
     int j = reply - 1;
-    while (j >= 0 && reply - j <= 20 && SERVER.matcher(lines[j]).find()) {
+    while (j >= 0 && reply - j <= 20 && isServer(lines[j])) {
       j--;
     }
     if (j < 0) {
       return null;
     }
     Matcher c = CLIENT.matcher(lines[j]);
-    if (!c.find()) {
+    if (!CLIENT_LEAD.leads(lines[j]) || !c.lookingAt()) {
       return null;
     }
     Found f = command(c.group(1));
@@ -176,10 +187,10 @@ final class SmtpStage {
     // pipelined: a later reply of the same exchange says no recipient was accepted
     for (int k = reply + 1; k < lines.length && k <= reply + 12; k++) {
       String l = lines[k];
-      if (l.isBlank() || CLIENT.matcher(l).find()) {
+      if (l.isBlank() || CLIENT_LEAD.leads(l) && CLIENT.matcher(l).lookingAt()) {
         break;
       }
-      if (NO_RECIPIENT.matcher(l).find()) {
+      if (SERVER_LEAD.leads(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
         return RCPT;
       }
     }
@@ -188,7 +199,12 @@ final class SmtpStage {
 
   /** Whether {@code lines[line]} is a negative server reply of a transcript ({@code <<< 550 ...}). */
   static boolean isNegativeReply(String line) {
-    return NEGATIVE.matcher(line).find();
+    return SERVER_LEAD.leads(line) && NEGATIVE.matcher(line).lookingAt();
+  }
+
+  /** Whether {@code line} is a server reply line of a transcript ({@code <<< ...}). */
+  private static boolean isServer(String line) {
+    return SERVER_LEAD.leads(line) && SERVER.matcher(line).lookingAt();
   }
 
   /** The server reply lines {@code lines[from, to)} without their {@code <<<} marks. */
@@ -196,7 +212,7 @@ final class SmtpStage {
     StringBuilder b = new StringBuilder();
     for (int i = from; i < to; i++) {
       Matcher m = SERVER.matcher(lines[i]);
-      if (!m.find()) {
+      if (!SERVER_LEAD.leads(lines[i]) || !m.lookingAt()) {
         break;
       }
       b.append(b.length() > 0 ? "\n" : "").append(m.group(1));
@@ -228,7 +244,35 @@ final class SmtpStage {
   }
 
   private static String collapse(String s) {
-    return WHITESPACE.matcher(s.strip()).replaceAll(" ");
+    return collapseSpace(s.strip());
+  }
+
+  /** {@code s} with each run of {@code \s} characters made one space. */
+  private static String collapseSpace(String s) {
+    StringBuilder b = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!Keywords.isSpace(c)) {
+        if (b != null) {
+          b.append(c);
+        }
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && Keywords.isSpace(s.charAt(end))) {
+        end++;
+      }
+      if (b == null) {
+        if (c == ' ' && end == i + 1) {
+          continue; // a single space stays as it is
+        }
+        b = new StringBuilder(n).append(s, 0, i);
+      }
+      b.append(' ');
+      i = end - 1;
+    }
+    return b == null ? s : b.toString();
   }
 
   /**

@@ -32,7 +32,7 @@ final class TextScanner {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
   private static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
-  private static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
+  static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
 
   static final int MAX_LINES = 4000;
@@ -46,8 +46,47 @@ final class TextScanner {
     }
   }
 
-  /** The scan: entries in text order, the bounce text proper, and the text after the cut. */
-  record Result(List<Entry> entries, String region, String after, boolean delayed) {}
+  /**
+   * The scan: entries in text order, the bounce text proper, the text after the cut, and whether
+   * the bounce text says delivery is only delayed (read when first asked: most callers never ask).
+   */
+  static final class Result {
+    private final List<Entry> entries;
+    private final String region;
+    private final String after;
+    /** 0 not read yet, 1 delayed, 2 not delayed. */
+    private byte delayed;
+
+    Result(List<Entry> entries, String region, String after, boolean delayed) {
+      this(entries, region, after);
+      this.delayed = delayed ? (byte) 1 : (byte) 2;
+    }
+
+    private Result(List<Entry> entries, String region, String after) {
+      this.entries = entries;
+      this.region = region;
+      this.after = after;
+    }
+
+    List<Entry> entries() {
+      return entries;
+    }
+
+    String region() {
+      return region;
+    }
+
+    String after() {
+      return after;
+    }
+
+    boolean delayed() {
+      if (delayed == 0) {
+        delayed = saysDelayed(region) ? (byte) 1 : (byte) 2;
+      }
+      return delayed == 1;
+    }
+  }
 
   private record Anchor(int line, String address, String rest, boolean strong, boolean single) {
     Anchor(int line, String address, String rest, boolean strong) {
@@ -74,8 +113,8 @@ final class TextScanner {
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
   private static final Pattern P_LEAD = Pattern.compile(
       "^<?(" + A + ")>?(?:\\s+|\\.\\.\\.|<mailto:|\\s*\\()(.*)$");
-  private static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
-  private static final Pattern[] SENTENCES = {
+  static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
+  static final Pattern[] SENTENCES = {
       Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|sen[dt]|sending|relay(?:ed|ing)?|forward(?:ed|ing)?|"
           + "transmit(?:ted|ting)?|reach)\\b[^<@\\n]{0,60}?\\b(?:to|for)\\b:?\\s+[<\"]?(" + A + ")"),
       Pattern.compile("(?i)\\b(?:recipients?|recipient\\(s\\)|addressee|mailbox|mailbox(?:es)?|user|address(?:es)?)"
@@ -83,7 +122,16 @@ final class TextScanner {
       Pattern.compile("(?i)\\bmessage\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
       Pattern.compile("(?i)\\brejected\\s+(?:recipient|address|your message to)\\s+[<\"]?(" + A + ")"),
   };
-  private static final Pattern HEADERISH = Pattern.compile(
+  /** Every match of {@code SENTENCES[i]} starts with one of the words of {@code SENTENCE_STARTS[i]}. */
+  static final Keywords[] SENTENCE_STARTS = {
+      new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach"),
+      new Keywords("recipient", "address", "mailbox", "user"),
+      new Keywords("message"),
+      new Keywords("rejected"),
+  };
+  /** Every match of {@link #P_RCPT} starts with this. */
+  static final Keywords RCPT_STARTS = new Keywords("rcpt");
+  static final Pattern HEADERISH = Pattern.compile(
       "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
           + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"
           + "authentication-results|dkim-signature|list-[\\w-]+|original\\s+sender|sender-mta|reporting-mta|"
@@ -91,12 +139,12 @@ final class TextScanner {
           + "original-recipient|x-actual-recipient|diagnostic-code|action|status|arrival-date|"
           + "last-attempt-date|will-retry-until|x-postfix-sender)\\s*:");
 
-  private static final Pattern SECTION_END = Pattern.compile(
+  static final Pattern SECTION_END = Pattern.compile(
       "(?i)^\\s*(?:[-=*_#~+|]{4,}|for further assistance|if you do so, please include|no action is required|"
           + "original message headers|please do not reply|delivery attempts will continue|"
           + "the following text was generated|this is a permanent error|"
           + "if your message was also sent to|diagnostic information for administrators)");
-  private static final Pattern END_MARKER = Pattern.compile(
+  static final Pattern END_MARKER = Pattern.compile(
       "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
           + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
           + "returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
@@ -105,25 +153,56 @@ final class TextScanner {
           + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
           + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
+  /** Every match of {@link #END_MARKER} contains this. */
+  static final Keywords END_MARKER_WORD = new Keywords("message");
   private static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
-  private static final Pattern RESPONSE_MARK = Pattern.compile(
+  static final Pattern RESPONSE_MARK = Pattern.compile(
       "(?i)^\\s*(?:the response (?:from the remote server )?was:?|the error that the other server returned was:?|"
           + "technical details of (?:permanent|temporary) failure:?|error message below:?|"
           + "the remote server (?:said|returned):?|remote host said:?|it responded as follows:?|reason:|"
           + "diagnostic[- ]code:)\\s*(.*)$");
-  private static final Pattern DELAY = Pattern.compile(
+  static final Pattern DELAY = Pattern.compile(
       "(?i)(has not yet been delivered|has been delayed|not been delivered .{0,20}yet|delivery (?:is )?delayed|"
           + "will (?:keep|continue) (?:trying|to try)|delivery attempts will continue|will be retried|"
           + "still being retried|this is a warning message only|warning: message .{0,60} delayed|"
           + "you do not need to (?:re-?send|resend)|only a temporary failure|no action is required on your part)");
-  private static final Pattern GAVE_UP = Pattern.compile(
+  static final Pattern GAVE_UP = Pattern.compile(
       "(?i)(this is a permanent error|i've given up|not going to try again|giving up|will not be retried|"
           + "could not be delivered for too long|will be deleted from queue|has been (?:returned|bounced))");
-  private static final Pattern REMOTE_HOST = Pattern.compile(
+  /** Every match of {@link #DELAY} starts with one of these. */
+  static final Keywords DELAY_STARTS = new Keywords("has not yet been delivered", "has been delayed",
+      "not been delivered ", "delivery delayed", "delivery is delayed", "will keep ", "will continue ",
+      "delivery attempts will continue", "will be retried", "still being retried", "this is a warning message only",
+      "warning: message ", "you do not need to ", "only a temporary failure", "no action is required on your part");
+  /** Every match of {@link #GAVE_UP} starts with one of these. */
+  static final Keywords GAVE_UP_STARTS = new Keywords("this is a permanent error", "i've given up",
+      "not going to try again", "giving up", "will not be retried", "could not be delivered for too long",
+      "will be deleted from queue", "has been returned", "has been bounced");
+  static final Pattern REMOTE_HOST = Pattern.compile(
       "(?i)(?:\\bhost\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
           + "\\s+\\[[0-9a-f.:]+\\]\\s+did not like)");
+  /** After its leading {@code \s}, every match of {@link #SECTION_END} starts with one of these. */
+  static final Keywords SECTION_END_LEADS = new Keywords("-", "=", "*", "_", "#", "~", "+", "|",
+      "for further assistance", "if you do so, please include", "no action is required", "original message headers",
+      "please do not reply", "delivery attempts will continue", "the following text was generated",
+      "this is a permanent error", "if your message was also sent to", "diagnostic information for administrators");
+  /** After its leading {@code \s}, every match of {@link #RESPONSE_MARK} starts with one of these. */
+  static final Keywords RESPONSE_LEADS = new Keywords("the response ", "the error that the other server returned was",
+      "technical details of ", "error message below", "the remote server ", "remote host said",
+      "it responded as follows", "reason:", "diagnostic");
+  /** After its leading {@code \s}, every match of {@link #TRANSCRIPT_REPLY} starts with one of these. */
+  static final Keywords TRANSCRIPT_LEADS = new Keywords("<<<", "out:", "s:", "<-", "server:");
+  /** After its leading {@code \s}, every match of {@link #REPLY_START} starts with one of these. */
+  static final Keywords REPLY_START_LEADS = new Keywords("<<<", "[", "(", "#", "4", "5");
+  /** At its start, every match of {@link #NOISE_LINE} or {@link #REASON_WRAP} has one of these after {@code \s}. */
+  static final Keywords CLEAN_LEADS = new Keywords("(expanded", "(generated", "giving up on ", "(reason:");
+  /** Every match of {@link #INLINE_MARK} starts with one of these. */
+  static final Keywords INLINE_STARTS = new Keywords("the error that the other server returned was:", "the response ",
+      "remote host said:", "gave this error:", "the server responded with");
+  /** Every match of {@link #REMOTE_HOST} that does not start the line starts with one of these. */
+  static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
     String[] all = text.split("\n", -1);
@@ -136,21 +215,21 @@ final class TextScanner {
     int end = n;
     for (int i = 0; i < n; i++) {
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && END_MARKER.matcher(t).matches()
+      if (t.length() < 100 && t.length() > 6 && END_MARKER_WORD.in(t) && END_MARKER.matcher(t).matches()
           && !t.toLowerCase(Locale.ROOT).contains("was received")) {
         end = i;
         break;
       }
     }
-    StringBuilder region = new StringBuilder();
+    StringBuilder sb = new StringBuilder(text.length() + 1);
     for (int i = 0; i < end; i++) {
-      region.append(lines[i]).append('\n');
+      sb.append(lines[i]).append('\n');
     }
+    String region = sb.toString();
     StringBuilder after = new StringBuilder();
     for (int i = Math.min(end + 1, n); i < n; i++) {
       after.append(all[i]).append('\n');
     }
-    boolean delayed = DELAY.matcher(region).find() && !GAVE_UP.matcher(region).find();
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
@@ -296,7 +375,12 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region.toString(), after.toString(), delayed);
+    return new Result(entries, region, after.toString());
+  }
+
+  /** Whether a bounce text says delivery is delayed, not given up. */
+  private static boolean saysDelayed(String region) {
+    return DELAY_STARTS.find(DELAY.matcher(region), region, 0) && !GAVE_UP_STARTS.find(GAVE_UP.matcher(region), region, 0);
   }
 
   /**
@@ -332,6 +416,11 @@ final class TextScanner {
     return j < limit && LEADING_PROMPT.matcher(lines[j].strip()).replaceFirst("").startsWith(last.group(1));
   }
 
+  /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
+  private static boolean sectionEnd(String l) {
+    return SECTION_END_LEADS.leads(l) && SECTION_END.matcher(l).lookingAt();
+  }
+
   private static boolean blankBetween(String[] lines, int from, int to) {
     for (int i = from + 1; i < to; i++) {
       if (lines[i].isBlank()) {
@@ -357,7 +446,8 @@ final class TextScanner {
     if (s.isEmpty() || s.indexOf('@') < 0 || s.length() > 600) {
       return null;
     }
-    if (HEADERISH.matcher(s).find()) {
+    // a header field name needs its colon
+    if (s.indexOf(':') >= 0 && HEADERISH.matcher(s).lookingAt()) {
       return null;
     }
     Matcher m = P_BARE.matcher(s);
@@ -409,9 +499,9 @@ final class TextScanner {
     if (m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
-    for (Pattern p : SENTENCES) {
-      m = p.matcher(s);
-      if (m.find()) {
+    for (int k = 0; k < SENTENCES.length; k++) {
+      m = SENTENCES[k].matcher(s);
+      if (SENTENCE_STARTS[k].find(m, s, 0)) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
           continue;
@@ -420,7 +510,7 @@ final class TextScanner {
       }
     }
     m = P_RCPT.matcher(s);
-    if (m.find()) {
+    if (RCPT_STARTS.find(m, s, 0)) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
@@ -439,7 +529,7 @@ final class TextScanner {
     boolean crossed = false;
     while (i < limit && out.size() < 30) {
       String l = lines[i];
-      if (SECTION_END.matcher(l).find()) {
+      if (sectionEnd(l)) {
         // an address alone above a separator ("----- Transcript follows -----"): the reason is below it
         if (!content && !crossed && SEPARATOR_LINE.matcher(l.strip()).matches()) {
           crossed = true;
@@ -463,7 +553,7 @@ final class TextScanner {
           while (j < limit && lines[j].isBlank()) {
             j++;
           }
-          if (j >= limit || !DETAIL_LEAD.matcher(lines[j]).find()) {
+          if (j >= limit || !DETAIL_LEAD.matcher(lines[j]).lookingAt()) {
             break;
           }
         }
@@ -482,12 +572,15 @@ final class TextScanner {
     return String.join("\n", out);
   }
 
-  private static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
-  private static final Pattern NOISE_LINE = Pattern.compile(
+  static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
+  static final Pattern NOISE_LINE = Pattern.compile(
       "(?i)^\\s*(?:\\((?:expanded|generated) from:?[^)]*\\)|giving up on [^ ]+\\.?)\\s*$");
 
   /** Sendmail's "(reason: ...)" wrapper is removed; "(expanded from ...)" and "Giving up on" lines are dropped. */
   private static String cleanLine(String l) {
+    if (!CLEAN_LEADS.leads(l)) {
+      return l;
+    }
     if (NOISE_LINE.matcher(l).matches()) {
       return null;
     }
@@ -537,7 +630,7 @@ final class TextScanner {
     return TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("");
   }
 
-  private static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
+  static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
       "^\\s*(?:<<<|out:|s:|<-|server:)\\s*([45]\\d\\d)[ -]", Pattern.CASE_INSENSITIVE);
 
   /**
@@ -548,11 +641,11 @@ final class TextScanner {
     String[] ls = block.split("\n");
     for (int i = 0; i < ls.length; i++) {
       Matcher t = TRANSCRIPT_REPLY.matcher(ls[i]);
-      if (t.find()) {
+      if (TRANSCRIPT_LEADS.leads(ls[i]) && t.lookingAt()) {
         StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
         for (int j = i + 1; j < ls.length; j++) {
           Matcher c = TRANSCRIPT_REPLY.matcher(ls[j]);
-          if (!c.find() || !c.group(1).equals(t.group(1))) {
+          if (!TRANSCRIPT_LEADS.leads(ls[j]) || !c.lookingAt() || !c.group(1).equals(t.group(1))) {
             break;
           }
           sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
@@ -564,7 +657,7 @@ final class TextScanner {
     String inline = null;
     for (int i = 0; i < ls.length; i++) {
       Matcher m = RESPONSE_MARK.matcher(ls[i]);
-      if (m.matches()) {
+      if (RESPONSE_LEADS.leads(ls[i]) && m.matches()) {
         from = i + 1;
         inline = m.group(1);
       }
@@ -582,7 +675,7 @@ final class TextScanner {
     String joined = Smtp.clean(block);
     Matcher in = INLINE_MARK.matcher(joined);
     int cut = -1;
-    while (in.find()) {
+    for (int at = 0; INLINE_STARTS.find(in, joined, at); at = in.end()) {
       cut = in.end();
     }
     if (cut > 0 && cut < joined.length() - 3) {
@@ -591,7 +684,7 @@ final class TextScanner {
     return joined;
   }
 
-  private static final Pattern INLINE_MARK = Pattern.compile(
+  static final Pattern INLINE_MARK = Pattern.compile(
       "(?i)(?:the error that the other server returned was:|the response (?:from the remote server )?was:|"
           + "remote host said:|gave this error:|the server responded with:?)");
 
@@ -599,7 +692,7 @@ final class TextScanner {
   private static String responseSection(String[] lines, int end) {
     for (int i = 0; i < end; i++) {
       Matcher m = RESPONSE_MARK.matcher(lines[i]);
-      if (!m.matches()) {
+      if (!RESPONSE_LEADS.leads(lines[i]) || !m.matches()) {
         continue;
       }
       List<String> out = new ArrayList<>();
@@ -610,7 +703,7 @@ final class TextScanner {
       boolean content = !out.isEmpty();
       while (j < end && out.size() < 20) {
         String l = lines[j];
-        if (SECTION_END.matcher(l).find()) {
+        if (sectionEnd(l)) {
           break;
         }
         if (l.isBlank()) {
@@ -645,8 +738,9 @@ final class TextScanner {
       }
       String l = lines[i];
       Matcher m = REPLY_START.matcher(l);
-      boolean hit = m.find() && Smtp.reply(m.group(1)).isPresent();
-      if (!hit) {
+      boolean hit = REPLY_START_LEADS.leads(l) && m.lookingAt() && Smtp.reply(m.group(1)).isPresent();
+      // the facts need an enhanced status code, which needs "5.", "4." or "2." and a digit
+      if (!hit && Smtp.mayHoldStatus(l)) {
         Smtp.Facts f = Smtp.facts(l);
         hit = f.reply().isPresent() && f.status().isPresent();
       }
@@ -660,7 +754,7 @@ final class TextScanner {
         if (c.isBlank() && continuesReply(out, lines, j, end)) {
           continue;
         }
-        if (c.isBlank() || anchorLines.contains(j) || SECTION_END.matcher(c).find()) {
+        if (c.isBlank() || anchorLines.contains(j) || sectionEnd(c)) {
           break;
         }
         out.add(c);
@@ -678,13 +772,13 @@ final class TextScanner {
         i--;
       }
       int before = out.size();
-      while (i >= 0 && !lines[i].isBlank() && out.size() < 8 && !SECTION_END.matcher(lines[i]).find()) {
+      while (i >= 0 && !lines[i].isBlank() && out.size() < 8 && !sectionEnd(lines[i])) {
         out.add(0, lines[i]);
         i--;
       }
       // a lone heading ("The following recipients ...:") says nothing: add the paragraph before it
       boolean headingOnly = out.size() - before == 1 && out.get(0).strip().endsWith(":");
-      if (!headingOnly || i < 0 || SECTION_END.matcher(lines[Math.max(0, i)]).find() && !lines[i].isBlank()) {
+      if (!headingOnly || i < 0 || sectionEnd(lines[Math.max(0, i)]) && !lines[i].isBlank()) {
         break;
       }
     }
@@ -695,9 +789,15 @@ final class TextScanner {
     if (block == null) {
       return "";
     }
-    for (String l : block.split("\n")) {
-      Matcher m = REMOTE_HOST.matcher(l.strip());
-      if (m.find()) {
+    for (String raw : block.split("\n")) {
+      String l = raw.strip();
+      // every match ends with an address literal or a colon
+      if (l.indexOf('[') < 0 && l.indexOf(':') < 0) {
+        continue;
+      }
+      Matcher m = REMOTE_HOST.matcher(l);
+      // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
+      if (m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
     }

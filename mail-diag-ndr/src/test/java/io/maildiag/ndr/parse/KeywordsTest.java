@@ -1,0 +1,204 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keyword gates, the cheap necessary conditions tried before regular expressions: a gate that
+ * says no means the expression cannot match, and a search that tries only the positions where a
+ * word starts finds exactly the matches a plain search finds.
+ */
+class KeywordsTest {
+
+  @Test
+  void findsWordsIgnoringAsciiCaseOnly() {
+    Keywords k = new Keywords("rcpt", "said:");
+    assertThat(k.next("the server SAID: 550", 0)).isEqualTo(11);
+    assertThat(k.next("xRcPt", 0)).isEqualTo(1);
+    assertThat(k.next("xRcPt", 2)).isEqualTo(-1);
+    assertThat(k.in("rcp")).isFalse();
+    // (?i) without UNICODE_CASE folds only A-Z: the Kelvin sign and the long s are not k and s
+    assertThat(new Keywords("ok").in("O\u212A")).isFalse();
+    assertThat(new Keywords("said").in("\u017Faid")).isFalse();
+    assertThat(Pattern.compile("(?i)ok").matcher("O\u212A").find()).isFalse();
+  }
+
+  @Test
+  void singleCharacterWords() {
+    Keywords k = new Keywords("#", "4", "5", "abc");
+    assertThat(k.next("x9#", 0)).isEqualTo(2);
+    assertThat(k.next("ABC 4", 1)).isEqualTo(4);
+    assertThat(k.at("ABC", 0)).isTrue();
+    assertThat(k.at("ABD", 0)).isFalse();
+  }
+
+  @Test
+  void leadsSkipsWhatBackslashSMatches() {
+    Keywords k = new Keywords("<<<");
+    assertThat(k.leads(" \t\u000B\f\r\n<<< 550")).isTrue();
+    assertThat(k.leads("\u00a0<<< 550")).isFalse(); // \s does not match a no-break space
+    assertThat(k.leads("")).isFalse();
+  }
+
+  @Test
+  void findReportsTheMatchAsFindWould() {
+    Matcher m = Smtp.REPLY_MARKED.matcher("ok said: 250 then said: 550 no");
+    assertThat(Smtp.MARKED_STARTS.find(m, "ok said: 250 then said: 550 no", 0)).isTrue();
+    assertThat(m.group(1)).isEqualTo("250");
+    assertThat(Smtp.MARKED_STARTS.find(m, "ok said: 250 then said: 550 no", m.end())).isTrue();
+    assertThat(m.group(1)).isEqualTo("550");
+    assertThat(m.start()).isEqualTo(18);
+  }
+
+  @Test
+  void wordsAreLowerCaseAscii() {
+    assertThatThrownBy(() -> new Keywords("Rcpt")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Keywords("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Keywords("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A pattern whose every match starts with one of the words. */
+  private record Starts(String name, Pattern pattern, Keywords words) {}
+
+  /** A pattern {@code ^\s*(?:...)} whose alternatives start with one of the words. */
+  private record Leads(String name, Pattern pattern, Keywords words) {}
+
+  private static final List<Starts> STARTS = List.of(
+      new Starts("DELAY", TextScanner.DELAY, TextScanner.DELAY_STARTS),
+      new Starts("GAVE_UP", TextScanner.GAVE_UP, TextScanner.GAVE_UP_STARTS),
+      new Starts("SENTENCE0", TextScanner.SENTENCES[0], TextScanner.SENTENCE_STARTS[0]),
+      new Starts("SENTENCE1", TextScanner.SENTENCES[1], TextScanner.SENTENCE_STARTS[1]),
+      new Starts("SENTENCE2", TextScanner.SENTENCES[2], TextScanner.SENTENCE_STARTS[2]),
+      new Starts("SENTENCE3", TextScanner.SENTENCES[3], TextScanner.SENTENCE_STARTS[3]),
+      new Starts("P_RCPT", TextScanner.P_RCPT, TextScanner.RCPT_STARTS),
+      new Starts("INLINE_MARK", TextScanner.INLINE_MARK, TextScanner.INLINE_STARTS),
+      new Starts("PAIR", Smtp.PAIR, Smtp.PAIR_STARTS),
+      new Starts("REPLY_MARKED", Smtp.REPLY_MARKED, Smtp.MARKED_STARTS),
+      new Starts("REPLY_ANY", Smtp.REPLY_ANY, Smtp.ANY_STARTS),
+      new Starts("QMAIL", Smtp.QMAIL, Smtp.QMAIL_STARTS),
+      new Starts("STATUS", Smtp.STATUS, Smtp.STATUS_STARTS),
+      new Starts("LEADING_PAIR", Smtp.LEADING_PAIR, Smtp.STATUS_STARTS),
+      new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStage.EXPLICIT_STARTS));
+
+  private static final List<Leads> LEADS = List.of(
+      new Leads("SECTION_END", TextScanner.SECTION_END, TextScanner.SECTION_END_LEADS),
+      new Leads("RESPONSE_MARK", TextScanner.RESPONSE_MARK, TextScanner.RESPONSE_LEADS),
+      new Leads("TRANSCRIPT_REPLY", TextScanner.TRANSCRIPT_REPLY, TextScanner.TRANSCRIPT_LEADS),
+      new Leads("REPLY_START", TextScanner.REPLY_START, TextScanner.REPLY_START_LEADS),
+      new Leads("NOISE_LINE", TextScanner.NOISE_LINE, TextScanner.CLEAN_LEADS),
+      new Leads("REASON_WRAP", TextScanner.REASON_WRAP, TextScanner.CLEAN_LEADS),
+      new Leads("CLIENT", SmtpStage.CLIENT, SmtpStage.CLIENT_LEAD),
+      new Leads("SERVER", SmtpStage.SERVER, SmtpStage.SERVER_LEAD),
+      new Leads("NEGATIVE", SmtpStage.NEGATIVE, SmtpStage.SERVER_LEAD),
+      new Leads("NO_RECIPIENT", SmtpStage.NO_RECIPIENT, SmtpStage.SERVER_LEAD));
+
+  @Property(tries = 3000)
+  void searchingFromWordsFindsWhatFindFinds(@ForAll("texts") String text) {
+    for (Starts s : STARTS) {
+      List<String> plain = new ArrayList<>();
+      Matcher m = s.pattern().matcher(text);
+      while (m.find()) {
+        plain.add(m.start() + "-" + m.end() + ":" + m.group());
+      }
+      List<String> gated = new ArrayList<>();
+      Matcher g = s.pattern().matcher(text);
+      for (int from = 0; s.words().find(g, text, from); from = g.end()) {
+        gated.add(g.start() + "-" + g.end() + ":" + g.group());
+      }
+      assertThat(gated).as(s.name()).isEqualTo(plain);
+    }
+  }
+
+  @Property(tries = 3000)
+  void aLineWithoutALeadingWordCannotMatch(@ForAll("texts") String text) {
+    for (String line : text.split("\n", -1)) {
+      for (Leads l : LEADS) {
+        if (!l.words().leads(line)) {
+          assertThat(l.pattern().matcher(line).find()).as(l.name() + " on " + line).isFalse();
+        }
+      }
+      if (!DsnParser.REPORT_START_WORDS.at(line, 0)) {
+        assertThat(DsnParser.REPORT_START.matcher(line).find()).as("REPORT_START on " + line).isFalse();
+      }
+    }
+  }
+
+  @Property(tries = 2000)
+  void gatesOnWholeTexts(@ForAll("texts") String text) {
+    String line = text.replace('\n', ' ');
+    if (!TextScanner.END_MARKER_WORD.in(line)) {
+      assertThat(TextScanner.END_MARKER.matcher(line).matches()).isFalse();
+    }
+    // REMOTE_HOST: "^" at the line's start, else a match starts with "host" or "while talking to"
+    Matcher plain = TextScanner.REMOTE_HOST.matcher(line);
+    Matcher gated = TextScanner.REMOTE_HOST.matcher(line);
+    boolean found = plain.find();
+    assertThat(gated.lookingAt() || TextScanner.REMOTE_HOST_STARTS.find(gated, line, 1)).isEqualTo(found);
+    if (found) {
+      assertThat(gated.group(1)).isEqualTo(plain.group(1));
+    }
+    if (!Smtp.mayHoldCode(text)) {
+      assertThat(Smtp.facts(text)).isEqualTo(new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+    if (!Smtp.mayHoldStatus(text)) {
+      assertThat(Smtp.facts(text).status()).isEmpty();
+    }
+  }
+
+  /** The literal parts of the gated patterns, so that generated texts often match them. */
+  private static final String[] FRAGMENTS = {
+      "has not yet been delivered", "has been delayed", "not been delivered ", " yet", "delivery is delayed",
+      "delivery delayed", "will keep trying", "will continue to try", "delivery attempts will continue",
+      "will be retried", "still being retried", "this is a warning message only", "warning: message ", " delayed",
+      "you do not need to resend", "you do not need to re-send", "only a temporary failure",
+      "no action is required on your part", "this is a permanent error", "i've given up", "not going to try again",
+      "giving up", "will not be retried", "could not be delivered for too long", "will be deleted from queue",
+      "has been returned", "has been bounced", "delivered to", "sent to", "relaying for", "forwarded to", "reach",
+      "transmit", "recipient", "recipient(s)", "addressee", "mailbox", "mailboxes", "user", "addresses",
+      "message to", "message for", "rejected recipient", "rejected your message to", "RCPT TO:", "rcpt to :",
+      "the error that the other server returned was:", "the response was:",
+      "the response from the remote server was:", "remote host said:", "gave this error:",
+      "the server responded with:", "said:", "says:", "returned", "response:", "responded", "reply:", "replied",
+      "answer:", "error:", "error code:", "error_code :", "smtp;", "smtp:", "x-unix;", "]:", "):", "status:",
+      "reason:", "code:", "message:", "rejected:", "failed:", "was:", "in reply to RCPT TO command",
+      "in reply to the end of DATA command", "after RCPT TO", "after pipelined MAIL FROM", "after end of data",
+      "after initial connection", "while sending DATA command", "while sending message body",
+      "does not like recipient", "sender was rejected", "my name was rejected", "greeting failed",
+      "failed on DATA command", "failed after I sent the message", "refused to talk to me", "[RCPT_TO]",
+      "[MAIL_FROM]", "[DATA]", "for RCPT TO command", "for TEXT command", "after DATA command", "command",
+      "550", "5.1.1", "550 5.1.1", "550-5.7.26", "#5.0.0", "(#5.1.1)", "421 4.7.0", "250 2.0.0", "4.4.7",
+      "1.2.3.4", "version 5.1.1", "<<< ", ">>> ", "<<< 550 5.1.1 unknown", "<<< 503 need rcpt", "<- ", "Out: ",
+      "S: ", "server: ", ">>> DATA", ">>> RCPT TO:<a@example.com>", "----", "-- ", "====", "***", "|||",
+      "for further assistance", "if you do so, please include", "no action is required",
+      "original message headers", "please do not reply", "the following text was generated",
+      "if your message was also sent to", "diagnostic information for administrators", "technical details of ",
+      "permanent failure:", "error message below:", "the remote server said:", "it responded as follows:",
+      "diagnostic-code:", "diagnostic code:", "(expanded from <a@example.com>)", "(generated from: x)",
+      "giving up on a@example.com.", "(reason: 550 no)", "Reporting-MTA", "Final-Recipient", "Original-Recipient",
+      "Arrival-Date", "Received-From-MTA", "Original-Envelope-Id", "original message follows",
+      "copy of the message", "returned message", "host mx.example.com[192.0.2.1]", "host mx.example.com [192.0.2.1]",
+      "while talking to mx.example.com.:", "mx.example.com:", "did not like", "a@example.com", "<b@example.org>",
+      "\"c@example.net\"", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> fragment = Arbitraries.of(FRAGMENTS).flatMap(f -> Arbitraries.of(
+        f, f.toUpperCase(Locale.ROOT), f.isEmpty() ? f : Character.toUpperCase(f.charAt(0)) + f.substring(1)));
+    Arbitrary<String> noise = Arbitraries.strings().withChars("abcehinorstwy ADHRST:;.,-#<>[]()@'\"_\t\r\n012345")
+        .ofMaxLength(6);
+    Arbitrary<String> sep = Arbitraries.of("", " ", "  ", "\n", "\t", ": ", "-", ".");
+    return Arbitraries.oneOf(fragment, fragment, noise, sep).list().ofMaxSize(16).map(l -> String.join("", l));
+  }
+}
