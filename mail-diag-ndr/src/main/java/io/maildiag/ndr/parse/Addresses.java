@@ -13,25 +13,74 @@ final class Addresses {
   /** local@domain, with UTF-8 letters (RFC 6531) and the RFC 5322 atext specials in the local part. */
   static final String ADDR = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,128}@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}\\.)*"
       + "[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,62}";
+  /** The character types of \p{N}, as bits. */
+  private static final int NUMBER_TYPES = 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER
+      | 1 << Character.OTHER_NUMBER;
   private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])" + ADDR);
 
   /** Every address in {@code text}, in order. */
   static List<String> all(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = ANY.matcher(text.length() > 100_000 ? text.substring(0, 100_000) : text);
-    while (m.find() && out.size() < 1000) {
+    String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
+    Matcher m = ANY.matcher(t);
+    int from = 0;
+    while (out.size() < 1000 && next(m, t, from)) {
       String a = trim(m.group());
       if (a.indexOf('@') > 0) {
         out.add(a);
       }
+      from = m.end();
     }
     return out;
   }
 
   /** The first address in {@code text}, or null. */
   static String first(String text) {
-    Matcher m = ANY.matcher(text.length() > 100_000 ? text.substring(0, 100_000) : text);
-    return m.find() ? trim(m.group()) : null;
+    String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
+    Matcher m = ANY.matcher(t);
+    return next(m, t, 0) ? trim(m.group()) : null;
+  }
+
+  /**
+   * {@code m.find(from)} on {@code t}, trying {@link #ANY} only where a match can start. A match's
+   * local part is a run of local-part chars ending at an '@', and the look-behind rejects a start
+   * inside such a run: so each '@' has one possible start, where the run before it begins, and none
+   * if that run is longer than 128 chars. A surrogate (which the look-behind reads on its own) ends
+   * the shortcut: the plain search runs instead.
+   */
+  private static boolean next(Matcher m, String t, int from) {
+    m.useTransparentBounds(true);
+    for (int at = t.indexOf('@', from); at >= 0; at = t.indexOf('@', at + 1)) {
+      int start = at;
+      while (start > 0 && at - start <= 128) {
+        char c = t.charAt(start - 1);
+        if (Character.isSurrogate(c)) {
+          return m.find(from);
+        }
+        if (!isLocalChar(c)) {
+          break;
+        }
+        start--;
+      }
+      if (start == at || at - start > 128 || start < from) {
+        continue;
+      }
+      m.region(start, t.length());
+      if (m.lookingAt()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a char that is not a surrogate is in the local-part class of {@link #ADDR}. */
+  static boolean isLocalChar(char c) {
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
+    }
+    // \p{L} and \p{N}: the letter and number categories
+    return Character.isLetter(c) || (NUMBER_TYPES >> Character.getType(c) & 1) != 0;
   }
 
   static String trim(String a) {

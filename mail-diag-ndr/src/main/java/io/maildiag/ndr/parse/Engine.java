@@ -52,12 +52,23 @@ public final class Engine {
       + "mailer-daemon)");
   private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
   private static final Pattern DAEMON_NAME = Pattern.compile("(?s).*(mail delivery|mailer-daemon|postmaster).*");
-  private static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
+  static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
       + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
+  /** Lower-case words every {@link #SENDER_MARK} match starts with. */
+  static final String[] SENDER_MARK_WORDS = {"mail", "envelope-from", "x-", "original sender:", "message sent by"};
+  /** Top-level fields whose addresses are the sender side's. */
+  private static final String[] SENDER_SIDE_FIELDS = {"To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To"};
+  /** Fields of the returned message whose addresses are its sender's. */
+  private static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
+  /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
+  private static final Headers NO_PART = new Headers(List.of());
   private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
   private static final Pattern MESSAGE_ID_ANGLES = Pattern.compile("^\\s*<|>\\s*$");
-  private static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
+  static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
+  /** Lower-case words every {@link #REPORTING_HOST} match starts with. */
+  static final String[] REPORTING_HOST_WORDS = {"mail system at host", "postfix program at host",
+      "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:"};
   private final Limits limits;
   private final ReasonClassifier classifier;
 
@@ -257,7 +268,8 @@ public final class Engine {
       scan = new TextScanner.Result(List.of(), text, "", false);
     }
 
-    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, msg.headerBlob, text, reportingMta, hasDsn));
+    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, msg.headerBlob(), text, msg.notificationLower(),
+        reportingMta, hasDsn));
     boolean systemSender = msg.systemSender();
     if (!hasDsn && failedHeader.isEmpty() && AutoReply.isAutoReply(msg) && !msg.daemonSender()
         && !(BOUNCE_SUBJECT.matcher(subject).find() && !AutoReply.subjectSaysAutoReply(subject))) {
@@ -365,7 +377,7 @@ public final class Engine {
       }
     }
     if (reportingMta.isEmpty()) {
-      reportingMta = msg.reportingSystem(text);
+      reportingMta = msg.reportingSystem();
     }
     if (rcpts.isEmpty() && !certain) {
       return notABounce(diags, OriginalMessage.none());
@@ -762,10 +774,12 @@ public final class Engine {
     final String fromRaw;
     final String fromAddress;
     final String subject;
-    final String headerBlob;
+    private String headerBlob;
     MimePart textPart;
     private String notification;
+    private String notificationLower;
     private Set<String> senderAddresses;
+    private Headers attachedHeaders;
 
     Message(MimePart root, Diags diags) {
       this.root = root;
@@ -775,15 +789,43 @@ public final class Engine {
       String f = Addresses.first(fromRaw);
       this.fromAddress = f == null ? fromRaw.trim() : f;
       this.subject = root.headers.decoded("Subject").orElse("");
+    }
+
+    /**
+     * The top-level header fields as one lower-cased string, a line each ({@code "\nname: value\n..."}),
+     * made once.
+     */
+    String headerBlob() {
+      if (headerBlob == null) {
+        headerBlob = lowerHeaderLines(root.headers);
+      }
+      return headerBlob;
+    }
+
+    static String lowerHeaderLines(Headers headers) {
       StringBuilder sb = new StringBuilder("\n");
-      for (Headers.Field fl : root.headers.fields()) {
+      for (Headers.Field fl : headers.fields()) {
+        sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
+        if (sb.length() > 200_000) {
+          break;
+        }
+      }
+      String raw = sb.toString();
+      if (raw.indexOf('\u03a3') < 0 && raw.indexOf('\u0130') < 0) {
+        // lower-casing is then char by char, so the whole equals its fields lower-cased one by one
+        return raw.toLowerCase(Locale.ROOT);
+      }
+      // a capital sigma lower-cases by its context, and a dotted capital I grows the text: field by field
+      sb.setLength(0);
+      sb.append('\n');
+      for (Headers.Field fl : headers.fields()) {
         sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
             .append('\n');
         if (sb.length() > 200_000) {
           break;
         }
       }
-      this.headerBlob = sb.toString();
+      return sb.toString();
     }
 
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
@@ -802,6 +844,14 @@ public final class Engine {
         textPart = null;
       }
       return notification;
+    }
+
+    /** {@link #notificationText()} lower-cased with {@link Locale#ROOT}, made once. */
+    String notificationLower() {
+      if (notificationLower == null) {
+        notificationLower = notificationText().toLowerCase(Locale.ROOT);
+      }
+      return notificationLower;
     }
 
     private void collectText(StringBuilder plain, StringBuilder html, boolean attachmentsToo) {
@@ -869,42 +919,49 @@ public final class Engine {
 
     private Set<String> computeSenderAddresses() {
       Set<String> out = new HashSet<>();
-      for (String h : List.of("To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To")) {
-        for (String v : root.headers.all(h)) {
-          for (String a : Addresses.all(v)) {
-            out.add(Addresses.key(a));
-          }
-        }
-      }
+      addAddresses(out, root.headers, SENDER_SIDE_FIELDS);
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      Headers orig = originalHeaders("");
-      for (String h : List.of("From", "Sender", "Return-Path", "Reply-To")) {
-        for (String v : orig.all(h)) {
-          for (String a : Addresses.all(v)) {
-            out.add(Addresses.key(a));
-          }
-        }
-      }
+      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
-      Matcher m = SENDER_MARK.matcher(
-              text.length() > 200_000 ? text.substring(0, 200_000) : text);
-      while (m.find()) {
-        out.add(Addresses.key(m.group(1)));
+      String lower = EngineLiteralFind.aligned(text, notificationLower());
+      Matcher m = SENDER_MARK.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
+      if (lower == null) {
+        while (m.find()) {
+          out.add(Addresses.key(m.group(1)));
+        }
+      } else {
+        int from = 0;
+        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from)) {
+          out.add(Addresses.key(m.group(1)));
+          from = m.end();
+        }
       }
       return out;
     }
 
+    /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
+    private static void addAddresses(Set<String> out, Headers headers, String[] names) {
+      for (Headers.Field f : headers.fields()) {
+        for (String name : names) {
+          if (f.name().equalsIgnoreCase(name)) {
+            for (String a : Addresses.all(f.value().trim())) {
+              out.add(Addresses.key(a));
+            }
+            break;
+          }
+        }
+      }
+    }
+
     /** Headers of the returned message: an attached message or header part, else inline after the cut. */
     Headers originalHeaders(String after) {
-      for (MimePart p : own) {
-        if (p.type.isEmbeddedMessage() && !p.children.isEmpty()) {
-          return p.children.get(0).headers;
-        }
-        if (p.type.isHeadersOnly()) {
-          return Headers.parse(p.text(diags).stripLeading(), 500).headers();
-        }
+      if (attachedHeaders == null) {
+        attachedHeaders = attachedHeaders();
+      }
+      if (attachedHeaders != NO_PART) {
+        return attachedHeaders;
       }
       if (after.isEmpty()) {
         return Headers.EMPTY;
@@ -923,6 +980,19 @@ public final class Engine {
         return Headers.EMPTY;
       }
       return Headers.parse(a.substring(skip), 500).headers();
+    }
+
+    /** The headers of the first attached message or header part, or {@link #NO_PART}; read once. */
+    private Headers attachedHeaders() {
+      for (MimePart p : own) {
+        if (p.type.isEmbeddedMessage() && !p.children.isEmpty()) {
+          return p.children.get(0).headers;
+        }
+        if (p.type.isHeadersOnly()) {
+          return Headers.parse(p.text(diags).stripLeading(), 500).headers();
+        }
+      }
+      return NO_PART;
     }
 
     OriginalMessage original(String after) {
@@ -950,10 +1020,12 @@ public final class Engine {
       return to.size() == 1 ? to.get(0) : "";
     }
 
-    /** The system that wrote the report, from the text or the sender's domain. */
-    String reportingSystem(String text) {
+    /** The system that wrote the report, from the notification text or the sender's domain. */
+    String reportingSystem() {
+      String text = notificationText();
+      String lower = EngineLiteralFind.aligned(text, notificationLower());
       Matcher m = REPORTING_HOST.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
-      if (m.find()) {
+      if (lower == null ? m.find() : EngineLiteralFind.find(m, lower, REPORTING_HOST_WORDS, 0)) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
       String d = Addresses.domain(fromAddress);

@@ -26,16 +26,28 @@ final class Formats {
   static final String RFC3464 = "rfc3464";
   static final String UNKNOWN = "unknown";
 
-  /** What the detector looks at: top-level headers as one lower-cased string, and the bounce text. */
-  record Signals(String from, String subject, String headers, String text, String reportingMta, boolean hasDsn) {}
+  /**
+   * What the detector looks at: top-level headers as one lower-cased string, and the bounce text
+   * with its lower-cased copy ({@code text.toLowerCase(Locale.ROOT)}, made once per message).
+   */
+  record Signals(String from, String subject, String headers, String text, String textLower, String reportingMta,
+      boolean hasDsn) {}
 
-  private static final Pattern MS_CLOUD = Pattern.compile(
+  static final Pattern MS_CLOUD = Pattern.compile(
       "(?i)(\\.prod\\.outlook\\.com|\\.protection\\.outlook\\.com|onmicrosoft\\.com|exchange online|office 365|"
           + "microsoft 365|@outlook\\.com|@hotmail\\.|@live\\.|@msn\\.com|\\.outlook\\.com|hotmail\\.com)");
 
-  private static final Pattern EXCHANGE_CODES = Pattern.compile(
-      "(?:#[245]\\d\\d [245]\\.\\d{1,3}\\.\\d{1,3} |\\b)(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|"
-          + "QUEUE\\.Expired|MSEXCH:)");
+  /**
+   * Exchange's internal codes ({@code RESOLVER.ADR.RecipNotFound}, {@code #550 5.1.1 RESOLVER...}),
+   * case-sensitive. Such a code may follow a numbered reply ending in a space, so wherever one
+   * occurs a word boundary precedes it: the codes are found with indexOf and this pattern checks
+   * the boundary there.
+   */
+  private static final Pattern EXCHANGE_CODE_AT = Pattern.compile(
+      "\\b(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|QUEUE\\.Expired|MSEXCH:)");
+  /** The words every {@link #EXCHANGE_CODE_AT} match starts with. */
+  private static final String[] EXCHANGE_CODE_WORDS = {
+      "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
 
   /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
   private static final String[] MS_CLOUD_LOWER = {
@@ -48,12 +60,20 @@ final class Formats {
    * substring test.
    */
   private static boolean msCloudLower(String lower) {
-    for (String f : MS_CLOUD_LOWER) {
-      if (lower.contains(f)) {
-        return true;
-      }
-    }
-    return false;
+    return containsAny(lower, MS_CLOUD_LOWER);
+  }
+
+  /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
+  static boolean exchangeCode(String t) {
+    return EngineLiteralFind.find(EXCHANGE_CODE_AT.matcher(t), t, EXCHANGE_CODE_WORDS, 0);
+  }
+
+  /**
+   * {@code MS_CLOUD.matcher(t).find()}; {@code tl} is {@code t} lower-cased, where every match shows
+   * as one of the fixed strings: the pattern runs only when one is there.
+   */
+  static boolean msCloudText(String t, String tl) {
+    return msCloudLower(tl) && MS_CLOUD.matcher(t).find();
   }
 
   static String family(Signals s) {
@@ -61,7 +81,7 @@ final class Formats {
     String subject = s.subject.toLowerCase(Locale.ROOT);
     String h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
-    String tl = t.toLowerCase(Locale.ROOT);
+    String tl = t == s.text ? s.textLower : t.toLowerCase(Locale.ROOT);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
@@ -86,11 +106,11 @@ final class Formats {
         || tl.contains("msexch:") || tl.contains("remote server returned '")
         || tl.contains("rejected your message to the following email address")
         || tl.contains("your message couldn't be delivered") || tl.contains("generating server:")
-        || EXCHANGE_CODES.matcher(t).find();
+        || exchangeCode(t);
     boolean exchangeHeaders = h.contains("\nx-ms-exchange-message-is-ndr") || h.contains("\nx-ms-embedded-report")
         || h.contains("internet mail service") || h.contains("\nx-ms-exchange-");
     boolean cloud = msCloudLower(from) || msCloudLower(rmta)
-        || (exchangeText || exchangeHeaders) && (MS_CLOUD.matcher(t).find() || h.contains("x-ms-exchange-crosstenant")
+        || (exchangeText || exchangeHeaders) && (msCloudText(t, tl) || h.contains("x-ms-exchange-crosstenant")
             || h.contains("prod.outlook.com") || h.contains("protection.outlook.com"));
     if (cloud && (exchangeText || exchangeHeaders || s.hasDsn || from.contains("postmaster@"))) {
       return MICROSOFT365;
@@ -147,14 +167,24 @@ final class Formats {
     return Provider.OTHER;
   }
 
-  private static final Pattern GOOGLE = Pattern.compile(
+  static final Pattern GOOGLE = Pattern.compile(
       "(?i)(gsmtp\\b|\\.google\\.com\\b|googlemail\\.com|support\\.google\\.com|gmail-smtp-in)");
-  private static final Pattern MICROSOFT = Pattern.compile(
+  static final Pattern MICROSOFT = Pattern.compile(
       "(?i)(\\.outlook\\.com\\b|hotmail\\.com|\\.live\\.com|go\\.microsoft\\.com|aka\\.ms/|"
           + "protection\\.outlook|onmicrosoft\\.com|messaging\\.microsoft\\.com)");
-  private static final Pattern YAHOO_P = Pattern.compile(
+  static final Pattern YAHOO_P = Pattern.compile(
       "(?i)(yahoodns\\.net|yahoo\\.com|yahooinc\\.com|yahoo\\.co\\.|aol\\.com|\\[TS\\d\\d\\]|\\[TSS\\d\\d\\])");
-  private static final Pattern APPLE = Pattern.compile("(?i)(icloud\\.com|\\.me\\.com|apple\\.com)");
+  static final Pattern APPLE = Pattern.compile("(?i)(icloud\\.com|\\.me\\.com|apple\\.com)");
+
+  /** Lower-case words one of which each match of {@link #GOOGLE} contains. */
+  private static final String[] GOOGLE_WORDS = {"gsmtp", ".google.com", "googlemail.com", "gmail-smtp-in"};
+  /** Lower-case words one of which each match of {@link #MICROSOFT} contains. */
+  private static final String[] MICROSOFT_WORDS = {".outlook.com", "hotmail.com", ".live.com", "go.microsoft.com",
+      "aka.ms/", "protection.outlook", "onmicrosoft.com", "messaging.microsoft.com"};
+  /** Lower-case words one of which each match of {@link #YAHOO_P} contains. */
+  private static final String[] YAHOO_WORDS = {"yahoo", "aol.com", "[ts"};
+  /** Lower-case words one of which each match of {@link #APPLE} contains. */
+  private static final String[] APPLE_WORDS = {"icloud.com", ".me.com", "apple.com"};
 
   /**
    * The provider whose code meanings apply to one recipient: the remote system that rejected it
@@ -162,18 +192,29 @@ final class Formats {
    */
   static Provider forRecipient(Provider reporter, String remoteMta, String diagnostic) {
     String s = remoteMta + " " + (diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic);
-    if (GOOGLE.matcher(s).find()) {
+    // the patterns fold ASCII case only, so a match shows in the lower-cased text as one of its words
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (containsAny(lower, GOOGLE_WORDS) && GOOGLE.matcher(s).find()) {
       return Provider.GOOGLE;
     }
-    if (MICROSOFT.matcher(s).find()) {
+    if (containsAny(lower, MICROSOFT_WORDS) && MICROSOFT.matcher(s).find()) {
       return Provider.MICROSOFT;
     }
-    if (YAHOO_P.matcher(s).find()) {
+    if (containsAny(lower, YAHOO_WORDS) && YAHOO_P.matcher(s).find()) {
       return Provider.YAHOO;
     }
-    if (APPLE.matcher(remoteMta).find()) {
+    if (containsAny(remoteMta.toLowerCase(Locale.ROOT), APPLE_WORDS) && APPLE.matcher(remoteMta).find()) {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
-  private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
   static final Headers EMPTY = new Headers(List.of());
 
   /** One field: the name as written and the unfolded value. */
@@ -57,11 +55,28 @@ final class Headers {
     return get(name).isPresent();
   }
 
+  /**
+   * Unfolds a value: a line break (LF or CRLF) before a space or tab goes, any other LF becomes a
+   * space, and every CR goes. One pass; the same as removing {@code \r?\n(?=[ \t])} and then every
+   * CR, and turning every LF into a space.
+   */
   static String unfold(String v) {
     if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
       return v;
     }
-    return FOLD.matcher(v).replaceAll("").replace("\r", "").replace("\n", " ");
+    StringBuilder sb = new StringBuilder(v.length());
+    int n = v.length();
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c == '\n') {
+        if (!(i + 1 < n && (v.charAt(i + 1) == ' ' || v.charAt(i + 1) == '\t'))) {
+          sb.append(' ');
+        }
+      } else if (c != '\r') {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** Result of {@link #parse}: the header fields and where the body starts in the text. */

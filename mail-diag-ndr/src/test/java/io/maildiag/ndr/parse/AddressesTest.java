@@ -1,0 +1,64 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Address finding, which tries its pattern only before each '@', agrees with a plain search. */
+class AddressesTest {
+  private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])" + Addresses.ADDR);
+  private static final Pattern LOCAL_CHAR = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]");
+
+  private static final String[] PIECES = {
+      "alice@example.com", "Bob <bob@example.org>", "@", "@@", "a", "Z", "0", ".", "-", "'", "+", "_", "~", "!", " ",
+      ",", "<", ">", "\"", "(", ")", ":", ";", "\n", "\u00e9", "\u4f60\u597d", "\u0660", "\u2160", "\u00b2", "\u0301",
+      "\ud83d\ude00", "\ud801\udc00", "\ud800", "x.", "..", "-.", "example.com", "b\u00fccher.de", "@\u00e9x.com"};
+
+  /** What the plain pattern search returns for {@link Addresses#all}. */
+  private static List<String> plainAll(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = ANY.matcher(text.length() > 100_000 ? text.substring(0, 100_000) : text);
+    while (m.find() && out.size() < 1000) {
+      String a = Addresses.trim(m.group());
+      if (a.indexOf('@') > 0) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void allAndFirstAgreeWithThePlainSearch() {
+    Random random = new Random(13);
+    for (int i = 0; i < 20000; i++) {
+      String text = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(30));
+      assertThat(Addresses.all(text)).as(text).isEqualTo(plainAll(text));
+      Matcher m = ANY.matcher(text);
+      assertThat(Addresses.first(text)).as(text).isEqualTo(m.find() ? Addresses.trim(m.group()) : null);
+    }
+  }
+
+  @Test
+  void aLocalPartLongerThanTheLimitIsNotAnAddress() {
+    String local = "a".repeat(129);
+    assertThat(Addresses.all(local + "@example.com")).isEqualTo(plainAll(local + "@example.com")).isEmpty();
+    assertThat(Addresses.all(local.substring(1) + "@example.com")).hasSize(1);
+    assertThat(Addresses.all("x\ud83d\ude00" + local + "@example.com")).isEqualTo(plainAll("x\ud83d\ude00" + local
+        + "@example.com"));
+  }
+
+  @Test
+  void localCharIsThePatternsClass() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      if (!Character.isSurrogate(c)) {
+        assertThat(Addresses.isLocalChar(c)).as("U+%04X", (int) c)
+            .isEqualTo(LOCAL_CHAR.matcher(String.valueOf(c)).matches());
+      }
+    }
+  }
+}

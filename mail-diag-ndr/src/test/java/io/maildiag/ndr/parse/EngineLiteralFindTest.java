@@ -1,0 +1,105 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Searching a pattern only where its literal words occur finds what a plain {@code find()} finds. */
+class EngineLiteralFindTest {
+
+  /** Text pieces that make and break matches: the words in several cases, addresses, odd chars. */
+  private static final String[] PIECES = {
+      "MAIL FROM:<alice@example.com>", "mail  from", "Mail\tFrom: ", "MAIL\nFROM <", "mail", "from", "MAIL FROM:",
+      "envelope-from <bob@example.org>", "Envelope-From", "X-Original-Sender: rfc822; carol@example.net",
+      "x-sender:", "X-", "-Sender:", "rfc822; ", "original sender: dave@example.com", "Original Sender:",
+      "message sent by <erin@example.com>", "Message Sent By", "This is the mail system at host mx.example.com.",
+      "postfix program at host ", "qmail-send program at a.example", "Mail Agent v1.2.3 at relay.example",
+      "Delivery Status Notification from smtp.example", "Generating server: EX01.example.local", "GENERATING SERVER:",
+      "a@b.c", "@", "<", ">", " ", "  ", "\n", "\r\n", "\t", ":", ";", ".", "-", "_", "x", "\u0130", "\u212a",
+      "\u017f", "\u00e9", "\u03a3", "\u0301", "\ud83d\ude00", "m\u00e4il", "\u00ff"};
+
+  /** A text of {@code count} random pieces. */
+  static String noise(Random random, String[] pieces, int count) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      sb.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return sb.toString();
+  }
+
+  /** Start, end and first group of every match a plain find() loop gives. */
+  private static List<String> plain(Pattern p, String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      out.add(m.start() + "-" + m.end() + ":" + m.group(1));
+    }
+    return out;
+  }
+
+  /** The same through {@link EngineLiteralFind#find}, or null when the lower-cased text is not aligned. */
+  private static List<String> gated(Pattern p, String[] words, String text) {
+    String lower = EngineLiteralFind.aligned(text, text.toLowerCase(Locale.ROOT));
+    if (lower == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = p.matcher(text);
+    int from = 0;
+    while (EngineLiteralFind.find(m, lower, words, from)) {
+      out.add(m.start() + "-" + m.end() + ":" + m.group(1));
+      from = m.end();
+    }
+    return out;
+  }
+
+  @Test
+  void senderMarksAreFoundAsByFind() {
+    Random random = new Random(7);
+    int compared = 0;
+    for (int i = 0; i < 4000; i++) {
+      String text = noise(random, PIECES, 1 + random.nextInt(40));
+      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
+      if (g != null) {
+        assertThat(g).as(text).isEqualTo(plain(Engine.SENDER_MARK, text));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(1000);
+  }
+
+  @Test
+  void reportingHostsAreFoundAsByFind() {
+    Random random = new Random(11);
+    for (int i = 0; i < 4000; i++) {
+      String text = noise(random, PIECES, 1 + random.nextInt(40));
+      List<String> g = gated(Engine.REPORTING_HOST, Engine.REPORTING_HOST_WORDS, text);
+      if (g != null) {
+        assertThat(g).as(text).isEqualTo(plain(Engine.REPORTING_HOST, text));
+      }
+    }
+  }
+
+  @Test
+  void aMatchPastTheCutIsNotFound() {
+    String text = "mail from:<a@example.com> and MAIL FROM:<b@example.org>";
+    String cut = text.substring(0, 30);
+    Matcher m = Engine.SENDER_MARK.matcher(cut);
+    String lower = text.toLowerCase(Locale.ROOT);
+    assertThat(EngineLiteralFind.find(m, lower, Engine.SENDER_MARK_WORDS, 0)).isTrue();
+    assertThat(m.group(1)).isEqualTo("a@example.com");
+    assertThat(EngineLiteralFind.find(m, lower, Engine.SENDER_MARK_WORDS, m.end())).isFalse();
+  }
+
+  @Test
+  void aLongerLowerCaseIsNotAligned() {
+    assertThat(EngineLiteralFind.aligned("\u0130x", "\u0130x".toLowerCase(Locale.ROOT))).isNull();
+    assertThat(EngineLiteralFind.aligned("MAIL", "mail")).isEqualTo("mail");
+  }
+}

@@ -1,0 +1,51 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The lower-cased header lines of a message equal its fields lower-cased one by one. */
+class EngineTest {
+
+  private static String fieldByField(Headers headers) {
+    StringBuilder sb = new StringBuilder("\n");
+    for (Headers.Field fl : headers.fields()) {
+      sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
+          .append('\n');
+      if (sb.length() > 200_000) {
+        break;
+      }
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void headerLinesAreTheFieldsLowerCased() {
+    String[] pieces = {"A", "b", " ", "\u03a3", "\u03c3", "\u0130", "I", "\u212a", ".", ":", "'", "\u00c9", "X-Ms"};
+    Random random = new Random(19);
+    for (int i = 0; i < 3000; i++) {
+      List<Headers.Field> fields = new ArrayList<>();
+      int n = random.nextInt(5);
+      for (int k = 0; k < n; k++) {
+        fields.add(new Headers.Field(EngineLiteralFindTest.noise(random, pieces, 1 + random.nextInt(3)),
+            EngineLiteralFindTest.noise(random, pieces, random.nextInt(8))));
+      }
+      Headers h = new Headers(fields);
+      assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+    }
+  }
+
+  @Test
+  void longHeaderSectionsStopAtTheSameField() {
+    List<Headers.Field> fields = new ArrayList<>();
+    for (int k = 0; k < 400; k++) {
+      fields.add(new Headers.Field("Received", (k % 7 == 0 ? "\u0130" : "X").repeat(1000)));
+    }
+    Headers h = new Headers(fields);
+    assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+  }
+}

@@ -1,0 +1,84 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildiag.ndr.code.Provider;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The word-gated checks of {@link Formats} agree with the plain patterns they stand for. */
+class FormatsTest {
+  /** The pattern {@link Formats#exchangeCode} stands for. */
+  private static final Pattern EXCHANGE_CODES = Pattern.compile(
+      "(?:#[245]\\d\\d [245]\\.\\d{1,3}\\.\\d{1,3} |\\b)(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|"
+          + "QUEUE\\.Expired|MSEXCH:)");
+
+  private static final String[] PIECES = {
+      "RESOLVER.ADR.RecipNotFound", "RESOLVER.RST.", "RESOLVER.", "resolver.adr.", "STOREDRV.Submission", "SMTPSEND.DNS",
+      "ROUTING.NoConnectors", "QUEUE.Expired", "queue.expired", "MSEXCH:", "#550 5.1.1 ", "#550 5.1.1", "#4", " ", "x",
+      "_", "9", ".", "\n", "\u00e9", "\u0301", "\u0130", "\u212a", "\ud83d\ude00", "\u0660",
+      "gsmtp", "GSMTP", "mx.google.com", ".GOOGLE.COM", "googlemail.com", "support.google.com", "gmail-smtp-in",
+      "mail.protection.outlook.com", ".outlook.com", "HOTMAIL.COM", ".live.com", "go.microsoft.com", "aka.ms/",
+      "onmicrosoft.com", "messaging.microsoft.com", "yahoodns.net", "Yahoo.com", "yahooinc.com", "yahoo.co.",
+      "aol.com", "[TS01]", "[ts02]", "[TSS04]", "[TS", "icloud.com", ".me.com", "apple.com", "outloo\u212a.com",
+      "exchange online", "Office 365", "Microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com"};
+
+  @Test
+  void exchangeCodesAreFoundAsByThePattern() {
+    Random random = new Random(3);
+    for (int i = 0; i < 5000; i++) {
+      String text = EngineLiteralFindTest.noise(random, PIECES, 1 + random.nextInt(12));
+      assertThat(Formats.exchangeCode(text)).as(text).isEqualTo(EXCHANGE_CODES.matcher(text).find());
+    }
+  }
+
+  @Test
+  void exchangeCodeNeedsAWordBoundary() {
+    assertThat(Formats.exchangeCode("#550 5.1.1 RESOLVER.ADR.RecipNotFound")).isTrue();
+    assertThat(Formats.exchangeCode("xRESOLVER.ADR.RecipNotFound")).isFalse();
+    assertThat(Formats.exchangeCode("\u00e9STOREDRV.Submission")).isFalse();
+    assertThat(Formats.exchangeCode("(STOREDRV.Submission")).isTrue();
+    assertThat(Formats.exchangeCode("RESOLVER.XYZ. RESOLVER.RST.x")).isTrue();
+  }
+
+  @Test
+  void microsoftCloudTextAsByThePattern() {
+    Random random = new Random(5);
+    for (int i = 0; i < 5000; i++) {
+      String text = EngineLiteralFindTest.noise(random, PIECES, 1 + random.nextInt(12));
+      assertThat(Formats.msCloudText(text, text.toLowerCase(Locale.ROOT))).as(text)
+          .isEqualTo(Formats.MS_CLOUD.matcher(text).find());
+    }
+  }
+
+  @Test
+  void recipientProviderAsByThePatterns() {
+    Random random = new Random(9);
+    for (int i = 0; i < 5000; i++) {
+      String host = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(4));
+      String diag = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(10));
+      assertThat(Formats.forRecipient(Provider.OTHER, host, diag)).as(host + " | " + diag)
+          .isEqualTo(plainForRecipient(Provider.OTHER, host, diag));
+    }
+  }
+
+  /** {@link Formats#forRecipient} as the patterns alone decide it. */
+  private static Provider plainForRecipient(Provider reporter, String remoteMta, String diagnostic) {
+    String s = remoteMta + " " + (diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic);
+    if (Formats.GOOGLE.matcher(s).find()) {
+      return Provider.GOOGLE;
+    }
+    if (Formats.MICROSOFT.matcher(s).find()) {
+      return Provider.MICROSOFT;
+    }
+    if (Formats.YAHOO_P.matcher(s).find()) {
+      return Provider.YAHOO;
+    }
+    if (Formats.APPLE.matcher(remoteMta).find()) {
+      return Provider.APPLE;
+    }
+    return reporter;
+  }
+}
