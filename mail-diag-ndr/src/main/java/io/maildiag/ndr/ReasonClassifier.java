@@ -196,7 +196,8 @@ public final class ReasonClassifier {
     String text = TextNormalizer.normalize(input.diagnosticText());
     boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
         && !action.equals("delayed");
-    List<TextMatch> matches = rules.matches(text);
+    TextRules.Scan scan = rules.scan(text); // the text's words are indexed once, for matches and stages
+    List<TextMatch> matches = scan.matches();
     TextMatch strong = best(matches, Tier.STRONG, null, mayBeNotBounce);
     TextMatch weak = best(matches, Tier.WEAK, null, mayBeNotBounce);
 
@@ -259,7 +260,7 @@ public final class ReasonClassifier {
     boolean transientCode = status.map(EnhancedStatusCode::isTransient)
         .orElseGet(() -> reply.map(ReplyCode::isTransient).orElse(false));
     String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
-    Set<Stage> stages = rules.stages(text);
+    Set<Stage> stages = scan.stages();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;

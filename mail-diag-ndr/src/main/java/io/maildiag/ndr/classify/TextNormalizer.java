@@ -1,5 +1,7 @@
 package io.maildiag.ndr.classify;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Normalises diagnostic text (and rule phrases) for word matching.
  *
@@ -36,47 +38,115 @@ public final class TextNormalizer {
 
   private TextNormalizer() {}
 
-  /** Returns the normalised form of {@code raw}; never null, possibly empty. */
-  public static String normalize(CharSequence raw) {
-    int n = Math.min(raw.length(), MAX_INPUT_CHARS);
-    StringBuilder out = new StringBuilder(n + 16);
+  /**
+   * The last text normalised and its result. The bounce parser and the classifier normalise the
+   * same diagnostic text one after the other; the record is immutable, so that threads racing on
+   * the field each see a consistent pair.
+   */
+  private record Memo(String raw, String normalized) {}
+
+  private static @Nullable Memo last;
+
+  /** Returns the normalised form of {@code text}; never null, possibly empty. */
+  public static String normalize(CharSequence text) {
+    Memo m = last;
+    if (m != null && m.raw == text) {
+      return m.normalized;
+    }
+    String normalized = compute(text);
+    if (text instanceof String s) {
+      last = new Memo(s, normalized);
+    }
+    return normalized;
+  }
+
+  private static String compute(CharSequence text) {
+    int n = Math.min(text.length(), MAX_INPUT_CHARS);
+    char[] raw = new char[n]; // one copy of the cut input; the passes below index it directly
+    text.toString().getChars(0, n, raw, 0);
+    Out out = new Out(n + 16);
     int i = 0;
     while (i < n) {
-      while (i < n && isSpace(raw.charAt(i))) {
+      while (i < n && isSpace(raw[i])) {
         i++;
       }
       int start = i;
-      while (i < n && !isSpace(raw.charAt(i))) {
+      int at = -1; // the first '@' of the token
+      char c;
+      while (i < n && !isSpace(c = raw[i])) {
+        if (c == '@' && at < 0) {
+          at = i;
+        }
         i++;
       }
       if (start < i) {
-        appendToken(raw, start, i, out);
+        appendToken(raw, start, i, at, out);
       }
     }
-    int len = out.length();
-    if (len > 0 && out.charAt(len - 1) == ' ') {
-      out.setLength(len - 1);
+    if (out.length > 0 && out.last() == ' ') {
+      out.length--;
     }
     return out.toString();
   }
 
-  private static boolean isSpace(char c) {
-    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
+  /**
+   * The output being built: a growing character array, cheaper per character than a {@link
+   * StringBuilder}.
+   */
+  private static final class Out {
+    char[] chars;
+    int length;
 
-  private static void appendToken(CharSequence raw, int start, int end, StringBuilder out) {
-    int at = -1;
-    for (int k = start; k < end; k++) {
-      if (raw.charAt(k) == '@') {
-        at = k;
-        break;
+    Out(int capacity) {
+      chars = new char[capacity];
+    }
+
+    void append(char c) {
+      if (length == chars.length) {
+        chars = java.util.Arrays.copyOf(chars, length * 2 + 16);
+      }
+      chars[length++] = c;
+    }
+
+    void append(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        append(s.charAt(i));
       }
     }
+
+    /** The last character; the output must not be empty. */
+    char last() {
+      return chars[length - 1];
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    if (c < 0x80) {
+      return c <= ' '; // the only ASCII white space and space characters are the controls and ' '
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /** {@link Character#isLetterOrDigit(char)}, without the table look-up for ASCII. */
+  private static boolean isLetterOrDigit(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** Appends the words of {@code raw[start, end)}, whose first '@' is at {@code at} (-1: none). */
+  private static void appendToken(char[] raw, int start, int end, int at, Out out) {
     if (at >= 0) {
       // drop the address only: "FROM:<user@example.com>" keeps "FROM"
       int s = start;
       for (int k = start; k <= end; k++) {
-        if (k == end || isAddressDelimiter(raw.charAt(k))) {
+        if (k == end || isAddressDelimiter(raw[k])) {
           if (k > s && !containsAt(raw, s, k)) {
             appendWord(raw, s, k, out);
           }
@@ -93,49 +163,53 @@ public final class TextNormalizer {
         || c == ';' || c == '"' || c == '=';
   }
 
-  private static boolean containsAt(CharSequence raw, int s, int e) {
+  private static boolean containsAt(char[] raw, int s, int e) {
     for (int k = s; k < e; k++) {
-      if (raw.charAt(k) == '@') {
+      if (raw[k] == '@') {
         return true;
       }
     }
     return false;
   }
 
-  private static void appendWord(CharSequence raw, int start, int end, StringBuilder out) {
+  private static void appendWord(char[] raw, int start, int end, Out out) {
     // trim punctuation around the token to recognise codes such as "(#5.4.4)" or "[550]"
     int s = start;
     int e = end;
-    while (s < e && !Character.isLetterOrDigit(raw.charAt(s))) {
+    while (s < e && !isLetterOrDigit(raw[s])) {
       s++;
     }
-    while (e > s && !Character.isLetterOrDigit(raw.charAt(e - 1)) && !isMark(raw.charAt(e - 1))) {
+    while (e > s && !isLetterOrDigit(raw[e - 1]) && !isMark(raw[e - 1])) {
       e--;
     }
     if (s == e || isCode(raw, s, e)) {
       return;
     }
     for (int k = s; k < e; k++) {
-      char c = raw.charAt(k);
+      char c = raw[k];
+      if (c < 0x80 && isLetterOrDigit(c)) {
+        out.append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c); // ASCII: no folding applies
+        continue;
+      }
       if (isApostrophe(c)) {
-        if (k + 1 < e && Character.toLowerCase(raw.charAt(k + 1)) == 't' && k > s
-            && Character.toLowerCase(raw.charAt(k - 1)) == 'n' && (k + 2 == e
-            || !Character.isLetterOrDigit(raw.charAt(k + 2)))) {
+        if (k + 1 < e && Character.toLowerCase(raw[k + 1]) == 't' && k > s
+            && Character.toLowerCase(raw[k - 1]) == 'n' && (k + 2 == e
+            || !isLetterOrDigit(raw[k + 2]))) {
           expandNot(out);
           k++; // skip the t
         }
-        if (k + 1 < e && Character.isLetter(raw.charAt(k + 1)) && isElision(raw, s, k)) {
+        if (k + 1 < e && Character.isLetter(raw[k + 1]) && isElision(raw, s, k)) {
           space(out); // French and Italian elision: "l'adresse" -> "l adresse", "dell'account" -> "dell account"
           continue;
         }
         continue; // other apostrophes vanish
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (isLetterOrDigit(c)) {
         appendLetter(c, out);
       } else if (isInvisible(c)) {
         continue; // zero-width joiners and soft hyphens do not break a word
-      } else if (isMark(c) && out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-        if (out.charAt(out.length() - 1) >= 0x80) {
+      } else if (isMark(c) && out.length > 0 && out.last() != ' ') {
+        if (out.last() >= 0x80) {
           out.append(c); // vowel signs of Indic, Thai, Arabic scripts belong to their word
         }
         // a combining accent on a Latin letter is dropped, like the accent of a precomposed one
@@ -178,7 +252,7 @@ public final class TextNormalizer {
    * Appends a letter or digit lower-cased, with Latin diacritics folded ("Empfänger" becomes
    * "empfanger", Vietnamese "địa chỉ" becomes "dia chi").
    */
-  private static void appendLetter(char c, StringBuilder out) {
+  private static void appendLetter(char c, Out out) {
     char l = Character.toLowerCase(c);
     if (l >= 0xC0 && l < 0x250 && FOLD[l - 0xC0] != null) {
       out.append(FOLD[l - 0xC0]);
@@ -202,36 +276,46 @@ public final class TextNormalizer {
   }
 
   /** Turns a just-written "...n" into "... not": doesn't -> does not, can't -> can not. */
-  private static void expandNot(StringBuilder out) {
-    int len = out.length();
+  private static void expandNot(Out out) {
+    int len = out.length;
     // out ends with the letters before the apostrophe, including the 'n'
     int wordStart = len;
-    while (wordStart > 0 && out.charAt(wordStart - 1) != ' ') {
+    while (wordStart > 0 && out.chars[wordStart - 1] != ' ') {
       wordStart--;
     }
-    String word = out.substring(wordStart, len);
-    out.setLength(wordStart);
+    String word = new String(out.chars, wordStart, len - wordStart);
+    out.length = wordStart;
     switch (word) {
       case "can" -> out.append("can not");
       case "won" -> out.append("will not");
       case "n" -> out.append("not");
-      default -> out.append(word, 0, word.length() - 1).append(" not");
+      default -> {
+        out.append(word.substring(0, word.length() - 1));
+        out.append(" not");
+      }
     }
   }
 
   /** Turns a just-written word "cannot " into "can not ". */
-  private static void fixCannot(StringBuilder out) {
-    int len = out.length();
-    if (len >= 7 && out.charAt(len - 1) == ' ' && "cannot".contentEquals(out.subSequence(len - 7, len - 1))
-        && (len == 7 || out.charAt(len - 8) == ' ')) {
-      out.setLength(len - 7);
+  private static void fixCannot(Out out) {
+    int len = out.length;
+    if (len >= 7 && out.chars[len - 1] == ' ' && endsWithCannot(out.chars, len - 1)
+        && (len == 7 || out.chars[len - 8] == ' ')) {
+      out.length = len - 7;
       out.append("can not ");
     }
   }
 
-  private static void space(StringBuilder out) {
-    int len = out.length();
-    if (len > 0 && out.charAt(len - 1) != ' ') {
+  /** Whether {@code c[end - 6, end)} is "cannot"; compared in place, without a copy. */
+  private static boolean endsWithCannot(char[] c, int end) {
+    int s = end - 6;
+    return c[s] == 'c' && c[s + 1] == 'a' && c[s + 2] == 'n' && c[s + 3] == 'n' && c[s + 4] == 'o'
+        && c[s + 5] == 't';
+  }
+
+  private static void space(Out out) {
+    int len = out.length;
+    if (len > 0 && out.chars[len - 1] != ' ') {
       out.append(' ');
     }
   }
@@ -241,11 +325,11 @@ public final class TextNormalizer {
       "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "nell", "dall", "sull", "quell", "un");
 
   /** Whether raw[s, k) (the token up to an apostrophe) is an elided article or particle. */
-  private static boolean isElision(CharSequence raw, int s, int k) {
+  private static boolean isElision(char[] raw, int s, int k) {
     if (k - s > 7) {
       return false;
     }
-    return ELISIONS.contains(raw.subSequence(s, k).toString().toLowerCase(java.util.Locale.ROOT));
+    return ELISIONS.contains(new String(raw, s, k - s).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isApostrophe(char c) {
@@ -256,14 +340,14 @@ public final class TextNormalizer {
    * Whether raw[s, e) is a reply code ({@code 550}, {@code 550-}), an enhanced status code
    * ({@code 5.1.1}), or both joined by a hyphen ({@code 550-5.1.1}).
    */
-  private static boolean isCode(CharSequence raw, int s, int e) {
+  private static boolean isCode(char[] raw, int s, int e) {
     int p = s;
     int q = replyCodeEnd(raw, p, e);
     if (q > p) {
       if (q == e) {
         return true;
       }
-      if (raw.charAt(q) == '-' || raw.charAt(q) == ' ') {
+      if (raw[q] == '-' || raw[q] == ' ') {
         p = q + 1;
       } else {
         return false;
@@ -272,26 +356,26 @@ public final class TextNormalizer {
     return enhancedCodeEnd(raw, p, e) == e;
   }
 
-  private static int replyCodeEnd(CharSequence raw, int p, int e) {
-    if (p + 3 <= e && raw.charAt(p) >= '2' && raw.charAt(p) <= '5' && isDigit(raw.charAt(p + 1))
-        && isDigit(raw.charAt(p + 2)) && (p + 3 == e || !isDigit(raw.charAt(p + 3)))) {
+  private static int replyCodeEnd(char[] raw, int p, int e) {
+    if (p + 3 <= e && raw[p] >= '2' && raw[p] <= '5' && isDigit(raw[p + 1])
+        && isDigit(raw[p + 2]) && (p + 3 == e || !isDigit(raw[p + 3]))) {
       return p + 3;
     }
     return p;
   }
 
-  private static int enhancedCodeEnd(CharSequence raw, int p, int e) {
-    if (p >= e || raw.charAt(p) < '2' || raw.charAt(p) > '5') {
+  private static int enhancedCodeEnd(char[] raw, int p, int e) {
+    if (p >= e || raw[p] < '2' || raw[p] > '5') {
       return -1;
     }
     p++;
     for (int part = 0; part < 2; part++) {
-      if (p >= e || raw.charAt(p) != '.') {
+      if (p >= e || raw[p] != '.') {
         return -1;
       }
       p++;
       int digits = 0;
-      while (p < e && isDigit(raw.charAt(p)) && digits < 3) {
+      while (p < e && isDigit(raw[p]) && digits < 3) {
         p++;
         digits++;
       }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The phrase rules of {@code text-rules.txt} (see the syntax there), compiled for matching over
@@ -38,29 +39,67 @@ public final class TextRules {
   /** Most occurrences of one part tried per rule: {@value}. */
   public static final int MAX_TRIES = 32;
 
+  private static final Stage[] STAGES = Stage.values();
   private static final TextRules STANDARD = load();
 
   private final List<Rule> rules;
+  /** The rules as an array, for the matching loop. */
+  private final Rule[] ruleArray;
   private final Map<Stage, List<Phrase>> stages;
-  /** Stage markers hidden from the reason rules (see {@link #matches}). */
-  private final List<Part> masks;
+  /** Stage markers hidden from the reason rules (see {@link #mask}). */
+  private final Part[] maskParts;
+  /** Every phrase by id: the rules' phrases in rule order, then the stage markers by stage. */
+  private final PhraseIndex index;
+  /** The id of each mask's phrase in {@link #index}. */
+  private final int[] maskIds;
+  /**
+   * The last text scanned: the bounce parser asks for the stages of a diagnostic text and the
+   * classifier then for its matches. A scan is immutable, so that a racy read is consistent.
+   */
+  private @Nullable Scan lastScan;
+  /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
+  private final Phrase[][] stagePhrases;
+  /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
+  private final int[][] stageIds;
 
   private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
     this.rules = List.copyOf(rules);
+    this.ruleArray = rules.toArray(new Rule[0]);
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
     for (Rule r : rules) {
       ruleKeys.add(r.phrase.key());
     }
+    List<Phrase> all = new ArrayList<>();
+    for (Rule r : rules) {
+      all.add(r.phrase);
+    }
+    this.stagePhrases = new Phrase[STAGES.length][0];
+    this.stageIds = new int[STAGES.length][0];
+    for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
+      int[] ids = new int[e.getValue().size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = all.size();
+        all.add(e.getValue().get(i));
+      }
+      stageIds[e.getKey().ordinal()] = ids;
+      stagePhrases[e.getKey().ordinal()] = e.getValue().toArray(new Phrase[0]);
+    }
     List<Part> m = new ArrayList<>();
+    List<Integer> mIds = new ArrayList<>();
     for (Stage st : List.of(Stage.MAIL_FROM, Stage.RCPT_TO, Stage.DATA)) {
-      for (Phrase p : stages.getOrDefault(st, List.of())) {
+      List<Phrase> ps = stages.getOrDefault(st, List.of());
+      for (int i = 0; i < ps.size(); i++) {
+        Phrase p = ps.get(i);
         if (p.parts().size() == 1 && p.exclusions().isEmpty() && !ruleKeys.contains(p.key())) {
           m.add(p.parts().get(0));
+          mIds.add(stageIds[st.ordinal()][i]);
         }
       }
     }
-    this.masks = List.copyOf(m);
+    this.maskParts = m.toArray(new Part[0]);
+    this.maskIds = mIds.stream().mapToInt(Integer::intValue).toArray();
+    this.index = new PhraseIndex(all);
   }
 
   /** Returns the rules of the bundled {@code text-rules.txt}. */
@@ -153,6 +192,89 @@ public final class TextRules {
    * with the start of its earliest match, in rule order.
    */
   public List<TextMatch> matches(String normalized) {
+    return scan(normalized).matches();
+  }
+
+  /** Returns the SMTP stages the normalised text names ("in reply to MAIL FROM command"). */
+  public Set<Stage> stages(String normalized) {
+    return scan(normalized).stages();
+  }
+
+  /**
+   * Prepares {@code normalized} (text from {@link TextNormalizer}) for {@link Scan#matches()} and
+   * {@link Scan#stages()}: its words are looked up once, and only the phrases they can complete are
+   * searched. Gives exactly the results of searching every phrase.
+   */
+  public Scan scan(String normalized) {
+    Objects.requireNonNull(normalized, "normalized");
+    Scan last = lastScan;
+    if (last != null && last.text == normalized) {
+      return last;
+    }
+    Scan scan = new Scan(normalized, normalized.isEmpty() ? null : index.candidates(normalized));
+    lastScan = scan;
+    return scan;
+  }
+
+  /** One normalised text with the phrases that can match it; see {@link #scan}. */
+  public final class Scan {
+    private final String text;
+    /** Ids (in {@link #index}) of the phrases whose anchor word the text has; null if empty. */
+    private final long @Nullable [] candidates;
+
+    private Scan(String text, long @Nullable [] candidates) {
+      this.text = text;
+      this.candidates = candidates;
+    }
+
+    /** Returns what {@link TextRules#matches(String)} returns for the text. */
+    public List<TextMatch> matches() {
+      if (candidates == null) {
+        return List.of();
+      }
+      String masked = mask(text, candidates);
+      List<TextMatch> out = new ArrayList<>();
+      // candidate ids in ascending order, which is rule order; stage phrases come after the rules
+      for (int w = 0; w < candidates.length; w++) {
+        long bits = candidates[w];
+        while (bits != 0) {
+          int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+          if (id >= ruleArray.length) {
+            return out;
+          }
+          bits &= bits - 1;
+          Rule r = ruleArray[id];
+          int at = r.phrase.find(masked);
+          if (at >= 0) {
+            out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+          }
+        }
+      }
+      return out;
+    }
+
+    /** Returns what {@link TextRules#stages(String)} returns for the text. */
+    public Set<Stage> stages() {
+      Set<Stage> out = EnumSet.noneOf(Stage.class);
+      if (candidates == null) {
+        return out;
+      }
+      for (Stage st : STAGES) {
+        int[] ids = stageIds[st.ordinal()];
+        Phrase[] phrases = stagePhrases[st.ordinal()];
+        for (int i = 0; i < ids.length; i++) {
+          if (PhraseIndex.contains(candidates, ids[i]) && phrases[i].find(text) >= 0) {
+            out.add(st);
+            break;
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  /** {@link #matches} by searching every rule: the reference the index must agree with. */
+  List<TextMatch> referenceMatches(String normalized) {
     Objects.requireNonNull(normalized, "normalized");
     if (normalized.isEmpty()) {
       return List.of();
@@ -168,6 +290,23 @@ public final class TextRules {
     return out;
   }
 
+  /** {@link #stages} by searching every stage phrase: the reference the index must agree with. */
+  Set<Stage> referenceStages(String normalized) {
+    Set<Stage> out = EnumSet.noneOf(Stage.class);
+    if (normalized.isEmpty()) {
+      return out;
+    }
+    for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
+      for (Phrase p : e.getValue()) {
+        if (p.find(normalized) >= 0) {
+          out.add(e.getKey());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * Hides the SMTP stage markers of the MAIL FROM, RCPT TO and DATA contexts ("after MAIL FROM",
    * "in reply to RCPT TO command") from the reason rules: they say where the reply came, not why,
@@ -176,8 +315,17 @@ public final class TextRules {
    * ("sender was rejected") stay. Positions are kept: each hidden character becomes U+0001.
    */
   String mask(String normalized) {
+    return mask(normalized, null);
+  }
+
+  /** {@link #mask(String)}, searching only the markers among {@code candidates} (all if null). */
+  private String mask(String normalized, long @Nullable [] candidates) {
     char[] c = null;
-    for (Part p : masks) {
+    for (int m = 0; m < maskParts.length; m++) {
+      if (candidates != null && !PhraseIndex.contains(candidates, maskIds[m])) {
+        continue;
+      }
+      Part p = maskParts[m];
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
         int s = p.indexIn(normalized, from, normalized.length());
@@ -198,23 +346,6 @@ public final class TextRules {
     return c == null ? normalized : new String(c);
   }
 
-  /** Returns the SMTP stages the normalised text names ("in reply to MAIL FROM command"). */
-  public Set<Stage> stages(String normalized) {
-    Set<Stage> out = EnumSet.noneOf(Stage.class);
-    if (normalized.isEmpty()) {
-      return out;
-    }
-    for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
-      for (Phrase p : e.getValue()) {
-        if (p.find(normalized) >= 0) {
-          out.add(e.getKey());
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
   /** Returns how many rules each reason has, per tier; for reports and tests. */
   public Map<Reason, Map<Tier, Integer>> counts() {
     Map<Reason, Map<Tier, Integer>> out = new EnumMap<>(Reason.class);
@@ -233,7 +364,23 @@ public final class TextRules {
   record Rule(Reason reason, Tier tier, Phrase phrase, int order) {}
 
   /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
-  record Phrase(String source, List<Part> parts, List<Part> exclusions) {
+  static final class Phrase {
+    private final String source;
+    private final Part[] parts;
+    private final Part[] exclusions;
+    /** The length of all parts' words (longer phrases win ties). */
+    private final int length;
+
+    Phrase(String source, List<Part> parts, List<Part> exclusions) {
+      this.source = source;
+      this.parts = parts.toArray(new Part[0]);
+      this.exclusions = exclusions.toArray(new Part[0]);
+      int n = 0;
+      for (Part p : this.parts) {
+        n += p.words.length();
+      }
+      this.length = n;
+    }
 
     static Phrase compile(String line, int lineNo) {
       String[] alternatives = EXCLUSION_MARK.split(line);
@@ -246,15 +393,23 @@ public final class TextRules {
       for (int i = 1; i < alternatives.length; i++) {
         exclusions.add(Part.compile(alternatives[i], lineNo, line));
       }
-      return new Phrase(main, List.copyOf(parts), List.copyOf(exclusions));
+      return new Phrase(main, parts, exclusions);
+    }
+
+    String source() {
+      return source;
+    }
+
+    List<Part> parts() {
+      return List.of(parts);
+    }
+
+    List<Part> exclusions() {
+      return List.of(exclusions);
     }
 
     int length() {
-      int n = 0;
-      for (Part p : parts) {
-        n += p.words.length();
-      }
-      return n;
+      return length;
     }
 
     String key() {
@@ -275,7 +430,7 @@ public final class TextRules {
           return -1;
         }
       }
-      Part first = parts.get(0);
+      Part first = parts[0];
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
         int s = first.indexIn(t, from, t.length());
@@ -291,10 +446,10 @@ public final class TextRules {
     }
 
     private boolean rest(String t, int i, int end) {
-      if (i == parts.size()) {
+      if (i == parts.length) {
         return true;
       }
-      Part p = parts.get(i);
+      Part p = parts[i];
       int latestStart = Math.min(t.length(), end + GAP);
       int from = end;
       for (int tries = 0; tries < MAX_TRIES && from <= latestStart; tries++) {
