@@ -1,6 +1,9 @@
 package io.maildiag.ndr.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -11,6 +14,9 @@ import java.util.Locale;
 
 /** Decodes bytes to text with a declared charset, falling back sensibly when it is unknown or wrong. */
 final class Charsets {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private Charsets() {}
 
   /**
@@ -57,8 +63,20 @@ final class Charsets {
     return new String(bytes, cs);
   }
 
+  /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
   static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
+    int n = bytes.length;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) { // eight bytes at a time
+      long v = (long) LONGS.get(bytes, i);
+      long esc = v ^ 0x1B1B1B1B1B1B1B1BL;
+      // a high bit set, or a zero byte in v ^ ESC (the classic "has a zero byte" test)
+      if ((v & HIGH_BITS) != 0 || ((esc - 0x0101010101010101L) & ~esc & HIGH_BITS) != 0) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      byte b = bytes[i];
       if (b < 0 || b == 0x1B) {
         return false;
       }

@@ -1,103 +1,251 @@
 package io.maildiag.ndr.parse;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Turns HTML into plain text: tags removed, block ends become line breaks, entities decoded. Linear. */
 final class Html {
-  private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
+  /** Tag names that matter; any other tag name is read as {@link #OTHER}. */
+  private static final String[] KNOWN = {"script", "style", "head", "title", "br", "p", "div", "tr", "li", "h1",
+      "h2", "h3", "h4", "table", "tbody", "pre", "blockquote", "hr", "ul", "ol", "td"};
+  private static final String OTHER = "";
+  /** The characters that end a run of plain text: '<', '&', LF, CR and tab, as bits of a mask. */
+  private static final long SPECIAL = 1L << '<' | 1L << '&' | 1L << '\n' | 1L << '\r' | 1L << '\t';
+  private static final String COMMENT = "!--";
+
   private Html() {}
 
   /** Whether text labelled plain is really an HTML document: it starts with a tag and names html or body early. */
   static boolean isHtmlDocument(String s) {
-    String head = s.stripLeading();
-    if (!head.startsWith("<")) {
+    int n = s.length();
+    int st = 0;
+    while (st < n) { // what stripLeading() would drop
+      int cp = s.codePointAt(st);
+      if (!Character.isWhitespace(cp)) {
+        break;
+      }
+      st += Character.charCount(cp);
+    }
+    if (st >= n || s.charAt(st) != '<') {
       return false;
     }
-    head = head.substring(0, Math.min(head.length(), 512)).toLowerCase(Locale.ROOT);
-    return head.startsWith("<html") || head.startsWith("<!doctype html") || head.contains("<body");
+    int end = Math.min(n, st + 512);
+    for (int k = st; k < end; k++) {
+      if (s.charAt(k) >= 0x80) {
+        // non-ASCII: lower-case exactly as before (a few characters change length when lower-cased)
+        String head = s.substring(st, end).toLowerCase(Locale.ROOT);
+        return head.startsWith("<html") || head.startsWith("<!doctype html") || head.contains("<body");
+      }
+    }
+    return startsWithAsciiLower(s, st, end, "<html") || startsWithAsciiLower(s, st, end, "<!doctype html")
+        || containsAsciiLower(s, st, end, "<body");
+  }
+
+  /** Whether ASCII {@code s[from, to)} lower-cased starts with {@code lower} at {@code from}. */
+  private static boolean startsWithAsciiLower(String s, int from, int to, String lower) {
+    if (to - from < lower.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = s.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsAsciiLower(String s, int from, int to, String lower) {
+    for (int k = s.indexOf(lower.charAt(0), from); k >= 0 && k + lower.length() <= to;
+        k = s.indexOf(lower.charAt(0), k + 1)) {
+      if (startsWithAsciiLower(s, k, to, lower)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String toText(String html) {
-    StringBuilder out = new StringBuilder(html.length() / 2);
-    int n = html.length();
+    char[] in = html.toCharArray();
+    int n = in.length;
+    // every input character gives at most one output character (an entity or a tag gives fewer)
+    char[] out = new char[n];
+    int o = 0;
     int i = 0;
     while (i < n) {
-      char c = html.charAt(i);
+      // plain text up to the next markup or line break is copied in one go
+      int run = i;
+      while (run < n) {
+        char c = in[run];
+        if (c < 0x40 && (SPECIAL >>> c & 1) != 0) {
+          break;
+        }
+        run++;
+      }
+      if (run > i) {
+        System.arraycopy(in, i, out, o, run - i);
+        o += run - i;
+        i = run;
+        if (i >= n) {
+          break;
+        }
+      }
+      char c = in[i];
       if (c == '<') {
-        int close = html.indexOf('>', i + 1);
+        int close = indexOf(in, '>', i + 1, n);
         if (close < 0) {
           break;
         }
-        String tag = tagName(html, i + 1, close);
+        String tag = tagName(in, i + 1, close);
         if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
-          int end = indexOfIgnoreCase(html, "</" + tag, close + 1);
+          int end = indexOfIgnoreCase(html, in, "</" + tag, close + 1);
           if (end < 0) {
             break;
           }
-          int endClose = html.indexOf('>', end);
+          int endClose = indexOf(in, '>', end, n);
           i = endClose < 0 ? n : endClose + 1;
           continue;
         }
-        if (tag.equals("!--")) {
+        if (tag.equals(COMMENT)) {
           int end = html.indexOf("-->", i + 4);
           i = end < 0 ? n : end + 3;
           continue;
         }
         if (isBlock(tag)) {
-          out.append('\n');
+          out[o++] = '\n';
         }
         i = close + 1;
         continue;
       }
       if (c == '&') {
-        int semi = html.indexOf(';', i + 1);
-        if (semi > 0 && semi - i <= 10) {
-          String ent = html.substring(i + 1, semi);
-          String rep = entity(ent);
+        int semi = indexOf(in, ';', i + 1, Math.min(n, i + 11)); // an entity is at most 9 characters
+        if (semi > 0) {
+          String rep = entity(new String(in, i + 1, semi - i - 1));
           if (rep != null) {
-            out.append(rep);
+            rep.getChars(0, rep.length(), out, o);
+            o += rep.length();
             i = semi + 1;
             continue;
           }
         }
+        out[o++] = '&';
+        i++;
+        continue;
       }
-      if (c == '\n' || c == '\r' || c == '\t') {
-        c = ' ';
-      }
-      out.append(c);
+      out[o++] = ' '; // CR, LF, tab
       i++;
     }
-    // tidy: trim each line, drop runs of blank lines
-    StringBuilder tidy = new StringBuilder(out.length());
+    return tidy(out, o);
+  }
+
+  /** Each line trimmed and runs of spaces collapsed; runs of blank lines kept to one. */
+  private static String tidy(char[] text, int n) {
+    char[] out = new char[n + 1]; // lines only shrink; the last one gains a line break
+    int o = 0;
     int blank = 0;
-    for (String line : out.toString().split("\n", -1)) {
-      String t = MULTI_SPACE.matcher(line.strip()).replaceAll(" ");
-      if (t.isEmpty()) {
-        if (++blank > 1) {
-          continue;
+    int start = 0;
+    while (start <= n) {
+      int end = indexOf(text, '\n', start, n);
+      if (end < 0) {
+        end = n;
+      }
+      int s = start;
+      int e = end;
+      while (s < e && Character.isWhitespace(text[s])) { // String.strip (no whitespace is supplementary)
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text[e - 1])) {
+        e--;
+      }
+      if (s == e) {
+        if (++blank <= 1) {
+          out[o++] = '\n';
         }
       } else {
         blank = 0;
+        for (int k = s; k < e; k++) {
+          char c = text[k];
+          if (c == ' ' && text[k - 1] == ' ') {
+            continue; // a run of spaces becomes one (k > s: the line does not start with a space)
+          }
+          out[o++] = c;
+        }
+        out[o++] = '\n';
       }
-      tidy.append(t).append('\n');
+      start = end + 1;
     }
-    return tidy.toString();
+    return new String(out, 0, o);
   }
 
-  private static String tagName(String s, int from, int to) {
+  /**
+   * The tag's name lower-cased, as one of {@link #KNOWN}, {@link #COMMENT}, or {@link #OTHER} for
+   * any other name (only these are ever compared).
+   */
+  private static String tagName(char[] s, int from, int to) {
     int i = from;
-    if (i < to && s.charAt(i) == '/') {
+    if (i < to && s[i] == '/') {
       i++;
     }
-    if (s.startsWith("!--", i)) {
-      return "!--";
+    if (i + 3 <= s.length && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
+      return COMMENT;
     }
     int st = i;
-    while (i < to && (Character.isLetterOrDigit(s.charAt(i)))) {
+    boolean ascii = true;
+    while (i < to) {
+      char c = s[i];
+      if (c < 0x80) {
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+          break;
+        }
+      } else if (Character.isLetterOrDigit(c)) {
+        ascii = false;
+      } else {
+        break;
+      }
       i++;
     }
-    return s.substring(st, i).toLowerCase(Locale.ROOT);
+    int len = i - st;
+    if (len == 0 || len > 10) {
+      return OTHER; // no known name is longer than "blockquote"
+    }
+    if (!ascii) {
+      return known(new String(s, st, len).toLowerCase(Locale.ROOT));
+    }
+    char first = s[st];
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + ('a' - 'A'));
+    }
+    for (String k : KNOWN) {
+      if (k.length() == len && k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
+        return k;
+      }
+    }
+    return OTHER;
+  }
+
+  /** Whether ASCII {@code s[at, at + lower.length())} equals {@code lower} ignoring ASCII case. */
+  private static boolean equalsAsciiLower(char[] s, int at, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      char c = s[at + k];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String known(String lower) {
+    for (String k : KNOWN) {
+      if (k.equals(lower)) {
+        return k;
+      }
+    }
+    return OTHER;
   }
 
   private static boolean isBlock(String tag) {
@@ -110,10 +258,24 @@ final class Html {
     }
   }
 
-  private static int indexOfIgnoreCase(String s, String what, int from) {
-    int n = s.length() - what.length();
-    for (int i = Math.max(0, from); i <= n; i++) {
+  /**
+   * Like a case-insensitive indexOf of {@code what} (which starts with '<') in {@code s} (whose
+   * characters are {@code chars}), trying only the '<' positions.
+   */
+  private static int indexOfIgnoreCase(String s, char[] chars, String what, int from) {
+    int n = chars.length - what.length();
+    for (int i = indexOf(chars, '<', Math.max(0, from), chars.length); i >= 0 && i <= n;
+        i = indexOf(chars, '<', i + 1, chars.length)) {
       if (s.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(char[] s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s[i] == c) {
         return i;
       }
     }

@@ -36,6 +36,8 @@ final class MimeSplitter {
   /** Diagnostics in order, each with whether it is reported once per code; replayed on success. */
   private final List<Diagnostic> pending = new ArrayList<>();
   private final List<Boolean> pendingOnce = new ArrayList<>();
+  /** The dash-line indexes of the buffers split so far (usually one). */
+  private final List<DashLines> indexed = new ArrayList<>(2);
   private int parts;
 
   MimeSplitter(int maxDepth, int maxHeaderFields, Deadline deadline) {
@@ -148,37 +150,40 @@ final class MimeSplitter {
    * {@code node}; false (with Jakarta's diagnostic) when it is not a usable multipart.
    */
   private boolean multipart(byte[] b, int from, int to, MimePart node, ContentType type) {
+    DashLines dash = dashLines(b);
     String param = type.param("boundary");
     byte[] bnd = param == null || param.isEmpty() ? null : boundaryBytes(param);
-    // the preamble: lines up to the first boundary line (trailing blanks ignored)
-    int pos = from;
-    while (true) {
-      if (pos >= to) {
-        return missingStart(node);
-      }
-      int le = lineEnd(b, pos, to);
-      int next = le < to ? le + 1 : to;
-      int e = le;
-      while (e > pos && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
-        e--;
-      }
-      int len = e - pos;
-      if (bnd != null) {
-        if (len == bnd.length && startsWith(b, pos, bnd)) {
-          pos = next;
-          break;
-        }
-        if (len == bnd.length + 2 && startsWith(b, pos, bnd) && b[e - 1] == '-' && b[e - 2] == '-') {
-          return missingStart(node); // an end boundary before any part
-        }
-      } else if (len > 2 && b[pos] == '-' && b[pos + 1] == '-' && !(len > 4 && allDashes(b, pos, e))) {
-        bnd = Arrays.copyOfRange(b, pos, e); // no boundary parameter: the first boundary-like line is one
-        pos = next;
+    // the preamble: lines up to the first boundary line (trailing blanks ignored); only lines
+    // starting with "--" can be one, so only those are looked at
+    int pos = -1;
+    for (int k = dash.first(from); k < dash.count; k++) {
+      int line = dash.starts[k];
+      if (line >= to) {
         break;
       }
-      pos = next;
+      int le = lineEnd(b, line, to);
+      int e = le;
+      while (e > line && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+        e--;
+      }
+      int len = e - line;
+      if (bnd != null) {
+        if (len == bnd.length && startsWith(b, line, bnd)) {
+          pos = le < to ? le + 1 : to;
+          break;
+        }
+        if (len == bnd.length + 2 && startsWith(b, line, bnd) && b[e - 1] == '-' && b[e - 2] == '-') {
+          return missingStart(node); // an end boundary before any part
+        }
+      } else if (len > 2 && !(len > 4 && allDashes(b, line, e))) {
+        bnd = Arrays.copyOfRange(b, line, e); // no boundary parameter: the first boundary-like line is one
+        pos = le < to ? le + 1 : to;
+        break;
+      }
     }
-    int[] shift = shiftTable(bnd);
+    if (pos < 0) {
+      return missingStart(node);
+    }
     int[] ranges = new int[16];
     int count = 0;
     boolean done = false;
@@ -196,39 +201,32 @@ final class MimeSplitter {
       if (bodyStart < 0) {
         break; // the header section runs to the end: Jakarta drops this part
       }
-      int end = -1;
-      int p = bodyStart;
-      while (end < 0) {
-        p = indexOf(b, bnd, shift, p, to);
-        if (p < 0) {
-          end = to; // no (further) boundary: the missing end boundary is ignored
-          done = true;
+      // the body ends before the next boundary line: the boundary at the start of a line (or
+      // right at the body's start), then "--" (the end), or blanks (transport padding) and LF
+      int end = to; // no (further) boundary: the missing end boundary is ignored
+      done = true;
+      for (int k = dash.first(bodyStart); k < dash.count; k++) {
+        int p = dash.starts[k];
+        if (p + bnd.length > to) {
           break;
         }
-        boolean atLineStart = p == bodyStart || b[p - 1] == '\n';
-        if (!atLineStart && b[p - 1] == '\r') {
-          throw DECLINE;
+        if (!startsWith(b, p, bnd)) {
+          continue;
         }
-        if (atLineStart) {
-          int q = p + bnd.length;
-          if (q + 1 < to && b[q] == '-' && b[q + 1] == '-') {
-            end = p == bodyStart ? p : p - 1; // the end boundary; the epilogue is ignored
-            done = true;
-            break;
-          }
-          while (q < to && (b[q] == ' ' || b[q] == '\t')) {
-            q++; // transport padding
-          }
-          if (q < to && b[q] == '\n') {
-            end = p == bodyStart ? p : p - 1;
-            pos = q + 1;
-            break;
-          }
-          if (q < to && b[q] == '\r') {
-            throw DECLINE;
-          }
+        int q = p + bnd.length;
+        if (q + 1 < to && b[q] == '-' && b[q + 1] == '-') {
+          end = p == bodyStart ? p : p - 1; // the end boundary; the epilogue is ignored
+          break;
         }
-        p++;
+        while (q < to && (b[q] == ' ' || b[q] == '\t')) {
+          q++;
+        }
+        if (q < to && b[q] == '\n') {
+          end = p == bodyStart ? p : p - 1;
+          pos = q + 1;
+          done = false;
+          break;
+        }
       }
       if (count * 2 == ranges.length) {
         ranges = Arrays.copyOf(ranges, ranges.length * 2);
@@ -296,32 +294,6 @@ final class MimeSplitter {
       }
     }
     return true;
-  }
-
-  /** Horspool shifts for {@link #indexOf}: how far the window may move for its last byte. */
-  private static int[] shiftTable(byte[] pat) {
-    int[] shift = new int[256];
-    Arrays.fill(shift, pat.length);
-    for (int k = 0; k < pat.length - 1; k++) {
-      shift[pat[k] & 0xFF] = pat.length - 1 - k;
-    }
-    return shift;
-  }
-
-  /** The first index i in [from, to - pat.length] where pat occurs, or -1 (Boyer-Moore-Horspool). */
-  private static int indexOf(byte[] b, byte[] pat, int[] shift, int from, int to) {
-    int last = pat.length - 1;
-    byte lastByte = pat[last];
-    int limit = to - pat.length;
-    int i = from;
-    while (i <= limit) {
-      byte c = b[i + last];
-      if (c == lastByte && startsWith(b, i, pat)) {
-        return i;
-      }
-      i += shift[c & 0xFF];
-    }
-    return -1;
   }
 
   // ---------------------------------------------------------------- header sections
@@ -428,27 +400,22 @@ final class MimeSplitter {
       }
       off = 0;
     }
-    for (int i = off; i < off + len; i++) {
-      if (src[i] < 0) {
-        String utf8 = Charsets.strict(src, off, len, StandardCharsets.UTF_8);
-        return utf8 != null ? utf8 : new String(src, off, len, StandardCharsets.ISO_8859_1);
-      }
+    // lenient UTF-8 is as fast as a copy for ASCII; without a replacement character it was valid
+    String lenient = new String(src, off, len, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return lenient;
     }
-    return new String(src, off, len, StandardCharsets.ISO_8859_1);
+    String utf8 = Charsets.strict(src, off, len, StandardCharsets.UTF_8);
+    return utf8 != null ? utf8 : new String(src, off, len, StandardCharsets.ISO_8859_1);
   }
 
   /** The end of the line starting at {@code from}: the index of its LF, or {@code to}. Declines at a CR. */
   private static int lineEnd(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c == '\n') {
-        return i;
-      }
-      if (c == '\r') {
-        throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
-      }
+    int i = Bytes.lineBreak(b, from, to);
+    if (i < to && b[i] == '\r') {
+      throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
     }
-    return to;
+    return i;
   }
 
   private static int indexOf(byte[] b, byte what, int from, int to) {
@@ -458,6 +425,85 @@ final class MimeSplitter {
       }
     }
     return -1;
+  }
+
+  /** The dash-line index of {@code b}, made once per buffer (the message, or a decoded embedded message). */
+  private DashLines dashLines(byte[] b) {
+    for (DashLines d : indexed) {
+      if (d.buf == b) {
+        return d;
+      }
+    }
+    DashLines d = new DashLines(b);
+    if (d.hasCr) {
+      throw DECLINE; // Jakarta also ends lines at CRs, and before CR LF when it finds a boundary
+    }
+    indexed.add(d);
+    return d;
+  }
+
+  /**
+   * Where the lines that start with "--" begin in one buffer, in order. A boundary line can only
+   * be one of these in a buffer without CRs (Jakarta accepts a boundary only at the start of the
+   * content or after a line break), so multipart bodies are split by looking at these lines only.
+   */
+  private static final class DashLines {
+    final byte[] buf;
+    int[] starts = new int[8];
+    int count;
+    boolean hasCr;
+
+    DashLines(byte[] b) {
+      buf = b;
+      int n = b.length;
+      line(0);
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        long v = Bytes.word(b, i);
+        if (Bytes.hasControl(v)) {
+          if (Bytes.matches(v, Bytes.CR) != 0) {
+            hasCr = true;
+            return;
+          }
+          for (long lf = Bytes.matches(v, Bytes.LF); lf != 0; lf &= lf - 1) {
+            line(i + (Long.numberOfTrailingZeros(lf) >>> 3) + 1);
+          }
+        }
+      }
+      for (; i < n; i++) {
+        if (b[i] == '\r') {
+          hasCr = true;
+          return;
+        }
+        if (b[i] == '\n') {
+          line(i + 1);
+        }
+      }
+    }
+
+    private void line(int at) {
+      if (at + 1 < buf.length && buf[at] == '-' && buf[at + 1] == '-') {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = at;
+      }
+    }
+
+    /** The index in {@link #starts} of the first line at or after {@code from} ({@link #count} if none). */
+    int first(int from) {
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (starts[mid] < from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /** Signals a structure left to Jakarta Mail. */

@@ -12,10 +12,8 @@ final class Normalizer {
   static byte[] normalize(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
     byte[] out = new byte[length]; // the output is never longer than the input
     int o = 0;
-    int lineLen = 0;
     boolean inHeader = true;
     boolean lineEmpty = true;
-    boolean lineCut = false;
     boolean headerCut = false;
     int headerBytes = 0;
     long cutLines = 0;
@@ -29,7 +27,20 @@ final class Normalizer {
         i++;
       }
     }
+    int nextCr = -1; // the first CR at or after i once the header section is over
     while (i < length) {
+      if (!inHeader) {
+        if (nextCr < i) {
+          nextCr = Bytes.indexOf(in, Bytes.CR, i, length);
+        }
+        if (nextCr > i && nextCr - i <= maxLineLength) {
+          // up to the next CR every break is a lone LF and no line can be too long: copy it as is
+          System.arraycopy(in, i, out, o, nextCr - i);
+          o += nextCr - i;
+          i = nextCr;
+          continue;
+        }
+      }
       byte b = in[i];
       if (b == '\r' || b == '\n') {
         // a run of CRs followed by LF is one line break; bare CRs are each a break
@@ -56,37 +67,33 @@ final class Normalizer {
           if (!(inHeader && headerCut)) {
             out[o++] = '\n';
           }
-          lineLen = 0;
           lineEmpty = true;
-          lineCut = false;
         }
         i = j;
         continue;
       }
+      // the content of one whole line: the run up to the next line break, copied in one go
+      int j = Bytes.lineBreak(in, i + 1, length);
+      int len = j - i;
       if (inHeader) {
-        headerBytes++;
-        if (headerBytes > maxHeaderBytes && !headerCut && lineEmpty) {
+        // only a line's first byte can start the cut: the section is cut at a field boundary
+        if (!headerCut && headerBytes + 1 > maxHeaderBytes) {
           headerCut = true;
           diags.once(io.maildiag.core.Diagnostic.warning(Codes.HEADER_TOO_LARGE,
               "the header section is larger than " + maxHeaderBytes + " bytes; the rest of it was ignored"));
         }
+        headerBytes += len;
       }
       lineEmpty = false;
-      if (inHeader && headerCut) {
-        i++;
-        continue;
-      }
-      if (lineLen >= maxLineLength) {
-        if (!lineCut) {
-          lineCut = true;
+      if (!(inHeader && headerCut)) {
+        int keep = Math.min(len, maxLineLength);
+        System.arraycopy(in, i, out, o, keep);
+        o += keep;
+        if (len > maxLineLength) {
           cutLines++;
         }
-        i++;
-        continue;
       }
-      out[o++] = b;
-      lineLen++;
-      i++;
+      i = j;
     }
     if (cutLines > 0) {
       diags.once(io.maildiag.core.Diagnostic.warning(Codes.LINE_TOO_LONG,

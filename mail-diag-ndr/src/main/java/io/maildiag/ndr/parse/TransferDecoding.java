@@ -101,10 +101,7 @@ final class TransferDecoding {
     int o = 0;
     for (int i = from; i < n; i++) {
       // copy the run up to the next '=' in one go
-      int eq = i;
-      while (eq < n && in[eq] != '=') {
-        eq++;
-      }
+      int eq = Bytes.indexOf(in, Bytes.EQUALS, i, n);
       if (eq > i) {
         System.arraycopy(in, i, out, o, eq - i);
         o += eq - i;

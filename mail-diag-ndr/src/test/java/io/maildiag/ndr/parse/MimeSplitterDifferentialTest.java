@@ -263,7 +263,7 @@ class MimeSplitterDifferentialTest {
       StringBuilder sb = new StringBuilder();
       int extra = r.nextInt(4);
       for (int i = 0; i < extra; i++) {
-        switch (r.nextInt(9)) {
+        switch (r.nextInt(11)) {
           case 0 -> sb.append("Subject: hello").append(ws()).append('\n');
           case 1 -> sb.append("X-Folded:").append(ws()).append("\n").append(pick(new String[] {" ", "\t"}))
               .append("more").append(ws()).append('\n');
@@ -273,6 +273,8 @@ class MimeSplitterDifferentialTest {
           case 5 -> sb.append("no colon line\n");
           case 6 -> sb.append("Empty:\n");
           case 7 -> sb.append(" X-Name ").append(": v\n");
+          case 8 -> sb.append("X-Replacement: \u00ef\u00bf\u00bd\n"); // U+FFFD in UTF-8
+          case 9 -> sb.append("X-Broken: caf\u00c3 \u00ed\u00a0\u0080\n"); // cut short; a surrogate
           default -> sb.append("X-Space:  \n   \n");
         }
       }

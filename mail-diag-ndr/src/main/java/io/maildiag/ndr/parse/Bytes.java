@@ -1,0 +1,81 @@
+package io.maildiag.ndr.parse;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Word-at-a-time byte searches for the MIME layer: eight bytes per step instead of one. A word is
+ * read little-endian, so byte {@code i + k} of the array is byte {@code k} (bits 8k..8k+7) of the
+ * word.
+ */
+final class Bytes {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long BELOW_CR = 0x0E0E0E0E0E0E0E0EL;
+  static final long LF = 0x0A0A0A0A0A0A0A0AL;
+  static final long CR = 0x0D0D0D0D0D0D0D0DL;
+  static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
+
+  private Bytes() {}
+
+  /** Eight bytes from {@code b[i]} on, as one little-endian word. */
+  static long word(byte[] b, int i) {
+    return (long) LONGS.get(b, i);
+  }
+
+  /**
+   * Whether some byte of the word is below 0x0E (a CR, an LF, a tab or another control): the cheap
+   * test that lets most words of text be skipped.
+   */
+  static boolean hasControl(long v) {
+    return ((v - BELOW_CR) & ~v & HIGH) != 0; // exact for "some byte below n" with n <= 0x80
+  }
+
+  /** The high bit of each byte of {@code v} equal to the byte repeated in {@code pattern}, all else clear. */
+  static long matches(long v, long pattern) {
+    long x = v ^ pattern;
+    long t = (x & LOW7) + LOW7; // bit 7 of a byte set if its low seven bits are not all zero
+    return ~(t | x | LOW7);
+  }
+
+  /** The index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
+  static int lineBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long v = word(b, i);
+      if (hasControl(v)) {
+        long m = matches(v, LF) | matches(v, CR);
+        if (m != 0) {
+          return i + (Long.numberOfTrailingZeros(m) >>> 3);
+        }
+      }
+    }
+    for (; i < to; i++) {
+      byte c = b[i];
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /** The index of the first byte of {@code b[from, to)} equal to the byte that {@code pattern} repeats, or {@code to}. */
+  static int indexOf(byte[] b, long pattern, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long m = matches(word(b, i), pattern);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    byte c = (byte) pattern;
+    for (; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return to;
+  }
+}
