@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
  * equal {@code a-z}, every other character equals only itself.
  */
 final class Keywords {
+  /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
+  private static final char[] SPACE = {' ', '\t', '\n', '\u000B', '\f', '\r'};
   /** Words by their first character; the words are lower-case ASCII. */
   private final String[][] byFirst = new String[128][];
   /** Per character, either case: 0 when no word starts with it, 1 when it is a word, 2 when words start with it. */
@@ -77,6 +79,35 @@ final class Keywords {
       }
     }
     return -1;
+  }
+
+  /** Each word followed by each character {@code \s} matches: the words of {@code word\s+}. */
+  static String[] spaced(String... words) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      for (char c : SPACE) {
+        out.add(w + c);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** Every two-character word of a character of {@code first} and then one of {@code second}. */
+  static String[] pairs(String first, String second) {
+    List<String> out = new ArrayList<>();
+    for (char a : first.toCharArray()) {
+      for (char b : second.toCharArray()) {
+        out.add("" + a + b);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** Words and more words, as one array. */
+  static String[] concat(String[] words, String... more) {
+    String[] out = java.util.Arrays.copyOf(words, words.length + more.length);
+    System.arraycopy(more, 0, out, words.length, more.length);
+    return out;
   }
 
   /** Whether one of the words starts at index {@code i} of {@code s}. */

@@ -46,18 +46,20 @@ final class Smtp {
       "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-[A-Za-z0-9]|:\\s)");
   static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
-  /** Every match of {@link #PAIR} starts with one of these. */
-  static final Keywords PAIR_STARTS = new Keywords("#", "2", "4", "5");
+  /** Every match of {@link #PAIR} starts with one of these: {@code #2}, or a class digit and {@code 0-5}. */
+  static final Keywords PAIR_STARTS = new Keywords(Keywords.concat(Keywords.pairs("245", "012345"), "#2", "#4", "#5"));
   /** Every match of {@link #REPLY_MARKED} starts with one of these. */
   static final Keywords MARKED_STARTS = new Keywords("said:", "says:", "returned", "response:", "responded", "reply:",
       "replied", "answer:", "error", "smtp;", "smtp:", "x-unix;", "]:", "):", "status", "reason:", "code", "message:",
       "rejected:", "failed:", "was:");
   /** Every match of {@link #REPLY_ANY} starts with one of these. */
-  static final Keywords ANY_STARTS = new Keywords("4", "5");
+  static final Keywords ANY_STARTS = new Keywords(Keywords.pairs("45", "012345"));
   /** Every match of {@link #QMAIL} starts with one of these. */
-  static final Keywords QMAIL_STARTS = new Keywords("(#", "#");
+  static final Keywords QMAIL_STARTS = new Keywords("(#2", "(#4", "(#5", "#2", "#4", "#5");
   /** Every match of {@link #STATUS} starts with one of these. */
-  static final Keywords STATUS_STARTS = new Keywords("2", "4", "5");
+  static final Keywords STATUS_STARTS = new Keywords("2.", "4.", "5.");
+  /** Every match of {@link #LEADING_PAIR} starts with one of these. */
+  static final Keywords LEADING_PAIR_STARTS = new Keywords(Keywords.pairs("245", "0123456789"));
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");
@@ -261,14 +263,32 @@ final class Smtp {
     String s = collapseHorizontalSpace(out).strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
     Matcher lead = LEADING_PAIR.matcher(s);
-    // a repeat needs the code's text after the first pair: without it nothing would be removed
-    if (STATUS_STARTS.find(lead, s, 0) && s.indexOf(lead.group(2), lead.end()) >= 0) {
+    // a repeat needs the pair's text after the first pair: without it nothing would be removed
+    if (LEADING_PAIR_STARTS.find(lead, s, 0) && repeatsPair(s, lead.end(), lead.group(1), lead.group(2))) {
       String prefix = Pattern.quote(lead.group(1)) + "[ -]" + Pattern.quote(lead.group(2));
       String head = s.substring(0, lead.end());
       String tail = s.substring(lead.end()).replaceAll("(?<=\\s)" + prefix + "(?:\\s+|$)", "");
       s = (head + tail).strip();
     }
     return bound(s);
+  }
+
+  /** Whether {@code s} has {@code code}, a space or hyphen, and {@code status} at or after {@code from}. */
+  private static boolean repeatsPair(String s, int from, String code, String status) {
+    return s.indexOf(code + " " + status, from) >= 0 || s.indexOf(code + "-" + status, from) >= 0;
+  }
+
+  /** Whether {@code text} has a tab, a no-break space or two spaces in a row. */
+  private static boolean hasHorizontalSpaceToCollapse(CharSequence text) {
+    char prev = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t' || c == '\u00a0' || c == ' ' && prev == ' ') {
+        return true;
+      }
+      prev = c;
+    }
+    return false;
   }
 
   /** Whether a line starting with {@code c} can open with an SMTP reply ({@code <<< 550}, {@code 550}). */
@@ -278,6 +298,9 @@ final class Smtp {
 
   /** {@code text} with each run of spaces, tabs and no-break spaces made one space. */
   private static String collapseHorizontalSpace(CharSequence text) {
+    if (!hasHorizontalSpaceToCollapse(text)) {
+      return text.toString();
+    }
     StringBuilder b = new StringBuilder(text.length());
     boolean inRun = false;
     for (int i = 0; i < text.length(); i++) {

@@ -59,8 +59,8 @@ final class SmtpStage {
           + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
           + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
   /** Every match of {@link #EXPLICIT} starts with one of these. */
-  static final Keywords EXPLICIT_STARTS = new Keywords("in", "after", "while", "does", "sender", "my", "greeting",
-      "failed", "refused", "[rcpt_to]", "[mail_from]", "[data]", "for");
+  static final Keywords EXPLICIT_STARTS = new Keywords(Keywords.concat(Keywords.spaced("in", "after", "while",
+      "does", "sender", "my", "greeting", "failed", "refused", "for"), "[rcpt_to]", "[mail_from]", "[data]"));
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of {@link #SERVER}, {@link #NEGATIVE} or {@link #NO_RECIPIENT} starts with this. */

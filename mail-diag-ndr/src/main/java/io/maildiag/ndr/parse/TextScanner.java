@@ -96,23 +96,30 @@ final class TextScanner {
 
   private static final String A = Addresses.ADDR;
   private static final String EXPANDED = "(?:\\((?:expanded|generated|alias(?:ed)?) from[^)]*\\)\\s*)?";
-  private static final Pattern P_BARE = Pattern.compile(
+  static final Pattern P_BARE = Pattern.compile(
       "^[<\"(\\[]?\\s*(" + A + ")\\s*[>\")\\]]?\\s*" + EXPANDED + "[:;,.]?\\s*$");
-  private static final Pattern P_ADDR_COLON = Pattern.compile(
+  static final Pattern P_ADDR_COLON = Pattern.compile(
       "^[<\"](" + A + ")[>\"]\\s*" + EXPANDED + ":\\s*(.+)$");
-  private static final Pattern P_ADDR_COLON2 = Pattern.compile("^(" + A + ")\\s*" + EXPANDED + ":\\s+(.+)$");
-  private static final Pattern P_LABEL = Pattern.compile(
+  static final Pattern P_ADDR_COLON2 = Pattern.compile("^(" + A + ")\\s*" + EXPANDED + ":\\s+(.+)$");
+  static final Pattern P_LABEL = Pattern.compile(
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
           + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|unknown\\s+(?:recipient|user)|"
           + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger)"
           + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
-  private static final Pattern P_TO = Pattern.compile(
+  static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*)?<?(" + A + ")>?\\s*$");
-  private static final Pattern P_BULLET = Pattern.compile("^(?:\\*|-|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
-  private static final Pattern P_REPLY_ADDR = Pattern.compile(
+  static final Pattern P_BULLET = Pattern.compile("^(?:\\*|-|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+  static final Pattern P_REPLY_ADDR = Pattern.compile(
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
-  private static final Pattern P_LEAD = Pattern.compile(
+  static final Pattern P_LEAD = Pattern.compile(
       "^<?(" + A + ")>?(?:\\s+|\\.\\.\\.|<mailto:|\\s*\\()(.*)$");
+  /** The openings of {@link #EXPANDED}. */
+  static final Keywords EXPANDED_WORDS = new Keywords("(expanded", "(generated", "(alias");
+  /** Every match of {@link #P_LABEL} starts with one of these. */
+  static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
+      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf");
+  /** Every match of {@link #P_TO} starts with one of these. */
+  static final Keywords TO_STARTS = new Keywords("to", "para", "a");
   static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
   static final Pattern[] SENTENCES = {
       Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|sen[dt]|sending|relay(?:ed|ing)?|forward(?:ed|ing)?|"
@@ -131,6 +138,9 @@ final class TextScanner {
   };
   /** Every match of {@link #P_RCPT} starts with this. */
   static final Keywords RCPT_STARTS = new Keywords("rcpt");
+  /** The words of {@link #SENTENCE_STARTS} and {@link #RCPT_STARTS}: a line without any matches none of them. */
+  static final Keywords SENTENCE_WORDS = new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach",
+      "recipient", "address", "mailbox", "user", "message", "rejected", "rcpt");
   static final Pattern HEADERISH = Pattern.compile(
       "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
           + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"
@@ -155,6 +165,9 @@ final class TextScanner {
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
   /** Every match of {@link #END_MARKER} contains this. */
   static final Keywords END_MARKER_WORD = new Keywords("message");
+  /** After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these. */
+  static final Keywords END_MARKER_LEADS = new Keywords("the", "original", "unsent", "returned", "message", "this",
+      "below", "enclosed", "included", "a", "header", "undelivered");
   private static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
@@ -215,7 +228,7 @@ final class TextScanner {
     int end = n;
     for (int i = 0; i < n; i++) {
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && END_MARKER_WORD.in(t) && END_MARKER.matcher(t).matches()
+      if (t.length() < 100 && t.length() > 6 && mayEndText(t) && END_MARKER.matcher(t).matches()
           && !t.toLowerCase(Locale.ROOT).contains("was received")) {
         end = i;
         break;
@@ -416,6 +429,50 @@ final class TextScanner {
     return j < limit && LEADING_PROMPT.matcher(lines[j].strip()).replaceFirst("").startsWith(last.group(1));
   }
 
+  /**
+   * Whether a line may be an address alone ({@link #P_BARE}): unless it opens with a parenthesis
+   * or has an "(expanded from ...)" note, at most one of its space-separated pieces has more than
+   * brackets and punctuation.
+   */
+  static boolean mayBeBare(String s) {
+    if (s.startsWith("(") || EXPANDED_WORDS.in(s)) {
+      return true;
+    }
+    int pieces = 0;
+    boolean counted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Keywords.isSpace(c)) {
+        counted = false;
+      } else if (!counted && "<\"[>\")]:;,.".indexOf(c) < 0) {
+        if (++pieces > 1) {
+          return false;
+        }
+        counted = true;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s} starts with one of the characters of {@code chars}. */
+  private static boolean startsWithOneOf(String s, String chars) {
+    return !s.isEmpty() && chars.indexOf(s.charAt(0)) >= 0;
+  }
+
+  /** Whether a stripped line passes the cheap tests that every {@link #END_MARKER} line passes. */
+  static boolean mayEndText(String t) {
+    int i = 0;
+    while (i < t.length() && isMarkerLead(t.charAt(i))) {
+      i++;
+    }
+    return END_MARKER_LEADS.at(t, i) && END_MARKER_WORD.in(t);
+  }
+
+  /** The characters {@code [\s|*>-]} of {@link #END_MARKER}'s lead. */
+  private static boolean isMarkerLead(char c) {
+    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+  }
+
   /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
   private static boolean sectionEnd(String l) {
     return SECTION_END_LEADS.leads(l) && SECTION_END.matcher(l).lookingAt();
@@ -442,6 +499,9 @@ final class TextScanner {
 
   /** Recognises a recipient anchor on a line, or returns null. */
   static Anchor anchor(String raw, int index) {
+    if (raw.indexOf('@') < 0) {
+      return null;
+    }
     String s = raw.strip();
     if (s.isEmpty() || s.indexOf('@') < 0 || s.length() > 600) {
       return null;
@@ -451,22 +511,23 @@ final class TextScanner {
       return null;
     }
     Matcher m = P_BARE.matcher(s);
-    if (m.matches()) {
+    if (mayBeBare(s) && m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", true);
     }
+    boolean colon = s.indexOf(':') >= 0;
     m = P_ADDR_COLON.matcher(s);
-    if (m.matches()) {
+    if (colon && startsWithOneOf(s, "<\"") && m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
     m = P_REPLY_ADDR.matcher(s);
-    if (m.matches()) {
+    if (startsWithOneOf(s, "245") && m.matches()) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m.group(3);
       boolean innerReply = INNER_REPLY.matcher(inner).matches();
       return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
     }
     m = P_LABEL.matcher(s);
-    if (m.matches()) {
+    if (colon && LABEL_STARTS.at(s, 0) && m.matches()) {
       String rest = m.group(2);
       if (rest.isBlank() && FAILURE_WORD.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
         rest = s; // "Unknown user: addr" says why
@@ -474,11 +535,11 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
     m = P_ADDR_COLON2.matcher(s);
-    if (m.matches()) {
+    if (colon && m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
     m = P_BULLET.matcher(s);
-    if (m.matches()) {
+    if (startsWithOneOf(s, "*-\u2022o") && m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
     m = P_LEAD.matcher(s);
@@ -496,8 +557,11 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
     m = P_TO.matcher(s);
-    if (m.matches()) {
+    if (colon && TO_STARTS.at(s, 0) && m.matches()) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    }
+    if (!SENTENCE_WORDS.in(s)) {
+      return null;
     }
     for (int k = 0; k < SENTENCES.length; k++) {
       m = SENTENCES[k].matcher(s);

@@ -89,7 +89,7 @@ class KeywordsTest {
       new Starts("REPLY_ANY", Smtp.REPLY_ANY, Smtp.ANY_STARTS),
       new Starts("QMAIL", Smtp.QMAIL, Smtp.QMAIL_STARTS),
       new Starts("STATUS", Smtp.STATUS, Smtp.STATUS_STARTS),
-      new Starts("LEADING_PAIR", Smtp.LEADING_PAIR, Smtp.STATUS_STARTS),
+      new Starts("LEADING_PAIR", Smtp.LEADING_PAIR, Smtp.LEADING_PAIR_STARTS),
       new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStage.EXPLICIT_STARTS));
 
   private static final List<Leads> LEADS = List.of(
@@ -135,12 +135,40 @@ class KeywordsTest {
     }
   }
 
+  @Property(tries = 3000)
+  void aLineFailingTheAnchorPrechecksMatchesNoAnchorPattern(@ForAll("texts") String text) {
+    String line = text.replace('\n', ' ').strip();
+    if (!TextScanner.mayBeBare(line)) {
+      assertThat(TextScanner.P_BARE.matcher(line).matches()).as("P_BARE on " + line).isFalse();
+    }
+    if (!TextScanner.LABEL_STARTS.at(line, 0) || line.indexOf(':') < 0) {
+      assertThat(TextScanner.P_LABEL.matcher(line).matches()).as("P_LABEL on " + line).isFalse();
+    }
+    if (!TextScanner.TO_STARTS.at(line, 0) || line.indexOf(':') < 0) {
+      assertThat(TextScanner.P_TO.matcher(line).matches()).as("P_TO on " + line).isFalse();
+    }
+    if (line.indexOf(':') < 0) {
+      assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
+      assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
+    }
+    if (!TextScanner.SENTENCE_WORDS.in(line)) {
+      for (Pattern p : TextScanner.SENTENCES) {
+        assertThat(p.matcher(line).find()).as(p + " on " + line).isFalse();
+      }
+      assertThat(TextScanner.P_RCPT.matcher(line).find()).as("P_RCPT on " + line).isFalse();
+    }
+    if (!TextScanner.mayEndText(line)) {
+      assertThat(TextScanner.END_MARKER.matcher(line).matches()).as("END_MARKER on " + line).isFalse();
+    }
+    Matcher field = DsnParser.FIELD.matcher(line);
+    if (line.isEmpty() || !Character.isLetter(line.charAt(0)) || line.indexOf(':') < 0) {
+      assertThat(field.find()).as("FIELD on " + line).isFalse();
+    }
+  }
+
   @Property(tries = 2000)
   void gatesOnWholeTexts(@ForAll("texts") String text) {
     String line = text.replace('\n', ' ');
-    if (!TextScanner.END_MARKER_WORD.in(line)) {
-      assertThat(TextScanner.END_MARKER.matcher(line).matches()).isFalse();
-    }
     // REMOTE_HOST: "^" at the line's start, else a match starts with "host" or "while talking to"
     Matcher plain = TextScanner.REMOTE_HOST.matcher(line);
     Matcher gated = TextScanner.REMOTE_HOST.matcher(line);
@@ -190,7 +218,10 @@ class KeywordsTest {
       "Arrival-Date", "Received-From-MTA", "Original-Envelope-Id", "original message follows",
       "copy of the message", "returned message", "host mx.example.com[192.0.2.1]", "host mx.example.com [192.0.2.1]",
       "while talking to mx.example.com.:", "mx.example.com:", "did not like", "a@example.com", "<b@example.org>",
-      "\"c@example.net\"", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "\"c@example.net\"", "(expanded from <a@example.com>)", "(alias from x)", "Recipient:", "recipient address:",
+      "failed recipients:", "unknown user:", "envelope-to:", "To: ", "an: ", "para: ", "A: ", "* ", "- ", "\u2022 ",
+      "o ", "rfc822;", "<", ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----",
+      "original message", "below this line is a copy of the message", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {
