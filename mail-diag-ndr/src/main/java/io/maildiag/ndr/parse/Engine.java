@@ -467,18 +467,34 @@ public final class Engine {
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
           + "this message was created|a message that you sent|it's attached|you can delete)");
 
-  private static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
+  static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
       "(?i)(created automatically|mail delivery software|could not be delivered to one or more|"
           + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
           + "include this problem report|delete your own text|it's attached below|do not reply|"
           + "automatically generated)");
+  /** Lower-case words one of which each {@link #BOILERPLATE_PARAGRAPH} match is. */
+  private static final String[] BOILERPLATE_PARAGRAPH_WORDS = {"created automatically", "mail delivery software",
+      "could not be delivered to one or more", "this is a permanent error", "for further assistance",
+      "please contact", "please send mail to", "include this problem report", "delete your own text",
+      "it's attached below", "do not reply", "automatically generated"};
 
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
     StringBuilder sb = new StringBuilder();
-    for (String para : PARAGRAPH_BREAK.split(region)) {
+    Matcher breaks = PARAGRAPH_BREAK.matcher(region);
+    int start = 0;
+    while (start >= 0) {
+      // the paragraphs PARAGRAPH_BREAK.split gives, one at a time: most summaries stop early
+      String para;
+      if (breaks.find()) {
+        para = region.substring(start, breaks.start());
+        start = breaks.end();
+      } else {
+        para = region.substring(start);
+        start = -1;
+      }
       String p = para.strip();
-      if (p.isEmpty() || BOILERPLATE_PARAGRAPH.matcher(p).find()) {
+      if (p.isEmpty() || boilerplateParagraph(p)) {
         continue;
       }
       for (String l : p.split("\n")) {
@@ -511,6 +527,20 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /**
+   * {@code BOILERPLATE_PARAGRAPH.matcher(p).find()}: the pattern folds ASCII case only, so a match
+   * shows in the lower-cased paragraph as one of its words; it runs only when one is there.
+   */
+  static boolean boilerplateParagraph(String p) {
+    String lower = p.toLowerCase(Locale.ROOT);
+    for (String w : BOILERPLATE_PARAGRAPH_WORDS) {
+      if (lower.contains(w)) {
+        return BOILERPLATE_PARAGRAPH.matcher(p).find();
+      }
+    }
+    return false;
   }
 
   /** Fills gaps in report recipients from what the text says about the same address. */

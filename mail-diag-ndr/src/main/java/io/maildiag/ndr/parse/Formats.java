@@ -211,6 +211,7 @@ final class Formats {
     return reporter;
   }
 
+  /** Whether {@code s} contains one of {@code words}. */
   private static boolean containsAny(String s, String[] words) {
     for (String w : words) {
       if (s.contains(w)) {
