@@ -16,6 +16,16 @@ final class Addresses {
   /** The character types of \p{N}, as bits. */
   private static final int NUMBER_TYPES = 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER
       | 1 << Character.OTHER_NUMBER;
+  /** The ASCII chars of the local-part class of {@link #ADDR}, by code. */
+  private static final boolean[] LOCAL_ASCII = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      LOCAL_ASCII[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
+    }
+  }
+
   private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])" + ADDR);
 
   /** Every address in {@code text}, in order. */
@@ -76,8 +86,7 @@ final class Addresses {
   /** Whether a char that is not a surrogate is in the local-part class of {@link #ADDR}. */
   static boolean isLocalChar(char c) {
     if (c < 128) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || "!#$%&'*+/=?^_`{|}~.-".indexOf(c) >= 0;
+      return LOCAL_ASCII[c];
     }
     // \p{L} and \p{N}: the letter and number categories
     return Character.isLetter(c) || (NUMBER_TYPES >> Character.getType(c) & 1) != 0;

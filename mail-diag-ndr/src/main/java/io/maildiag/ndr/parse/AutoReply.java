@@ -52,7 +52,7 @@ final class AutoReply {
   }
 
   static BounceAnalysis analyze(Engine.Message msg, Engine engine) {
-    if (!isAutoReply(msg) || msg.fromAddress.indexOf('@') < 0) {
+    if (!msg.autoReply() || msg.fromAddress.indexOf('@') < 0) {
       return null;
     }
     Rcpt x = new Rcpt();

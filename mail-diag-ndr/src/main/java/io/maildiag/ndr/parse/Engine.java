@@ -45,13 +45,10 @@ public final class Engine {
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
   private static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
   private static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
   private static final Pattern BOUNCE_WORDING = Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
       + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
       + "mailer-daemon)");
-  private static final Pattern ANGLES_AND_SPACE = Pattern.compile("[<>\\s]");
-  private static final Pattern DAEMON_NAME = Pattern.compile("(?s).*(mail delivery|mailer-daemon|postmaster).*");
   static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
       + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
   /** Lower-case words every {@link #SENDER_MARK} match starts with. */
@@ -63,7 +60,6 @@ public final class Engine {
   /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
   private static final Headers NO_PART = new Headers(List.of());
   private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
-  private static final Pattern MESSAGE_ID_ANGLES = Pattern.compile("^\\s*<|>\\s*$");
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   /** Lower-case words every {@link #REPORTING_HOST} match starts with. */
@@ -271,8 +267,9 @@ public final class Engine {
     String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, msg.headerBlob(), text, msg.notificationLower(),
         reportingMta, hasDsn));
     boolean systemSender = msg.systemSender();
-    if (!hasDsn && failedHeader.isEmpty() && AutoReply.isAutoReply(msg) && !msg.daemonSender()
-        && !(BOUNCE_SUBJECT.matcher(subject).find() && !AutoReply.subjectSaysAutoReply(subject))) {
+    boolean subjectNamesBounce = BOUNCE_SUBJECT.matcher(subject).find();
+    if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
+        && !(subjectNamesBounce && !AutoReply.subjectSaysAutoReply(subject))) {
       BounceAnalysis auto = AutoReply.analyze(msg, this);
       if (auto != null) {
         return auto;
@@ -284,7 +281,7 @@ public final class Engine {
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
     boolean replyPrefix = REPLY_SUBJECT.matcher(subject).matches();
-    boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find() && !FORWARD_SUBJECT.matcher(subject).find()
+    boolean bounceSubject = subjectNamesBounce && !FORWARD_SUBJECT.matcher(subject).find()
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
         || (systemSender && (vendor || !scan.entries().isEmpty()));
@@ -470,18 +467,34 @@ public final class Engine {
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
           + "this message was created|a message that you sent|it's attached|you can delete)");
 
-  private static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
+  static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
       "(?i)(created automatically|mail delivery software|could not be delivered to one or more|"
           + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
           + "include this problem report|delete your own text|it's attached below|do not reply|"
           + "automatically generated)");
+  /** Lower-case words one of which each {@link #BOILERPLATE_PARAGRAPH} match is. */
+  private static final String[] BOILERPLATE_PARAGRAPH_WORDS = {"created automatically", "mail delivery software",
+      "could not be delivered to one or more", "this is a permanent error", "for further assistance",
+      "please contact", "please send mail to", "include this problem report", "delete your own text",
+      "it's attached below", "do not reply", "automatically generated"};
 
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
     StringBuilder sb = new StringBuilder();
-    for (String para : PARAGRAPH_BREAK.split(region)) {
+    Matcher breaks = PARAGRAPH_BREAK.matcher(region);
+    int start = 0;
+    while (start >= 0) {
+      // the paragraphs PARAGRAPH_BREAK.split gives, one at a time: most summaries stop early
+      String para;
+      if (breaks.find()) {
+        para = region.substring(start, breaks.start());
+        start = breaks.end();
+      } else {
+        para = region.substring(start);
+        start = -1;
+      }
       String p = para.strip();
-      if (p.isEmpty() || BOILERPLATE_PARAGRAPH.matcher(p).find()) {
+      if (p.isEmpty() || boilerplateParagraph(p)) {
         continue;
       }
       for (String l : p.split("\n")) {
@@ -514,6 +527,20 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /**
+   * {@code BOILERPLATE_PARAGRAPH.matcher(p).find()}: the pattern folds ASCII case only, so a match
+   * shows in the lower-cased paragraph as one of its words; it runs only when one is there.
+   */
+  static boolean boilerplateParagraph(String p) {
+    String lower = p.toLowerCase(Locale.ROOT);
+    for (String w : BOILERPLATE_PARAGRAPH_WORDS) {
+      if (lower.contains(w)) {
+        return BOILERPLATE_PARAGRAPH.matcher(p).find();
+      }
+    }
+    return false;
   }
 
   /** Fills gaps in report recipients from what the text says about the same address. */
@@ -664,10 +691,61 @@ public final class Engine {
       if (ex.length() > 0) {
         ex.append("; ");
       }
-      ex.append(f.getKey()).append(": ").append(WHITESPACE.matcher(Headers.unfold(f.getValue()).trim()).replaceAll(" "));
+      ex.append(f.getKey()).append(": ");
+      appendCollapsed(ex, Headers.unfold(f.getValue()).trim());
     }
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
     return x;
+  }
+
+  /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
+  static void appendCollapsed(StringBuilder sb, String s) {
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c)) {
+        inSpace = true;
+      } else {
+        if (inSpace) {
+          sb.append(' ');
+          inSpace = false;
+        }
+        sb.append(c);
+      }
+    }
+    if (inSpace) {
+      sb.append(' ');
+    }
+  }
+
+  /** Whether {@code c} is in the class {@code \s}: space, tab, LF, VT, FF or CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * {@code v} without what {@code ^\s*<|>\s*$} matches: white space and an angle bracket at the start,
+   * and the last closing angle when only white space follows it, up to the end or a final line
+   * terminator outside {@code \s} (NEL, LS, PS), before which {@code $} also matches.
+   */
+  static String stripIdAngles(String v) {
+    int n = v.length();
+    int i = 0;
+    while (i < n && isRegexSpace(v.charAt(i))) {
+      i++;
+    }
+    int from = i < n && v.charAt(i) == '<' ? i + 1 : 0;
+    int gt = v.lastIndexOf('>');
+    if (gt >= from) {
+      int q = gt + 1;
+      while (q < n && isRegexSpace(v.charAt(q))) {
+        q++;
+      }
+      if (q == n || q == n - 1 && (v.charAt(q) == '\u0085' || v.charAt(q) == '\u2028' || v.charAt(q) == '\u2029')) {
+        return v.substring(from, gt) + v.substring(q);
+      }
+    }
+    return v.substring(from);
   }
 
   private static String clip(String s) {
@@ -780,6 +858,9 @@ public final class Engine {
     private String notificationLower;
     private Set<String> senderAddresses;
     private Headers attachedHeaders;
+    private Boolean systemSender;
+    private Boolean daemonSender;
+    private Boolean autoReply;
 
     Message(MimePart root, Diags diags) {
       this.root = root;
@@ -883,7 +964,15 @@ public final class Engine {
       }
     }
 
+    /** A sender that is a mail system by its address, name or empty Return-Path; decided once. */
     boolean systemSender() {
+      if (systemSender == null) {
+        systemSender = computeSystemSender();
+      }
+      return systemSender;
+    }
+
+    private boolean computeSystemSender() {
       if (!fromAddress.isEmpty() && (Addresses.isSystem(fromAddress) || Addresses.isSystem(fromAddress + "@x"))) {
         return true;
       }
@@ -891,16 +980,43 @@ public final class Engine {
         return true;
       }
       String rp = root.headers.get("Return-Path").orElse(null);
-      return rp != null && ANGLES_AND_SPACE.matcher(rp).replaceAll("").isEmpty();
+      return rp != null && onlyAnglesAndSpace(rp);
+    }
+
+    /** Whether removing every {@code [<>\s]} leaves nothing. */
+    private static boolean onlyAnglesAndSpace(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c != '<' && c != '>' && !isRegexSpace(c)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */
     boolean daemonSender() {
-      String lp = Addresses.localPart(fromAddress).toLowerCase(Locale.ROOT);
-      return lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
-          || lp.startsWith("microsoftexchange")
-          || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
-          || DAEMON_NAME.matcher(fromRaw.toLowerCase(Locale.ROOT)).matches();
+      if (daemonSender == null) {
+        String lp = Addresses.localPart(fromAddress).toLowerCase(Locale.ROOT);
+        daemonSender = lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
+            || lp.startsWith("microsoftexchange")
+            || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
+            || daemonName(fromRaw.toLowerCase(Locale.ROOT));
+      }
+      return daemonSender;
+    }
+
+    /** {@code (?s).*(mail delivery|mailer-daemon|postmaster).*} as a match of the whole: one of the words. */
+    private static boolean daemonName(String lower) {
+      return lower.contains("mail delivery") || lower.contains("mailer-daemon") || lower.contains("postmaster");
+    }
+
+    /** Whether the message is an automatic reply ({@link AutoReply#isAutoReply}); decided once. */
+    boolean autoReply() {
+      if (autoReply == null) {
+        autoReply = AutoReply.isAutoReply(this);
+      }
+      return autoReply;
     }
 
     /** A sender that is plainly a person: an address that is not a mail system's. */
@@ -1000,7 +1116,7 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      Optional<String> id = h.get("Message-ID").map(v -> MESSAGE_ID_ANGLES.matcher(v).replaceAll("").trim())
+      Optional<String> id = h.get("Message-ID").map(v -> stripIdAngles(v).trim())
           .filter(v -> !v.isEmpty());
       return new OriginalMessage(id, nonEmpty(h.decoded("From")), nonEmpty(h.decoded("To")),
           nonEmpty(h.decoded("Subject")), nonEmpty(h.get("Date")));

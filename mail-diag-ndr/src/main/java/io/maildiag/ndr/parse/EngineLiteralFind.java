@@ -30,12 +30,11 @@ final class EngineLiteralFind {
    * with transparent bounds, so the pattern sees the text as {@code find()} does.
    */
   static boolean find(Matcher m, String searched, String[] words, int from) {
-    m.reset().useTransparentBounds(true).useAnchoringBounds(false);
-    int end = m.regionEnd();
     int[] next = new int[words.length];
     for (int k = 0; k < words.length; k++) {
       next[k] = searched.indexOf(words[k], from);
     }
+    int end = -1; // the text's length, read from the matcher once a word is found
     while (true) {
       int at = -1;
       for (int n : next) {
@@ -43,7 +42,13 @@ final class EngineLiteralFind {
           at = n;
         }
       }
-      if (at < 0 || at >= end) {
+      if (at < 0) {
+        return false;
+      }
+      if (end < 0) {
+        end = m.reset().useTransparentBounds(true).useAnchoringBounds(false).regionEnd();
+      }
+      if (at >= end) {
         return false;
       }
       m.region(at, end);

@@ -65,7 +65,9 @@ final class Formats {
 
   /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
   static boolean exchangeCode(String t) {
-    return EngineLiteralFind.find(EXCHANGE_CODE_AT.matcher(t), t, EXCHANGE_CODE_WORDS, 0);
+    // most texts hold none of the codes: no matcher is made for them
+    return containsAny(t, EXCHANGE_CODE_WORDS)
+        && EngineLiteralFind.find(EXCHANGE_CODE_AT.matcher(t), t, EXCHANGE_CODE_WORDS, 0);
   }
 
   /**
@@ -209,6 +211,7 @@ final class Formats {
     return reporter;
   }
 
+  /** Whether {@code s} contains one of {@code words}. */
   private static boolean containsAny(String s, String[] words) {
     for (String w : words) {
       if (s.contains(w)) {

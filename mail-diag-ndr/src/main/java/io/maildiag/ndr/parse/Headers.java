@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,12 @@ final class Headers {
   /** One field: the name as written and the unfolded value. */
   record Field(String name, String value) {}
 
+  private final Field[] array;
   private final List<Field> fields;
 
   Headers(List<Field> fields) {
-    this.fields = Collections.unmodifiableList(new ArrayList<>(fields));
+    this.array = fields.toArray(new Field[0]);
+    this.fields = Collections.unmodifiableList(Arrays.asList(array));
   }
 
   List<Field> fields() {
@@ -23,17 +26,13 @@ final class Headers {
   }
 
   boolean isEmpty() {
-    return fields.isEmpty();
+    return array.length == 0;
   }
 
   /** The first value of the named field, unfolded and trimmed. */
   Optional<String> get(String name) {
-    for (Field f : fields) {
-      if (f.name.equalsIgnoreCase(name)) {
-        return Optional.of(f.value.trim());
-      }
-    }
-    return Optional.empty();
+    int i = indexOf(name);
+    return i < 0 ? Optional.empty() : Optional.of(array[i].value.trim());
   }
 
   /** The first value with RFC 2047 encoded words decoded. */
@@ -43,7 +42,7 @@ final class Headers {
 
   List<String> all(String name) {
     List<String> out = new ArrayList<>();
-    for (Field f : fields) {
+    for (Field f : array) {
       if (f.name.equalsIgnoreCase(name)) {
         out.add(f.value.trim());
       }
@@ -52,7 +51,17 @@ final class Headers {
   }
 
   boolean has(String name) {
-    return get(name).isPresent();
+    return indexOf(name) >= 0;
+  }
+
+  /** The index of the first field of that name, or -1. */
+  private int indexOf(String name) {
+    for (int i = 0; i < array.length; i++) {
+      if (array[i].name.equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -61,21 +70,29 @@ final class Headers {
    * CR, and turning every LF into a space.
    */
   static String unfold(String v) {
-    if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+    int cr = v.indexOf('\r');
+    int lf = v.indexOf('\n');
+    if (cr < 0 && lf < 0) {
       return v;
     }
-    StringBuilder sb = new StringBuilder(v.length());
     int n = v.length();
-    for (int i = 0; i < n; i++) {
-      char c = v.charAt(i);
-      if (c == '\n') {
-        if (!(i + 1 < n && (v.charAt(i + 1) == ' ' || v.charAt(i + 1) == '\t'))) {
+    StringBuilder sb = new StringBuilder(n);
+    int i = 0;
+    while (cr >= 0 || lf >= 0) {
+      // copy up to the next CR or LF; a CR goes, an LF becomes a space unless a space or tab follows
+      int j = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+      sb.append(v, i, j);
+      if (j == lf) {
+        if (!(j + 1 < n && (v.charAt(j + 1) == ' ' || v.charAt(j + 1) == '\t'))) {
           sb.append(' ');
         }
-      } else if (c != '\r') {
-        sb.append(c);
+        lf = v.indexOf('\n', j + 1);
+      } else {
+        cr = v.indexOf('\r', j + 1);
       }
+      i = j + 1;
     }
+    sb.append(v, i, n);
     return sb.toString();
   }
 

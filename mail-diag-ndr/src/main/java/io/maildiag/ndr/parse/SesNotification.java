@@ -23,8 +23,12 @@ final class SesNotification {
   static BounceAnalysis analyze(Engine.Message msg, Engine engine) {
     String text = msg.notificationText();
     int open = text.indexOf('{');
+    // the forward searches first: most texts are ruled out before the backward one
+    if (open < 0 || !(text.contains("notificationType") || text.contains("eventType"))) {
+      return null;
+    }
     int close = text.lastIndexOf('}');
-    if (open < 0 || close < open || !(text.contains("notificationType") || text.contains("eventType"))) {
+    if (close < open) {
       return null;
     }
     Object parsed = MiniJson.parse(text.substring(open, close + 1));

@@ -48,4 +48,48 @@ class EngineTest {
     Headers h = new Headers(fields);
     assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
   }
+
+  @Test
+  void collapsedWhitespaceAsByTheReplacement() {
+    String[] pieces = {" ", "\t", "\n", "\u000b", "\f", "\r", "\u00a0", "\u2003", "a", "b c", "\u00e9"};
+    java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+    Random random = new Random(23);
+    for (int i = 0; i < 20000; i++) {
+      String v = EngineLiteralFindTest.noise(random, pieces, random.nextInt(10));
+      StringBuilder sb = new StringBuilder("x: ");
+      Engine.appendCollapsed(sb, v);
+      assertThat(sb.toString()).isEqualTo("x: " + whitespace.matcher(v).replaceAll(" "));
+    }
+  }
+
+  @Test
+  void messageIdAnglesAsByTheReplacement() {
+    String[] pieces = {"<", ">", " ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u00a0", "id", "@", "x.y"};
+    java.util.regex.Pattern angles = java.util.regex.Pattern.compile("^\\s*<|>\\s*$");
+    Random random = new Random(29);
+    for (int i = 0; i < 50000; i++) {
+      String v = EngineLiteralFindTest.noise(random, pieces, random.nextInt(9));
+      assertThat(Engine.stripIdAngles(v)).as(v).isEqualTo(angles.matcher(v).replaceAll(""));
+    }
+  }
+
+  @Test
+  void boilerplateParagraphsAsByThePattern() {
+    String[] pieces = {"Created Automatically", "mail delivery software", "could not be delivered to one or more",
+        "This is a permanent error", "For further assistance", "please contact", "PLEASE SEND MAIL TO", "please",
+        "include this problem report", "delete your own text", "It's attached below", "do not reply", "DO NOT",
+        "automatically generated", "automatic", " ", "\n", "x", "\u0130", "\u212a", "\u00e9", "\u03a3"};
+    Random random = new Random(31);
+    for (int i = 0; i < 20000; i++) {
+      String p = EngineLiteralFindTest.noise(random, pieces, random.nextInt(6));
+      assertThat(Engine.boilerplateParagraph(p)).as(p).isEqualTo(Engine.BOILERPLATE_PARAGRAPH.matcher(p).find());
+    }
+  }
+
+  @Test
+  void summaryKeepsTheSubstantiveParagraphs() {
+    String region = "This message was created automatically by mail delivery software.\n\n"
+        + "The mailbox is full\nand cannot take more mail\n\n   \n\nFor further assistance, call us.\n\n";
+    assertThat(Engine.summary(region)).isEqualTo("The mailbox is full and cannot take more mail");
+  }
 }
