@@ -259,9 +259,9 @@ public final class ReasonClassifier {
     Reason chosenReason = reason;
     boolean transientCode = status.map(EnhancedStatusCode::isTransient)
         .orElseGet(() -> reply.map(ReplyCode::isTransient).orElse(false));
-    String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
     Set<Stage> stages = scan.stages();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
+      String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
     } else if (reason == Reason.NETWORK_ERROR && transientCode && action.equals("failed")
