@@ -155,6 +155,7 @@ public final class ReasonClassifier {
   /** Diagnostic text beyond this many characters is not read: {@value}. */
   public static final int MAX_TEXT_CHARS = 16_384;
 
+  private static final Stage[] STAGES = Stage.values();
   private static final ReasonClassifier STANDARD = new ReasonClassifier(TextRules.standard());
 
   private final TextRules rules;
@@ -303,8 +304,8 @@ public final class ReasonClassifier {
     if (!stages.contains(stage)) {
       return false;
     }
-    for (Stage s : stages) {
-      if (s != stage && s != Stage.LOCAL) {
+    for (Stage s : STAGES) { // over the constants, not the set: no iterator per call
+      if (s != stage && s != Stage.LOCAL && stages.contains(s)) {
         return false;
       }
     }
@@ -323,7 +324,8 @@ public final class ReasonClassifier {
   private static @Nullable TextMatch best(List<TextMatch> matches, Tier tier, @Nullable Reason only,
       boolean notBounceAllowed) {
     TextMatch best = null;
-    for (TextMatch m : matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      TextMatch m = matches.get(i);
       if (m.tier() != tier || (only != null && m.reason() != only)) {
         continue;
       }
