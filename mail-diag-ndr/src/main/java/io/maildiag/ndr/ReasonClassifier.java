@@ -155,6 +155,7 @@ public final class ReasonClassifier {
   /** Diagnostic text beyond this many characters is not read: {@value}. */
   public static final int MAX_TEXT_CHARS = 16_384;
 
+  private static final Stage[] STAGES = Stage.values();
   private static final ReasonClassifier STANDARD = new ReasonClassifier(TextRules.standard());
 
   private final TextRules rules;
@@ -259,9 +260,9 @@ public final class ReasonClassifier {
     Reason chosenReason = reason;
     boolean transientCode = status.map(EnhancedStatusCode::isTransient)
         .orElseGet(() -> reply.map(ReplyCode::isTransient).orElse(false));
-    String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
     Set<Stage> stages = scan.stages();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
+      String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
     } else if (reason == Reason.NETWORK_ERROR && transientCode && action.equals("failed")
@@ -303,8 +304,8 @@ public final class ReasonClassifier {
     if (!stages.contains(stage)) {
       return false;
     }
-    for (Stage s : stages) {
-      if (s != stage && s != Stage.LOCAL) {
+    for (Stage s : STAGES) { // over the constants, not the set: no iterator per call
+      if (s != stage && s != Stage.LOCAL && stages.contains(s)) {
         return false;
       }
     }
@@ -323,7 +324,8 @@ public final class ReasonClassifier {
   private static @Nullable TextMatch best(List<TextMatch> matches, Tier tier, @Nullable Reason only,
       boolean notBounceAllowed) {
     TextMatch best = null;
-    for (TextMatch m : matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      TextMatch m = matches.get(i);
       if (m.tier() != tier || (only != null && m.reason() != only)) {
         continue;
       }

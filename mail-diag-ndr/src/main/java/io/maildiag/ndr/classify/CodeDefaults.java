@@ -60,6 +60,10 @@ public final class CodeDefaults {
       "7.29", // ARC validation failure (RFC 8617)
       "7.30"); // REQUIRETLS support required (RFC 8689)
 
+  /** Meanings already worked out, by {@link #slot}; the classifier asks for the same few codes. */
+  @SuppressWarnings("unchecked")
+  private static final Optional<StatusMeaning>[] KNOWN = new Optional[2 * 8 * 64];
+
   private CodeDefaults() {}
 
   /**
@@ -70,6 +74,27 @@ public final class CodeDefaults {
     if (code.isSuccess()) {
       return Optional.empty();
     }
+    int slot = slot(code);
+    if (slot < 0) {
+      return meaning(code);
+    }
+    Optional<StatusMeaning> m = KNOWN[slot];
+    if (m == null) {
+      m = meaning(code);
+      KNOWN[slot] = m; // immutable: a thread that misses the write computes the same value
+    }
+    return m;
+  }
+
+  /** The place of a 4.x.x or 5.x.x code with subject 0 to 7 and detail 0 to 63 in {@link #KNOWN}, or -1. */
+  private static int slot(EnhancedStatusCode code) {
+    if (code.subject() > 7 || code.detail() > 63) {
+      return -1;
+    }
+    return ((code.isPermanent() ? 1 : 0) * 8 + code.subject()) * 64 + code.detail();
+  }
+
+  private static Optional<StatusMeaning> meaning(EnhancedStatusCode code) {
     Classification c = NdrCode.defaultClassification(code);
     if (!c.reason().isFailure() || c.reason() == Reason.UNDEFINED) {
       return Optional.empty();

@@ -40,11 +40,12 @@ final class PhraseIndex {
   /** 31 to the powers 0 to {@value #AFFIX}, to extend a {@link String#hashCode} by a few characters. */
   private static final int[] POW31 = {1, 31, 31 * 31, 31 * 31 * 31};
 
-  /** The kinds of anchor, from the most selective. */
-  private enum Kind { PAIR, WHOLE, PREFIX, SUFFIX, CHAR }
-
-  /** One anchor a phrase offers. */
-  private record Anchor(Kind kind, String key) {}
+  /** The kinds of anchor, from the most selective; an anchor is written as its kind's digit and its key. */
+  private static final int PAIR = 0;
+  private static final int WHOLE = 1;
+  private static final int PREFIX = 2;
+  private static final int SUFFIX = 3;
+  private static final int CHAR = 4;
 
   private final int size;
   private final WordTable pairs;
@@ -58,21 +59,23 @@ final class PhraseIndex {
   /** Indexes {@code phrases}; a phrase's position in the list is its id. */
   PhraseIndex(List<TextRules.Phrase> phrases) {
     this.size = phrases.size();
-    List<List<Anchor>> offered = new ArrayList<>();
-    Map<Anchor, Integer> uses = new HashMap<>();
+    List<List<String>> offered = new ArrayList<>();
+    Map<String, Integer> uses = new HashMap<>();
     for (TextRules.Phrase p : phrases) {
-      List<Anchor> a = anchors(p);
+      List<String> a = anchors(p);
       offered.add(a);
-      a.stream().distinct().forEach(x -> uses.merge(x, 1, Integer::sum));
+      for (String x : a) {
+        uses.put(x, uses.getOrDefault(x, 0) + 1);
+      }
     }
-    Map<Kind, Map<String, List<Integer>>> ids = new HashMap<>();
-    for (Kind k : Kind.values()) {
-      ids.put(k, new LinkedHashMap<>());
+    List<Map<String, List<Integer>>> ids = new ArrayList<>();
+    for (int k = PAIR; k <= CHAR; k++) {
+      ids.add(new LinkedHashMap<>());
     }
     this.always = new long[words(size)];
     for (int id = 0; id < size; id++) {
-      Anchor best = null;
-      for (Anchor a : offered.get(id)) {
+      String best = null;
+      for (String a : offered.get(id)) {
         if (best == null || better(a, best, uses)) {
           best = a;
         }
@@ -80,14 +83,21 @@ final class PhraseIndex {
       if (best == null) {
         always[id >>> 6] |= 1L << id;
       } else {
-        ids.get(best.kind()).computeIfAbsent(best.key(), x -> new ArrayList<>()).add(id);
+        Map<String, List<Integer>> table = ids.get(best.charAt(0) - '0');
+        String key = best.substring(1);
+        List<Integer> list = table.get(key);
+        if (list == null) {
+          list = new ArrayList<>();
+          table.put(key, list);
+        }
+        list.add(id);
       }
     }
-    this.pairs = new WordTable(ids.get(Kind.PAIR));
-    this.whole = new WordTable(ids.get(Kind.WHOLE));
-    this.prefixes = new WordTable(ids.get(Kind.PREFIX));
-    this.suffixes = new WordTable(ids.get(Kind.SUFFIX));
-    this.chars = new WordTable(ids.get(Kind.CHAR));
+    this.pairs = new WordTable(ids.get(PAIR));
+    this.whole = new WordTable(ids.get(WHOLE));
+    this.prefixes = new WordTable(ids.get(PREFIX));
+    this.suffixes = new WordTable(ids.get(SUFFIX));
+    this.chars = new WordTable(ids.get(CHAR));
   }
 
   /** The number of longs in a set of {@code n} phrase ids. */
@@ -95,9 +105,9 @@ final class PhraseIndex {
     return (n + 63) >>> 6;
   }
 
-  /** Every anchor the main parts of {@code p} offer (see the class comment). */
-  private static List<Anchor> anchors(TextRules.Phrase p) {
-    List<Anchor> out = new ArrayList<>();
+  /** Every anchor the main parts of {@code p} offer (see the class comment), each once. */
+  private static List<String> anchors(TextRules.Phrase p) {
+    List<String> out = new ArrayList<>();
     for (TextRules.Part part : p.parts()) {
       String[] w = part.words().split(" ");
       for (int i = 0; i < w.length; i++) {
@@ -107,19 +117,19 @@ final class PhraseIndex {
           String next = w[i + 1];
           boolean nextClosed = i + 1 < w.length - 1 || !part.openEnd();
           if (nextClosed || next.length() >= AFFIX) {
-            out.add(new Anchor(Kind.PAIR, w[i] + " " + next.substring(0, Math.min(AFFIX, next.length()))));
+            add(out, PAIR, w[i] + " " + next.substring(0, Math.min(AFFIX, next.length())));
           }
         }
         if (closedLeft && closedRight) {
-          out.add(new Anchor(Kind.WHOLE, w[i]));
+          add(out, WHOLE, w[i]);
         } else if (closedLeft && w[i].length() >= AFFIX) {
-          out.add(new Anchor(Kind.PREFIX, w[i].substring(0, AFFIX)));
+          add(out, PREFIX, w[i].substring(0, AFFIX));
         } else if (closedRight && w[i].length() >= AFFIX) {
-          out.add(new Anchor(Kind.SUFFIX, w[i].substring(w[i].length() - AFFIX)));
+          add(out, SUFFIX, w[i].substring(w[i].length() - AFFIX));
         }
         for (int k = 0; k < w[i].length(); k++) {
           if (w[i].charAt(k) >= 0x80) {
-            out.add(new Anchor(Kind.CHAR, String.valueOf(w[i].charAt(k))));
+            add(out, CHAR, String.valueOf(w[i].charAt(k)));
           }
         }
       }
@@ -127,17 +137,24 @@ final class PhraseIndex {
     return out;
   }
 
+  private static void add(List<String> anchors, int kind, String key) {
+    String a = (char) ('0' + kind) + key;
+    if (!anchors.contains(a)) {
+      anchors.add(a);
+    }
+  }
+
   /** Whether anchor {@code a} is likely more selective than {@code b}. */
-  private static boolean better(Anchor a, Anchor b, Map<Anchor, Integer> uses) {
+  private static boolean better(String a, String b, Map<String, Integer> uses) {
     int ua = uses.get(a);
     int ub = uses.get(b);
     if (ua != ub) {
       return ua < ub;
     }
-    if (a.kind() != b.kind()) {
-      return a.kind().compareTo(b.kind()) < 0;
+    if (a.charAt(0) != b.charAt(0)) {
+      return a.charAt(0) < b.charAt(0);
     }
-    return a.key().length() > b.key().length();
+    return a.length() > b.length();
   }
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
@@ -232,7 +249,12 @@ final class PhraseIndex {
         }
         keys[slot] = k.toCharArray();
         hashes[slot] = k.hashCode();
-        ids[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> list = e.getValue();
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+          a[i] = list.get(i);
+        }
+        ids[slot] = a;
       }
     }
 

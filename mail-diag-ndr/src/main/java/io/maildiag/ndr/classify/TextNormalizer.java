@@ -101,6 +101,14 @@ public final class TextNormalizer {
       chars = new char[capacity];
     }
 
+    /** Makes room for {@code n} more characters and returns the array to write them to. */
+    char[] reserve(int n) {
+      if (length + n > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(length + n, length * 2 + 16));
+      }
+      return chars;
+    }
+
     void append(char c) {
       if (length == chars.length) {
         chars = java.util.Arrays.copyOf(chars, length * 2 + 16);
@@ -134,10 +142,7 @@ public final class TextNormalizer {
 
   /** {@link Character#isLetterOrDigit(char)}, without the table look-up for ASCII. */
   private static boolean isLetterOrDigit(char c) {
-    if (c < 0x80) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-    return Character.isLetterOrDigit(c);
+    return c < 0x80 ? ASCII_LOWER[c] != 0 : Character.isLetterOrDigit(c);
   }
 
   /** Appends the words of {@code raw[start, end)}, whose first '@' is at {@code at} (-1: none). */
@@ -187,8 +192,8 @@ public final class TextNormalizer {
     }
     for (int k = s; k < e; k++) {
       char c = raw[k];
-      if (c < 0x80 && isLetterOrDigit(c)) {
-        out.append(c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c); // ASCII: no folding applies
+      if (c < 0x80 && ASCII_LOWER[c] != 0) {
+        k = appendAsciiRun(raw, k, e, out) - 1;
         continue;
       }
       if (isApostrophe(c)) {
@@ -219,6 +224,36 @@ public final class TextNormalizer {
     }
     space(out);
     fixCannot(out);
+  }
+
+  /** Per ASCII character, its lower case if it is a letter or digit, else 0. */
+  private static final char[] ASCII_LOWER = new char[0x80];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_LOWER[c] = c;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_LOWER[c] = c;
+      ASCII_LOWER[c - 'a' + 'A'] = c;
+    }
+  }
+
+  /**
+   * Appends the run of ASCII letters and digits that starts at {@code k} (before {@code e}),
+   * lower-cased, and returns where it ends: most text is such runs, and no folding, apostrophe or
+   * mark applies inside one.
+   */
+  private static int appendAsciiRun(char[] raw, int k, int e, Out out) {
+    char[] buf = out.reserve(e - k);
+    int len = out.length;
+    char l;
+    while (k < e && raw[k] < 0x80 && (l = ASCII_LOWER[raw[k]]) != 0) {
+      buf[len++] = l;
+      k++;
+    }
+    out.length = len;
+    return k;
   }
 
   /** Latin letters with diacritics (U+00C0 to U+024F) folded to ASCII; null where none applies. */

@@ -110,6 +110,22 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) imple
     return "X." + subject + "." + detail;
   }
 
+  /**
+   * Compares the three parts; written out, with the value a record derives, because codes are hash
+   * keys on the hot path of bounce reading.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EnhancedStatusCode c && c.statusClass == statusClass && c.subject == subject
+        && c.detail == detail;
+  }
+
+  /** The value a record derives from its components: {@code (class * 31 + subject) * 31 + detail}. */
+  @Override
+  public int hashCode() {
+    return (statusClass * 31 + subject) * 31 + detail;
+  }
+
   /** Returns {@code class.subject.detail}. */
   @Override
   public String toString() {

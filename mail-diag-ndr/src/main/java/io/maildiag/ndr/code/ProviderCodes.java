@@ -6,6 +6,7 @@ import io.maildiag.ndr.RetryAdvice;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +43,8 @@ public final class ProviderCodes {
   private static final Map<ProviderCode, List<String>> MARKERS = new HashMap<>();
   private static final List<ProviderCode> ALL = load(MARKERS);
   private static final Map<EnhancedStatusCode, List<ProviderCode>> BY_CODE = index(ALL);
+  /** Per provider, the meanings of each code, the primary one first: {@link #lookupAll} without filtering. */
+  private static final Map<Provider, Map<EnhancedStatusCode, List<ProviderCode>>> BY_PROVIDER = byProvider(BY_CODE);
 
   private ProviderCodes() {}
 
@@ -58,13 +61,14 @@ public final class ProviderCodes {
 
   /** Returns the primary meaning {@code provider} gives to {@code code}, if it gives one. */
   public static Optional<ProviderCode> lookup(Provider provider, EnhancedStatusCode code) {
-    return lookupAll(provider, code).stream().findFirst();
+    return first(lookupAll(provider, code));
   }
 
   /** Returns every meaning {@code provider} gives to {@code code}, the primary one first. */
   public static List<ProviderCode> lookupAll(Provider provider, EnhancedStatusCode code) {
     Objects.requireNonNull(provider, "provider");
-    return lookup(code).stream().filter(p -> p.provider() == provider).toList();
+    Objects.requireNonNull(code, "code");
+    return BY_PROVIDER.get(provider).getOrDefault(code, List.of());
   }
 
   /**
@@ -80,15 +84,23 @@ public final class ProviderCodes {
   public static Optional<ProviderCode> lookup(Provider provider, EnhancedStatusCode code, CharSequence diagnosticText) {
     Objects.requireNonNull(diagnosticText, "diagnosticText");
     List<ProviderCode> variants = lookupAll(provider, code);
+    if (variants.size() < 2) {
+      return first(variants); // no secondary variant: the text cannot choose
+    }
     String text = diagnosticText.toString().toLowerCase(Locale.ROOT);
-    for (ProviderCode variant : variants.subList(Math.min(1, variants.size()), variants.size())) {
+    for (int i = 1; i < variants.size(); i++) {
+      ProviderCode variant = variants.get(i);
       for (String marker : MARKERS.getOrDefault(variant, List.of())) {
         if (text.contains(marker)) {
           return Optional.of(variant);
         }
       }
     }
-    return variants.stream().findFirst();
+    return first(variants);
+  }
+
+  private static Optional<ProviderCode> first(List<ProviderCode> variants) {
+    return variants.isEmpty() ? Optional.empty() : Optional.of(variants.get(0));
   }
 
   /** Returns the providers that have at least one entry, in enum order. */
@@ -140,6 +152,22 @@ public final class ProviderCodes {
     // Stable sort: variants of one (provider, code) keep their file order.
     codes.sort(Comparator.comparing(ProviderCode::provider).thenComparing(ProviderCode::code));
     return List.copyOf(codes);
+  }
+
+  private static Map<Provider, Map<EnhancedStatusCode, List<ProviderCode>>> byProvider(
+      Map<EnhancedStatusCode, List<ProviderCode>> byCode) {
+    Map<Provider, Map<EnhancedStatusCode, List<ProviderCode>>> out = new EnumMap<>(Provider.class);
+    for (Provider p : Provider.values()) {
+      Map<EnhancedStatusCode, List<ProviderCode>> codes = new HashMap<>();
+      byCode.forEach((code, meanings) -> {
+        List<ProviderCode> own = meanings.stream().filter(m -> m.provider() == p).toList();
+        if (!own.isEmpty()) {
+          codes.put(code, own);
+        }
+      });
+      out.put(p, codes);
+    }
+    return out;
   }
 
   private static Map<EnhancedStatusCode, List<ProviderCode>> index(List<ProviderCode> all) {

@@ -87,8 +87,8 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
   public static ParseResult<ReplyCode> parse(CharSequence input) {
     Objects.requireNonNull(input, "input");
     String s = input.toString();
-    if (s.length() == 3 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      int v = Integer.parseInt(s);
+    if (s.length() == 3 && isDigit(s.charAt(0)) && isDigit(s.charAt(1)) && isDigit(s.charAt(2))) {
+      int v = (s.charAt(0) - '0') * 100 + (s.charAt(1) - '0') * 10 + (s.charAt(2) - '0');
       if (isValid(v)) {
         return ParseResult.success(new ReplyCode(v));
       }
@@ -97,6 +97,10 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     return ParseResult.failure(Diagnostic.error(REPLY_CODE_INVALID,
             "'" + shown + "' is not an SMTP reply code (three digits, 2xx to 5xx)")
         .withReference("RFC 5321 section 4.2").at(s, 0, s.length()));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

@@ -85,6 +85,7 @@ class TextRulesIndexPropertiesTest {
   @Property(tries = 1000)
   void indexedMatchingAgreesWithSearchingEveryPhrase(@ForAll("texts") String raw) {
     String text = TextNormalizer.normalize(raw);
+    // one scan answers both, as for the classifier (the second call finds the remembered scan)
     assertThat(STD.matches(text)).isEqualTo(STD.referenceMatches(text));
     assertThat(STD.stages(text)).isEqualTo(STD.referenceStages(text));
   }
@@ -95,14 +96,6 @@ class TextRulesIndexPropertiesTest {
     String text = raw.toLowerCase(java.util.Locale.ROOT);
     assertThat(STD.matches(text)).isEqualTo(STD.referenceMatches(text));
     assertThat(STD.stages(text)).isEqualTo(STD.referenceStages(text));
-  }
-
-  @Property(tries = 1000)
-  void scanGivesBothAnswersOfOneText(@ForAll("texts") String raw) {
-    String text = TextNormalizer.normalize(raw);
-    TextRules.Scan scan = STD.scan(text);
-    assertThat(scan.matches()).isEqualTo(STD.referenceMatches(text));
-    assertThat(scan.stages()).isEqualTo(STD.referenceStages(text));
   }
 
   @Property(tries = 1000)
