@@ -94,17 +94,17 @@ final class Html {
       }
       char c = in[i];
       if (c == '<') {
-        int close = indexOf(in, '>', i + 1, n);
+        int close = html.indexOf('>', i + 1);
         if (close < 0) {
           break;
         }
         String tag = tagName(in, i + 1, close);
         if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
-          int end = indexOfIgnoreCase(html, in, "</" + tag, close + 1);
+          int end = indexOfIgnoreCase(html, "</" + tag, close + 1);
           if (end < 0) {
             break;
           }
-          int endClose = indexOf(in, '>', end, n);
+          int endClose = html.indexOf('>', end);
           i = endClose < 0 ? n : endClose + 1;
           continue;
         }
@@ -258,14 +258,10 @@ final class Html {
     }
   }
 
-  /**
-   * Like a case-insensitive indexOf of {@code what} (which starts with '<') in {@code s} (whose
-   * characters are {@code chars}), trying only the '<' positions.
-   */
-  private static int indexOfIgnoreCase(String s, char[] chars, String what, int from) {
-    int n = chars.length - what.length();
-    for (int i = indexOf(chars, '<', Math.max(0, from), chars.length); i >= 0 && i <= n;
-        i = indexOf(chars, '<', i + 1, chars.length)) {
+  /** Like a case-insensitive indexOf of {@code what} (which starts with '<'), trying only the '<' positions. */
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    int n = s.length() - what.length();
+    for (int i = s.indexOf('<', Math.max(0, from)); i >= 0 && i <= n; i = s.indexOf('<', i + 1)) {
       if (s.regionMatches(true, i, what, 0, what.length())) {
         return i;
       }

@@ -150,7 +150,7 @@ final class MimeSplitter {
    * {@code node}; false (with Jakarta's diagnostic) when it is not a usable multipart.
    */
   private boolean multipart(byte[] b, int from, int to, MimePart node, ContentType type) {
-    DashLines dash = dashLines(b);
+    DashLines dash = dashLines(b, from);
     String param = type.param("boundary");
     byte[] bnd = param == null || param.isEmpty() ? null : boundaryBytes(param);
     // the preamble: lines up to the first boundary line (trailing blanks ignored); only lines
@@ -427,14 +427,22 @@ final class MimeSplitter {
     return -1;
   }
 
-  /** The dash-line index of {@code b}, made once per buffer (the message, or a decoded embedded message). */
-  private DashLines dashLines(byte[] b) {
-    for (DashLines d : indexed) {
+  /**
+   * The dash-line index of {@code b} from {@code from} on, made once per buffer (the message, or a
+   * decoded embedded message): the outermost multipart comes first, so later ones start after it.
+   */
+  private DashLines dashLines(byte[] b, int from) {
+    for (int i = 0; i < indexed.size(); i++) {
+      DashLines d = indexed.get(i);
       if (d.buf == b) {
-        return d;
+        if (d.from <= from) {
+          return d;
+        }
+        indexed.remove(i);
+        break;
       }
     }
-    DashLines d = new DashLines(b);
+    DashLines d = new DashLines(b, from);
     if (d.hasCr) {
       throw DECLINE; // Jakarta also ends lines at CRs, and before CR LF when it finds a boundary
     }
@@ -443,21 +451,24 @@ final class MimeSplitter {
   }
 
   /**
-   * Where the lines that start with "--" begin in one buffer, in order. A boundary line can only
-   * be one of these in a buffer without CRs (Jakarta accepts a boundary only at the start of the
-   * content or after a line break), so multipart bodies are split by looking at these lines only.
+   * Where the lines that start with "--" begin in one buffer from a line start on, in order. A
+   * boundary line can only be one of these in a buffer without CRs (Jakarta accepts a boundary
+   * only at the start of the content or after a line break), so multipart bodies are split by
+   * looking at these lines only.
    */
   private static final class DashLines {
     final byte[] buf;
+    final int from;
     int[] starts = new int[8];
     int count;
     boolean hasCr;
 
-    DashLines(byte[] b) {
+    DashLines(byte[] b, int from) {
       buf = b;
+      this.from = from;
       int n = b.length;
-      line(0);
-      int i = 0;
+      line(from);
+      int i = from;
       for (; i + 8 <= n; i += 8) {
         long v = Bytes.word(b, i);
         if (Bytes.hasControl(v)) {
