@@ -17,13 +17,16 @@ import java.util.List;
  * with trailing blanks or transport padding, the first boundary line standing in for a missing
  * boundary parameter, a missing end boundary, the epilogue, a part whose header section runs to the
  * end and so is dropped, an end boundary before any start boundary), message/rfc822 parts, and the
- * same depth, part and leaf-size limits with the same diagnostics in the same order. Whenever it
- * meets a structure it is not sure to read exactly as Jakarta Mail does (a carriage return where
- * lines are read, a header section that starts with a folded line, a folded line without a colon,
- * a boundary parameter outside printable ASCII), it declines, and {@link MimeReader} reads the whole
- * message with Jakarta Mail instead. Diagnostics are held back until the whole message has been
- * read, so a declined attempt leaves no trace. {@code MimeSplitterDifferentialTest} checks that both
- * paths build equal trees.
+ * same depth, part and leaf-size limits with the same diagnostics in the same order. Boundary lines
+ * are looked for only among the lines that start with "--", which one word-at-a-time scan of the
+ * buffer finds.
+ *
+ * <p>Whenever it meets a structure it is not sure to read exactly as Jakarta Mail does (a carriage
+ * return in a header section or in a buffer holding a multipart body, a header section that starts
+ * with a folded line, a folded field without a colon, a boundary parameter outside printable
+ * ASCII), it declines, and {@link MimeReader} reads the whole message with Jakarta Mail instead.
+ * Diagnostics are held back until the whole message has been read, so a declined attempt leaves no
+ * trace. {@code MimeSplitterDifferentialTest} checks that both paths build equal trees.
  */
 final class MimeSplitter {
   private static final byte[] EMPTY = new byte[0];
