@@ -7,10 +7,19 @@ final class Html {
   /** Tag names that matter; any other tag name is read as {@link #OTHER}. */
   private static final String[] KNOWN = {"script", "style", "head", "title", "br", "p", "div", "tr", "li", "h1",
       "h2", "h3", "h4", "table", "tbody", "pre", "blockquote", "hr", "ul", "ol", "td"};
+  /** {@link #KNOWN} by name length. */
+  private static final String[][] KNOWN_BY_LENGTH = new String[11][];
   private static final String OTHER = "";
   /** The characters that end a run of plain text: '<', '&', LF, CR and tab, as bits of a mask. */
   private static final long SPECIAL = 1L << '<' | 1L << '&' | 1L << '\n' | 1L << '\r' | 1L << '\t';
   private static final String COMMENT = "!--";
+
+  static {
+    for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
+      final int l = len;
+      KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == l).toArray(String[]::new);
+    }
+  }
 
   private Html() {}
 
@@ -213,12 +222,8 @@ final class Html {
     if (!ascii) {
       return known(new String(s, st, len).toLowerCase(Locale.ROOT));
     }
-    char first = s[st];
-    if (first >= 'A' && first <= 'Z') {
-      first = (char) (first + ('a' - 'A'));
-    }
-    for (String k : KNOWN) {
-      if (k.length() == len && k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
+    for (String k : KNOWN_BY_LENGTH[len]) {
+      if (equalsAsciiLower(s, st, k)) {
         return k;
       }
     }
