@@ -64,6 +64,13 @@ final class Bytes {
   /** The index of the first byte of {@code b[from, to)} equal to the byte that {@code pattern} repeats, or {@code to}. */
   static int indexOf(byte[] b, long pattern, int from, int to) {
     int i = from;
+    for (; i + 16 <= to; i += 16) { // two words a step: one branch per sixteen bytes
+      long m1 = matches(word(b, i), pattern);
+      long m2 = matches(word(b, i + 8), pattern);
+      if ((m1 | m2) != 0) {
+        return m1 != 0 ? i + (Long.numberOfTrailingZeros(m1) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(m2) >>> 3);
+      }
+    }
     for (; i + 8 <= to; i += 8) {
       long m = matches(word(b, i), pattern);
       if (m != 0) {

@@ -11,6 +11,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Decodes bytes to text with a declared charset, falling back sensibly when it is unknown or wrong. */
 final class Charsets {
@@ -104,10 +106,29 @@ final class Charsets {
     return utf8 != null ? utf8 : latin1;
   }
 
+  /** Charsets by declared name; the JDK's own lookup caches only the last two names asked for. */
+  private static final ConcurrentHashMap<String, Optional<Charset>> BY_NAME = new ConcurrentHashMap<>();
+  /** Names beyond this many are looked up each time, so that hostile input cannot grow the cache. */
+  private static final int MAX_CACHED = 256;
+
+  /** The charset that a declared name means (common aliases included), or null if Java has none; cached. */
   static Charset lookup(String name) {
     if (name == null) {
       return null;
     }
+    Optional<Charset> known = BY_NAME.get(name);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    Charset cs = find(name);
+    if (BY_NAME.size() < MAX_CACHED) {
+      BY_NAME.put(name, Optional.ofNullable(cs));
+    }
+    return cs;
+  }
+
+  /** Looks the name up: quotes dropped, a few aliases Java lacks mapped, unknown names null. */
+  private static Charset find(String name) {
     String n = name.trim().replace("\"", "").replace("'", "");
     if (n.isEmpty()) {
       return null;

@@ -7,10 +7,19 @@ final class Html {
   /** Tag names that matter; any other tag name is read as {@link #OTHER}. */
   private static final String[] KNOWN = {"script", "style", "head", "title", "br", "p", "div", "tr", "li", "h1",
       "h2", "h3", "h4", "table", "tbody", "pre", "blockquote", "hr", "ul", "ol", "td"};
+  /** {@link #KNOWN} by name length. */
+  private static final String[][] KNOWN_BY_LENGTH = new String[11][];
   private static final String OTHER = "";
   /** The characters that end a run of plain text: '<', '&', LF, CR and tab, as bits of a mask. */
   private static final long SPECIAL = 1L << '<' | 1L << '&' | 1L << '\n' | 1L << '\r' | 1L << '\t';
   private static final String COMMENT = "!--";
+
+  static {
+    for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
+      final int l = len;
+      KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == l).toArray(String[]::new);
+    }
+  }
 
   private Html() {}
 
@@ -94,17 +103,17 @@ final class Html {
       }
       char c = in[i];
       if (c == '<') {
-        int close = indexOf(in, '>', i + 1, n);
+        int close = html.indexOf('>', i + 1);
         if (close < 0) {
           break;
         }
         String tag = tagName(in, i + 1, close);
         if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")) {
-          int end = indexOfIgnoreCase(html, in, "</" + tag, close + 1);
+          int end = indexOfIgnoreCase(html, "</" + tag, close + 1);
           if (end < 0) {
             break;
           }
-          int endClose = indexOf(in, '>', end, n);
+          int endClose = html.indexOf('>', end);
           i = endClose < 0 ? n : endClose + 1;
           continue;
         }
@@ -213,12 +222,8 @@ final class Html {
     if (!ascii) {
       return known(new String(s, st, len).toLowerCase(Locale.ROOT));
     }
-    char first = s[st];
-    if (first >= 'A' && first <= 'Z') {
-      first = (char) (first + ('a' - 'A'));
-    }
-    for (String k : KNOWN) {
-      if (k.length() == len && k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
+    for (String k : KNOWN_BY_LENGTH[len]) {
+      if (equalsAsciiLower(s, st, k)) {
         return k;
       }
     }
@@ -258,14 +263,10 @@ final class Html {
     }
   }
 
-  /**
-   * Like a case-insensitive indexOf of {@code what} (which starts with '<') in {@code s} (whose
-   * characters are {@code chars}), trying only the '<' positions.
-   */
-  private static int indexOfIgnoreCase(String s, char[] chars, String what, int from) {
-    int n = chars.length - what.length();
-    for (int i = indexOf(chars, '<', Math.max(0, from), chars.length); i >= 0 && i <= n;
-        i = indexOf(chars, '<', i + 1, chars.length)) {
+  /** Like a case-insensitive indexOf of {@code what} (which starts with '<'), trying only the '<' positions. */
+  private static int indexOfIgnoreCase(String s, String what, int from) {
+    int n = s.length() - what.length();
+    for (int i = s.indexOf('<', Math.max(0, from)); i >= 0 && i <= n; i = s.indexOf('<', i + 1)) {
       if (s.regionMatches(true, i, what, 0, what.length())) {
         return i;
       }

@@ -18,6 +18,7 @@ final class MimePart {
   /** True for the root of a message: the whole input, or the message inside a message/rfc822 part. */
   final boolean messageRoot;
   private String text;
+  private String label;
 
   MimePart(String path, int depth, Headers headers, ContentType type, byte[] body, boolean messageRoot) {
     this.path = path;
@@ -43,7 +44,10 @@ final class MimePart {
 
   /** A short human name for evidence: {@code text/plain (part 1.1)}. */
   String label() {
-    return path.isEmpty() ? type.mimeType() + " (message body)" : type.mimeType() + " (part " + path + ")";
+    if (label == null) {
+      label = path.isEmpty() ? type.mimeType() + " (message body)" : type.mimeType() + " (part " + path + ")";
+    }
+    return label;
   }
 
   /** Every part below and including this one, depth-first, in message order. */

@@ -35,7 +35,6 @@ final class MimeReader {
   /** Text-like leaves are read up to this many bytes each. */
   static final int MAX_LEAF_BYTES = 4 * 1024 * 1024;
 
-  private static final Session SESSION = Session.getInstance(sessionProperties());
 
   private final int maxDepth;
   private final int maxHeaderFields;
@@ -50,6 +49,11 @@ final class MimeReader {
     this.deadline = deadline;
   }
 
+  /** The Jakarta Mail session, made only when a message first needs the Jakarta path. */
+  private static final class Jakarta {
+    static final Session SESSION = Session.getInstance(sessionProperties());
+  }
+
   private static Properties sessionProperties() {
     Properties p = new Properties();
     p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
@@ -61,14 +65,19 @@ final class MimeReader {
 
   /** Reads the whole normalised message. Never throws. */
   MimePart read(byte[] bytes) {
-    MimePart fast = new MimeSplitter(maxDepth, maxHeaderFields, deadline).split(bytes, diags);
+    MimePart fast;
+    try {
+      fast = new MimeSplitter(maxDepth, maxHeaderFields, deadline).split(bytes, diags);
+    } catch (RuntimeException e) {
+      fast = null; // never expected; the reference path then reads the message as it always did
+    }
     return fast != null ? fast : readWithJakarta(bytes);
   }
 
   /** Reads the whole normalised message with Jakarta Mail only (the reference path). Never throws. */
   MimePart readWithJakarta(byte[] bytes) {
     try {
-      MimeMessage msg = new MimeMessage(SESSION, new SharedByteArrayInputStream(bytes));
+      MimeMessage msg = new MimeMessage(Jakarta.SESSION, new SharedByteArrayInputStream(bytes));
       return convert(msg, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (MessagingException | RuntimeException e) {
       diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, "the message could not be parsed as MIME ("
@@ -102,10 +111,10 @@ final class MimeReader {
         MimeMessage inner;
         InputStream rawIn = isIdentity(cte) ? raw(p) : null;
         if (rawIn != null) {
-          inner = new MimeMessage(SESSION, rawIn);
+          inner = new MimeMessage(Jakarta.SESSION, rawIn);
         } else {
           byte[] decoded = leafBytes(p, cte);
-          inner = new MimeMessage(SESSION, new SharedByteArrayInputStream(decoded));
+          inner = new MimeMessage(Jakarta.SESSION, new SharedByteArrayInputStream(decoded));
         }
         if (parts < MAX_PARTS && deadline.ok()) {
           node.children.add(convert(inner, path.isEmpty() ? "1" : path + ".1", depth + 1, true,
