@@ -23,6 +23,11 @@ final class Keywords {
   private final byte[] kind = new byte[128];
   /** The first two characters of the longer words, as bits {@code 128 * first + second}. */
   private final long[] pairs = new long[128 * 128 / 64];
+  /** The words' first characters in either case when there are at most four, else -1. */
+  private final int first0;
+  private final int first1;
+  private final int first2;
+  private final int first3;
 
   /**
    * @param words the words, lower-case ASCII, none empty
@@ -42,6 +47,7 @@ final class Keywords {
         pairs[bit >>> 6] |= 1L << bit;
       }
     }
+    StringBuilder first = new StringBuilder();
     for (char c = 0; c < 128; c++) {
       List<String> list = lists.get(c);
       if (!list.isEmpty()) {
@@ -49,12 +55,44 @@ final class Keywords {
         byte k = list.stream().anyMatch(w -> w.length() == 1) ? (byte) 1 : (byte) 2;
         kind[c] = k;
         kind[Character.toUpperCase(c)] = k;
+        first.append(c);
+        if (Character.toUpperCase(c) != c) {
+          first.append(Character.toUpperCase(c));
+        }
       }
     }
+    boolean few = first.length() <= 4;
+    first0 = few ? first.charAt(0) : -1;
+    first1 = few && first.length() > 1 ? first.charAt(1) : -1;
+    first2 = few && first.length() > 2 ? first.charAt(2) : -1;
+    first3 = few && first.length() > 3 ? first.charAt(3) : -1;
   }
 
   /** The first index at or after {@code from} where one of the words starts in {@code s}, or -1. */
   int next(String s, int from) {
+    return first0 >= 0 ? nextByIndexOf(s, Math.max(0, from)) : nextByTable(s, from);
+  }
+
+  /** {@link #next} by the vectorised {@link String#indexOf(int, int)} of each first character. */
+  private int nextByIndexOf(String s, int from) {
+    for (int i = from; ; ) {
+      int at = earlier(s.indexOf(first0, i), first1 < 0 ? -1 : s.indexOf(first1, i));
+      at = earlier(at, first2 < 0 ? -1 : s.indexOf(first2, i));
+      at = earlier(at, first3 < 0 ? -1 : s.indexOf(first3, i));
+      if (at < 0 || at(s, at)) {
+        return at;
+      }
+      i = at + 1;
+    }
+  }
+
+  /** The smaller of two indexes, where -1 means none. */
+  private static int earlier(int a, int b) {
+    return a < 0 || b >= 0 && b < a ? b : a;
+  }
+
+  /** {@link #next} by a look at each character. */
+  private int nextByTable(String s, int from) {
     int n = s.length();
     for (int i = Math.max(0, from); i < n; i++) {
       char raw = s.charAt(i);
