@@ -104,6 +104,42 @@ class KeywordsTest {
     return b.toString();
   }
 
+  @Property(tries = 500)
+  void spacedThenStartsEveryWordSpacesNextSequence(
+      @ForAll("spaces") String spaces, @ForAll("lowerAscii") char next, @ForAll("lowerAscii") char other) {
+    Keywords k = new Keywords(Keywords.spacedThen("in", String.valueOf(next)));
+    assertThat(k.at("In" + spaces + next + "x", 0)).isTrue();
+    assertThat(k.at("in" + spaces.toUpperCase(Locale.ROOT) + Character.toUpperCase(next), 0)).isTrue();
+    if (other != next) {
+      assertThat(k.at("in " + other, 0)).isFalse();
+    }
+    assertThat(k.at("inx", 0)).isFalse();
+  }
+
+  @Provide
+  Arbitrary<String> spaces() {
+    return Arbitraries.strings().withChars(" \t\n\u000B\f\r").ofMinLength(1).ofMaxLength(4);
+  }
+
+  @Provide
+  Arbitrary<Character> lowerAscii() {
+    return Arbitraries.chars().range('a', 'z');
+  }
+
+  @Test
+  void stagePhrasesWithAnyWhitespace() {
+    for (String text : List.of("x in\treply to RCPT TO command", "(in \n reply to the MAIL\rFROM command)",
+        "after\u000BRCPT TO", "after  pipelined\tDATA", "for\r\nDATA command", "while\fsending message body",
+        "does \u000Bnot like recipient", "my\n\nname was rejected", "failed\tafter I sent the message",
+        "greeting  failed", "refused \tto talk to me", "failed\ton DATA command", "sender\twas rejected")) {
+      Matcher plain = SmtpStage.EXPLICIT.matcher(text);
+      Matcher gated = SmtpStage.EXPLICIT.matcher(text);
+      assertThat(plain.find()).as(text).isTrue();
+      assertThat(SmtpStage.EXPLICIT_STARTS.find(gated, text, 0)).as(text).isTrue();
+      assertThat(gated.group()).isEqualTo(plain.group());
+    }
+  }
+
   /** A pattern whose every match starts with one of the words. */
   private record Starts(String name, Pattern pattern, Keywords words) {}
 
@@ -282,7 +318,9 @@ class KeywordsTest {
       "\"c@example.net\"", "(expanded from <a@example.com>)", "(alias from x)", "Recipient:", "recipient address:",
       "failed recipients:", "unknown user:", "envelope-to:", "To: ", "an: ", "para: ", "A: ", "* ", "- ", "\u2022 ",
       "o ", "rfc822;", "<", ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----",
-      "original message", "below this line is a copy of the message", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "original message", "below this line is a copy of the message", "in", "reply", "to", "after", "RCPT", "MAIL",
+      "FROM", "DATA", "command", "for", "while", "sending", "does", "not", "like", "failed", "on", "my", "name",
+      "was", "refused", "talk", "me", "greeting", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {
