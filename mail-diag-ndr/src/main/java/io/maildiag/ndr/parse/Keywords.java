@@ -31,9 +31,15 @@ final class Keywords {
   private static final class Node {
     private char[] keys = new char[0];
     private Node[] kids = new Node[0];
+    /** The keys as bits, characters 0-63 and 64-127: most characters are ruled out without a search. */
+    private long low;
+    private long high;
     private boolean word;
 
     @Nullable Node child(char c) {
+      if (c >= 128 || ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) {
+        return null;
+      }
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] == c) {
           return kids[k];
@@ -50,6 +56,11 @@ final class Keywords {
         kids = Arrays.copyOf(kids, kids.length + 1);
         keys[keys.length - 1] = c;
         kids[kids.length - 1] = n;
+        if (c < 64) {
+          low |= 1L << c;
+        } else {
+          high |= 1L << (c - 64);
+        }
       }
       return n;
     }
