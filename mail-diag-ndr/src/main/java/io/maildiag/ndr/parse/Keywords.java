@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -238,6 +239,20 @@ final class Keywords {
       }
     }
     return false;
+  }
+
+  /**
+   * The first match of {@code p} in {@code s}, as {@code p.matcher(s).find()} finds it, provided
+   * every match of {@code p} starts with one of the words and none is empty; null when there is
+   * none. No matcher is made for a text without the words.
+   */
+  @Nullable Matcher match(Pattern p, String s) {
+    int at = next(s, 0);
+    if (at < 0) {
+      return null;
+    }
+    Matcher m = p.matcher(s);
+    return find(m, s, at) ? m : null;
   }
 
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */

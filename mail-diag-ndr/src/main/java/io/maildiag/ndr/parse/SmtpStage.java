@@ -79,9 +79,8 @@ final class SmtpStage {
 
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
-    String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-    Matcher m = EXPLICIT.matcher(t);
-    return EXPLICIT_STARTS.find(m, t, 0) ? found(m.group()) : null;
+    Matcher m = EXPLICIT_STARTS.match(EXPLICIT, text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    return m != null ? found(m.group()) : null;
   }
 
   /**

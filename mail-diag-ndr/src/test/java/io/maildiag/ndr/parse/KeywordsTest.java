@@ -183,6 +183,9 @@ class KeywordsTest {
       while (m.find()) {
         plain.add(m.start() + "-" + m.end() + ":" + m.group());
       }
+      Matcher first = s.words().match(s.pattern(), text);
+      assertThat(first == null ? null : first.start() + "-" + first.end() + ":" + first.group())
+          .as(s.name() + " match").isEqualTo(plain.isEmpty() ? null : plain.get(0));
       List<String> gated = new ArrayList<>();
       Matcher g = s.pattern().matcher(text);
       for (int from = 0; s.words().find(g, text, from); from = g.end()) {
@@ -209,6 +212,9 @@ class KeywordsTest {
   @Property(tries = 1000)
   void aLineFailingTheAnchorPrechecksMatchesNoAnchorPattern(@ForAll("texts") String text) {
     String line = text.replace('\n', ' ').strip();
+    if (!TextScanner.HEADERISH_STARTS.at(line, 0)) {
+      assertThat(TextScanner.HEADERISH.matcher(line).find()).as("HEADERISH on " + line).isFalse();
+    }
     if (!TextScanner.mayBeBare(line)) {
       assertThat(TextScanner.P_BARE.matcher(line).matches()).as("P_BARE on " + line).isFalse();
     }
@@ -274,6 +280,11 @@ class KeywordsTest {
     if (found) {
       assertThat(gated.group(1)).isEqualTo(plain.group(1));
     }
+    if (!Smtp.CODE_STARTS.in(text)) {
+      assertThat(Smtp.REPLY_LINE.matcher(text).find()).isFalse();
+      assertThat(Smtp.REPLY_MARKED.matcher(text).find()).isFalse();
+      assertThat(Smtp.REPLY_ANY.matcher(text).find()).isFalse();
+    }
     if (!Smtp.mayHoldCode(text)) {
       assertThat(Smtp.facts(text)).isEqualTo(new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty()));
     }
@@ -320,7 +331,8 @@ class KeywordsTest {
       "o ", "rfc822;", "<", ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----",
       "original message", "below this line is a copy of the message", "in", "reply", "to", "after", "RCPT", "MAIL",
       "FROM", "DATA", "command", "for", "while", "sending", "does", "not", "like", "failed", "on", "my", "name",
-      "was", "refused", "talk", "me", "greeting", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:", "Original sender:",
+      "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:", "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {
