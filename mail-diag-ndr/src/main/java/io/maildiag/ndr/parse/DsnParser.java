@@ -33,6 +33,7 @@ final class DsnParser {
   private static final Set<String> KEY_FIELDS = Set.of("final-recipient", "original-recipient", "action",
       "status", "diagnostic-code", "remote-mta");
 
+  /** A field line; {@link #field} reads it without the regular expression. */
   static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
 
   static Report parse(String text) {
@@ -61,13 +62,13 @@ final class DsnParser {
         lastMap.merge(lastName, "\n" + line, String::concat);
         continue;
       }
-      Matcher m = field(line);
-      if (m == null) {
+      Field f = field(line);
+      if (f == null) {
         lastName = null;
         continue;
       }
-      String name = m.group(1).toLowerCase(Locale.ROOT);
-      String value = m.group(2);
+      String name = f.name().toLowerCase(Locale.ROOT);
+      String value = f.value();
       if (MESSAGE_FIELDS.contains(name) && !hasRecipientFields(current)) {
         message.putIfAbsent(name, value);
         lastName = name;
@@ -109,17 +110,58 @@ final class DsnParser {
     return new Report(message, recipients, from);
   }
 
-  /** The {@link #FIELD} match of a line, or null: a field line starts with a letter and has a colon. */
-  private static @Nullable Matcher field(String line) {
-    if (line.isEmpty() || !isAsciiLetter(line.charAt(0)) || line.indexOf(':') < 0) {
+  /** A field line's name and value, as {@link #FIELD} reads them. */
+  record Field(String name, String value) {}
+
+  /**
+   * Reads a line as {@link #FIELD} does, without a regular expression: a name of up to 61 letters,
+   * digits and hyphens that starts with a letter, optional {@code \s}, a colon, one optional
+   * {@code \s}, and the value up to a line terminator that may only end the line. Null when the
+   * line is not a field.
+   */
+  static @Nullable Field field(String line) {
+    int n = line.length();
+    if (n == 0 || !isAsciiLetter(line.charAt(0))) {
       return null;
     }
-    Matcher m = FIELD.matcher(line);
-    return m.lookingAt() ? m : null;
+    int nameEnd = 1;
+    while (nameEnd < n && nameEnd < 61 && isNameChar(line.charAt(nameEnd))) {
+      nameEnd++;
+    }
+    if (nameEnd < n && isNameChar(line.charAt(nameEnd))) {
+      return null; // a longer name leaves no room for the colon
+    }
+    int colon = nameEnd;
+    while (colon < n && Keywords.isSpace(line.charAt(colon))) {
+      colon++;
+    }
+    if (colon == n || line.charAt(colon) != ':') {
+      return null;
+    }
+    int from = colon + 1;
+    if (from < n && Keywords.isSpace(line.charAt(from))) {
+      from++;
+    }
+    int to = from;
+    while (to < n && !isLineTerminator(line.charAt(to))) {
+      to++;
+    }
+    // "(.*)$" stops at the first line terminator, where "$" holds only at a final one (or "\r\n")
+    boolean atEnd = to >= n - 1 || to == n - 2 && line.charAt(to) == '\r' && line.charAt(to + 1) == '\n';
+    return atEnd ? new Field(line.substring(0, nameEnd), line.substring(from, to)) : null;
   }
 
   private static boolean isAsciiLetter(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isNameChar(char c) {
+    return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '-';
+  }
+
+  /** The characters that end a line for {@code .} and {@code $}. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private static boolean hasRecipientFields(Map<String, String> m) {

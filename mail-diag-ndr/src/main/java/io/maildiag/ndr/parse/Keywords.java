@@ -1,8 +1,11 @@
 package io.maildiag.ndr.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A few literal words, found in text with ASCII case ignored: the cheap necessary condition that
@@ -17,77 +20,160 @@ import java.util.regex.Matcher;
 final class Keywords {
   /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
   private static final char[] SPACE = {' ', '\t', '\n', '\u000B', '\f', '\r'};
-  /** Words by their first character; the words are lower-case ASCII. */
-  private final String[][] byFirst = new String[128][];
-  /** Per character, either case: 0 when no word starts with it, 1 when it is a word, 2 when words start with it. */
-  private final byte[] kind = new byte[128];
-  /** The first two characters of the longer words, as bits {@code 128 * first + second}. */
-  private final long[] pairs = new long[128 * 128 / 64];
+  /** The words as a trie: {@code starts[c]} is the node after the first character {@code c}, in either case. */
+  private final Node[] starts = new Node[128];
+  /** The words' first characters in either case when there are at most four, else -1. */
+  private final int first0;
+  private final int first1;
+  private final int first2;
+  private final int first3;
+
+  /** A trie node: the lower-case characters that continue a word, and whether a word ends here. */
+  private static final class Node {
+    private char[] keys = new char[0];
+    private Node[] kids = new Node[0];
+    /** The keys as bits, characters 0-63 and 64-127: most characters are ruled out without a search. */
+    private long low;
+    private long high;
+    private boolean word;
+
+    @Nullable Node child(char c) {
+      if (c >= 128 || ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) {
+        return null;
+      }
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] == c) {
+          return kids[k];
+        }
+      }
+      return null;
+    }
+
+    Node add(char c) {
+      Node n = child(c);
+      if (n == null) {
+        n = new Node();
+        keys = Arrays.copyOf(keys, keys.length + 1);
+        kids = Arrays.copyOf(kids, kids.length + 1);
+        keys[keys.length - 1] = c;
+        kids[kids.length - 1] = n;
+        if (c < 64) {
+          low |= 1L << c;
+        } else {
+          high |= 1L << (c - 64);
+        }
+      }
+      return n;
+    }
+  }
 
   /**
    * @param words the words, lower-case ASCII, none empty
    */
   Keywords(String... words) {
-    List<List<String>> lists = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      lists.add(new ArrayList<>());
-    }
+    StringBuilder first = new StringBuilder();
     for (String w : words) {
       if (w.isEmpty() || !w.chars().allMatch(c -> c < 128 && (c < 'A' || c > 'Z'))) {
         throw new IllegalArgumentException("not a lower-case ASCII word: " + w);
       }
-      lists.get(w.charAt(0)).add(w);
-      if (w.length() > 1) {
-        int bit = 128 * w.charAt(0) + w.charAt(1);
-        pairs[bit >>> 6] |= 1L << bit;
+      char c = w.charAt(0);
+      char upper = Character.toUpperCase(c);
+      if (starts[c] == null) {
+        starts[c] = new Node();
+        starts[upper] = starts[c];
+        first.append(c);
+        if (upper != c) {
+          first.append(upper);
+        }
       }
-    }
-    for (char c = 0; c < 128; c++) {
-      List<String> list = lists.get(c);
-      if (!list.isEmpty()) {
-        byFirst[c] = list.toArray(new String[0]);
-        byte k = list.stream().anyMatch(w -> w.length() == 1) ? (byte) 1 : (byte) 2;
-        kind[c] = k;
-        kind[Character.toUpperCase(c)] = k;
+      Node n = starts[c];
+      for (int i = 1; i < w.length(); i++) {
+        n = n.add(w.charAt(i));
       }
+      n.word = true;
     }
+    boolean few = first.length() <= 4;
+    first0 = few ? first.charAt(0) : -1;
+    first1 = few && first.length() > 1 ? first.charAt(1) : -1;
+    first2 = few && first.length() > 2 ? first.charAt(2) : -1;
+    first3 = few && first.length() > 3 ? first.charAt(3) : -1;
   }
 
   /** The first index at or after {@code from} where one of the words starts in {@code s}, or -1. */
   int next(String s, int from) {
+    return first0 >= 0 ? nextByIndexOf(s, Math.max(0, from)) : nextByTrie(s, from);
+  }
+
+  /** {@link #next} by the vectorised {@link String#indexOf(int, int)} of each first character. */
+  private int nextByIndexOf(String s, int from) {
+    for (int i = from; ; ) {
+      int at = earlier(s.indexOf(first0, i), first1 < 0 ? -1 : s.indexOf(first1, i));
+      at = earlier(at, first2 < 0 ? -1 : s.indexOf(first2, i));
+      at = earlier(at, first3 < 0 ? -1 : s.indexOf(first3, i));
+      if (at < 0 || at(s, at)) {
+        return at;
+      }
+      i = at + 1;
+    }
+  }
+
+  /** The smaller of two indexes, where -1 means none. */
+  private static int earlier(int a, int b) {
+    return a < 0 || b >= 0 && b < a ? b : a;
+  }
+
+  /** {@link #next} by a look at each character. */
+  private int nextByTrie(String s, int from) {
     int n = s.length();
     for (int i = Math.max(0, from); i < n; i++) {
-      char raw = s.charAt(i);
-      int k = raw < 128 ? kind[raw] : 0;
-      if (k == 0) {
-        continue;
-      }
-      if (k == 1) {
+      char c = s.charAt(i);
+      if (c < 128 && starts[c] != null && wordFrom(starts[c], s, i + 1)) {
         return i;
-      }
-      // the second character rules out most positions before any word is compared
-      char c = lower(raw);
-      char d = i + 1 < n ? lower(s.charAt(i + 1)) : 128;
-      int bit = 128 * c + d;
-      if (d >= 128 || (pairs[bit >>> 6] & 1L << bit) == 0) {
-        continue;
-      }
-      for (String w : byFirst[c]) {
-        if (startsAt(s, i, w)) {
-          return i;
-        }
       }
     }
     return -1;
   }
 
-  /** Each word followed by each character {@code \s} matches: the words of {@code word\s+}. */
-  static String[] spaced(String... words) {
-    List<String> out = new ArrayList<>();
-    for (String w : words) {
-      for (char c : SPACE) {
-        out.add(w + c);
+  /** Whether a word ends at {@code node} or continues from it with {@code s} at {@code at}. */
+  private static boolean wordFrom(Node node, String s, int at) {
+    Node n = node;
+    int j = at;
+    while (!n.word) {
+      if (j == s.length()) {
+        return false;
       }
+      n = n.child(lower(s.charAt(j++)));
+      if (n == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether one of the words starts at index {@code i} of {@code s}. */
+  boolean at(String s, int i) {
+    if (i < 0 || i >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(i);
+    return c < 128 && starts[c] != null && wordFrom(starts[c], s, i + 1);
+  }
+
+  /**
+   * The words that start {@code word\s+x} where {@code x} is one of {@code next}: the word and a
+   * {@code \s} character other than a space, or the word, a space, and a {@code \s} character or
+   * one of {@code next}.
+   */
+  static String[] spacedThen(String word, String next) {
+    List<String> out = new ArrayList<>();
+    for (char c : SPACE) {
+      if (c != ' ') {
+        out.add(word + c);
+      }
+      out.add(word + ' ' + c);
+    }
+    for (char c : next.toCharArray()) {
+      out.add(word + ' ' + c);
     }
     return out.toArray(new String[0]);
   }
@@ -105,29 +191,9 @@ final class Keywords {
 
   /** Words and more words, as one array. */
   static String[] concat(String[] words, String... more) {
-    String[] out = java.util.Arrays.copyOf(words, words.length + more.length);
+    String[] out = Arrays.copyOf(words, words.length + more.length);
     System.arraycopy(more, 0, out, words.length, more.length);
     return out;
-  }
-
-  /** Whether one of the words starts at index {@code i} of {@code s}. */
-  boolean at(String s, int i) {
-    if (i < 0 || i >= s.length()) {
-      return false;
-    }
-    char raw = s.charAt(i);
-    if (raw >= 128 || kind[raw] == 0) {
-      return false;
-    }
-    if (kind[raw] == 1) {
-      return true;
-    }
-    for (String w : byFirst[lower(raw)]) {
-      if (startsAt(s, i, w)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -175,17 +241,18 @@ final class Keywords {
     return false;
   }
 
-  private static boolean startsAt(String s, int at, String w) {
-    int len = w.length();
-    if (at + len > s.length()) {
-      return false;
+  /**
+   * The first match of {@code p} in {@code s}, as {@code p.matcher(s).find()} finds it, provided
+   * every match of {@code p} starts with one of the words and none is empty; null when there is
+   * none. No matcher is made for a text without the words.
+   */
+  @Nullable Matcher match(Pattern p, String s) {
+    int at = next(s, 0);
+    if (at < 0) {
+      return null;
     }
-    for (int j = 1; j < len; j++) {
-      if (lower(s.charAt(at + j)) != w.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
+    Matcher m = p.matcher(s);
+    return find(m, s, at) ? m : null;
   }
 
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */

@@ -36,7 +36,7 @@ final class Smtp {
   private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
-  private static final Pattern REPLY_LINE = Pattern.compile(
+  static final Pattern REPLY_LINE = Pattern.compile(
       "(?m)^[ \\t>'\"*|(\\[]*(?:<<<[ \\t]*)?#?([245][0-5]\\d)(?=[ \\t]|-|:|$)");
   static final Pattern REPLY_MARKED = Pattern.compile(
       "(?im)(?:said:|says:|returned:?|response:|responded|reply:|replied:?|answer:|error:|error code:?|"
@@ -52,6 +52,8 @@ final class Smtp {
   static final Keywords MARKED_STARTS = new Keywords("said:", "says:", "returned", "response:", "responded", "reply:",
       "replied", "answer:", "error", "smtp;", "smtp:", "x-unix;", "]:", "):", "status", "reason:", "code", "message:",
       "rejected:", "failed:", "was:");
+  /** Every reply code ({@link #REPLY_LINE}, {@link #REPLY_MARKED}, {@link #REPLY_ANY}) has one of these. */
+  static final Keywords CODE_STARTS = new Keywords(Keywords.pairs("245", "012345"));
   /** Every match of {@link #REPLY_ANY} starts with one of these. */
   static final Keywords ANY_STARTS = new Keywords(Keywords.pairs("45", "012345"));
   /** Every match of {@link #QMAIL} starts with one of these. */
@@ -72,8 +74,9 @@ final class Smtp {
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
     }
-    Matcher pm = PAIR.matcher(text);
-    for (int from = 0; PAIR_STARTS.find(pm, text, from); from = pm.end()) {
+    int first = PAIR_STARTS.next(text, 0);
+    Matcher pm = first < 0 ? null : PAIR.matcher(text);
+    for (int from = first; pm != null && PAIR_STARTS.find(pm, text, from); from = pm.end()) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -120,6 +123,9 @@ final class Smtp {
   }
 
   static Optional<ReplyCode> replyCode(String text) {
+    if (CODE_STARTS.next(text, 0) < 0) {
+      return Optional.empty(); // every reply code starts with a class digit and 0-5
+    }
     Matcher m = REPLY_LINE.matcher(text);
     if (m.find()) {
       Optional<ReplyCode> r = reply(m.group(1));
@@ -166,8 +172,9 @@ final class Smtp {
   }
 
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
-    Matcher q = QMAIL.matcher(text);
-    for (int from = 0; QMAIL_STARTS.find(q, text, from); from = q.end()) {
+    int first = QMAIL_STARTS.next(text, 0);
+    Matcher q = first < 0 ? null : QMAIL.matcher(text);
+    for (int from = first; q != null && QMAIL_STARTS.find(q, text, from); from = q.end()) {
       Optional<EnhancedStatusCode> s = q.group(1) != null
           ? status(q.group(1), q.group(2), q.group(3))
           : status(q.group(4), q.group(5), q.group(6));
@@ -175,9 +182,10 @@ final class Smtp {
         return s;
       }
     }
-    Matcher m = STATUS.matcher(text);
+    first = STATUS_STARTS.next(text, 0);
+    Matcher m = first < 0 ? null : STATUS.matcher(text);
     Optional<EnhancedStatusCode> other = Optional.empty();
-    for (int from = 0; STATUS_STARTS.find(m, text, from); from = m.end()) {
+    for (int from = first; m != null && STATUS_STARTS.find(m, text, from); from = m.end()) {
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (VERSION_BEFORE.matcher(before).find()) {
         continue;

@@ -6,6 +6,7 @@ import io.maildiag.ndr.classify.TextRules;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +60,12 @@ final class SmtpStage {
           + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
           + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
   /** Every match of {@link #EXPLICIT} starts with one of these. */
-  static final Keywords EXPLICIT_STARTS = new Keywords(Keywords.concat(Keywords.spaced("in", "after", "while",
-      "does", "sender", "my", "greeting", "failed", "refused", "for"), "[rcpt_to]", "[mail_from]", "[data]"));
+  static final Keywords EXPLICIT_STARTS = new Keywords(Stream.of(
+      Keywords.spacedThen("in", "r"), Keywords.spacedThen("after", "pmredih"), Keywords.spacedThen("while", "s"),
+      Keywords.spacedThen("does", "n"), Keywords.spacedThen("sender", "w"), Keywords.spacedThen("my", "n"),
+      Keywords.spacedThen("greeting", "f"), Keywords.spacedThen("failed", "oa"), Keywords.spacedThen("refused", "t"),
+      Keywords.spacedThen("for", "rmdt"), new String[] {"[rcpt_to]", "[mail_from]", "[data]"})
+      .flatMap(Stream::of).toArray(String[]::new));
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of {@link #SERVER}, {@link #NEGATIVE} or {@link #NO_RECIPIENT} starts with this. */
@@ -74,9 +79,8 @@ final class SmtpStage {
 
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
-    String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-    Matcher m = EXPLICIT.matcher(t);
-    return EXPLICIT_STARTS.find(m, t, 0) ? found(m.group()) : null;
+    Matcher m = EXPLICIT_STARTS.match(EXPLICIT, text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    return m != null ? found(m.group()) : null;
   }
 
   /**

@@ -118,6 +118,12 @@ final class TextScanner {
   /** Every match of {@link #P_LABEL} starts with one of these. */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
       "rcpt", "envelope-to", "delivered-to", "destinataire", "empf");
+  /** Every match of {@link #HEADERISH} starts with one of these. */
+  static final Keywords HEADERISH_STARTS = new Keywords("from", "reply-to", "sender", "return-", "message-id",
+      "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original", "x-", "received", "mail",
+      "envelope-from", "resent-", "authentication-results", "dkim-signature", "list-", "reporting-mta", "remote-mta",
+      "generating server", "disposition-notification-to", "final-recipient", "diagnostic-code", "action", "status",
+      "arrival-date", "last-attempt-date", "will-retry-until");
   /** Every match of {@link #P_TO} starts with one of these. */
   static final Keywords TO_STARTS = new Keywords("to", "para", "a");
   static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
@@ -507,39 +513,39 @@ final class TextScanner {
       return null;
     }
     // a header field name needs its colon
-    if (s.indexOf(':') >= 0 && HEADERISH.matcher(s).lookingAt()) {
+    boolean colon = s.indexOf(':') >= 0;
+    if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
       return null;
     }
-    Matcher m = P_BARE.matcher(s);
-    if (mayBeBare(s) && m.matches()) {
+    Matcher m = whole(mayBeBare(s), P_BARE, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", true);
     }
-    boolean colon = s.indexOf(':') >= 0;
-    m = P_ADDR_COLON.matcher(s);
-    if (colon && startsWithOneOf(s, "<\"") && m.matches()) {
+    m = whole(colon && startsWithOneOf(s, "<\""), P_ADDR_COLON, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = P_REPLY_ADDR.matcher(s);
-    if (startsWithOneOf(s, "245") && m.matches()) {
+    m = whole(startsWithOneOf(s, "245"), P_REPLY_ADDR, s);
+    if (m != null) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m.group(3);
       boolean innerReply = INNER_REPLY.matcher(inner).matches();
       return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
     }
-    m = P_LABEL.matcher(s);
-    if (colon && LABEL_STARTS.at(s, 0) && m.matches()) {
+    m = whole(colon && LABEL_STARTS.at(s, 0), P_LABEL, s);
+    if (m != null) {
       String rest = m.group(2);
       if (rest.isBlank() && FAILURE_WORD.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
         rest = s; // "Unknown user: addr" says why
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    m = P_ADDR_COLON2.matcher(s);
-    if (colon && m.matches()) {
+    m = whole(colon, P_ADDR_COLON2, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = P_BULLET.matcher(s);
-    if (startsWithOneOf(s, "*-\u2022o") && m.matches()) {
+    m = whole(startsWithOneOf(s, "*-\u2022o"), P_BULLET, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
     m = P_LEAD.matcher(s);
@@ -556,16 +562,16 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    m = P_TO.matcher(s);
-    if (colon && TO_STARTS.at(s, 0) && m.matches()) {
+    m = whole(colon && TO_STARTS.at(s, 0), P_TO, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     if (!SENTENCE_WORDS.in(s)) {
       return null;
     }
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = SENTENCES[k].matcher(s);
-      if (SENTENCE_STARTS[k].find(m, s, 0)) {
+      m = SENTENCE_STARTS[k].match(SENTENCES[k], s);
+      if (m != null) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
           continue;
@@ -573,11 +579,20 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    m = P_RCPT.matcher(s);
-    if (RCPT_STARTS.find(m, s, 0)) {
+    m = RCPT_STARTS.match(P_RCPT, s);
+    if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /** The whole-text match of {@code p} on {@code s}, or null; no matcher is made unless {@code mayMatch}. */
+  private static @Nullable Matcher whole(boolean mayMatch, Pattern p, String s) {
+    if (!mayMatch) {
+      return null;
+    }
+    Matcher m = p.matcher(s);
+    return m.matches() ? m : null;
   }
 
   private static String block(String[] lines, Anchor a, int limit) {
