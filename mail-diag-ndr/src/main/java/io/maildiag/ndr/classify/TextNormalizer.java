@@ -75,9 +75,19 @@ public final class TextNormalizer {
     if (text.length() > MAX_INPUT_CHARS || m.raw.length() > MAX_INPUT_CHARS) {
       return null;
     }
-    String head = m.raw.strip(); // strip removes white space only, which separates tokens anyway
-    int n = head.length();
-    if (text.length() <= n || text.charAt(n) != ' ' || !text.startsWith(head)) {
+    // the remembered text without leading and trailing white space (String.strip, without a copy);
+    // white space separates tokens anyway
+    String raw = m.raw;
+    int s = 0;
+    int e = raw.length();
+    while (s < e && Character.isWhitespace(raw.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(raw.charAt(e - 1))) {
+      e--;
+    }
+    int n = e - s;
+    if (text.length() <= n || text.charAt(n) != ' ' || !text.regionMatches(0, raw, s, n)) {
       return null;
     }
     String tail = compute(text.substring(n + 1));
