@@ -40,8 +40,9 @@ public final class TextNormalizer {
 
   /**
    * The last text normalised and its result. The bounce parser and the classifier normalise the
-   * same diagnostic text one after the other; the record is immutable, so that threads racing on
-   * the field each see a consistent pair.
+   * same diagnostic text one after the other, or the text and then the text with the SMTP stage
+   * appended; the record is immutable, so that threads racing on the field each see a consistent
+   * pair.
    */
   private record Memo(String raw, String normalized) {}
 
@@ -49,15 +50,51 @@ public final class TextNormalizer {
 
   /** Returns the normalised form of {@code text}; never null, possibly empty. */
   public static String normalize(CharSequence text) {
+    if (!(text instanceof String s)) {
+      return compute(text);
+    }
     Memo m = last;
-    if (m != null && m.raw == text) {
+    if (m != null && m.raw == s) {
       return m.normalized;
     }
-    String normalized = compute(text);
-    if (text instanceof String s) {
-      last = new Memo(s, normalized);
+    String normalized = m == null ? null : extended(m, s);
+    if (normalized == null) {
+      normalized = compute(s);
     }
+    last = new Memo(s, normalized);
     return normalized;
+  }
+
+  /**
+   * The normalised form of {@code text} if it is the remembered text, stripped, then a space and
+   * more words; else null. Tokens are normalised each on its own, so the result is the remembered
+   * one, a space, and the normalised tail (when both have words), provided neither text was cut at
+   * {@link #MAX_INPUT_CHARS}.
+   */
+  private static @Nullable String extended(Memo m, String text) {
+    if (text.length() > MAX_INPUT_CHARS || m.raw.length() > MAX_INPUT_CHARS) {
+      return null;
+    }
+    // the remembered text without leading and trailing white space (String.strip, without a copy);
+    // white space separates tokens anyway
+    String raw = m.raw;
+    int s = 0;
+    int e = raw.length();
+    while (s < e && Character.isWhitespace(raw.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(raw.charAt(e - 1))) {
+      e--;
+    }
+    int n = e - s;
+    if (text.length() <= n || text.charAt(n) != ' ' || !text.regionMatches(0, raw, s, n)) {
+      return null;
+    }
+    String tail = compute(text.substring(n + 1));
+    if (m.normalized.isEmpty()) {
+      return tail;
+    }
+    return tail.isEmpty() ? m.normalized : m.normalized + " " + tail;
   }
 
   private static String compute(CharSequence text) {

@@ -22,12 +22,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The phrase rules of {@code text-rules.txt} (see the syntax there), compiled for matching over
- * {@link TextNormalizer normalised} text. Immutable and safe for concurrent use.
+ * {@link TextNormalizer normalised} text. Safe for concurrent use: the rules are immutable, and the
+ * one remembered scan (of the last text) is an immutable object.
  *
  * <p>Matching is plain substring search on word boundaries. A gap pattern {@code a ~ b} looks
  * for {@code b} starting at most {@value #GAP} characters after {@code a}, and tries at most
  * {@value #MAX_TRIES} occurrences per part, so every rule costs time linear in the text; there
- * are no regular expressions.
+ * are no regular expressions. Not every rule is searched: a {@link PhraseIndex} picks, in one pass
+ * over the text's words, the phrases whose anchor word the text holds, and only those are searched,
+ * in rule order; the anchor is a necessary condition, so the results are those of searching every
+ * phrase.
  */
 public final class TextRules {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -52,15 +56,15 @@ public final class TextRules {
   private final PhraseIndex index;
   /** The id of each mask's phrase in {@link #index}. */
   private final int[] maskIds;
+  /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
+  private final Phrase[][] stagePhrases;
+  /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
+  private final int[][] stageIds;
   /**
    * The last text scanned: the bounce parser asks for the stages of a diagnostic text and the
    * classifier then for its matches. A scan is immutable, so that a racy read is consistent.
    */
   private @Nullable Scan lastScan;
-  /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
-  private final Phrase[][] stagePhrases;
-  /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
-  private final int[][] stageIds;
 
   private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
     this.rules = List.copyOf(rules);
@@ -98,7 +102,10 @@ public final class TextRules {
       }
     }
     this.maskParts = m.toArray(new Part[0]);
-    this.maskIds = mIds.stream().mapToInt(Integer::intValue).toArray();
+    this.maskIds = new int[mIds.size()];
+    for (int i = 0; i < maskIds.length; i++) {
+      maskIds[i] = mIds.get(i);
+    }
     this.index = new PhraseIndex(all);
   }
 

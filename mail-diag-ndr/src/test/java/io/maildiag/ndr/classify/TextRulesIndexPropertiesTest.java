@@ -110,6 +110,29 @@ class TextRulesIndexPropertiesTest {
     assertThat(TextNormalizer.normalize(raw)).isEqualTo(NormalizerReference.normalize(raw));
   }
 
+  @Property(tries = 1000)
+  void normaliserAgreesOnATextWithWordsAppended(@ForAll("texts") String raw, @ForAll("texts") String tail) {
+    // the bounce parser appends the SMTP stage: "<reply> (in reply to RCPT TO command)"
+    assertThat(TextNormalizer.normalize(raw)).isEqualTo(NormalizerReference.normalize(raw));
+    String appended = raw.strip() + " " + tail;
+    assertThat(TextNormalizer.normalize(appended)).isEqualTo(NormalizerReference.normalize(appended));
+  }
+
+  @Example
+  void appendedWordsAfterCodesAndContractions() {
+    // leading and trailing white space that strip removes (U+001C, U+2028) or keeps (U+00A0, U+0000)
+    for (String raw : List.of("", "  ", "550", "it can", "can", "won", "user\u2019", "caf\u00e9", "x\u0301",
+        " 550 5.1.1 \n", "a@b", "\u0000", "n", "\u001c can \u2028", "\u00a0won\u00a0", "\ud83d\ude00 x\t",
+        "x".repeat(TextNormalizer.MAX_INPUT_CHARS - 2))) {
+      for (String tail : List.of("", " ", "'t", "not", "(in reply to RCPT TO command)", "\u0301x", "nnot", "xyz")) {
+        TextNormalizer.normalize(raw);
+        String appended = raw.strip() + " " + tail;
+        assertThat(TextNormalizer.normalize(appended)).as(appended)
+            .isEqualTo(NormalizerReference.normalize(appended));
+      }
+    }
+  }
+
   @Example
   void everyAnchorKindFindsItsPhrase() {
     TextRules r = TextRules.parse(List.of("@BLOCKED strong",
