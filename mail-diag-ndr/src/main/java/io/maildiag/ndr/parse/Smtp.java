@@ -238,6 +238,7 @@ final class Smtp {
   static String clean(String block) {
     String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
     StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
+    int written = 0; // the length before spaces are collapsed, which bounds the work
     String firstCode = null;
     for (int from = 0, n = b.length(); from < n; ) {
       int nl = b.indexOf('\n', from);
@@ -260,68 +261,95 @@ final class Smtp {
           l = l.substring(m.end()).strip();
         }
       }
-      if (out.length() > 0) {
-        out.append(' ');
+      if (written > 0) {
+        appendCollapsed(out, " ");
+        written++;
       }
-      out.append(l);
-      if (out.length() > MAX_TEXT * 2) {
+      appendCollapsed(out, l);
+      written += l.length();
+      if (written > MAX_TEXT * 2) {
         break;
       }
     }
-    String s = collapseHorizontalSpace(out).strip();
+    String s = out.toString().strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
-    Matcher lead = LEADING_PAIR.matcher(s);
-    // a repeat needs the pair's text after the first pair: without it nothing would be removed
-    if (LEADING_PAIR_STARTS.find(lead, s, 0) && repeatsPair(s, lead.end(), lead.group(1), lead.group(2))) {
-      String prefix = Pattern.quote(lead.group(1)) + "[ -]" + Pattern.quote(lead.group(2));
-      String head = s.substring(0, lead.end());
-      String tail = s.substring(lead.end()).replaceAll("(?<=\\s)" + prefix + "(?:\\s+|$)", "");
-      s = (head + tail).strip();
+    Matcher lead = LEADING_PAIR_STARTS.match(LEADING_PAIR, s);
+    if (lead != null) {
+      String tail = s.substring(lead.end());
+      String kept = withoutRepeats(tail, lead.group(1), lead.group(2));
+      if (kept.length() != tail.length()) {
+        s = (s.substring(0, lead.end()) + kept).strip();
+      }
     }
     return bound(s);
   }
 
-  /** Whether {@code s} has {@code code}, a space or hyphen, and {@code status} at or after {@code from}. */
-  private static boolean repeatsPair(String s, int from, String code, String status) {
-    return s.indexOf(code + " " + status, from) >= 0 || s.indexOf(code + "-" + status, from) >= 0;
+  /**
+   * {@code tail} without the repeats of {@code code}, a space or hyphen, and {@code status} that
+   * follow a {@code \s} character, each with the {@code \s} run after it: what replacing {@code
+   * (?<=\s)code[ -]status(?:\s+|$)} by nothing gives.
+   */
+  static String withoutRepeats(String tail, String code, String status) {
+    StringBuilder b = null;
+    int copied = 0;
+    int n = tail.length();
+    int i = 1; // at 0 nothing precedes
+    while (i < n) {
+      int end = repeatAt(tail, i, code, status);
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      if (b == null) {
+        b = new StringBuilder(n);
+      }
+      b.append(tail, copied, i);
+      copied = end;
+      i = end;
+    }
+    return b == null ? tail : b.append(tail, copied, n).toString();
   }
 
-  /** Whether {@code text} has a tab, a no-break space or two spaces in a row. */
-  private static boolean hasHorizontalSpaceToCollapse(CharSequence text) {
-    char prev = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\t' || c == '\u00a0' || c == ' ' && prev == ' ') {
-        return true;
-      }
-      prev = c;
+  /** Where a repeat of the pair that starts at {@code i} ends, with the {@code \s} after it, or -1. */
+  private static int repeatAt(String tail, int i, String code, String status) {
+    int n = tail.length();
+    int j = i + code.length() + 1 + status.length();
+    if (j > n || !Keywords.isSpace(tail.charAt(i - 1)) || !tail.startsWith(code, i)
+        || tail.charAt(i + code.length()) != ' ' && tail.charAt(i + code.length()) != '-'
+        || !tail.startsWith(status, i + code.length() + 1)) {
+      return -1;
     }
-    return false;
+    if (j < n && Keywords.isSpace(tail.charAt(j))) {
+      while (j < n && Keywords.isSpace(tail.charAt(j))) {
+        j++;
+      }
+      return j;
+    }
+    // "$": the end, or a final line terminator that "\s" does not match
+    boolean end = j == n || j == n - 1 && (tail.charAt(j) == '\u0085' || tail.charAt(j) == '\u2028'
+        || tail.charAt(j) == '\u2029');
+    return end ? j : -1;
+  }
+
+  /** Appends {@code x} to {@code b} with each run of spaces, tabs and no-break spaces, also across the two, made one space. */
+  private static void appendCollapsed(StringBuilder b, String x) {
+    int from = 0;
+    for (int i = 0; i < x.length(); i++) {
+      char c = x.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\u00a0') {
+        b.append(x, from, i);
+        if (b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
+          b.append(' ');
+        }
+        from = i + 1;
+      }
+    }
+    b.append(x, from, x.length());
   }
 
   /** Whether a line starting with {@code c} can open with an SMTP reply ({@code <<< 550}, {@code 550}). */
   private static boolean mayStartReply(char c) {
     return c == '<' || c == '2' || c == '4' || c == '5';
-  }
-
-  /** {@code text} with each run of spaces, tabs and no-break spaces made one space. */
-  private static String collapseHorizontalSpace(CharSequence text) {
-    if (!hasHorizontalSpaceToCollapse(text)) {
-      return text.toString();
-    }
-    StringBuilder b = new StringBuilder(text.length());
-    boolean inRun = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean space = c == ' ' || c == '\t' || c == '\u00a0';
-      if (!space) {
-        b.append(c);
-      } else if (!inRun) {
-        b.append(' ');
-      }
-      inRun = space;
-    }
-    return b.toString();
   }
 
   static String bound(String s) {

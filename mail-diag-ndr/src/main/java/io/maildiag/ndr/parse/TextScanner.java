@@ -233,6 +233,10 @@ final class TextScanner {
     }
     int end = n;
     for (int i = 0; i < n; i++) {
+      // every marker says "message", which stripping cannot remove
+      if (lines[i].length() <= 6 || !END_MARKER_WORD.in(lines[i])) {
+        continue;
+      }
       String t = lines[i].strip();
       if (t.length() < 100 && t.length() > 6 && mayEndText(t) && END_MARKER.matcher(t).matches()
           && !t.toLowerCase(Locale.ROOT).contains("was received")) {
