@@ -1061,7 +1061,7 @@ public final class Engine {
     private static void addAddresses(Set<String> out, Headers headers, String[] names) {
       for (Headers.Field f : headers.fields()) {
         for (String name : names) {
-          if (f.name().equalsIgnoreCase(name)) {
+          if (Headers.sameName(f.name(), name)) {
             for (String a : Addresses.all(f.value().trim())) {
               out.add(Addresses.key(a));
             }

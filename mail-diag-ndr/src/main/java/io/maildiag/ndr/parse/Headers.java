@@ -43,7 +43,7 @@ final class Headers {
   List<String> all(String name) {
     List<String> out = new ArrayList<>();
     for (Field f : array) {
-      if (f.name.equalsIgnoreCase(name)) {
+      if (sameName(f.name, name)) {
         out.add(f.value.trim());
       }
     }
@@ -54,10 +54,39 @@ final class Headers {
     return indexOf(name) >= 0;
   }
 
+  /**
+   * {@code a.equalsIgnoreCase(b)}. Two ASCII chars are equal ignoring case exactly when their ASCII
+   * lower cases are, so only a name with other chars needs equalsIgnoreCase itself.
+   */
+  static boolean sameName(String a, String b) {
+    int n = a.length();
+    if (n != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x == y) {
+        continue;
+      }
+      if (x >= 128 || y >= 128) {
+        return a.equalsIgnoreCase(b);
+      }
+      if (asciiLower(x) != asciiLower(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
   /** The index of the first field of that name, or -1. */
   private int indexOf(String name) {
     for (int i = 0; i < array.length; i++) {
-      if (array[i].name.equalsIgnoreCase(name)) {
+      if (sameName(array[i].name, name)) {
         return i;
       }
     }

@@ -26,4 +26,23 @@ class HeadersTest {
     assertThat(Headers.unfold("a\r\n b\nc\r\n\td")).isEqualTo("a b c\td");
     assertThat(Headers.unfold("plain")).isEqualTo("plain");
   }
+
+  @Test
+  void sameNameIsEqualsIgnoreCase() {
+    String[] pieces = {"a", "A", "s", "S", "k", "K", "i", "I", "\u017f", "\u0131", "\u0130", "\u212a", "\u00e9",
+        "\u00c9", "-", "_", "[", "{", "@", "`", "1"};
+    Random random = new Random(37);
+    for (int i = 0; i < 50000; i++) {
+      String a = EngineLiteralFindTest.noise(random, pieces, random.nextInt(3));
+      String b = EngineLiteralFindTest.noise(random, pieces, random.nextInt(3));
+      assertThat(Headers.sameName(a, b)).as(a + " / " + b).isEqualTo(a.equalsIgnoreCase(b));
+    }
+    for (char x = 0; x < 256; x++) {
+      for (char y = 0; y < 256; y++) {
+        String a = x + "x";
+        String b = y + "X";
+        assertThat(Headers.sameName(a, b)).isEqualTo(a.equalsIgnoreCase(b));
+      }
+    }
+  }
 }
