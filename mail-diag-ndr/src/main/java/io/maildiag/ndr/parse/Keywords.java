@@ -229,11 +229,15 @@ final class Keywords {
    * the words and none is empty; afterwards {@code m} reports the match as after {@code find}.
    */
   boolean find(Matcher m, String s, int from) {
+    return findBefore(m, s, from, s.length());
+  }
+
+  /** {@link #find} among the matches that start before {@code limit}. */
+  private boolean findBefore(Matcher m, String s, int from, int limit) {
     // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
     m.useTransparentBounds(true).useAnchoringBounds(false);
-    int n = s.length();
-    for (int p = next(s, from); p >= 0; p = next(s, p + 1)) {
-      m.region(p, n);
+    for (int p = next(s, from); p >= 0 && p < limit; p = next(s, p + 1)) {
+      m.region(p, s.length());
       if (m.lookingAt()) {
         return true;
       }
@@ -247,12 +251,20 @@ final class Keywords {
    * none. No matcher is made for a text without the words.
    */
   @Nullable Matcher match(Pattern p, String s) {
+    return match(p, s, s.length());
+  }
+
+  /**
+   * {@link #match(Pattern, String)} for a pattern none of whose matches starts at or after {@code
+   * limit} (one that needs a character that last occurs before it).
+   */
+  @Nullable Matcher match(Pattern p, String s, int limit) {
     int at = next(s, 0);
-    if (at < 0) {
+    if (at < 0 || at >= limit) {
       return null;
     }
     Matcher m = p.matcher(s);
-    return find(m, s, at) ? m : null;
+    return findBefore(m, s, at, limit) ? m : null;
   }
 
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */

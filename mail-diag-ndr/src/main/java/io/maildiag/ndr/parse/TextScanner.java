@@ -573,8 +573,10 @@ final class TextScanner {
     if (!SENTENCE_WORDS.in(s)) {
       return null;
     }
+    // every sentence and "RCPT TO:" match ends with an address: none starts after the last "@"
+    int lastAt = s.lastIndexOf('@');
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = SENTENCE_STARTS[k].match(SENTENCES[k], s);
+      m = SENTENCE_STARTS[k].match(SENTENCES[k], s, lastAt);
       if (m != null) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
@@ -583,7 +585,7 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    m = RCPT_STARTS.match(P_RCPT, s);
+    m = RCPT_STARTS.match(P_RCPT, s, lastAt);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }

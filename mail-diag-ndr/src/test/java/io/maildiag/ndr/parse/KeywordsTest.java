@@ -228,6 +228,16 @@ class KeywordsTest {
       assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
       assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
     }
+    int lastAt = line.lastIndexOf('@');
+    for (int k = 0; k < TextScanner.SENTENCES.length; k++) {
+      Matcher plain = TextScanner.SENTENCES[k].matcher(line);
+      Matcher gated = TextScanner.SENTENCE_STARTS[k].match(TextScanner.SENTENCES[k], line, lastAt);
+      assertThat(gated == null ? null : gated.group()).as("sentence " + k + " on " + line)
+          .isEqualTo(plain.find() ? plain.group() : null);
+    }
+    Matcher rcpt = TextScanner.P_RCPT.matcher(line);
+    Matcher gatedRcpt = TextScanner.RCPT_STARTS.match(TextScanner.P_RCPT, line, lastAt);
+    assertThat(gatedRcpt == null ? null : gatedRcpt.group()).isEqualTo(rcpt.find() ? rcpt.group() : null);
     if (!TextScanner.SENTENCE_WORDS.in(line)) {
       for (Pattern p : TextScanner.SENTENCES) {
         assertThat(p.matcher(line).find()).as(p + " on " + line).isFalse();
