@@ -292,22 +292,21 @@ final class Smtp {
   static String withoutRepeats(String tail, String code, String status) {
     StringBuilder b = null;
     int copied = 0;
-    int n = tail.length();
-    int i = 1; // at 0 nothing precedes
-    while (i < n) {
+    int i = tail.indexOf(code, 1); // at 0 nothing precedes
+    while (i >= 0) {
       int end = repeatAt(tail, i, code, status);
       if (end < 0) {
-        i++;
+        i = tail.indexOf(code, i + 1);
         continue;
       }
       if (b == null) {
-        b = new StringBuilder(n);
+        b = new StringBuilder(tail.length());
       }
       b.append(tail, copied, i);
       copied = end;
-      i = end;
+      i = tail.indexOf(code, end);
     }
-    return b == null ? tail : b.append(tail, copied, n).toString();
+    return b == null ? tail : b.append(tail, copied, tail.length()).toString();
   }
 
   /** Where a repeat of the pair that starts at {@code i} ends, with the {@code \s} after it, or -1. */
@@ -333,6 +332,11 @@ final class Smtp {
 
   /** Appends {@code x} to {@code b} with each run of spaces, tabs and no-break spaces, also across the two, made one space. */
   private static void appendCollapsed(StringBuilder b, String x) {
+    boolean joinsRun = x.startsWith(" ") && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
+    if (!joinsRun && x.indexOf('\t') < 0 && x.indexOf('\u00a0') < 0 && x.indexOf("  ") < 0) {
+      b.append(x); // every run is one space already
+      return;
+    }
     int from = 0;
     for (int i = 0; i < x.length(); i++) {
       char c = x.charAt(i);

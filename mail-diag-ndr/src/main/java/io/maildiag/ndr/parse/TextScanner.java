@@ -233,12 +233,11 @@ final class TextScanner {
     }
     int end = n;
     for (int i = 0; i < n; i++) {
-      // every marker says "message", which stripping cannot remove
-      if (lines[i].length() <= 6 || !END_MARKER_WORD.in(lines[i])) {
+      if (!mayEndText(lines[i])) {
         continue;
       }
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && mayEndText(t) && END_MARKER.matcher(t).matches()
+      if (t.length() < 100 && t.length() > 6 && END_MARKER.matcher(t).matches()
           && !t.toLowerCase(Locale.ROOT).contains("was received")) {
         end = i;
         break;
@@ -469,18 +468,21 @@ final class TextScanner {
     return !s.isEmpty() && chars.indexOf(s.charAt(0)) >= 0;
   }
 
-  /** Whether a stripped line passes the cheap tests that every {@link #END_MARKER} line passes. */
-  static boolean mayEndText(String t) {
+  /**
+   * Whether a line, once stripped, may match {@link #END_MARKER}: after what stripping and the
+   * marker's {@code [\s|*>-]} lead skip (or more), one of its words, and "message" somewhere.
+   */
+  static boolean mayEndText(String line) {
     int i = 0;
-    while (i < t.length() && isMarkerLead(t.charAt(i))) {
+    while (i < line.length() && isMarkerLead(line.charAt(i))) {
       i++;
     }
-    return END_MARKER_LEADS.at(t, i) && END_MARKER_WORD.in(t);
+    return END_MARKER_LEADS.at(line, i) && END_MARKER_WORD.in(line);
   }
 
-  /** The characters {@code [\s|*>-]} of {@link #END_MARKER}'s lead. */
+  /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
   private static boolean isMarkerLead(char c) {
-    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+    return Character.isWhitespace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
 
   /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
