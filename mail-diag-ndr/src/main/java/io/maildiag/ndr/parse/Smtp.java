@@ -212,10 +212,44 @@ final class Smtp {
   }
 
   static Optional<EnhancedStatusCode> status(String c, String s, String d) {
+    // the usual case without building and parsing a string; anything else as the parser reads it
+    if (c.length() == 1 && (c.charAt(0) == '2' || c.charAt(0) == '4' || c.charAt(0) == '5')) {
+      int subject = codePart(s);
+      int detail = codePart(d);
+      if (subject >= 0 && detail >= 0) {
+        return Optional.of(new EnhancedStatusCode(c.charAt(0) - '0', subject, detail));
+      }
+    }
     return EnhancedStatusCode.parse(c + "." + s + "." + d).value();
   }
 
+  /** The value of one to three ASCII digits without a leading zero (or "0"), else -1. */
+  private static int codePart(String digits) {
+    int n = digits.length();
+    if (n == 0 || n > 3 || n > 1 && digits.charAt(0) == '0') {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   static Optional<ReplyCode> reply(String digits) {
+    // the usual case, 2-5 then 0-5 then a digit, without a parse result; anything else as the parser reads it
+    if (digits.length() == 3) {
+      char a = digits.charAt(0);
+      char b = digits.charAt(1);
+      char c = digits.charAt(2);
+      if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
+        return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
+      }
+    }
     return ReplyCode.parse(digits).value();
   }
 
