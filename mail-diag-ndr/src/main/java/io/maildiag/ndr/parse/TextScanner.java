@@ -575,8 +575,11 @@ final class TextScanner {
     if (!SENTENCE_WORDS.in(s)) {
       return null;
     }
-    // every sentence and "RCPT TO:" match ends with an address: none starts after the last "@"
-    int lastAt = s.lastIndexOf('@');
+    // every sentence and "RCPT TO:" match ends with an address: none starts after the last one
+    int lastAt = lastAddressAt(s);
+    if (lastAt < 0) {
+      return null;
+    }
     for (int k = 0; k < SENTENCES.length; k++) {
       m = SENTENCE_STARTS[k].match(SENTENCES[k], s, lastAt);
       if (m != null) {
@@ -592,6 +595,39 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /**
+   * The index of the last "@" whose local part, as {@link Addresses#ADDR} reads it, may follow a
+   * colon, a {@code \s} character, a bracket or a quote, as in the sentence patterns and {@link
+   * #P_RCPT}; -1 when there is none. Their address cannot start inside a run of local-part
+   * characters, so it starts where the run before the "@" starts.
+   */
+  static int lastAddressAt(String s) {
+    for (int at = s.lastIndexOf('@'); at > 0; at = s.lastIndexOf('@', at - 1)) {
+      int start = at;
+      while (start > 0) {
+        int cp = Character.codePointBefore(s, start);
+        if (!isLocalPartChar(cp)) {
+          break;
+        }
+        start -= Character.charCount(cp);
+      }
+      if (start > 0 && start < at) {
+        char before = s.charAt(start - 1);
+        if (before == ':' || before == '<' || before == '"' || Keywords.isSpace(before)) {
+          return at;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code cp} may be in a local part: {@code [\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]}. */
+  private static boolean isLocalPartChar(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER || cp < 128 && "!#$%&'*+/=?^_`{|}~.-".indexOf(cp) >= 0;
   }
 
   /** The whole-text match of {@code p} on {@code s}, or null; no matcher is made unless {@code mayMatch}. */

@@ -140,6 +140,22 @@ class KeywordsTest {
     }
   }
 
+  @Test
+  void sentencesEndAtAnAddressThatFollowsASeparator() {
+    for (String local : List.of("a", "\uD835\uDC00x", "\u2167x", "\u00b2x", "x.y-z", "'q'", "\u0663", "(a", ">a", "=a")) {
+      for (String lead : List.of("message to ", "message to <", "message to \"", "user: ", "user:", "user <", "x ")) {
+        String line = "Your " + lead + local + "@example.org was rejected";
+        Matcher plain = TextScanner.SENTENCES[2].matcher(line);
+        Matcher plain1 = TextScanner.SENTENCES[1].matcher(line);
+        int lastAt = TextScanner.lastAddressAt(line);
+        Matcher gated = TextScanner.SENTENCE_STARTS[2].match(TextScanner.SENTENCES[2], line, lastAt);
+        Matcher gated1 = TextScanner.SENTENCE_STARTS[1].match(TextScanner.SENTENCES[1], line, lastAt);
+        assertThat(gated == null ? null : gated.group()).as(line).isEqualTo(plain.find() ? plain.group() : null);
+        assertThat(gated1 == null ? null : gated1.group()).as(line).isEqualTo(plain1.find() ? plain1.group() : null);
+      }
+    }
+  }
+
   /** A pattern whose every match starts with one of the words. */
   private record Starts(String name, Pattern pattern, Keywords words) {}
 
@@ -228,7 +244,7 @@ class KeywordsTest {
       assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
       assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
     }
-    int lastAt = line.lastIndexOf('@');
+    int lastAt = TextScanner.lastAddressAt(line);
     for (int k = 0; k < TextScanner.SENTENCES.length; k++) {
       Matcher plain = TextScanner.SENTENCES[k].matcher(line);
       Matcher gated = TextScanner.SENTENCE_STARTS[k].match(TextScanner.SENTENCES[k], line, lastAt);
@@ -339,7 +355,9 @@ class KeywordsTest {
       "\"c@example.net\"", "(expanded from <a@example.com>)", "(alias from x)", "Recipient:", "recipient address:",
       "failed recipients:", "unknown user:", "envelope-to:", "To: ", "an: ", "para: ", "A: ", "* ", "- ", "\u2022 ",
       "o ", "rfc822;", "<", ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----",
-      "original message", "below this line is a copy of the message", "\u001C", "\u3000", "in", "reply", "to", "after", "RCPT", "MAIL",
+      "original message", "below this line is a copy of the message", "\u001C", "\u3000", "(lara@example.org)",
+      "<b>jon@slow.example.org</b>", "\uD835\uDC00x@example.org", "\u00e9t\u00e9@example.org", "x\u2167@example.org",
+      "'quoted'@example.org", "\"q\"@example.org", ":a@example.org", "rcpt to: <r@example.org>", "in", "reply", "to", "after", "RCPT", "MAIL",
       "FROM", "DATA", "command", "for", "while", "sending", "does", "not", "like", "failed", "on", "my", "name",
       "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:", "Original sender:",
       "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:", "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
