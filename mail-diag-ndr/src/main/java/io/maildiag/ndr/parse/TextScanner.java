@@ -237,8 +237,9 @@ final class TextScanner {
         continue;
       }
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && END_MARKER.matcher(t).matches()
-          && !t.toLowerCase(Locale.ROOT).contains("was received")) {
+      // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
+      if (t.length() < 100 && t.length() > 6 && !t.toLowerCase(Locale.ROOT).contains("was received")
+          && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }
