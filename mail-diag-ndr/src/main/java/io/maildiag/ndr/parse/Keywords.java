@@ -204,6 +204,19 @@ final class Keywords {
     return at(s, skipSpace(s));
   }
 
+  /**
+   * The {@code lookingAt} match of {@code p}, a pattern {@code ^\s*(?:...)} whose alternatives
+   * start with the words, on {@code line}; null when there is none. No matcher is made unless one
+   * of the words leads the line.
+   */
+  @Nullable Matcher leading(Pattern p, String line) {
+    if (!leads(line)) {
+      return null;
+    }
+    Matcher m = p.matcher(line);
+    return m.lookingAt() ? m : null;
+  }
+
   /** The index of the first character of {@code s} that {@code \s} does not match, or its length. */
   static int skipSpace(String s) {
     int i = 0;
@@ -252,6 +265,11 @@ final class Keywords {
    */
   @Nullable Matcher match(Pattern p, String s) {
     return match(p, s, s.length());
+  }
+
+  /** The match after {@code m}'s (a matcher from {@link #match}), or null. */
+  @Nullable Matcher matchAfter(Matcher m, String s) {
+    return find(m, s, m.end()) ? m : null;
   }
 
   /**

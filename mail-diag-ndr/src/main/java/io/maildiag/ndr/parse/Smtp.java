@@ -74,9 +74,7 @@ final class Smtp {
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
     }
-    int first = PAIR_STARTS.next(text, 0);
-    Matcher pm = first < 0 ? null : PAIR.matcher(text);
-    for (int from = first; pm != null && PAIR_STARTS.find(pm, text, from); from = pm.end()) {
+    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -133,15 +131,13 @@ final class Smtp {
         return r;
       }
     }
-    m = REPLY_MARKED.matcher(text);
-    for (int from = 0; MARKED_STARTS.find(m, text, from); from = m.end()) {
+    for (m = MARKED_STARTS.match(REPLY_MARKED, text); m != null; m = MARKED_STARTS.matchAfter(m, text)) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent() && !r.get().isPositive()) {
         return r;
       }
     }
-    m = REPLY_ANY.matcher(text);
-    for (int from = 0; ANY_STARTS.find(m, text, from); from = m.end()) {
+    for (m = ANY_STARTS.match(REPLY_ANY, text); m != null; m = ANY_STARTS.matchAfter(m, text)) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent()) {
         return r;
@@ -153,8 +149,7 @@ final class Smtp {
   /** Facts of a success report: the first positive reply/code pair, else the first codes of any class. */
   static Facts positiveFacts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
-    Matcher pm = PAIR.matcher(text);
-    for (int from = 0; PAIR_STARTS.find(pm, text, from); from = pm.end()) {
+    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()) {
@@ -172,9 +167,7 @@ final class Smtp {
   }
 
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
-    int first = QMAIL_STARTS.next(text, 0);
-    Matcher q = first < 0 ? null : QMAIL.matcher(text);
-    for (int from = first; q != null && QMAIL_STARTS.find(q, text, from); from = q.end()) {
+    for (Matcher q = QMAIL_STARTS.match(QMAIL, text); q != null; q = QMAIL_STARTS.matchAfter(q, text)) {
       Optional<EnhancedStatusCode> s = q.group(1) != null
           ? status(q.group(1), q.group(2), q.group(3))
           : status(q.group(4), q.group(5), q.group(6));
@@ -182,10 +175,8 @@ final class Smtp {
         return s;
       }
     }
-    first = STATUS_STARTS.next(text, 0);
-    Matcher m = first < 0 ? null : STATUS.matcher(text);
     Optional<EnhancedStatusCode> other = Optional.empty();
-    for (int from = first; m != null && STATUS_STARTS.find(m, text, from); from = m.end()) {
+    for (Matcher m = STATUS_STARTS.match(STATUS, text); m != null; m = STATUS_STARTS.matchAfter(m, text)) {
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (VERSION_BEFORE.matcher(before).find()) {
         continue;
@@ -282,9 +273,9 @@ final class Smtp {
       if (l.isEmpty()) {
         continue;
       }
-      Matcher m = MULTILINE_PREFIX.matcher(l);
       // the stripped line starts with the prefix's "<<<" or code, or it has none
-      if (mayStartReply(l.charAt(0)) && m.lookingAt()) {
+      Matcher m = mayStartReply(l.charAt(0)) ? MULTILINE_PREFIX.matcher(l) : null;
+      if (m != null && m.lookingAt()) {
         String code = m.group(1);
         if (firstCode == null) {
           firstCode = code;

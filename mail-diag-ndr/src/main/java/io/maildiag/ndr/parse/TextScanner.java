@@ -555,8 +555,8 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = P_LEAD.matcher(s);
-    if (m.matches() && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
+    m = whole(s.charAt(0) == '<' || isLocalPartChar(s.codePointAt(0)), P_LEAD, s);
+    if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
       String rest = m.group(2);
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
       if (s.contains("<mailto:")) {
@@ -764,12 +764,12 @@ final class TextScanner {
   static String narrow(String block) {
     String[] ls = block.split("\n");
     for (int i = 0; i < ls.length; i++) {
-      Matcher t = TRANSCRIPT_REPLY.matcher(ls[i]);
-      if (TRANSCRIPT_LEADS.leads(ls[i]) && t.lookingAt()) {
+      Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
+      if (t != null) {
         StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
         for (int j = i + 1; j < ls.length; j++) {
-          Matcher c = TRANSCRIPT_REPLY.matcher(ls[j]);
-          if (!TRANSCRIPT_LEADS.leads(ls[j]) || !c.lookingAt() || !c.group(1).equals(t.group(1))) {
+          Matcher c = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[j]);
+          if (c == null || !c.group(1).equals(t.group(1))) {
             break;
           }
           sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
@@ -780,8 +780,8 @@ final class TextScanner {
     int from = -1;
     String inline = null;
     for (int i = 0; i < ls.length; i++) {
-      Matcher m = RESPONSE_MARK.matcher(ls[i]);
-      if (RESPONSE_LEADS.leads(ls[i]) && m.matches()) {
+      Matcher m = whole(RESPONSE_LEADS.leads(ls[i]), RESPONSE_MARK, ls[i]);
+      if (m != null) {
         from = i + 1;
         inline = m.group(1);
       }
@@ -797,9 +797,8 @@ final class TextScanner {
       }
     }
     String joined = Smtp.clean(block);
-    Matcher in = INLINE_MARK.matcher(joined);
     int cut = -1;
-    for (int at = 0; INLINE_STARTS.find(in, joined, at); at = in.end()) {
+    for (Matcher in = INLINE_STARTS.match(INLINE_MARK, joined); in != null; in = INLINE_STARTS.matchAfter(in, joined)) {
       cut = in.end();
     }
     if (cut > 0 && cut < joined.length() - 3) {
@@ -815,8 +814,8 @@ final class TextScanner {
   /** The section after a response marker, when the text has one: the lines up to a blank line pair or end. */
   private static String responseSection(String[] lines, int end) {
     for (int i = 0; i < end; i++) {
-      Matcher m = RESPONSE_MARK.matcher(lines[i]);
-      if (!RESPONSE_LEADS.leads(lines[i]) || !m.matches()) {
+      Matcher m = whole(RESPONSE_LEADS.leads(lines[i]), RESPONSE_MARK, lines[i]);
+      if (m == null) {
         continue;
       }
       List<String> out = new ArrayList<>();
@@ -861,8 +860,8 @@ final class TextScanner {
         continue;
       }
       String l = lines[i];
-      Matcher m = REPLY_START.matcher(l);
-      boolean hit = REPLY_START_LEADS.leads(l) && m.lookingAt() && Smtp.reply(m.group(1)).isPresent();
+      Matcher m = REPLY_START_LEADS.leading(REPLY_START, l);
+      boolean hit = m != null && Smtp.reply(m.group(1)).isPresent();
       // the facts need an enhanced status code, which needs "5.", "4." or "2." and a digit
       if (!hit && Smtp.mayHoldStatus(l)) {
         Smtp.Facts f = Smtp.facts(l);

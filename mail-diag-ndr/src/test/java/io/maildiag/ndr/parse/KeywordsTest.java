@@ -208,6 +208,11 @@ class KeywordsTest {
         gated.add(g.start() + "-" + g.end() + ":" + g.group());
       }
       assertThat(gated).as(s.name()).isEqualTo(plain);
+      List<String> chained = new ArrayList<>();
+      for (Matcher c = s.words().match(s.pattern(), text); c != null; c = s.words().matchAfter(c, text)) {
+        chained.add(c.start() + "-" + c.end() + ":" + c.group());
+      }
+      assertThat(chained).as(s.name() + " chained").isEqualTo(plain);
     }
   }
 
