@@ -227,9 +227,13 @@ final class TextScanner {
     String[] all = text.split("\n", -1);
     int n = Math.min(all.length, MAX_LINES);
     String[] lines = new String[n];
+    int firstCut = n; // the first line shortened to MAX_LINE
     for (int i = 0; i < n; i++) {
       String l = all[i];
       lines[i] = l.length() > MAX_LINE ? l.substring(0, MAX_LINE) : l;
+      if (l.length() > MAX_LINE) {
+        firstCut = Math.min(firstCut, i);
+      }
     }
     int end = n;
     for (int i = 0; i < n; i++) {
@@ -244,15 +248,8 @@ final class TextScanner {
         break;
       }
     }
-    StringBuilder sb = new StringBuilder(text.length() + 1);
-    for (int i = 0; i < end; i++) {
-      sb.append(lines[i]).append('\n');
-    }
-    String region = sb.toString();
-    StringBuilder after = new StringBuilder();
-    for (int i = Math.min(end + 1, n); i < n; i++) {
-      after.append(all[i]).append('\n');
-    }
+    String region = end <= firstCut ? withNewlines(text, all, 0, end) : joinWithNewlines(lines, 0, end);
+    String after = withNewlines(text, all, Math.min(end + 1, n), n);
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
@@ -398,7 +395,33 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region, after.toString());
+    return new Result(entries, region, after);
+  }
+
+  /** The lines {@code parts[from, to)} of {@code text} ({@code text.split("\n", -1)}), each followed by a newline. */
+  private static String withNewlines(String text, String[] parts, int from, int to) {
+    if (from >= to) {
+      return "";
+    }
+    int start = 0;
+    for (int i = 0; i < from; i++) {
+      start += parts[i].length() + 1;
+    }
+    int end = start;
+    for (int i = from; i < to; i++) {
+      end += parts[i].length() + 1;
+    }
+    // every line but the text's last is followed by its newline in the text
+    return to < parts.length ? text.substring(start, end) : text.substring(start) + "\n";
+  }
+
+  /** {@code lines[from, to)}, each followed by a newline. */
+  private static String joinWithNewlines(String[] lines, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      b.append(lines[i]).append('\n');
+    }
+    return b.toString();
   }
 
   /** Whether a bounce text says delivery is delayed, not given up. */
