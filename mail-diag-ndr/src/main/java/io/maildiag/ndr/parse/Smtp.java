@@ -355,7 +355,7 @@ final class Smtp {
     return end ? j : -1;
   }
 
-  /** Appends {@code x} to {@code b} with each run of spaces, tabs and no-break spaces, also across the two, made one space. */
+  /** Appends {@code x} to {@code b}, each run of spaces, tabs and no-break spaces (across both) one space. */
   private static void appendCollapsed(StringBuilder b, String x) {
     boolean joinsRun = x.startsWith(" ") && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
     if (!joinsRun && x.indexOf('\t') < 0 && x.indexOf('\u00a0') < 0 && x.indexOf("  ") < 0) {

@@ -68,7 +68,7 @@ final class SmtpStage {
       .flatMap(Stream::of).toArray(String[]::new));
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
-  /** After its leading {@code \s}, every match of {@link #SERVER}, {@link #NEGATIVE} or {@link #NO_RECIPIENT} starts with this. */
+  /** After its leading {@code \s}, every match of the server-line patterns starts with this. */
   static final Keywords SERVER_LEAD = new Keywords("<<<");
   static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
   static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");

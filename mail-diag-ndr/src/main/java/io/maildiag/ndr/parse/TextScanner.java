@@ -426,7 +426,7 @@ final class TextScanner {
 
   /** Whether a bounce text says delivery is delayed, not given up. */
   private static boolean saysDelayed(String region) {
-    return DELAY_STARTS.find(DELAY.matcher(region), region, 0) && !GAVE_UP_STARTS.find(GAVE_UP.matcher(region), region, 0);
+    return DELAY_STARTS.match(DELAY, region) != null && GAVE_UP_STARTS.match(GAVE_UP, region) == null;
   }
 
   /**
