@@ -44,15 +44,17 @@ final class DsnParser {
     Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
     Map<String, String> current = new LinkedHashMap<>();
+    boolean keyed = false; // whether current has a recipient's key field (KEY_FIELDS)
     String lastName = null;
     Map<String, String> lastMap = null;
     int end = Math.min(lines.length, to);
     for (int i = from; i < end; i++) {
       String line = lines[i];
       if (line.isBlank()) {
-        if (hasRecipientFields(current)) {
+        if (keyed) {
           recipients.add(current);
           current = new LinkedHashMap<>();
+          keyed = false;
         }
         lastName = null;
         continue;
@@ -69,39 +71,43 @@ final class DsnParser {
       }
       String name = f.name().toLowerCase(Locale.ROOT);
       String value = f.value();
-      if (MESSAGE_FIELDS.contains(name) && !hasRecipientFields(current)) {
+      boolean messageField = MESSAGE_FIELDS.contains(name);
+      if (messageField && !keyed) {
         message.putIfAbsent(name, value);
         lastName = name;
         lastMap = message;
         continue;
       }
-      if (MESSAGE_FIELDS.contains(name) && hasRecipientFields(current)) {
+      if (messageField) {
         // a per-message field after recipient fields: a new report section (loose formats)
         recipients.add(current);
         current = new LinkedHashMap<>();
+        keyed = false;
         message.putIfAbsent(name, value);
         lastName = name;
         lastMap = message;
         continue;
       }
-      boolean perRecipient = RECIPIENT_FIELDS.contains(name) || (name.startsWith("x-") && hasRecipientFields(current));
+      boolean perRecipient = RECIPIENT_FIELDS.contains(name) || (name.startsWith("x-") && keyed);
       if (!perRecipient) {
         // unknown field: keep it on whichever block is open
-        Map<String, String> target = hasRecipientFields(current) ? current : message;
+        Map<String, String> target = keyed ? current : message;
         target.putIfAbsent(name, value);
         lastName = name;
         lastMap = target;
         continue;
       }
-      if (KEY_FIELDS.contains(name) && current.containsKey(name)) {
+      boolean key = KEY_FIELDS.contains(name);
+      if (key && current.containsKey(name)) {
         recipients.add(current); // the same field twice: a new recipient block without a blank line
         current = new LinkedHashMap<>();
       }
       current.put(name, value);
+      keyed |= key;
       lastName = name;
       lastMap = current;
     }
-    if (hasRecipientFields(current)) {
+    if (keyed) {
       recipients.add(current);
     }
     recipients.removeIf(r -> !r.containsKey("final-recipient") && !r.containsKey("original-recipient")
@@ -162,15 +168,6 @@ final class DsnParser {
   /** The characters that end a line for {@code .} and {@code $}. */
   private static boolean isLineTerminator(char c) {
     return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-  }
-
-  private static boolean hasRecipientFields(Map<String, String> m) {
-    for (String k : m.keySet()) {
-      if (KEY_FIELDS.contains(k)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Every match of {@link #REPORT_START} starts with one of these. */

@@ -204,6 +204,19 @@ final class Keywords {
     return at(s, skipSpace(s));
   }
 
+  /**
+   * The {@code lookingAt} match of {@code p}, a pattern {@code ^\s*(?:...)} whose alternatives
+   * start with the words, on {@code line}; null when there is none. No matcher is made unless one
+   * of the words leads the line.
+   */
+  @Nullable Matcher leading(Pattern p, String line) {
+    if (!leads(line)) {
+      return null;
+    }
+    Matcher m = p.matcher(line);
+    return m.lookingAt() ? m : null;
+  }
+
   /** The index of the first character of {@code s} that {@code \s} does not match, or its length. */
   static int skipSpace(String s) {
     int i = 0;
@@ -229,11 +242,15 @@ final class Keywords {
    * the words and none is empty; afterwards {@code m} reports the match as after {@code find}.
    */
   boolean find(Matcher m, String s, int from) {
+    return findBefore(m, s, from, s.length());
+  }
+
+  /** {@link #find} among the matches that start before {@code limit}. */
+  private boolean findBefore(Matcher m, String s, int from, int limit) {
     // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
     m.useTransparentBounds(true).useAnchoringBounds(false);
-    int n = s.length();
-    for (int p = next(s, from); p >= 0; p = next(s, p + 1)) {
-      m.region(p, n);
+    for (int p = next(s, from); p >= 0 && p < limit; p = next(s, p + 1)) {
+      m.region(p, s.length());
       if (m.lookingAt()) {
         return true;
       }
@@ -247,12 +264,25 @@ final class Keywords {
    * none. No matcher is made for a text without the words.
    */
   @Nullable Matcher match(Pattern p, String s) {
+    return match(p, s, s.length());
+  }
+
+  /** The match after {@code m}'s (a matcher from {@link #match}), or null. */
+  @Nullable Matcher matchAfter(Matcher m, String s) {
+    return find(m, s, m.end()) ? m : null;
+  }
+
+  /**
+   * {@link #match(Pattern, String)} for a pattern none of whose matches starts at or after {@code
+   * limit} (one that needs a character that last occurs before it).
+   */
+  @Nullable Matcher match(Pattern p, String s, int limit) {
     int at = next(s, 0);
-    if (at < 0) {
+    if (at < 0 || at >= limit) {
       return null;
     }
     Matcher m = p.matcher(s);
-    return find(m, s, at) ? m : null;
+    return findBefore(m, s, at, limit) ? m : null;
   }
 
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */

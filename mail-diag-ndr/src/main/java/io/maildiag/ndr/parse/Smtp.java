@@ -74,9 +74,7 @@ final class Smtp {
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
     }
-    int first = PAIR_STARTS.next(text, 0);
-    Matcher pm = first < 0 ? null : PAIR.matcher(text);
-    for (int from = first; pm != null && PAIR_STARTS.find(pm, text, from); from = pm.end()) {
+    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -133,15 +131,13 @@ final class Smtp {
         return r;
       }
     }
-    m = REPLY_MARKED.matcher(text);
-    for (int from = 0; MARKED_STARTS.find(m, text, from); from = m.end()) {
+    for (m = MARKED_STARTS.match(REPLY_MARKED, text); m != null; m = MARKED_STARTS.matchAfter(m, text)) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent() && !r.get().isPositive()) {
         return r;
       }
     }
-    m = REPLY_ANY.matcher(text);
-    for (int from = 0; ANY_STARTS.find(m, text, from); from = m.end()) {
+    for (m = ANY_STARTS.match(REPLY_ANY, text); m != null; m = ANY_STARTS.matchAfter(m, text)) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent()) {
         return r;
@@ -153,8 +149,7 @@ final class Smtp {
   /** Facts of a success report: the first positive reply/code pair, else the first codes of any class. */
   static Facts positiveFacts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
-    Matcher pm = PAIR.matcher(text);
-    for (int from = 0; PAIR_STARTS.find(pm, text, from); from = pm.end()) {
+    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()) {
@@ -172,9 +167,7 @@ final class Smtp {
   }
 
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
-    int first = QMAIL_STARTS.next(text, 0);
-    Matcher q = first < 0 ? null : QMAIL.matcher(text);
-    for (int from = first; q != null && QMAIL_STARTS.find(q, text, from); from = q.end()) {
+    for (Matcher q = QMAIL_STARTS.match(QMAIL, text); q != null; q = QMAIL_STARTS.matchAfter(q, text)) {
       Optional<EnhancedStatusCode> s = q.group(1) != null
           ? status(q.group(1), q.group(2), q.group(3))
           : status(q.group(4), q.group(5), q.group(6));
@@ -182,10 +175,8 @@ final class Smtp {
         return s;
       }
     }
-    first = STATUS_STARTS.next(text, 0);
-    Matcher m = first < 0 ? null : STATUS.matcher(text);
     Optional<EnhancedStatusCode> other = Optional.empty();
-    for (int from = first; m != null && STATUS_STARTS.find(m, text, from); from = m.end()) {
+    for (Matcher m = STATUS_STARTS.match(STATUS, text); m != null; m = STATUS_STARTS.matchAfter(m, text)) {
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (VERSION_BEFORE.matcher(before).find()) {
         continue;
@@ -212,10 +203,44 @@ final class Smtp {
   }
 
   static Optional<EnhancedStatusCode> status(String c, String s, String d) {
+    // the usual case without building and parsing a string; anything else as the parser reads it
+    if (c.length() == 1 && (c.charAt(0) == '2' || c.charAt(0) == '4' || c.charAt(0) == '5')) {
+      int subject = codePart(s);
+      int detail = codePart(d);
+      if (subject >= 0 && detail >= 0) {
+        return Optional.of(new EnhancedStatusCode(c.charAt(0) - '0', subject, detail));
+      }
+    }
     return EnhancedStatusCode.parse(c + "." + s + "." + d).value();
   }
 
+  /** The value of one to three ASCII digits without a leading zero (or "0"), else -1. */
+  private static int codePart(String digits) {
+    int n = digits.length();
+    if (n == 0 || n > 3 || n > 1 && digits.charAt(0) == '0') {
+      return -1;
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   static Optional<ReplyCode> reply(String digits) {
+    // the usual case, 2-5 then 0-5 then a digit, without a parse result; anything else as the parser reads it
+    if (digits.length() == 3) {
+      char a = digits.charAt(0);
+      char b = digits.charAt(1);
+      char c = digits.charAt(2);
+      if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
+        return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
+      }
+    }
     return ReplyCode.parse(digits).value();
   }
 
@@ -248,9 +273,9 @@ final class Smtp {
       if (l.isEmpty()) {
         continue;
       }
-      Matcher m = MULTILINE_PREFIX.matcher(l);
       // the stripped line starts with the prefix's "<<<" or code, or it has none
-      if (mayStartReply(l.charAt(0)) && m.lookingAt()) {
+      Matcher m = mayStartReply(l.charAt(0)) ? MULTILINE_PREFIX.matcher(l) : null;
+      if (m != null && m.lookingAt()) {
         String code = m.group(1);
         if (firstCode == null) {
           firstCode = code;
@@ -292,22 +317,21 @@ final class Smtp {
   static String withoutRepeats(String tail, String code, String status) {
     StringBuilder b = null;
     int copied = 0;
-    int n = tail.length();
-    int i = 1; // at 0 nothing precedes
-    while (i < n) {
+    int i = tail.indexOf(code, 1); // at 0 nothing precedes
+    while (i >= 0) {
       int end = repeatAt(tail, i, code, status);
       if (end < 0) {
-        i++;
+        i = tail.indexOf(code, i + 1);
         continue;
       }
       if (b == null) {
-        b = new StringBuilder(n);
+        b = new StringBuilder(tail.length());
       }
       b.append(tail, copied, i);
       copied = end;
-      i = end;
+      i = tail.indexOf(code, end);
     }
-    return b == null ? tail : b.append(tail, copied, n).toString();
+    return b == null ? tail : b.append(tail, copied, tail.length()).toString();
   }
 
   /** Where a repeat of the pair that starts at {@code i} ends, with the {@code \s} after it, or -1. */
@@ -331,8 +355,13 @@ final class Smtp {
     return end ? j : -1;
   }
 
-  /** Appends {@code x} to {@code b} with each run of spaces, tabs and no-break spaces, also across the two, made one space. */
+  /** Appends {@code x} to {@code b}, each run of spaces, tabs and no-break spaces (across both) one space. */
   private static void appendCollapsed(StringBuilder b, String x) {
+    boolean joinsRun = x.startsWith(" ") && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
+    if (!joinsRun && x.indexOf('\t') < 0 && x.indexOf('\u00a0') < 0 && x.indexOf("  ") < 0) {
+      b.append(x); // every run is one space already
+      return;
+    }
     int from = 0;
     for (int i = 0; i < x.length(); i++) {
       char c = x.charAt(i);

@@ -68,7 +68,7 @@ final class SmtpStage {
       .flatMap(Stream::of).toArray(String[]::new));
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
-  /** After its leading {@code \s}, every match of {@link #SERVER}, {@link #NEGATIVE} or {@link #NO_RECIPIENT} starts with this. */
+  /** After its leading {@code \s}, every match of the server-line patterns starts with this. */
   static final Keywords SERVER_LEAD = new Keywords("<<<");
   static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
   static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
@@ -89,9 +89,8 @@ final class SmtpStage {
    */
   static @Nullable Found explicitUnique(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-    Matcher m = EXPLICIT.matcher(t);
     Found first = null;
-    for (int from = 0; EXPLICIT_STARTS.find(m, t, from); from = m.end()) {
+    for (Matcher m = EXPLICIT_STARTS.match(EXPLICIT, t); m != null; m = EXPLICIT_STARTS.matchAfter(m, t)) {
       Found f = found(m.group());
       if (first == null) {
         first = f;
@@ -147,8 +146,8 @@ final class SmtpStage {
     want = want.substring(0, Math.min(want.length(), 40));
     String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Matcher m = SERVER.matcher(lines[i]);
-      if (!SERVER_LEAD.leads(lines[i]) || !m.lookingAt()) {
+      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
+      if (m == null) {
         continue;
       }
       String got = collapse(m.group(1));
@@ -180,8 +179,8 @@ final class SmtpStage {
     if (j < 0) {
       return null;
     }
-    Matcher c = CLIENT.matcher(lines[j]);
-    if (!CLIENT_LEAD.leads(lines[j]) || !c.lookingAt()) {
+    Matcher c = CLIENT_LEAD.leading(CLIENT, lines[j]);
+    if (c == null) {
       return null;
     }
     Found f = command(c.group(1));
@@ -215,8 +214,8 @@ final class SmtpStage {
   static String replyText(String[] lines, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i < to; i++) {
-      Matcher m = SERVER.matcher(lines[i]);
-      if (!SERVER_LEAD.leads(lines[i]) || !m.lookingAt()) {
+      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
+      if (m == null) {
         break;
       }
       b.append(b.length() > 0 ? "\n" : "").append(m.group(1));

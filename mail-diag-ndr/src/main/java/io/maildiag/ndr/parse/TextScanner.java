@@ -227,32 +227,29 @@ final class TextScanner {
     String[] all = text.split("\n", -1);
     int n = Math.min(all.length, MAX_LINES);
     String[] lines = new String[n];
+    int firstCut = n; // the first line shortened to MAX_LINE
     for (int i = 0; i < n; i++) {
       String l = all[i];
       lines[i] = l.length() > MAX_LINE ? l.substring(0, MAX_LINE) : l;
+      if (l.length() > MAX_LINE) {
+        firstCut = Math.min(firstCut, i);
+      }
     }
     int end = n;
     for (int i = 0; i < n; i++) {
-      // every marker says "message", which stripping cannot remove
-      if (lines[i].length() <= 6 || !END_MARKER_WORD.in(lines[i])) {
+      if (!mayEndText(lines[i])) {
         continue;
       }
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && mayEndText(t) && END_MARKER.matcher(t).matches()
-          && !t.toLowerCase(Locale.ROOT).contains("was received")) {
+      // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
+      if (t.length() < 100 && t.length() > 6 && !t.toLowerCase(Locale.ROOT).contains("was received")
+          && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }
     }
-    StringBuilder sb = new StringBuilder(text.length() + 1);
-    for (int i = 0; i < end; i++) {
-      sb.append(lines[i]).append('\n');
-    }
-    String region = sb.toString();
-    StringBuilder after = new StringBuilder();
-    for (int i = Math.min(end + 1, n); i < n; i++) {
-      after.append(all[i]).append('\n');
-    }
+    String region = end <= firstCut ? withNewlines(text, all, 0, end) : joinWithNewlines(lines, 0, end);
+    String after = withNewlines(text, all, Math.min(end + 1, n), n);
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
@@ -398,12 +395,38 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region, after.toString());
+    return new Result(entries, region, after);
+  }
+
+  /** The lines {@code parts[from, to)} of {@code text} ({@code text.split("\n", -1)}), each followed by a newline. */
+  private static String withNewlines(String text, String[] parts, int from, int to) {
+    if (from >= to) {
+      return "";
+    }
+    int start = 0;
+    for (int i = 0; i < from; i++) {
+      start += parts[i].length() + 1;
+    }
+    int end = start;
+    for (int i = from; i < to; i++) {
+      end += parts[i].length() + 1;
+    }
+    // every line but the text's last is followed by its newline in the text
+    return to < parts.length ? text.substring(start, end) : text.substring(start) + "\n";
+  }
+
+  /** {@code lines[from, to)}, each followed by a newline. */
+  private static String joinWithNewlines(String[] lines, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      b.append(lines[i]).append('\n');
+    }
+    return b.toString();
   }
 
   /** Whether a bounce text says delivery is delayed, not given up. */
   private static boolean saysDelayed(String region) {
-    return DELAY_STARTS.find(DELAY.matcher(region), region, 0) && !GAVE_UP_STARTS.find(GAVE_UP.matcher(region), region, 0);
+    return DELAY_STARTS.match(DELAY, region) != null && GAVE_UP_STARTS.match(GAVE_UP, region) == null;
   }
 
   /**
@@ -469,18 +492,21 @@ final class TextScanner {
     return !s.isEmpty() && chars.indexOf(s.charAt(0)) >= 0;
   }
 
-  /** Whether a stripped line passes the cheap tests that every {@link #END_MARKER} line passes. */
-  static boolean mayEndText(String t) {
+  /**
+   * Whether a line, once stripped, may match {@link #END_MARKER}: after what stripping and the
+   * marker's {@code [\s|*>-]} lead skip (or more), one of its words, and "message" somewhere.
+   */
+  static boolean mayEndText(String line) {
     int i = 0;
-    while (i < t.length() && isMarkerLead(t.charAt(i))) {
+    while (i < line.length() && isMarkerLead(line.charAt(i))) {
       i++;
     }
-    return END_MARKER_LEADS.at(t, i) && END_MARKER_WORD.in(t);
+    return END_MARKER_LEADS.at(line, i) && END_MARKER_WORD.in(line);
   }
 
-  /** The characters {@code [\s|*>-]} of {@link #END_MARKER}'s lead. */
+  /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
   private static boolean isMarkerLead(char c) {
-    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+    return Character.isWhitespace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
 
   /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
@@ -552,8 +578,8 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = P_LEAD.matcher(s);
-    if (m.matches() && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
+    m = whole(s.charAt(0) == '<' || isLocalPartChar(s.codePointAt(0)), P_LEAD, s);
+    if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
       String rest = m.group(2);
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
       if (s.contains("<mailto:")) {
@@ -573,8 +599,13 @@ final class TextScanner {
     if (!SENTENCE_WORDS.in(s)) {
       return null;
     }
+    // every sentence and "RCPT TO:" match ends with an address: none starts after the last one
+    int lastAt = lastAddressAt(s);
+    if (lastAt < 0) {
+      return null;
+    }
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = SENTENCE_STARTS[k].match(SENTENCES[k], s);
+      m = SENTENCE_STARTS[k].match(SENTENCES[k], s, lastAt);
       if (m != null) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
@@ -583,11 +614,44 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    m = RCPT_STARTS.match(P_RCPT, s);
+    m = RCPT_STARTS.match(P_RCPT, s, lastAt);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /**
+   * The index of the last "@" whose local part, as {@link Addresses#ADDR} reads it, may follow a
+   * colon, a {@code \s} character, a bracket or a quote, as in the sentence patterns and {@link
+   * #P_RCPT}; -1 when there is none. Their address cannot start inside a run of local-part
+   * characters, so it starts where the run before the "@" starts.
+   */
+  static int lastAddressAt(String s) {
+    for (int at = s.lastIndexOf('@'); at > 0; at = s.lastIndexOf('@', at - 1)) {
+      int start = at;
+      while (start > 0) {
+        int cp = Character.codePointBefore(s, start);
+        if (!isLocalPartChar(cp)) {
+          break;
+        }
+        start -= Character.charCount(cp);
+      }
+      if (start > 0 && start < at) {
+        char before = s.charAt(start - 1);
+        if (before == ':' || before == '<' || before == '"' || Keywords.isSpace(before)) {
+          return at;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code cp} may be in a local part: {@code [\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]}. */
+  private static boolean isLocalPartChar(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER || cp < 128 && "!#$%&'*+/=?^_`{|}~.-".indexOf(cp) >= 0;
   }
 
   /** The whole-text match of {@code p} on {@code s}, or null; no matcher is made unless {@code mayMatch}. */
@@ -723,12 +787,12 @@ final class TextScanner {
   static String narrow(String block) {
     String[] ls = block.split("\n");
     for (int i = 0; i < ls.length; i++) {
-      Matcher t = TRANSCRIPT_REPLY.matcher(ls[i]);
-      if (TRANSCRIPT_LEADS.leads(ls[i]) && t.lookingAt()) {
+      Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
+      if (t != null) {
         StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
         for (int j = i + 1; j < ls.length; j++) {
-          Matcher c = TRANSCRIPT_REPLY.matcher(ls[j]);
-          if (!TRANSCRIPT_LEADS.leads(ls[j]) || !c.lookingAt() || !c.group(1).equals(t.group(1))) {
+          Matcher c = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[j]);
+          if (c == null || !c.group(1).equals(t.group(1))) {
             break;
           }
           sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
@@ -739,8 +803,8 @@ final class TextScanner {
     int from = -1;
     String inline = null;
     for (int i = 0; i < ls.length; i++) {
-      Matcher m = RESPONSE_MARK.matcher(ls[i]);
-      if (RESPONSE_LEADS.leads(ls[i]) && m.matches()) {
+      Matcher m = whole(RESPONSE_LEADS.leads(ls[i]), RESPONSE_MARK, ls[i]);
+      if (m != null) {
         from = i + 1;
         inline = m.group(1);
       }
@@ -756,9 +820,8 @@ final class TextScanner {
       }
     }
     String joined = Smtp.clean(block);
-    Matcher in = INLINE_MARK.matcher(joined);
     int cut = -1;
-    for (int at = 0; INLINE_STARTS.find(in, joined, at); at = in.end()) {
+    for (Matcher in = INLINE_STARTS.match(INLINE_MARK, joined); in != null; in = INLINE_STARTS.matchAfter(in, joined)) {
       cut = in.end();
     }
     if (cut > 0 && cut < joined.length() - 3) {
@@ -774,8 +837,8 @@ final class TextScanner {
   /** The section after a response marker, when the text has one: the lines up to a blank line pair or end. */
   private static String responseSection(String[] lines, int end) {
     for (int i = 0; i < end; i++) {
-      Matcher m = RESPONSE_MARK.matcher(lines[i]);
-      if (!RESPONSE_LEADS.leads(lines[i]) || !m.matches()) {
+      Matcher m = whole(RESPONSE_LEADS.leads(lines[i]), RESPONSE_MARK, lines[i]);
+      if (m == null) {
         continue;
       }
       List<String> out = new ArrayList<>();
@@ -820,8 +883,8 @@ final class TextScanner {
         continue;
       }
       String l = lines[i];
-      Matcher m = REPLY_START.matcher(l);
-      boolean hit = REPLY_START_LEADS.leads(l) && m.lookingAt() && Smtp.reply(m.group(1)).isPresent();
+      Matcher m = REPLY_START_LEADS.leading(REPLY_START, l);
+      boolean hit = m != null && Smtp.reply(m.group(1)).isPresent();
       // the facts need an enhanced status code, which needs "5.", "4." or "2." and a digit
       if (!hit && Smtp.mayHoldStatus(l)) {
         Smtp.Facts f = Smtp.facts(l);

@@ -71,12 +71,14 @@ class KeywordsTest {
 
   @Property(tries = 1000)
   void nextIsTheFirstPositionWhereAWordStarts(@ForAll("texts") String text) {
-    List<String[]> sets = List.of(new String[] {"rcpt"}, new String[] {"4", "#5", "(#"}, new String[] {"2.", "4.", "5."},
+    List<String[]> sets = List.of(new String[] {"rcpt"}, new String[] {"4", "#5", "(#"},
+        new String[] {"2.", "4.", "5."},
         new String[] {"a", "ab", "abc", "x-unix;", "]:"}, new String[] {"has been", "will ", "delivery ", "warning: "});
     for (String[] words : sets) {
       Keywords k = new Keywords(words);
       for (int from = 0; from <= text.length(); from += 1 + from / 4) {
-        assertThat(k.next(text, from)).as(String.join("|", words) + " from " + from).isEqualTo(naiveNext(words, text, from));
+        assertThat(k.next(text, from)).as(String.join("|", words) + " from " + from)
+            .isEqualTo(naiveNext(words, text, from));
       }
     }
   }
@@ -140,6 +142,24 @@ class KeywordsTest {
     }
   }
 
+  @Test
+  void sentencesEndAtAnAddressThatFollowsASeparator() {
+    List<String> locals =
+        List.of("a", "\uD835\uDC00x", "\u2167x", "\u00b2x", "x.y-z", "'q'", "\u0663", "(a", ">a", "=a");
+    for (String local : locals) {
+      for (String lead : List.of("message to ", "message to <", "message to \"", "user: ", "user:", "user <", "x ")) {
+        String line = "Your " + lead + local + "@example.org was rejected";
+        Matcher plain = TextScanner.SENTENCES[2].matcher(line);
+        Matcher plain1 = TextScanner.SENTENCES[1].matcher(line);
+        int lastAt = TextScanner.lastAddressAt(line);
+        Matcher gated = TextScanner.SENTENCE_STARTS[2].match(TextScanner.SENTENCES[2], line, lastAt);
+        Matcher gated1 = TextScanner.SENTENCE_STARTS[1].match(TextScanner.SENTENCES[1], line, lastAt);
+        assertThat(gated == null ? null : gated.group()).as(line).isEqualTo(plain.find() ? plain.group() : null);
+        assertThat(gated1 == null ? null : gated1.group()).as(line).isEqualTo(plain1.find() ? plain1.group() : null);
+      }
+    }
+  }
+
   /** A pattern whose every match starts with one of the words. */
   private record Starts(String name, Pattern pattern, Keywords words) {}
 
@@ -192,6 +212,11 @@ class KeywordsTest {
         gated.add(g.start() + "-" + g.end() + ":" + g.group());
       }
       assertThat(gated).as(s.name()).isEqualTo(plain);
+      List<String> chained = new ArrayList<>();
+      for (Matcher c = s.words().match(s.pattern(), text); c != null; c = s.words().matchAfter(c, text)) {
+        chained.add(c.start() + "-" + c.end() + ":" + c.group());
+      }
+      assertThat(chained).as(s.name() + " chained").isEqualTo(plain);
     }
   }
 
@@ -228,14 +253,24 @@ class KeywordsTest {
       assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
       assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
     }
+    int lastAt = TextScanner.lastAddressAt(line);
+    for (int k = 0; k < TextScanner.SENTENCES.length; k++) {
+      Matcher plain = TextScanner.SENTENCES[k].matcher(line);
+      Matcher gated = TextScanner.SENTENCE_STARTS[k].match(TextScanner.SENTENCES[k], line, lastAt);
+      assertThat(gated == null ? null : gated.group()).as("sentence " + k + " on " + line)
+          .isEqualTo(plain.find() ? plain.group() : null);
+    }
+    Matcher rcpt = TextScanner.P_RCPT.matcher(line);
+    Matcher gatedRcpt = TextScanner.RCPT_STARTS.match(TextScanner.P_RCPT, line, lastAt);
+    assertThat(gatedRcpt == null ? null : gatedRcpt.group()).isEqualTo(rcpt.find() ? rcpt.group() : null);
     if (!TextScanner.SENTENCE_WORDS.in(line)) {
       for (Pattern p : TextScanner.SENTENCES) {
         assertThat(p.matcher(line).find()).as(p + " on " + line).isFalse();
       }
       assertThat(TextScanner.P_RCPT.matcher(line).find()).as("P_RCPT on " + line).isFalse();
     }
-    if (!TextScanner.mayEndText(line)) {
-      assertThat(TextScanner.END_MARKER.matcher(line).matches()).as("END_MARKER on " + line).isFalse();
+    if (!TextScanner.mayEndText(text)) {
+      assertThat(TextScanner.END_MARKER.matcher(text.strip()).matches()).as("END_MARKER on " + text).isFalse();
     }
   }
 
@@ -255,7 +290,8 @@ class KeywordsTest {
     for (String line : List.of("A: b\r\n", "A: b\r", "A: b\n", "A: b\u0085", "A: b\r\nc", "A:\r\n", "A: b\u2028\u2028",
         "A:\r", "A :\tb", "A\t: b\rc", "x-" + "y".repeat(59) + ": z", "x-" + "y".repeat(60) + ": z")) {
       Matcher m = DsnParser.FIELD.matcher(line);
-      assertThat(DsnParser.field(line)).as(line).isEqualTo(m.find() ? new DsnParser.Field(m.group(1), m.group(2)) : null);
+      DsnParser.Field expected = m.find() ? new DsnParser.Field(m.group(1), m.group(2)) : null;
+      assertThat(DsnParser.field(line)).as(line).isEqualTo(expected);
     }
   }
 
@@ -302,8 +338,8 @@ class KeywordsTest {
       "no action is required on your part", "this is a permanent error", "i've given up", "not going to try again",
       "giving up", "will not be retried", "could not be delivered for too long", "will be deleted from queue",
       "has been returned", "has been bounced", "delivered to", "sent to", "relaying for", "forwarded to", "reach",
-      "transmit", "recipient", "recipient(s)", "addressee", "mailbox", "mailboxes", "user", "addresses",
-      "message to", "message for", "rejected recipient", "rejected your message to", "RCPT TO:", "rcpt to :",
+      "transmit", "recipient", "recipient(s)", "addressee", "mailbox", "mailboxes", "user", "addresses", "message to",
+      "message for", "rejected recipient", "rejected your message to", "RCPT TO:", "rcpt to :",
       "the error that the other server returned was:", "the response was:",
       "the response from the remote server was:", "remote host said:", "gave this error:",
       "the server responded with:", "said:", "says:", "returned", "response:", "responded", "reply:", "replied",
@@ -313,26 +349,30 @@ class KeywordsTest {
       "after initial connection", "while sending DATA command", "while sending message body",
       "does not like recipient", "sender was rejected", "my name was rejected", "greeting failed",
       "failed on DATA command", "failed after I sent the message", "refused to talk to me", "[RCPT_TO]",
-      "[MAIL_FROM]", "[DATA]", "for RCPT TO command", "for TEXT command", "after DATA command", "command",
-      "550", "5.1.1", "550 5.1.1", "550-5.7.26", "#5.0.0", "(#5.1.1)", "421 4.7.0", "250 2.0.0", "4.4.7",
-      "1.2.3.4", "version 5.1.1", "<<< ", ">>> ", "<<< 550 5.1.1 unknown", "<<< 503 need rcpt", "<- ", "Out: ",
-      "S: ", "server: ", ">>> DATA", ">>> RCPT TO:<a@example.com>", "----", "-- ", "====", "***", "|||",
-      "for further assistance", "if you do so, please include", "no action is required",
-      "original message headers", "please do not reply", "the following text was generated",
-      "if your message was also sent to", "diagnostic information for administrators", "technical details of ",
-      "permanent failure:", "error message below:", "the remote server said:", "it responded as follows:",
-      "diagnostic-code:", "diagnostic code:", "(expanded from <a@example.com>)", "(generated from: x)",
-      "giving up on a@example.com.", "(reason: 550 no)", "Reporting-MTA", "Final-Recipient", "Original-Recipient",
-      "Arrival-Date", "Received-From-MTA", "Original-Envelope-Id", "original message follows",
-      "copy of the message", "returned message", "host mx.example.com[192.0.2.1]", "host mx.example.com [192.0.2.1]",
+      "[MAIL_FROM]", "[DATA]", "for RCPT TO command", "for TEXT command", "after DATA command", "command", "550",
+      "5.1.1", "550 5.1.1", "550-5.7.26", "#5.0.0", "(#5.1.1)", "421 4.7.0", "250 2.0.0", "4.4.7", "1.2.3.4",
+      "version 5.1.1", "<<< ", ">>> ", "<<< 550 5.1.1 unknown", "<<< 503 need rcpt", "<- ", "Out: ", "S: ",
+      "server: ", ">>> DATA", ">>> RCPT TO:<a@example.com>", "----", "-- ", "====", "***", "|||",
+      "for further assistance", "if you do so, please include", "no action is required", "original message headers",
+      "please do not reply", "the following text was generated", "if your message was also sent to",
+      "diagnostic information for administrators", "technical details of ", "permanent failure:",
+      "error message below:", "the remote server said:", "it responded as follows:", "diagnostic-code:",
+      "diagnostic code:", "(expanded from <a@example.com>)", "(generated from: x)", "giving up on a@example.com.",
+      "(reason: 550 no)", "Reporting-MTA", "Final-Recipient", "Original-Recipient", "Arrival-Date",
+      "Received-From-MTA", "Original-Envelope-Id", "original message follows", "copy of the message",
+      "returned message", "host mx.example.com[192.0.2.1]", "host mx.example.com [192.0.2.1]",
       "while talking to mx.example.com.:", "mx.example.com:", "did not like", "a@example.com", "<b@example.org>",
-      "\"c@example.net\"", "(expanded from <a@example.com>)", "(alias from x)", "Recipient:", "recipient address:",
-      "failed recipients:", "unknown user:", "envelope-to:", "To: ", "an: ", "para: ", "A: ", "* ", "- ", "\u2022 ",
-      "o ", "rfc822;", "<", ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----",
-      "original message", "below this line is a copy of the message", "in", "reply", "to", "after", "RCPT", "MAIL",
-      "FROM", "DATA", "command", "for", "while", "sending", "does", "not", "like", "failed", "on", "my", "name",
-      "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:", "Original sender:",
-      "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:", "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ", "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "\"c@example.net\"", "(alias from x)", "Recipient:", "recipient address:", "failed recipients:",
+      "unknown user:", "envelope-to:", "To: ", "an: ", "para: ", "A: ", "* ", "- ", "\u2022 ", "o ", "rfc822;", "<",
+      ">", "\"", "...", "<mailto:", "wrote", "on Mon, 20 May 2024 10:00:00 +0200", "-----", "original message",
+      "below this line is a copy of the message", "\u001C", "\u3000", "(lara@example.org)",
+      "<b>jon@slow.example.org</b>", "\uD835\uDC00x@example.org", "\u00e9t\u00e9@example.org", "x\u2167@example.org",
+      "'quoted'@example.org", "\"q\"@example.org", ":a@example.org", "rcpt to: <r@example.org>", "in", "reply", "to",
+      "after", "RCPT", "MAIL", "FROM", "DATA", "for", "while", "sending", "does", "not", "like", "failed", "on", "my",
+      "name", "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:",
+      "Original sender:", "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:",
+      "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ",
+      "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {

@@ -42,7 +42,8 @@ class SmtpCleanPropertiesTest {
         Arbitraries.of("550", "550-5.1.1", "550 5.1.1", "550-5.7.26", "421 4.7.0", "421-4.7.0", "5.1.1", "<<< ",
             "<<<550 5.1.1 x", "#5.1.1", "The email account", "does not exist.", "Please try", "https://x.example/y",
             "User unknown", "(in reply to RCPT TO command)"),
-        Arbitraries.of(" ", "  ", "\t", "\u00a0", "\n", "\r", "\r\n", "\n\n", " \n ", "\u0085", "\u2028", "\u000B", "-"),
+        Arbitraries.of(" ", "  ", "\t", "\u00a0", "\n", "\r", "\r\n", "\n\n", " \n ", "\u0085", "\u2028", "\u000B",
+            "-"),
         Arbitraries.strings().withChars("ab 5.-\t\n").ofMaxLength(6),
         Arbitraries.strings().withChars("ab \t\u00a0").ofMinLength(100).ofMaxLength(400));
     return piece.list().ofMaxSize(24).map(l -> String.join("", l));
