@@ -337,7 +337,10 @@ final class MimeSplitter {
         }
         fieldStart = pos;
         fieldEnd = le;
-        colon = indexOf(b, (byte) ':', pos, le);
+        colon = Bytes.indexOf(b, Bytes.COLON, pos, le);
+        if (colon == le) {
+          colon = -1;
+        }
         folded = false;
       }
       pos = le < to ? le + 1 : to;
@@ -364,7 +367,57 @@ final class MimeSplitter {
       }
       return new Headers.Field(latin1Trimmed(b, from, to), value(b, from, to, false));
     }
-    return new Headers.Field(latin1Trimmed(b, from, colon), value(b, colon + 1, to, folded));
+    return new Headers.Field(name(b, from, colon), value(b, colon + 1, to, folded));
+  }
+
+  /** Field names seen in most bounces, shared instead of built anew for each field. */
+  private static final String[] COMMON_NAMES = {"Received", "From", "To", "Cc", "Subject", "Date", "Message-ID",
+      "Message-Id", "MIME-Version", "Mime-Version", "Content-Type", "Content-Transfer-Encoding",
+      "Content-Description", "Content-Disposition", "Content-ID", "Return-Path", "Reporting-MTA", "Final-Recipient",
+      "Original-Recipient", "Action", "Status", "Diagnostic-Code", "Remote-MTA", "Arrival-Date", "Last-Attempt-Date",
+      "X-Postfix-Queue-ID", "X-Postfix-Sender", "Received-From-MTA", "Auto-Submitted", "X-Failed-Recipients",
+      "DKIM-Signature", "Delivered-To", "References", "In-Reply-To", "Reply-To", "Sender", "X-Mailer",
+      "X-Original-To", "Authentication-Results", "Content-Language", "Thread-Topic", "Thread-Index",
+      "Accept-Language", "X-MS-Has-Attach", "X-MS-TNEF-Correlator", "X-Spam-Status", "X-Spam-Checker-Version",
+      "List-Unsubscribe", "Precedence", "X-Mailer-Daemon-Error", "X-Loop", "Errors-To", "Will-Retry-Until"};
+  /** {@link #COMMON_NAMES} as ISO-8859-1 bytes, by length. */
+  private static final byte[][][] COMMON_BY_LENGTH = new byte[32][][];
+  private static final String[][] COMMON_STRINGS_BY_LENGTH = new String[32][];
+
+  static {
+    for (int len = 0; len < COMMON_BY_LENGTH.length; len++) {
+      List<String> names = new ArrayList<>();
+      for (String name : COMMON_NAMES) {
+        if (name.length() == len) {
+          names.add(name);
+        }
+      }
+      COMMON_STRINGS_BY_LENGTH[len] = names.toArray(new String[0]);
+      COMMON_BY_LENGTH[len] = new byte[names.size()][];
+      for (int k = 0; k < names.size(); k++) {
+        COMMON_BY_LENGTH[len][k] = names.get(k).getBytes(StandardCharsets.ISO_8859_1);
+      }
+    }
+  }
+
+  /** A field name: {@link #latin1Trimmed}, but a common name is the shared string rather than a new one. */
+  private static String name(byte[] b, int from, int to) {
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    int len = to - from;
+    if (len < COMMON_BY_LENGTH.length) {
+      byte[][] candidates = COMMON_BY_LENGTH[len];
+      for (int k = 0; k < candidates.length; k++) {
+        if (Arrays.equals(b, from, to, candidates[k], 0, len)) {
+          return COMMON_STRINGS_BY_LENGTH[len][k];
+        }
+      }
+    }
+    return new String(b, from, len, StandardCharsets.ISO_8859_1);
   }
 
   /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */
@@ -500,8 +553,13 @@ final class MimeSplitter {
         hasCr = true;
         return;
       }
-      for (long lf = Bytes.matches(v, Bytes.LF); lf != 0; lf &= lf - 1) {
-        line(at + (Long.numberOfTrailingZeros(lf) >>> 3) + 1);
+      long lf = Bytes.matches(v, Bytes.LF);
+      // only an LF followed by '-' can start a dash line: test the bytes after LFs in this word at once
+      for (long c = (lf << 8) & Bytes.matches(v, Bytes.DASH); c != 0; c &= c - 1) {
+        line(at + (Long.numberOfTrailingZeros(c) >>> 3));
+      }
+      if (lf < 0) { // an LF in the last byte: its line starts in the next word
+        line(at + 8);
       }
     }
 
