@@ -522,44 +522,15 @@ final class MimeSplitter {
     DashLines(byte[] b, int from) {
       buf = b;
       this.from = from;
-      int n = b.length;
-      line(from);
-      int i = from;
-      for (; i + 16 <= n && !hasCr; i += 16) { // two words a step: most hold no line break at all
-        long v1 = Bytes.word(b, i);
-        long v2 = Bytes.word(b, i + 8);
-        if (Bytes.hasControl(v1) || Bytes.hasControl(v2)) {
-          lines(v1, i);
-          lines(v2, i + 8);
-        }
-      }
-      for (; i + 8 <= n && !hasCr; i += 8) {
-        lines(Bytes.word(b, i), i);
-      }
-      for (; i < n && !hasCr; i++) {
-        if (b[i] == '\r') {
-          hasCr = true;
-          return;
-        }
-        if (b[i] == '\n') {
-          line(i + 1);
-        }
-      }
-    }
-
-    /** The line starts after the LFs in the word of {@code buf[at, at + 8)}; notes a CR. */
-    private void lines(long v, int at) {
-      if (Bytes.matches(v, Bytes.CR) != 0) {
+      // String.indexOf is a vectorised intrinsic: a Latin-1 copy searched twice beats a word loop
+      String text = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+      if (text.indexOf('\r') >= 0) {
         hasCr = true;
         return;
       }
-      long lf = Bytes.matches(v, Bytes.LF);
-      // only an LF followed by '-' can start a dash line: test the bytes after LFs in this word at once
-      for (long c = (lf << 8) & Bytes.matches(v, Bytes.DASH); c != 0; c &= c - 1) {
-        line(at + (Long.numberOfTrailingZeros(c) >>> 3));
-      }
-      if (lf < 0) { // an LF in the last byte: its line starts in the next word
-        line(at + 8);
+      line(from);
+      for (int k = text.indexOf("\n--"); k >= 0; k = text.indexOf("\n--", k + 3)) {
+        line(from + k + 1);
       }
     }
 
