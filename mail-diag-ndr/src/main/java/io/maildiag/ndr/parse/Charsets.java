@@ -162,6 +162,17 @@ final class Charsets {
 
   /** {@code bytes[off, off + len)} decoded with {@code cs}, or null if they are not valid in it. */
   static String strict(byte[] bytes, int off, int len, Charset cs) {
+    if (cs.equals(StandardCharsets.ISO_8859_1)) {
+      return new String(bytes, off, len, cs); // every byte is valid ISO-8859-1
+    }
+    if (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
+      // the String constructor is much cheaper than a decoder; it replaces exactly what a strict
+      // decoder rejects with U+FFFD, so without one the bytes were valid (a real U+FFFD is checked below)
+      String lenient = new String(bytes, off, len, cs);
+      if (lenient.indexOf('\uFFFD') < 0) {
+        return lenient;
+      }
+    }
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
