@@ -1,6 +1,5 @@
 package io.maildiag.ndr.parse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -100,12 +99,9 @@ final class TransferDecoding {
   private static byte[] quotedPrintable(byte[] in, int from, int n) {
     byte[] out = new byte[n - from];
     int o = 0;
-    // String.indexOf is a vectorised intrinsic: searching a Latin-1 copy beats a word loop
-    String text = new String(in, from, n - from, StandardCharsets.ISO_8859_1);
     for (int i = from; i < n; i++) {
       // copy the run up to the next '=' in one go
-      int eq = text.indexOf('=', i - from);
-      eq = eq < 0 ? n : eq + from;
+      int eq = Bytes.indexOf(in, Bytes.EQUALS, i, n);
       if (eq > i) {
         System.arraycopy(in, i, out, o, eq - i);
         o += eq - i;
