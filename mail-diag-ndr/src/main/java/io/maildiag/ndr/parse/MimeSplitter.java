@@ -42,6 +42,11 @@ final class MimeSplitter {
   /** The dash-line indexes of the buffers split so far (usually one). */
   private final List<DashLines> indexed = new ArrayList<>(2);
   private int parts;
+  /** The whole message as ISO-8859-1 text, for String.indexOf (a vectorised intrinsic); set by split. */
+  private byte[] message;
+  private String messageText;
+  /** Whether the message has no CR: then its lines are found by LF alone. */
+  private boolean messageCrFree;
 
   MimeSplitter(int maxDepth, int maxHeaderFields, Deadline deadline) {
     this.maxDepth = maxDepth;
@@ -56,6 +61,9 @@ final class MimeSplitter {
   MimePart split(byte[] bytes, Diags diags) {
     MimePart root;
     try {
+      message = bytes;
+      messageText = new String(bytes, StandardCharsets.ISO_8859_1);
+      messageCrFree = messageText.indexOf('\r') < 0;
       root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (Decline d) {
       return null;
@@ -466,7 +474,11 @@ final class MimeSplitter {
   }
 
   /** The end of the line starting at {@code from}: the index of its LF, or {@code to}. Declines at a CR. */
-  private static int lineEnd(byte[] b, int from, int to) {
+  private int lineEnd(byte[] b, int from, int to) {
+    if (b == message && messageCrFree) { // no CR in the message: the next LF ends the line
+      int lf = messageText.indexOf('\n', from);
+      return lf < 0 || lf > to ? to : lf;
+    }
     int i = Bytes.lineBreak(b, from, to);
     if (i < to && b[i] == '\r') {
       throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
@@ -498,7 +510,7 @@ final class MimeSplitter {
         break;
       }
     }
-    DashLines d = new DashLines(b, from);
+    DashLines d = b == message ? new DashLines(b, from, messageText, messageCrFree) : new DashLines(b, from, null, false);
     if (d.hasCr) {
       throw DECLINE; // Jakarta also ends lines at CRs, and before CR LF when it finds a boundary
     }
@@ -519,18 +531,27 @@ final class MimeSplitter {
     int count;
     boolean hasCr;
 
-    DashLines(byte[] b, int from) {
+    /**
+     * Indexes {@code b} from {@code from} on, searching {@code whole} (all of {@code b} as ISO-8859-1
+     * text, known to hold no CR if {@code crFree}) when given, else a Latin-1 copy of the rest:
+     * String.indexOf is a vectorised intrinsic, faster than a word loop.
+     */
+    DashLines(byte[] b, int from, String whole, boolean crFree) {
       buf = b;
       this.from = from;
-      // String.indexOf is a vectorised intrinsic: a Latin-1 copy searched twice beats a word loop
-      String text = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
-      if (text.indexOf('\r') >= 0) {
+      String text = whole;
+      int base = 0;
+      if (text == null) {
+        text = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        base = from;
+      }
+      if (!crFree && text.indexOf('\r', from - base) >= 0) {
         hasCr = true;
         return;
       }
       line(from);
-      for (int k = text.indexOf("\n--"); k >= 0; k = text.indexOf("\n--", k + 3)) {
-        line(from + k + 1);
+      for (int k = text.indexOf("\n--", from - base); k >= 0; k = text.indexOf("\n--", k + 3)) {
+        line(base + k + 1);
       }
     }
 
