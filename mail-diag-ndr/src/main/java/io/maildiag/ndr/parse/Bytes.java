@@ -17,6 +17,7 @@ final class Bytes {
   static final long LF = 0x0A0A0A0A0A0A0A0AL;
   static final long CR = 0x0D0D0D0D0D0D0D0DL;
   static final long EQUALS = 0x3D3D3D3D3D3D3D3DL;
+  static final long COLON = 0x3A3A3A3A3A3A3A3AL;
 
   private Bytes() {}
 

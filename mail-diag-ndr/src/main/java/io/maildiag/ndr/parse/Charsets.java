@@ -69,6 +69,17 @@ final class Charsets {
   static boolean isAscii(byte[] bytes) {
     int n = bytes.length;
     int i = 0;
+    for (; i + 16 <= n; i += 16) { // two words a step: one branch per sixteen bytes
+      long v1 = (long) LONGS.get(bytes, i);
+      long v2 = (long) LONGS.get(bytes, i + 8);
+      long esc1 = v1 ^ 0x1B1B1B1B1B1B1B1BL;
+      long esc2 = v2 ^ 0x1B1B1B1B1B1B1B1BL;
+      // a high bit set, or a zero byte in either v ^ ESC (as below)
+      long zero = ((esc1 - 0x0101010101010101L) & ~esc1) | ((esc2 - 0x0101010101010101L) & ~esc2);
+      if (((v1 | v2 | zero) & HIGH_BITS) != 0) {
+        return false;
+      }
+    }
     for (; i + 8 <= n; i += 8) { // eight bytes at a time
       long v = (long) LONGS.get(bytes, i);
       long esc = v ^ 0x1B1B1B1B1B1B1B1BL;
@@ -162,6 +173,17 @@ final class Charsets {
 
   /** {@code bytes[off, off + len)} decoded with {@code cs}, or null if they are not valid in it. */
   static String strict(byte[] bytes, int off, int len, Charset cs) {
+    if (cs.equals(StandardCharsets.ISO_8859_1)) {
+      return new String(bytes, off, len, cs); // every byte is valid ISO-8859-1
+    }
+    if (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
+      // the String constructor is much cheaper than a decoder; it replaces exactly what a strict
+      // decoder rejects with U+FFFD, so without one the bytes were valid (a real U+FFFD is checked below)
+      String lenient = new String(bytes, off, len, cs);
+      if (lenient.indexOf('\uFFFD') < 0) {
+        return lenient;
+      }
+    }
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

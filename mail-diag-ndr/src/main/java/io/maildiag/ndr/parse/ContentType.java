@@ -16,7 +16,7 @@ record ContentType(String mimeType, Map<String, String> params) {
     String v = value.trim();
     int i = 0;
     int n = v.length();
-    while (i < n && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+    while (i < n && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
       i++;
     }
     String type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
@@ -26,21 +26,32 @@ record ContentType(String mimeType, Map<String, String> params) {
     return new ContentType(type, parseParams(v, i));
   }
 
+  /** Character.isWhitespace, answered without a call for ASCII. */
+  private static boolean isWhitespace(char c) {
+    if (c < 0x80) {
+      return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F;
+    }
+    return Character.isWhitespace(c);
+  }
+
   private static Map<String, String> parseParams(String v, int from) {
+    if (from >= v.length()) {
+      return Map.of(); // no parameters: nothing to allocate
+    }
     Map<String, String> params = new LinkedHashMap<>();
     int i = from;
     int n = v.length();
     while (i < n && params.size() < 32) {
       // skip separators and spaces
-      while (i < n && (v.charAt(i) == ';' || Character.isWhitespace(v.charAt(i)))) {
+      while (i < n && (v.charAt(i) == ';' || isWhitespace(v.charAt(i)))) {
         i++;
       }
       int nameStart = i;
-      while (i < n && v.charAt(i) != '=' && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+      while (i < n && v.charAt(i) != '=' && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
         i++;
       }
       String name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
-      while (i < n && Character.isWhitespace(v.charAt(i))) {
+      while (i < n && isWhitespace(v.charAt(i))) {
         i++;
       }
       if (i >= n || v.charAt(i) != '=') {
@@ -50,11 +61,18 @@ record ContentType(String mimeType, Map<String, String> params) {
         continue;
       }
       i++; // '='
-      while (i < n && Character.isWhitespace(v.charAt(i))) {
+      while (i < n && isWhitespace(v.charAt(i))) {
         i++;
       }
       String val;
-      if (i < n && v.charAt(i) == '"') {
+      int close;
+      if (i < n && v.charAt(i) == '"' && ((close = v.indexOf('"', i + 1)) < 0 ? v.indexOf('\\', i + 1) < 0
+          : v.lastIndexOf('\\', close) <= i)) {
+        // a quoted value without backslashes: the text between the quotes (or up to the end)
+        int end = close < 0 ? n : close;
+        val = v.substring(i + 1, end);
+        i = end + 1;
+      } else if (i < n && v.charAt(i) == '"') {
         StringBuilder sb = new StringBuilder();
         i++;
         while (i < n && v.charAt(i) != '"') {
@@ -70,7 +88,7 @@ record ContentType(String mimeType, Map<String, String> params) {
         val = sb.toString();
       } else {
         int s = i;
-        while (i < n && v.charAt(i) != ';' && !Character.isWhitespace(v.charAt(i))) {
+        while (i < n && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
           i++;
         }
         val = v.substring(s, i);

@@ -267,7 +267,8 @@ final class Html {
   private static int indexOfIgnoreCase(String s, String what, int from) {
     int n = s.length() - what.length();
     for (int i = s.indexOf('<', Math.max(0, from)); i >= 0 && i <= n; i = s.indexOf('<', i + 1)) {
-      if (s.regionMatches(true, i, what, 0, what.length())) {
+      // what starts "</": test the '/' before comparing the rest
+      if (s.charAt(i + 1) == '/' && s.regionMatches(true, i, what, 0, what.length())) {
         return i;
       }
     }

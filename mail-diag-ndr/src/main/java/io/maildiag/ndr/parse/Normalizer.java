@@ -1,5 +1,7 @@
 package io.maildiag.ndr.parse;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Normalises raw message bytes before MIME parsing: every line ending (CRLF, bare LF, bare CR,
  * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
@@ -28,10 +30,18 @@ final class Normalizer {
       }
     }
     int nextCr = -1; // the first CR at or after i once the header section is over
+    String body = null; // the input from bodyStart on as ISO-8859-1 text, for String.indexOf
+    int bodyStart = 0;
     while (i < length) {
       if (!inHeader) {
         if (nextCr < i) {
-          nextCr = Bytes.indexOf(in, Bytes.CR, i, length);
+          if (body == null) {
+            // String.indexOf is a vectorised intrinsic: a Latin-1 copy and a search beat a word loop
+            bodyStart = i;
+            body = new String(in, i, length - i, StandardCharsets.ISO_8859_1);
+          }
+          int cr = body.indexOf('\r', i - bodyStart);
+          nextCr = cr < 0 ? length : cr + bodyStart;
         }
         if (nextCr > i && nextCr - i <= maxLineLength) {
           // up to the next CR every break is a lone LF and no line can be too long: copy it as is
