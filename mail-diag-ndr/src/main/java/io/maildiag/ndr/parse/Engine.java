@@ -915,16 +915,25 @@ public final class Engine {
         return notification;
       }
       StringBuilder plain = new StringBuilder();
-      StringBuilder html = new StringBuilder();
+      List<String> html = new ArrayList<>();
       collectText(plain, html, false);
-      if (plain.length() == 0 && html.length() == 0) {
+      if (plain.length() == 0 && html.isEmpty()) {
         collectText(plain, html, true); // only attachments carry text: read them
       }
-      notification = plain.length() > 0 ? plain.toString() : html.toString();
-      if (plain.length() == 0 && html.length() == 0) {
+      notification = plain.length() > 0 ? plain.toString() : htmlAsText(html);
+      if (plain.length() == 0 && html.isEmpty()) {
         textPart = null;
       }
       return notification;
+    }
+
+    /** The HTML parts as text, one after the other; converted only when no plain part wins over them. */
+    private static String htmlAsText(List<String> html) {
+      StringBuilder sb = new StringBuilder();
+      for (String t : html) {
+        sb.append(Html.toText(t)).append('\n');
+      }
+      return sb.toString();
     }
 
     /** {@link #notificationText()} lower-cased with {@link Locale#ROOT}, made once. */
@@ -935,7 +944,8 @@ public final class Engine {
       return notificationLower;
     }
 
-    private void collectText(StringBuilder plain, StringBuilder html, boolean attachmentsToo) {
+    /** Appends the plain parts to {@code plain} and gathers the HTML parts' source in {@code html}. */
+    private void collectText(StringBuilder plain, List<String> html, boolean attachmentsToo) {
       for (MimePart p : own) {
         if (!p.children.isEmpty() || !(p.type.isText() || p.type.mimeType().equals("application/json"))
             || p.type.isHeadersOnly()) {
@@ -948,10 +958,10 @@ public final class Engine {
         }
         String t = p.text(diags);
         if (p.type.mimeType().equals("text/html") || (p.type.mimeType().equals("text/plain") && Html.isHtmlDocument(t))) {
-          if (html.length() == 0 && textPart == null) {
+          if (html.isEmpty() && textPart == null) {
             textPart = p;
           }
-          html.append(Html.toText(t)).append('\n');
+          html.add(t);
         } else {
           if (plain.length() == 0) {
             textPart = p;
