@@ -700,21 +700,23 @@ public final class Engine {
 
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
   static void appendCollapsed(StringBuilder sb, String s) {
-    boolean inSpace = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (isRegexSpace(c)) {
-        inSpace = true;
-      } else {
-        if (inSpace) {
-          sb.append(' ');
-          inSpace = false;
-        }
-        sb.append(c);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      // copy a run of non-space chars in one go, then one space for the run of white space after it
+      int j = i;
+      while (j < n && !isRegexSpace(s.charAt(j))) {
+        j++;
       }
-    }
-    if (inSpace) {
+      sb.append(s, i, j);
+      if (j == n) {
+        break;
+      }
       sb.append(' ');
+      while (j < n && isRegexSpace(s.charAt(j))) {
+        j++;
+      }
+      i = j;
     }
   }
 
@@ -884,7 +886,8 @@ public final class Engine {
     }
 
     static String lowerHeaderLines(Headers headers) {
-      StringBuilder sb = new StringBuilder("\n");
+      StringBuilder sb = new StringBuilder(blobCapacity(headers));
+      sb.append('\n');
       for (Headers.Field fl : headers.fields()) {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
         if (sb.length() > 200_000) {
@@ -907,6 +910,18 @@ public final class Engine {
         }
       }
       return sb.toString();
+    }
+
+    /** The length of the header lines (capped a little above the blob's limit): the builder then never grows. */
+    private static int blobCapacity(Headers headers) {
+      long n = 1;
+      for (Headers.Field fl : headers.fields()) {
+        n += fl.name().length() + fl.value().length() + 3;
+        if (n > 200_000) {
+          break;
+        }
+      }
+      return (int) Math.min(n, 200_016);
     }
 
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
