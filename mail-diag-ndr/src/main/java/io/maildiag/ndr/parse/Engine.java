@@ -886,7 +886,12 @@ public final class Engine {
     }
 
     static String lowerHeaderLines(Headers headers) {
-      StringBuilder sb = new StringBuilder(blobCapacity(headers));
+      int length = blobLength(headers);
+      String ascii = asciiLowerHeaderLines(headers, length);
+      if (ascii != null) {
+        return ascii;
+      }
+      StringBuilder sb = new StringBuilder(length);
       sb.append('\n');
       for (Headers.Field fl : headers.fields()) {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
@@ -912,8 +917,8 @@ public final class Engine {
       return sb.toString();
     }
 
-    /** The length of the header lines (capped a little above the blob's limit): the builder then never grows. */
-    private static int blobCapacity(Headers headers) {
+    /** The length of the header lines up to and with the line that passes the blob's limit. */
+    private static int blobLength(Headers headers) {
       long n = 1;
       for (Headers.Field fl : headers.fields()) {
         n += fl.name().length() + fl.value().length() + 3;
@@ -921,7 +926,46 @@ public final class Engine {
           break;
         }
       }
-      return (int) Math.min(n, 200_016);
+      return (int) n;
+    }
+
+    /**
+     * The header lines lower-cased in one pass when they are all ASCII, where lower-casing with
+     * {@link Locale#ROOT} changes A-Z only; null when a field holds another char.
+     */
+    private static String asciiLowerHeaderLines(Headers headers, int length) {
+      char[] out = new char[length];
+      int o = 0;
+      out[o++] = '\n';
+      for (Headers.Field fl : headers.fields()) {
+        o = putAsciiLower(out, o, fl.name());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = ':';
+        out[o++] = ' ';
+        o = putAsciiLower(out, o, fl.value());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = '\n';
+        if (o > 200_000) {
+          break;
+        }
+      }
+      return new String(out, 0, o);
+    }
+
+    /** Copies {@code s} lower-cased into {@code out} at {@code o}; the next index, or -1 at a non-ASCII char. */
+    private static int putAsciiLower(char[] out, int o, String s) {
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 128) {
+          return -1;
+        }
+        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      }
+      return o;
     }
 
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
