@@ -1118,7 +1118,8 @@ public final class Engine {
         }
       } else {
         int from = 0;
-        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from)) {
+        // "mail" starts a match only as "MAIL\s+FROM": white space follows it
+        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from, 0)) {
           out.add(Addresses.key(m.group(1)));
           from = m.end();
         }
