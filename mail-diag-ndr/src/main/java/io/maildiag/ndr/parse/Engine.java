@@ -958,14 +958,18 @@ public final class Engine {
 
     /** Copies {@code s} lower-cased into {@code out} at {@code o}; the next index, or -1 at a non-ASCII char. */
     private static int putAsciiLower(char[] out, int o, String s) {
-      for (int i = 0, n = s.length(); i < n; i++) {
-        char c = s.charAt(i);
+      int end = o + s.length();
+      s.getChars(0, s.length(), out, o); // a bulk copy, then lower-cased in place
+      for (int i = o; i < end; i++) {
+        char c = out[i];
         if (c >= 128) {
           return -1;
         }
-        out[o++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (c >= 'A' && c <= 'Z') {
+          out[i] = (char) (c + 32);
+        }
       }
-      return o;
+      return end;
     }
 
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
