@@ -700,21 +700,23 @@ public final class Engine {
 
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
   static void appendCollapsed(StringBuilder sb, String s) {
-    boolean inSpace = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (isRegexSpace(c)) {
-        inSpace = true;
-      } else {
-        if (inSpace) {
-          sb.append(' ');
-          inSpace = false;
-        }
-        sb.append(c);
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      // copy a run of non-space chars in one go, then one space for the run of white space after it
+      int j = i;
+      while (j < n && !isRegexSpace(s.charAt(j))) {
+        j++;
       }
-    }
-    if (inSpace) {
+      sb.append(s, i, j);
+      if (j == n) {
+        break;
+      }
       sb.append(' ');
+      while (j < n && isRegexSpace(s.charAt(j))) {
+        j++;
+      }
+      i = j;
     }
   }
 
@@ -884,7 +886,13 @@ public final class Engine {
     }
 
     static String lowerHeaderLines(Headers headers) {
-      StringBuilder sb = new StringBuilder("\n");
+      int length = blobLength(headers);
+      String ascii = asciiLowerHeaderLines(headers, length);
+      if (ascii != null) {
+        return ascii;
+      }
+      StringBuilder sb = new StringBuilder(length);
+      sb.append('\n');
       for (Headers.Field fl : headers.fields()) {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
         if (sb.length() > 200_000) {
@@ -909,22 +917,86 @@ public final class Engine {
       return sb.toString();
     }
 
+    /** The length of the header lines up to and with the line that passes the blob's limit. */
+    private static int blobLength(Headers headers) {
+      long n = 1;
+      for (Headers.Field fl : headers.fields()) {
+        n += fl.name().length() + fl.value().length() + 3;
+        if (n > 200_000) {
+          break;
+        }
+      }
+      return (int) n;
+    }
+
+    /**
+     * The header lines lower-cased in one pass when they are all ASCII, where lower-casing with
+     * {@link Locale#ROOT} changes A-Z only; null when a field holds another char.
+     */
+    private static String asciiLowerHeaderLines(Headers headers, int length) {
+      char[] out = new char[length];
+      int o = 0;
+      out[o++] = '\n';
+      for (Headers.Field fl : headers.fields()) {
+        o = putAsciiLower(out, o, fl.name());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = ':';
+        out[o++] = ' ';
+        o = putAsciiLower(out, o, fl.value());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = '\n';
+        if (o > 200_000) {
+          break;
+        }
+      }
+      return new String(out, 0, o);
+    }
+
+    /** Copies {@code s} lower-cased into {@code out} at {@code o}; the next index, or -1 at a non-ASCII char. */
+    private static int putAsciiLower(char[] out, int o, String s) {
+      int end = o + s.length();
+      s.getChars(0, s.length(), out, o); // a bulk copy, then lower-cased in place
+      for (int i = o; i < end; i++) {
+        char c = out[i];
+        if (c >= 128) {
+          return -1;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          out[i] = (char) (c + 32);
+        }
+      }
+      return end;
+    }
+
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
     String notificationText() {
       if (notification != null) {
         return notification;
       }
       StringBuilder plain = new StringBuilder();
-      StringBuilder html = new StringBuilder();
+      List<String> html = new ArrayList<>();
       collectText(plain, html, false);
-      if (plain.length() == 0 && html.length() == 0) {
+      if (plain.length() == 0 && html.isEmpty()) {
         collectText(plain, html, true); // only attachments carry text: read them
       }
-      notification = plain.length() > 0 ? plain.toString() : html.toString();
-      if (plain.length() == 0 && html.length() == 0) {
+      notification = plain.length() > 0 ? plain.toString() : htmlAsText(html);
+      if (plain.length() == 0 && html.isEmpty()) {
         textPart = null;
       }
       return notification;
+    }
+
+    /** The HTML parts as text, one after the other; converted only when no plain part wins over them. */
+    private static String htmlAsText(List<String> html) {
+      StringBuilder sb = new StringBuilder();
+      for (String t : html) {
+        sb.append(Html.toText(t)).append('\n');
+      }
+      return sb.toString();
     }
 
     /** {@link #notificationText()} lower-cased with {@link Locale#ROOT}, made once. */
@@ -935,7 +1007,8 @@ public final class Engine {
       return notificationLower;
     }
 
-    private void collectText(StringBuilder plain, StringBuilder html, boolean attachmentsToo) {
+    /** Appends the plain parts to {@code plain} and gathers the HTML parts' source in {@code html}. */
+    private void collectText(StringBuilder plain, List<String> html, boolean attachmentsToo) {
       for (MimePart p : own) {
         if (!p.children.isEmpty() || !(p.type.isText() || p.type.mimeType().equals("application/json"))
             || p.type.isHeadersOnly()) {
@@ -948,10 +1021,10 @@ public final class Engine {
         }
         String t = p.text(diags);
         if (p.type.mimeType().equals("text/html") || (p.type.mimeType().equals("text/plain") && Html.isHtmlDocument(t))) {
-          if (html.length() == 0 && textPart == null) {
+          if (html.isEmpty() && textPart == null) {
             textPart = p;
           }
-          html.append(Html.toText(t)).append('\n');
+          html.add(t);
         } else {
           if (plain.length() == 0) {
             textPart = p;
@@ -1049,7 +1122,8 @@ public final class Engine {
         }
       } else {
         int from = 0;
-        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from)) {
+        // "mail" starts a match only as "MAIL\s+FROM": white space follows it
+        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from, 0)) {
           out.add(Addresses.key(m.group(1)));
           from = m.end();
         }

@@ -30,6 +30,15 @@ final class EngineLiteralFind {
    * with transparent bounds, so the pattern sees the text as {@code find()} does.
    */
   static boolean find(Matcher m, String searched, String[] words, int from) {
+    return find(m, searched, words, from, -1);
+  }
+
+  /**
+   * {@link #find(Matcher, String, String[], int)} where a match that starts with
+   * {@code words[spaced]} has white space ({@code \s}) right after that word: a place where only
+   * that word occurs and no white space follows it is skipped without trying the pattern. -1 for none.
+   */
+  static boolean find(Matcher m, String searched, String[] words, int from, int spaced) {
     int[] next = new int[words.length];
     for (int k = 0; k < words.length; k++) {
       next[k] = searched.indexOf(words[k], from);
@@ -51,9 +60,11 @@ final class EngineLiteralFind {
       if (at >= end) {
         return false;
       }
-      m.region(at, end);
-      if (m.lookingAt()) {
-        return true;
+      if (!cannotStartAt(searched, words, next, at, spaced)) {
+        m.region(at, end);
+        if (m.lookingAt()) {
+          return true;
+        }
       }
       for (int k = 0; k < words.length; k++) {
         if (next[k] == at) {
@@ -61,5 +72,24 @@ final class EngineLiteralFind {
         }
       }
     }
+  }
+
+  /** Whether only {@code words[spaced]} occurs at {@code at}, followed by no white space char. */
+  private static boolean cannotStartAt(String searched, String[] words, int[] next, int at, int spaced) {
+    if (spaced < 0 || next[spaced] != at) {
+      return false;
+    }
+    for (int k = 0; k < next.length; k++) {
+      if (k != spaced && next[k] == at) {
+        return false;
+      }
+    }
+    int after = at + words[spaced].length();
+    return after >= searched.length() || !isRegexSpace(searched.charAt(after));
+  }
+
+  /** The chars of the regex class {@code \s} (ASCII white space). */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 }

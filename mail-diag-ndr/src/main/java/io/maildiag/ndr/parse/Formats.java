@@ -78,12 +78,25 @@ final class Formats {
     return msCloudLower(tl) && MS_CLOUD.matcher(t).find();
   }
 
+  /**
+   * {@code prefix.toLowerCase(Locale.ROOT)} for a prefix of {@code text}: the same prefix of
+   * {@code lower} when lower-casing went char by char there (no length change anywhere, no capital
+   * sigma, whose case depends on what follows, and no surrogate pair cut at the end).
+   */
+  private static String lowerPrefix(String text, String lower, String prefix) {
+    int n = prefix.length();
+    if (lower.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
+      return lower.substring(0, n);
+    }
+    return prefix.toLowerCase(Locale.ROOT);
+  }
+
   static String family(Signals s) {
     String from = s.from.toLowerCase(Locale.ROOT);
     String subject = s.subject.toLowerCase(Locale.ROOT);
     String h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
-    String tl = t == s.text ? s.textLower : t.toLowerCase(Locale.ROOT);
+    String tl = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
@@ -99,8 +112,7 @@ final class Formats {
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")
         || tl.contains("google tried to deliver your message") || tl.contains("google groups")
         || tl.contains("** address not found **") || tl.contains("** message not delivered **")
-        || tl.contains("delivery to the following recipient failed permanently")
-        || tl.contains("delivery to the following recipient has been delayed")) {
+        || containsEither(tl, "delivery to the following recipient ", "failed permanently", "has been delayed")) {
       return GMAIL;
     }
     boolean exchangeText = tl.contains("delivery has failed to these recipients or groups")
@@ -124,8 +136,8 @@ final class Formats {
         || tl.contains("sorry, we were unable to deliver your message to the following address")) {
       return YAHOO;
     }
-    if (tl.contains("this is the mail system at host") || tl.contains("this is the postfix program")
-        || h.contains("\nx-postfix") || tl.contains("x-postfix-queue-id") || tl.contains("x-postfix;")
+    if (containsEither(tl, "this is the ", "mail system at host", "postfix program")
+        || h.contains("\nx-postfix") || containsEither(tl, "x-postfix", "-queue-id", ";")
         || (subject.startsWith("undelivered mail returned to sender") && from.contains("(mail delivery system)"))
         || subject.startsWith("postfix smtp server")) {
       return POSTFIX;
@@ -135,7 +147,8 @@ final class Formats {
         || (h.contains("\nx-failed-recipients:") && subject.startsWith("mail delivery failed"))) {
       return EXIM;
     }
-    if (tl.contains("this is the qmail-send program") || tl.contains("qmail-send") || tl.contains("vdelivermail")
+    // "this is the qmail-send program" holds "qmail-send": one search finds both
+    if (tl.contains("qmail-send") || tl.contains("vdelivermail")
         || tl.contains("--- below this line is a copy of the message") && subject.contains("failure notice")) {
       return QMAIL;
     }
@@ -209,6 +222,20 @@ final class Formats {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  /**
+   * {@code s.contains(prefix + a) || s.contains(prefix + b)}: one search for the shared prefix, each
+   * place it occurs then checked for either ending.
+   */
+  private static boolean containsEither(String s, String prefix, String a, String b) {
+    int p = prefix.length();
+    for (int i = s.indexOf(prefix); i >= 0; i = s.indexOf(prefix, i + 1)) {
+      if (s.startsWith(a, i + p) || s.startsWith(b, i + p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s} contains one of {@code words}. */

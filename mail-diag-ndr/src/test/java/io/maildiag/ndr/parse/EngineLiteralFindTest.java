@@ -45,6 +45,11 @@ class EngineLiteralFindTest {
 
   /** The same through {@link EngineLiteralFind#find}, or null when the lower-cased text is not aligned. */
   private static List<String> gated(Pattern p, String[] words, String text) {
+    return gated(p, words, text, -1);
+  }
+
+  /** {@link #gated(Pattern, String[], String)} with {@code words[spaced]} known to be followed by white space. */
+  private static List<String> gated(Pattern p, String[] words, String text, int spaced) {
     String lower = EngineLiteralFind.aligned(text, text.toLowerCase(Locale.ROOT));
     if (lower == null) {
       return null;
@@ -52,7 +57,7 @@ class EngineLiteralFindTest {
     List<String> out = new ArrayList<>();
     Matcher m = p.matcher(text);
     int from = 0;
-    while (EngineLiteralFind.find(m, lower, words, from)) {
+    while (EngineLiteralFind.find(m, lower, words, from, spaced)) {
       out.add(m.start() + "-" + m.end() + ":" + m.group(1));
       from = m.end();
     }
@@ -72,6 +77,18 @@ class EngineLiteralFindTest {
       }
     }
     assertThat(compared).isGreaterThan(1000);
+  }
+
+  @Test
+  void senderMarksSkippingMailWithoutSpaceAreFoundAsByFind() {
+    Random random = new Random(13);
+    for (int i = 0; i < 4000; i++) {
+      String text = noise(random, PIECES, 1 + random.nextInt(40));
+      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text, 0);
+      if (g != null) {
+        assertThat(g).as(text).isEqualTo(plain(Engine.SENDER_MARK, text));
+      }
+    }
   }
 
   @Test

@@ -50,6 +50,16 @@ class EngineTest {
   }
 
   @Test
+  void longAsciiHeaderSectionsStopAtTheSameField() {
+    List<Headers.Field> fields = new ArrayList<>();
+    for (int k = 0; k < 400; k++) {
+      fields.add(new Headers.Field(k % 2 == 0 ? "Received" : "X-Long", "Ab Z@".repeat(200 + k)));
+    }
+    Headers h = new Headers(fields);
+    assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+  }
+
+  @Test
   void collapsedWhitespaceAsByTheReplacement() {
     String[] pieces = {" ", "\t", "\n", "\u000b", "\f", "\r", "\u00a0", "\u2003", "a", "b c", "\u00e9"};
     java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
