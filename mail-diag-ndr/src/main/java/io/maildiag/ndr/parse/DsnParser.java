@@ -260,7 +260,10 @@ final class DsnParser {
     if (v.startsWith("<") && v.indexOf('>') > 0) {
       v = v.substring(1, v.indexOf('>'));
     }
-    v = TRAILING_COMMENT.matcher(v).replaceAll("").trim();
+    if (v.indexOf('(') >= 0) { // a trailing comment needs its parenthesis
+      v = TRAILING_COMMENT.matcher(v).replaceAll("");
+    }
+    v = v.trim();
     if (v.startsWith("<") && v.endsWith(">")) {
       v = v.substring(1, v.length() - 1);
     }
