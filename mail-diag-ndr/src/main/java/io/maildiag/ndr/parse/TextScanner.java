@@ -748,10 +748,16 @@ final class TextScanner {
       return null;
     }
     String code = want.substring(0, 3);
+    String head = want.substring(0, Math.min(want.length(), 40));
+    // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
+    String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
     String[] ls = text.split("\n", MAX_LINES);
     for (int i = 0; i < ls.length; i++) {
+      if (!ls[i].contains(word)) {
+        continue;
+      }
       String l = WHITESPACE.matcher(stripTranscript(ls[i])).replaceAll(" ");
-      if (!l.startsWith(want.substring(0, Math.min(want.length(), 40)))) {
+      if (!l.startsWith(head)) {
         continue;
       }
       List<String> out = new ArrayList<>();
