@@ -171,6 +171,11 @@ final class TextScanner {
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
   /** Every match of {@link #END_MARKER} contains this. */
   static final Keywords END_MARKER_WORD = new Keywords("message");
+  /**
+   * "was received", as {@code toLowerCase(Locale.ROOT).contains} finds it: only U+0130 and U+212A
+   * lower-case to ASCII letters, to "i" followed by U+0307 and to "k", and neither can complete it.
+   */
+  static final Keywords WAS_RECEIVED = new Keywords("was received");
   /** After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these. */
   static final Keywords END_MARKER_LEADS = new Keywords("the", "original", "unsent", "returned", "message", "this",
       "below", "enclosed", "included", "a", "header", "undelivered");
@@ -242,8 +247,7 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !t.toLowerCase(Locale.ROOT).contains("was received")
-          && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }

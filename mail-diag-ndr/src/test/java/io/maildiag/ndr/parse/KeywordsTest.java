@@ -306,6 +306,15 @@ class KeywordsTest {
   }
 
   @Property(tries = 1000)
+  void wasReceivedAsLowerCasingFindsIt(@ForAll("texts") String text) {
+    String t = text.replace("received", "rece\u0130ved").replace("RECE", "\u212AECE") + " Was Received";
+    for (String s : List.of(text, t, t.substring(0, t.length() / 2))) {
+      boolean lowerCased = s.toLowerCase(Locale.ROOT).contains("was received");
+      assertThat(TextScanner.WAS_RECEIVED.in(s)).as(s).isEqualTo(lowerCased);
+    }
+  }
+
+  @Property(tries = 1000)
   void gatesOnWholeTexts(@ForAll("texts") String text) {
     String line = text.replace('\n', ' ');
     // REMOTE_HOST: "^" at the line's start, else a match starts with "host" or "while talking to"
@@ -372,7 +381,8 @@ class KeywordsTest {
       "name", "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:",
       "Original sender:", "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:",
       "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ",
-      "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "message headers follow", "was received", "WAS rece\u0130ved", "was RECEIVED", "\u0130", "\u212A", "\u017F",
+      "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {
