@@ -481,7 +481,7 @@ final class TextScanner {
       char c = s.charAt(i);
       if (Keywords.isSpace(c)) {
         counted = false;
-      } else if (!counted && "<\"[>\")]:;,.".indexOf(c) < 0) {
+      } else if (!counted && !isBarePunctuation(c)) {
         if (++pieces > 1) {
           return false;
         }
@@ -489,6 +489,16 @@ final class TextScanner {
       }
     }
     return true;
+  }
+
+  /** The brackets, quotes and punctuation {@link #P_BARE} allows around an address. */
+  private static boolean isBarePunctuation(char c) {
+    switch (c) {
+      case '<', '"', '[', '>', ')', ']', ':', ';', ',', '.':
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Whether {@code s} starts with one of the characters of {@code chars}. */
@@ -574,7 +584,8 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    m = whole(colon, P_ADDR_COLON2, s);
+    boolean addressFirst = isLocalPartChar(s.codePointAt(0));
+    m = whole(colon && addressFirst, P_ADDR_COLON2, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
@@ -582,7 +593,7 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(s.charAt(0) == '<' || isLocalPartChar(s.codePointAt(0)), P_LEAD, s);
+    m = whole(s.charAt(0) == '<' || addressFirst, P_LEAD, s);
     if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
       String rest = m.group(2);
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
@@ -652,7 +663,7 @@ final class TextScanner {
   }
 
   /** Whether {@code cp} may be in a local part: {@code [\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]}. */
-  private static boolean isLocalPartChar(int cp) {
+  static boolean isLocalPartChar(int cp) {
     int type = Character.getType(cp);
     return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
         || type == Character.OTHER_NUMBER || cp < 128 && "!#$%&'*+/=?^_`{|}~.-".indexOf(cp) >= 0;

@@ -249,6 +249,12 @@ class KeywordsTest {
     if (!TextScanner.TO_STARTS.at(line, 0) || line.indexOf(':') < 0) {
       assertThat(TextScanner.P_TO.matcher(line).matches()).as("P_TO on " + line).isFalse();
     }
+    if (line.isEmpty() || !TextScanner.isLocalPartChar(line.codePointAt(0))) {
+      assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
+      if (!line.startsWith("<")) {
+        assertThat(TextScanner.P_LEAD.matcher(line).matches()).as("P_LEAD on " + line).isFalse();
+      }
+    }
     if (line.indexOf(':') < 0) {
       assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
       assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
