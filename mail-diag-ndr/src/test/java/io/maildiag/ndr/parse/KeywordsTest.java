@@ -387,7 +387,8 @@ class KeywordsTest {
       "name", "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:",
       "Original sender:", "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:",
       "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ",
-      "message headers follow", "was received", "WAS rece\u0130ved", "was RECEIVED", "\u0130", "\u212A", "\u017F",
+      "message headers follow", "was received", "WAS rece\u0130ved", "was RECEIVED", " 550\t5.1.1 x", " #550\t5.1.1",
+      " 421 -\t4.7.0", " 550:\tx", " 451\tTry", " 452-Too", " (#4.4.1) ", " 550 -5.7.1", "\u0130", "\u212A", "\u017F",
       "\u0085", "\u2028", "\u00a0"};
 
   @Provide
