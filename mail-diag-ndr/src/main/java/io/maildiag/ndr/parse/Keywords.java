@@ -178,13 +178,17 @@ final class Keywords {
     return out.toArray(new String[0]);
   }
 
-  /** Every two-character word of a character of {@code first} and then one of {@code second}. */
-  static String[] pairs(String first, String second) {
-    List<String> out = new ArrayList<>();
-    for (char a : first.toCharArray()) {
-      for (char b : second.toCharArray()) {
-        out.add("" + a + b);
+  /** Every word of one character of each of {@code classes}, in order: ("24", "0-") gives 20, 2-, 40, 4-. */
+  static String[] product(String... classes) {
+    List<String> out = List.of("");
+    for (String chars : classes) {
+      List<String> longer = new ArrayList<>();
+      for (String w : out) {
+        for (char c : chars.toCharArray()) {
+          longer.add(w + c);
+        }
       }
+      out = longer;
     }
     return out.toArray(new String[0]);
   }

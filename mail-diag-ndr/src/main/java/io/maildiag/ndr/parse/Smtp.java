@@ -31,6 +31,7 @@ final class Smtp {
   /** Longest text scanned for codes. */
   private static final int MAX_SCAN = 64 * 1024;
 
+  private static final String DIGITS = "0123456789";
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
   private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
   private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
@@ -46,22 +47,24 @@ final class Smtp {
       "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-[A-Za-z0-9]|:\\s)");
   static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
-  /** Every match of {@link #PAIR} starts with one of these: {@code #2}, or a class digit and {@code 0-5}. */
-  static final Keywords PAIR_STARTS = new Keywords(Keywords.concat(Keywords.pairs("245", "012345"), "#2", "#4", "#5"));
+  /** Every match of {@link #PAIR} starts with one of these: an optional #, the reply code, a space, tab or hyphen. */
+  static final Keywords PAIR_STARTS = new Keywords(Keywords.concat(Keywords.product("245", "012345", DIGITS, " \t-"),
+      Keywords.product("#", "245", "012345", DIGITS, " \t-")));
   /** Every match of {@link #REPLY_MARKED} starts with one of these. */
   static final Keywords MARKED_STARTS = new Keywords("said:", "says:", "returned", "response:", "responded", "reply:",
       "replied", "answer:", "error", "smtp;", "smtp:", "x-unix;", "]:", "):", "status", "reason:", "code", "message:",
       "rejected:", "failed:", "was:");
   /** Every reply code ({@link #REPLY_LINE}, {@link #REPLY_MARKED}, {@link #REPLY_ANY}) has one of these. */
-  static final Keywords CODE_STARTS = new Keywords(Keywords.pairs("245", "012345"));
-  /** Every match of {@link #REPLY_ANY} starts with one of these. */
-  static final Keywords ANY_STARTS = new Keywords(Keywords.pairs("45", "012345"));
+  static final Keywords CODE_STARTS = new Keywords(Keywords.product("245", "012345"));
+  /** Every match of {@link #REPLY_ANY} starts with one of these: the code and what its lookahead needs first. */
+  static final Keywords ANY_STARTS = new Keywords(Keywords.product("45", "012345", DIGITS, " \t-:"));
   /** Every match of {@link #QMAIL} starts with one of these. */
-  static final Keywords QMAIL_STARTS = new Keywords("(#2", "(#4", "(#5", "#2", "#4", "#5");
+  static final Keywords QMAIL_STARTS = new Keywords(Keywords.concat(Keywords.product("(", "#", "245", ".", DIGITS),
+      Keywords.product("#", "245", ".", DIGITS)));
   /** Every match of {@link #STATUS} starts with one of these. */
-  static final Keywords STATUS_STARTS = new Keywords("2.", "4.", "5.");
+  static final Keywords STATUS_STARTS = new Keywords(Keywords.product("245", ".", DIGITS));
   /** Every match of {@link #LEADING_PAIR} starts with one of these. */
-  static final Keywords LEADING_PAIR_STARTS = new Keywords(Keywords.pairs("245", "0123456789"));
+  static final Keywords LEADING_PAIR_STARTS = new Keywords(Keywords.product("245", DIGITS, DIGITS, " -", "245"));
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");

@@ -171,6 +171,11 @@ final class TextScanner {
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
   /** Every match of {@link #END_MARKER} contains this. */
   static final Keywords END_MARKER_WORD = new Keywords("message");
+  /**
+   * "was received", as {@code toLowerCase(Locale.ROOT).contains} finds it: only U+0130 and U+212A
+   * lower-case to ASCII letters, to "i" followed by U+0307 and to "k", and neither can complete it.
+   */
+  static final Keywords WAS_RECEIVED = new Keywords("was received");
   /** After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these. */
   static final Keywords END_MARKER_LEADS = new Keywords("the", "original", "unsent", "returned", "message", "this",
       "below", "enclosed", "included", "a", "header", "undelivered");
@@ -242,8 +247,7 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !t.toLowerCase(Locale.ROOT).contains("was received")
-          && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }
@@ -477,7 +481,7 @@ final class TextScanner {
       char c = s.charAt(i);
       if (Keywords.isSpace(c)) {
         counted = false;
-      } else if (!counted && "<\"[>\")]:;,.".indexOf(c) < 0) {
+      } else if (!counted && !isBarePunctuation(c)) {
         if (++pieces > 1) {
           return false;
         }
@@ -485,6 +489,16 @@ final class TextScanner {
       }
     }
     return true;
+  }
+
+  /** The brackets, quotes and punctuation {@link #P_BARE} allows around an address. */
+  private static boolean isBarePunctuation(char c) {
+    switch (c) {
+      case '<', '"', '[', '>', ')', ']', ':', ';', ',', '.':
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Whether {@code s} starts with one of the characters of {@code chars}. */
@@ -570,7 +584,8 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    m = whole(colon, P_ADDR_COLON2, s);
+    boolean addressFirst = isLocalPartChar(s.codePointAt(0));
+    m = whole(colon && addressFirst, P_ADDR_COLON2, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
@@ -578,7 +593,7 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(s.charAt(0) == '<' || isLocalPartChar(s.codePointAt(0)), P_LEAD, s);
+    m = whole(s.charAt(0) == '<' || addressFirst, P_LEAD, s);
     if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
       String rest = m.group(2);
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
@@ -648,7 +663,7 @@ final class TextScanner {
   }
 
   /** Whether {@code cp} may be in a local part: {@code [\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]}. */
-  private static boolean isLocalPartChar(int cp) {
+  static boolean isLocalPartChar(int cp) {
     int type = Character.getType(cp);
     return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
         || type == Character.OTHER_NUMBER || cp < 128 && "!#$%&'*+/=?^_`{|}~.-".indexOf(cp) >= 0;
@@ -748,10 +763,16 @@ final class TextScanner {
       return null;
     }
     String code = want.substring(0, 3);
+    String head = want.substring(0, Math.min(want.length(), 40));
+    // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
+    String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
     String[] ls = text.split("\n", MAX_LINES);
     for (int i = 0; i < ls.length; i++) {
+      if (!ls[i].contains(word)) {
+        continue;
+      }
       String l = WHITESPACE.matcher(stripTranscript(ls[i])).replaceAll(" ");
-      if (!l.startsWith(want.substring(0, Math.min(want.length(), 40)))) {
+      if (!l.startsWith(head)) {
         continue;
       }
       List<String> out = new ArrayList<>();

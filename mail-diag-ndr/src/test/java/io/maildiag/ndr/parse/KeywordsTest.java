@@ -249,6 +249,12 @@ class KeywordsTest {
     if (!TextScanner.TO_STARTS.at(line, 0) || line.indexOf(':') < 0) {
       assertThat(TextScanner.P_TO.matcher(line).matches()).as("P_TO on " + line).isFalse();
     }
+    if (line.isEmpty() || !TextScanner.isLocalPartChar(line.codePointAt(0))) {
+      assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
+      if (!line.startsWith("<")) {
+        assertThat(TextScanner.P_LEAD.matcher(line).matches()).as("P_LEAD on " + line).isFalse();
+      }
+    }
     if (line.indexOf(':') < 0) {
       assertThat(TextScanner.P_ADDR_COLON.matcher(line).matches()).as("P_ADDR_COLON on " + line).isFalse();
       assertThat(TextScanner.P_ADDR_COLON2.matcher(line).matches()).as("P_ADDR_COLON2 on " + line).isFalse();
@@ -303,6 +309,15 @@ class KeywordsTest {
         Arbitraries.strings().withChars("abcXYZ019-: \t\r;").ofMaxLength(8),
         Arbitraries.strings().withChars("abcdefghij").ofMinLength(55).ofMaxLength(66));
     return piece.list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+
+  @Property(tries = 1000)
+  void wasReceivedAsLowerCasingFindsIt(@ForAll("texts") String text) {
+    String t = text.replace("received", "rece\u0130ved").replace("RECE", "\u212AECE") + " Was Received";
+    for (String s : List.of(text, t, t.substring(0, t.length() / 2))) {
+      boolean lowerCased = s.toLowerCase(Locale.ROOT).contains("was received");
+      assertThat(TextScanner.WAS_RECEIVED.in(s)).as(s).isEqualTo(lowerCased);
+    }
   }
 
   @Property(tries = 1000)
@@ -372,7 +387,9 @@ class KeywordsTest {
       "name", "was", "refused", "talk", "me", "greeting", "From:", "Reply-To:", "X-Foo-Bar:", "mail  from:",
       "Original sender:", "return-path:", "Resent-From:", "List-Id:", "sender-mta:", "generating server:",
       "Will-Retry-Until:", "pipelined", "initial", "connection", "end", "of", "TEXT", "EHLO", "| ", "> ", "the ",
-      "message headers follow", "\u0130", "\u212A", "\u017F", "\u0085", "\u2028", "\u00a0"};
+      "message headers follow", "was received", "WAS rece\u0130ved", "was RECEIVED", " 550\t5.1.1 x", " #550\t5.1.1",
+      " 421 -\t4.7.0", " 550:\tx", " 451\tTry", " 452-Too", " (#4.4.1) ", " 550 -5.7.1", "\u0130", "\u212A", "\u017F",
+      "\u0085", "\u2028", "\u00a0"};
 
   @Provide
   Arbitrary<String> texts() {
