@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Case is ignored the way {@code (?i)} without {@code UNICODE_CASE} ignores it: {@code A-Z}
  * equal {@code a-z}, every other character equals only itself.
+ *
+ * <p>The words are kept in a small trie. When they start with at most four distinct characters
+ * (either case), candidates are found with {@link String#indexOf(int, int)}, which the JVM
+ * vectorises; otherwise each character of the text is looked up once.
  */
 final class Keywords {
   /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
