@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Case is ignored the way {@code (?i)} without {@code UNICODE_CASE} ignores it: {@code A-Z}
  * equal {@code a-z}, every other character equals only itself.
+ *
+ * <p>The words are kept in a small trie. When they start with at most four distinct characters
+ * (either case), candidates are found with {@link String#indexOf(int, int)}, which the JVM
+ * vectorises; otherwise each character of the text is looked up once.
  */
 final class Keywords {
   /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
@@ -106,14 +110,20 @@ final class Keywords {
 
   /** {@link #next} by the vectorised {@link String#indexOf(int, int)} of each first character. */
   private int nextByIndexOf(String s, int from) {
-    for (int i = from; ; ) {
-      int at = earlier(s.indexOf(first0, i), first1 < 0 ? -1 : s.indexOf(first1, i));
-      at = earlier(at, first2 < 0 ? -1 : s.indexOf(first2, i));
-      at = earlier(at, first3 < 0 ? -1 : s.indexOf(first3, i));
+    // the next occurrence of each first character; only the one at a rejected candidate moves on
+    int p0 = s.indexOf(first0, from);
+    int p1 = first1 < 0 ? -1 : s.indexOf(first1, from);
+    int p2 = first2 < 0 ? -1 : s.indexOf(first2, from);
+    int p3 = first3 < 0 ? -1 : s.indexOf(first3, from);
+    while (true) {
+      int at = earlier(earlier(p0, p1), earlier(p2, p3));
       if (at < 0 || at(s, at)) {
         return at;
       }
-      i = at + 1;
+      p0 = p0 == at ? s.indexOf(first0, at + 1) : p0;
+      p1 = p1 == at ? s.indexOf(first1, at + 1) : p1;
+      p2 = p2 == at ? s.indexOf(first2, at + 1) : p2;
+      p3 = p3 == at ? s.indexOf(first3, at + 1) : p3;
     }
   }
 
