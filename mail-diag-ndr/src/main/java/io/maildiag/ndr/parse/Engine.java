@@ -51,8 +51,10 @@ public final class Engine {
       + "mailer-daemon)");
   static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
       + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
-  /** Lower-case words every {@link #SENDER_MARK} match starts with. */
-  static final String[] SENDER_MARK_WORDS = {"mail", "envelope-from", "x-", "original sender:", "message sent by"};
+  /** The words every {@link #SENDER_MARK} match starts with ("mail" only as "MAIL\\s+FROM": white space follows it). */
+  static final Keywords SENDER_MARK_WORDS = new Keywords(Keywords.concat(
+      new String[] {"mail ", "mail\t", "mail\n", "mail\u000b", "mail\f", "mail\r"},
+      "envelope-from", "x-", "original sender:", "message sent by"));
   /** Top-level fields whose addresses are the sender side's. */
   private static final String[] SENDER_SIDE_FIELDS = {"To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To"};
   /** Fields of the returned message whose addresses are its sender's. */
@@ -62,9 +64,9 @@ public final class Engine {
   private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
-  /** Lower-case words every {@link #REPORTING_HOST} match starts with. */
-  static final String[] REPORTING_HOST_WORDS = {"mail system at host", "postfix program at host",
-      "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:"};
+  /** The words every {@link #REPORTING_HOST} match starts with. */
+  static final Keywords REPORTING_HOST_WORDS = new Keywords("mail system at host", "postfix program at host",
+      "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:");
   private final Limits limits;
   private final ReasonClassifier classifier;
 
@@ -1114,19 +1116,12 @@ public final class Engine {
       }
       addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
-      String lower = EngineLiteralFind.aligned(text, notificationLower());
-      Matcher m = SENDER_MARK.matcher(text.length() > 200_000 ? text.substring(0, 200_000) : text);
-      if (lower == null) {
-        while (m.find()) {
-          out.add(Addresses.key(m.group(1)));
-        }
-      } else {
-        int from = 0;
-        // "mail" starts a match only as "MAIL\s+FROM": white space follows it
-        while (EngineLiteralFind.find(m, lower, SENDER_MARK_WORDS, from, 0)) {
-          out.add(Addresses.key(m.group(1)));
-          from = m.end();
-        }
+      String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+      Matcher m = SENDER_MARK.matcher(searched);
+      int from = 0;
+      while (SENDER_MARK_WORDS.find(m, searched, from)) {
+        out.add(Addresses.key(m.group(1)));
+        from = m.end();
       }
       return out;
     }
@@ -1213,9 +1208,8 @@ public final class Engine {
     /** The system that wrote the report, from the notification text or the sender's domain. */
     String reportingSystem() {
       String text = notificationText();
-      String lower = EngineLiteralFind.aligned(text, notificationLower());
-      Matcher m = REPORTING_HOST.matcher(text.length() > 20_000 ? text.substring(0, 20_000) : text);
-      if (lower == null ? m.find() : EngineLiteralFind.find(m, lower, REPORTING_HOST_WORDS, 0)) {
+      Matcher m = REPORTING_HOST_WORDS.match(REPORTING_HOST, text.length() > 20_000 ? text.substring(0, 20_000) : text);
+      if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
       String d = Addresses.domain(fromAddress);

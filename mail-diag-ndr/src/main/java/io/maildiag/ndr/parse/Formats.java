@@ -48,6 +48,9 @@ final class Formats {
   /** The words every {@link #EXCHANGE_CODE_AT} match starts with. */
   private static final String[] EXCHANGE_CODE_WORDS = {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
+  /** {@link #EXCHANGE_CODE_WORDS} as a gate (it ignores case: a necessary condition all the same). */
+  private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(
+      "resolver.", "storedrv.", "smtpsend.", "routing.", "queue.expired", "msexch:");
 
   /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
   private static final String[] MS_CLOUD_LOWER = {
@@ -67,7 +70,7 @@ final class Formats {
   static boolean exchangeCode(String t) {
     // most texts hold none of the codes: no matcher is made for them
     return containsAny(t, EXCHANGE_CODE_WORDS)
-        && EngineLiteralFind.find(EXCHANGE_CODE_AT.matcher(t), t, EXCHANGE_CODE_WORDS, 0);
+        && EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
   }
 
   /**

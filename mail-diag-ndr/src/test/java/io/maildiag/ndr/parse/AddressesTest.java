@@ -36,7 +36,7 @@ class AddressesTest {
   void allAndFirstAgreeWithThePlainSearch() {
     Random random = new Random(13);
     for (int i = 0; i < 20000; i++) {
-      String text = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(30));
+      String text = EngineGatesTest.noise(random, PIECES, random.nextInt(30));
       assertThat(Addresses.all(text)).as(text).isEqualTo(plainAll(text));
       Matcher m = ANY.matcher(text);
       assertThat(Addresses.first(text)).as(text).isEqualTo(m.find() ? Addresses.trim(m.group()) : null);

@@ -31,8 +31,8 @@ class EngineTest {
       List<Headers.Field> fields = new ArrayList<>();
       int n = random.nextInt(5);
       for (int k = 0; k < n; k++) {
-        fields.add(new Headers.Field(EngineLiteralFindTest.noise(random, pieces, 1 + random.nextInt(3)),
-            EngineLiteralFindTest.noise(random, pieces, random.nextInt(8))));
+        fields.add(new Headers.Field(EngineGatesTest.noise(random, pieces, 1 + random.nextInt(3)),
+            EngineGatesTest.noise(random, pieces, random.nextInt(8))));
       }
       Headers h = new Headers(fields);
       assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
@@ -65,7 +65,7 @@ class EngineTest {
     java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
     Random random = new Random(23);
     for (int i = 0; i < 20000; i++) {
-      String v = EngineLiteralFindTest.noise(random, pieces, random.nextInt(10));
+      String v = EngineGatesTest.noise(random, pieces, random.nextInt(10));
       StringBuilder sb = new StringBuilder("x: ");
       Engine.appendCollapsed(sb, v);
       assertThat(sb.toString()).isEqualTo("x: " + whitespace.matcher(v).replaceAll(" "));
@@ -78,7 +78,7 @@ class EngineTest {
     java.util.regex.Pattern angles = java.util.regex.Pattern.compile("^\\s*<|>\\s*$");
     Random random = new Random(29);
     for (int i = 0; i < 50000; i++) {
-      String v = EngineLiteralFindTest.noise(random, pieces, random.nextInt(9));
+      String v = EngineGatesTest.noise(random, pieces, random.nextInt(9));
       assertThat(Engine.stripIdAngles(v)).as(v).isEqualTo(angles.matcher(v).replaceAll(""));
     }
   }
@@ -91,7 +91,7 @@ class EngineTest {
         "automatically generated", "automatic", " ", "\n", "x", "\u0130", "\u212a", "\u00e9", "\u03a3"};
     Random random = new Random(31);
     for (int i = 0; i < 20000; i++) {
-      String p = EngineLiteralFindTest.noise(random, pieces, random.nextInt(6));
+      String p = EngineGatesTest.noise(random, pieces, random.nextInt(6));
       assertThat(Engine.boilerplateParagraph(p)).as(p).isEqualTo(Engine.BOILERPLATE_PARAGRAPH.matcher(p).find());
     }
   }

@@ -29,7 +29,7 @@ class FormatsTest {
   void exchangeCodesAreFoundAsByThePattern() {
     Random random = new Random(3);
     for (int i = 0; i < 5000; i++) {
-      String text = EngineLiteralFindTest.noise(random, PIECES, 1 + random.nextInt(12));
+      String text = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(12));
       assertThat(Formats.exchangeCode(text)).as(text).isEqualTo(EXCHANGE_CODES.matcher(text).find());
     }
   }
@@ -47,7 +47,7 @@ class FormatsTest {
   void microsoftCloudTextAsByThePattern() {
     Random random = new Random(5);
     for (int i = 0; i < 5000; i++) {
-      String text = EngineLiteralFindTest.noise(random, PIECES, 1 + random.nextInt(12));
+      String text = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(12));
       assertThat(Formats.msCloudText(text, text.toLowerCase(Locale.ROOT))).as(text)
           .isEqualTo(Formats.MS_CLOUD.matcher(text).find());
     }
@@ -57,8 +57,8 @@ class FormatsTest {
   void recipientProviderAsByThePatterns() {
     Random random = new Random(9);
     for (int i = 0; i < 5000; i++) {
-      String host = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(4));
-      String diag = EngineLiteralFindTest.noise(random, PIECES, random.nextInt(10));
+      String host = EngineGatesTest.noise(random, PIECES, random.nextInt(4));
+      String diag = EngineGatesTest.noise(random, PIECES, random.nextInt(10));
       assertThat(Formats.forRecipient(Provider.OTHER, host, diag)).as(host + " | " + diag)
           .isEqualTo(plainForRecipient(Provider.OTHER, host, diag));
     }

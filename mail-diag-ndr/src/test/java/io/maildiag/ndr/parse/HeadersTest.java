@@ -15,7 +15,7 @@ class HeadersTest {
     String[] pieces = {"\r", "\n", "\r\n", " ", "\t", "a", "b c", "\u00e9"};
     Random random = new Random(17);
     for (int i = 0; i < 20000; i++) {
-      String v = EngineLiteralFindTest.noise(random, pieces, random.nextInt(12));
+      String v = EngineGatesTest.noise(random, pieces, random.nextInt(12));
       assertThat(Headers.unfold(v)).as(v.replace("\r", "\\r").replace("\n", "\\n"))
           .isEqualTo(FOLD.matcher(v).replaceAll("").replace("\r", "").replace("\n", " "));
     }
@@ -33,8 +33,8 @@ class HeadersTest {
         "\u00c9", "-", "_", "[", "{", "@", "`", "1"};
     Random random = new Random(37);
     for (int i = 0; i < 50000; i++) {
-      String a = EngineLiteralFindTest.noise(random, pieces, random.nextInt(3));
-      String b = EngineLiteralFindTest.noise(random, pieces, random.nextInt(3));
+      String a = EngineGatesTest.noise(random, pieces, random.nextInt(3));
+      String b = EngineGatesTest.noise(random, pieces, random.nextInt(3));
       assertThat(Headers.sameName(a, b)).as(a + " / " + b).isEqualTo(a.equalsIgnoreCase(b));
     }
     for (char x = 0; x < 256; x++) {

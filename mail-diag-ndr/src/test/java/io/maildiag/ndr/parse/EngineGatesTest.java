@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Searching a pattern only where its literal words occur finds what a plain {@code find()} finds. */
-class EngineLiteralFindTest {
+class EngineGatesTest {
 
   /** Text pieces that make and break matches: the words in several cases, addresses, odd chars. */
   private static final String[] PIECES = {
@@ -43,21 +42,12 @@ class EngineLiteralFindTest {
     return out;
   }
 
-  /** The same through {@link EngineLiteralFind#find}, or null when the lower-cased text is not aligned. */
-  private static List<String> gated(Pattern p, String[] words, String text) {
-    return gated(p, words, text, -1);
-  }
-
-  /** {@link #gated(Pattern, String[], String)} with {@code words[spaced]} known to be followed by white space. */
-  private static List<String> gated(Pattern p, String[] words, String text, int spaced) {
-    String lower = EngineLiteralFind.aligned(text, text.toLowerCase(Locale.ROOT));
-    if (lower == null) {
-      return null;
-    }
+  /** The same through the pattern's {@link Keywords} gate. */
+  private static List<String> gated(Pattern p, Keywords words, String text) {
     List<String> out = new ArrayList<>();
     Matcher m = p.matcher(text);
     int from = 0;
-    while (EngineLiteralFind.find(m, lower, words, from, spaced)) {
+    while (words.find(m, text, from)) {
       out.add(m.start() + "-" + m.end() + ":" + m.group(1));
       from = m.end();
     }
@@ -84,7 +74,7 @@ class EngineLiteralFindTest {
     Random random = new Random(13);
     for (int i = 0; i < 4000; i++) {
       String text = noise(random, PIECES, 1 + random.nextInt(40));
-      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text, 0);
+      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
       if (g != null) {
         assertThat(g).as(text).isEqualTo(plain(Engine.SENDER_MARK, text));
       }
@@ -108,15 +98,8 @@ class EngineLiteralFindTest {
     String text = "mail from:<a@example.com> and MAIL FROM:<b@example.org>";
     String cut = text.substring(0, 30);
     Matcher m = Engine.SENDER_MARK.matcher(cut);
-    String lower = text.toLowerCase(Locale.ROOT);
-    assertThat(EngineLiteralFind.find(m, lower, Engine.SENDER_MARK_WORDS, 0)).isTrue();
+    assertThat(Engine.SENDER_MARK_WORDS.find(m, cut, 0)).isTrue();
     assertThat(m.group(1)).isEqualTo("a@example.com");
-    assertThat(EngineLiteralFind.find(m, lower, Engine.SENDER_MARK_WORDS, m.end())).isFalse();
-  }
-
-  @Test
-  void aLongerLowerCaseIsNotAligned() {
-    assertThat(EngineLiteralFind.aligned("\u0130x", "\u0130x".toLowerCase(Locale.ROOT))).isNull();
-    assertThat(EngineLiteralFind.aligned("MAIL", "mail")).isEqualTo("mail");
+    assertThat(Engine.SENDER_MARK_WORDS.find(m, cut, m.end())).isFalse();
   }
 }
