@@ -17,6 +17,7 @@ import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
 import io.maildiag.ndr.code.ReplyCode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,7 +267,7 @@ public final class Engine {
       scan = new TextScanner.Result(List.of(), text, "", false);
     }
 
-    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, msg.headerBlob(), text, msg.notificationLower(),
+    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationLower(),
         reportingMta, hasDsn));
     boolean systemSender = msg.systemSender();
     boolean subjectNamesBounce = BOUNCE_SUBJECT.matcher(subject).find();
@@ -856,7 +857,6 @@ public final class Engine {
     final String fromRaw;
     final String fromAddress;
     final String subject;
-    private String headerBlob;
     MimePart textPart;
     private String notification;
     private String notificationLower;
@@ -877,16 +877,9 @@ public final class Engine {
     }
 
     /**
-     * The top-level header fields as one lower-cased string, a line each ({@code "\nname: value\n..."}),
-     * made once.
+     * The header fields as one lower-cased string, a line each ({@code "\nname: value\n..."}); the
+     * text {@link Formats.HeaderLines} answers for.
      */
-    String headerBlob() {
-      if (headerBlob == null) {
-        headerBlob = lowerHeaderLines(root.headers);
-      }
-      return headerBlob;
-    }
-
     static String lowerHeaderLines(Headers headers) {
       int length = blobLength(headers);
       String ascii = asciiLowerHeaderLines(headers, length);
@@ -1118,12 +1111,87 @@ public final class Engine {
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       Matcher m = SENDER_MARK.matcher(searched);
+      String lower = notificationLower();
+      if (lower.length() == text.length()) {
+        // the lower-cased text is then char for char: its rare words say where a match can start
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int start : senderMarkStarts(searched, lower)) {
+          if (start >= from) {
+            m.region(start, searched.length());
+            if (m.lookingAt()) {
+              out.add(Addresses.key(m.group(1)));
+              from = m.end();
+            }
+          }
+        }
+        return out;
+      }
       int from = 0;
       while (SENDER_MARK_WORDS.find(m, searched, from)) {
         out.add(Addresses.key(m.group(1)));
         from = m.end();
       }
       return out;
+    }
+
+    /**
+     * Every index of {@code s} where a {@link #SENDER_MARK} match can start, in order, found from the
+     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lower}, a
+     * lower-cased text of which {@code s} is a prefix, char for char. A start is an index where the
+     * alternative's words are in place; the pattern decides.
+     */
+    static int[] senderMarkStarts(String s, String lower) {
+      int[] starts = new int[8];
+      int n = 0;
+      int end = s.length();
+      for (int p = lower.indexOf("from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
+        // "envelope-from", or "mail" and white space before "from"
+        if (p >= 9 && lower.startsWith("envelope-", p - 9)) {
+          starts = add(starts, n++, p - 9);
+        }
+        int k = p;
+        while (k > 0 && isRegexSpace(s.charAt(k - 1))) {
+          k--;
+        }
+        if (k < p && k >= 4 && lower.startsWith("mail", k - 4)) {
+          starts = add(starts, n++, k - 4);
+        }
+      }
+      for (int p = lower.indexOf("sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
+        if (p >= 9 && lower.startsWith("original ", p - 9)) {
+          starts = add(starts, n++, p - 9);
+        }
+        // "X-[\w-]*Sender:": each "x-" in the run of word chars and hyphens before "sender:"
+        int r = p;
+        while (r > 0 && isWordOrHyphen(s.charAt(r - 1))) {
+          r--;
+        }
+        for (int x = r; x + 2 <= p; x++) {
+          if ((s.charAt(x) == 'x' || s.charAt(x) == 'X') && s.charAt(x + 1) == '-') {
+            starts = add(starts, n++, x);
+          }
+        }
+      }
+      for (int p = lower.indexOf("message sent by"); p >= 0 && p + 15 <= end;
+          p = lower.indexOf("message sent by", p + 1)) {
+        starts = add(starts, n++, p);
+      }
+      int[] out = Arrays.copyOf(starts, n);
+      Arrays.sort(out);
+      return out;
+    }
+
+    /** {@code a} with {@code v} at index {@code i}, grown when full. */
+    private static int[] add(int[] a, int i, int v) {
+      int[] out = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
+      out[i] = v;
+      return out;
+    }
+
+    /** Whether {@code c} is in {@code [\w-]}: an ASCII letter, digit, underscore or hyphen. */
+    private static boolean isWordOrHyphen(char c) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.code.Provider;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,11 +28,175 @@ final class Formats {
   static final String UNKNOWN = "unknown";
 
   /**
-   * What the detector looks at: top-level headers as one lower-cased string, and the bounce text
-   * with its lower-cased copy ({@code text.toLowerCase(Locale.ROOT)}, made once per message).
+   * What the detector looks at: top-level headers as lower-cased lines ({@link HeaderLines}), and the
+   * bounce text with its lower-cased copy ({@code text.toLowerCase(Locale.ROOT)}, made once per message).
    */
-  record Signals(String from, String subject, String headers, String text, String textLower, String reportingMta,
+  record Signals(String from, String subject, HeaderLines headers, String text, String textLower, String reportingMta,
       boolean hasDsn) {}
+
+  /**
+   * The top-level header fields as the detector searches them: {@code blob.contains(w)} for the text
+   * {@code blob = Engine.Message.lowerHeaderLines(headers)} ({@code "\nname: value\n..."} lower-cased
+   * with {@link Locale#ROOT}), answered from the fields themselves without building that text.
+   *
+   * <p>Lower-casing with {@link Locale#ROOT} maps a char to {@link Character#toLowerCase(char)}, except
+   * that a capital sigma depends on what follows (either way not ASCII) and a dotted capital I ({@code
+   * U+0130}) becomes {@code "i\u0307"}. So a char stands for an ASCII char of a lower-case word exactly
+   * when it is that char in either case, or the Kelvin sign for {@code k}, or the dotted capital I for
+   * an {@code i} that ends the word (the {@code U+0307} after it matches no ASCII char).
+   *
+   * <p>When no name holds a line feed or a colon, no value a line feed, and the text is short enough
+   * that no line is left out, the text's colons and line feeds are only its separators and inside
+   * values; then a word without a line feed or colon lies within one name or value, and a word
+   * starting with a line feed starts at a field's name. Other sections, and other words, are answered
+   * from the text itself, made once.
+   */
+  static final class HeaderLines {
+    /** The longest text answered field by field: lower-casing at most doubles it, within the text's limit. */
+    private static final int MAX_FIELD_BY_FIELD = 100_000;
+    private final Headers headers;
+    /** 0 until the first question, then 1 when answered field by field, -1 when from the text. */
+    private int mode;
+    private String blob;
+
+    HeaderLines(Headers headers) {
+      this.headers = headers;
+    }
+
+    /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
+    boolean contains(String w) {
+      if (mode == 0) {
+        mode = fieldByField(headers) ? 1 : -1;
+      }
+      if (mode < 0 || w.length() < 2 || w.charAt(0) == ' ' || w.indexOf('\n', 1) >= 0) {
+        return blob().contains(w);
+      }
+      int colon = w.indexOf(':');
+      List<Headers.Field> fields = headers.fields();
+      for (int f = 0; f < fields.size(); f++) {
+        Headers.Field fl = fields.get(f);
+        if (w.charAt(0) == '\n') {
+          if (lineStartsWith(fl, w)) {
+            return true;
+          }
+        } else if (colon >= 0) {
+          // the word's first colon is the separator's or one inside the value
+          if (endsWith(fl.name(), w, colon) && (colon + 1 == w.length()
+              || w.charAt(colon + 1) == ' ' && startsWith(fl.value(), 0, w, colon + 2))) {
+            return true;
+          }
+          if (within(fl.value(), w)) {
+            return true;
+          }
+        } else if (within(fl.name(), w) || within(fl.value(), w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The lower-cased text, made on first use. */
+    private String blob() {
+      if (blob == null) {
+        blob = Engine.Message.lowerHeaderLines(headers);
+      }
+      return blob;
+    }
+
+    /** Whether the fields' text has line feeds and colons only as separators and in values, and is short. */
+    private static boolean fieldByField(Headers headers) {
+      long n = 1;
+      for (Headers.Field fl : headers.fields()) {
+        n += fl.name().length() + fl.value().length() + 3;
+        if (n > MAX_FIELD_BY_FIELD || fl.name().indexOf('\n') >= 0 || fl.name().indexOf(':') >= 0
+            || fl.value().indexOf('\n') >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether the field's line {@code name: value} starts with {@code w} after its leading line feed. */
+    private static boolean lineStartsWith(Headers.Field fl, String w) {
+      String name = fl.name();
+      int rest = w.length() - 1;
+      if (rest <= name.length()) {
+        return startsWith(name, 0, w, 1);
+      }
+      // the word goes past the name: the separator ": " and then the value follow
+      if (!startsWith(name, 0, w.substring(0, name.length() + 1), 1)) {
+        return false;
+      }
+      int k = name.length() + 1;
+      if (w.charAt(k) != ':') {
+        return false;
+      }
+      return k + 1 == w.length() || w.charAt(k + 1) == ' ' && startsWith(fl.value(), 0, w, k + 2);
+    }
+
+    /** Whether {@code s} lower-cased starts, at {@code at}, with {@code w} from {@code from} to its end. */
+    private static boolean startsWith(String s, int at, String w, int from) {
+      int n = w.length() - from;
+      if (s.length() - at < n) {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        if (!stands(s.charAt(at + j), w.charAt(from + j), from + j == w.length() - 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether {@code s} lower-cased ends with {@code w}'s first {@code n} chars. */
+    private static boolean endsWith(String s, String w, int n) {
+      int at = s.length() - n;
+      if (at < 0) {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        // the word goes on after these chars: a dotted capital I stands for none of them
+        if (!stands(s.charAt(at + j), w.charAt(j), false)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Whether {@code s} lower-cased contains {@code w}: tried where the word's first char that is no
+     * letter occurs (a char that stands for it is that char itself), else at every index.
+     */
+    private static boolean within(String s, String w) {
+      int a = 0;
+      while (a < w.length() && w.charAt(a) >= 'a' && w.charAt(a) <= 'z') {
+        a++;
+      }
+      if (a == w.length()) {
+        for (int i = 0; i + w.length() <= s.length(); i++) {
+          if (startsWith(s, i, w, 0)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      char anchor = w.charAt(a);
+      for (int q = s.indexOf(anchor, a); q >= 0; q = s.indexOf(anchor, q + 1)) {
+        if (startsWith(s, q - a, w, 0)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether char {@code c} lower-cased stands for {@code p} of a lower-case ASCII word ({@code last}: ending it). */
+    private static boolean stands(char c, char p, boolean last) {
+      if (c < 128) {
+        return (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) == p;
+      }
+      return c == '\u212a' ? p == 'k' : c == '\u0130' && last && p == 'i';
+    }
+  }
 
   static final Pattern MS_CLOUD = Pattern.compile(
       "(?i)(\\.prod\\.outlook\\.com|\\.protection\\.outlook\\.com|onmicrosoft\\.com|exchange online|office 365|"
@@ -97,7 +262,7 @@ final class Formats {
   static String family(Signals s) {
     String from = s.from.toLowerCase(Locale.ROOT);
     String subject = s.subject.toLowerCase(Locale.ROOT);
-    String h = s.headers;
+    HeaderLines h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
     String tl = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
@@ -147,7 +312,7 @@ final class Formats {
     }
     if (tl.contains("this message was created automatically by mail delivery software")
         || h.contains("-eximdsn-") || tl.contains("the following address(es) failed")
-        || (h.contains("\nx-failed-recipients:") && subject.startsWith("mail delivery failed"))) {
+        || (subject.startsWith("mail delivery failed") && h.contains("\nx-failed-recipients:"))) {
       return EXIM;
     }
     // "this is the qmail-send program" holds "qmail-send": one search finds both

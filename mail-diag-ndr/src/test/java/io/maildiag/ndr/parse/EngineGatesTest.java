@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +92,50 @@ class EngineGatesTest {
         assertThat(g).as(text).isEqualTo(plain(Engine.REPORTING_HOST, text));
       }
     }
+  }
+
+  /** Pieces that build and break the X-...-Sender and MAIL FROM alternatives. */
+  private static final String[] SENDER_PIECES = {
+      "X-Foo-X-Bar-Sender: rfc822; a@b.example", "ax-", "X-X-", "x_", "-x-", "9", "Sender:", "SENDER: RFC822;",
+      "sender:", " rfc822; ", "envelope-", "ENVELOPE-FROM", "Original ", "original", "Sender: <", "Message Sent",
+      " by ", "message sent by", "MAIL", " \u000b ", "\f", "FROM", "From:", "fr", "om", "a.b@c.example",
+      "\u00e9@x.example", "MA\u0130L FROM", "\u212a"};
+
+  /** What the loop over {@link Engine.Message#senderMarkStarts} finds: as the engine runs it. */
+  private static List<String> byStarts(String searched, String lower) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Engine.SENDER_MARK.matcher(searched);
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    for (int start : Engine.Message.senderMarkStarts(searched, lower)) {
+      if (start >= from) {
+        m.region(start, searched.length());
+        if (m.lookingAt()) {
+          out.add(m.start() + "-" + m.end() + ":" + m.group(1));
+          from = m.end();
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void senderMarksFromTheirRareWordsAreFoundAsByFind() {
+    Random random = new Random(29);
+    String[] pieces = Keywords.concat(PIECES, SENDER_PIECES);
+    int compared = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String text = noise(random, pieces, 1 + random.nextInt(30));
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (lower.length() != text.length()) {
+        continue; // the engine takes the gated path then
+      }
+      // also a prefix of the text, as when a long text is cut
+      String searched = random.nextBoolean() ? text : text.substring(0, random.nextInt(text.length() + 1));
+      assertThat(byStarts(searched, lower)).as(searched).isEqualTo(plain(Engine.SENDER_MARK, searched));
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(10_000);
   }
 
   @Test

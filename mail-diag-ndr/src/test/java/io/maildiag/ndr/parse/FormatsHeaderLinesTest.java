@@ -1,0 +1,87 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link Formats.HeaderLines} answers as a search of the lower-cased header text does. */
+class FormatsHeaderLinesTest {
+  /** The words the format detector asks for, and awkward ones around separators and odd chars. */
+  private static final String[] WORDS = {
+      "\nx-ses-", "\nx-sendgrid-", "\nx-mailgun-", "\nx-ms-exchange-message-is-ndr", "\nx-ms-embedded-report",
+      "internet mail service", "\nx-ms-exchange-", "x-ms-exchange-crosstenant", "prod.outlook.com",
+      "protection.outlook.com", "\nx-postfix", "-eximdsn-", "\nx-failed-recipients:",
+      "auto-submitted: auto-generated (failure)", "\n", ":", ": ", "\n:", "a:", ": a", "a: b", "\na", "\na:", "\na: b",
+      "\na: b\n", "b\n", "i", "k", "ki", "xi", "ai:", "a: i", "\u0307", "a:i", "\nx:", "x", "ab", "a b", " a", "b:c: d",
+      "\nk: k", "ik"};
+  private static final String[] NAMES = {
+      "X-SES-Outgoing", "x-ses-", "X-Sendgrid-Eid", "X-Mailgun-Sid", "X-MS-Exchange-Message-Is-Ndr",
+      "X-MS-Embedded-Report", "X-MS-Exchange-CrossTenant-Id", "X-Postfix-Queue-ID", "X-Failed-Recipients",
+      "X-Failed-Recipients ", "Auto-Submitted", "X-Auto-Submitted", "A", "a b", "K", "\u212a", "I", "\u0130",
+      "X-MS-Exchange-CrossTenant", "X-Ms", "x-postfi\u212a", "Received", "", "A:B", "a\nb", "X\nX-SES-"};
+  private static final String[] PIECES = {
+      "Internet Mail Service (5.5)", "INTERNET MAIL SERVICE", "internet mail servi", "ce", "AM0PR01.prod.outlook.com",
+      "EUR03.PROTECTION.OUTLOOK.COM", "x-ms-exchange-crosstenant", "E1ab-EximDsn-12", "-eximdsn-",
+      "auto-generated (failure)", "Auto-Generated (Failure)", "auto-submitted: auto-generated (failure)",
+      "AUTO-SUBMITTED: AUTO-GENERATED (FAILURE)", "auto-submitted:", " ", ":", ": ", "\n", "\nx-ses-", "\nX-Postfix",
+      "a", "b", "A", "B", "i", "I", "k", "K", "x", "X", "\u0130", "\u212a", "\u03a3", "\u0307", "\u017f", "\u0131",
+      "\ud83d\ude00", "\u00e9", "outloo\u212a.com", "prod.outlook.co", "m", "-", "."};
+
+  private static Headers random(Random random) {
+    List<Headers.Field> fields = new ArrayList<>();
+    int n = random.nextInt(6);
+    for (int k = 0; k < n; k++) {
+      String name = random.nextInt(3) == 0 ? EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(3))
+          : NAMES[random.nextInt(NAMES.length)];
+      fields.add(new Headers.Field(name, EngineGatesTest.noise(random, PIECES, random.nextInt(8))));
+    }
+    return new Headers(fields);
+  }
+
+  @Test
+  void answersAsTheLowerCasedText() {
+    Random random = new Random(23);
+    for (int i = 0; i < 20_000; i++) {
+      Headers h = random(random);
+      String blob = Engine.Message.lowerHeaderLines(h);
+      Formats.HeaderLines lines = new Formats.HeaderLines(h);
+      for (String w : WORDS) {
+        assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
+      }
+    }
+  }
+
+  @Test
+  void longSectionsAnswerFromTheText() {
+    for (int cut : new int[] {0, 1, 7}) {
+      List<Headers.Field> fields = new ArrayList<>();
+      for (int k = 0; k < 400; k++) {
+        fields.add(new Headers.Field(k == 399 ? "X-SES-Late" : "Received",
+            (k % 7 == cut ? "\u0130" : "X").repeat(600) + (k == 399 ? " -eximdsn-" : "")));
+      }
+      Headers h = new Headers(fields);
+      String blob = Engine.Message.lowerHeaderLines(h);
+      Formats.HeaderLines lines = new Formats.HeaderLines(h);
+      for (String w : WORDS) {
+        assertThat(lines.contains(w)).as(w).isEqualTo(blob.contains(w));
+      }
+    }
+  }
+
+  @Test
+  void findsTheDetectorsWords() {
+    Headers h = new Headers(List.of(new Headers.Field("X-Failed-Recipients", "a@b.example"),
+        new Headers.Field("X-Auto-Submitted", "Auto-Generated (Failure) more"),
+        new Headers.Field("X-Mailer", "Internet Mail Service (5.5.2653.19)")));
+    Formats.HeaderLines lines = new Formats.HeaderLines(h);
+    assertThat(lines.contains("\nx-failed-recipients:")).isTrue();
+    assertThat(lines.contains("auto-submitted: auto-generated (failure)")).isTrue();
+    assertThat(lines.contains("internet mail service")).isTrue();
+    assertThat(lines.contains("\nx-ses-")).isFalse();
+    assertThat(lines.contains("\nx-failed-recipients: a@b")).isTrue();
+    assertThat(lines.contains("\nx-failed-recipients: a@c")).isFalse();
+  }
+}
