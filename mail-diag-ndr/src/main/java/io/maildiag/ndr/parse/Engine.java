@@ -66,8 +66,10 @@ public final class Engine {
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   /** The words every {@link #REPORTING_HOST} match starts with. */
-  static final Keywords REPORTING_HOST_WORDS = new Keywords("mail system at host", "postfix program at host",
-      "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:");
+  static final String[] REPORTING_HOST_STARTS = {"mail system at host", "postfix program at host",
+      "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:"};
+  /** {@link #REPORTING_HOST_STARTS} as a gate. */
+  static final Keywords REPORTING_HOST_WORDS = new Keywords(REPORTING_HOST_STARTS);
   private final Limits limits;
   private final ReasonClassifier classifier;
 
@@ -167,7 +169,7 @@ public final class Engine {
   // ---------------------------------------------------------------------------------------------
   // bounces
 
-  private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+  static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
           + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
           + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
@@ -182,6 +184,30 @@ public final class Engine {
           + "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb|\u9000\u4fe1|\u65e0\u6cd5\u6295\u9012|\u9000\u56de|"
           + "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d|"
           + "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b)");
+  /**
+   * The alternatives of {@link #BOUNCE_SUBJECT} that are ASCII, lower-case, {@code non[- ]?deliver}
+   * spelled out: an ASCII subject matches the pattern exactly when it holds one of them.
+   */
+  static final Keywords BOUNCE_SUBJECT_ASCII = new Keywords("undeliver", "non-deliver", "non deliver", "nondeliver",
+      "delivery status notification", "delivery notification", "returned mail", "mail delivery fail", "delivery fail",
+      "failure notice", "failed delivery", "could not be delivered", "mail system error", "returned to sender",
+      "delivery problem", "delayed mail", "warning: could not send", "message not delivered", "delivery has failed",
+      "mail could not be delivered", "message delivery", "delivery report", "permanent delivery failure",
+      "notice: mail delivery status", "error sending your mail", "unzustellbar", "nicht zustellbar", "non remis",
+      "non distribuable", "no entregado", "no se puede entregar", "non recapitabile", "impossibile recapitare",
+      "onbestelbaar", "niet bezorgd", "niedostarcz", "teslim edileme", "kunde inte levereras", "olevererbar",
+      "kan ikke leveres", "ei voitu toimittaa", "tidak terkirim");
+
+  /** {@code BOUNCE_SUBJECT.matcher(subject).find()}: an ASCII subject by its words, any other by the pattern. */
+  static boolean bounceSubject(String subject) {
+    for (int i = 0; i < subject.length(); i++) {
+      if (subject.charAt(i) >= 128) {
+        return BOUNCE_SUBJECT.matcher(subject).find();
+      }
+    }
+    return BOUNCE_SUBJECT_ASCII.in(subject);
+  }
+
   private static final Pattern FORWARD_SUBJECT = Pattern.compile(
       "(?i)^\\s*(?:\\[[^\\]]*\\]\\s*)?(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)\\s*(\\[\\d+\\])?\\s*:");
   private static final Pattern FORWARD_BODY = Pattern.compile(
@@ -270,7 +296,7 @@ public final class Engine {
     String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationLower(),
         reportingMta, hasDsn));
     boolean systemSender = msg.systemSender();
-    boolean subjectNamesBounce = BOUNCE_SUBJECT.matcher(subject).find();
+    boolean subjectNamesBounce = bounceSubject(subject);
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
         && !(subjectNamesBounce && !AutoReply.subjectSaysAutoReply(subject))) {
       BounceAnalysis auto = AutoReply.analyze(msg, this);
@@ -833,7 +859,7 @@ public final class Engine {
         continue;
       }
       Message inner = new Message(p, new Diags(10));
-      if (inner.daemonSender() && BOUNCE_SUBJECT.matcher(inner.subject).find()
+      if (inner.daemonSender() && bounceSubject(inner.subject)
           || inner.root.headers.get("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("delivery-status")) {
         nested = true;
       }
@@ -841,7 +867,7 @@ public final class Engine {
     String dequoted = QUOTE_PREFIX.matcher(text).replaceAll("");
     boolean anchors = !scan.entries().isEmpty()
         || quoted > 0 && !TextScanner.scan(dequoted, msg.senderAddresses()).entries().isEmpty();
-    boolean wording = anchors && (BOUNCE_SUBJECT.matcher(msg.subject).find()
+    boolean wording = anchors && (bounceSubject(msg.subject)
         || BOUNCE_WORDING.matcher(dequoted).find());
     return nested || (forwarded || quotedLines) && wording;
   }
@@ -1182,6 +1208,43 @@ public final class Engine {
       return out;
     }
 
+    /**
+     * The first match of {@code p} in {@code s}, as {@code find()} finds it, or null; every match of
+     * {@code p} starts with one of {@code words} (lower-case), and {@code lower} is a lower-cased text
+     * of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs there.
+     */
+    static Matcher firstAtWords(Pattern p, String[] words, String s, String lower) {
+      int[] next = new int[words.length];
+      for (int k = 0; k < words.length; k++) {
+        next[k] = lower.indexOf(words[k]);
+      }
+      Matcher m = null;
+      while (true) {
+        int at = -1;
+        for (int k = 0; k < words.length; k++) {
+          if (next[k] >= 0 && (at < 0 || next[k] < at)) {
+            at = next[k];
+          }
+        }
+        if (at < 0 || at >= s.length()) {
+          return null;
+        }
+        if (m == null) {
+          m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        m.region(at, s.length());
+        if (m.lookingAt()) {
+          return m;
+        }
+        // only the words at the rejected index move on
+        for (int k = 0; k < words.length; k++) {
+          if (next[k] == at) {
+            next[k] = lower.indexOf(words[k], at + 1);
+          }
+        }
+      }
+    }
+
     /** {@code a} with {@code v} at index {@code i}, grown when full. */
     private static int[] add(int[] a, int i, int v) {
       int[] out = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
@@ -1276,7 +1339,10 @@ public final class Engine {
     /** The system that wrote the report, from the notification text or the sender's domain. */
     String reportingSystem() {
       String text = notificationText();
-      Matcher m = REPORTING_HOST_WORDS.match(REPORTING_HOST, text.length() > 20_000 ? text.substring(0, 20_000) : text);
+      String searched = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+      String lower = notificationLower();
+      Matcher m = lower.length() == text.length() ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
+          : REPORTING_HOST_WORDS.match(REPORTING_HOST, searched);
       if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }

@@ -72,11 +72,14 @@ final class Formats {
         return blob().contains(w);
       }
       int colon = w.indexOf(':');
+      int a = anchor(w);
       List<Headers.Field> fields = headers.fields();
       for (int f = 0; f < fields.size(); f++) {
         Headers.Field fl = fields.get(f);
         if (w.charAt(0) == '\n') {
-          if (lineStartsWith(fl, w)) {
+          // most names are ruled out by their first char
+          if ((fl.name().isEmpty() || stands(fl.name().charAt(0), w.charAt(1), w.length() == 2))
+              && lineStartsWith(fl, w)) {
             return true;
           }
         } else if (colon >= 0) {
@@ -85,10 +88,10 @@ final class Formats {
               || w.charAt(colon + 1) == ' ' && startsWith(fl.value(), 0, w, colon + 2))) {
             return true;
           }
-          if (within(fl.value(), w)) {
+          if (within(fl.value(), w, a)) {
             return true;
           }
-        } else if (within(fl.name(), w) || within(fl.value(), w)) {
+        } else if (within(fl.name(), w, a) || within(fl.value(), w, a)) {
           return true;
         }
       }
@@ -164,15 +167,25 @@ final class Formats {
     }
 
     /**
-     * Whether {@code s} lower-cased contains {@code w}: tried where the word's first char that is no
-     * letter occurs (a char that stands for it is that char itself), else at every index.
+     * The chars a word is searched by, rarest in header values first. Only these chars, and for a
+     * letter its capital, stand for themselves ({@code k} and {@code i} are not among them).
      */
-    private static boolean within(String s, String w) {
-      int a = 0;
-      while (a < w.length() && w.charAt(a) >= 'a' && w.charAt(a) <= 'z') {
-        a++;
+    private static final String ANCHORS = "()@;_/=vzqjwyxfgbhmu-.";
+
+    /** The index of the word's char to search it by: its rarest {@link #ANCHORS} char, or -1. */
+    private static int anchor(String w) {
+      for (int k = 0; k < ANCHORS.length(); k++) {
+        int a = w.indexOf(ANCHORS.charAt(k));
+        if (a >= 0) {
+          return a;
+        }
       }
-      if (a == w.length()) {
+      return -1;
+    }
+
+    /** Whether {@code s} lower-cased contains {@code w}: tried where the word's anchor char occurs. */
+    private static boolean within(String s, String w, int a) {
+      if (a < 0) {
         for (int i = 0; i + w.length() <= s.length(); i++) {
           if (startsWith(s, i, w, 0)) {
             return true;
@@ -180,10 +193,20 @@ final class Formats {
         }
         return false;
       }
-      char anchor = w.charAt(a);
-      for (int q = s.indexOf(anchor, a); q >= 0; q = s.indexOf(anchor, q + 1)) {
-        if (startsWith(s, q - a, w, 0)) {
+      char lower = w.charAt(a);
+      char upper = lower >= 'a' && lower <= 'z' ? (char) (lower - 32) : lower;
+      int p = s.indexOf(lower, a);
+      int q = upper == lower ? -1 : s.indexOf(upper, a);
+      // the next index of either case; only the one at a rejected candidate moves on
+      while (p >= 0 || q >= 0) {
+        int at = p < 0 || q >= 0 && q < p ? q : p;
+        if (startsWith(s, at - a, w, 0)) {
           return true;
+        }
+        if (at == p) {
+          p = s.indexOf(lower, at + 1);
+        } else {
+          q = s.indexOf(upper, at + 1);
         }
       }
       return false;

@@ -139,6 +139,30 @@ class EngineGatesTest {
   }
 
   @Test
+  void reportingHostsFromTheLowerCasedTextAreFoundAsByFind() {
+    Random random = new Random(37);
+    int compared = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String text = noise(random, PIECES, 1 + random.nextInt(30));
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (lower.length() != text.length()) {
+        continue; // the engine takes the gated path then
+      }
+      String searched = random.nextBoolean() ? text : text.substring(0, random.nextInt(text.length() + 1));
+      Matcher m = Engine.Message.firstAtWords(Engine.REPORTING_HOST, Engine.REPORTING_HOST_STARTS, searched, lower);
+      Matcher plain = Engine.REPORTING_HOST.matcher(searched);
+      boolean found = plain.find();
+      assertThat(m != null).as(searched).isEqualTo(found);
+      if (found) {
+        assertThat(m.start() + "-" + m.end() + ":" + m.group(1)).as(searched)
+            .isEqualTo(plain.start() + "-" + plain.end() + ":" + plain.group(1));
+      }
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(10_000);
+  }
+
+  @Test
   void aMatchPastTheCutIsNotFound() {
     String text = "mail from:<a@example.com> and MAIL FROM:<b@example.org>";
     String cut = text.substring(0, 30);

@@ -16,7 +16,7 @@ class FormatsHeaderLinesTest {
       "protection.outlook.com", "\nx-postfix", "-eximdsn-", "\nx-failed-recipients:",
       "auto-submitted: auto-generated (failure)", "\n", ":", ": ", "\n:", "a:", ": a", "a: b", "\na", "\na:", "\na: b",
       "\na: b\n", "b\n", "i", "k", "ki", "xi", "ai:", "a: i", "\u0307", "a:i", "\nx:", "x", "ab", "a b", " a", "b:c: d",
-      "\nk: k", "ik"};
+      "\nk: k", "ik", "v", "xv", "a(b", "=", "service", "\nv", "(failure)"};
   private static final String[] NAMES = {
       "X-SES-Outgoing", "x-ses-", "X-Sendgrid-Eid", "X-Mailgun-Sid", "X-MS-Exchange-Message-Is-Ndr",
       "X-MS-Embedded-Report", "X-MS-Exchange-CrossTenant-Id", "X-Postfix-Queue-ID", "X-Failed-Recipients",
@@ -28,7 +28,7 @@ class FormatsHeaderLinesTest {
       "auto-generated (failure)", "Auto-Generated (Failure)", "auto-submitted: auto-generated (failure)",
       "AUTO-SUBMITTED: AUTO-GENERATED (FAILURE)", "auto-submitted:", " ", ":", ": ", "\n", "\nx-ses-", "\nX-Postfix",
       "a", "b", "A", "B", "i", "I", "k", "K", "x", "X", "\u0130", "\u212a", "\u03a3", "\u0307", "\u017f", "\u0131",
-      "\ud83d\ude00", "\u00e9", "outloo\u212a.com", "prod.outlook.co", "m", "-", "."};
+      "\ud83d\ude00", "\u00e9", "outloo\u212a.com", "prod.outlook.co", "m", "-", ".", "V", "v", "(", "SERVICE", "X", "=", "a(B"};
 
   private static Headers random(Random random) {
     List<Headers.Field> fields = new ArrayList<>();

@@ -1,0 +1,60 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link Engine#bounceSubject} finds what {@link Engine#BOUNCE_SUBJECT} finds. */
+class EngineBounceSubjectTest {
+
+  /** The pattern's alternatives, {@code non[- ]?deliver} spelled out. */
+  private static List<String> alternatives() {
+    String p = Engine.BOUNCE_SUBJECT.pattern();
+    assertThat(p).startsWith("(?i)(").endsWith(")");
+    List<String> out = new ArrayList<>();
+    for (String a : p.substring(5, p.length() - 1).split("\\|")) {
+      if (a.equals("non[- ]?deliver")) {
+        out.add("non-deliver");
+        out.add("non deliver");
+        out.add("nondeliver");
+      } else {
+        assertThat(a).doesNotContain("[", "?", "(", "\\");
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyAlternativeInAnyCaseIsFound() {
+    for (String a : alternatives()) {
+      for (String s : new String[] {a, a.toUpperCase(Locale.ROOT), "Re: " + a + "!", "x" + a.toUpperCase(Locale.ROOT)}) {
+        assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.BOUNCE_SUBJECT.matcher(s).find());
+      }
+      assertThat(Engine.bounceSubject(a)).as(a).isTrue();
+    }
+  }
+
+  @Test
+  void randomSubjectsAsByThePattern() {
+    List<String> pieces = new ArrayList<>();
+    for (String a : alternatives()) {
+      pieces.add(a);
+      pieces.add(a.toUpperCase(Locale.ROOT));
+      int cut = a.length() / 2;
+      pieces.add(a.substring(0, cut));
+      pieces.add(a.substring(cut));
+    }
+    pieces.addAll(List.of(" ", "-", ":", "\u0130", "\u212a", "\u017f", "\u00e9", "Re: ", "Fwd: ", "e", "n", "\t"));
+    String[] all = pieces.toArray(new String[0]);
+    Random random = new Random(31);
+    for (int i = 0; i < 30_000; i++) {
+      String s = EngineGatesTest.noise(random, all, random.nextInt(5));
+      assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.BOUNCE_SUBJECT.matcher(s).find());
+    }
+  }
+}
