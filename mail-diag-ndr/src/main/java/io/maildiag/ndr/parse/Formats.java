@@ -58,6 +58,7 @@ final class Formats {
     /** 0 until the first question, then 1 when answered field by field, -1 when from the text. */
     private int mode;
     private String blob;
+    private String names;
 
     HeaderLines(Headers headers) {
       this.headers = headers;
@@ -72,6 +73,15 @@ final class Formats {
         return blob().contains(w);
       }
       int colon = w.indexOf(':');
+      if (colon < 0) {
+        // within a name (from its start, for a word starting with a line feed), else within a value
+        if (names().contains(w)) {
+          return true;
+        }
+        if (w.charAt(0) == '\n') {
+          return false;
+        }
+      }
       int a = anchor(w);
       List<Headers.Field> fields = headers.fields();
       for (int f = 0; f < fields.size(); f++) {
@@ -91,11 +101,42 @@ final class Formats {
           if (within(fl.value(), w, a)) {
             return true;
           }
-        } else if (within(fl.name(), w, a) || within(fl.value(), w, a)) {
+        } else if (within(fl.value(), w, a)) {
           return true;
         }
       }
       return false;
+    }
+
+    /**
+     * The names lower-cased, each after a line feed and the last followed by one: short, and searched
+     * for every word without a colon (such a word that starts with a line feed starts at a name).
+     */
+    private String names() {
+      if (names == null) {
+        StringBuilder sb = new StringBuilder(headers.fields().size() * 24);
+        sb.append('\n');
+        for (Headers.Field fl : headers.fields()) {
+          appendLower(sb, fl.name());
+          sb.append('\n');
+        }
+        names = sb.toString();
+      }
+      return names;
+    }
+
+    /** Appends {@code s} lower-cased with {@link Locale#ROOT}; an ASCII name char by char. */
+    private static void appendLower(StringBuilder sb, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 128) {
+          sb.append(s.toLowerCase(Locale.ROOT));
+          return;
+        }
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+      }
     }
 
     /** The lower-cased text, made on first use. */
