@@ -32,14 +32,18 @@ final class Addresses {
   static List<String> all(String text) {
     List<String> out = new ArrayList<>();
     String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
-    Matcher m = ANY.matcher(t);
     int from = 0;
-    while (out.size() < 1000 && next(m, t, from)) {
-      String a = trim(m.group());
+    while (out.size() < 1000) {
+      long found = next(t, from);
+      if (found < 0) {
+        break;
+      }
+      int end = (int) found;
+      String a = trim(t.substring((int) (found >>> 32), end));
       if (a.indexOf('@') > 0) {
         out.add(a);
       }
-      from = m.end();
+      from = end;
     }
     return out;
   }
@@ -47,25 +51,27 @@ final class Addresses {
   /** The first address in {@code text}, or null. */
   static String first(String text) {
     String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
-    Matcher m = ANY.matcher(t);
-    return next(m, t, 0) ? trim(m.group()) : null;
+    long found = next(t, 0);
+    return found >= 0 ? trim(t.substring((int) (found >>> 32), (int) found)) : null;
   }
 
   /**
-   * {@code m.find(from)} on {@code t}, trying {@link #ANY} only where a match can start. A match's
-   * local part is a run of local-part chars ending at an '@', and the look-behind rejects a start
-   * inside such a run: so each '@' has one possible start, where the run before it begins, and none
-   * if that run is longer than 128 chars. A surrogate (which the look-behind reads on its own) ends
-   * the shortcut: the plain search runs instead.
+   * The next match of {@link #ANY} in {@code t} at or after {@code from}, as {@code find(from)} finds
+   * it: its start and end packed as {@code start << 32 | end}, or -1. A match's local part is a run
+   * of local-part chars ending at an '@', and the look-behind rejects a start inside such a run: so
+   * each '@' has one possible start, where the run before it begins, and none if that run is longer
+   * than 128 chars; the local part is then that whole run, and the domain is read by {@link
+   * #domainEnd}. A surrogate before an '@' (which the look-behind reads on its own) ends the
+   * shortcut: the plain search runs instead.
    */
-  private static boolean next(Matcher m, String t, int from) {
-    m.useTransparentBounds(true);
+  private static long next(String t, int from) {
     for (int at = t.indexOf('@', from); at >= 0; at = t.indexOf('@', at + 1)) {
       int start = at;
       while (start > 0 && at - start <= 128) {
         char c = t.charAt(start - 1);
         if (Character.isSurrogate(c)) {
-          return m.find(from);
+          Matcher m = ANY.matcher(t);
+          return m.find(from) ? (long) m.start() << 32 | m.end() : -1;
         }
         if (!isLocalChar(c)) {
           break;
@@ -75,12 +81,67 @@ final class Addresses {
       if (start == at || at - start > 128 || start < from) {
         continue;
       }
-      m.region(start, t.length());
-      if (m.lookingAt()) {
-        return true;
+      int end = domainEnd(t, at + 1);
+      if (end >= 0) {
+        return (long) start << 32 | end;
       }
     }
-    return false;
+    return -1;
+  }
+
+  /**
+   * Where the domain of {@link #ADDR}, {@code D(?:[D-]{0,62}\.)*D[D-]{0,62}} with {@code D =
+   * [\p{L}\p{N}]}, that starts at {@code d} ends, as the pattern's greedy search with backtracking
+   * ends it; -1 when there is none. Counted in code points, as the pattern reads them. After the first
+   * code point, each repetition of the group takes a run of {@code [D-]} of at most 62 followed by a
+   * dot, in the one way it can, as often as it can. The last part is then tried where the
+   * repetitions stopped, else (backtracking) where the latest repetition that starts with a {@code D}
+   * started, which it takes up to its dot (at most 62 more code points).
+   */
+  static int domainEnd(String t, int d) {
+    int n = t.length();
+    if (d >= n || !isLetterOrNumber(t.codePointAt(d))) {
+      return -1;
+    }
+    int p = d + Character.charCount(t.codePointAt(d));
+    int lastEnd = -1; // the dot ending the latest repetition that starts with a letter or number
+    while (true) {
+      int q = p;
+      int count = 0;
+      while (q < n) {
+        int cp = t.codePointAt(q);
+        if (cp != '-' && !isLetterOrNumber(cp)) {
+          break;
+        }
+        q += Character.charCount(cp);
+        count++;
+      }
+      boolean startsWithD = count > 0 && t.charAt(p) != '-';
+      if (count <= 62 && q < n && t.charAt(q) == '.') {
+        if (startsWithD) {
+          lastEnd = q;
+        }
+        p = q + 1;
+        continue;
+      }
+      if (!startsWithD) {
+        return lastEnd;
+      }
+      // the last part: a letter or number and at most 62 more of the run
+      int e = p + Character.charCount(t.codePointAt(p));
+      for (int k = 0; k < 62 && e < q; k++) {
+        e += Character.charCount(t.codePointAt(e));
+      }
+      return e;
+    }
+  }
+
+  /** Whether code point {@code cp} is in {@code [\p{L}\p{N}]}. */
+  private static boolean isLetterOrNumber(int cp) {
+    if (cp < 128) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
+    return Character.isLetter(cp) || (NUMBER_TYPES >> Character.getType(cp) & 1) != 0;
   }
 
   /** Whether a char that is not a surrogate is in the local-part class of {@link #ADDR}. */

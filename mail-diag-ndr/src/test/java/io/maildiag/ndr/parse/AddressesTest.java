@@ -43,6 +43,23 @@ class AddressesTest {
     }
   }
 
+  /** Pieces of domains: labels around the 62-char limit, dots, hyphens, letters and numbers beyond ASCII. */
+  private static final String[] DOMAIN_PIECES = {
+      "a@", "x@", "@", "a".repeat(61), "b".repeat(62), "c".repeat(63), "d".repeat(64), "\ud801\udc00".repeat(62),
+      "\ud801\udc00".repeat(63), "e", "9", ".", "..", "-", "--", ".-", "-.", "\u00e9", "\u0660", "\u2160", "\u00b2",
+      "\u0301", "\ud800", "\udc00", "\ud83d\ude00", " ", ">", "_", "example.com", "ex-ample.", "q.r.s"};
+
+  @Test
+  void domainsAgreeWithThePlainSearch() {
+    Random random = new Random(41);
+    for (int i = 0; i < 30000; i++) {
+      String text = EngineGatesTest.noise(random, DOMAIN_PIECES, random.nextInt(12));
+      assertThat(Addresses.all(text)).as(text).isEqualTo(plainAll(text));
+      Matcher m = ANY.matcher(text);
+      assertThat(Addresses.first(text)).as(text).isEqualTo(m.find() ? Addresses.trim(m.group()) : null);
+    }
+  }
+
   @Test
   void aLocalPartLongerThanTheLimitIsNotAnAddress() {
     String local = "a".repeat(129);
