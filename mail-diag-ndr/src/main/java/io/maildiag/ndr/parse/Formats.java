@@ -1,7 +1,6 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.code.Provider;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -37,28 +36,29 @@ final class Formats {
   /**
    * The top-level header fields as the detector searches them: {@code blob.contains(w)} for the text
    * {@code blob = Engine.Message.lowerHeaderLines(headers)} ({@code "\nname: value\n..."} lower-cased
-   * with {@link Locale#ROOT}), answered from the fields themselves without building that text.
+   * with {@link Locale#ROOT}), answered from the same lines as written, without lower-casing them.
    *
    * <p>Lower-casing with {@link Locale#ROOT} maps a char to {@link Character#toLowerCase(char)}, except
    * that a capital sigma depends on what follows (either way not ASCII) and a dotted capital I ({@code
    * U+0130}) becomes {@code "i\u0307"}. So a char stands for an ASCII char of a lower-case word exactly
    * when it is that char in either case, or the Kelvin sign for {@code k}, or the dotted capital I for
-   * an {@code i} that ends the word (the {@code U+0307} after it matches no ASCII char).
-   *
-   * <p>When no name holds a line feed or a colon, no value a line feed, and the text is short enough
-   * that no line is left out, the text's colons and line feeds are only its separators and inside
-   * values; then a word without a line feed or colon lies within one name or value, and a word
-   * starting with a line feed starts at a field's name. Other sections, and other words, are answered
-   * from the text itself, made once.
+   * an {@code i} that ends the word (the {@code U+0307} after it matches no ASCII char); and the word
+   * is in the lower-cased lines exactly where the lines as written have chars standing for its chars.
+   * Lower-casing only leaves lines out of a text that is long (the text's limit): such a text is
+   * lower-cased and searched itself.
    */
   static final class HeaderLines {
-    /** The longest text answered field by field: lower-casing at most doubles it, within the text's limit. */
-    private static final int MAX_FIELD_BY_FIELD = 100_000;
+    /** The longest lines searched as written: lower-casing at most doubles them, within the text's limit. */
+    private static final int MAX_AS_WRITTEN = 100_000;
+    /**
+     * The chars a word is searched by, rarest in header lines first. Only these chars, and for a
+     * letter its capital, stand for themselves ({@code k} and {@code i} are not among them).
+     */
+    private static final String ANCHORS = "\n()@;_/=vzqjwyxfgbhmu-.";
     private final Headers headers;
-    /** 0 until the first question, then 1 when answered field by field, -1 when from the text. */
-    private int mode;
+    /** The lines as written, or "" when they are too long; made on first use. */
+    private String lines;
     private String blob;
-    private String names;
 
     HeaderLines(Headers headers) {
       this.headers = headers;
@@ -66,152 +66,34 @@ final class Formats {
 
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
-      if (mode == 0) {
-        mode = fieldByField(headers) ? 1 : -1;
+      if (lines == null) {
+        lines = asWritten(headers);
       }
-      if (mode < 0 || w.length() < 2 || w.charAt(0) == ' ' || w.indexOf('\n', 1) >= 0) {
-        return blob().contains(w);
-      }
-      int colon = w.indexOf(':');
-      if (colon < 0) {
-        // within a name (from its start, for a word starting with a line feed), else within a value
-        if (names().contains(w)) {
-          return true;
+      if (lines.isEmpty()) {
+        if (blob == null) {
+          blob = Engine.Message.lowerHeaderLines(headers);
         }
-        if (w.charAt(0) == '\n') {
-          return false;
-        }
+        return blob.contains(w);
       }
-      int a = anchor(w);
-      List<Headers.Field> fields = headers.fields();
-      for (int f = 0; f < fields.size(); f++) {
-        Headers.Field fl = fields.get(f);
-        if (w.charAt(0) == '\n') {
-          // most names are ruled out by their first char
-          if ((fl.name().isEmpty() || stands(fl.name().charAt(0), w.charAt(1), w.length() == 2))
-              && lineStartsWith(fl, w)) {
-            return true;
-          }
-        } else if (colon >= 0) {
-          // the word's first colon is the separator's or one inside the value
-          if (endsWith(fl.name(), w, colon) && (colon + 1 == w.length()
-              || w.charAt(colon + 1) == ' ' && startsWith(fl.value(), 0, w, colon + 2))) {
-            return true;
-          }
-          if (within(fl.value(), w, a)) {
-            return true;
-          }
-        } else if (within(fl.value(), w, a)) {
-          return true;
-        }
-      }
-      return false;
+      return standsIn(lines, w);
     }
 
-    /**
-     * The names lower-cased, each after a line feed and the last followed by one: short, and searched
-     * for every word without a colon (such a word that starts with a line feed starts at a name).
-     */
-    private String names() {
-      if (names == null) {
-        StringBuilder sb = new StringBuilder(headers.fields().size() * 24);
-        sb.append('\n');
-        for (Headers.Field fl : headers.fields()) {
-          appendLower(sb, fl.name());
-          sb.append('\n');
-        }
-        names = sb.toString();
-      }
-      return names;
-    }
-
-    /** Appends {@code s} lower-cased with {@link Locale#ROOT}; an ASCII name char by char. */
-    private static void appendLower(StringBuilder sb, String s) {
-      for (int i = 0; i < s.length(); i++) {
-        if (s.charAt(i) >= 128) {
-          sb.append(s.toLowerCase(Locale.ROOT));
-          return;
-        }
-      }
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-      }
-    }
-
-    /** The lower-cased text, made on first use. */
-    private String blob() {
-      if (blob == null) {
-        blob = Engine.Message.lowerHeaderLines(headers);
-      }
-      return blob;
-    }
-
-    /** Whether the fields' text has line feeds and colons only as separators and in values, and is short. */
-    private static boolean fieldByField(Headers headers) {
+    /** The lines {@code "\nname: value\n..."} as written, or "" when longer than {@link #MAX_AS_WRITTEN}. */
+    private static String asWritten(Headers headers) {
       long n = 1;
       for (Headers.Field fl : headers.fields()) {
         n += fl.name().length() + fl.value().length() + 3;
-        if (n > MAX_FIELD_BY_FIELD || fl.name().indexOf('\n') >= 0 || fl.name().indexOf(':') >= 0
-            || fl.value().indexOf('\n') >= 0) {
-          return false;
-        }
       }
-      return true;
+      if (n > MAX_AS_WRITTEN) {
+        return "";
+      }
+      StringBuilder sb = new StringBuilder((int) n);
+      sb.append('\n');
+      for (Headers.Field fl : headers.fields()) {
+        sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
+      }
+      return sb.toString();
     }
-
-    /** Whether the field's line {@code name: value} starts with {@code w} after its leading line feed. */
-    private static boolean lineStartsWith(Headers.Field fl, String w) {
-      String name = fl.name();
-      int rest = w.length() - 1;
-      if (rest <= name.length()) {
-        return startsWith(name, 0, w, 1);
-      }
-      // the word goes past the name: the separator ": " and then the value follow
-      if (!startsWith(name, 0, w.substring(0, name.length() + 1), 1)) {
-        return false;
-      }
-      int k = name.length() + 1;
-      if (w.charAt(k) != ':') {
-        return false;
-      }
-      return k + 1 == w.length() || w.charAt(k + 1) == ' ' && startsWith(fl.value(), 0, w, k + 2);
-    }
-
-    /** Whether {@code s} lower-cased starts, at {@code at}, with {@code w} from {@code from} to its end. */
-    private static boolean startsWith(String s, int at, String w, int from) {
-      int n = w.length() - from;
-      if (s.length() - at < n) {
-        return false;
-      }
-      for (int j = 0; j < n; j++) {
-        if (!stands(s.charAt(at + j), w.charAt(from + j), from + j == w.length() - 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Whether {@code s} lower-cased ends with {@code w}'s first {@code n} chars. */
-    private static boolean endsWith(String s, String w, int n) {
-      int at = s.length() - n;
-      if (at < 0) {
-        return false;
-      }
-      for (int j = 0; j < n; j++) {
-        // the word goes on after these chars: a dotted capital I stands for none of them
-        if (!stands(s.charAt(at + j), w.charAt(j), false)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /**
-     * The chars a word is searched by, rarest in header values first. Only these chars, and for a
-     * letter its capital, stand for themselves ({@code k} and {@code i} are not among them).
-     */
-    private static final String ANCHORS = "()@;_/=vzqjwyxfgbhmu-.";
 
     /** The index of the word's char to search it by: its rarest {@link #ANCHORS} char, or -1. */
     private static int anchor(String w) {
@@ -224,11 +106,12 @@ final class Formats {
       return -1;
     }
 
-    /** Whether {@code s} lower-cased contains {@code w}: tried where the word's anchor char occurs. */
-    private static boolean within(String s, String w, int a) {
+    /** Whether {@code s} has chars standing for {@code w}'s: tried where the word's anchor char occurs. */
+    private static boolean standsIn(String s, String w) {
+      int a = anchor(w);
       if (a < 0) {
         for (int i = 0; i + w.length() <= s.length(); i++) {
-          if (startsWith(s, i, w, 0)) {
+          if (startsWith(s, i, w)) {
             return true;
           }
         }
@@ -241,7 +124,7 @@ final class Formats {
       // the next index of either case; only the one at a rejected candidate moves on
       while (p >= 0 || q >= 0) {
         int at = p < 0 || q >= 0 && q < p ? q : p;
-        if (startsWith(s, at - a, w, 0)) {
+        if (startsWith(s, at - a, w)) {
           return true;
         }
         if (at == p) {
@@ -251,6 +134,20 @@ final class Formats {
         }
       }
       return false;
+    }
+
+    /** Whether the chars of {@code s} from {@code at} stand for {@code w}'s. */
+    private static boolean startsWith(String s, int at, String w) {
+      int n = w.length();
+      if (s.length() - at < n) {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        if (!stands(s.charAt(at + j), w.charAt(j), j == n - 1)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Whether char {@code c} lower-cased stands for {@code p} of a lower-case ASCII word ({@code last}: ending it). */
