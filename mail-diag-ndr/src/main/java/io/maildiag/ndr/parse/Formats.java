@@ -1,7 +1,11 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.code.Provider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -95,20 +99,55 @@ final class Formats {
       return sb.toString();
     }
 
-    /** The index of the word's char to search it by: its rarest {@link #ANCHORS} char, or -1. */
-    private static int anchor(String w) {
-      for (int k = 0; k < ANCHORS.length(); k++) {
-        int a = w.indexOf(ANCHORS.charAt(k));
-        if (a >= 0) {
-          return a;
+    /**
+     * Where a word is searched from: the pair of chars at {@link #at} (or the one char, when the next
+     * could be stood for by a non-ASCII char), in each case they stand for.
+     */
+    private static final class Anchor {
+      /** The anchor's index in the word, or -1 when the word has no {@link #ANCHORS} char. */
+      final int at;
+      /** The anchor in each case its letters may be written in. */
+      final String[] spellings;
+
+      Anchor(String w) {
+        int a = -1;
+        for (int k = 0; k < ANCHORS.length() && a < 0; k++) {
+          a = w.indexOf(ANCHORS.charAt(k));
         }
+        at = a;
+        if (a < 0) {
+          spellings = new String[0];
+          return;
+        }
+        // a k or an i may be written as a Kelvin sign or a dotted capital I: not part of the anchor
+        boolean pair = a + 1 < w.length() && w.charAt(a + 1) != 'k' && w.charAt(a + 1) != 'i';
+        List<String> out = new ArrayList<>();
+        for (String first : cases(w.charAt(a))) {
+          if (!pair) {
+            out.add(first);
+            continue;
+          }
+          for (String second : cases(w.charAt(a + 1))) {
+            out.add(first + second);
+          }
+        }
+        spellings = out.toArray(new String[0]);
       }
-      return -1;
+
+      /** A lower-case char and, for a letter, its capital. */
+      private static List<String> cases(char c) {
+        return c >= 'a' && c <= 'z' ? List.of(String.valueOf(c), String.valueOf((char) (c - 32)))
+            : List.of(String.valueOf(c));
+      }
     }
 
-    /** Whether {@code s} has chars standing for {@code w}'s: tried where the word's anchor char occurs. */
+    /** The anchors of the words asked for, made once each. */
+    private static final Map<String, Anchor> ANCHOR_OF = new ConcurrentHashMap<>();
+
+    /** Whether {@code s} has chars standing for {@code w}'s: tried where the word's anchor occurs. */
     private static boolean standsIn(String s, String w) {
-      int a = anchor(w);
+      Anchor anchor = ANCHOR_OF.computeIfAbsent(w, Anchor::new);
+      int a = anchor.at;
       if (a < 0) {
         for (int i = 0; i + w.length() <= s.length(); i++) {
           if (startsWith(s, i, w)) {
@@ -117,23 +156,31 @@ final class Formats {
         }
         return false;
       }
-      char lower = w.charAt(a);
-      char upper = lower >= 'a' && lower <= 'z' ? (char) (lower - 32) : lower;
-      int p = s.indexOf(lower, a);
-      int q = upper == lower ? -1 : s.indexOf(upper, a);
-      // the next index of either case; only the one at a rejected candidate moves on
-      while (p >= 0 || q >= 0) {
-        int at = p < 0 || q >= 0 && q < p ? q : p;
+      String[] spellings = anchor.spellings;
+      int[] next = new int[spellings.length];
+      for (int k = 0; k < spellings.length; k++) {
+        next[k] = s.indexOf(spellings[k], a);
+      }
+      // the next index of any spelling; only the ones at a rejected candidate move on
+      while (true) {
+        int at = -1;
+        for (int p : next) {
+          if (p >= 0 && (at < 0 || p < at)) {
+            at = p;
+          }
+        }
+        if (at < 0) {
+          return false;
+        }
         if (startsWith(s, at - a, w)) {
           return true;
         }
-        if (at == p) {
-          p = s.indexOf(lower, at + 1);
-        } else {
-          q = s.indexOf(upper, at + 1);
+        for (int k = 0; k < spellings.length; k++) {
+          if (next[k] == at) {
+            next[k] = s.indexOf(spellings[k], at + 1);
+          }
         }
       }
-      return false;
     }
 
     /** Whether the chars of {@code s} from {@code at} stand for {@code w}'s. */
