@@ -717,6 +717,9 @@ public final class Engine {
     x.parser = "rfc3464";
     StringBuilder ex = new StringBuilder();
     for (Map.Entry<String, String> f : block.entrySet()) {
+      if (ex.length() > 300) {
+        break; // the excerpt is then its first 297 chars: what would follow is cut off
+      }
       if (ex.length() > 0) {
         ex.append("; ");
       }
@@ -888,6 +891,9 @@ public final class Engine {
     private String notificationLower;
     private Set<String> senderAddresses;
     private Headers attachedHeaders;
+    /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
+    private String inlineAfter;
+    private Headers inlineHeaders;
     private Boolean systemSender;
     private Boolean daemonSender;
     private Boolean autoReply;
@@ -1282,17 +1288,33 @@ public final class Engine {
       if (after.isEmpty()) {
         return Headers.EMPTY;
       }
-      String a = after;
-      // skip leading blank or non-header lines (a few) to reach the header block
-      String[] lines = a.split("\n", 12);
+      if (after == inlineAfter) {
+        return inlineHeaders; // the same text as the last call
+      }
+      Headers h = inlineHeaders(after);
+      inlineAfter = after;
+      inlineHeaders = h;
+      return h;
+    }
+
+    /** The header block inline in {@code a}, after at most ten leading blank or non-header lines. */
+    static Headers inlineHeaders(String a) {
+      // the lines split("\n", 12) gives, the first ten of them, each matched where it lies
+      Matcher line = HEADER_LINE.matcher(a);
       int skip = 0;
-      for (int i = 0; i < Math.min(lines.length, 10); i++) {
-        if (HEADER_LINE.matcher(lines[i]).matches()) {
+      int n = a.length();
+      for (int i = 0; i < 10 && skip <= n; i++) {
+        int eol = a.indexOf('\n', skip);
+        int end = eol < 0 ? n : eol;
+        if (line.region(skip, end).matches()) {
           break;
         }
-        skip += lines[i].length() + 1;
+        skip = end + 1;
+        if (eol < 0) {
+          break;
+        }
       }
-      if (skip >= a.length()) {
+      if (skip >= n) {
         return Headers.EMPTY;
       }
       return Headers.parse(a.substring(skip), 500).headers();
