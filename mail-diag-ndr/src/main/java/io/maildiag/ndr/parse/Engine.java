@@ -733,6 +733,10 @@ public final class Engine {
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
   static void appendCollapsed(StringBuilder sb, String s) {
     int n = s.length();
+    if (singleSpaced(s)) {
+      sb.append(s); // nothing to collapse: one bulk copy
+      return;
+    }
     int i = 0;
     while (i < n) {
       // copy a run of non-space chars in one go, then one space for the run of white space after it
@@ -750,6 +754,18 @@ public final class Engine {
       }
       i = j;
     }
+  }
+
+  /** Whether every run of whitespace in {@code s} is one space already. */
+  private static boolean singleSpaced(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c <= ' ' && isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(s.charAt(i + 1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code c} is in the class {@code \s}: space, tab, LF, VT, FF or CR. */
@@ -1056,6 +1072,7 @@ public final class Engine {
           if (plain.length() == 0) {
             textPart = p;
           }
+          plain.ensureCapacity(plain.length() + t.length() + 2); // one copy of the part, not two
           plain.append(t).append("\n\n");
         }
         if (plain.length() > 1_000_000) {
