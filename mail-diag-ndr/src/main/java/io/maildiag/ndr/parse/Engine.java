@@ -1282,11 +1282,16 @@ public final class Engine {
 
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
     private static void addAddresses(Set<String> out, Headers headers, String[] names) {
-      for (Headers.Field f : headers.fields()) {
+      List<Headers.Field> fields = headers.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        int length = f.name().length();
         for (String name : names) {
-          if (Headers.sameName(f.name(), name)) {
-            for (String a : Addresses.all(f.value().trim())) {
-              out.add(Addresses.key(a));
+          // a name of another length is never the same, ignoring case or not
+          if (name.length() == length && Headers.sameName(f.name(), name)) {
+            List<String> found = Addresses.all(f.value().trim());
+            for (int k = 0; k < found.size(); k++) {
+              out.add(Addresses.key(found.get(k)));
             }
             break;
           }
