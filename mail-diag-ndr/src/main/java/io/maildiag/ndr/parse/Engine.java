@@ -1360,14 +1360,42 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      Optional<String> id = h.get("Message-ID").map(v -> stripIdAngles(v).trim())
-          .filter(v -> !v.isEmpty());
-      return new OriginalMessage(id, nonEmpty(h.decoded("From")), nonEmpty(h.decoded("To")),
-          nonEmpty(h.decoded("Subject")), nonEmpty(h.get("Date")));
+      return originalOf(h);
     }
 
-    private static Optional<String> nonEmpty(Optional<String> v) {
-      return v.map(String::trim).filter(s -> !s.isEmpty());
+    /** The returned message as its header fields name it. */
+    static OriginalMessage originalOf(Headers h) {
+      // the first value of each field, found in one pass (as Headers.get finds each)
+      String[] first = new String[ORIGINAL_FIELDS.length];
+      List<Headers.Field> fields = h.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+          if (first[k] == null && ORIGINAL_FIELDS[k].length() == f.name().length()
+              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
+            first[k] = f.value().trim();
+          }
+        }
+      }
+      return new OriginalMessage(nonEmpty(first[0] == null ? null : stripIdAngles(first[0])), decodedNonEmpty(first[1]),
+          decodedNonEmpty(first[2]), decodedNonEmpty(first[3]), nonEmpty(first[4]));
+    }
+
+    /** The fields {@link #original} reads: the first value of each, in this order. */
+    private static final String[] ORIGINAL_FIELDS = {"Message-ID", "From", "To", "Subject", "Date"};
+
+    /** {@code v} trimmed, when there is a value and it is not empty then. */
+    private static Optional<String> nonEmpty(String v) {
+      if (v == null) {
+        return Optional.empty();
+      }
+      String t = v.trim();
+      return t.isEmpty() ? Optional.empty() : Optional.of(t);
+    }
+
+    /** {@link #nonEmpty} of the value with its encoded words decoded, as {@link Headers#decoded} gives it. */
+    private static Optional<String> decodedNonEmpty(String v) {
+      return nonEmpty(v == null ? null : EncodedWords.decode(v));
     }
 
     /** The one recipient of the returned message, when it names exactly one. */
