@@ -44,8 +44,8 @@ public final class Engine {
   private static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
   private static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
-  private static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
-  private static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
+  static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
+  static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
   private static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
   private static final Pattern BOUNCE_WORDING = Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
       + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
@@ -575,7 +575,7 @@ public final class Engine {
   /** Fills gaps in report recipients from what the text says about the same address. */
   private static void enrich(List<Rcpt> rcpts, List<TextScanner.Entry> entries, String region) {
     for (Rcpt x : rcpts) {
-      if (MULTILINE_REPLY.matcher(x.diagnostic).matches()) {
+      if (multilineReply(x.diagnostic)) {
         String full = TextScanner.fullReply(region, x.diagnostic);
         if (full != null && full.length() > x.diagnostic.length()) {
           x.diagnostic = full; // the report kept only the first line of a multi-line reply
@@ -611,9 +611,9 @@ public final class Engine {
           continue;
         }
       }
-      boolean truncated = MULTILINE_REPLY.matcher(x.diagnostic).matches() && !e.diagnostic().isBlank()
+      boolean truncated = multilineReply(x.diagnostic) && !e.diagnostic().isBlank()
           && e.diagnostic().length() > x.diagnostic.length();
-      boolean exitCode = EXIT_CODE.matcher(x.diagnostic).matches() && !e.diagnostic().isBlank();
+      boolean exitCode = exitCode(x.diagnostic) && !e.diagnostic().isBlank();
       if (x.diagnostic.isBlank() || truncated || exitCode) {
         x.diagnostic = e.diagnostic(); // an empty, cut or bare exit-code diagnostic gives way to the text's
       } else if (e.facts().reply().isPresent() && x.reply.isEmpty()
@@ -639,6 +639,35 @@ public final class Engine {
         x.stage = e.stage();
       }
     }
+  }
+
+  /**
+   * {@code MULTILINE_REPLY.matcher(s).matches()}: white space, a reply code and a hyphen, as the
+   * {@code (?s).*} after them takes whatever follows.
+   */
+  static boolean multilineReply(String s) {
+    int i = Keywords.skipSpace(s);
+    return i + 4 <= s.length() && (s.charAt(i) == '2' || s.charAt(i) == '4' || s.charAt(i) == '5')
+        && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == '-';
+  }
+
+  /** {@code EXIT_CODE.matcher(s).matches()}: one to three ASCII digits. */
+  static boolean exitCode(String s) {
+    int n = s.length();
+    if (n < 1 || n > 3) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code c} is in {@code \d}: an ASCII digit. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isSuccess(Rcpt x) {
