@@ -39,6 +39,12 @@ final class Keywords {
    * {@link #WORD}; the root is node 0. A word's end has no children: a longer word adds nothing.
    */
   private final int[] next;
+  /**
+   * The pairs of columns a word may start with, bit {@code first * stride + second}: a word's first
+   * two characters, or a one-character word and any column (0 standing for any other character and
+   * for the text's end). Most positions of a text are ruled out by one look at this small set.
+   */
+  private final long[] pairs;
   /** The words' first characters in either case when there are at most four, else -1. */
   private final int first0;
   private final int first1;
@@ -89,6 +95,18 @@ final class Keywords {
       }
     }
     next = Arrays.copyOf(table, nodes * stride);
+    pairs = new long[(stride * stride + 63) / 64];
+    for (String w : words) {
+      int from = column[w.charAt(0)] * stride;
+      if (w.length() == 1) {
+        for (int k = 0; k < stride; k++) {
+          pairs[(from + k) >>> 6] |= 1L << (from + k);
+        }
+      } else {
+        int bit = from + column[w.charAt(1)];
+        pairs[bit >>> 6] |= 1L << bit;
+      }
+    }
     boolean few = first.length() <= 4;
     first0 = few ? first.charAt(0) : -1;
     first1 = few && first.length() > 1 ? first.charAt(1) : -1;
@@ -125,16 +143,28 @@ final class Keywords {
     return a < 0 || b >= 0 && b < a ? b : a;
   }
 
-  /** {@link #next} by a look at each character. */
+  /** {@link #next} by a look at each pair of characters. */
   private int nextByTrie(String s, int from) {
     int n = s.length();
-    for (int i = Math.max(0, from); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 128 && column[c] != 0 && wordFrom(next[column[c]], s, i + 1)) {
+    int i = Math.max(0, from);
+    if (i >= n) {
+      return -1;
+    }
+    int left = columnOf(s.charAt(i));
+    for (; i < n - 1; i++) {
+      int right = columnOf(s.charAt(i + 1));
+      int bit = left * stride + right;
+      if ((pairs[bit >>> 6] & 1L << bit) != 0 && wordFrom(next[left], s, i + 1)) {
         return i;
       }
+      left = right;
     }
-    return -1;
+    return at(s, n - 1) ? n - 1 : -1;
+  }
+
+  /** The column of {@code c}, 0 when it is in no word. */
+  private int columnOf(char c) {
+    return c < 128 ? column[c] : 0;
   }
 
   /** Whether a word ends at {@code node} ({@link #WORD}) or continues from it with {@code s} at {@code at}. */
