@@ -45,6 +45,17 @@ final class Keywords {
    * for the text's end). Most positions of a text are ruled out by one look at this small set.
    */
   private final long[] pairs;
+  /** The shortest {@link #span} that {@link #skip} is used for. */
+  private static final int SKIP_FROM = 6;
+  /** The length of the shortest word, at most 32: how far a look at two characters can skip. */
+  private final int span;
+  /**
+   * When {@link #span} is {@link #SKIP_FROM} or more: for two columns, indexed as in {@link
+   * #pairs}, how many positions further the next word can start at the earliest when they end the {@link #span}
+   * characters from a position, {@code span - 1} for a pair that is in no word's first span
+   * characters (a multi-word form of Horspool's skip).
+   */
+  private final byte @Nullable [] skip;
   /** The words' first characters in either case when there are at most four, else -1. */
   private final int first0;
   private final int first1;
@@ -107,6 +118,13 @@ final class Keywords {
         pairs[bit >>> 6] |= 1L << bit;
       }
     }
+    int shortest = Integer.MAX_VALUE;
+    for (String w : words) {
+      shortest = Math.min(shortest, w.length());
+    }
+    span = Math.min(shortest, 32);
+    // the skips pay for their look two characters ahead when they move on far enough
+    skip = span >= SKIP_FROM ? skips(words) : null;
     boolean few = first.length() <= 4;
     first0 = few ? first.charAt(0) : -1;
     first1 = few && first.length() > 1 ? first.charAt(1) : -1;
@@ -114,9 +132,46 @@ final class Keywords {
     first3 = few && first.length() > 3 ? first.charAt(3) : -1;
   }
 
+  /** The {@link #skip} table of the words. */
+  private byte[] skips(String[] words) {
+    byte[] t = new byte[stride * stride];
+    Arrays.fill(t, (byte) (span - 1));
+    for (String w : words) {
+      for (int q = 1; q < span; q++) {
+        int pair = column[w.charAt(q - 1)] * stride + column[w.charAt(q)];
+        t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+      }
+    }
+    return t;
+  }
+
   /** The first index at or after {@code from} where one of the words starts in {@code s}, or -1. */
   int next(String s, int from) {
-    return first0 >= 0 ? nextByIndexOf(s, Math.max(0, from)) : nextByTrie(s, from);
+    if (first0 >= 0) {
+      return nextByIndexOf(s, Math.max(0, from));
+    }
+    return skip != null ? nextBySkips(s, from) : nextByTrie(s, from);
+  }
+
+  /**
+   * {@link #next} by looking at the last two of the {@link #span} characters from a position and
+   * moving on as far as no word can start; a word is looked for only where they end the first
+   * span characters of one.
+   */
+  private int nextBySkips(String s, int from) {
+    int last = s.length() - span;
+    for (int i = Math.max(0, from); i <= last; ) {
+      int end = i + span - 1;
+      int ahead = skip[columnOf(s.charAt(end - 1)) * stride + columnOf(s.charAt(end))];
+      if (ahead > 0) {
+        i += ahead;
+      } else if (wordFrom(next[columnOf(s.charAt(i))], s, i + 1)) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return -1;
   }
 
   /** {@link #next} by the vectorised {@link String#indexOf(int, int)} of each first character. */
