@@ -77,6 +77,10 @@ final class Smtp {
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
     }
+    if (!mayHoldStatus(text)) {
+      // no pair and no enhanced status code without one: only a reply code may be found
+      return new Facts(Optional.empty(), replyCode(text));
+    }
     for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
@@ -110,14 +114,13 @@ final class Smtp {
 
   /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
   static boolean mayHoldStatus(String text) {
-    int n = text.length() - 2;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if ((c == '2' || c == '4' || c == '5') && text.charAt(i + 1) == '.') {
-        char d = text.charAt(i + 2);
-        if (d >= '0' && d <= '9') {
-          return true;
-        }
+    // from dot to dot: the vectorised indexOf passes over the rest
+    int last = text.length() - 1;
+    for (int dot = text.indexOf('.', 1); dot > 0 && dot < last; dot = text.indexOf('.', dot + 1)) {
+      char c = text.charAt(dot - 1);
+      char d = text.charAt(dot + 1);
+      if ((c == '2' || c == '4' || c == '5') && d >= '0' && d <= '9') {
+        return true;
       }
     }
     return false;
