@@ -169,8 +169,9 @@ final class TextScanner {
           + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
           + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
-  /** Every match of {@link #END_MARKER} contains this. */
-  static final Keywords END_MARKER_WORD = new Keywords("message");
+  /** A word every match of {@link #END_MARKER} contains. */
+  private static final String MARKER_WORD = "message";
+  static final Keywords END_MARKER_WORD = new Keywords(MARKER_WORD);
   /**
    * "was received", as {@code toLowerCase(Locale.ROOT).contains} finds it: only U+0130 and U+212A
    * lower-case to ASCII letters, to "i" followed by U+0307 and to "k", and neither can complete it.
@@ -241,8 +242,13 @@ final class TextScanner {
       }
     }
     int end = n;
-    for (int i = 0; i < n; i++) {
-      if (!mayEndText(lines[i])) {
+    // the end marker's word, found once in the text: a line without it is passed over
+    int word = END_MARKER_WORD.next(text, 0);
+    for (int i = 0, offset = 0; i < n && word >= 0; offset += all[i].length() + 1, i++) {
+      if (word < offset) {
+        word = END_MARKER_WORD.next(text, offset);
+      }
+      if (word < 0 || word + MARKER_WORD.length() > offset + lines[i].length() || !mayLeadEnd(lines[i])) {
         continue;
       }
       String t = lines[i].strip();
@@ -511,11 +517,16 @@ final class TextScanner {
    * marker's {@code [\s|*>-]} lead skip (or more), one of its words, and "message" somewhere.
    */
   static boolean mayEndText(String line) {
+    return mayLeadEnd(line) && END_MARKER_WORD.in(line);
+  }
+
+  /** The first half of {@link #mayEndText}: one of the marker's words where a match would start. */
+  private static boolean mayLeadEnd(String line) {
     int i = 0;
     while (i < line.length() && isMarkerLead(line.charAt(i))) {
       i++;
     }
-    return END_MARKER_LEADS.at(line, i) && END_MARKER_WORD.in(line);
+    return END_MARKER_LEADS.at(line, i);
   }
 
   /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
