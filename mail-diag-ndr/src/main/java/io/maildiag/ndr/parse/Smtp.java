@@ -5,6 +5,7 @@ import io.maildiag.ndr.code.ReplyCode;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SMTP facts from free text: the basic reply code (RFC 5321 section 4.2), the enhanced
@@ -72,7 +73,27 @@ final class Smtp {
   /** What a text says, as far as codes go. */
   record Facts(Optional<EnhancedStatusCode> status, Optional<ReplyCode> reply) {}
 
+  /** A text and its facts. */
+  private record Memo(String text, Facts facts) {}
+
+  /**
+   * The last text {@link #facts} read and what it found: a block is often read twice, first to
+   * see whether it is complete and then for its facts. Its fields are final, so another thread
+   * sees either a whole memo or none.
+   */
+  private static @Nullable Memo last;
+
   static Facts facts(String raw) {
+    Memo m = last;
+    if (m != null && m.text == raw) {
+      return m.facts;
+    }
+    Facts f = factsOf(raw);
+    last = new Memo(raw, f);
+    return f;
+  }
+
+  private static Facts factsOf(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
@@ -304,7 +325,8 @@ final class Smtp {
     }
     String s = out.toString().strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
-    Matcher lead = LEADING_PAIR_STARTS.match(LEADING_PAIR, s);
+    // the pair's enhanced code needs a class digit, a dot and a digit
+    Matcher lead = mayHoldStatus(s) ? LEADING_PAIR_STARTS.match(LEADING_PAIR, s) : null;
     if (lead != null) {
       String tail = s.substring(lead.end());
       String kept = withoutRepeats(tail, lead.group(1), lead.group(2));

@@ -700,6 +700,9 @@ final class TextScanner {
     boolean content = !a.rest.isBlank() && !a.rest.strip().endsWith(":");
     int i = a.line + 1;
     boolean crossed = false;
+    // the lines joined for a look at their facts, and how many there were: returned if no line follows
+    String joined = null;
+    int joinedLines = 0;
     while (i < limit && out.size() < 30) {
       String l = lines[i];
       if (sectionEnd(l)) {
@@ -717,7 +720,8 @@ final class TextScanner {
           continue; // a blank line inside a multi-line reply ("550-..." then "550 ...")
         }
         if (content) {
-          String joined = String.join("\n", out);
+          joined = String.join("\n", out);
+          joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
@@ -742,7 +746,8 @@ final class TextScanner {
       }
       i++;
     }
-    return String.join("\n", out);
+    // the same text, so that reading its facts again finds them remembered
+    return joined != null && joinedLines == out.size() ? joined : String.join("\n", out);
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
