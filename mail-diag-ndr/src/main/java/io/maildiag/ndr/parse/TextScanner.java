@@ -242,13 +242,20 @@ final class TextScanner {
       }
     }
     int end = n;
-    // the end marker's word, found once in the text: a line without it is passed over
-    int word = END_MARKER_WORD.next(text, 0);
-    for (int i = 0, offset = 0; i < n && word >= 0; offset += all[i].length() + 1, i++) {
+    // the end marker's word is looked for in the text, not in each line: the next one found
+    // answers for every line before it
+    int word = -1;
+    for (int i = 0, offset = 0; i < n; offset += all[i].length() + 1, i++) {
+      if (!mayLeadEnd(lines[i])) {
+        continue;
+      }
       if (word < offset) {
         word = END_MARKER_WORD.next(text, offset);
+        if (word < 0) {
+          break; // no line from here on has it
+        }
       }
-      if (word < 0 || word + MARKER_WORD.length() > offset + lines[i].length() || !mayLeadEnd(lines[i])) {
+      if (word + MARKER_WORD.length() > offset + lines[i].length()) {
         continue;
       }
       String t = lines[i].strip();
