@@ -270,7 +270,17 @@ final class TextScanner {
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
-    for (int i = 0; i < end; i++) {
+    // every anchor has an "@": the next one in the text rules out the lines before it
+    for (int i = 0, offset = 0, at = -1; i < end; offset += all[i].length() + 1, i++) {
+      if (at < offset) {
+        at = text.indexOf('@', offset);
+        if (at < 0) {
+          break;
+        }
+      }
+      if (at >= offset + lines[i].length()) {
+        continue;
+      }
       Anchor a = anchor(lines[i], i);
       if (a == null || exclude.contains(Addresses.key(a.address))) {
         continue;
