@@ -177,9 +177,12 @@ final class TextScanner {
    * lower-case to ASCII letters, to "i" followed by U+0307 and to "k", and neither can complete it.
    */
   static final Keywords WAS_RECEIVED = new Keywords("was received");
-  /** After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these. */
-  static final Keywords END_MARKER_LEADS = new Keywords("the", "original", "unsent", "returned", "message", "this",
-      "below", "enclosed", "included", "a", "header", "undelivered");
+  /**
+   * After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these
+   * words and a {@code \s} character.
+   */
+  static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
+      "this", "below", "enclosed", "included", "a", "header", "undelivered"));
   private static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
@@ -544,6 +547,18 @@ final class TextScanner {
       i++;
     }
     return END_MARKER_LEADS.at(line, i);
+  }
+
+  /** Each word followed by each character {@code \s} matches. */
+  private static String[] spaced(String... words) {
+    String space = " \t\n\u000B\f\r";
+    String[] out = new String[words.length * space.length()];
+    for (int w = 0; w < words.length; w++) {
+      for (int c = 0; c < space.length(); c++) {
+        out[w * space.length() + c] = words[w] + space.charAt(c);
+      }
+    }
+    return out;
   }
 
   /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
