@@ -233,7 +233,7 @@ final class TextScanner {
   static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
-    String[] all = text.split("\n", -1);
+    String[] all = splitLines(text);
     int n = Math.min(all.length, MAX_LINES);
     String[] lines = new String[n];
     int firstCut = n; // the first line shortened to MAX_LINE
@@ -426,6 +426,23 @@ final class TextScanner {
       }
     }
     return new Result(entries, region, after);
+  }
+
+  /** {@code text.split("\n", -1)}, without the list it builds on the way. */
+  static String[] splitLines(String text) {
+    int count = 1;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      count++;
+    }
+    String[] out = new String[count];
+    int from = 0;
+    for (int k = 0; k < count - 1; k++) {
+      int nl = text.indexOf('\n', from);
+      out[k] = text.substring(from, nl);
+      from = nl + 1;
+    }
+    out[count - 1] = count == 1 ? text : text.substring(from);
+    return out;
   }
 
   /** The lines {@code parts[from, to)} of {@code text} ({@code text.split("\n", -1)}), each followed by a newline. */
@@ -1004,12 +1021,30 @@ final class TextScanner {
     if (block == null) {
       return "";
     }
-    for (String raw : block.split("\n")) {
-      String l = raw.strip();
-      // every match ends with an address literal or a colon
-      if (l.indexOf('[') < 0 && l.indexOf(':') < 0) {
+    // every match ends with an address literal or a colon: the next of each in the block rules out
+    // the lines before both
+    int bracket = -1;
+    int colon = -1;
+    for (int from = 0, n = block.length(); from < n; ) {
+      int nl = block.indexOf('\n', from);
+      int to = nl < 0 ? n : nl;
+      int start = from;
+      from = to + 1;
+      if (bracket < start && bracket != -2) {
+        bracket = block.indexOf('[', start);
+        bracket = bracket < 0 ? -2 : bracket; // -2: none further on
+      }
+      if (colon < start && colon != -2) {
+        colon = block.indexOf(':', start);
+        colon = colon < 0 ? -2 : colon;
+      }
+      if ((bracket < 0 || bracket >= to) && (colon < 0 || colon >= to)) {
+        if (bracket == -2 && colon == -2) {
+          break;
+        }
         continue;
       }
+      String l = block.substring(start, to).strip();
       Matcher m = REMOTE_HOST.matcher(l);
       // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
       if (m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
