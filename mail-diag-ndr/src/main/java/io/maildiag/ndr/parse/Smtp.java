@@ -151,8 +151,8 @@ final class Smtp {
     if (CODE_STARTS.next(text, 0) < 0) {
       return Optional.empty(); // every reply code starts with a class digit and 0-5
     }
-    Matcher m = REPLY_LINE.matcher(text);
-    if (m.find()) {
+    Matcher m = firstReplyLine(text);
+    if (m != null) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent() && !r.get().isPositive()) {
         return r;
@@ -171,6 +171,50 @@ final class Smtp {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first match of {@link #REPLY_LINE} in {@code text}, as {@code find} finds it, or null. A
+   * match is a code at a line's start after a few leading marks, so it is tried only at the start
+   * of a line that such marks lead to from a code.
+   */
+  static @Nullable Matcher firstReplyLine(String text) {
+    Matcher m = null;
+    int tried = -1;
+    for (int p = CODE_STARTS.next(text, 0); p >= 0; p = CODE_STARTS.next(text, p + 1)) {
+      int start = p;
+      while (start > 0 && isReplyLead(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == tried || start > 0 && !isLineEnd(text.charAt(start - 1))) {
+        continue;
+      }
+      tried = start;
+      if (m == null) {
+        // transparent, non-anchoring bounds: "^" at the region's start sees the character before it
+        m = REPLY_LINE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(start, text.length());
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} may come between a line's start and its reply code in {@link #REPLY_LINE}. */
+  private static boolean isReplyLead(char c) {
+    switch (c) {
+      case ' ', '\t', '>', '\'', '"', '*', '|', '(', '[', '<', '#':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether {@code c} ends a line for {@code (?m)^}: a line terminator. */
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** Facts of a success report: the first positive reply/code pair, else the first codes of any class. */
