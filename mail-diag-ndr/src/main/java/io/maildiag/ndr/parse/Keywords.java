@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * given a column (a letter's two cases share one), each node a row, and a child is found with one
  * array read. When the words start with at most four distinct characters (either case),
  * candidates are found with {@link String#indexOf(int, int)}, which the JVM vectorises; otherwise
- * each character of the text is looked up once.
+ * a small set of the words' first two characters rules out most positions of the text at one look
+ * each, and when every word is long, a look at two characters skips several positions at once.
  */
 final class Keywords {
   /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
@@ -51,9 +52,9 @@ final class Keywords {
   private final int span;
   /**
    * When {@link #span} is {@link #SKIP_FROM} or more: for two columns, indexed as in {@link
-   * #pairs}, how many positions further the next word can start at the earliest when they end the {@link #span}
-   * characters from a position, {@code span - 1} for a pair that is in no word's first span
-   * characters (a multi-word form of Horspool's skip).
+   * #pairs}, how many positions further the next word can start at the earliest when they end the
+   * {@link #span} characters from a position; {@code span - 1} for a pair that is in no word's
+   * first span characters (a multi-word form of Horspool's skip).
    */
   private final byte @Nullable [] skip;
   /** The words' first characters in either case when there are at most four, else -1. */
