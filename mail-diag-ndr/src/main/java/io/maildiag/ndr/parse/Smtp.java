@@ -102,7 +102,7 @@ final class Smtp {
       // no pair and no enhanced status code without one: only a reply code may be found
       return new Facts(Optional.empty(), replyCode(text));
     }
-    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
+    for (Matcher pm = nextPair(null, text, 0); pm != null; pm = nextPair(pm, text, pm.end())) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -113,6 +113,62 @@ final class Smtp {
     Optional<ReplyCode> reply = replyCode(text);
     Optional<EnhancedStatusCode> status = statusCode(text, reply);
     return new Facts(status, reply);
+  }
+
+  /**
+   * The next match of {@link #PAIR} in {@code text} that starts at or after {@code from}, as {@code
+   * find(from)} finds it, in {@code m} (a matcher of {@link #PAIR} over {@code text}, or null for a
+   * new one); null when there is none. A match ends with an enhanced code, so it is looked for from
+   * the dots of the text: back from a code over what may come between it and the reply code ({@code
+   * #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
+   */
+  static @Nullable Matcher nextPair(@Nullable Matcher m, String text, int from) {
+    int n = text.length();
+    Matcher pm = m;
+    int tried = -1;
+    for (int dot = text.indexOf('.', Math.max(from, 1)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
+      int code = dot - 1;
+      char c = text.charAt(code);
+      char d = text.charAt(dot + 1);
+      if (c != '2' && c != '4' && c != '5' || d < '0' || d > '9') {
+        continue;
+      }
+      int k = code;
+      if (k > 0 && text.charAt(k - 1) == '#') {
+        k--;
+      }
+      if (k > 0 && (text.charAt(k - 1) == '\'' || text.charAt(k - 1) == '"')) {
+        k--;
+      }
+      while (k > 0 && isPairSeparator(text.charAt(k - 1))) {
+        k--;
+      }
+      int start = k - 3;
+      if (start < 0 || k == code) {
+        continue; // no room for the reply code, or nothing between it and the enhanced code
+      }
+      // the reply code's optional "#" first: a match there is the one find meets first
+      for (int at = start > 0 && text.charAt(start - 1) == '#' ? start - 1 : start; at <= start; at++) {
+        if (at < from || at <= tried) {
+          continue;
+        }
+        tried = at;
+        if (pm == null) {
+          // transparent, non-anchoring bounds: the look-behind at the region's start sees the text before it
+          pm = PAIR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        pm.region(at, n);
+        if (pm.lookingAt()) {
+          return pm;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} may separate the codes of a {@link #PAIR}: a space, a tab or a hyphen. */
+  private static boolean isPairSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '-';
   }
 
   /**
