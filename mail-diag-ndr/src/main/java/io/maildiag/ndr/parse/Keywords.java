@@ -17,85 +17,115 @@ import org.jspecify.annotations.Nullable;
  * <p>Case is ignored the way {@code (?i)} without {@code UNICODE_CASE} ignores it: {@code A-Z}
  * equal {@code a-z}, every other character equals only itself.
  *
- * <p>The words are kept in a small trie. When they start with at most four distinct characters
- * (either case), candidates are found with {@link String#indexOf(int, int)}, which the JVM
- * vectorises; otherwise each character of the text is looked up once.
+ * <p>The words are kept in a trie laid out in one array: each character that occurs in a word is
+ * given a column (a letter's two cases share one), each node a row, and a child is found with one
+ * array read. When the words start with at most four distinct characters (either case),
+ * candidates are found with {@link String#indexOf(int, int)}, which the JVM vectorises; otherwise
+ * a small set of the words' first two characters rules out most positions of the text at one look
+ * each, and when every word is long, a look at two characters skips several positions at once.
  */
 final class Keywords {
   /** The characters {@code \s} matches (no {@code UNICODE_CHARACTER_CLASS}). */
   private static final char[] SPACE = {' ', '\t', '\n', '\u000B', '\f', '\r'};
-  /** The words as a trie: {@code starts[c]} is the node after the first character {@code c}, in either case. */
-  private final Node[] starts = new Node[128];
+  /** In {@link #next}: no child, so no word continues this way. */
+  private static final int NONE = 0;
+  /** In {@link #next}: a word ends here, so one of the words starts where the walk began. */
+  private static final int WORD = -1;
+  /** The column of each ASCII character, both cases of a letter alike; 0 for one in no word. */
+  private final byte[] column = new byte[128];
+  /** The row length: one more than the number of columns (column 0 stays empty). */
+  private final int stride;
+  /**
+   * The trie: {@code next[node * stride + column]} is the child's node number, {@link #NONE} or
+   * {@link #WORD}; the root is node 0. A word's end has no children: a longer word adds nothing.
+   */
+  private final int[] next;
+  /**
+   * The pairs of columns a word may start with, bit {@code first * stride + second}: a word's first
+   * two characters, or a one-character word and any column (0 standing for any other character and
+   * for the text's end). Most positions of a text are ruled out by one look at this small set.
+   */
+  private final long[] pairs;
+  /** The shortest {@link #span} that {@link #skip} is used for. */
+  private static final int SKIP_FROM = 6;
+  /** The length of the shortest word, at most 32: how far a look at two characters can skip. */
+  private final int span;
+  /**
+   * When {@link #span} is {@link #SKIP_FROM} or more: for two columns, indexed as in {@link
+   * #pairs}, how many positions further the next word can start at the earliest when they end the
+   * {@link #span} characters from a position; {@code span - 1} for a pair that is in no word's
+   * first span characters (a multi-word form of Horspool's skip).
+   */
+  private final byte @Nullable [] skip;
   /** The words' first characters in either case when there are at most four, else -1. */
   private final int first0;
   private final int first1;
   private final int first2;
   private final int first3;
 
-  /** A trie node: the lower-case characters that continue a word, and whether a word ends here. */
-  private static final class Node {
-    private char[] keys = new char[0];
-    private Node[] kids = new Node[0];
-    /** The keys as bits, characters 0-63 and 64-127: most characters are ruled out without a search. */
-    private long low;
-    private long high;
-    private boolean word;
-
-    @Nullable Node child(char c) {
-      if (c >= 128 || ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) {
-        return null;
-      }
-      for (int k = 0; k < keys.length; k++) {
-        if (keys[k] == c) {
-          return kids[k];
-        }
-      }
-      return null;
-    }
-
-    Node add(char c) {
-      Node n = child(c);
-      if (n == null) {
-        n = new Node();
-        keys = Arrays.copyOf(keys, keys.length + 1);
-        kids = Arrays.copyOf(kids, kids.length + 1);
-        keys[keys.length - 1] = c;
-        kids[kids.length - 1] = n;
-        if (c < 64) {
-          low |= 1L << c;
-        } else {
-          high |= 1L << (c - 64);
-        }
-      }
-      return n;
-    }
-  }
-
   /**
    * @param words the words, lower-case ASCII, none empty
    */
   Keywords(String... words) {
     StringBuilder first = new StringBuilder();
+    int columns = 0;
+    int chars = 0;
     for (String w : words) {
       if (w.isEmpty() || !w.chars().allMatch(c -> c < 128 && (c < 'A' || c > 'Z'))) {
         throw new IllegalArgumentException("not a lower-case ASCII word: " + w);
       }
+      chars += w.length();
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (column[c] == 0) {
+          column[c] = (byte) ++columns;
+          column[Character.toUpperCase(c)] = column[c];
+        }
+      }
       char c = w.charAt(0);
       char upper = Character.toUpperCase(c);
-      if (starts[c] == null) {
-        starts[c] = new Node();
-        starts[upper] = starts[c];
+      if (first.indexOf(String.valueOf(c)) < 0) {
         first.append(c);
         if (upper != c) {
           first.append(upper);
         }
       }
-      Node n = starts[c];
-      for (int i = 1; i < w.length(); i++) {
-        n = n.add(w.charAt(i));
-      }
-      n.word = true;
     }
+    stride = columns + 1;
+    int[] table = new int[(chars + 1) * stride];
+    int nodes = 1;
+    for (String w : words) {
+      int node = 0;
+      for (int i = 0; i < w.length() && node != WORD; i++) {
+        int at = node * stride + column[w.charAt(i)];
+        if (i == w.length() - 1) {
+          table[at] = WORD;
+        } else if (table[at] == NONE) {
+          table[at] = nodes++;
+        }
+        node = table[at];
+      }
+    }
+    next = Arrays.copyOf(table, nodes * stride);
+    pairs = new long[(stride * stride + 63) / 64];
+    for (String w : words) {
+      int from = column[w.charAt(0)] * stride;
+      if (w.length() == 1) {
+        for (int k = 0; k < stride; k++) {
+          pairs[(from + k) >>> 6] |= 1L << (from + k);
+        }
+      } else {
+        int bit = from + column[w.charAt(1)];
+        pairs[bit >>> 6] |= 1L << bit;
+      }
+    }
+    int shortest = Integer.MAX_VALUE;
+    for (String w : words) {
+      shortest = Math.min(shortest, w.length());
+    }
+    span = Math.min(shortest, 32);
+    // the skips pay for their look two characters ahead when they move on far enough
+    skip = span >= SKIP_FROM ? skips(words) : null;
     boolean few = first.length() <= 4;
     first0 = few ? first.charAt(0) : -1;
     first1 = few && first.length() > 1 ? first.charAt(1) : -1;
@@ -103,9 +133,46 @@ final class Keywords {
     first3 = few && first.length() > 3 ? first.charAt(3) : -1;
   }
 
+  /** The {@link #skip} table of the words. */
+  private byte[] skips(String[] words) {
+    byte[] t = new byte[stride * stride];
+    Arrays.fill(t, (byte) (span - 1));
+    for (String w : words) {
+      for (int q = 1; q < span; q++) {
+        int pair = column[w.charAt(q - 1)] * stride + column[w.charAt(q)];
+        t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+      }
+    }
+    return t;
+  }
+
   /** The first index at or after {@code from} where one of the words starts in {@code s}, or -1. */
   int next(String s, int from) {
-    return first0 >= 0 ? nextByIndexOf(s, Math.max(0, from)) : nextByTrie(s, from);
+    if (first0 >= 0) {
+      return nextByIndexOf(s, Math.max(0, from));
+    }
+    return skip != null ? nextBySkips(s, from) : nextByTrie(s, from);
+  }
+
+  /**
+   * {@link #next} by looking at the last two of the {@link #span} characters from a position and
+   * moving on as far as no word can start; a word is looked for only where they end the first
+   * span characters of one.
+   */
+  private int nextBySkips(String s, int from) {
+    int last = s.length() - span;
+    for (int i = Math.max(0, from); i <= last; ) {
+      int end = i + span - 1;
+      int ahead = skip[columnOf(s.charAt(end - 1)) * stride + columnOf(s.charAt(end))];
+      if (ahead > 0) {
+        i += ahead;
+      } else if (wordFrom(next[columnOf(s.charAt(i))], s, i + 1)) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return -1;
   }
 
   /** {@link #next} by the vectorised {@link String#indexOf(int, int)} of each first character. */
@@ -132,32 +199,45 @@ final class Keywords {
     return a < 0 || b >= 0 && b < a ? b : a;
   }
 
-  /** {@link #next} by a look at each character. */
+  /** {@link #next} by a look at each pair of characters. */
   private int nextByTrie(String s, int from) {
     int n = s.length();
-    for (int i = Math.max(0, from); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 128 && starts[c] != null && wordFrom(starts[c], s, i + 1)) {
+    int i = Math.max(0, from);
+    if (i >= n) {
+      return -1;
+    }
+    int left = columnOf(s.charAt(i));
+    for (; i < n - 1; i++) {
+      int right = columnOf(s.charAt(i + 1));
+      int bit = left * stride + right;
+      if ((pairs[bit >>> 6] & 1L << bit) != 0 && wordFrom(next[left], s, i + 1)) {
         return i;
       }
+      left = right;
     }
-    return -1;
+    return at(s, n - 1) ? n - 1 : -1;
   }
 
-  /** Whether a word ends at {@code node} or continues from it with {@code s} at {@code at}. */
-  private static boolean wordFrom(Node node, String s, int at) {
-    Node n = node;
-    int j = at;
-    while (!n.word) {
-      if (j == s.length()) {
+  /** The column of {@code c}, 0 when it is in no word. */
+  private int columnOf(char c) {
+    return c < 128 ? column[c] : 0;
+  }
+
+  /** Whether a word ends at {@code node} ({@link #WORD}) or continues from it with {@code s} at {@code at}. */
+  private boolean wordFrom(int node, String s, int at) {
+    int t = node;
+    int n = s.length();
+    for (int j = at; t > 0; j++) {
+      if (j == n) {
         return false;
       }
-      n = n.child(lower(s.charAt(j++)));
-      if (n == null) {
+      char c = s.charAt(j);
+      if (c >= 128) {
         return false;
       }
+      t = next[t * stride + column[c]];
     }
-    return true;
+    return t == WORD;
   }
 
   /** Whether one of the words starts at index {@code i} of {@code s}. */
@@ -166,7 +246,7 @@ final class Keywords {
       return false;
     }
     char c = s.charAt(i);
-    return c < 128 && starts[c] != null && wordFrom(starts[c], s, i + 1);
+    return c < 128 && column[c] != 0 && wordFrom(next[column[c]], s, i + 1);
   }
 
   /**

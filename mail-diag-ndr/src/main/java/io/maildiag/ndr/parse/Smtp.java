@@ -5,6 +5,7 @@ import io.maildiag.ndr.code.ReplyCode;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SMTP facts from free text: the basic reply code (RFC 5321 section 4.2), the enhanced
@@ -72,12 +73,36 @@ final class Smtp {
   /** What a text says, as far as codes go. */
   record Facts(Optional<EnhancedStatusCode> status, Optional<ReplyCode> reply) {}
 
+  /** A text and its facts. */
+  private record Memo(String text, Facts facts) {}
+
+  /**
+   * The last text {@link #facts} read and what it found: a block is often read twice, first to
+   * see whether it is complete and then for its facts. Its fields are final, so another thread
+   * sees either a whole memo or none.
+   */
+  private static @Nullable Memo last;
+
   static Facts facts(String raw) {
+    Memo m = last;
+    if (m != null && m.text == raw) {
+      return m.facts;
+    }
+    Facts f = factsOf(raw);
+    last = new Memo(raw, f);
+    return f;
+  }
+
+  private static Facts factsOf(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     if (!mayHoldCode(text)) {
       return new Facts(Optional.empty(), Optional.empty());
     }
-    for (Matcher pm = PAIR_STARTS.match(PAIR, text); pm != null; pm = PAIR_STARTS.matchAfter(pm, text)) {
+    if (!mayHoldStatus(text)) {
+      // no pair and no enhanced status code without one: only a reply code may be found
+      return new Facts(Optional.empty(), replyCode(text));
+    }
+    for (Matcher pm = nextPair(null, text, 0); pm != null; pm = nextPair(pm, text, pm.end())) {
       Optional<ReplyCode> r = reply(pm.group(1));
       Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
@@ -88,6 +113,62 @@ final class Smtp {
     Optional<ReplyCode> reply = replyCode(text);
     Optional<EnhancedStatusCode> status = statusCode(text, reply);
     return new Facts(status, reply);
+  }
+
+  /**
+   * The next match of {@link #PAIR} in {@code text} that starts at or after {@code from}, as {@code
+   * find(from)} finds it, in {@code m} (a matcher of {@link #PAIR} over {@code text}, or null for a
+   * new one); null when there is none. A match ends with an enhanced code, so it is looked for from
+   * the dots of the text: back from a code over what may come between it and the reply code ({@code
+   * #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
+   */
+  static @Nullable Matcher nextPair(@Nullable Matcher m, String text, int from) {
+    int n = text.length();
+    Matcher pm = m;
+    int tried = -1;
+    for (int dot = text.indexOf('.', Math.max(from, 1)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
+      int code = dot - 1;
+      char c = text.charAt(code);
+      char d = text.charAt(dot + 1);
+      if (c != '2' && c != '4' && c != '5' || d < '0' || d > '9') {
+        continue;
+      }
+      int k = code;
+      if (k > 0 && text.charAt(k - 1) == '#') {
+        k--;
+      }
+      if (k > 0 && (text.charAt(k - 1) == '\'' || text.charAt(k - 1) == '"')) {
+        k--;
+      }
+      while (k > 0 && isPairSeparator(text.charAt(k - 1))) {
+        k--;
+      }
+      int start = k - 3;
+      if (start < 0 || k == code) {
+        continue; // no room for the reply code, or nothing between it and the enhanced code
+      }
+      // the reply code's optional "#" first: a match there is the one find meets first
+      for (int at = start > 0 && text.charAt(start - 1) == '#' ? start - 1 : start; at <= start; at++) {
+        if (at < from || at <= tried) {
+          continue;
+        }
+        tried = at;
+        if (pm == null) {
+          // transparent, non-anchoring bounds: the look-behind at the region's start sees the text before it
+          pm = PAIR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        pm.region(at, n);
+        if (pm.lookingAt()) {
+          return pm;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} may separate the codes of a {@link #PAIR}: a space, a tab or a hyphen. */
+  private static boolean isPairSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '-';
   }
 
   /**
@@ -110,14 +191,13 @@ final class Smtp {
 
   /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
   static boolean mayHoldStatus(String text) {
-    int n = text.length() - 2;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if ((c == '2' || c == '4' || c == '5') && text.charAt(i + 1) == '.') {
-        char d = text.charAt(i + 2);
-        if (d >= '0' && d <= '9') {
-          return true;
-        }
+    // from dot to dot: the vectorised indexOf passes over the rest
+    int last = text.length() - 1;
+    for (int dot = text.indexOf('.', 1); dot > 0 && dot < last; dot = text.indexOf('.', dot + 1)) {
+      char c = text.charAt(dot - 1);
+      char d = text.charAt(dot + 1);
+      if ((c == '2' || c == '4' || c == '5') && d >= '0' && d <= '9') {
+        return true;
       }
     }
     return false;
@@ -127,8 +207,8 @@ final class Smtp {
     if (CODE_STARTS.next(text, 0) < 0) {
       return Optional.empty(); // every reply code starts with a class digit and 0-5
     }
-    Matcher m = REPLY_LINE.matcher(text);
-    if (m.find()) {
+    Matcher m = firstReplyLine(text);
+    if (m != null) {
       Optional<ReplyCode> r = reply(m.group(1));
       if (r.isPresent() && !r.get().isPositive()) {
         return r;
@@ -147,6 +227,50 @@ final class Smtp {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The first match of {@link #REPLY_LINE} in {@code text}, as {@code find} finds it, or null. A
+   * match is a code at a line's start after a few leading marks, so it is tried only at the start
+   * of a line that such marks lead to from a code.
+   */
+  static @Nullable Matcher firstReplyLine(String text) {
+    Matcher m = null;
+    int tried = -1;
+    for (int p = CODE_STARTS.next(text, 0); p >= 0; p = CODE_STARTS.next(text, p + 1)) {
+      int start = p;
+      while (start > 0 && isReplyLead(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == tried || start > 0 && !isLineEnd(text.charAt(start - 1))) {
+        continue;
+      }
+      tried = start;
+      if (m == null) {
+        // transparent, non-anchoring bounds: "^" at the region's start sees the character before it
+        m = REPLY_LINE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(start, text.length());
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} may come between a line's start and its reply code in {@link #REPLY_LINE}. */
+  private static boolean isReplyLead(char c) {
+    switch (c) {
+      case ' ', '\t', '>', '\'', '"', '*', '|', '(', '[', '<', '#':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether {@code c} ends a line for {@code (?m)^}: a line terminator. */
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** Facts of a success report: the first positive reply/code pair, else the first codes of any class. */
@@ -301,7 +425,8 @@ final class Smtp {
     }
     String s = out.toString().strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
-    Matcher lead = LEADING_PAIR_STARTS.match(LEADING_PAIR, s);
+    // the pair's enhanced code needs a class digit, a dot and a digit
+    Matcher lead = mayHoldStatus(s) ? LEADING_PAIR_STARTS.match(LEADING_PAIR, s) : null;
     if (lead != null) {
       String tail = s.substring(lead.end());
       String kept = withoutRepeats(tail, lead.group(1), lead.group(2));

@@ -169,16 +169,20 @@ final class TextScanner {
           + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
           + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
           + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
-  /** Every match of {@link #END_MARKER} contains this. */
-  static final Keywords END_MARKER_WORD = new Keywords("message");
+  /** A word every match of {@link #END_MARKER} contains. */
+  private static final String MARKER_WORD = "message";
+  static final Keywords END_MARKER_WORD = new Keywords(MARKER_WORD);
   /**
    * "was received", as {@code toLowerCase(Locale.ROOT).contains} finds it: only U+0130 and U+212A
    * lower-case to ASCII letters, to "i" followed by U+0307 and to "k", and neither can complete it.
    */
   static final Keywords WAS_RECEIVED = new Keywords("was received");
-  /** After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these. */
-  static final Keywords END_MARKER_LEADS = new Keywords("the", "original", "unsent", "returned", "message", "this",
-      "below", "enclosed", "included", "a", "header", "undelivered");
+  /**
+   * After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these
+   * words and a {@code \s} character.
+   */
+  static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
+      "this", "below", "enclosed", "included", "a", "header", "undelivered"));
   private static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
@@ -229,7 +233,7 @@ final class TextScanner {
   static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
-    String[] all = text.split("\n", -1);
+    String[] all = splitLines(text);
     int n = Math.min(all.length, MAX_LINES);
     String[] lines = new String[n];
     int firstCut = n; // the first line shortened to MAX_LINE
@@ -241,8 +245,20 @@ final class TextScanner {
       }
     }
     int end = n;
-    for (int i = 0; i < n; i++) {
-      if (!mayEndText(lines[i])) {
+    // the end marker's word is looked for in the text, not in each line: the next one found
+    // answers for every line before it
+    int word = -1;
+    for (int i = 0, offset = 0; i < n; offset += all[i].length() + 1, i++) {
+      if (!mayLeadEnd(lines[i])) {
+        continue;
+      }
+      if (word < offset) {
+        word = END_MARKER_WORD.next(text, offset);
+        if (word < 0) {
+          break; // no line from here on has it
+        }
+      }
+      if (word + MARKER_WORD.length() > offset + lines[i].length()) {
         continue;
       }
       String t = lines[i].strip();
@@ -257,7 +273,17 @@ final class TextScanner {
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
-    for (int i = 0; i < end; i++) {
+    // every anchor has an "@": the next one in the text rules out the lines before it
+    for (int i = 0, offset = 0, at = -1; i < end; offset += all[i].length() + 1, i++) {
+      if (at < offset) {
+        at = text.indexOf('@', offset);
+        if (at < 0) {
+          break;
+        }
+      }
+      if (at >= offset + lines[i].length()) {
+        continue;
+      }
       Anchor a = anchor(lines[i], i);
       if (a == null || exclude.contains(Addresses.key(a.address))) {
         continue;
@@ -402,6 +428,23 @@ final class TextScanner {
     return new Result(entries, region, after);
   }
 
+  /** {@code text.split("\n", -1)}, without the list it builds on the way. */
+  static String[] splitLines(String text) {
+    int count = 1;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      count++;
+    }
+    String[] out = new String[count];
+    int from = 0;
+    for (int k = 0; k < count - 1; k++) {
+      int nl = text.indexOf('\n', from);
+      out[k] = text.substring(from, nl);
+      from = nl + 1;
+    }
+    out[count - 1] = count == 1 ? text : text.substring(from);
+    return out;
+  }
+
   /** The lines {@code parts[from, to)} of {@code text} ({@code text.split("\n", -1)}), each followed by a newline. */
   private static String withNewlines(String text, String[] parts, int from, int to) {
     if (from >= to) {
@@ -511,11 +554,28 @@ final class TextScanner {
    * marker's {@code [\s|*>-]} lead skip (or more), one of its words, and "message" somewhere.
    */
   static boolean mayEndText(String line) {
+    return mayLeadEnd(line) && END_MARKER_WORD.in(line);
+  }
+
+  /** The first half of {@link #mayEndText}: one of the marker's words where a match would start. */
+  private static boolean mayLeadEnd(String line) {
     int i = 0;
     while (i < line.length() && isMarkerLead(line.charAt(i))) {
       i++;
     }
-    return END_MARKER_LEADS.at(line, i) && END_MARKER_WORD.in(line);
+    return END_MARKER_LEADS.at(line, i);
+  }
+
+  /** Each word followed by each character {@code \s} matches. */
+  private static String[] spaced(String... words) {
+    String space = " \t\n\u000B\f\r";
+    String[] out = new String[words.length * space.length()];
+    for (int w = 0; w < words.length; w++) {
+      for (int c = 0; c < space.length(); c++) {
+        out[w * space.length() + c] = words[w] + space.charAt(c);
+      }
+    }
+    return out;
   }
 
   /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
@@ -689,6 +749,9 @@ final class TextScanner {
     boolean content = !a.rest.isBlank() && !a.rest.strip().endsWith(":");
     int i = a.line + 1;
     boolean crossed = false;
+    // the lines joined for a look at their facts, and how many there were: returned if no line follows
+    String joined = null;
+    int joinedLines = 0;
     while (i < limit && out.size() < 30) {
       String l = lines[i];
       if (sectionEnd(l)) {
@@ -706,7 +769,8 @@ final class TextScanner {
           continue; // a blank line inside a multi-line reply ("550-..." then "550 ...")
         }
         if (content) {
-          String joined = String.join("\n", out);
+          joined = String.join("\n", out);
+          joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
@@ -731,7 +795,8 @@ final class TextScanner {
       }
       i++;
     }
-    return String.join("\n", out);
+    // the same text, so that reading its facts again finds them remembered
+    return joined != null && joinedLines == out.size() ? joined : String.join("\n", out);
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
@@ -956,12 +1021,30 @@ final class TextScanner {
     if (block == null) {
       return "";
     }
-    for (String raw : block.split("\n")) {
-      String l = raw.strip();
-      // every match ends with an address literal or a colon
-      if (l.indexOf('[') < 0 && l.indexOf(':') < 0) {
+    // every match ends with an address literal or a colon: the next of each in the block rules out
+    // the lines before both
+    int bracket = -1;
+    int colon = -1;
+    for (int from = 0, n = block.length(); from < n; ) {
+      int nl = block.indexOf('\n', from);
+      int to = nl < 0 ? n : nl;
+      int start = from;
+      from = to + 1;
+      if (bracket < start && bracket != -2) {
+        bracket = block.indexOf('[', start);
+        bracket = bracket < 0 ? -2 : bracket; // -2: none further on
+      }
+      if (colon < start && colon != -2) {
+        colon = block.indexOf(':', start);
+        colon = colon < 0 ? -2 : colon;
+      }
+      if ((bracket < 0 || bracket >= to) && (colon < 0 || colon >= to)) {
+        if (bracket == -2 && colon == -2) {
+          break;
+        }
         continue;
       }
+      String l = block.substring(start, to).strip();
       Matcher m = REMOTE_HOST.matcher(l);
       // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
       if (m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {

@@ -47,7 +47,8 @@ class TextScannerRegionPropertiesTest {
   Arbitrary<String> texts() {
     Arbitrary<String> line = Arbitraries.oneOf(
         Arbitraries.of("", "a@example.com: 550 5.1.1 unknown", "----- Original message -----",
-            "The original message was received at Mon", "  -- Below this line is a copy of the message.", "x"),
+            "The original message was received at Mon", "  -- Below this line is a copy of the message.", "x",
+            "| ORIGINAL MESSAGE HEADERS", "a message about the message", "message"),
         Arbitraries.strings().withChars("ab \t").ofMinLength(1990).ofMaxLength(2010),
         Arbitraries.strings().withChars("abc :\r").ofMaxLength(20));
     Arbitrary<String> lines = line.list().ofMaxSize(12).map(l -> String.join("\n", l));

@@ -1,0 +1,48 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Lines cut without {@link String#split}, and the remote host read line by line without cutting every line. */
+class TextScannerLinesTest {
+
+  @Property(tries = 2000)
+  void splitLinesIsSplitKeepingEmptyLines(@ForAll("blocks") String text) {
+    assertThat(TextScanner.splitLines(text)).containsExactly(text.split("\n", -1));
+  }
+
+  @Property(tries = 2000)
+  void remoteHostAsEachLineIsTried(@ForAll("blocks") String block) {
+    assertThat(TextScanner.remoteHost(block)).as(block).isEqualTo(plainRemoteHost(block));
+  }
+
+  /** Each line stripped and tried, as {@link TextScanner#remoteHost} reads them. */
+  private static String plainRemoteHost(String block) {
+    for (String raw : block.split("\n")) {
+      String l = raw.strip();
+      Matcher m = TextScanner.REMOTE_HOST.matcher(l);
+      if (m.find()) {
+        return m.group(1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return "";
+  }
+
+  @Provide
+  Arbitrary<String> blocks() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("host mx.example.com[192.0.2.1] said:", "while talking to mail.Example.org.:",
+            "mx.example.net [10.0.0.1] did not like", "mx1.example.com:", "example.com [1.2.3.4]", "host ", "[", ":",
+            "550 5.1.1 user unknown", "a.b.cc", "Host X.Y.ZZ"),
+        Arbitraries.of("", "\n", "\n\n", " ", "\t", "\r\n", "\u00a0"),
+        Arbitraries.strings().withChars("ab.[]: \n").ofMaxLength(6));
+    return piece.list().ofMaxSize(10).map(l -> String.join("", l));
+  }
+}
