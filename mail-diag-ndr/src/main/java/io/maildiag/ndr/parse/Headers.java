@@ -8,21 +8,88 @@ import java.util.Optional;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
-  static final Headers EMPTY = new Headers(List.of());
+  static final Headers EMPTY = new Headers(new Field[0]);
 
-  /** One field: the name as written and the unfolded value. */
-  record Field(String name, String value) {}
+  /**
+   * One field: the name as written and the unfolded value. A field read from message bytes keeps
+   * where its value is and decodes it when first asked for: most fields of attached messages and
+   * body parts are never read.
+   */
+  static final class Field {
+    private final String name;
+    private String value;
+    /** The raw value's buffer and range, until the value is decoded; null for a field made from strings. */
+    private byte[] buf;
+    private final int from;
+    private final int to;
+    private final boolean folded;
+
+    Field(String name, String value) {
+      this.name = name;
+      this.value = value;
+      this.from = 0;
+      this.to = 0;
+      this.folded = false;
+    }
+
+    /** A field whose value is {@code buf[from, to)}, decoded as {@link MimeSplitter#value} does when first read. */
+    Field(String name, byte[] buf, int from, int to, boolean folded) {
+      this.name = name;
+      this.buf = buf;
+      this.from = from;
+      this.to = to;
+      this.folded = folded;
+    }
+
+    String name() {
+      return name;
+    }
+
+    String value() {
+      String v = value;
+      if (v == null) {
+        v = MimeSplitter.value(buf, from, to, folded);
+        value = v;
+        buf = null;
+      }
+      return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Field f && name.equals(f.name) && value().equals(f.value());
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + value().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Field[name=" + name + ", value=" + value() + "]";
+    }
+  }
 
   private final Field[] array;
-  private final List<Field> fields;
+  private List<Field> fields;
 
   Headers(List<Field> fields) {
     this.array = fields.toArray(new Field[0]);
-    this.fields = Collections.unmodifiableList(Arrays.asList(array));
+  }
+
+  /** Headers over {@code array}, which the caller hands over and no longer changes. */
+  Headers(Field[] array) {
+    this.array = array;
   }
 
   List<Field> fields() {
-    return fields;
+    List<Field> f = fields;
+    if (f == null) {
+      f = Collections.unmodifiableList(Arrays.asList(array));
+      fields = f;
+    }
+    return f;
   }
 
   boolean isEmpty() {
@@ -32,7 +99,7 @@ final class Headers {
   /** The first value of the named field, unfolded and trimmed. */
   Optional<String> get(String name) {
     int i = indexOf(name);
-    return i < 0 ? Optional.empty() : Optional.of(array[i].value.trim());
+    return i < 0 ? Optional.empty() : Optional.of(array[i].value().trim());
   }
 
   /** The first value with RFC 2047 encoded words decoded. */
@@ -44,7 +111,7 @@ final class Headers {
     List<String> out = new ArrayList<>();
     for (Field f : array) {
       if (sameName(f.name, name)) {
-        out.add(f.value.trim());
+        out.add(f.value().trim());
       }
     }
     return out;
@@ -56,9 +123,14 @@ final class Headers {
 
   /**
    * {@code a.equalsIgnoreCase(b)}. Two ASCII chars are equal ignoring case exactly when their ASCII
-   * lower cases are, so only a name with other chars needs equalsIgnoreCase itself.
+   * lower cases are, so only a name with other chars needs equalsIgnoreCase itself. The names looked
+   * up are literals, and common field names are those same interned strings, so most hits are the
+   * one object and most misses differ in length.
    */
   static boolean sameName(String a, String b) {
+    if (a == b) {
+      return true;
+    }
     int n = a.length();
     if (n != b.length()) {
       return false;
@@ -66,14 +138,8 @@ final class Headers {
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);
       char y = b.charAt(i);
-      if (x == y) {
-        continue;
-      }
-      if (x >= 128 || y >= 128) {
-        return a.equalsIgnoreCase(b);
-      }
-      if (asciiLower(x) != asciiLower(y)) {
-        return false;
+      if (x != y && ((x | y) >= 128 || asciiLower(x) != asciiLower(y))) {
+        return (x | y) >= 128 && a.equalsIgnoreCase(b);
       }
     }
     return true;

@@ -42,6 +42,10 @@ final class MimeSplitter {
   /** The dash-line indexes of the buffers split so far (usually one). */
   private final List<DashLines> indexed = new ArrayList<>(2);
   private int parts;
+  /** The fields of the header section being read, reused from section to section. */
+  private Headers.Field[] scratch = new Headers.Field[16];
+  /** Where the content after the header section last read by {@link #section} starts. */
+  private int contentStart;
   /** The whole message as ISO-8859-1 text, for String.indexOf (a vectorised intrinsic); set by split. */
   private byte[] message;
   private String messageText;
@@ -92,9 +96,8 @@ final class MimeSplitter {
   private MimePart entity(byte[] b, int from, int to, String path, int depth, boolean messageRoot,
       ContentType fallbackType) {
     parts++;
-    Section section = section(b, from, to);
-    Headers headers = section.headers;
-    int content = section.contentStart;
+    Headers headers = section(b, from, to);
+    int content = contentStart;
     ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
     String cte = headers.get("Content-Transfer-Encoding").orElse(null);
     boolean tooDeep = depth >= maxDepth;
@@ -309,16 +312,14 @@ final class MimeSplitter {
 
   // ---------------------------------------------------------------- header sections
 
-  /** A parsed header section and where the content after it starts. */
-  private record Section(Headers headers, int contentStart) {}
-
   /**
    * Reads a header section as Jakarta's InternetHeaders does: fields up to the first empty line
    * (or the end), folded lines joined to their field; values unfolded, re-decoded as UTF-8 where
-   * valid and trimmed, as {@code MimeReader.headersOf} reports them.
+   * valid and trimmed, as {@code MimeReader.headersOf} reports them (each when first read). Sets
+   * {@link #contentStart} to where the content after the section starts.
    */
-  private Section section(byte[] b, int from, int to) {
-    List<Headers.Field> fields = new ArrayList<>();
+  private Headers section(byte[] b, int from, int to) {
+    Headers.Field[] fields = scratch;
     int n = 0;
     int pos = from;
     int fieldStart = -1;
@@ -341,7 +342,7 @@ final class MimeSplitter {
         folded = true;
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-          fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
         }
         fieldStart = pos;
         fieldEnd = le;
@@ -354,13 +355,25 @@ final class MimeSplitter {
       pos = le < to ? le + 1 : to;
     }
     if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-      fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
     }
     if (n > maxHeaderFields) {
       once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
           "more than " + maxHeaderFields + " header fields; the rest were ignored"));
     }
-    return new Section(fields.isEmpty() ? Headers.EMPTY : new Headers(fields), content);
+    scratch = fields;
+    contentStart = content;
+    int count = Math.min(n, maxHeaderFields);
+    return count == 0 ? Headers.EMPTY : new Headers(Arrays.copyOf(fields, count));
+  }
+
+  /** {@code fields} with {@code f} at index {@code i}, grown when full. */
+  private static Headers.Field[] add(Headers.Field[] fields, int i, Headers.Field f) {
+    if (i == fields.length) {
+      fields = Arrays.copyOf(fields, fields.length * 2);
+    }
+    fields[i] = f;
+    return fields;
   }
 
   /**
@@ -373,9 +386,9 @@ final class MimeSplitter {
       if (folded) {
         throw DECLINE; // Jakarta would look for a colon in the folded lines
       }
-      return new Headers.Field(latin1Trimmed(b, from, to), value(b, from, to, false));
+      return new Headers.Field(latin1Trimmed(b, from, to), b, from, to, false);
     }
-    return new Headers.Field(name(b, from, colon), value(b, colon + 1, to, folded));
+    return new Headers.Field(name(b, from, colon), b, colon + 1, to, folded);
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -442,9 +455,10 @@ final class MimeSplitter {
   /**
    * A field value: LFs of folds removed (what Headers.unfold leaves of Jakarta's CRLF folds),
    * UTF-8 when valid else ISO-8859-1 (Charsets.headerValue), trimmed. Trimming the bytes first gives
-   * the same text: only ASCII bytes map to characters up to U+0020.
+   * the same text: only ASCII bytes map to characters up to U+0020. {@link Headers.Field} calls this
+   * when the value is first read.
    */
-  private static String value(byte[] b, int from, int to, boolean folded) {
+  static String value(byte[] b, int from, int to, boolean folded) {
     while (from < to && (b[from] & 0xFF) <= ' ') {
       from++;
     }
