@@ -29,6 +29,10 @@ final class Normalizer {
         i++;
       }
     }
+    if (length - i <= maxLineLength && length - i <= maxHeaderBytes) {
+      // no line can be longer than the limit and the header section cannot outgrow its own: only line breaks change
+      return breaksOnly(in, i, length);
+    }
     int nextCr = -1; // the first CR at or after i once the header section is over
     String body = null; // the input from bodyStart on as ISO-8859-1 text, for String.indexOf
     int bodyStart = 0;
@@ -108,6 +112,43 @@ final class Normalizer {
     if (cutLines > 0) {
       diags.once(io.maildiag.core.Diagnostic.warning(Codes.LINE_TOO_LONG,
           cutLines + " line(s) longer than " + maxLineLength + " characters were cut"));
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+  }
+
+  /**
+   * {@code in[from, length)} with its line breaks made LFs, nothing cut: each run of CRs followed by
+   * an LF becomes one LF, each other CR an LF. The text between CRs is copied in one go; input
+   * without CRs is a single copy.
+   */
+  private static byte[] breaksOnly(byte[] in, int from, int length) {
+    int cr = Bytes.indexOf(in, Bytes.CR, from, length);
+    if (cr == length) {
+      return java.util.Arrays.copyOfRange(in, from, length);
+    }
+    byte[] out = new byte[length - from];
+    int o = 0;
+    int i = from;
+    while (true) {
+      System.arraycopy(in, i, out, o, cr - i);
+      o += cr - i;
+      if (cr == length) {
+        break;
+      }
+      int j = cr + 1;
+      while (j < length && in[j] == '\r') {
+        j++;
+      }
+      if (j < length && in[j] == '\n') {
+        out[o++] = '\n'; // CRs and an LF: one break
+        j++;
+      } else {
+        for (int k = cr; k < j; k++) {
+          out[o++] = '\n'; // bare CRs: a break each
+        }
+      }
+      i = j;
+      cr = Bytes.indexOf(in, Bytes.CR, i, length);
     }
     return o == out.length ? out : java.util.Arrays.copyOf(out, o);
   }
