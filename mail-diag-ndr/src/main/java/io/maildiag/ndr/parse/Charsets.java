@@ -31,6 +31,10 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
+    String common = asUtf8OrLatin1(bytes, declared);
+    if (common != null) {
+      return common;
+    }
     if (isAscii(bytes)) {
       String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
       if (!name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
@@ -63,6 +67,25 @@ final class Charsets {
     diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
         "text is not valid " + cs.name() + "; undecodable bytes were replaced"));
     return new String(bytes, cs);
+  }
+
+  /**
+   * What {@link #decode} gives for the charsets most parts declare, in one pass, or null when the
+   * general path must decide. ISO-8859-1 (declared) reads every byte as is. With no charset, an
+   * unknown one, US-ASCII or UTF-8, valid UTF-8 is read as UTF-8, and ASCII (ESC included) reads the
+   * same as UTF-8 or ISO-8859-1; the String constructor replaces exactly the bytes a strict decoder
+   * rejects with U+FFFD, so text without one was valid (a real U+FFFD goes the general way).
+   */
+  private static String asUtf8OrLatin1(byte[] bytes, String declared) {
+    Charset cs = lookup(declared);
+    if (cs == null || cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
+      String utf8 = new String(bytes, StandardCharsets.UTF_8);
+      return utf8.indexOf('\uFFFD') < 0 ? utf8 : null;
+    }
+    if (cs.equals(StandardCharsets.ISO_8859_1)) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    return null;
   }
 
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
