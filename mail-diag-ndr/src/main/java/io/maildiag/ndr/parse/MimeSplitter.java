@@ -96,7 +96,7 @@ final class MimeSplitter {
   private MimePart entity(byte[] b, int from, int to, String path, int depth, boolean messageRoot,
       ContentType fallbackType) {
     parts++;
-    Headers headers = section(b, from, to);
+    Headers headers = section(b, from, to, depth == 0);
     int content = contentStart;
     ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
     String cte = headers.get("Content-Transfer-Encoding").orElse(null);
@@ -315,10 +315,12 @@ final class MimeSplitter {
   /**
    * Reads a header section as Jakarta's InternetHeaders does: fields up to the first empty line
    * (or the end), folded lines joined to their field; values unfolded, re-decoded as UTF-8 where
-   * valid and trimmed, as {@code MimeReader.headersOf} reports them (each when first read). Sets
+   * valid and trimmed, as {@code MimeReader.headersOf} reports them. The message's own fields are
+   * all read by the engine, so their values are decoded now, while the bytes are in the cache; the
+   * values of attached messages and body parts, mostly never read, when first read. Sets
    * {@link #contentStart} to where the content after the section starts.
    */
-  private Headers section(byte[] b, int from, int to) {
+  private Headers section(byte[] b, int from, int to, boolean eager) {
     Headers.Field[] fields = scratch;
     int n = 0;
     int pos = from;
@@ -342,7 +344,7 @@ final class MimeSplitter {
         folded = true;
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
+          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
         }
         fieldStart = pos;
         fieldEnd = le;
@@ -355,7 +357,7 @@ final class MimeSplitter {
       pos = le < to ? le + 1 : to;
     }
     if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
+      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
     }
     if (n > maxHeaderFields) {
       once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
@@ -381,14 +383,17 @@ final class MimeSplitter {
    * trimmed; the value after it, unfolded, re-decoded and trimmed. A line without a colon is both
    * name and value, as Jakarta reads it.
    */
-  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded) {
+  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded, boolean eager) {
     if (colon < 0) {
       if (folded) {
         throw DECLINE; // Jakarta would look for a colon in the folded lines
       }
-      return new Headers.Field(latin1Trimmed(b, from, to), b, from, to, false);
+      String name = latin1Trimmed(b, from, to);
+      return eager ? new Headers.Field(name, value(b, from, to, false)) : new Headers.Field(name, b, from, to, false);
     }
-    return new Headers.Field(name(b, from, colon), b, colon + 1, to, folded);
+    String name = name(b, from, colon);
+    return eager ? new Headers.Field(name, value(b, colon + 1, to, folded))
+        : new Headers.Field(name, b, colon + 1, to, folded);
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -468,13 +473,20 @@ final class MimeSplitter {
     byte[] src = b;
     int off = from;
     int len = to - from;
-    if (folded && indexOf(b, (byte) '\n', from, to) >= 0) {
+    int lf = folded ? Bytes.indexOf(b, Bytes.LF, from, to) : to;
+    if (lf < to) {
+      // the runs between the LFs, copied one after the other
       src = new byte[len];
       len = 0;
-      for (int i = from; i < to; i++) {
-        if (b[i] != '\n') {
-          src[len++] = b[i];
+      int run = from;
+      while (true) {
+        System.arraycopy(b, run, src, len, lf - run);
+        len += lf - run;
+        if (lf == to) {
+          break;
         }
+        run = lf + 1;
+        lf = Bytes.indexOf(b, Bytes.LF, run, to);
       }
       off = 0;
     }
@@ -498,15 +510,6 @@ final class MimeSplitter {
       throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
     }
     return i;
-  }
-
-  private static int indexOf(byte[] b, byte what, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == what) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
