@@ -1,10 +1,10 @@
 package io.maildiag.ndr.parse;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
@@ -86,10 +86,32 @@ final class Headers {
   List<Field> fields() {
     List<Field> f = fields;
     if (f == null) {
-      f = Collections.unmodifiableList(Arrays.asList(array));
+      f = new FieldList(array);
       fields = f;
     }
     return f;
+  }
+
+  /**
+   * A read-only view of the fields. A class of its own rather than Collections.unmodifiableList,
+   * whose interface checks (instanceof RandomAccess) showed up in profiles.
+   */
+  private static final class FieldList extends AbstractList<Field> implements RandomAccess {
+    private final Field[] array;
+
+    FieldList(Field[] array) {
+      this.array = array;
+    }
+
+    @Override
+    public Field get(int index) {
+      return array[index];
+    }
+
+    @Override
+    public int size() {
+      return array.length;
+    }
   }
 
   boolean isEmpty() {
