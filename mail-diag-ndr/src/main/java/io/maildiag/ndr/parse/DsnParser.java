@@ -155,12 +155,30 @@ final class DsnParser {
    */
   private static String lowerName(String text, int from, int to) {
     int len = to - from;
+    char first = (char) (text.charAt(from) | 0x20); // a letter, lower-cased
     for (String k : KNOWN_NAMES) {
-      if (k.length() == len && text.regionMatches(true, from, k, 0, len)) {
+      if (k.length() == len && k.charAt(0) == first && asciiEqualsLower(text, from, k)) {
         return k;
       }
     }
     return text.substring(from, to).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code text} at {@code from} holds {@code lower} (ASCII lower case) with letters in any
+   * case, its first char aside (already compared).
+   */
+  private static boolean asciiEqualsLower(String text, int from, String lower) {
+    for (int k = 1; k < lower.length(); k++) {
+      char c = text.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
