@@ -110,8 +110,7 @@ record ContentType(String mimeType, Map<String, String> params) {
       }
       String val;
       int close;
-      if (i < n && v.charAt(i) == '"' && ((close = v.indexOf('"', i + 1)) < 0 ? v.indexOf('\\', i + 1) < 0
-          : v.lastIndexOf('\\', close) <= i)) {
+      if (i < n && v.charAt(i) == '"' && !hasBackslash(v, i + 1, (close = v.indexOf('"', i + 1)) < 0 ? n : close)) {
         // a quoted value without backslashes: the text between the quotes (or up to the end)
         int end = close < 0 ? n : close;
         val = v.substring(i + 1, end);
@@ -149,6 +148,16 @@ record ContentType(String mimeType, Map<String, String> params) {
       }
     }
     return params;
+  }
+
+  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape). */
+  private static boolean hasBackslash(String v, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (v.charAt(k) == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   String param(String name) {

@@ -438,7 +438,8 @@ final class MimeSplitter {
     if (len < COMMON_BY_LENGTH.length) {
       byte[][] candidates = COMMON_BY_LENGTH[len];
       for (int k = 0; k < candidates.length; k++) {
-        if (Arrays.equals(b, from, to, candidates[k], 0, len)) {
+        byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
+        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && Arrays.equals(b, from, to, c, 0, len)) {
           return COMMON_STRINGS_BY_LENGTH[len][k];
         }
       }
