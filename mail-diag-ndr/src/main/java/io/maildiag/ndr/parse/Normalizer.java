@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Normalises raw message bytes before MIME parsing: every line ending (CRLF, bare LF, bare CR,
  * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
  * are cut; a header section larger than the limit is cut at a field boundary. The output is never
- * longer than the input. Linear time, one pass.
+ * longer than the input, and is the input array itself when nothing changes (the MIME layer only
+ * reads it). Linear time, one pass.
  */
 final class Normalizer {
   private Normalizer() {}
@@ -134,14 +135,15 @@ final class Normalizer {
   /**
    * {@code in[from, length)} with its line breaks made LFs, nothing cut: each run of CRs followed by
    * an LF becomes one LF, each other CR an LF. The text between CRs is copied in one go; input
-   * without CRs is a single copy. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
+   * without CRs is not copied at all, or copied once when it is a part of the array. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
    * intrinsic much faster than a word loop.
    */
   private static byte[] breaksOnly(byte[] in, int from, int length) {
     String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
     int cr = text.indexOf('\r');
     if (cr < 0) {
-      return java.util.Arrays.copyOfRange(in, from, length);
+      // nothing changes: the input itself when it is all of it (nothing here writes to the result)
+      return from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length);
     }
     byte[] out = new byte[length - from];
     int o = 0;
