@@ -225,7 +225,9 @@ final class Headers {
     int i = 0;
     int n = text.length();
     String name = null;
-    StringBuilder value = new StringBuilder();
+    int valueFrom = 0; // the value's first line, text[valueFrom, valueTo), while it has no continuation
+    int valueTo = 0;
+    StringBuilder value = null; // the value once a continuation line is added
     boolean blank = false;
     while (i < n) {
       int eol = text.indexOf('\n', i);
@@ -238,6 +240,9 @@ final class Headers {
       }
       char c = text.charAt(i);
       if ((c == ' ' || c == '\t') && name != null) {
+        if (value == null) {
+          value = new StringBuilder(valueTo - valueFrom + end - i + 16).append(text, valueFrom, valueTo);
+        }
         value.append(' ').append(text, i, end);
         i = next;
         continue;
@@ -247,17 +252,34 @@ final class Headers {
         break; // not a header line: the block ends here
       }
       if (name != null && out.size() < maxFields) {
-        out.add(new Field(name, value.toString().trim()));
+        out.add(new Field(name, value(text, valueFrom, valueTo, value)));
       }
-      name = text.substring(i, colon).trim();
-      value.setLength(0);
-      value.append(text, colon + 1, end);
+      name = trimmed(text, i, colon);
+      valueFrom = colon + 1;
+      valueTo = end;
+      value = null;
       i = next;
     }
     if (name != null && out.size() < maxFields) {
-      out.add(new Field(name, value.toString().trim()));
+      out.add(new Field(name, value(text, valueFrom, valueTo, value)));
     }
     return new Parsed(new Headers(out), i, blank);
+  }
+
+  /** A parsed value, trimmed: the joined lines if there were continuations, else {@code text[from, to)}. */
+  private static String value(String text, int from, int to, StringBuilder joined) {
+    return joined != null ? joined.toString().trim() : trimmed(text, from, to);
+  }
+
+  /** {@code text.substring(from, to).trim()} with one copy at most. */
+  private static String trimmed(String text, int from, int to) {
+    while (from < to && text.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && text.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   private static boolean isFieldName(String s, int from, int to) {
