@@ -31,6 +31,10 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
+    String common = asUtf8OrLatin1(bytes, declared);
+    if (common != null) {
+      return common;
+    }
     if (isAscii(bytes)) {
       String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
       if (!name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
@@ -63,6 +67,25 @@ final class Charsets {
     diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
         "text is not valid " + cs.name() + "; undecodable bytes were replaced"));
     return new String(bytes, cs);
+  }
+
+  /**
+   * What {@link #decode} gives for the charsets most parts declare, in one pass, or null when the
+   * general path must decide. ISO-8859-1 (declared) reads every byte as is. With no charset, an
+   * unknown one, US-ASCII or UTF-8, valid UTF-8 is read as UTF-8, and ASCII (ESC included) reads the
+   * same as UTF-8 or ISO-8859-1; the String constructor replaces exactly the bytes a strict decoder
+   * rejects with U+FFFD, so text without one was valid (a real U+FFFD goes the general way).
+   */
+  private static String asUtf8OrLatin1(byte[] bytes, String declared) {
+    Charset cs = lookup(declared);
+    if (cs == null || cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
+      String utf8 = new String(bytes, StandardCharsets.UTF_8);
+      return utf8.indexOf('\uFFFD') < 0 ? utf8 : null;
+    }
+    if (cs.equals(StandardCharsets.ISO_8859_1)) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+    return null;
   }
 
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
@@ -184,6 +207,12 @@ final class Charsets {
         return lenient;
       }
     }
+    if (cs.name().equals("ISO-2022-JP")) {
+      String jp = Iso2022Jp.decode(bytes, off, len);
+      if (jp != null) {
+        return jp;
+      }
+    }
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -192,6 +221,89 @@ final class Charsets {
       return cb.toString();
     } catch (CharacterCodingException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * ISO-2022-JP as most Japanese mail writes it: ASCII, and JIS X 0208 between {@code ESC $ B} and
+   * {@code ESC ( B}. Each JIS pair is read through a table taken from the JDK's own decoder, so the
+   * text is the same; anything else (other escapes, controls or line breaks inside JIS text, pairs
+   * the JDK does not map) is left to the JDK's decoder.
+   */
+  static final class Iso2022Jp {
+    /** JIS X 0208 row and cell (each 0x21 to 0x7E) to the JDK's char; 0 for a pair it rejects. */
+    private static final char[] TABLE = table();
+
+    private Iso2022Jp() {}
+
+    /** The text of {@code b[off, off + len)}, or null when the JDK's decoder must decide. */
+    static String decode(byte[] b, int off, int len) {
+      if (TABLE == null) {
+        return null;
+      }
+      char[] out = new char[len];
+      int o = 0;
+      boolean jis = false;
+      int end = off + len;
+      for (int i = off; i < end; ) {
+        int x = b[i] & 0xFF;
+        if (x == 0x1B) {
+          if (i + 2 < end && b[i + 2] == 'B' && (b[i + 1] == '$' || b[i + 1] == '(')) {
+            jis = b[i + 1] == '$';
+            i += 3;
+            continue;
+          }
+          return null;
+        }
+        if (jis) {
+          int y = i + 1 < end ? b[i + 1] & 0xFF : 0;
+          if (x < 0x21 || x > 0x7E || y < 0x21 || y > 0x7E) {
+            return null;
+          }
+          char c = TABLE[(x - 0x21) * 94 + (y - 0x21)];
+          if (c == 0) {
+            return null;
+          }
+          out[o++] = c;
+          i += 2;
+        } else {
+          if (x >= 0x80 || x == 0x0E || x == 0x0F) {
+            return null; // not ASCII, or shift codes
+          }
+          out[o++] = (char) x;
+          i++;
+        }
+      }
+      return new String(out, 0, o);
+    }
+
+    /** Every JIS X 0208 pair decoded once by the JDK's ISO-2022-JP decoder; null if the JDK has none. */
+    private static char[] table() {
+      Charset cs;
+      try {
+        cs = Charset.forName("ISO-2022-JP");
+      } catch (RuntimeException e) {
+        return null;
+      }
+      CharsetDecoder dec = cs.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      char[] table = new char[94 * 94];
+      byte[] in = {0x1B, '$', 'B', 0, 0, 0x1B, '(', 'B'};
+      CharBuffer out = CharBuffer.allocate(8);
+      for (int row = 0; row < 94; row++) {
+        for (int cell = 0; cell < 94; cell++) {
+          in[3] = (byte) (0x21 + row);
+          in[4] = (byte) (0x21 + cell);
+          dec.reset();
+          out.clear();
+          if (!dec.decode(ByteBuffer.wrap(in), out, true).isError() && !dec.flush(out).isError()
+              && out.position() == 1 && out.get(0) != 0) {
+            table[row * 94 + cell] = out.get(0);
+          }
+        }
+      }
+      return table;
     }
   }
 

@@ -19,11 +19,52 @@ record ContentType(String mimeType, Map<String, String> params) {
     while (i < n && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
       i++;
     }
-    String type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
+    String type = known(v, 0, i, TYPES);
+    if (type != null) {
+      return new ContentType(type, parseParams(v, i));
+    }
+    type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
     if (type.indexOf('/') <= 0 || type.endsWith("/")) {
       return new ContentType(fallback.mimeType(), parseParams(v, i));
     }
     return new ContentType(type, parseParams(v, i));
+  }
+
+  /** Common media types, lower-case: one of these is shared rather than built for each part. */
+  private static final String[] TYPES = {"text/plain", "text/html", "multipart/report", "multipart/alternative",
+      "multipart/mixed", "multipart/related", "message/delivery-status", "message/rfc822", "text/rfc822-headers",
+      "message/global-delivery-status", "message/global", "message/global-headers", "message/feedback-report",
+      "application/octet-stream", "application/json", "image/png", "image/gif", "image/jpeg"};
+  /** Common parameter names, lower-case. */
+  private static final String[] NAMES = {"charset", "boundary", "report-type", "name", "format", "delsp",
+      "type", "protocol", "micalg", "reply-type", "filename"};
+
+  /**
+   * The entry of {@code table} that {@code v[from, to)} equals ignoring ASCII case, or null. Only an
+   * all-ASCII text without quotes can match, and for it that is the Locale.ROOT lower case.
+   */
+  private static String known(String v, int from, int to, String[] table) {
+    int len = to - from;
+    for (String k : table) {
+      if (k.length() == len && asciiEqualsLower(v, from, k)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code v} at {@code from} holds {@code lower} (ASCII lower case) with ASCII letters in any case. */
+  private static boolean asciiEqualsLower(String v, int from, String lower) {
+    for (int k = 0; k < lower.length(); k++) {
+      char c = v.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Character.isWhitespace, answered without a call for ASCII. */
@@ -38,7 +79,7 @@ record ContentType(String mimeType, Map<String, String> params) {
     if (from >= v.length()) {
       return Map.of(); // no parameters: nothing to allocate
     }
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>(8); // a few parameters at most, as a rule
     int i = from;
     int n = v.length();
     while (i < n && params.size() < 32) {
@@ -50,7 +91,10 @@ record ContentType(String mimeType, Map<String, String> params) {
       while (i < n && v.charAt(i) != '=' && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
         i++;
       }
-      String name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
+      String name = known(v, nameStart, i, NAMES);
+      if (name == null) {
+        name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
+      }
       while (i < n && isWhitespace(v.charAt(i))) {
         i++;
       }
@@ -66,8 +110,7 @@ record ContentType(String mimeType, Map<String, String> params) {
       }
       String val;
       int close;
-      if (i < n && v.charAt(i) == '"' && ((close = v.indexOf('"', i + 1)) < 0 ? v.indexOf('\\', i + 1) < 0
-          : v.lastIndexOf('\\', close) <= i)) {
+      if (i < n && v.charAt(i) == '"' && !hasBackslash(v, i + 1, (close = v.indexOf('"', i + 1)) < 0 ? n : close)) {
         // a quoted value without backslashes: the text between the quotes (or up to the end)
         int end = close < 0 ? n : close;
         val = v.substring(i + 1, end);
@@ -105,6 +148,16 @@ record ContentType(String mimeType, Map<String, String> params) {
       }
     }
     return params;
+  }
+
+  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape). */
+  private static boolean hasBackslash(String v, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (v.charAt(k) == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   String param(String name) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Dates {
   private Dates() {}
 
-  private static final Pattern DATE = Pattern.compile(
+  /** An RFC 5322 date; {@link #rfcDate} finds it without the regular expression. */
+  static final Pattern DATE = Pattern.compile(
       "(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\s+(\\d{2,4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
           + "(?:\\.\\d+)?\\s*([+-]\\d{4}|[A-Za-z]{1,5})?");
   private static final Pattern ISO = Pattern.compile(
@@ -33,22 +34,22 @@ final class Dates {
       return Optional.empty();
     }
     try {
-      Matcher m = DATE.matcher(value);
-      if (m.find()) {
-        Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
+      String[] m = rfcDate(value);
+      if (m != null) {
+        Integer month = MONTHS.get(m[2].toLowerCase(Locale.ROOT));
         if (month == null) {
           return Optional.empty();
         }
-        int year = Integer.parseInt(m.group(3));
-        if (m.group(3).length() == 2) {
+        int year = Integer.parseInt(m[3]);
+        if (m[3].length() == 2) {
           year += year < 50 ? 2000 : 1900;
-        } else if (m.group(3).length() == 3) {
+        } else if (m[3].length() == 3) {
           year += 1900;
         }
-        int sec = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-        LocalDateTime ldt = LocalDateTime.of(year, month, Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Math.min(sec, 59));
-        return Optional.of(OffsetDateTime.of(ldt, zone(m.group(7))));
+        int sec = m[6] == null ? 0 : Integer.parseInt(m[6]);
+        LocalDateTime ldt = LocalDateTime.of(year, month, Integer.parseInt(m[1]),
+            Integer.parseInt(m[4]), Integer.parseInt(m[5]), Math.min(sec, 59));
+        return Optional.of(OffsetDateTime.of(ldt, zone(m[7])));
       }
       Matcher iso = ISO.matcher(value);
       if (iso.find()) {
@@ -64,6 +65,110 @@ final class Dates {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /**
+   * The groups 1 to 7 of the first match of {@link #DATE} in {@code v} (index 0 unused, absent
+   * groups null), or null; found without the regular expression. The optional day name only moves
+   * where a match starts, never its groups, and it cannot hold a digit, so the match is the one at
+   * the first digit where the rest matches. There each part is fixed by the next: a digit run of
+   * the allowed length followed by what must follow it (other lengths leave a digit where a space
+   * or colon is needed), so no backtracking is needed.
+   */
+  static String[] rfcDate(String v) {
+    int n = v.length();
+    for (int d = 0; d < n; d++) {
+      if (!isDigit(v, d)) {
+        continue;
+      }
+      int dayEnd = digitsEnd(v, d);
+      if (dayEnd - d > 2 || !isSpace(v, dayEnd)) {
+        continue;
+      }
+      int mon = spacesEnd(v, dayEnd);
+      if (!isLetter(v, mon) || !isLetter(v, mon + 1) || !isLetter(v, mon + 2)) {
+        continue;
+      }
+      int q = mon + 3;
+      while (q < n && v.charAt(q) >= 'a' && v.charAt(q) <= 'z') {
+        q++;
+      }
+      if (!isSpace(v, q)) {
+        continue;
+      }
+      int y = spacesEnd(v, q);
+      int yEnd = digitsEnd(v, y);
+      if (yEnd - y < 2 || yEnd - y > 4 || !isSpace(v, yEnd)) {
+        continue;
+      }
+      int h = spacesEnd(v, yEnd);
+      int hEnd = digitsEnd(v, h);
+      if (hEnd == h || hEnd - h > 2 || hEnd >= n || v.charAt(hEnd) != ':' || !isDigit(v, hEnd + 1)
+          || !isDigit(v, hEnd + 2)) {
+        continue;
+      }
+      String[] g = new String[8];
+      g[1] = v.substring(d, dayEnd);
+      g[2] = v.substring(mon, mon + 3);
+      g[3] = v.substring(y, yEnd);
+      g[4] = v.substring(h, hEnd);
+      g[5] = v.substring(hEnd + 1, hEnd + 3);
+      int p = hEnd + 3;
+      if (p < n && v.charAt(p) == ':' && isDigit(v, p + 1) && isDigit(v, p + 2)) {
+        g[6] = v.substring(p + 1, p + 3);
+        p += 3;
+      }
+      if (p < n && v.charAt(p) == '.' && isDigit(v, p + 1)) {
+        p = digitsEnd(v, p + 1);
+      }
+      p = spacesEnd(v, p);
+      if (p < n && (v.charAt(p) == '+' || v.charAt(p) == '-') && digitsEnd(v, p + 1) - (p + 1) >= 4) {
+        g[7] = v.substring(p, p + 5);
+      } else if (isLetter(v, p)) {
+        int e = p + 1;
+        while (e < p + 5 && isLetter(v, e)) {
+          e++;
+        }
+        g[7] = v.substring(p, e);
+      }
+      return g;
+    }
+    return null;
+  }
+
+  private static boolean isDigit(String v, int i) {
+    return i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9';
+  }
+
+  private static boolean isLetter(String v, int i) {
+    if (i >= v.length()) {
+      return false;
+    }
+    char c = v.charAt(i);
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  /** A char of {@code \s}: space, tab, LF, VT, FF or CR. */
+  private static boolean isSpace(String v, int i) {
+    if (i >= v.length()) {
+      return false;
+    }
+    char c = v.charAt(i);
+    return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
+  private static int digitsEnd(String v, int i) {
+    while (isDigit(v, i)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int spacesEnd(String v, int i) {
+    while (isSpace(v, i)) {
+      i++;
+    }
+    return i;
   }
 
   private static ZoneOffset zone(String z) {

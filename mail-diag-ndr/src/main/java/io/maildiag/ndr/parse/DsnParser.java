@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 final class DsnParser {
   private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
   private static final Pattern UTF8_ESCAPE = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}");
-  private static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+  /** A diagnostic type; {@link #isDiagType} reads it without the regular expression. */
+  static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
   private DsnParser() {}
 
   /** A parsed report: per-message fields and per-recipient blocks, names lower-cased. */
@@ -37,20 +38,30 @@ final class DsnParser {
   static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
 
   static Report parse(String text) {
-    return parse(text.split("\n", -1), 0, Integer.MAX_VALUE);
+    return parse(text, 0, text.length(), 0);
   }
 
-  private static Report parse(String[] lines, int from, int to) {
+  /**
+   * The report in the lines of {@code text[from, to)} ({@code to} at a line's end), as if the text
+   * were split at LFs; {@code firstLine} is the line number of {@code from}, for the result. Lines
+   * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
+   */
+  private static Report parse(String text, int from, int to, int firstLine) {
     Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
     Map<String, String> current = new LinkedHashMap<>();
     boolean keyed = false; // whether current has a recipient's key field (KEY_FIELDS)
     String lastName = null;
     Map<String, String> lastMap = null;
-    int end = Math.min(lines.length, to);
-    for (int i = from; i < end; i++) {
-      String line = lines[i];
-      if (line.isBlank()) {
+    int[] field = new int[3]; // name end, value start, value end of the current line's field
+    for (int pos = from; pos <= to; ) {
+      int eol = text.indexOf('\n', pos);
+      if (eol < 0 || eol > to) {
+        eol = to;
+      }
+      int start = pos;
+      pos = eol + 1;
+      if (isBlank(text, start, eol)) {
         if (keyed) {
           recipients.add(current);
           current = new LinkedHashMap<>();
@@ -59,18 +70,17 @@ final class DsnParser {
         lastName = null;
         continue;
       }
-      char c = line.charAt(0);
+      char c = text.charAt(start);
       if ((c == ' ' || c == '\t') && lastName != null && lastMap != null) {
-        lastMap.merge(lastName, "\n" + line, String::concat);
+        lastMap.merge(lastName, "\n" + text.substring(start, eol), String::concat);
         continue;
       }
-      Field f = field(line);
-      if (f == null) {
+      if (!field(text, start, eol, field)) {
         lastName = null;
         continue;
       }
-      String name = f.name().toLowerCase(Locale.ROOT);
-      String value = f.value();
+      String name = lowerName(text, start, field[0]);
+      String value = text.substring(field[1], field[2]);
       boolean messageField = MESSAGE_FIELDS.contains(name);
       if (messageField && !keyed) {
         message.putIfAbsent(name, value);
@@ -113,7 +123,102 @@ final class DsnParser {
     recipients.removeIf(r -> !r.containsKey("final-recipient") && !r.containsKey("original-recipient")
         && !r.containsKey("action") && !r.containsKey("status"));
     // an x- field alone (X-Postfix-Sender in the message block) is not a recipient
-    return new Report(message, recipients, from);
+    return new Report(message, recipients, firstLine);
+  }
+
+  /** {@code text[from, to)} is empty or whitespace only, as String.isBlank decides. */
+  private static boolean isBlank(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      // a surrogate is never whitespace, alone or in a pair, so chars can be tested one by one
+      if (c != ' ' && !Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The field names the parser knows, lower-cased: a name found here is shared, not built. */
+  private static final String[] KNOWN_NAMES;
+
+  static {
+    java.util.Set<String> known = new java.util.TreeSet<>(MESSAGE_FIELDS);
+    known.addAll(RECIPIENT_FIELDS);
+    known.addAll(List.of("x-postfix-sender", "x-postfix-queue-id", "x-original-message-id", "x-supplementary-info"));
+    KNOWN_NAMES = known.toArray(new String[0]);
+  }
+
+  /**
+   * {@code text[from, to)} lower-cased, a field name of ASCII letters, digits and hyphens: a known
+   * name's constant, else a new string. For such a name, ignoring ASCII case is exactly what
+   * comparing the Locale.ROOT lower case does.
+   */
+  private static String lowerName(String text, int from, int to) {
+    int len = to - from;
+    char first = (char) (text.charAt(from) | 0x20); // a letter, lower-cased
+    for (String k : KNOWN_NAMES) {
+      if (k.length() == len && k.charAt(0) == first && asciiEqualsLower(text, from, k)) {
+        return k;
+      }
+    }
+    return text.substring(from, to).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code text} at {@code from} holds {@code lower} (ASCII lower case) with letters in any
+   * case, its first char aside (already compared).
+   */
+  private static boolean asciiEqualsLower(String text, int from, String lower) {
+    for (int k = 1; k < lower.length(); k++) {
+      char c = text.charAt(from + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads the line {@code text[from, to)} as {@link #field(String)} does, without copying it: on
+   * success {@code out} holds the name's end and the value's start and end, and true is returned.
+   */
+  private static boolean field(String text, int from, int to, int[] out) {
+    if (from == to || !isAsciiLetter(text.charAt(from))) {
+      return false;
+    }
+    int nameEnd = from + 1;
+    while (nameEnd < to && nameEnd - from < 61 && isNameChar(text.charAt(nameEnd))) {
+      nameEnd++;
+    }
+    if (nameEnd < to && isNameChar(text.charAt(nameEnd))) {
+      return false; // a longer name leaves no room for the colon
+    }
+    int colon = nameEnd;
+    while (colon < to && Keywords.isSpace(text.charAt(colon))) {
+      colon++;
+    }
+    if (colon == to || text.charAt(colon) != ':') {
+      return false;
+    }
+    int v = colon + 1;
+    if (v < to && Keywords.isSpace(text.charAt(v))) {
+      v++;
+    }
+    int e = v;
+    while (e < to && !isLineTerminator(text.charAt(e))) {
+      e++;
+    }
+    // "(.*)$" stops at the first line terminator, where "$" holds only at a final one (the line has no LF)
+    if (e < to - 1) {
+      return false;
+    }
+    out[0] = nameEnd;
+    out[1] = v;
+    out[2] = e;
+    return true;
   }
 
   /** A field line's name and value, as {@link #FIELD} reads them. */
@@ -208,7 +313,7 @@ final class DsnParser {
           }
           break;
         }
-        Report r = parse(lines, i, j);
+        Report r = parse(text, lineStart(lines, i), lineStart(lines, j) - 1, i);
         boolean usable = false;
         for (Map<String, String> rec : r.recipients()) {
           if ((rec.containsKey("final-recipient") || rec.containsKey("original-recipient"))
@@ -217,12 +322,21 @@ final class DsnParser {
           }
         }
         if (usable) {
-          return new Report(r.message(), r.recipients(), i);
+          return r;
         }
         i = Math.max(i, j - 1);
       }
     }
     return null;
+  }
+
+  /** Where line {@code k} of {@code lines} (the text split at LFs) starts in the text. */
+  private static int lineStart(String[] lines, int k) {
+    int at = 0;
+    for (int m = 0; m < k; m++) {
+      at += lines[m].length() + 1;
+    }
+    return at;
   }
 
   /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */
@@ -292,10 +406,27 @@ final class DsnParser {
   static Diagnostic diagnostic(String value) {
     String v = value == null ? "" : value.trim();
     int semi = v.indexOf(';');
-    if (semi > 0 && semi < 24 && DIAG_TYPE.matcher(v.substring(0, semi).trim()).matches()) {
-      return new Diagnostic(v.substring(0, semi).trim().toLowerCase(Locale.ROOT), v.substring(semi + 1));
+    if (semi > 0 && semi < 24) {
+      String type = v.substring(0, semi).trim();
+      if (isDiagType(type)) {
+        return new Diagnostic(type.toLowerCase(Locale.ROOT), v.substring(semi + 1));
+      }
     }
     return new Diagnostic("", v);
+  }
+
+  /** Whether {@link #DIAG_TYPE} matches all of {@code s}: a letter, then letters, digits, '_', '.' or '-'. */
+  static boolean isDiagType(String s) {
+    if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isNameChar(c) && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The host of a Remote-MTA or Reporting-MTA field: {@code dns; mx.example.com. (...)} becomes {@code mx.example.com}. */

@@ -3,14 +3,14 @@ package io.maildiag.ndr.parse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** RFC 2047 encoded-word decoding, lenient: unknown charsets fall back, bad encodings stay as written. */
 final class EncodedWords {
   private EncodedWords() {}
 
-  private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]{1,64})\\?([bBqQ])\\?([^?\\s]{0,4000})\\?=");
+  /** An encoded word; {@link #next} finds it without the regular expression. */
+  static final Pattern WORD = Pattern.compile("=\\?([^?\\s]{1,64})\\?([bBqQ])\\?([^?\\s]{0,4000})\\?=");
   private static final int MAX = 64 * 1024;
 
   static String decode(String s) {
@@ -18,27 +18,28 @@ final class EncodedWords {
       return s;
     }
     String in = s.length() > MAX ? s.substring(0, MAX) : s;
-    Matcher m = WORD.matcher(in);
+    int[] w = new int[4]; // charset end, encoding, text end, word end of the word found by next
     StringBuilder out = new StringBuilder(in.length());
     int last = 0;
     boolean prevWasWord = false;
     String pendingCharset = null;
     ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    while (m.find()) {
-      String between = in.substring(last, m.start());
+    for (int start = next(in, 0, w); start >= 0; start = next(in, w[3], w)) {
+      String between = in.substring(last, start);
       boolean onlySpace = between.isBlank();
-      String charset = m.group(1);
+      String charset = in.substring(start + 2, w[0]);
       int star = charset.indexOf('*'); // RFC 2231 language suffix
       if (star >= 0) {
         charset = charset.substring(0, star);
       }
-      byte[] bytes = m.group(2).equalsIgnoreCase("b") ? base64(m.group(3)) : qp(m.group(3));
+      String text = in.substring(w[1] + 2, w[2]);
+      byte[] bytes = in.charAt(w[1]) == 'b' || in.charAt(w[1]) == 'B' ? base64(text) : qp(text);
       if (bytes == null) { // undecodable: keep literally
         flush(out, pending, pendingCharset);
         pendingCharset = null;
-        out.append(between).append(m.group());
+        out.append(between).append(in, start, w[3]);
         prevWasWord = false;
-        last = m.end();
+        last = w[3];
         continue;
       }
       if (!(prevWasWord && onlySpace)) {
@@ -52,11 +53,59 @@ final class EncodedWords {
       pendingCharset = charset;
       pending.write(bytes, 0, bytes.length);
       prevWasWord = true;
-      last = m.end();
+      last = w[3];
     }
     flush(out, pending, pendingCharset);
     out.append(in, last, in.length());
     return out.toString();
+  }
+
+  /**
+   * The start of the first match of {@link #WORD} in {@code s} at or after {@code from}, or -1,
+   * found without the regular expression: at each "=?" in turn, the charset is the longest run of
+   * chars other than '?' and whitespace ({@code \s}), so no shorter choice can match where the
+   * longest does not, and the same holds for the encoded text. On a match {@code w} holds the
+   * charset's end, the encoding letter's index, the text's end and the match's end.
+   */
+  static int next(String s, int from, int[] w) {
+    int n = s.length();
+    for (int start = s.indexOf("=?", from); start >= 0; start = s.indexOf("=?", start + 1)) {
+      int c = run(s, start + 2, 64);
+      if (c == start + 2 || c + 2 >= n || s.charAt(c) != '?') {
+        continue; // no charset, more than 64 chars of it, or no '?' after it
+      }
+      char e = s.charAt(c + 1);
+      if (e != 'b' && e != 'B' && e != 'q' && e != 'Q' || s.charAt(c + 2) != '?') {
+        continue;
+      }
+      int t = run(s, c + 3, 4000);
+      if (t + 1 < n && s.charAt(t) == '?' && s.charAt(t + 1) == '=') {
+        w[0] = c;
+        w[1] = c + 1;
+        w[2] = t;
+        w[3] = t + 2;
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The end of the longest run of {@code [^?\s]} from {@code from} of at most {@code max} code
+   * points (the regex counts a surrogate pair as one character).
+   */
+  private static int run(String s, int from, int max) {
+    int n = s.length();
+    int i = from;
+    for (int count = 0; count < max && i < n && isWordChar(s.charAt(i)); count++) {
+      i += Character.isHighSurrogate(s.charAt(i)) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1)) ? 2 : 1;
+    }
+    return i;
+  }
+
+  /** A char of {@code [^?\s]}: anything but '?' and the six {@code \s} chars. */
+  private static boolean isWordChar(char c) {
+    return c != '?' && c != ' ' && (c < '\t' || c > '\r');
   }
 
   private static void flush(StringBuilder out, ByteArrayOutputStream pending, String charset) {

@@ -1,28 +1,117 @@
 package io.maildiag.ndr.parse;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
-  static final Headers EMPTY = new Headers(List.of());
+  static final Headers EMPTY = new Headers(new Field[0]);
 
-  /** One field: the name as written and the unfolded value. */
-  record Field(String name, String value) {}
+  /**
+   * One field: the name as written and the unfolded value. A field read from message bytes keeps
+   * where its value is and decodes it when first asked for: most fields of attached messages and
+   * body parts are never read.
+   */
+  static final class Field {
+    private final String name;
+    private String value;
+    /** The raw value's buffer and range, until the value is decoded; null for a field made from strings. */
+    private byte[] buf;
+    private final int from;
+    private final int to;
+    private final boolean folded;
+
+    Field(String name, String value) {
+      this.name = name;
+      this.value = value;
+      this.from = 0;
+      this.to = 0;
+      this.folded = false;
+    }
+
+    /** A field whose value is {@code buf[from, to)}, decoded as {@link MimeSplitter#value} does when first read. */
+    Field(String name, byte[] buf, int from, int to, boolean folded) {
+      this.name = name;
+      this.buf = buf;
+      this.from = from;
+      this.to = to;
+      this.folded = folded;
+    }
+
+    String name() {
+      return name;
+    }
+
+    String value() {
+      String v = value;
+      if (v == null) {
+        v = MimeSplitter.value(buf, from, to, folded);
+        value = v;
+        buf = null;
+      }
+      return v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Field f && name.equals(f.name) && value().equals(f.value());
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + value().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Field[name=" + name + ", value=" + value() + "]";
+    }
+  }
 
   private final Field[] array;
-  private final List<Field> fields;
+  private List<Field> fields;
 
   Headers(List<Field> fields) {
     this.array = fields.toArray(new Field[0]);
-    this.fields = Collections.unmodifiableList(Arrays.asList(array));
+  }
+
+  /** Headers over {@code array}, which the caller hands over and no longer changes. */
+  Headers(Field[] array) {
+    this.array = array;
   }
 
   List<Field> fields() {
-    return fields;
+    List<Field> f = fields;
+    if (f == null) {
+      f = new FieldList(array);
+      fields = f;
+    }
+    return f;
+  }
+
+  /**
+   * A read-only view of the fields. A class of its own rather than Collections.unmodifiableList,
+   * whose interface checks (instanceof RandomAccess) showed up in profiles.
+   */
+  private static final class FieldList extends AbstractList<Field> implements RandomAccess {
+    private final Field[] array;
+
+    FieldList(Field[] array) {
+      this.array = array;
+    }
+
+    @Override
+    public Field get(int index) {
+      return array[index];
+    }
+
+    @Override
+    public int size() {
+      return array.length;
+    }
   }
 
   boolean isEmpty() {
@@ -32,7 +121,7 @@ final class Headers {
   /** The first value of the named field, unfolded and trimmed. */
   Optional<String> get(String name) {
     int i = indexOf(name);
-    return i < 0 ? Optional.empty() : Optional.of(array[i].value.trim());
+    return i < 0 ? Optional.empty() : Optional.of(array[i].value().trim());
   }
 
   /** The first value with RFC 2047 encoded words decoded. */
@@ -44,7 +133,7 @@ final class Headers {
     List<String> out = new ArrayList<>();
     for (Field f : array) {
       if (sameName(f.name, name)) {
-        out.add(f.value.trim());
+        out.add(f.value().trim());
       }
     }
     return out;
@@ -56,9 +145,14 @@ final class Headers {
 
   /**
    * {@code a.equalsIgnoreCase(b)}. Two ASCII chars are equal ignoring case exactly when their ASCII
-   * lower cases are, so only a name with other chars needs equalsIgnoreCase itself.
+   * lower cases are, so only a name with other chars needs equalsIgnoreCase itself. The names looked
+   * up are literals, and common field names are those same interned strings, so most hits are the
+   * one object and most misses differ in length.
    */
   static boolean sameName(String a, String b) {
+    if (a == b) {
+      return true;
+    }
     int n = a.length();
     if (n != b.length()) {
       return false;
@@ -66,14 +160,8 @@ final class Headers {
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);
       char y = b.charAt(i);
-      if (x == y) {
-        continue;
-      }
-      if (x >= 128 || y >= 128) {
-        return a.equalsIgnoreCase(b);
-      }
-      if (asciiLower(x) != asciiLower(y)) {
-        return false;
+      if (x != y && ((x | y) >= 128 || asciiLower(x) != asciiLower(y))) {
+        return (x | y) >= 128 && a.equalsIgnoreCase(b);
       }
     }
     return true;
@@ -137,7 +225,9 @@ final class Headers {
     int i = 0;
     int n = text.length();
     String name = null;
-    StringBuilder value = new StringBuilder();
+    int valueFrom = 0; // the value's first line, text[valueFrom, valueTo), while it has no continuation
+    int valueTo = 0;
+    StringBuilder value = null; // the value once a continuation line is added
     boolean blank = false;
     while (i < n) {
       int eol = text.indexOf('\n', i);
@@ -150,6 +240,9 @@ final class Headers {
       }
       char c = text.charAt(i);
       if ((c == ' ' || c == '\t') && name != null) {
+        if (value == null) {
+          value = new StringBuilder(valueTo - valueFrom + end - i + 16).append(text, valueFrom, valueTo);
+        }
         value.append(' ').append(text, i, end);
         i = next;
         continue;
@@ -159,17 +252,34 @@ final class Headers {
         break; // not a header line: the block ends here
       }
       if (name != null && out.size() < maxFields) {
-        out.add(new Field(name, value.toString().trim()));
+        out.add(new Field(name, value(text, valueFrom, valueTo, value)));
       }
-      name = text.substring(i, colon).trim();
-      value.setLength(0);
-      value.append(text, colon + 1, end);
+      name = trimmed(text, i, colon);
+      valueFrom = colon + 1;
+      valueTo = end;
+      value = null;
       i = next;
     }
     if (name != null && out.size() < maxFields) {
-      out.add(new Field(name, value.toString().trim()));
+      out.add(new Field(name, value(text, valueFrom, valueTo, value)));
     }
     return new Parsed(new Headers(out), i, blank);
+  }
+
+  /** A parsed value, trimmed: the joined lines if there were continuations, else {@code text[from, to)}. */
+  private static String value(String text, int from, int to, StringBuilder joined) {
+    return joined != null ? joined.toString().trim() : trimmed(text, from, to);
+  }
+
+  /** {@code text.substring(from, to).trim()} with one copy at most. */
+  private static String trimmed(String text, int from, int to) {
+    while (from < to && text.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && text.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return text.substring(from, to);
   }
 
   private static boolean isFieldName(String s, int from, int to) {

@@ -16,33 +16,45 @@ final class Mbox {
   /** Where the first message ends, and how many messages follow it (0 when the input is not an mbox). */
   record Split(int firstEnd, int more) {}
 
-  private static final Pattern FROM_LINE = Pattern.compile(
+  static final Pattern FROM_LINE = Pattern.compile(
       "^From \\S+\\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +"
           + "\\d{1,2} +\\d{1,2}:\\d{2}(?::\\d{2})?(?: +[A-Za-z]{1,5}| +[+-]\\d{4})? +\\d{4}(?: +[+-]\\d{4}| +[A-Za-z]{1,5})?\\s*$");
 
-  /** Splits the first {@code length} bytes of {@code in}: the first message ends before the next From_ line. */
+  /**
+   * Splits the first {@code length} bytes of {@code in}: the first message ends before the next From_ line.
+   * Only the lines that start with "From " can be one, so they are found with String.indexOf (a
+   * vectorised intrinsic) on a Latin-1 copy, and each is checked for the blank line before it.
+   */
   static Split split(byte[] in, int length) {
     if (!startsWithFrom(in, 0, length) || !isFromLine(in, 0, length)) {
       return new Split(length, 0);
     }
     int firstEnd = -1;
     int more = 0;
-    boolean previousBlank = false;
-    int i = lineEnd(in, 0, length); // skip the first From_ line
-    while (i < length) {
-      int start = i;
-      int end = lineEnd(in, start, length);
-      boolean blank = isBlank(in, start, end);
-      if (previousBlank && startsWithFrom(in, start, length) && isFromLine(in, start, length)) {
+    int first = lineEnd(in, 0, length); // where the line after the first From_ line starts
+    String text = new String(in, 0, length, StandardCharsets.ISO_8859_1);
+    for (int p = text.indexOf("From ", first + 1); p >= 0; p = text.indexOf("From ", p + 1)) {
+      if ((in[p - 1] == '\n' || in[p - 1] == '\r') && afterBlankLine(in, first, p) && isFromLine(in, p, length)) {
         if (firstEnd < 0) {
-          firstEnd = start;
+          firstEnd = p;
         }
         more++;
       }
-      previousBlank = blank;
-      i = end;
     }
     return new Split(firstEnd < 0 ? length : firstEnd, more);
+  }
+
+  /**
+   * Whether the line before the line start {@code p} (after {@code first}, where lines are counted
+   * from) holds only spaces and tabs: its break (CR LF is always one) and then blanks back to the
+   * previous break or to {@code first}.
+   */
+  private static boolean afterBlankLine(byte[] in, int first, int p) {
+    int e = in[p - 1] == '\n' && p - 2 >= first && in[p - 2] == '\r' ? p - 2 : p - 1;
+    while (e > first && (in[e - 1] == ' ' || in[e - 1] == '\t')) {
+      e--;
+    }
+    return e == first || in[e - 1] == '\n' || in[e - 1] == '\r';
   }
 
   private static boolean startsWithFrom(byte[] in, int p, int length) {
@@ -71,14 +83,5 @@ final class Mbox {
       i++;
     }
     return i;
-  }
-
-  private static boolean isBlank(byte[] in, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (in[i] != '\n' && in[i] != '\r' && in[i] != ' ' && in[i] != '\t') {
-        return false;
-      }
-    }
-    return true;
   }
 }

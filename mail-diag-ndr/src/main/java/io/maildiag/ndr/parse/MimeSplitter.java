@@ -42,6 +42,10 @@ final class MimeSplitter {
   /** The dash-line indexes of the buffers split so far (usually one). */
   private final List<DashLines> indexed = new ArrayList<>(2);
   private int parts;
+  /** The fields of the header section being read, reused from section to section. */
+  private Headers.Field[] scratch = new Headers.Field[16];
+  /** Where the content after the header section last read by {@link #section} starts. */
+  private int contentStart;
   /** The whole message as ISO-8859-1 text, for String.indexOf (a vectorised intrinsic); set by split. */
   private byte[] message;
   private String messageText;
@@ -92,9 +96,8 @@ final class MimeSplitter {
   private MimePart entity(byte[] b, int from, int to, String path, int depth, boolean messageRoot,
       ContentType fallbackType) {
     parts++;
-    Section section = section(b, from, to);
-    Headers headers = section.headers;
-    int content = section.contentStart;
+    Headers headers = section(b, from, to, depth == 0);
+    int content = contentStart;
     ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
     String cte = headers.get("Content-Transfer-Encoding").orElse(null);
     boolean tooDeep = depth >= maxDepth;
@@ -309,16 +312,16 @@ final class MimeSplitter {
 
   // ---------------------------------------------------------------- header sections
 
-  /** A parsed header section and where the content after it starts. */
-  private record Section(Headers headers, int contentStart) {}
-
   /**
    * Reads a header section as Jakarta's InternetHeaders does: fields up to the first empty line
    * (or the end), folded lines joined to their field; values unfolded, re-decoded as UTF-8 where
-   * valid and trimmed, as {@code MimeReader.headersOf} reports them.
+   * valid and trimmed, as {@code MimeReader.headersOf} reports them. The message's own fields are
+   * all read by the engine, so their values are decoded now, while the bytes are in the cache; the
+   * values of attached messages and body parts, mostly never read, when first read. Sets
+   * {@link #contentStart} to where the content after the section starts.
    */
-  private Section section(byte[] b, int from, int to) {
-    List<Headers.Field> fields = new ArrayList<>();
+  private Headers section(byte[] b, int from, int to, boolean eager) {
+    Headers.Field[] fields = scratch;
     int n = 0;
     int pos = from;
     int fieldStart = -1;
@@ -341,7 +344,7 @@ final class MimeSplitter {
         folded = true;
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-          fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
         }
         fieldStart = pos;
         fieldEnd = le;
@@ -354,13 +357,25 @@ final class MimeSplitter {
       pos = le < to ? le + 1 : to;
     }
     if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-      fields.add(field(b, fieldStart, fieldEnd, colon, folded));
+      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
     }
     if (n > maxHeaderFields) {
       once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
           "more than " + maxHeaderFields + " header fields; the rest were ignored"));
     }
-    return new Section(fields.isEmpty() ? Headers.EMPTY : new Headers(fields), content);
+    scratch = fields;
+    contentStart = content;
+    int count = Math.min(n, maxHeaderFields);
+    return count == 0 ? Headers.EMPTY : new Headers(Arrays.copyOf(fields, count));
+  }
+
+  /** {@code fields} with {@code f} at index {@code i}, grown when full. */
+  private static Headers.Field[] add(Headers.Field[] fields, int i, Headers.Field f) {
+    if (i == fields.length) {
+      fields = Arrays.copyOf(fields, fields.length * 2);
+    }
+    fields[i] = f;
+    return fields;
   }
 
   /**
@@ -368,14 +383,17 @@ final class MimeSplitter {
    * trimmed; the value after it, unfolded, re-decoded and trimmed. A line without a colon is both
    * name and value, as Jakarta reads it.
    */
-  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded) {
+  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded, boolean eager) {
     if (colon < 0) {
       if (folded) {
         throw DECLINE; // Jakarta would look for a colon in the folded lines
       }
-      return new Headers.Field(latin1Trimmed(b, from, to), value(b, from, to, false));
+      String name = latin1Trimmed(b, from, to);
+      return eager ? new Headers.Field(name, value(b, from, to, false)) : new Headers.Field(name, b, from, to, false);
     }
-    return new Headers.Field(name(b, from, colon), value(b, colon + 1, to, folded));
+    String name = name(b, from, colon);
+    return eager ? new Headers.Field(name, value(b, colon + 1, to, folded))
+        : new Headers.Field(name, b, colon + 1, to, folded);
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -420,7 +438,8 @@ final class MimeSplitter {
     if (len < COMMON_BY_LENGTH.length) {
       byte[][] candidates = COMMON_BY_LENGTH[len];
       for (int k = 0; k < candidates.length; k++) {
-        if (Arrays.equals(b, from, to, candidates[k], 0, len)) {
+        byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
+        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && Arrays.equals(b, from, to, c, 0, len)) {
           return COMMON_STRINGS_BY_LENGTH[len][k];
         }
       }
@@ -442,9 +461,10 @@ final class MimeSplitter {
   /**
    * A field value: LFs of folds removed (what Headers.unfold leaves of Jakarta's CRLF folds),
    * UTF-8 when valid else ISO-8859-1 (Charsets.headerValue), trimmed. Trimming the bytes first gives
-   * the same text: only ASCII bytes map to characters up to U+0020.
+   * the same text: only ASCII bytes map to characters up to U+0020. {@link Headers.Field} calls this
+   * when the value is first read.
    */
-  private static String value(byte[] b, int from, int to, boolean folded) {
+  static String value(byte[] b, int from, int to, boolean folded) {
     while (from < to && (b[from] & 0xFF) <= ' ') {
       from++;
     }
@@ -454,13 +474,20 @@ final class MimeSplitter {
     byte[] src = b;
     int off = from;
     int len = to - from;
-    if (folded && indexOf(b, (byte) '\n', from, to) >= 0) {
+    int lf = folded ? Bytes.indexOf(b, Bytes.LF, from, to) : to;
+    if (lf < to) {
+      // the runs between the LFs, copied one after the other
       src = new byte[len];
       len = 0;
-      for (int i = from; i < to; i++) {
-        if (b[i] != '\n') {
-          src[len++] = b[i];
+      int run = from;
+      while (true) {
+        System.arraycopy(b, run, src, len, lf - run);
+        len += lf - run;
+        if (lf == to) {
+          break;
         }
+        run = lf + 1;
+        lf = Bytes.indexOf(b, Bytes.LF, run, to);
       }
       off = 0;
     }
@@ -484,15 +511,6 @@ final class MimeSplitter {
       throw DECLINE; // Jakarta's line reader treats CR, CR LF and CR CR LF as line ends
     }
     return i;
-  }
-
-  private static int indexOf(byte[] b, byte what, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == what) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

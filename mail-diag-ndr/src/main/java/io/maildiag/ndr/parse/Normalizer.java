@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Normalises raw message bytes before MIME parsing: every line ending (CRLF, bare LF, bare CR,
  * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
  * are cut; a header section larger than the limit is cut at a field boundary. The output is never
- * longer than the input. Linear time, one pass.
+ * longer than the input, and is the input array itself when nothing changes (the MIME layer only
+ * reads it). Linear time, one pass.
  */
 final class Normalizer {
   private Normalizer() {}
@@ -29,6 +30,10 @@ final class Normalizer {
         i++;
       }
     }
+    if (length - i <= maxLineLength && length - i <= maxHeaderBytes) {
+      // no line can be longer than the limit and the header section cannot outgrow its own: only line breaks change
+      return breaksOnly(in, i, length);
+    }
     int nextCr = -1; // the first CR at or after i once the header section is over
     String body = null; // the input from bodyStart on as ISO-8859-1 text, for String.indexOf
     int bodyStart = 0;
@@ -43,10 +48,25 @@ final class Normalizer {
           int cr = body.indexOf('\r', i - bodyStart);
           nextCr = cr < 0 ? length : cr + bodyStart;
         }
-        if (nextCr > i && nextCr - i <= maxLineLength) {
-          // up to the next CR every break is a lone LF and no line can be too long: copy it as is
-          System.arraycopy(in, i, out, o, nextCr - i);
-          o += nextCr - i;
+        if (nextCr > i) {
+          // up to the next CR every break is a lone LF: copied as is, in one go when no line can
+          // be too long, else in runs between the lines that are cut (found by LF, line by line)
+          int copyFrom = i;
+          if (nextCr - i > maxLineLength) {
+            for (int line = i; line < nextCr; ) {
+              int lf = body.indexOf('\n', line - bodyStart);
+              int le = lf < 0 || lf + bodyStart > nextCr ? nextCr : lf + bodyStart;
+              if (le - line > maxLineLength) {
+                System.arraycopy(in, copyFrom, out, o, line + maxLineLength - copyFrom);
+                o += line + maxLineLength - copyFrom;
+                cutLines++;
+                copyFrom = le;
+              }
+              line = le + 1;
+            }
+          }
+          System.arraycopy(in, copyFrom, out, o, nextCr - copyFrom);
+          o += nextCr - copyFrom;
           i = nextCr;
           continue;
         }
@@ -108,6 +128,48 @@ final class Normalizer {
     if (cutLines > 0) {
       diags.once(io.maildiag.core.Diagnostic.warning(Codes.LINE_TOO_LONG,
           cutLines + " line(s) longer than " + maxLineLength + " characters were cut"));
+    }
+    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+  }
+
+  /**
+   * {@code in[from, length)} with its line breaks made LFs, nothing cut: each run of CRs followed by
+   * an LF becomes one LF, each other CR an LF. The text between CRs is copied in one go; input
+   * without CRs is not copied at all, or copied once when it is a part of the array. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
+   * intrinsic much faster than a word loop.
+   */
+  private static byte[] breaksOnly(byte[] in, int from, int length) {
+    String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
+    int cr = text.indexOf('\r');
+    if (cr < 0) {
+      // nothing changes: the input itself when it is all of it (nothing here writes to the result)
+      return from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length);
+    }
+    byte[] out = new byte[length - from];
+    int o = 0;
+    int i = from;
+    cr += from;
+    while (true) {
+      System.arraycopy(in, i, out, o, cr - i);
+      o += cr - i;
+      if (cr == length) {
+        break;
+      }
+      int j = cr + 1;
+      while (j < length && in[j] == '\r') {
+        j++;
+      }
+      if (j < length && in[j] == '\n') {
+        out[o++] = '\n'; // CRs and an LF: one break
+        j++;
+      } else {
+        for (int k = cr; k < j; k++) {
+          out[o++] = '\n'; // bare CRs: a break each
+        }
+      }
+      i = j;
+      int next = text.indexOf('\r', i - from);
+      cr = next < 0 ? length : next + from;
     }
     return o == out.length ? out : java.util.Arrays.copyOf(out, o);
   }

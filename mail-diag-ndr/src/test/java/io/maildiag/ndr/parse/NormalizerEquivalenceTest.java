@@ -29,6 +29,20 @@ class NormalizerEquivalenceTest {
     assertThat(messages(a)).isEqualTo(messages(b));
   }
 
+  /** Limits no shorter than the input: the path that only rewrites line breaks, next to the full one. */
+  @Property(tries = 3000)
+  void sameAsTheReferenceWithRoomyLimits(@ForAll("mail") byte[] in, @ForAll @IntRange(min = 0, max = 8) int slack,
+      @ForAll @IntRange(min = 0, max = 8) int cut, @ForAll boolean lineLimitTight) {
+    int length = Math.max(0, in.length - cut);
+    int roomy = Math.max(1, length + slack - 4);
+    int maxLine = lineLimitTight ? Math.max(1, length / 3) : roomy;
+    Diags a = new Diags(10);
+    Diags b = new Diags(10);
+    assertThat(Normalizer.normalize(in, length, maxLine, roomy, a))
+        .isEqualTo(reference(in, length, maxLine, roomy, b));
+    assertThat(messages(a)).isEqualTo(messages(b));
+  }
+
   @Provide
   Arbitrary<byte[]> mail() {
     Arbitrary<String> piece = Arbitraries.of("\r", "\n", "\r\n", "\r\r\n", "\n\n", "From x\n", "A: b",
