@@ -165,4 +165,18 @@ class TextRulesIndexPropertiesTest {
     String text = TextNormalizer.normalize("mailbox ".repeat(40) + "x ".repeat(10) + "full mailbox full");
     assertThat(STD.matches(text)).isEqualTo(STD.referenceMatches(text));
   }
+
+  @Example
+  void wordsWhoseHashEqualsAKeysAreNoMatch() {
+    // the index compares hashes only: "bB" and "aa" share String.hashCode (3104), as do "Aa" and "BB"
+    assertThat("bB".hashCode()).isEqualTo("aa".hashCode());
+    TextRules r = TextRules.parse(List.of("@BLOCKED strong", "aa", "aa x", "Aa ~ BB", "*xaa", "zaa*"));
+    for (String t : List.of("bB", "bB x", "aa", "x bB", "aa bb", "Aa BB", "bB bB", "xbB", "zbB", "xaa", "zaaz",
+        "aa x aa", "bB x aa")) {
+      assertThat(r.matches(t)).as(t).isEqualTo(r.referenceMatches(t));
+      assertThat(r.stages(t)).as(t).isEqualTo(r.referenceStages(t));
+    }
+    assertThat(r.matches("bB x")).isEmpty();
+    assertThat(r.matches("aa x")).extracting(TextMatch::phrase).containsExactly("aa", "aa x");
+  }
 }
