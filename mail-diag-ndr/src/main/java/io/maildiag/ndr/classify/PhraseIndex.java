@@ -158,11 +158,38 @@ final class PhraseIndex {
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
   long[] candidates(String t) {
-    long[] found = always.clone();
-    char[] a = t.toCharArray(); // one copy; indexing an array is cheaper than String.charAt
+    return markWords(t.toCharArray(), always.clone(), -2, 0);
+  }
+
+  /**
+   * Returns {@link #candidates} of {@code t}, given {@code prefixFound}, the candidates of {@code
+   * t[0, from - 1)}, where {@code t[from - 1]} is a space: only the words after it are read. Every
+   * anchor lies within one word or two neighbouring ones, and the words of the prefix end where
+   * they ended in it, so the prefix's marks stand; only its last word pairs with the first new one.
+   */
+  long[] extend(long[] prefixFound, String t, int from) {
+    int last = from - 1; // the prefix's length
+    int s = last;
+    int h = 0;
+    while (s > 0 && t.charAt(s - 1) != ' ') {
+      s--;
+    }
+    for (int k = s; k < last; k++) {
+      h = 31 * h + t.charAt(k);
+    }
+    char[] a = new char[t.length() - from];
+    t.getChars(from, t.length(), a, 0);
+    // the space before a[0] is at -1; a last word of the prefix ends there
+    return markWords(a, prefixFound.clone(), s < last ? -1 : -2, h);
+  }
+
+  /**
+   * Marks in {@code found} the phrases anchored by the words of {@code a}; {@code prevEnd} is where
+   * the word before {@code a[0]} ended (-1: one space before {@code a[0]}; lower: no such word) and
+   * {@code prevHash} its hash.
+   */
+  private long[] markWords(char[] a, long[] found, int prevEnd, int prevHash) {
     int n = a.length;
-    int prevEnd = -2; // no previous word: never one space before the first
-    int prevHash = 0;
     int i = 0;
     while (i < n) {
       char c = a[i];
