@@ -190,9 +190,9 @@ public final class ReasonClassifier {
       return verdict(r, false, rule);
     }
 
-    boolean permanent = status.map(EnhancedStatusCode::isPermanent)
-        .or(() -> reply.map(ReplyCode::isPermanent))
-        .orElse("failed".equals(action));
+    // the status class, else the reply code, else the action (plain tests: no Optional per call)
+    boolean permanent = status.isPresent() ? status.get().isPermanent()
+        : reply.isPresent() ? reply.get().isPermanent() : "failed".equals(action);
 
     String text = TextNormalizer.normalize(input.diagnosticText());
     boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
@@ -258,8 +258,8 @@ public final class ReasonClassifier {
 
     // adjustments
     Reason chosenReason = reason;
-    boolean transientCode = status.map(EnhancedStatusCode::isTransient)
-        .orElseGet(() -> reply.map(ReplyCode::isTransient).orElse(false));
+    boolean transientCode = status.isPresent() ? status.get().isTransient()
+        : reply.isPresent() && reply.get().isTransient();
     Set<Stage> stages = scan.stages();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
       String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));

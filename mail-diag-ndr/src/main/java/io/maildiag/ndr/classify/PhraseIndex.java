@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, in one pass over a text's words, the phrases of {@link TextRules} that can match the
@@ -159,12 +158,38 @@ final class PhraseIndex {
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
   long[] candidates(String t) {
-    long[] found = always.clone();
-    char[] a = t.toCharArray(); // one copy; indexing an array is cheaper than String.charAt
+    return markWords(t.toCharArray(), always.clone(), -2, 0);
+  }
+
+  /**
+   * Returns {@link #candidates} of {@code t}, given {@code prefixFound}, the candidates of {@code
+   * t[0, from - 1)}, where {@code t[from - 1]} is a space: only the words after it are read. Every
+   * anchor lies within one word or two neighbouring ones, and the words of the prefix end where
+   * they ended in it, so the prefix's marks stand; only its last word pairs with the first new one.
+   */
+  long[] extend(long[] prefixFound, String t, int from) {
+    int last = from - 1; // the prefix's length
+    int s = last;
+    int h = 0;
+    while (s > 0 && t.charAt(s - 1) != ' ') {
+      s--;
+    }
+    for (int k = s; k < last; k++) {
+      h = 31 * h + t.charAt(k);
+    }
+    char[] a = new char[t.length() - from];
+    t.getChars(from, t.length(), a, 0);
+    // the space before a[0] is at -1; a last word of the prefix ends there
+    return markWords(a, prefixFound.clone(), s < last ? -1 : -2, h);
+  }
+
+  /**
+   * Marks in {@code found} the phrases anchored by the words of {@code a}; {@code prevEnd} is where
+   * the word before {@code a[0]} ended (-1: one space before {@code a[0]}; lower: no such word) and
+   * {@code prevHash} its hash.
+   */
+  private long[] markWords(char[] a, long[] found, int prevEnd, int prevHash) {
     int n = a.length;
-    int prevStart = -1;
-    int prevEnd = -2; // no previous word: never one space before the first
-    int prevHash = 0;
     int i = 0;
     while (i < n) {
       char c = a[i];
@@ -181,7 +206,7 @@ final class PhraseIndex {
           head = h;
         }
         if (c >= 0x80) {
-          chars.mark(a, i, i + 1, c, found);
+          chars.mark(c, found);
         }
         if (++i == n || (c = a[i]) == ' ') {
           break;
@@ -189,16 +214,15 @@ final class PhraseIndex {
       }
       int len = i - s;
       int headLen = Math.min(AFFIX, len);
-      whole.mark(a, s, i, h, found);
+      whole.mark(h, found);
       if (prevEnd + 1 == s) {
         // the previous word, one space, and the head of this one
-        pairs.mark(a, prevStart, s + headLen, (prevHash * 31 + ' ') * POW31[headLen] + head, found);
+        pairs.mark((prevHash * 31 + ' ') * POW31[headLen] + head, found);
       }
       if (len >= AFFIX) {
-        prefixes.mark(a, s, s + AFFIX, head, found);
-        suffixes.mark(a, i - AFFIX, i, hash(a, i - AFFIX, i), found);
+        prefixes.mark(head, found);
+        suffixes.mark(hash(a, i - AFFIX, i), found);
       }
-      prevStart = s;
       prevEnd = i;
       prevHash = h;
     }
@@ -225,49 +249,91 @@ final class PhraseIndex {
   }
 
   /**
-   * An open-addressing table from keys to phrase ids, looked up by a range of the text and its
-   * hash, so that no substring is made.
+   * An open-addressing table from the {@link String#hashCode} of a key to the ids of the phrases
+   * indexed under it, looked up by the hash of a range of the text alone, so that no substring is
+   * made and no key is read. Keys with equal hashes share one entry: a text word whose hash equals a
+   * key's without being the key only adds candidates, which the exact search then rejects, so the
+   * table still never misses a phrase that can match.
    */
   private static final class WordTable {
-    private final char[] @Nullable [] keys;
-    /** The keys' hash codes, compared before a key is read. */
-    private final int[] hashes;
-    private final int[][] ids;
-    private final int mask;
+    /**
+     * Per slot, the hash in the high half and, in the low half, the position in {@link #ids} of the
+     * entry's id count, plus one; 0 for an empty slot. One long per probe keeps a look-up, which
+     * mostly misses, to one cache line.
+     */
+    private final long[] slots;
+    /** Per entry, its number of ids followed by the ids. */
+    private final int[] ids;
+    private final int shift;
+    /**
+     * A one-hash Bloom filter of the keys' hashes, about eight bits per key: most words of a text
+     * are no key, and this rejects most of them from a few cache lines instead of the whole table.
+     */
+    private final long[] filter;
+    private final int filterShift;
 
     WordTable(Map<String, List<Integer>> entries) {
-      int cap = Integer.highestOneBit(Math.max(2, entries.size()) * 2) * 2;
-      keys = new char[cap][];
-      hashes = new int[cap];
-      ids = new int[cap][];
-      mask = cap - 1;
+      Map<Integer, List<Integer>> byHash = new LinkedHashMap<>();
       for (Map.Entry<String, List<Integer>> e : entries.entrySet()) {
-        String k = e.getKey();
-        int slot = k.hashCode() & mask;
-        while (keys[slot] != null) {
-          slot = (slot + 1) & mask;
+        byHash.computeIfAbsent(e.getKey().hashCode(), h -> new ArrayList<>()).addAll(e.getValue());
+      }
+      // at most half full: a look-up of a word that is no key ends within a slot or two
+      int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, byHash.size())));
+      slots = new long[1 << bits];
+      shift = 32 - bits;
+      int total = 0;
+      for (List<Integer> list : byHash.values()) {
+        total += 1 + list.size();
+      }
+      ids = new int[total];
+      int filterBits = Math.max(6, bits + 2);
+      filter = new long[1 << (filterBits - 6)];
+      filterShift = 32 - filterBits;
+      int at = 0;
+      for (Map.Entry<Integer, List<Integer>> e : byHash.entrySet()) {
+        int h = e.getKey();
+        int slot = slot(h);
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & (slots.length - 1);
         }
-        keys[slot] = k.toCharArray();
-        hashes[slot] = k.hashCode();
-        List<Integer> list = e.getValue();
-        int[] a = new int[list.size()];
-        for (int i = 0; i < a.length; i++) {
-          a[i] = list.get(i);
+        slots[slot] = ((long) h << 32) | (at + 1);
+        int bit = filterBit(h);
+        filter[bit >>> 6] |= 1L << bit;
+        ids[at++] = e.getValue().size();
+        for (int id : e.getValue()) {
+          ids[at++] = id;
         }
-        ids[slot] = a;
       }
     }
 
-    /** Adds the ids of the key {@code t[s, e)}, whose {@link String#hashCode} is {@code h}, to {@code found}. */
-    void mark(char[] t, int s, int e, int h, long[] found) {
-      int len = e - s;
-      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-        char[] k = keys[slot];
-        if (k == null) {
+    /** The home slot of hash {@code h}: its top bits after a multiplicative mix. */
+    private int slot(int h) {
+      return (h * 0x9E3779B9) >>> shift;
+    }
+
+    /** The bit of hash {@code h} in the filter: other bits of another mix than {@link #slot}'s. */
+    private int filterBit(int h) {
+      return (h * 0x85EBCA6B) >>> filterShift;
+    }
+
+    /** Adds the ids of the key whose {@link String#hashCode} is {@code h} to {@code found}. */
+    void mark(int h, long[] found) {
+      int bit = filterBit(h);
+      if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+        return;
+      }
+      long[] s = slots;
+      int mask = s.length - 1;
+      for (int slot = slot(h); ; slot = (slot + 1) & mask) {
+        long e = s[slot];
+        if (e == 0) {
           return;
         }
-        if (hashes[slot] == h && java.util.Arrays.equals(k, 0, k.length, t, s, e)) {
-          for (int id : ids[slot]) {
+        if ((int) (e >>> 32) == h) {
+          int at = (int) e - 1;
+          int end = at + 1 + ids[at];
+          for (int k = at + 1; k < end; k++) {
+            int id = ids[k];
             found[id >>> 6] |= 1L << id;
           }
           return;

@@ -218,9 +218,24 @@ public final class TextRules {
     if (last != null && last.text == normalized) {
       return last;
     }
-    Scan scan = new Scan(normalized, normalized.isEmpty() ? null : index.candidates(normalized));
+    long[] candidates;
+    if (normalized.isEmpty()) {
+      candidates = null;
+    } else if (last != null && last.candidates != null && extendsBySpace(normalized, last.text)) {
+      // the text with the SMTP stage appended: the words of the text before it need no second look
+      candidates = index.extend(last.candidates, normalized, last.text.length() + 1);
+    } else {
+      candidates = index.candidates(normalized);
+    }
+    Scan scan = new Scan(normalized, candidates);
     lastScan = scan;
     return scan;
+  }
+
+  /** Whether {@code text} is {@code prefix}, a space, and more. */
+  private static boolean extendsBySpace(String text, String prefix) {
+    int n = prefix.length();
+    return text.length() > n + 1 && text.charAt(n) == ' ' && text.startsWith(prefix);
   }
 
   /** One normalised text with the phrases that can match it; see {@link #scan}. */

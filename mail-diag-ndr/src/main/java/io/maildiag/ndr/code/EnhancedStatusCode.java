@@ -70,7 +70,28 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) imple
     if (parts[0] != 2 && parts[0] != 4 && parts[0] != 5) {
       return invalid(s, 0, 1);
     }
-    return ParseResult.success(new EnhancedStatusCode(parts[0], parts[1], parts[2]));
+    return success(parts[0], parts[1], parts[2]);
+  }
+
+  /**
+   * Results of parsing the usual codes (subject below 10, detail below 100), by class, subject and
+   * detail: a valid text names its code in one way only (no leading zeros), and a result is
+   * immutable, so each is made once. Filled as codes are met; a racy fill only makes one twice.
+   */
+  @SuppressWarnings("unchecked")
+  private static final ParseResult<EnhancedStatusCode>[] PARSED = new ParseResult[3 * 10 * 100];
+
+  private static ParseResult<EnhancedStatusCode> success(int statusClass, int subject, int detail) {
+    if (subject >= 10 || detail >= 100) {
+      return ParseResult.success(new EnhancedStatusCode(statusClass, subject, detail));
+    }
+    int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 10 + subject) * 100 + detail;
+    ParseResult<EnhancedStatusCode> r = PARSED[slot];
+    if (r == null) {
+      r = ParseResult.success(new EnhancedStatusCode(statusClass, subject, detail));
+      PARSED[slot] = r;
+    }
+    return r;
   }
 
   private static ParseResult<EnhancedStatusCode> invalid(String s, int offset, int length) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,11 @@ import java.util.regex.Pattern;
 public final class ProviderCodes {
   private static final Pattern CODE = Pattern.compile("([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?:-([0-9]{1,3}))?");
 
-  private static final Map<ProviderCode, List<String>> MARKERS = new HashMap<>();
+  /**
+   * The distinguishing texts of each meaning, by identity: the meanings looked up are the very
+   * instances of the table, and a record's hash code would be worked out over all its fields.
+   */
+  private static final Map<ProviderCode, List<String>> MARKERS = new IdentityHashMap<>();
   private static final List<ProviderCode> ALL = load(MARKERS);
   private static final Map<EnhancedStatusCode, List<ProviderCode>> BY_CODE = index(ALL);
   /** Per provider, the meanings of each code, the primary one first: {@link #lookupAll} without filtering. */

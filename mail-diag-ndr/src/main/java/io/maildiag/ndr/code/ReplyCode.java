@@ -59,6 +59,24 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
       doc(555, "MAIL FROM/RCPT TO parameters not recognized or not implemented", RFC5321),
       doc(556, "Domain does not accept mail", RFC7504));
 
+  /**
+   * Each valid code and the result of parsing it, by value minus 200 (null for the invalid values
+   * in between): both are immutable, and the bounce parser reads the same few codes over and over.
+   */
+  private static final ReplyCode[] CODES = new ReplyCode[400];
+
+  @SuppressWarnings("unchecked")
+  private static final ParseResult<ReplyCode>[] PARSED = new ParseResult[400];
+
+  static {
+    for (int v = 200; v < 600; v++) {
+      if (isValid(v)) {
+        CODES[v - 200] = new ReplyCode(v);
+        PARSED[v - 200] = ParseResult.success(CODES[v - 200]);
+      }
+    }
+  }
+
   private static final List<ReplyCode> DOCUMENTED_CODES =
       DOCUMENTED.keySet().stream().sorted().map(ReplyCode::new).toList();
 
@@ -90,7 +108,7 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     if (s.length() == 3 && isDigit(s.charAt(0)) && isDigit(s.charAt(1)) && isDigit(s.charAt(2))) {
       int v = (s.charAt(0) - '0') * 100 + (s.charAt(1) - '0') * 10 + (s.charAt(2) - '0');
       if (isValid(v)) {
-        return ParseResult.success(new ReplyCode(v));
+        return PARSED[v - 200];
       }
     }
     String shown = s.length() > 16 ? s.substring(0, 16) + "..." : s;
@@ -109,7 +127,7 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    * @throws IllegalArgumentException if it is not a valid reply code
    */
   public static ReplyCode of(int value) {
-    return new ReplyCode(value);
+    return isValid(value) ? CODES[value - 200] : new ReplyCode(value);
   }
 
   /** Returns whether this is a permanent negative reply (5yz). */

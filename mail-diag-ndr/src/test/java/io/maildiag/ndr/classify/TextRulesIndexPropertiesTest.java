@@ -99,6 +99,35 @@ class TextRulesIndexPropertiesTest {
   }
 
   @Property(tries = 1000)
+  void aTextWithWordsAppendedAgrees(@ForAll("texts") String raw, @ForAll("texts") String tail) {
+    // the bounce parser scans a diagnostic, then the classifier the diagnostic with the stage appended:
+    // the second scan reads only the appended words
+    String text = TextNormalizer.normalize(raw);
+    STD.scan(text);
+    String appended = text + " " + TextNormalizer.normalize(tail);
+    assertThat(STD.matches(appended)).isEqualTo(STD.referenceMatches(appended));
+    assertThat(STD.stages(appended)).isEqualTo(STD.referenceStages(appended));
+    // and on text that is not normalised: spaces at the join, upper case, empty words
+    String lower = raw.toLowerCase(java.util.Locale.ROOT);
+    STD.scan(lower);
+    String joined = lower + " " + tail;
+    assertThat(STD.matches(joined)).isEqualTo(STD.referenceMatches(joined));
+    assertThat(STD.stages(joined)).isEqualTo(STD.referenceStages(joined));
+  }
+
+  @Example
+  void appendedWordsCompletePhrasesAcrossTheJoin() {
+    for (String[] t : new String[][] {{"mailbox", "full"}, {"user", "unknown"}, {"x user", "unknown y"},
+        {"in reply to rcpt", "to command"}, {"ip", "blacklisted"}, {"mailbox ", "full"}, {"mailbox", " full"},
+        {"relay access", "denied"}, {"after mail from", "rejected"}, {"mapiexception", "quotaexceeded"}}) {
+      STD.scan(t[0]);
+      String joined = t[0] + " " + t[1];
+      assertThat(STD.matches(joined)).as(joined).isEqualTo(STD.referenceMatches(joined));
+      assertThat(STD.stages(joined)).as(joined).isEqualTo(STD.referenceStages(joined));
+    }
+  }
+
+  @Property(tries = 1000)
   void normaliserAgreesWithTheReference(@ForAll("texts") String raw) {
     assertThat(TextNormalizer.normalize(raw)).isEqualTo(NormalizerReference.normalize(raw));
   }
@@ -164,5 +193,19 @@ class TextRulesIndexPropertiesTest {
     // more occurrences of the first part than MAX_TRIES: the index must not change which one is found
     String text = TextNormalizer.normalize("mailbox ".repeat(40) + "x ".repeat(10) + "full mailbox full");
     assertThat(STD.matches(text)).isEqualTo(STD.referenceMatches(text));
+  }
+
+  @Example
+  void wordsWhoseHashEqualsAKeysAreNoMatch() {
+    // the index compares hashes only: "bB" and "aa" share String.hashCode (3104), as do "Aa" and "BB"
+    assertThat("bB".hashCode()).isEqualTo("aa".hashCode());
+    TextRules r = TextRules.parse(List.of("@BLOCKED strong", "aa", "aa x", "Aa ~ BB", "*xaa", "zaa*"));
+    for (String t : List.of("bB", "bB x", "aa", "x bB", "aa bb", "Aa BB", "bB bB", "xbB", "zbB", "xaa", "zaaz",
+        "aa x aa", "bB x aa")) {
+      assertThat(r.matches(t)).as(t).isEqualTo(r.referenceMatches(t));
+      assertThat(r.stages(t)).as(t).isEqualTo(r.referenceStages(t));
+    }
+    assertThat(r.matches("bB x")).isEmpty();
+    assertThat(r.matches("aa x")).extracting(TextMatch::phrase).containsExactly("aa", "aa x");
   }
 }
