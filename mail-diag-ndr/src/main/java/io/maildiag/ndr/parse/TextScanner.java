@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,8 @@ final class TextScanner {
 
   static final int MAX_LINES = 4000;
   static final int MAX_LINE = 2000;
+  /** How many lines after the end of the bounce text are read: {@link SmtpStage#at} looks 12 past a reply. */
+  private static final int LOOK_PAST_END = 13;
 
   /** One recipient read from text. */
   record Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt,
@@ -233,22 +236,23 @@ final class TextScanner {
   static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
-    String[] all = splitLines(text);
-    int n = Math.min(all.length, MAX_LINES);
+    // where each line starts; the lines themselves are made only as far as the scan reads them
+    int[] starts = lineStarts(text);
+    int n = starts.length - 1;
     String[] lines = new String[n];
+    int made = 0;
     int firstCut = n; // the first line shortened to MAX_LINE
-    for (int i = 0; i < n; i++) {
-      String l = all[i];
-      lines[i] = l.length() > MAX_LINE ? l.substring(0, MAX_LINE) : l;
-      if (l.length() > MAX_LINE) {
-        firstCut = Math.min(firstCut, i);
-      }
-    }
     int end = n;
     // the end marker's word is looked for in the text, not in each line: the next one found
     // answers for every line before it
     int word = -1;
-    for (int i = 0, offset = 0; i < n; offset += all[i].length() + 1, i++) {
+    for (int i = 0; i < n; i++) {
+      int offset = starts[i];
+      made = i + 1;
+      lines[i] = line(text, starts, i);
+      if (starts[i + 1] - 1 - offset > MAX_LINE) {
+        firstCut = Math.min(firstCut, i);
+      }
       if (!mayLeadEnd(lines[i])) {
         continue;
       }
@@ -268,13 +272,25 @@ final class TextScanner {
         break;
       }
     }
-    String region = end <= firstCut ? withNewlines(text, all, 0, end) : joinWithNewlines(lines, 0, end);
-    String after = withNewlines(text, all, Math.min(end + 1, n), n);
+    // past the end only the few lines a transcript's pipelined replies are looked for in (SmtpStage.at)
+    int needed = end == n ? n : Math.min(n, end + LOOK_PAST_END);
+    for (int i = made; i < needed; i++) {
+      lines[i] = line(text, starts, i);
+      if (starts[i + 1] - 1 - starts[i] > MAX_LINE) {
+        firstCut = Math.min(firstCut, i);
+      }
+    }
+    if (needed < n) {
+      lines = Arrays.copyOf(lines, needed);
+    }
+    String region = end <= firstCut ? withNewlines(text, starts, 0, end) : joinWithNewlines(lines, 0, end);
+    String after = withNewlines(text, starts, Math.min(end + 1, n), n);
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
     // every anchor has an "@": the next one in the text rules out the lines before it
-    for (int i = 0, offset = 0, at = -1; i < end; offset += all[i].length() + 1, i++) {
+    for (int i = 0, at = -1; i < end; i++) {
+      int offset = starts[i];
       if (at < offset) {
         at = text.indexOf('@', offset);
         if (at < 0) {
@@ -428,6 +444,19 @@ final class TextScanner {
     return new Result(entries, region, after);
   }
 
+  /** {@code text.split("\n")}: as {@link #splitLines}, without the empty strings at the end (unless no newline). */
+  static String[] splitDroppingTrailingEmpty(String text) {
+    if (text.indexOf('\n') < 0) {
+      return new String[] {text};
+    }
+    String[] all = splitLines(text);
+    int n = all.length;
+    while (n > 0 && all[n - 1].isEmpty()) {
+      n--;
+    }
+    return n == all.length ? all : Arrays.copyOf(all, n);
+  }
+
   /** {@code text.split("\n", -1)}, without the list it builds on the way. */
   static String[] splitLines(String text) {
     int count = 1;
@@ -445,21 +474,38 @@ final class TextScanner {
     return out;
   }
 
-  /** The lines {@code parts[from, to)} of {@code text} ({@code text.split("\n", -1)}), each followed by a newline. */
-  private static String withNewlines(String text, String[] parts, int from, int to) {
+  /**
+   * Where each of the first {@link #MAX_LINES} lines of {@code text} ({@code text.split("\n", -1)})
+   * starts, and one more entry: where the next line starts, or one past the text's end when the
+   * last line is the text's last.
+   */
+  static int[] lineStarts(String text) {
+    int count = 1;
+    for (int nl = text.indexOf('\n'); nl >= 0 && count <= MAX_LINES; nl = text.indexOf('\n', nl + 1)) {
+      count++;
+    }
+    int n = Math.min(count, MAX_LINES);
+    int[] starts = new int[n + 1];
+    for (int k = 1; k <= n; k++) {
+      int nl = text.indexOf('\n', starts[k - 1]);
+      starts[k] = nl < 0 ? text.length() + 1 : nl + 1;
+    }
+    return starts;
+  }
+
+  /** Line {@code i} of {@code text}, cut to {@link #MAX_LINE} characters. */
+  private static String line(String text, int[] starts, int i) {
+    int from = starts[i];
+    return text.substring(from, Math.min(starts[i + 1] - 1, from + MAX_LINE));
+  }
+
+  /** The lines {@code [from, to)} of {@code text} ({@link #lineStarts}), each followed by a newline. */
+  private static String withNewlines(String text, int[] starts, int from, int to) {
     if (from >= to) {
       return "";
     }
-    int start = 0;
-    for (int i = 0; i < from; i++) {
-      start += parts[i].length() + 1;
-    }
-    int end = start;
-    for (int i = from; i < to; i++) {
-      end += parts[i].length() + 1;
-    }
     // every line but the text's last is followed by its newline in the text
-    return to < parts.length ? text.substring(start, end) : text.substring(start) + "\n";
+    return starts[to] <= text.length() ? text.substring(starts[from], starts[to]) : text.substring(starts[from]) + "\n";
   }
 
   /** {@code lines[from, to)}, each followed by a newline. */
@@ -871,7 +917,7 @@ final class TextScanner {
    * was:"), or, in an SMTP session transcript, to the first negative server reply.
    */
   static String narrow(String block) {
-    String[] ls = block.split("\n");
+    String[] ls = splitDroppingTrailingEmpty(block);
     for (int i = 0; i < ls.length; i++) {
       Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
       if (t != null) {

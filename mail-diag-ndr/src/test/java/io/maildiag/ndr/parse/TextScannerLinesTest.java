@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -16,6 +17,41 @@ class TextScannerLinesTest {
   @Property(tries = 2000)
   void splitLinesIsSplitKeepingEmptyLines(@ForAll("blocks") String text) {
     assertThat(TextScanner.splitLines(text)).containsExactly(text.split("\n", -1));
+  }
+
+  @Property(tries = 2000)
+  void splitDroppingTrailingEmptyIsSplit(@ForAll("blocks") String text) {
+    assertThat(TextScanner.splitDroppingTrailingEmpty(text)).containsExactly(text.split("\n"));
+  }
+
+  @Property(tries = 2000)
+  void lineStartsAreWhereSplitLinesStart(@ForAll("blocks") String text) {
+    assertLineStarts(text);
+  }
+
+  @Example
+  void lineStartsStopAtTheLineLimit() {
+    for (int lines : new int[] {TextScanner.MAX_LINES - 1, TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1,
+        TextScanner.MAX_LINES + 7}) {
+      String text = "x\n".repeat(lines - 1) + "last";
+      assertLineStarts(text);
+      assertLineStarts(text + "\n");
+    }
+  }
+
+  /** Each start, and the entry after the last, as {@code split("\n", -1)} cuts the text. */
+  private static void assertLineStarts(String text) {
+    String[] parts = text.split("\n", -1);
+    int[] starts = TextScanner.lineStarts(text);
+    int n = Math.min(parts.length, TextScanner.MAX_LINES);
+    assertThat(starts).hasSize(n + 1);
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      assertThat(starts[i]).isEqualTo(at);
+      assertThat(text.substring(starts[i], starts[i + 1] - 1)).isEqualTo(parts[i]);
+      at += parts[i].length() + 1;
+    }
+    assertThat(starts[n]).isEqualTo(at);
   }
 
   @Property(tries = 2000)
