@@ -194,6 +194,63 @@ final class Keywords {
     }
   }
 
+  /**
+   * A reader of {@link #next} over one text for starts that never go back. When the words have few
+   * first characters, the next occurrence of each is kept between calls: a rare one (an upper-case
+   * letter) is looked for once, not again from every start.
+   */
+  Cursor cursor(String s) {
+    return new Cursor(s);
+  }
+
+  /** {@link #next} over one text, for starts that never decrease; see {@link #cursor}. */
+  final class Cursor {
+    /** No occurrence at or after the last start. */
+    private static final int NONE_LEFT = Integer.MAX_VALUE;
+    private final String s;
+    /** The first occurrence of each first character not yet ruled out, or -1 before the first look. */
+    private final int[] at = {-1, -1, -1, -1};
+
+    private Cursor(String s) {
+      this.s = s;
+    }
+
+    /** The first index at or after {@code from} where one of the words starts, or -1; {@code from} never decreases. */
+    int next(int from) {
+      if (first0 < 0) {
+        return Keywords.this.next(s, from);
+      }
+      int f = Math.max(0, from);
+      while (true) {
+        int best = NONE_LEFT;
+        for (int k = 0; k < 4; k++) {
+          int c = firstChar(k);
+          if (c < 0) {
+            break;
+          }
+          // an occurrence before the start, or none looked for yet: look from the start
+          if (at[k] < f) {
+            int p = s.indexOf(c, f);
+            at[k] = p < 0 ? NONE_LEFT : p;
+          }
+          best = Math.min(best, at[k]);
+        }
+        if (best == NONE_LEFT) {
+          return -1;
+        }
+        if (Keywords.this.at(s, best)) {
+          return best;
+        }
+        f = best + 1; // a rejected candidate stays rejected for every later start
+      }
+    }
+  }
+
+  /** The {@code k}th of the first characters kept for {@link #nextByIndexOf}, or -1. */
+  private int firstChar(int k) {
+    return k == 0 ? first0 : k == 1 ? first1 : k == 2 ? first2 : first3;
+  }
+
   /** The smaller of two indexes, where -1 means none. */
   private static int earlier(int a, int b) {
     return a < 0 || b >= 0 && b < a ? b : a;

@@ -246,6 +246,7 @@ final class TextScanner {
     // the end marker's word is looked for in the text, not in each line: the next one found
     // answers for every line before it
     int word = -1;
+    Keywords.Cursor words = END_MARKER_WORD.cursor(text);
     for (int i = 0; i < n; i++) {
       int offset = starts[i];
       made = i + 1;
@@ -257,7 +258,7 @@ final class TextScanner {
         continue;
       }
       if (word < offset) {
-        word = END_MARKER_WORD.next(text, offset);
+        word = words.next(offset);
         if (word < 0) {
           break; // no line from here on has it
         }

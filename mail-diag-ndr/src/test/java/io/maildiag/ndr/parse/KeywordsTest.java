@@ -118,6 +118,24 @@ class KeywordsTest {
     assertThat(k.at("inx", 0)).isFalse();
   }
 
+  @Property(tries = 2000)
+  void cursorFindsWhatNextFinds(@ForAll("texts") String text, @ForAll("steps") List<Integer> steps) {
+    for (Keywords k : List.of(TextScanner.END_MARKER_WORD, new Keywords("message", "sent"), new Keywords("in r", "#", "a"),
+        new Keywords("mail", "rcpt", "data", "helo", "ehlo"), SmtpStage.EXPLICIT_STARTS)) {
+      Keywords.Cursor c = k.cursor(text);
+      int from = -1;
+      for (int step : steps) {
+        from += step;
+        assertThat(c.next(from)).as("%s from %d", text, from).isEqualTo(k.next(text, from));
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> steps() {
+    return Arbitraries.integers().between(0, 7).list().ofMaxSize(20);
+  }
+
   @Provide
   Arbitrary<String> spaces() {
     return Arbitraries.strings().withChars(" \t\n\u000B\f\r").ofMinLength(1).ofMaxLength(4);
