@@ -676,7 +676,9 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(startsWithOneOf(s, "245"), P_REPLY_ADDR, s);
+    // the reply's prefix has no "<": the address follows the first one
+    int bracket = s.indexOf('<');
+    m = whole(startsWithOneOf(s, "245") && bracket > 0 && localPartAt(s, bracket + 1), P_REPLY_ADDR, s);
     if (m != null) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m.group(3);
@@ -691,7 +693,7 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    boolean addressFirst = isLocalPartChar(s.codePointAt(0));
+    boolean addressFirst = localPartAt(s, 0);
     m = whole(colon && addressFirst, P_ADDR_COLON2, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
@@ -700,7 +702,7 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(s.charAt(0) == '<' || addressFirst, P_LEAD, s);
+    m = whole(s.charAt(0) == '<' ? localPartAt(s, 1) : addressFirst, P_LEAD, s);
     if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
       String rest = m.group(2);
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
@@ -767,6 +769,22 @@ final class TextScanner {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether a run of local-part characters starts at {@code k} and ends at an "@": the address of
+   * a pattern anchored there ({@code ^<?(ADDR)}) can start nowhere else, as "@" is not in the run.
+   */
+  static boolean localPartAt(String s, int k) {
+    int i = k;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (!isLocalPartChar(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return i > k && i < s.length() && s.charAt(i) == '@';
   }
 
   /** Whether {@code cp} may be in a local part: {@code [\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]}. */
