@@ -1087,9 +1087,10 @@ final class TextScanner {
       return "";
     }
     // every match ends with an address literal or a colon: the next of each in the block rules out
-    // the lines before both
+    // the lines before both (and the next dot the lines before it)
     int bracket = -1;
     int colon = -1;
+    int dot = -1;
     for (int from = 0, n = block.length(); from < n; ) {
       int nl = block.indexOf('\n', from);
       int to = nl < 0 ? n : nl;
@@ -1105,6 +1106,17 @@ final class TextScanner {
       }
       if ((bracket < 0 || bracket >= to) && (colon < 0 || colon >= to)) {
         if (bracket == -2 && colon == -2) {
+          break;
+        }
+        continue;
+      }
+      // and every host name has a dot
+      if (dot < start && dot != -2) {
+        dot = block.indexOf('.', start);
+        dot = dot < 0 ? -2 : dot;
+      }
+      if (dot < 0 || dot >= to) {
+        if (dot == -2) {
           break;
         }
         continue;
