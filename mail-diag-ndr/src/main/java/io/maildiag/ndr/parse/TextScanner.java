@@ -91,7 +91,12 @@ final class TextScanner {
     }
   }
 
-  private record Anchor(int line, String address, String rest, boolean strong, boolean single) {
+  /** An anchor line; {@code key} is the address's {@link Addresses#key}, made once. */
+  private record Anchor(int line, String address, String rest, boolean strong, boolean single, String key) {
+    Anchor(int line, String address, String rest, boolean strong, boolean single) {
+      this(line, address, rest, strong, single, Addresses.key(address));
+    }
+
     Anchor(int line, String address, String rest, boolean strong) {
       this(line, address, rest, strong, false);
     }
@@ -302,31 +307,27 @@ final class TextScanner {
         continue;
       }
       Anchor a = anchor(lines[i], i);
-      if (a == null || exclude.contains(Addresses.key(a.address))) {
+      if (a == null || exclude.contains(a.key)) {
         continue;
       }
       (a.strong ? strong : weak).add(a);
     }
     List<Anchor> anchors = strong.isEmpty() ? weak : strong;
-    // merge by address, keeping first appearance order
-    Map<String, List<Anchor>> byAddress = new LinkedHashMap<>();
-    for (Anchor a : anchors) {
-      byAddress.computeIfAbsent(Addresses.key(a.address), k -> new ArrayList<>()).add(a);
-    }
     // an anchor repeating the previous anchor's address within the same paragraph continues it
     List<Anchor> kept = new ArrayList<>();
     for (Anchor a : anchors) {
       Anchor prev = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-      if (prev != null && !prev.single && Addresses.key(prev.address).equals(Addresses.key(a.address))
+      if (prev != null && !prev.single && prev.key.equals(a.key)
           && a.line - prev.line <= 6 && !blankBetween(lines, prev.line, a.line)) {
         continue;
       }
       kept.add(a);
     }
     anchors = kept;
-    byAddress.clear();
+    // merge by address, keeping first appearance order
+    Map<String, List<Anchor>> byAddress = new LinkedHashMap<>();
     for (Anchor a : anchors) {
-      byAddress.computeIfAbsent(Addresses.key(a.address), k -> new ArrayList<>()).add(a);
+      byAddress.computeIfAbsent(a.key, k -> new ArrayList<>()).add(a);
     }
     List<Integer> anchorLines = new ArrayList<>();
     for (Anchor a : anchors) {
