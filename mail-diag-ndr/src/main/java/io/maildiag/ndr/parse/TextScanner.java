@@ -482,17 +482,20 @@ final class TextScanner {
    * last line is the text's last.
    */
   static int[] lineStarts(String text) {
-    int count = 1;
-    for (int nl = text.indexOf('\n'); nl >= 0 && count <= MAX_LINES; nl = text.indexOf('\n', nl + 1)) {
-      count++;
+    // one pass: the array grows as lines are found (about one per 40 characters in mail)
+    int[] starts = new int[Math.min(MAX_LINES + 1, text.length() / 32 + 8)];
+    int k = 1;
+    for (int nl = text.indexOf('\n'); k <= MAX_LINES; nl = text.indexOf('\n', nl + 1), k++) {
+      if (k == starts.length) {
+        starts = Arrays.copyOf(starts, Math.min(MAX_LINES + 1, k * 2));
+      }
+      if (nl < 0) {
+        starts[k] = text.length() + 1;
+        return Arrays.copyOf(starts, k + 1);
+      }
+      starts[k] = nl + 1;
     }
-    int n = Math.min(count, MAX_LINES);
-    int[] starts = new int[n + 1];
-    for (int k = 1; k <= n; k++) {
-      int nl = text.indexOf('\n', starts[k - 1]);
-      starts[k] = nl < 0 ? text.length() + 1 : nl + 1;
-    }
-    return starts;
+    return starts.length == k ? starts : Arrays.copyOf(starts, k);
   }
 
   /** Line {@code i} of {@code text}, cut to {@link #MAX_LINE} characters. */
