@@ -436,6 +436,35 @@ final class Keywords {
     return findBefore(m, s, at, limit) ? m : null;
   }
 
+  /**
+   * {@link #match(Pattern, String, int)} for a pattern each of whose matches starts with {@code \b}
+   * and then one of the words, every one of which starts with an ASCII letter: after an ASCII
+   * letter, digit or underscore (a word character to {@code \b}) there is no boundary before a
+   * word, so the pattern is not tried there.
+   */
+  @Nullable Matcher matchAtWordStart(Pattern p, String s, int limit) {
+    Matcher m = null;
+    for (int at = next(s, 0); at >= 0 && at < limit; at = next(s, at + 1)) {
+      if (at > 0 && isAsciiWordChar(s.charAt(at - 1))) {
+        continue;
+      }
+      if (m == null) {
+        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
+        m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(at, s.length());
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} is an ASCII letter, digit or underscore. */
+  private static boolean isAsciiWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */
   static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;

@@ -143,14 +143,14 @@ final class TextScanner {
       Pattern.compile("(?i)\\bmessage\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
       Pattern.compile("(?i)\\brejected\\s+(?:recipient|address|your message to)\\s+[<\"]?(" + A + ")"),
   };
-  /** Every match of {@code SENTENCES[i]} starts with one of the words of {@code SENTENCE_STARTS[i]}. */
+  /** Every match of {@code SENTENCES[i]} starts with {@code \b} and one of the words of {@code SENTENCE_STARTS[i]}. */
   static final Keywords[] SENTENCE_STARTS = {
       new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach"),
       new Keywords("recipient", "address", "mailbox", "user"),
       new Keywords("message"),
       new Keywords("rejected"),
   };
-  /** Every match of {@link #P_RCPT} starts with this. */
+  /** Every match of {@link #P_RCPT} starts with {@code \b} and this. */
   static final Keywords RCPT_STARTS = new Keywords("rcpt");
   /** The words of {@link #SENTENCE_STARTS} and {@link #RCPT_STARTS}: a line without any matches none of them. */
   static final Keywords SENTENCE_WORDS = new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach",
@@ -733,7 +733,7 @@ final class TextScanner {
       return null;
     }
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = SENTENCE_STARTS[k].match(SENTENCES[k], s, lastAt);
+      m = SENTENCE_STARTS[k].matchAtWordStart(SENTENCES[k], s, lastAt);
       if (m != null) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
@@ -742,7 +742,7 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    m = RCPT_STARTS.match(P_RCPT, s, lastAt);
+    m = RCPT_STARTS.matchAtWordStart(P_RCPT, s, lastAt);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }

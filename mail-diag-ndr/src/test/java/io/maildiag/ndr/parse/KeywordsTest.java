@@ -131,6 +131,38 @@ class KeywordsTest {
     }
   }
 
+  @Property(tries = 3000)
+  void wordStartSearchFindsWhatTheSentencePatternsFind(@ForAll("sentenceLines") String s) {
+    for (int k = 0; k < TextScanner.SENTENCES.length; k++) {
+      assertMatchAtWordStart(TextScanner.SENTENCE_STARTS[k], TextScanner.SENTENCES[k], s);
+    }
+    assertMatchAtWordStart(TextScanner.RCPT_STARTS, TextScanner.P_RCPT, s);
+  }
+
+  private static void assertMatchAtWordStart(Keywords k, Pattern p, String s) {
+    for (int limit : new int[] {s.length(), s.length() / 2}) {
+      Matcher fast = k.matchAtWordStart(p, s, limit);
+      Matcher plain = p.matcher(s);
+      boolean found = plain.find() && plain.start() < limit;
+      assertThat(fast != null).as(s).isEqualTo(found);
+      if (found) {
+        assertThat(fast.start()).as(s).isEqualTo(plain.start());
+        assertThat(fast.group(1)).as(s).isEqualTo(plain.group(1));
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> sentenceLines() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("delivered to ", "Sent to ", "relaying for: ", "message to ", "Rejected recipient ",
+            "recipient ", "user", "username ", "_user ", "1user ", "\u00e9user ", "\u0301user ", "RCPT TO:<", "rcpt to: <",
+            "mailbox", "address: ", "x@example.com", "<a.b@ex.org>", "\"q@ex.net\"", " ", "\t", ":", "<", ">", "@",
+            "consent ", "reaches ", "forwarding ", "transmitted for ", "\n", "\u00a0"),
+        Arbitraries.strings().withChars("aesr_1@.< :").ofMaxLength(4));
+    return piece.list().ofMinSize(1).ofMaxSize(10).map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<List<Integer>> steps() {
     return Arbitraries.integers().between(0, 7).list().ofMaxSize(20);
