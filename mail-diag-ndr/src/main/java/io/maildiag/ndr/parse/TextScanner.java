@@ -549,7 +549,13 @@ final class TextScanner {
     if (out.isEmpty()) {
       return false;
     }
-    Matcher last = REPLY_CONT.matcher(out.get(out.size() - 1));
+    String prev = out.get(out.size() - 1);
+    // after its leading \s, every match starts with "<<<" or a reply code's class digit
+    int lead = Keywords.skipSpace(prev);
+    if (lead == prev.length() || "<245".indexOf(prev.charAt(lead)) < 0) {
+      return false;
+    }
+    Matcher last = REPLY_CONT.matcher(prev);
     if (!last.find()) {
       return false;
     }
@@ -583,6 +589,18 @@ final class TextScanner {
       }
     }
     return true;
+  }
+
+  /**
+   * Where the address of {@link #P_BARE} must start: after its one optional opening bracket or
+   * quote and the {@code \s} characters after it (neither can start an address).
+   */
+  static int bareAddressAt(String s) {
+    int i = startsWithOneOf(s, "<\"([") ? 1 : 0;
+    while (i < s.length() && Keywords.isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** The brackets, quotes and punctuation {@link #P_BARE} allows around an address. */
@@ -672,11 +690,11 @@ final class TextScanner {
     if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
       return null;
     }
-    Matcher m = whole(mayBeBare(s), P_BARE, s);
+    Matcher m = whole(mayBeBare(s) && localPartAt(s, bareAddressAt(s)), P_BARE, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", true);
     }
-    m = whole(colon && startsWithOneOf(s, "<\""), P_ADDR_COLON, s);
+    m = whole(colon && startsWithOneOf(s, "<\"") && localPartAt(s, 1), P_ADDR_COLON, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }

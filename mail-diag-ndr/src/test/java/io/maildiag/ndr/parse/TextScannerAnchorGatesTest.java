@@ -22,6 +22,16 @@ class TextScannerAnchorGatesTest {
   }
 
   @Property(tries = 5000)
+  void bracketedAndBarePatternsNeedALocalPartWhereTheyAllowIt(@ForAll("lines") String s) {
+    if (TextScanner.P_BARE.matcher(s).matches()) {
+      assertThat(TextScanner.localPartAt(s, TextScanner.bareAddressAt(s))).as(s).isTrue();
+    }
+    if (TextScanner.P_ADDR_COLON.matcher(s).matches()) {
+      assertThat(TextScanner.localPartAt(s, 1)).as(s).isTrue();
+    }
+  }
+
+  @Property(tries = 5000)
   void replyAddressFollowsTheFirstBracket(@ForAll("lines") String s) {
     if (TextScanner.P_REPLY_ADDR.matcher(s).matches()) {
       int bracket = s.indexOf('<');
@@ -34,7 +44,7 @@ class TextScannerAnchorGatesTest {
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("user", "a.b", "x@example.com", "\u00e9l\u00e8ve@exemple.fr", "\ud835\udc00b@ex.org", "@", "<", ">",
             "...", ":", " ", "\t", "(", "<mailto:", "550 ", "550-5.1.1 ", "451 4.2.0 ", "2", "#", "'", "\ud835",
-            "\u0661\u0662", "\u2160", "!", "-", ".", "wrote"),
+            "\u0661\u0662", "\u2160", "!", "-", ".", "wrote", "\"", "[", "]", ")", ";", ",", "(expanded from ", "(alias from x) ", "  "),
         Arbitraries.strings().withChars("ab1.@<>: -").ofMaxLength(5));
     return piece.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
   }
