@@ -1146,11 +1146,33 @@ final class TextScanner {
       String l = block.substring(start, to).strip();
       Matcher m = REMOTE_HOST.matcher(l);
       // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
-      if (m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
+      if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
     }
     return "";
+  }
+
+  /**
+   * Whether {@link #REMOTE_HOST} may match at the start of {@code l}: each way it can ("host",
+   * "while talking to", or a host name then an address literal or a colon) starts with a run of
+   * {@code [A-Za-z0-9.-]} that a {@code \s} character, "[" or ":" ends.
+   */
+  private static boolean mayNameHostAtStart(String l) {
+    int i = 0;
+    while (i < l.length() && isHostChar(l.charAt(i))) {
+      i++;
+    }
+    if (i == 0 || i == l.length()) {
+      return false;
+    }
+    char c = l.charAt(i);
+    return c == '[' || c == ':' || Keywords.isSpace(c);
+  }
+
+  /** Whether {@code c} is in {@code [a-z0-9.-]} with ASCII case ignored. */
+  private static boolean isHostChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
   }
 
   private static String excerpt(String[] lines, int from, int end) {

@@ -76,7 +76,8 @@ class TextScannerLinesTest {
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("host mx.example.com[192.0.2.1] said:", "while talking to mail.Example.org.:",
             "mx.example.net [10.0.0.1] did not like", "mx1.example.com:", "example.com [1.2.3.4]", "host ", "[", ":",
-            "550 5.1.1 user unknown", "a.b.cc", "Host X.Y.ZZ"),
+            "550 5.1.1 user unknown", "a.b.cc", "Host X.Y.ZZ", "mx.example.com.:", "a.b.cc[1.2.3.4]",
+            "-x.example.org\t[::1]", "WHILE TALKING TO"),
         Arbitraries.of("", "\n", "\n\n", " ", "\t", "\r\n", "\u00a0"),
         Arbitraries.strings().withChars("ab.[]: \n").ofMaxLength(6));
     return piece.list().ofMaxSize(10).map(l -> String.join("", l));
