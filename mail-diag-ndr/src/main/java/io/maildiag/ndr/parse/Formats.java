@@ -60,6 +60,10 @@ final class Formats {
      */
     private static final String ANCHORS = "\n()@;_/=vzqjwyxfgbhmu-.";
     private final Headers headers;
+    /** Whether the fields were measured ({@link #measure}): the lines' length and line breaks known. */
+    private boolean measured;
+    /** Whether no name or value holds a line break: each LF of the lines then starts a field's line. */
+    private boolean plain;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
     private String blob;
@@ -70,16 +74,91 @@ final class Formats {
 
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
-      if (lines == null) {
-        lines = asWritten(headers);
+      if (!measured) {
+        measure();
       }
-      if (lines.isEmpty()) {
+      if (lines != null && lines.isEmpty()) {
         if (blob == null) {
           blob = Engine.Message.lowerHeaderLines(headers);
         }
         return blob.contains(w);
       }
+      if (plain && w.length() > 1 && w.charAt(0) == '\n' && w.indexOf('\n', 1) < 0) {
+        // a word that starts a line and stays in it: read from the fields, no copy of the lines
+        return startsALine(w);
+      }
+      if (lines == null) {
+        lines = asWritten(headers);
+      }
       return standsIn(lines, w);
+    }
+
+    /**
+     * Reads the fields' lengths and looks for line breaks in them, once: lines longer than {@link
+     * #MAX_AS_WRITTEN} are searched lower-cased ({@code lines} is then "").
+     */
+    private void measure() {
+      measured = true;
+      long n = 1;
+      boolean breaks = false;
+      List<Headers.Field> fields = headers.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
+        String name = fl.name();
+        String value = fl.value();
+        n += name.length() + value.length() + 3;
+        breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
+      }
+      if (n > MAX_AS_WRITTEN) {
+        lines = "";
+      }
+      plain = !breaks;
+    }
+
+    /**
+     * Whether a line {@code "name: value"} starts with chars standing for {@code w} after its LF; the
+     * fields hold no line break and {@code w} only the one it starts with, so only a line's start can
+     * match and the match stays in that line.
+     */
+    private boolean startsALine(String w) {
+      List<Headers.Field> fields = headers.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
+        if (lineStartsWith(fl.name(), fl, w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
+    private static boolean lineStartsWith(String name, Headers.Field fl, String w) {
+      int n = w.length();
+      int nl = name.length();
+      String value = null;
+      for (int j = 1; j < n; j++) {
+        int at = j - 1;
+        char c;
+        if (at < nl) {
+          c = name.charAt(at);
+        } else if (at == nl) {
+          c = ':';
+        } else if (at == nl + 1) {
+          c = ' ';
+        } else {
+          if (value == null) {
+            value = fl.value();
+          }
+          if (at - nl - 2 >= value.length()) {
+            return false; // the LF ending the line: not in the word
+          }
+          c = value.charAt(at - nl - 2);
+        }
+        if (!stands(c, w.charAt(j), j == n - 1)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The lines {@code "\nname: value\n..."} as written, or "" when longer than {@link #MAX_AS_WRITTEN}. */
@@ -156,31 +235,15 @@ final class Formats {
         }
         return false;
       }
-      String[] spellings = anchor.spellings;
-      int[] next = new int[spellings.length];
-      for (int k = 0; k < spellings.length; k++) {
-        next[k] = s.indexOf(spellings[k], a);
-      }
-      // the next index of any spelling; only the ones at a rejected candidate move on
-      while (true) {
-        int at = -1;
-        for (int p : next) {
-          if (p >= 0 && (at < 0 || p < at)) {
-            at = p;
-          }
-        }
-        if (at < 0) {
-          return false;
-        }
-        if (startsWith(s, at - a, w)) {
-          return true;
-        }
-        for (int k = 0; k < spellings.length; k++) {
-          if (next[k] == at) {
-            next[k] = s.indexOf(spellings[k], at + 1);
+      // any candidate will do: each spelling's places are tried in turn, no order kept among them
+      for (String spelling : anchor.spellings) {
+        for (int at = s.indexOf(spelling, a); at >= 0; at = s.indexOf(spelling, at + 1)) {
+          if (startsWith(s, at - a, w)) {
+            return true;
           }
         }
       }
+      return false;
     }
 
     /** Whether the chars of {@code s} from {@code at} stand for {@code w}'s. */
