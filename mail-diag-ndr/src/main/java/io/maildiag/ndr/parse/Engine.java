@@ -820,7 +820,10 @@ public final class Engine {
       while (q < n && isRegexSpace(v.charAt(q))) {
         q++;
       }
-      if (q == n || q == n - 1 && (v.charAt(q) == '\u0085' || v.charAt(q) == '\u2028' || v.charAt(q) == '\u2029')) {
+      if (q == n) {
+        return v.substring(from, gt); // nothing after the angle: one copy, no concatenation
+      }
+      if (q == n - 1 && (v.charAt(q) == '\u0085' || v.charAt(q) == '\u2028' || v.charAt(q) == '\u2029')) {
         return v.substring(from, gt) + v.substring(q);
       }
     }
