@@ -395,14 +395,14 @@ final class Formats {
     }
     // "this is the qmail-send program" holds "qmail-send": one search finds both
     if (tl.contains("qmail-send") || tl.contains("vdelivermail")
-        || tl.contains("--- below this line is a copy of the message") && subject.contains("failure notice")) {
+        || subject.contains("failure notice") && tl.contains("--- below this line is a copy of the message")) {
       return QMAIL;
     }
     if (tl.contains("courier mail server") || subject.startsWith("notice: mail delivery status")) {
       return COURIER;
     }
-    if (tl.contains("----- the following addresses had permanent fatal errors -----")
-        || tl.contains("----- transcript of session follows -----") || subject.startsWith("returned mail:")
+    if (containsEither(tl, "----- ", "the following addresses had permanent fatal errors -----",
+            "transcript of session follows -----") || subject.startsWith("returned mail:")
         || h.contains("auto-submitted: auto-generated (failure)") || subject.startsWith("warning: could not send message")) {
       return SENDMAIL;
     }
@@ -437,11 +437,16 @@ final class Formats {
       "(?i)(yahoodns\\.net|yahoo\\.com|yahooinc\\.com|yahoo\\.co\\.|aol\\.com|\\[TS\\d\\d\\]|\\[TSS\\d\\d\\])");
   static final Pattern APPLE = Pattern.compile("(?i)(icloud\\.com|\\.me\\.com|apple\\.com)");
 
-  /** Lower-case words one of which each match of {@link #GOOGLE} contains. */
-  private static final String[] GOOGLE_WORDS = {"gsmtp", ".google.com", "googlemail.com", "gmail-smtp-in"};
-  /** Lower-case words one of which each match of {@link #MICROSOFT} contains. */
-  private static final String[] MICROSOFT_WORDS = {".outlook.com", "hotmail.com", ".live.com", "go.microsoft.com",
-      "aka.ms/", "protection.outlook", "onmicrosoft.com", "messaging.microsoft.com"};
+  /**
+   * Lower-case words one of which each match of {@link #GOOGLE} contains ("google" is in three of its
+   * alternatives: one search for them).
+   */
+  private static final String[] GOOGLE_WORDS = {"gsmtp", "google", "gmail-smtp-in"};
+  /**
+   * Lower-case words one of which each match of {@link #MICROSOFT} contains, the fewest that cover its
+   * alternatives ("outlook" two of them, "microsoft.com" three).
+   */
+  private static final String[] MICROSOFT_WORDS = {"outlook", "microsoft.com", "hotmail.com", ".live.com", "aka.ms/"};
   /** Lower-case words one of which each match of {@link #YAHOO_P} contains. */
   private static final String[] YAHOO_WORDS = {"yahoo", "aol.com", "[ts"};
   /** Lower-case words one of which each match of {@link #APPLE} contains. */
