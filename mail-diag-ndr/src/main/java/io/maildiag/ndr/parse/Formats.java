@@ -276,6 +276,19 @@ final class Formats {
     }
   }
 
+  /**
+   * {@code s.toLowerCase(Locale.ROOT).contains(w)} for a lower-case ASCII word {@code w}, without the
+   * lower-cased copy: chars of {@code s} standing for the word's, as {@link HeaderLines} reads them.
+   */
+  static boolean lowerContains(String s, String w) {
+    return HeaderLines.standsIn(s, w);
+  }
+
+  /** {@code s.toLowerCase(Locale.ROOT).startsWith(w)} for a lower-case ASCII word {@code w}, without the copy. */
+  static boolean lowerStartsWith(String s, String w) {
+    return HeaderLines.startsWith(s, 0, w);
+  }
+
   static final Pattern MS_CLOUD = Pattern.compile(
       "(?i)(\\.prod\\.outlook\\.com|\\.protection\\.outlook\\.com|onmicrosoft\\.com|exchange online|office 365|"
           + "microsoft 365|@outlook\\.com|@hotmail\\.|@live\\.|@msn\\.com|\\.outlook\\.com|hotmail\\.com)");
