@@ -461,7 +461,7 @@ public final class Engine {
   private static TextScanner.Entry regionEntry(String address, String region) {
     TextScanner.Result r = TextScanner.scan(region, Set.of());
     String diag = "";
-    Smtp.Facts facts = Smtp.facts(region);
+    Smtp.Facts facts = null; // the region's own facts are read only when nothing else gives them
     String remote = "";
     SmtpStage.Found stage = null;
     for (TextScanner.Entry e : r.entries()) {
@@ -480,6 +480,9 @@ public final class Engine {
         facts = Smtp.facts(reply);
         stage = SmtpStage.explicit(reply);
       }
+    }
+    if (facts == null) {
+      facts = Smtp.facts(region);
     }
     if (stage == null && !diag.isBlank()) {
       stage = SmtpStage.transcriptFor(region, diag);
@@ -814,18 +817,17 @@ public final class Engine {
       i++;
     }
     int from = i < n && v.charAt(i) == '<' ? i + 1 : 0;
-    int gt = v.lastIndexOf('>');
-    if (gt >= from) {
-      int q = gt + 1;
-      while (q < n && isRegexSpace(v.charAt(q))) {
-        q++;
-      }
-      if (q == n) {
-        return v.substring(from, gt); // nothing after the angle: one copy, no concatenation
-      }
-      if (q == n - 1 && (v.charAt(q) == '\u0085' || v.charAt(q) == '\u2028' || v.charAt(q) == '\u2029')) {
-        return v.substring(from, gt) + v.substring(q);
-      }
+    // the last '>' counts only when white space, and maybe a final terminator, follows it: looked for
+    // back from the end, not by a search through the whole value
+    int end = n > 0 && (v.charAt(n - 1) == '\u0085' || v.charAt(n - 1) == '\u2028' || v.charAt(n - 1) == '\u2029')
+        ? n - 1 : n;
+    int k = end;
+    while (k > 0 && isRegexSpace(v.charAt(k - 1))) {
+      k--;
+    }
+    int gt = k - 1;
+    if (gt >= from && v.charAt(gt) == '>') {
+      return end == n ? v.substring(from, gt) : v.substring(from, gt) + v.substring(end);
     }
     return v.substring(from);
   }
