@@ -1193,14 +1193,16 @@ public final class Engine {
       addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
-      Matcher m = SENDER_MARK.matcher(searched);
       String lower = notificationLower();
       if (lower.length() == text.length()) {
         // the lower-cased text is then char for char: its rare words say where a match can start
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null; // made at the first start: most texts have none
         int from = 0;
         for (int start : senderMarkStarts(searched, lower)) {
           if (start >= from) {
+            if (m == null) {
+              m = SENDER_MARK.matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
+            }
             m.region(start, searched.length());
             if (m.lookingAt()) {
               out.add(Addresses.key(m.group(1)));
@@ -1210,6 +1212,7 @@ public final class Engine {
         }
         return out;
       }
+      Matcher m = SENDER_MARK.matcher(searched);
       int from = 0;
       while (SENDER_MARK_WORDS.find(m, searched, from)) {
         out.add(Addresses.key(m.group(1)));

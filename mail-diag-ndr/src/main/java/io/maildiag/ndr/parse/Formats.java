@@ -64,6 +64,8 @@ final class Formats {
     private boolean measured;
     /** Whether no name or value holds a line break: each LF of the lines then starts a field's line. */
     private boolean plain;
+    /** The length of the lines, measured once. */
+    private int length;
     /** The fields and their names, read once by {@link #measure}. */
     private Headers.Field[] fields;
     private String[] names;
@@ -91,7 +93,7 @@ final class Formats {
         return startsALine(w);
       }
       if (lines == null) {
-        lines = asWritten(headers);
+        lines = asWritten(fields, length);
       }
       return standsIn(lines, w);
     }
@@ -117,6 +119,7 @@ final class Formats {
       if (n > MAX_AS_WRITTEN) {
         lines = "";
       }
+      length = (int) Math.min(n, Integer.MAX_VALUE);
       plain = !breaks;
     }
 
@@ -168,18 +171,11 @@ final class Formats {
       return true;
     }
 
-    /** The lines {@code "\nname: value\n..."} as written, or "" when longer than {@link #MAX_AS_WRITTEN}. */
-    private static String asWritten(Headers headers) {
-      long n = 1;
-      for (Headers.Field fl : headers.fields()) {
-        n += fl.name().length() + fl.value().length() + 3;
-      }
-      if (n > MAX_AS_WRITTEN) {
-        return "";
-      }
-      StringBuilder sb = new StringBuilder((int) n);
+    /** The lines {@code "\nname: value\n..."} as written, {@code length} chars, within {@link #MAX_AS_WRITTEN}. */
+    private static String asWritten(Headers.Field[] fields, int length) {
+      StringBuilder sb = new StringBuilder(length);
       sb.append('\n');
-      for (Headers.Field fl : headers.fields()) {
+      for (Headers.Field fl : fields) {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
       }
       return sb.toString();
