@@ -304,12 +304,11 @@ public final class Engine {
         return auto;
       }
     }
-    boolean reportType = top.get("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).contains("delivery-status"))
-        .orElse(false);
+    boolean reportType = Formats.lowerContains(top.get("Content-Type").orElse(""), "delivery-status");
     boolean strong = hasDsn || !failedHeader.isEmpty() || reportType;
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
-    boolean replyPrefix = REPLY_SUBJECT.matcher(subject).matches();
+    boolean replyPrefix = replySubject(subject);
     boolean bounceSubject = subjectNamesBounce && !FORWARD_SUBJECT.matcher(subject).find()
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
@@ -424,6 +423,41 @@ public final class Engine {
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
         results, msg.original(scan.after()), Optional.empty(), diags.toList());
+  }
+
+  /** The prefixes {@link #REPLY_SUBJECT} allows, lower-case. */
+  private static final String[] REPLY_PREFIXES = {"re", "aw", "sv", "antw"};
+
+  /**
+   * {@code REPLY_SUBJECT.matcher(subject).matches()}: white space, one of the prefixes in ASCII
+   * letters of either case (the pattern folds ASCII case only), white space and a colon; the
+   * {@code (?s).*} after them takes whatever follows.
+   */
+  static boolean replySubject(String subject) {
+    int i = Keywords.skipSpace(subject);
+    for (String p : REPLY_PREFIXES) {
+      int j = i;
+      int k = 0;
+      while (k < p.length() && j < subject.length() && asciiLowerLetter(subject.charAt(j)) == p.charAt(k)) {
+        j++;
+        k++;
+      }
+      if (k < p.length()) {
+        continue;
+      }
+      while (j < subject.length() && isRegexSpace(subject.charAt(j))) {
+        j++;
+      }
+      if (j < subject.length() && subject.charAt(j) == ':') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An ASCII capital as its small letter; any other char as it is. */
+  private static char asciiLowerLetter(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static boolean subjectSaysDelay(String subject) {
@@ -892,7 +926,7 @@ public final class Engine {
       return false;
     }
     boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
-        || REPLY_SUBJECT.matcher(msg.subject).matches();
+        || replySubject(msg.subject);
     boolean quotedLines = false;
     String text = msg.notificationText();
     int quoted = 0;
