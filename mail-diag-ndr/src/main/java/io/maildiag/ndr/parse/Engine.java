@@ -1158,7 +1158,7 @@ public final class Engine {
     }
 
     private boolean computeSystemSender() {
-      if (!fromAddress.isEmpty() && (Addresses.isSystem(fromAddress) || Addresses.isSystem(fromAddress + "@x"))) {
+      if (!fromAddress.isEmpty() && systemAddress(fromAddress)) {
         return true;
       }
       if (SYSTEM_NAME.matcher(fromRaw).find()) {
@@ -1166,6 +1166,18 @@ public final class Engine {
       }
       String rp = root.headers.get("Return-Path").orElse(null);
       return rp != null && onlyAnglesAndSpace(rp);
+    }
+
+    /**
+     * {@code Addresses.isSystem(a) || Addresses.isSystem(a + "@x")}. The second asks whether the whole
+     * of {@code a} is a system's local part: the same question as the first when {@code a} has no '@',
+     * and otherwise answerable only by the one alternative that takes any chars, "bounce" and more.
+     */
+    static boolean systemAddress(String a) {
+      if (Addresses.isSystem(a)) {
+        return true;
+      }
+      return a.indexOf('@') >= 0 && a.regionMatches(true, 0, "bounce", 0, 6) && Addresses.isSystem(a + "@x");
     }
 
     /** Whether removing every {@code [<>\s]} leaves nothing. */

@@ -73,6 +73,19 @@ class EngineTest {
   }
 
   @Test
+  void systemSendersAsByBothLookups() {
+    String[] pieces = {"bounce", "BOUNCES", "Bounce", "bounce-", "+", ".", "@", "x", "mailer-daemon", "MAILER-DAEMON",
+        "postmaster", "no-reply", "root", "mail", "example.com", "-", "_", "\u0130", "\u017f", "\u212a", "b", "ounce",
+        "notification", "\n", " "};
+    Random random = new Random(43);
+    for (int i = 0; i < 50000; i++) {
+      String a = EngineGatesTest.noise(random, pieces, 1 + random.nextInt(5));
+      assertThat(Engine.Message.systemAddress(a)).as(a)
+          .isEqualTo(Addresses.isSystem(a) || Addresses.isSystem(a + "@x"));
+    }
+  }
+
+  @Test
   void replySubjectsAsByThePattern() {
     String[] pieces = {"re", "RE", "Re", "aw", "AW", "sv", "SV", "antw", "ANTW", "an", "tw", "r", "e", ":", " ", "\t",
         "\n", "\r", "\u000b", "\f", "\u00a0", "\u017f", "\u0130", "\u212a", "x", "fwd", "\u0085"};
