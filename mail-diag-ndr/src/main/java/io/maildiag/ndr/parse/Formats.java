@@ -69,6 +69,12 @@ final class Formats {
     /** The fields and their names, read once by {@link #measure}. */
     private Headers.Field[] fields;
     private String[] names;
+    /**
+     * Each line's first {@link #KEY_CHARS} chars after its LF, ASCII lower-cased, a byte each (0x80 past
+     * the line's end), or -1 when one of them is not ASCII: words are compared with these first.
+     */
+    private long[] keys;
+    private static final int KEY_CHARS = 8;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
     private String blob;
@@ -109,10 +115,12 @@ final class Formats {
       List<Headers.Field> list = headers.fields();
       fields = list.toArray(new Headers.Field[0]);
       names = new String[fields.length];
+      keys = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
         String name = fields[i].name();
         String value = fields[i].value();
         names[i] = name;
+        keys[i] = lineKey(name, value);
         n += name.length() + value.length() + 3;
         breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
       }
@@ -129,16 +137,46 @@ final class Formats {
      * match and the match stays in that line.
      */
     private boolean startsALine(String w) {
-      char first = w.charAt(1);
-      boolean last = w.length() == 2;
+      // the word's first chars after its LF, packed as the lines' keys are: most lines differ there
+      int m = Math.min(KEY_CHARS, w.length() - 1);
+      long key = 0;
+      for (int j = 0; j < m; j++) {
+        key |= (long) (w.charAt(1 + j) & 0xff) << (8 * j);
+      }
+      long mask = m == KEY_CHARS ? -1L : (1L << (8 * m)) - 1;
       for (int i = 0; i < names.length; i++) {
-        String name = names[i];
-        // most lines differ from the word at their first char: checked before the call
-        if (stands(name.isEmpty() ? ':' : name.charAt(0), first, last) && lineStartsWith(name, fields[i], w)) {
+        long k = keys[i];
+        if ((k == -1 || (k & mask) == key) && lineStartsWith(names[i], fields[i], w)) {
           return true;
         }
       }
       return false;
+    }
+
+    /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
+    private static long lineKey(String name, String value) {
+      int nl = name.length();
+      long key = 0;
+      for (int j = 0; j < KEY_CHARS; j++) {
+        char c;
+        if (j < nl) {
+          c = name.charAt(j);
+        } else if (j == nl) {
+          c = ':';
+        } else if (j == nl + 1) {
+          c = ' ';
+        } else if (j - nl - 2 < value.length()) {
+          c = value.charAt(j - nl - 2);
+        } else {
+          key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
+          continue;
+        }
+        if (c >= 128) {
+          return -1; // a char that is not ASCII may stand for one: the line is compared in full
+        }
+        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      return key;
     }
 
     /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
