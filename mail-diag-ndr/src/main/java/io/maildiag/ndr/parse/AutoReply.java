@@ -33,22 +33,44 @@ final class AutoReply {
   }
 
   static boolean isAutoReply(Engine.Message msg) {
-    Headers h = msg.root.headers;
-    String as = h.get("Auto-Submitted").orElse("").toLowerCase(Locale.ROOT);
-    if (as.startsWith("auto-replied")) {
+    // the fields asked for, read in one pass over the header (the first value of each, as get gives it)
+    String autoSubmitted = null;
+    String precedence = null;
+    String appleAction = null;
+    boolean marked = false;
+    List<Headers.Field> fields = msg.root.headers.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      String name = fields.get(i).name();
+      if (autoSubmitted == null && Headers.sameName(name, "Auto-Submitted")) {
+        autoSubmitted = fields.get(i).value();
+      } else if (precedence == null && Headers.sameName(name, "Precedence")) {
+        precedence = fields.get(i).value();
+      } else if (appleAction == null && Headers.sameName(name, "X-Apple-Action")) {
+        appleAction = fields.get(i).value();
+      } else if (!marked && autoReplyField(name)) {
+        marked = true;
+      }
+    }
+    if (autoSubmitted != null && autoSubmitted.trim().toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
       return true;
     }
-    if (h.has("X-Autoreply") || h.has("X-Autorespond") || h.has("X-Autoresponder") || h.has("X-Vacation")
-        || h.has("X-AutoReply-From") || h.has("X-Mail-Autoreply")) {
+    if (marked) {
       return true;
     }
-    if (h.get("Precedence").orElse("").toLowerCase(Locale.ROOT).contains("auto_reply")) {
+    if (precedence != null && precedence.trim().toLowerCase(Locale.ROOT).contains("auto_reply")) {
       return true;
     }
-    if (h.get("X-Apple-Action").orElse("").toUpperCase(Locale.ROOT).contains("VACATION")) {
+    if (appleAction != null && appleAction.trim().toUpperCase(Locale.ROOT).contains("VACATION")) {
       return true;
     }
     return SUBJECT.matcher(msg.subject).find();
+  }
+
+  /** Whether a field of this name marks an automatic reply by being there. */
+  private static boolean autoReplyField(String name) {
+    return Headers.sameName(name, "X-Autoreply") || Headers.sameName(name, "X-Autorespond")
+        || Headers.sameName(name, "X-Autoresponder") || Headers.sameName(name, "X-Vacation")
+        || Headers.sameName(name, "X-AutoReply-From") || Headers.sameName(name, "X-Mail-Autoreply");
   }
 
   static BounceAnalysis analyze(Engine.Message msg, Engine engine) {

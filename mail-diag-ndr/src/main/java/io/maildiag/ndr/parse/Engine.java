@@ -304,12 +304,11 @@ public final class Engine {
         return auto;
       }
     }
-    boolean reportType = top.get("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).contains("delivery-status"))
-        .orElse(false);
+    boolean reportType = Formats.lowerContains(top.get("Content-Type").orElse(""), "delivery-status");
     boolean strong = hasDsn || !failedHeader.isEmpty() || reportType;
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
-    boolean replyPrefix = REPLY_SUBJECT.matcher(subject).matches();
+    boolean replyPrefix = replySubject(subject);
     boolean bounceSubject = subjectNamesBounce && !FORWARD_SUBJECT.matcher(subject).find()
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
@@ -426,6 +425,41 @@ public final class Engine {
         results, msg.original(scan.after()), Optional.empty(), diags.toList());
   }
 
+  /** The prefixes {@link #REPLY_SUBJECT} allows, lower-case. */
+  private static final String[] REPLY_PREFIXES = {"re", "aw", "sv", "antw"};
+
+  /**
+   * {@code REPLY_SUBJECT.matcher(subject).matches()}: white space, one of the prefixes in ASCII
+   * letters of either case (the pattern folds ASCII case only), white space and a colon; the
+   * {@code (?s).*} after them takes whatever follows.
+   */
+  static boolean replySubject(String subject) {
+    int i = Keywords.skipSpace(subject);
+    for (String p : REPLY_PREFIXES) {
+      int j = i;
+      int k = 0;
+      while (k < p.length() && j < subject.length() && asciiLowerLetter(subject.charAt(j)) == p.charAt(k)) {
+        j++;
+        k++;
+      }
+      if (k < p.length()) {
+        continue;
+      }
+      while (j < subject.length() && isRegexSpace(subject.charAt(j))) {
+        j++;
+      }
+      if (j < subject.length() && subject.charAt(j) == ':') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An ASCII capital as its small letter; any other char as it is. */
+  private static char asciiLowerLetter(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
   private static boolean subjectSaysDelay(String subject) {
     String s = subject.toLowerCase(Locale.ROOT);
     return s.contains("(delay)") || s.contains("delayed") || s.contains("warning: could not send")
@@ -461,7 +495,7 @@ public final class Engine {
   private static TextScanner.Entry regionEntry(String address, String region) {
     TextScanner.Result r = TextScanner.scan(region, Set.of());
     String diag = "";
-    Smtp.Facts facts = Smtp.facts(region);
+    Smtp.Facts facts = null; // the region's own facts are read only when nothing else gives them
     String remote = "";
     SmtpStage.Found stage = null;
     for (TextScanner.Entry e : r.entries()) {
@@ -480,6 +514,9 @@ public final class Engine {
         facts = Smtp.facts(reply);
         stage = SmtpStage.explicit(reply);
       }
+    }
+    if (facts == null) {
+      facts = Smtp.facts(region);
     }
     if (stage == null && !diag.isBlank()) {
       stage = SmtpStage.transcriptFor(region, diag);
@@ -814,15 +851,17 @@ public final class Engine {
       i++;
     }
     int from = i < n && v.charAt(i) == '<' ? i + 1 : 0;
-    int gt = v.lastIndexOf('>');
-    if (gt >= from) {
-      int q = gt + 1;
-      while (q < n && isRegexSpace(v.charAt(q))) {
-        q++;
-      }
-      if (q == n || q == n - 1 && (v.charAt(q) == '\u0085' || v.charAt(q) == '\u2028' || v.charAt(q) == '\u2029')) {
-        return v.substring(from, gt) + v.substring(q);
-      }
+    // the last '>' counts only when white space, and maybe a final terminator, follows it: looked for
+    // back from the end, not by a search through the whole value
+    int end = n > 0 && (v.charAt(n - 1) == '\u0085' || v.charAt(n - 1) == '\u2028' || v.charAt(n - 1) == '\u2029')
+        ? n - 1 : n;
+    int k = end;
+    while (k > 0 && isRegexSpace(v.charAt(k - 1))) {
+      k--;
+    }
+    int gt = k - 1;
+    if (gt >= from && v.charAt(gt) == '>') {
+      return end == n ? v.substring(from, gt) : v.substring(from, gt) + v.substring(end);
     }
     return v.substring(from);
   }
@@ -887,7 +926,7 @@ public final class Engine {
       return false;
     }
     boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
-        || REPLY_SUBJECT.matcher(msg.subject).matches();
+        || replySubject(msg.subject);
     boolean quotedLines = false;
     String text = msg.notificationText();
     int quoted = 0;
@@ -1119,7 +1158,7 @@ public final class Engine {
     }
 
     private boolean computeSystemSender() {
-      if (!fromAddress.isEmpty() && (Addresses.isSystem(fromAddress) || Addresses.isSystem(fromAddress + "@x"))) {
+      if (!fromAddress.isEmpty() && systemAddress(fromAddress)) {
         return true;
       }
       if (SYSTEM_NAME.matcher(fromRaw).find()) {
@@ -1127,6 +1166,18 @@ public final class Engine {
       }
       String rp = root.headers.get("Return-Path").orElse(null);
       return rp != null && onlyAnglesAndSpace(rp);
+    }
+
+    /**
+     * {@code Addresses.isSystem(a) || Addresses.isSystem(a + "@x")}. The second asks whether the whole
+     * of {@code a} is a system's local part: the same question as the first when {@code a} has no '@',
+     * and otherwise answerable only by the one alternative that takes any chars, "bounce" and more.
+     */
+    static boolean systemAddress(String a) {
+      if (Addresses.isSystem(a)) {
+        return true;
+      }
+      return a.indexOf('@') >= 0 && a.regionMatches(true, 0, "bounce", 0, 6) && Addresses.isSystem(a + "@x");
     }
 
     /** Whether removing every {@code [<>\s]} leaves nothing. */
@@ -1188,14 +1239,16 @@ public final class Engine {
       addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
-      Matcher m = SENDER_MARK.matcher(searched);
       String lower = notificationLower();
       if (lower.length() == text.length()) {
         // the lower-cased text is then char for char: its rare words say where a match can start
-        m.useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null; // made at the first start: most texts have none
         int from = 0;
         for (int start : senderMarkStarts(searched, lower)) {
           if (start >= from) {
+            if (m == null) {
+              m = SENDER_MARK.matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
+            }
             m.region(start, searched.length());
             if (m.lookingAt()) {
               out.add(Addresses.key(m.group(1)));
@@ -1205,6 +1258,7 @@ public final class Engine {
         }
         return out;
       }
+      Matcher m = SENDER_MARK.matcher(searched);
       int from = 0;
       while (SENDER_MARK_WORDS.find(m, searched, from)) {
         out.add(Addresses.key(m.group(1)));

@@ -29,10 +29,10 @@ final class Feedback {
         break;
       }
     }
-    String topType = msg.root.headers.get("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-    boolean arfType = topType.contains("feedback-report");
+    // the type and subject are searched as lower-cased, without lower-cased copies
+    boolean arfType = Formats.lowerContains(msg.root.headers.get("Content-Type").orElse(""), "feedback-report");
     boolean jmrp = msg.fromAddress.equalsIgnoreCase("staff@hotmail.com")
-        || msg.subject.toLowerCase(Locale.ROOT).startsWith("complaint about message from");
+        || Formats.lowerStartsWith(msg.subject, "complaint about message from");
     Headers fields = Headers.EMPTY;
     if (report != null) {
       fields = Headers.parse(report.text(msg.diags).stripLeading(), 200).headers();

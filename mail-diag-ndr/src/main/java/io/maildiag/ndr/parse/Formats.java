@@ -60,6 +60,21 @@ final class Formats {
      */
     private static final String ANCHORS = "\n()@;_/=vzqjwyxfgbhmu-.";
     private final Headers headers;
+    /** Whether the fields were measured ({@link #measure}): the lines' length and line breaks known. */
+    private boolean measured;
+    /** Whether no name or value holds a line break: each LF of the lines then starts a field's line. */
+    private boolean plain;
+    /** The length of the lines, measured once. */
+    private int length;
+    /** The fields and their names, read once by {@link #measure}. */
+    private Headers.Field[] fields;
+    private String[] names;
+    /**
+     * Each line's first {@link #KEY_CHARS} chars after its LF, ASCII lower-cased, a byte each (0x80 past
+     * the line's end), or -1 when one of them is not ASCII: words are compared with these first.
+     */
+    private long[] keys;
+    private static final int KEY_CHARS = 8;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
     private String blob;
@@ -70,30 +85,135 @@ final class Formats {
 
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
-      if (lines == null) {
-        lines = asWritten(headers);
+      if (!measured) {
+        measure();
       }
-      if (lines.isEmpty()) {
+      if (lines != null && lines.isEmpty()) {
         if (blob == null) {
           blob = Engine.Message.lowerHeaderLines(headers);
         }
         return blob.contains(w);
       }
+      if (plain && w.length() > 1 && w.charAt(0) == '\n' && w.indexOf('\n', 1) < 0) {
+        // a word that starts a line and stays in it: read from the fields, no copy of the lines
+        return startsALine(w);
+      }
+      if (lines == null) {
+        lines = asWritten(fields, length);
+      }
       return standsIn(lines, w);
     }
 
-    /** The lines {@code "\nname: value\n..."} as written, or "" when longer than {@link #MAX_AS_WRITTEN}. */
-    private static String asWritten(Headers headers) {
+    /**
+     * Reads the fields' lengths and looks for line breaks in them, once: lines longer than {@link
+     * #MAX_AS_WRITTEN} are searched lower-cased ({@code lines} is then "").
+     */
+    private void measure() {
+      measured = true;
       long n = 1;
-      for (Headers.Field fl : headers.fields()) {
-        n += fl.name().length() + fl.value().length() + 3;
+      boolean breaks = false;
+      List<Headers.Field> list = headers.fields();
+      fields = list.toArray(new Headers.Field[0]);
+      names = new String[fields.length];
+      keys = new long[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        String name = fields[i].name();
+        String value = fields[i].value();
+        names[i] = name;
+        keys[i] = lineKey(name, value);
+        n += name.length() + value.length() + 3;
+        breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
       }
       if (n > MAX_AS_WRITTEN) {
-        return "";
+        lines = "";
       }
-      StringBuilder sb = new StringBuilder((int) n);
+      length = (int) Math.min(n, Integer.MAX_VALUE);
+      plain = !breaks;
+    }
+
+    /**
+     * Whether a line {@code "name: value"} starts with chars standing for {@code w} after its LF; the
+     * fields hold no line break and {@code w} only the one it starts with, so only a line's start can
+     * match and the match stays in that line.
+     */
+    private boolean startsALine(String w) {
+      // the word's first chars after its LF, packed as the lines' keys are: most lines differ there
+      int m = Math.min(KEY_CHARS, w.length() - 1);
+      long key = 0;
+      for (int j = 0; j < m; j++) {
+        key |= (long) (w.charAt(1 + j) & 0xff) << (8 * j);
+      }
+      long mask = m == KEY_CHARS ? -1L : (1L << (8 * m)) - 1;
+      for (int i = 0; i < names.length; i++) {
+        long k = keys[i];
+        if ((k == -1 || (k & mask) == key) && lineStartsWith(names[i], fields[i], w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
+    private static long lineKey(String name, String value) {
+      int nl = name.length();
+      long key = 0;
+      for (int j = 0; j < KEY_CHARS; j++) {
+        char c;
+        if (j < nl) {
+          c = name.charAt(j);
+        } else if (j == nl) {
+          c = ':';
+        } else if (j == nl + 1) {
+          c = ' ';
+        } else if (j - nl - 2 < value.length()) {
+          c = value.charAt(j - nl - 2);
+        } else {
+          key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
+          continue;
+        }
+        if (c >= 128) {
+          return -1; // a char that is not ASCII may stand for one: the line is compared in full
+        }
+        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      return key;
+    }
+
+    /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
+    private static boolean lineStartsWith(String name, Headers.Field fl, String w) {
+      int n = w.length();
+      int nl = name.length();
+      String value = null;
+      for (int j = 1; j < n; j++) {
+        int at = j - 1;
+        char c;
+        if (at < nl) {
+          c = name.charAt(at);
+        } else if (at == nl) {
+          c = ':';
+        } else if (at == nl + 1) {
+          c = ' ';
+        } else {
+          if (value == null) {
+            value = fl.value();
+          }
+          if (at - nl - 2 >= value.length()) {
+            return false; // the LF ending the line: not in the word
+          }
+          c = value.charAt(at - nl - 2);
+        }
+        if (!stands(c, w.charAt(j), j == n - 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The lines {@code "\nname: value\n..."} as written, {@code length} chars, within {@link #MAX_AS_WRITTEN}. */
+    private static String asWritten(Headers.Field[] fields, int length) {
+      StringBuilder sb = new StringBuilder(length);
       sb.append('\n');
-      for (Headers.Field fl : headers.fields()) {
+      for (Headers.Field fl : fields) {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
       }
       return sb.toString();
@@ -156,31 +276,15 @@ final class Formats {
         }
         return false;
       }
-      String[] spellings = anchor.spellings;
-      int[] next = new int[spellings.length];
-      for (int k = 0; k < spellings.length; k++) {
-        next[k] = s.indexOf(spellings[k], a);
-      }
-      // the next index of any spelling; only the ones at a rejected candidate move on
-      while (true) {
-        int at = -1;
-        for (int p : next) {
-          if (p >= 0 && (at < 0 || p < at)) {
-            at = p;
-          }
-        }
-        if (at < 0) {
-          return false;
-        }
-        if (startsWith(s, at - a, w)) {
-          return true;
-        }
-        for (int k = 0; k < spellings.length; k++) {
-          if (next[k] == at) {
-            next[k] = s.indexOf(spellings[k], at + 1);
+      // any candidate will do: each spelling's places are tried in turn, no order kept among them
+      for (String spelling : anchor.spellings) {
+        for (int at = s.indexOf(spelling, a); at >= 0; at = s.indexOf(spelling, at + 1)) {
+          if (startsWith(s, at - a, w)) {
+            return true;
           }
         }
       }
+      return false;
     }
 
     /** Whether the chars of {@code s} from {@code at} stand for {@code w}'s. */
@@ -204,6 +308,19 @@ final class Formats {
       }
       return c == '\u212a' ? p == 'k' : c == '\u0130' && last && p == 'i';
     }
+  }
+
+  /**
+   * {@code s.toLowerCase(Locale.ROOT).contains(w)} for a lower-case ASCII word {@code w}, without the
+   * lower-cased copy: chars of {@code s} standing for the word's, as {@link HeaderLines} reads them.
+   */
+  static boolean lowerContains(String s, String w) {
+    return HeaderLines.standsIn(s, w);
+  }
+
+  /** {@code s.toLowerCase(Locale.ROOT).startsWith(w)} for a lower-case ASCII word {@code w}, without the copy. */
+  static boolean lowerStartsWith(String s, String w) {
+    return HeaderLines.startsWith(s, 0, w);
   }
 
   static final Pattern MS_CLOUD = Pattern.compile(
@@ -286,8 +403,8 @@ final class Formats {
       return MAILGUN;
     }
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")
-        || tl.contains("google tried to deliver your message") || tl.contains("google groups")
-        || tl.contains("** address not found **") || tl.contains("** message not delivered **")
+        || containsEither(tl, "google ", "tried to deliver your message", "groups")
+        || containsEither(tl, "** ", "address not found **", "message not delivered **")
         || containsEither(tl, "delivery to the following recipient ", "failed permanently", "has been delayed")) {
       return GMAIL;
     }
@@ -325,14 +442,14 @@ final class Formats {
     }
     // "this is the qmail-send program" holds "qmail-send": one search finds both
     if (tl.contains("qmail-send") || tl.contains("vdelivermail")
-        || tl.contains("--- below this line is a copy of the message") && subject.contains("failure notice")) {
+        || subject.contains("failure notice") && tl.contains("--- below this line is a copy of the message")) {
       return QMAIL;
     }
     if (tl.contains("courier mail server") || subject.startsWith("notice: mail delivery status")) {
       return COURIER;
     }
-    if (tl.contains("----- the following addresses had permanent fatal errors -----")
-        || tl.contains("----- transcript of session follows -----") || subject.startsWith("returned mail:")
+    if (containsEither(tl, "----- ", "the following addresses had permanent fatal errors -----",
+            "transcript of session follows -----") || subject.startsWith("returned mail:")
         || h.contains("auto-submitted: auto-generated (failure)") || subject.startsWith("warning: could not send message")) {
       return SENDMAIL;
     }
@@ -367,11 +484,16 @@ final class Formats {
       "(?i)(yahoodns\\.net|yahoo\\.com|yahooinc\\.com|yahoo\\.co\\.|aol\\.com|\\[TS\\d\\d\\]|\\[TSS\\d\\d\\])");
   static final Pattern APPLE = Pattern.compile("(?i)(icloud\\.com|\\.me\\.com|apple\\.com)");
 
-  /** Lower-case words one of which each match of {@link #GOOGLE} contains. */
-  private static final String[] GOOGLE_WORDS = {"gsmtp", ".google.com", "googlemail.com", "gmail-smtp-in"};
-  /** Lower-case words one of which each match of {@link #MICROSOFT} contains. */
-  private static final String[] MICROSOFT_WORDS = {".outlook.com", "hotmail.com", ".live.com", "go.microsoft.com",
-      "aka.ms/", "protection.outlook", "onmicrosoft.com", "messaging.microsoft.com"};
+  /**
+   * Lower-case words one of which each match of {@link #GOOGLE} contains ("google" is in three of its
+   * alternatives: one search for them).
+   */
+  private static final String[] GOOGLE_WORDS = {"gsmtp", "google", "gmail-smtp-in"};
+  /**
+   * Lower-case words one of which each match of {@link #MICROSOFT} contains, the fewest that cover its
+   * alternatives ("outlook" two of them, "microsoft.com" three).
+   */
+  private static final String[] MICROSOFT_WORDS = {"outlook", "microsoft.com", "hotmail.com", ".live.com", "aka.ms/"};
   /** Lower-case words one of which each match of {@link #YAHOO_P} contains. */
   private static final String[] YAHOO_WORDS = {"yahoo", "aol.com", "[ts"};
   /** Lower-case words one of which each match of {@link #APPLE} contains. */

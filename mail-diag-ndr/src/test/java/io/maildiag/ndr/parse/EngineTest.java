@@ -73,6 +73,31 @@ class EngineTest {
   }
 
   @Test
+  void systemSendersAsByBothLookups() {
+    String[] pieces = {"bounce", "BOUNCES", "Bounce", "bounce-", "+", ".", "@", "x", "mailer-daemon", "MAILER-DAEMON",
+        "postmaster", "no-reply", "root", "mail", "example.com", "-", "_", "\u0130", "\u017f", "\u212a", "b", "ounce",
+        "notification", "\n", " "};
+    Random random = new Random(43);
+    for (int i = 0; i < 50000; i++) {
+      String a = EngineGatesTest.noise(random, pieces, 1 + random.nextInt(5));
+      assertThat(Engine.Message.systemAddress(a)).as(a)
+          .isEqualTo(Addresses.isSystem(a) || Addresses.isSystem(a + "@x"));
+    }
+  }
+
+  @Test
+  void replySubjectsAsByThePattern() {
+    String[] pieces = {"re", "RE", "Re", "aw", "AW", "sv", "SV", "antw", "ANTW", "an", "tw", "r", "e", ":", " ", "\t",
+        "\n", "\r", "\u000b", "\f", "\u00a0", "\u017f", "\u0130", "\u212a", "x", "fwd", "\u0085"};
+    java.util.regex.Pattern reply = java.util.regex.Pattern.compile("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
+    Random random = new Random(41);
+    for (int i = 0; i < 50000; i++) {
+      String v = EngineGatesTest.noise(random, pieces, random.nextInt(7));
+      assertThat(Engine.replySubject(v)).as(v).isEqualTo(reply.matcher(v).matches());
+    }
+  }
+
+  @Test
   void messageIdAnglesAsByTheReplacement() {
     String[] pieces = {"<", ">", " ", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u00a0", "id", "@", "x.y"};
     java.util.regex.Pattern angles = java.util.regex.Pattern.compile("^\\s*<|>\\s*$");

@@ -16,7 +16,8 @@ class FormatsHeaderLinesTest {
       "protection.outlook.com", "\nx-postfix", "-eximdsn-", "\nx-failed-recipients:",
       "auto-submitted: auto-generated (failure)", "\n", ":", ": ", "\n:", "a:", ": a", "a: b", "\na", "\na:", "\na: b",
       "\na: b\n", "b\n", "i", "k", "ki", "xi", "ai:", "a: i", "a:i", "\nx:", "x", "ab", "a b", " a", "b:c: d",
-      "\nk: k", "ik", "v", "xv", "a(b", "=", "service", "\nv", "(failure)"};
+      "\nk: k", "ik", "v", "xv", "a(b", "=", "service", "\nv", "(failure)", "\nx-failed-recipients: a",
+      "\ni", "\nk", "\nx-postfi\u006b", "\na: ", "\na:  "};
   private static final String[] NAMES = {
       "X-SES-Outgoing", "x-ses-", "X-Sendgrid-Eid", "X-Mailgun-Sid", "X-MS-Exchange-Message-Is-Ndr",
       "X-MS-Embedded-Report", "X-MS-Exchange-CrossTenant-Id", "X-Postfix-Queue-ID", "X-Failed-Recipients",
@@ -46,6 +47,24 @@ class FormatsHeaderLinesTest {
     Random random = new Random(23);
     for (int i = 0; i < 20_000; i++) {
       Headers h = random(random);
+      String blob = Engine.Message.lowerHeaderLines(h);
+      Formats.HeaderLines lines = new Formats.HeaderLines(h);
+      for (String w : WORDS) {
+        assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
+      }
+    }
+  }
+
+  @Test
+  void fieldsWithoutLineBreaksAnswerAsTheLowerCasedText() {
+    // no LF in a name or value: words starting a line are then read from the fields
+    Random random = new Random(29);
+    for (int i = 0; i < 20_000; i++) {
+      List<Headers.Field> fields = new ArrayList<>();
+      for (Headers.Field f : random(random).fields()) {
+        fields.add(new Headers.Field(f.name().replace("\n", ""), f.value().replace("\n", "")));
+      }
+      Headers h = new Headers(fields);
       String blob = Engine.Message.lowerHeaderLines(h);
       Formats.HeaderLines lines = new Formats.HeaderLines(h);
       for (String w : WORDS) {

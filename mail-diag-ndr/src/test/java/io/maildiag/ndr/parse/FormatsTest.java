@@ -23,7 +23,8 @@ class FormatsTest {
       "mail.protection.outlook.com", ".outlook.com", "HOTMAIL.COM", ".live.com", "go.microsoft.com", "aka.ms/",
       "onmicrosoft.com", "messaging.microsoft.com", "yahoodns.net", "Yahoo.com", "yahooinc.com", "yahoo.co.",
       "aol.com", "[TS01]", "[ts02]", "[TSS04]", "[TS", "icloud.com", ".me.com", "apple.com", "outloo\u212a.com",
-      "exchange online", "Office 365", "Microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com"};
+      "exchange online", "Office 365", "Microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", "outlook",
+      "OUTLOOK", "Microsoft.com", "microsoft", "google", "GOOGLE", "protection.", "go.", "messaging.", "on"};
 
   @Test
   void exchangeCodesAreFoundAsByThePattern() {

@@ -1,0 +1,53 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link AutoReply#isAutoReply} reads its fields in one pass as the lookups one by one would. */
+class EngineAutoReplyTest {
+  private static final String[] NAMES = {"Auto-Submitted", "AUTO-SUBMITTED", "Precedence", "X-Apple-Action",
+      "X-Autoreply", "x-autorespond", "X-Autoresponder", "X-Vacation", "X-AutoReply-From", "X-Mail-Autoreply",
+      "Subject", "Received", "X-Auto", "Auto-Submitte"};
+  private static final String[] VALUES = {"auto-replied", " Auto-Replied ", "auto-generated", "no", "",
+      "bulk auto_reply", "AUTO_REPLY", "vacation", "Vacation", "x", "auto-replie"};
+
+  @Test
+  void answersAsTheFieldLookups() {
+    Random random = new Random(37);
+    for (int i = 0; i < 20_000; i++) {
+      List<Headers.Field> fields = new ArrayList<>();
+      int n = random.nextInt(5);
+      for (int k = 0; k < n; k++) {
+        fields.add(new Headers.Field(NAMES[random.nextInt(NAMES.length)], VALUES[random.nextInt(VALUES.length)]));
+      }
+      fields.add(new Headers.Field("Subject", random.nextInt(4) == 0 ? "Out of office" : "hello"));
+      Headers h = new Headers(fields);
+      MimePart root = new MimePart("", 0, h, ContentType.TEXT_PLAIN, new byte[0], true);
+      Engine.Message msg = new Engine.Message(root, new Diags(10));
+      assertThat(AutoReply.isAutoReply(msg)).as("%s", fields).isEqualTo(plain(h, msg.subject));
+    }
+  }
+
+  /** The checks as field lookups, one after the other. */
+  private static boolean plain(Headers h, String subject) {
+    if (h.get("Auto-Submitted").orElse("").toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
+      return true;
+    }
+    if (h.has("X-Autoreply") || h.has("X-Autorespond") || h.has("X-Autoresponder") || h.has("X-Vacation")
+        || h.has("X-AutoReply-From") || h.has("X-Mail-Autoreply")) {
+      return true;
+    }
+    if (h.get("Precedence").orElse("").toLowerCase(Locale.ROOT).contains("auto_reply")) {
+      return true;
+    }
+    if (h.get("X-Apple-Action").orElse("").toUpperCase(Locale.ROOT).contains("VACATION")) {
+      return true;
+    }
+    return AutoReply.subjectSaysAutoReply(subject);
+  }
+}
