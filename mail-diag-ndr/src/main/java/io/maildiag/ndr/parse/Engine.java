@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
-  private static final Pattern REPLY_SUBJECT = Pattern.compile("(?is)^\\s*(re|aw|sv|antw)\\s*:.*");
   private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
   private static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
   private static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
@@ -425,13 +424,13 @@ public final class Engine {
         results, msg.original(scan.after()), Optional.empty(), diags.toList());
   }
 
-  /** The prefixes {@link #REPLY_SUBJECT} allows, lower-case. */
+  /** The prefixes a reply subject starts with, lower-case. */
   private static final String[] REPLY_PREFIXES = {"re", "aw", "sv", "antw"};
 
   /**
-   * {@code REPLY_SUBJECT.matcher(subject).matches()}: white space, one of the prefixes in ASCII
-   * letters of either case (the pattern folds ASCII case only), white space and a colon; the
-   * {@code (?s).*} after them takes whatever follows.
+   * Whether {@code subject} matches {@code (?is)^\s*(re|aw|sv|antw)\s*:.*}: white space, one of
+   * the prefixes in ASCII letters of either case (the pattern folds ASCII case only), white space
+   * and a colon; the {@code (?s).*} after them takes whatever follows.
    */
   static boolean replySubject(String subject) {
     int i = Keywords.skipSpace(subject);
