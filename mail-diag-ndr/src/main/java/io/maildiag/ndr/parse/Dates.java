@@ -153,8 +153,7 @@ final class Dates {
     if (i >= v.length()) {
       return false;
     }
-    char c = v.charAt(i);
-    return c == ' ' || c >= '\t' && c <= '\r';
+    return Keywords.isSpace(v.charAt(i));
   }
 
   private static int digitsEnd(String v, int i) {

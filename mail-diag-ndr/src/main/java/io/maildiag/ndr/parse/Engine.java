@@ -437,14 +437,14 @@ public final class Engine {
     for (String p : REPLY_PREFIXES) {
       int j = i;
       int k = 0;
-      while (k < p.length() && j < subject.length() && asciiLowerLetter(subject.charAt(j)) == p.charAt(k)) {
+      while (k < p.length() && j < subject.length() && Keywords.lower(subject.charAt(j)) == p.charAt(k)) {
         j++;
         k++;
       }
       if (k < p.length()) {
         continue;
       }
-      while (j < subject.length() && isRegexSpace(subject.charAt(j))) {
+      while (j < subject.length() && Keywords.isSpace(subject.charAt(j))) {
         j++;
       }
       if (j < subject.length() && subject.charAt(j) == ':') {
@@ -452,11 +452,6 @@ public final class Engine {
       }
     }
     return false;
-  }
-
-  /** An ASCII capital as its small letter; any other char as it is. */
-  private static char asciiLowerLetter(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static boolean subjectSaysDelay(String subject) {
@@ -806,7 +801,7 @@ public final class Engine {
     while (i < n) {
       // copy a run of non-space chars in one go, then one space for the run of white space after it
       int j = i;
-      while (j < n && !isRegexSpace(s.charAt(j))) {
+      while (j < n && !Keywords.isSpace(s.charAt(j))) {
         j++;
       }
       sb.append(s, i, j);
@@ -814,7 +809,7 @@ public final class Engine {
         break;
       }
       sb.append(' ');
-      while (j < n && isRegexSpace(s.charAt(j))) {
+      while (j < n && Keywords.isSpace(s.charAt(j))) {
         j++;
       }
       i = j;
@@ -826,16 +821,11 @@ public final class Engine {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c <= ' ' && isRegexSpace(c) && (c != ' ' || i + 1 < n && isRegexSpace(s.charAt(i + 1)))) {
+      if (c <= ' ' && Keywords.isSpace(c) && (c != ' ' || i + 1 < n && Keywords.isSpace(s.charAt(i + 1)))) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Whether {@code c} is in the class {@code \s}: space, tab, LF, VT, FF or CR. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 
   /**
@@ -846,7 +836,7 @@ public final class Engine {
   static String stripIdAngles(String v) {
     int n = v.length();
     int i = 0;
-    while (i < n && isRegexSpace(v.charAt(i))) {
+    while (i < n && Keywords.isSpace(v.charAt(i))) {
       i++;
     }
     int from = i < n && v.charAt(i) == '<' ? i + 1 : 0;
@@ -855,7 +845,7 @@ public final class Engine {
     int end = n > 0 && (v.charAt(n - 1) == '\u0085' || v.charAt(n - 1) == '\u2028' || v.charAt(n - 1) == '\u2029')
         ? n - 1 : n;
     int k = end;
-    while (k > 0 && isRegexSpace(v.charAt(k - 1))) {
+    while (k > 0 && Keywords.isSpace(v.charAt(k - 1))) {
       k--;
     }
     int gt = k - 1;
@@ -991,97 +981,6 @@ public final class Engine {
       this.subject = root.headers.decoded("Subject").orElse("");
     }
 
-    /**
-     * The header fields as one lower-cased string, a line each ({@code "\nname: value\n..."}); the
-     * text {@link Formats.HeaderLines} answers for.
-     */
-    static String lowerHeaderLines(Headers headers) {
-      int length = blobLength(headers);
-      String ascii = asciiLowerHeaderLines(headers, length);
-      if (ascii != null) {
-        return ascii;
-      }
-      StringBuilder sb = new StringBuilder(length);
-      sb.append('\n');
-      for (Headers.Field fl : headers.fields()) {
-        sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
-        if (sb.length() > 200_000) {
-          break;
-        }
-      }
-      String raw = sb.toString();
-      if (raw.indexOf('\u03a3') < 0 && raw.indexOf('\u0130') < 0) {
-        // lower-casing is then char by char, so the whole equals its fields lower-cased one by one
-        return raw.toLowerCase(Locale.ROOT);
-      }
-      // a capital sigma lower-cases by its context, and a dotted capital I grows the text: field by field
-      sb.setLength(0);
-      sb.append('\n');
-      for (Headers.Field fl : headers.fields()) {
-        sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
-            .append('\n');
-        if (sb.length() > 200_000) {
-          break;
-        }
-      }
-      return sb.toString();
-    }
-
-    /** The length of the header lines up to and with the line that passes the blob's limit. */
-    private static int blobLength(Headers headers) {
-      long n = 1;
-      for (Headers.Field fl : headers.fields()) {
-        n += fl.name().length() + fl.value().length() + 3;
-        if (n > 200_000) {
-          break;
-        }
-      }
-      return (int) n;
-    }
-
-    /**
-     * The header lines lower-cased in one pass when they are all ASCII, where lower-casing with
-     * {@link Locale#ROOT} changes A-Z only; null when a field holds another char.
-     */
-    private static String asciiLowerHeaderLines(Headers headers, int length) {
-      char[] out = new char[length];
-      int o = 0;
-      out[o++] = '\n';
-      for (Headers.Field fl : headers.fields()) {
-        o = putAsciiLower(out, o, fl.name());
-        if (o < 0) {
-          return null;
-        }
-        out[o++] = ':';
-        out[o++] = ' ';
-        o = putAsciiLower(out, o, fl.value());
-        if (o < 0) {
-          return null;
-        }
-        out[o++] = '\n';
-        if (o > 200_000) {
-          break;
-        }
-      }
-      return new String(out, 0, o);
-    }
-
-    /** Copies {@code s} lower-cased into {@code out} at {@code o}; the next index, or -1 at a non-ASCII char. */
-    private static int putAsciiLower(char[] out, int o, String s) {
-      int end = o + s.length();
-      s.getChars(0, s.length(), out, o); // a bulk copy, then lower-cased in place
-      for (int i = o; i < end; i++) {
-        char c = out[i];
-        if (c >= 128) {
-          return -1;
-        }
-        if (c >= 'A' && c <= 'Z') {
-          out[i] = (char) (c + 32);
-        }
-      }
-      return end;
-    }
-
     /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
     String notificationText() {
       if (notification != null) {
@@ -1183,7 +1082,7 @@ public final class Engine {
     private static boolean onlyAnglesAndSpace(String s) {
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (c != '<' && c != '>' && !isRegexSpace(c)) {
+        if (c != '<' && c != '>' && !Keywords.isSpace(c)) {
           return false;
         }
       }
@@ -1282,7 +1181,7 @@ public final class Engine {
           starts = add(starts, n++, p - 9);
         }
         int k = p;
-        while (k > 0 && isRegexSpace(s.charAt(k - 1))) {
+        while (k > 0 && Keywords.isSpace(s.charAt(k - 1))) {
           k--;
         }
         if (k < p && k >= 4 && lower.startsWith("mail", k - 4)) {

@@ -39,7 +39,7 @@ final class Formats {
 
   /**
    * The top-level header fields as the detector searches them: {@code blob.contains(w)} for the text
-   * {@code blob = Engine.Message.lowerHeaderLines(headers)} ({@code "\nname: value\n..."} lower-cased
+   * {@code blob = lowerHeaderLines(headers)} ({@code "\nname: value\n..."} lower-cased
    * with {@link Locale#ROOT}), answered from the same lines as written, without lower-casing them.
    *
    * <p>Lower-casing with {@link Locale#ROOT} maps a char to {@link Character#toLowerCase(char)}, except
@@ -90,7 +90,7 @@ final class Formats {
       }
       if (lines != null && lines.isEmpty()) {
         if (blob == null) {
-          blob = Engine.Message.lowerHeaderLines(headers);
+          blob = lowerHeaderLines(headers);
         }
         return blob.contains(w);
       }
@@ -304,9 +304,100 @@ final class Formats {
     /** Whether char {@code c} lower-cased stands for {@code p} of a lower-case ASCII word ({@code last}: ending it). */
     private static boolean stands(char c, char p, boolean last) {
       if (c < 128) {
-        return (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) == p;
+        return Keywords.lower(c) == p;
       }
       return c == '\u212a' ? p == 'k' : c == '\u0130' && last && p == 'i';
+    }
+
+    /**
+     * The header fields as one lower-cased string, a line each ({@code "\nname: value\n..."}); the
+     * text this class answers for, and what it reads itself when the section is long.
+     */
+    static String lowerHeaderLines(Headers headers) {
+      int length = blobLength(headers);
+      String ascii = asciiLowerHeaderLines(headers, length);
+      if (ascii != null) {
+        return ascii;
+      }
+      StringBuilder sb = new StringBuilder(length);
+      sb.append('\n');
+      for (Headers.Field fl : headers.fields()) {
+        sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
+        if (sb.length() > 200_000) {
+          break;
+        }
+      }
+      String raw = sb.toString();
+      if (raw.indexOf('\u03a3') < 0 && raw.indexOf('\u0130') < 0) {
+        // lower-casing is then char by char, so the whole equals its fields lower-cased one by one
+        return raw.toLowerCase(Locale.ROOT);
+      }
+      // a capital sigma lower-cases by its context, and a dotted capital I grows the text: field by field
+      sb.setLength(0);
+      sb.append('\n');
+      for (Headers.Field fl : headers.fields()) {
+        sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
+            .append('\n');
+        if (sb.length() > 200_000) {
+          break;
+        }
+      }
+      return sb.toString();
+    }
+
+    /** The length of the header lines up to and with the line that passes the blob's limit. */
+    private static int blobLength(Headers headers) {
+      long n = 1;
+      for (Headers.Field fl : headers.fields()) {
+        n += fl.name().length() + fl.value().length() + 3;
+        if (n > 200_000) {
+          break;
+        }
+      }
+      return (int) n;
+    }
+
+    /**
+     * The header lines lower-cased in one pass when they are all ASCII, where lower-casing with
+     * {@link Locale#ROOT} changes A-Z only; null when a field holds another char.
+     */
+    private static String asciiLowerHeaderLines(Headers headers, int length) {
+      char[] out = new char[length];
+      int o = 0;
+      out[o++] = '\n';
+      for (Headers.Field fl : headers.fields()) {
+        o = putAsciiLower(out, o, fl.name());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = ':';
+        out[o++] = ' ';
+        o = putAsciiLower(out, o, fl.value());
+        if (o < 0) {
+          return null;
+        }
+        out[o++] = '\n';
+        if (o > 200_000) {
+          break;
+        }
+      }
+      return new String(out, 0, o);
+    }
+
+    /** Copies {@code s} lower-cased into {@code out} at {@code o}; the next index, or -1 at a non-ASCII char. */
+    private static int putAsciiLower(char[] out, int o, String s) {
+      int end = o + s.length();
+      s.getChars(0, s.length(), out, o); // a bulk copy, then lower-cased in place
+      for (int i = o; i < end; i++) {
+        char c = out[i];
+        if (c >= 128) {
+          return -1;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          out[i] = (char) (c + 32);
+        }
+      }
+      return end;
     }
   }
 

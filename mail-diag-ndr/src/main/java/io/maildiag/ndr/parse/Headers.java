@@ -160,15 +160,11 @@ final class Headers {
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);
       char y = b.charAt(i);
-      if (x != y && ((x | y) >= 128 || asciiLower(x) != asciiLower(y))) {
+      if (x != y && ((x | y) >= 128 || Keywords.lower(x) != Keywords.lower(y))) {
         return (x | y) >= 128 && a.equalsIgnoreCase(b);
       }
     }
     return true;
-  }
-
-  private static char asciiLower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** The index of the first field of that name, or -1. */

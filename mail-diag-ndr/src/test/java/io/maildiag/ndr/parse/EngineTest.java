@@ -35,7 +35,7 @@ class EngineTest {
             EngineGatesTest.noise(random, pieces, random.nextInt(8))));
       }
       Headers h = new Headers(fields);
-      assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+      assertThat(Formats.HeaderLines.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
     }
   }
 
@@ -46,7 +46,7 @@ class EngineTest {
       fields.add(new Headers.Field("Received", (k % 7 == 0 ? "\u0130" : "X").repeat(1000)));
     }
     Headers h = new Headers(fields);
-    assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+    assertThat(Formats.HeaderLines.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
   }
 
   @Test
@@ -56,7 +56,7 @@ class EngineTest {
       fields.add(new Headers.Field(k % 2 == 0 ? "Received" : "X-Long", "Ab Z@".repeat(200 + k)));
     }
     Headers h = new Headers(fields);
-    assertThat(Engine.Message.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
+    assertThat(Formats.HeaderLines.lowerHeaderLines(h)).isEqualTo(fieldByField(h));
   }
 
   @Test

@@ -47,7 +47,7 @@ class FormatsHeaderLinesTest {
     Random random = new Random(23);
     for (int i = 0; i < 20_000; i++) {
       Headers h = random(random);
-      String blob = Engine.Message.lowerHeaderLines(h);
+      String blob = Formats.HeaderLines.lowerHeaderLines(h);
       Formats.HeaderLines lines = new Formats.HeaderLines(h);
       for (String w : WORDS) {
         assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
@@ -65,7 +65,7 @@ class FormatsHeaderLinesTest {
         fields.add(new Headers.Field(f.name().replace("\n", ""), f.value().replace("\n", "")));
       }
       Headers h = new Headers(fields);
-      String blob = Engine.Message.lowerHeaderLines(h);
+      String blob = Formats.HeaderLines.lowerHeaderLines(h);
       Formats.HeaderLines lines = new Formats.HeaderLines(h);
       for (String w : WORDS) {
         assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
@@ -82,7 +82,7 @@ class FormatsHeaderLinesTest {
             (k % 7 == cut ? "\u0130" : "X").repeat(600) + (k == 399 ? " -eximdsn-" : "")));
       }
       Headers h = new Headers(fields);
-      String blob = Engine.Message.lowerHeaderLines(h);
+      String blob = Formats.HeaderLines.lowerHeaderLines(h);
       Formats.HeaderLines lines = new Formats.HeaderLines(h);
       for (String w : WORDS) {
         assertThat(lines.contains(w)).as(w).isEqualTo(blob.contains(w));
