@@ -5,6 +5,11 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +26,12 @@ import picocli.CommandLine.Spec;
  * stack trace.
  *
  * <p>To add a subcommand: extend {@link MailDiagCommand}, annotate it with {@code @Command}, and list
- * it in {@code subcommands} below.
+ * it in {@link #SUBCOMMANDS}.
+ *
+ * <p>A run that names its subcommand first ({@code mail-diag ndr ...}) builds the command line with
+ * that subcommand only: picocli reads the annotations of every command it is given, and building
+ * the others would only lengthen the start-up of every run. Everything else ({@code --help},
+ * {@code help ndr}, a misspelt subcommand) gets all of them, so help and suggestions are unchanged.
  */
 @Command(
     name = MailDiagCli.NAME,
@@ -41,7 +51,6 @@ import picocli.CommandLine.Spec;
       "",
       "Options:"
     },
-    subcommands = {DnsCommand.class, SpfCommand.class, DmarcCommand.class, DmarcReportCommand.class, NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the analysis ran, whatever it found (NXDOMAIN and SERVFAIL are findings)",
@@ -54,6 +63,11 @@ public final class MailDiagCli implements Callable<Integer> {
 
   /** The program name used in messages. */
   public static final String NAME = "mail-diag";
+
+  /** The subcommands by name, in the order of the help. */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+      DnsCommand.class, SpfCommand.class, DmarcCommand.class, DmarcReportCommand.class,
+      NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
 
   @Spec
   CommandSpec spec;
@@ -68,7 +82,35 @@ public final class MailDiagCli implements Callable<Integer> {
    * err}. Used by {@link #main} and by tests that run the CLI in-process.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new MailDiagCli()), out, err);
+    return configure(withSubcommands(SUBCOMMANDS.values()), out, err);
+  }
+
+  /**
+   * Returns a command line for running {@code args}: with only the subcommand that {@code args}
+   * starts with, if it starts with one other than {@code help}, and with all of them otherwise.
+   */
+  static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
+    Class<?> first = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    if (first == null || first == CommandLine.HelpCommand.class) {
+      return newCommandLine(out, err);
+    }
+    return configure(withSubcommands(List.of(first)), out, err);
+  }
+
+  private static CommandLine withSubcommands(Collection<Class<?>> commands) {
+    CommandLine cmd = new CommandLine(new MailDiagCli());
+    for (Class<?> command : commands) {
+      cmd.addSubcommand(command);
+    }
+    return cmd;
+  }
+
+  private static Map<String, Class<?>> subcommands(Class<?>... commands) {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    for (Class<?> command : commands) {
+      byName.put(command.getAnnotation(Command.class).name(), command);
+    }
+    return Collections.unmodifiableMap(byName);
   }
 
   /**
@@ -91,7 +133,7 @@ public final class MailDiagCli implements Callable<Integer> {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     try {
-      return newCommandLine(out, err).execute(args);
+      return newCommandLine(out, err, args).execute(args);
     } catch (RuntimeException | Error e) {
       // picocli handles exceptions from commands; this catches failures in picocli or the handlers.
       err.println(NAME + ": error: " + ErrorHandlers.message(e));

@@ -22,7 +22,9 @@ import java.util.function.Function;
  * <p>A reader thread takes the items from the source and submits them to the pool; the calling
  * thread prints. At most {@code window} items are in flight (submitted and not yet printed), so the
  * reader waits when the window is full and memory stays bounded however long the source is, while
- * output keeps pace with a slow source (a pipe from a live log). An item whose line function throws
+ * output keeps pace with a slow source (a pipe from a live log): lines that are ready one after the
+ * other are written together, and the output is flushed whenever the printer would wait for the
+ * next line. An item whose line function throws
  * gets the line of the error function instead; nothing in one item stops the batch.
  *
  * @param <T> the items
@@ -45,6 +47,8 @@ final class OrderedBatch<T> {
       return () -> it.hasNext() ? it.next() : null;
     }
   }
+
+  private static final String LINE_SEPARATOR = System.lineSeparator();
 
   private final String name;
   private final int threads;
@@ -86,8 +90,14 @@ final class OrderedBatch<T> {
     reader.start();
     try {
       while (true) {
-        Object next = inFlight.take();
+        Object next = inFlight.poll();
+        if (next == null) {
+          // nothing more is ready: what is printed goes out now, before waiting
+          flush(out);
+          next = inFlight.take();
+        }
         if (next instanceof End end) {
+          flush(out);
           if (end.failure() != null) {
             throw end.failure();
           }
@@ -155,7 +165,13 @@ final class OrderedBatch<T> {
       // The task catches everything itself; this is a bug.
       throw new IllegalStateException(e.getCause());
     }
-    out.println(text);
+    // written without flushing: lines that are ready one after the other go out together
+    out.write(text);
+    out.write(LINE_SEPARATOR);
+  }
+
+  /** Flushes {@code out}, which also reports whether any write to it failed. */
+  private static void flush(PrintWriter out) throws InputException {
     if (out.checkError()) {
       throw new InputException("cannot write to standard output");
     }

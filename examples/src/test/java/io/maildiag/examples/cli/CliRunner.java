@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ final class CliRunner {
       List<String> lines = out.lines().toList();
       assertThat(lines).as("stdout of a --json run: exactly one line").hasSize(1);
       try {
-        JsonNode node = Json.MAPPER.readTree(lines.get(0));
+        JsonNode node = TestJson.MAPPER.readTree(lines.get(0));
         assertThat(node.isObject()).as("stdout is a JSON object").isTrue();
         return node;
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +137,7 @@ class HeadersCommandTest {
   private static List<JsonNode> objects(String out) throws IOException {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : out.lines().toList()) {
-      nodes.add(Json.MAPPER.readTree(line));
+      nodes.add(TestJson.MAPPER.readTree(line));
     }
     return nodes;
   }

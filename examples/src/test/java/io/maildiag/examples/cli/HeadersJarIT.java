@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ class HeadersJarIT {
     assertThat(Files.readString(err)).isEmpty();
     List<JsonNode> objects = new ArrayList<>();
     for (String line : Files.readString(out, StandardCharsets.UTF_8).lines().toList()) {
-      objects.add(Json.MAPPER.readTree(line));
+      objects.add(TestJson.MAPPER.readTree(line));
     }
     assertThat(objects).extracting(o -> o.path("file").asText()).containsExactly("1-pasted.txt", "2-sample.eml");
     assertThat(objects.get(0).path("hops").get(0).path("ip").asText()).isEqualTo("192.0.2.1");

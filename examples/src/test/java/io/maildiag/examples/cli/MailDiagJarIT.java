@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ class MailDiagJarIT {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().lines().count()).isEqualTo(1);
-    JsonNode json = Json.MAPPER.readTree(r.out());
+    JsonNode json = TestJson.MAPPER.readTree(r.out());
     assertThat(json.path("queryCount").asInt()).isEqualTo(json.path("queries").size()).isPositive();
   }
 
@@ -78,8 +77,8 @@ class MailDiagJarIT {
     Run txt = java("dns", "example.com", "TXT", "--zone", zone(), "--json");
 
     assertThat(nx.exitCode()).isZero();
-    assertThat(Json.MAPPER.readTree(nx.out()).path("outcome").asText()).isEqualTo("NXDOMAIN");
-    JsonNode strings = Json.MAPPER.readTree(txt.out()).path("records").get(0).path("strings");
+    assertThat(TestJson.MAPPER.readTree(nx.out()).path("outcome").asText()).isEqualTo("NXDOMAIN");
+    JsonNode strings = TestJson.MAPPER.readTree(txt.out()).path("records").get(0).path("strings");
     assertThat(strings.get(0).asText()).isEqualTo("v=spf1 ");
     assertThat(strings.get(1).asText()).isEqualTo("-all");
   }

@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -421,7 +420,7 @@ class NdrCommandTest {
     List<JsonNode> nodes = new ArrayList<>();
     for (Iterator<String> it = out.lines().iterator(); it.hasNext(); ) {
       try {
-        nodes.add(Json.MAPPER.readTree(it.next()));
+        nodes.add(TestJson.MAPPER.readTree(it.next()));
       } catch (IOException e) {
         throw new AssertionError(e);
       }

@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ class NdrJarIT {
   private static List<JsonNode> objects(String out) throws IOException {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : out.lines().toList()) {
-      nodes.add(Json.MAPPER.readTree(line));
+      nodes.add(TestJson.MAPPER.readTree(line));
     }
     return nodes;
   }
@@ -79,7 +78,7 @@ class NdrJarIT {
         .contains("  message-id   invoice-2024-0117@example.com");
     assertThat(json.exitCode()).as("stderr: %s", json.err()).isZero();
     assertThat(json.out().lines().count()).isEqualTo(1);
-    JsonNode node = Json.MAPPER.readTree(json.out());
+    JsonNode node = TestJson.MAPPER.readTree(json.out());
     JsonNode rcpt = node.path("recipients").get(0);
     assertThat(node.path("kind").asText()).isEqualTo("bounce");
     assertThat(rcpt.path("status").asText()).isEqualTo("5.7.26");
@@ -141,7 +140,7 @@ class NdrJarIT {
     Run none = java("ndr");
 
     assertThat(dmarc.exitCode()).as("stderr: %s", dmarc.err()).isZero();
-    JsonNode json = Json.MAPPER.readTree(dmarc.out());
+    JsonNode json = TestJson.MAPPER.readTree(dmarc.out());
     assertThat(json.path("defaultReason").asText()).isEqualTo("auth-failure");
     List<String> providers = new ArrayList<>();
     json.path("providers").forEach(p -> providers.add(p.path("provider").asText()));
@@ -164,7 +163,7 @@ class NdrJarIT {
     assertThat(text.exitCode()).as("stderr: %s", text.err()).isZero();
     assertThat(text.out()).contains("7. Bounces: ").contains("  ? bounces/2-microsoft365-dmarc.eml");
     assertThat(json.exitCode()).isZero();
-    JsonNode demo = Json.MAPPER.readTree(json.out());
+    JsonNode demo = TestJson.MAPPER.readTree(json.out());
     JsonNode bounces = null;
     for (JsonNode s : demo.path("sections")) {
       if (s.path("id").asText().equals("bounces")) {

@@ -7,7 +7,6 @@ import io.maildiag.dns.DnsOutcome;
 import io.maildiag.dns.DnsResolver;
 import io.maildiag.dns.InMemoryDnsResolver;
 import io.maildiag.dns.spf.SpfChecker;
-import io.maildiag.examples.render.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +58,7 @@ class SpfBatchTest {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : out.lines().toList()) {
       try {
-        JsonNode node = Json.MAPPER.readTree(line);
+        JsonNode node = TestJson.MAPPER.readTree(line);
         assertThat(node.isObject()).as("line %s", line).isTrue();
         nodes.add(node);
       } catch (IOException e) {

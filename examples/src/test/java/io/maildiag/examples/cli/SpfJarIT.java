@@ -3,7 +3,6 @@ package io.maildiag.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.maildiag.examples.render.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ class SpfJarIT {
   private static List<JsonNode> objects(String out) throws IOException {
     List<JsonNode> nodes = new ArrayList<>();
     for (String line : out.lines().toList()) {
-      nodes.add(Json.MAPPER.readTree(line));
+      nodes.add(TestJson.MAPPER.readTree(line));
     }
     return nodes;
   }
@@ -126,7 +125,7 @@ class SpfJarIT {
         .contains("  └─ include:gone.example.net  (lookups: 0)  [NO_RECORD: ");
     assertThat(json.exitCode()).as("stderr: %s", json.err()).isZero();
     assertThat(json.out().lines().count()).isEqualTo(1);
-    JsonNode audit = Json.MAPPER.readTree(json.out());
+    JsonNode audit = TestJson.MAPPER.readTree(json.out());
     assertThat(audit.path("source").asText()).isEqualTo("proposed");
     assertThat(audit.path("record").asText()).isEqualTo("v=spf1 ip4:192.0.2.0/24 include:one.example.net -all");
     assertThat(audit.path("worstCaseLookups").asInt()).isEqualTo(4);
