@@ -151,6 +151,9 @@ public final class MailDiagCli implements Callable<Integer> {
     PrintWriter out = new PrintWriter(
         new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    if (args.length > 0 && args[0].equals("ndr")) {
+      NdrCommand.preload();
+    }
     System.exit(run(out, err, args));
   }
 }

@@ -134,6 +134,30 @@ final class NdrCommand extends MailDiagCommand {
   }
 
   /** {@code ndr FILE}: the analysis of one message, as text or one JSON object. */
+  /**
+   * Starts loading the analyzer (its rule tables and patterns) on a daemon thread, so that where a
+   * second processor is free the loading overlaps the parsing of the command line. The command
+   * itself still creates its analyzer: it waits for a load in progress, or repeats a failed one
+   * and reports that failure as usual.
+   */
+  static void preload() {
+    Thread loader = new Thread(new Preload(), "mail-diag-ndr-preload");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /** The body of {@link #preload()}. */
+  private static final class Preload implements Runnable {
+    @Override
+    public void run() {
+      try {
+        BounceAnalyzer.withDefaults();
+      } catch (RuntimeException | LinkageError e) {
+        // reported by the command when it creates its own analyzer
+      }
+    }
+  }
+
   private int single() throws InputException {
     BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
     BounceAnalysis analysis = file.equals("-")
