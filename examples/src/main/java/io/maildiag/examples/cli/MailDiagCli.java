@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  * stack trace.
  *
  * <p>To add a subcommand: extend {@link MailDiagCommand}, annotate it with {@code @Command}, and list
- * it in {@link #SUBCOMMANDS}.
+ * it in {@code Subcommands}.
  *
  * <p>A run that names its subcommand first ({@code mail-diag ndr ...}) builds the command line with
  * that subcommand only: picocli reads the annotations of every command it is given, and building
@@ -64,10 +65,12 @@ public final class MailDiagCli implements Callable<Integer> {
   /** The program name used in messages. */
   public static final String NAME = "mail-diag";
 
-  /** The subcommands by name, in the order of the help. */
-  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
-      DnsCommand.class, SpfCommand.class, DmarcCommand.class, DmarcReportCommand.class,
-      NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
+  /** The subcommands by name, in the order of the help; read only once a command line is built. */
+  private static final class Subcommands {
+    static final Map<String, Class<?>> BY_NAME = subcommands(
+        DnsCommand.class, SpfCommand.class, DmarcCommand.class, DmarcReportCommand.class,
+        NdrCommand.class, HeadersCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
+  }
 
   @Spec
   CommandSpec spec;
@@ -82,7 +85,7 @@ public final class MailDiagCli implements Callable<Integer> {
    * err}. Used by {@link #main} and by tests that run the CLI in-process.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-    return configure(withSubcommands(SUBCOMMANDS.values()), out, err);
+    return configure(withSubcommands(Subcommands.BY_NAME.values()), out, err);
   }
 
   /**
@@ -90,7 +93,7 @@ public final class MailDiagCli implements Callable<Integer> {
    * starts with, if it starts with one other than {@code help}, and with all of them otherwise.
    */
   static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
-    Class<?> first = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    Class<?> first = args.length > 0 ? Subcommands.BY_NAME.get(args[0]) : null;
     if (first == null || first == CommandLine.HelpCommand.class) {
       return newCommandLine(out, err);
     }
@@ -144,8 +147,16 @@ public final class MailDiagCli implements Callable<Integer> {
     }
   }
 
-  /** Runs the CLI on the process's stdout and stderr (UTF-8) and exits with its exit code. */
+  /**
+   * Runs the CLI on the process's stdout and stderr (UTF-8) and exits with its exit code. Started
+   * as {@code java -jar} without JVM options, it runs the CLI in a second JVM tuned for short runs
+   * (see {@link Relaunch}; {@code MAIL_DIAG_RELAUNCH=0} turns that off).
+   */
   public static void main(String[] args) {
+    OptionalInt relaunched = Relaunch.run(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
+    }
     // Standard output is written straight to its file descriptor, not through System.out, which
     // swallows write errors: a batch piped into `head` then sees the closed pipe and stops.
     PrintWriter out = new PrintWriter(
