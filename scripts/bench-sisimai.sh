@@ -21,6 +21,12 @@
 # JIT compiler and garbage collector included); the CPU-time ratio is the steadier one when other
 # work shares the machine. The target is judged on the wall clock; run it on an idle machine.
 #
+# Then, end to end, as a user runs them (start-up, module loading and JIT warm-up included), pinned
+# to the same CPU: `perl -MSisimai -e 'print Sisimai->dump(DIR)'` (Sisimai's JSON) against
+# `java -jar examples/target/mail-diag.jar ndr --batch DIR` (one JSON object per message), each
+# E2E_RUNS times alternating, output to /dev/null; the median wall time of each counts. Skipped
+# when the CLI jar is not built (mvn -B -q -DskipTests package).
+#
 # Prerequisites (this script installs nothing):
 #   apt-get install -y libsisimai-perl        # Debian/Ubuntu; Sisimai 4.x (make) or 5.x (rise)
 #   mvn -B install -DskipTests -pl .,mail-diag-core,mail-diag-dns,mail-diag-headers,mail-diag-ndr
@@ -35,6 +41,8 @@
 #   MD_SECONDS           length of one mail-diag round (default 3)
 #   JAVA, JAVA_OPTS      java command (default java) and its options (default -Xms512m -Xmx512m)
 #   JAR                  benchmarks jar (default benchmarks/target/benchmarks.jar)
+#   CLI_JAR              the mail-diag CLI (default examples/target/mail-diag.jar)
+#   E2E_RUNS             end-to-end runs per tool, median taken (default 5; 0 skips them)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,6 +53,8 @@ ROUNDS=${ROUNDS:-3}
 SISIMAI_MIN_SECONDS=${SISIMAI_MIN_SECONDS:-3}
 MD_WARMUP=${MD_WARMUP:-40}
 MD_SECONDS=${MD_SECONDS:-3}
+CLI_JAR=${CLI_JAR:-$ROOT/examples/target/mail-diag.jar}
+E2E_RUNS=${E2E_RUNS:-5}
 MIX=$ROOT/benchmarks/src/main/resources/io/maildiag/benchmarks/ndr/mix
 
 indent() { sed 's/^/   /'; }
@@ -182,3 +192,31 @@ awk -v s="$sisimai" -v m="$maildiag" -v sc="${sisimai_cpu:-0}" -v mc="${maildiag
   }
   printf "   target: mail-diag at least 20 x Sisimai (wall clock): %s\n", (r >= 20 ? "met" : "NOT met")
 }'
+
+if (( E2E_RUNS > 0 )) && [[ -f $CLI_JAR ]]; then
+  echo "== End to end ($count messages, one process per run, start-up included, $pinned)"
+  median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  wall() { # prints the wall seconds of one run of the command given
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
+  }
+  s_times=() m_times=()
+  for (( i = 0; i < E2E_RUNS; i++ )); do
+    s_times+=("$(wall "${PIN[@]}" perl -MSisimai -e 'print Sisimai->dump($ARGV[0])' "$MSGS")")
+    m_times+=("$(wall "${PIN[@]}" "$JAVA" -jar "$CLI_JAR" ndr --batch "$MSGS")")
+  done
+  s_med=$(printf '%s\n' "${s_times[@]}" | median)
+  m_med=$(printf '%s\n' "${m_times[@]}" | median)
+  echo "   Sisimai    runs: ${s_times[*]} s"
+  echo "   mail-diag  runs: ${m_times[*]} s"
+  awk -v s="$s_med" -v m="$m_med" -v n="$count" 'BEGIN {
+    printf "   Sisimai    median %.3f s = %8.1f msgs/s\n", s, n / s
+    printf "   mail-diag  median %.3f s = %8.1f msgs/s\n", m, n / m
+    printf "   ratio      %.2f x (end to end)\n", s / m
+  }'
+elif (( E2E_RUNS > 0 )); then
+  echo "== End to end: skipped, $CLI_JAR not built (mvn -B -q -DskipTests package)"
+fi
