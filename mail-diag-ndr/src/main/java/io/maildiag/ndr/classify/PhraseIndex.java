@@ -58,25 +58,36 @@ final class PhraseIndex {
   /** Indexes {@code phrases}; a phrase's position in the list is its id. */
   PhraseIndex(List<TextRules.Phrase> phrases) {
     this.size = phrases.size();
-    List<List<String>> offered = new ArrayList<>();
-    Map<String, Integer> uses = new HashMap<>();
+    List<List<String>> offered = new ArrayList<>(size);
+    // per anchor, the number of phrases that offer it
+    Map<String, int[]> uses = new HashMap<>(size * 8);
     for (TextRules.Phrase p : phrases) {
       List<String> a = anchors(p);
       offered.add(a);
-      for (String x : a) {
-        uses.put(x, uses.getOrDefault(x, 0) + 1);
+      for (int i = 0; i < a.size(); i++) {
+        int[] count = uses.get(a.get(i));
+        if (count == null) {
+          uses.put(a.get(i), new int[] {1});
+        } else {
+          count[0]++;
+        }
       }
     }
     List<Map<String, List<Integer>>> ids = new ArrayList<>();
     for (int k = PAIR; k <= CHAR; k++) {
-      ids.add(new LinkedHashMap<>());
+      ids.add(new LinkedHashMap<>(size));
     }
     this.always = new long[words(size)];
     for (int id = 0; id < size; id++) {
       String best = null;
-      for (String a : offered.get(id)) {
-        if (best == null || better(a, best, uses)) {
-          best = a;
+      int bestUses = 0;
+      List<String> a = offered.get(id);
+      for (int i = 0; i < a.size(); i++) {
+        String x = a.get(i);
+        int u = uses.get(x)[0];
+        if (best == null || better(x, u, best, bestUses)) {
+          best = x;
+          bestUses = u;
         }
       }
       if (best == null) {
@@ -108,7 +119,7 @@ final class PhraseIndex {
   private static List<String> anchors(TextRules.Phrase p) {
     List<String> out = new ArrayList<>();
     for (TextRules.Part part : p.parts()) {
-      String[] w = part.words().split(" ");
+      String[] w = words(part.words());
       for (int i = 0; i < w.length; i++) {
         boolean closedLeft = i > 0 || !part.openStart();
         boolean closedRight = i < w.length - 1 || !part.openEnd();
@@ -116,7 +127,7 @@ final class PhraseIndex {
           String next = w[i + 1];
           boolean nextClosed = i + 1 < w.length - 1 || !part.openEnd();
           if (nextClosed || next.length() >= AFFIX) {
-            add(out, PAIR, w[i] + " " + next.substring(0, Math.min(AFFIX, next.length())));
+            add(out, PAIR, w[i], next.substring(0, Math.min(AFFIX, next.length())));
           }
         }
         if (closedLeft && closedRight) {
@@ -128,7 +139,7 @@ final class PhraseIndex {
         }
         for (int k = 0; k < w[i].length(); k++) {
           if (w[i].charAt(k) >= 0x80) {
-            add(out, CHAR, String.valueOf(w[i].charAt(k)));
+            add(out, CHAR, w[i].substring(k, k + 1));
           }
         }
       }
@@ -137,16 +148,40 @@ final class PhraseIndex {
   }
 
   private static void add(List<String> anchors, int kind, String key) {
-    String a = (char) ('0' + kind) + key;
+    String a = new StringBuilder(key.length() + 1).append((char) ('0' + kind)).append(key).toString();
     if (!anchors.contains(a)) {
       anchors.add(a);
     }
   }
 
-  /** Whether anchor {@code a} is likely more selective than {@code b}. */
-  private static boolean better(String a, String b, Map<String, Integer> uses) {
-    int ua = uses.get(a);
-    int ub = uses.get(b);
+  /** Adds the anchor of {@code kind} whose key is {@code first}, a space and {@code second}, unless present. */
+  private static void add(List<String> anchors, int kind, String first, String second) {
+    String a = new StringBuilder(first.length() + second.length() + 2).append((char) ('0' + kind))
+        .append(first).append(' ').append(second).toString();
+    if (!anchors.contains(a)) {
+      anchors.add(a);
+    }
+  }
+
+  /** The words of normalised text: its pieces between single spaces. */
+  private static String[] words(String text) {
+    int count = 1;
+    for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+      count++;
+    }
+    String[] out = new String[count];
+    int start = 0;
+    for (int k = 0; k < count - 1; k++) {
+      int end = text.indexOf(' ', start);
+      out[k] = text.substring(start, end);
+      start = end + 1;
+    }
+    out[count - 1] = text.substring(start);
+    return out;
+  }
+
+  /** Whether anchor {@code a}, offered by {@code ua} phrases, is likely more selective than {@code b}, offered by {@code ub}. */
+  private static boolean better(String a, int ua, String b, int ub) {
     if (ua != ub) {
       return ua < ub;
     }
@@ -273,9 +308,15 @@ final class PhraseIndex {
     private final int filterShift;
 
     WordTable(Map<String, List<Integer>> entries) {
-      Map<Integer, List<Integer>> byHash = new LinkedHashMap<>();
+      Map<Integer, List<Integer>> byHash = new LinkedHashMap<>(entries.size() * 2);
       for (Map.Entry<String, List<Integer>> e : entries.entrySet()) {
-        byHash.computeIfAbsent(e.getKey().hashCode(), h -> new ArrayList<>()).addAll(e.getValue());
+        Integer h = e.getKey().hashCode();
+        List<Integer> list = byHash.get(h);
+        if (list == null) {
+          byHash.put(h, new ArrayList<>(e.getValue()));
+        } else {
+          list.addAll(e.getValue());
+        }
       }
       // at most half full: a look-up of a word that is no key ends within a slot or two
       int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, byHash.size())));

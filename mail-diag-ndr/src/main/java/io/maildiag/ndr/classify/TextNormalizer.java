@@ -97,7 +97,8 @@ public final class TextNormalizer {
     return tail.isEmpty() ? m.normalized : m.normalized + " " + tail;
   }
 
-  private static String compute(CharSequence text) {
+  /** {@link #normalize} without the memo: for rule phrases, each normalised once. */
+  static String compute(CharSequence text) {
     int n = Math.min(text.length(), MAX_INPUT_CHARS);
     char[] raw = new char[n]; // one copy of the cut input; the passes below index it directly
     text.toString().getChars(0, n, raw, 0);
