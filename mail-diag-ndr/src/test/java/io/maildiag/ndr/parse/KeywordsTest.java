@@ -63,6 +63,21 @@ class KeywordsTest {
   }
 
   @Test
+  void productListsEveryWordWithTheFirstClassVaryingSlowest() {
+    assertThat(Keywords.product("24", "0-")).containsExactly("20", "2-", "40", "4-");
+    assertThat(Keywords.product("abc")).containsExactly("a", "b", "c");
+    List<String> expected = new ArrayList<>();
+    for (char a : "(#".toCharArray()) {
+      for (char b : "245".toCharArray()) {
+        for (char c : ".x".toCharArray()) {
+          expected.add("" + a + b + c);
+        }
+      }
+    }
+    assertThat(Keywords.product("(#", "245", ".x")).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void wordsAreLowerCaseAscii() {
     assertThatThrownBy(() -> new Keywords("Rcpt")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Keywords("")).isInstanceOf(IllegalArgumentException.class);
