@@ -45,7 +45,11 @@ final class TsvResource {
           throw new IllegalStateException(name + ":" + number + ": expected " + minFields + " to " + maxFields
               + " tab-separated fields, found " + fields.size());
         }
-        rows.add(new Row(number, fields.stream().map(String::strip).toList()));
+        String[] stripped = new String[fields.size()];
+        for (int i = 0; i < stripped.length; i++) {
+          stripped[i] = fields.get(i).strip();
+        }
+        rows.add(new Row(number, List.of(stripped)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
