@@ -207,20 +207,30 @@ public final class TextRules {
     List<String> out = new ArrayList<>(text.length() / 32 + 1);
     int n = text.length();
     int start = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        out.add(text.substring(start, i));
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        start = i + 1;
+    // the next LF and the next CR at or after start (n: none); found by indexOf, not char by char
+    int lf = next(text, '\n', 0);
+    int cr = next(text, '\r', 0);
+    while (start < n) {
+      int end = Math.min(lf, cr);
+      out.add(text.substring(start, end));
+      if (end == n) {
+        break;
+      }
+      start = end == cr && lf == cr + 1 ? lf + 1 : end + 1;
+      if (lf < start) {
+        lf = next(text, '\n', start);
+      }
+      if (cr < start) {
+        cr = next(text, '\r', start);
       }
     }
-    if (start < n) {
-      out.add(text.substring(start));
-    }
     return out;
+  }
+
+  /** The index of {@code c} in {@code text} at or after {@code from}, or the length if none. */
+  private static int next(String text, char c, int from) {
+    int i = text.indexOf(c, from);
+    return i < 0 ? text.length() : i;
   }
 
   /**
@@ -527,9 +537,16 @@ public final class TextRules {
     }
 
     private String makeKey() {
-      StringBuilder b = new StringBuilder();
+      StringBuilder b = new StringBuilder(length + 4 * parts.length);
       for (Part p : parts) {
-        b.append(p.openStart ? "*" : "").append(p.words).append(p.openEnd ? "*" : "").append('~');
+        if (p.openStart) {
+          b.append('*');
+        }
+        b.append(p.words);
+        if (p.openEnd) {
+          b.append('*');
+        }
+        b.append('~');
       }
       for (Part p : exclusions) {
         b.append('!').append(p.words);
