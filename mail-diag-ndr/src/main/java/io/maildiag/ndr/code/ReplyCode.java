@@ -77,8 +77,18 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     }
   }
 
-  private static final List<ReplyCode> DOCUMENTED_CODES =
-      DOCUMENTED.keySet().stream().sorted().map(ReplyCode::new).toList();
+  private static final List<ReplyCode> DOCUMENTED_CODES = documentedCodes();
+
+  /** The codes of {@link #DOCUMENTED}, in ascending order. */
+  private static List<ReplyCode> documentedCodes() {
+    Integer[] values = DOCUMENTED.keySet().toArray(new Integer[0]);
+    java.util.Arrays.sort(values);
+    ReplyCode[] codes = new ReplyCode[values.length];
+    for (int i = 0; i < values.length; i++) {
+      codes[i] = new ReplyCode(values[i]);
+    }
+    return List.of(codes);
+  }
 
   private static Map.Entry<Integer, List<String>> doc(int value, String meaning, String reference) {
     return Map.entry(value, List.of(meaning, reference));
@@ -150,12 +160,14 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    * mailbox unavailable (...)} for 550, or empty for a code they do not list (such as 530).
    */
   public Optional<String> meaning() {
-    return Optional.ofNullable(DOCUMENTED.get(value)).map(d -> d.get(0));
+    List<String> d = DOCUMENTED.get(value);
+    return d == null ? Optional.empty() : Optional.ofNullable(d.get(0));
   }
 
   /** Returns where {@link #meaning()} is defined, such as {@code RFC 5321 section 4.2.3}. */
   public Optional<String> reference() {
-    return Optional.ofNullable(DOCUMENTED.get(value)).map(d -> d.get(1));
+    List<String> d = DOCUMENTED.get(value);
+    return d == null ? Optional.empty() : Optional.ofNullable(d.get(1));
   }
 
   /** Returns whether the standards list this code (whether {@link #meaning()} is present). */
