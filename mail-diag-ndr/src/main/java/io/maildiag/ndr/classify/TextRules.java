@@ -196,32 +196,38 @@ public final class TextRules {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return parse(lines(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return parse(lines(in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The lines of {@code text}, as {@link java.io.BufferedReader#lines()} gives them: ended by LF, CR or CRLF. */
-  static List<String> lines(String text) {
-    List<String> out = new ArrayList<>(text.length() / 32 + 1);
-    int n = text.length();
+  /**
+   * The lines of the UTF-8 text {@code utf8}, as {@link java.io.BufferedReader#lines()} gives them:
+   * ended by LF, CR or CRLF. Each line is decoded on its own (a line break byte is never part of a
+   * multi-byte character), so the many ASCII lines take the JDK's quick path.
+   */
+  static List<String> lines(byte[] utf8) {
+    // one char per byte, to find the line breaks with indexOf
+    String bytes = new String(utf8, StandardCharsets.ISO_8859_1);
+    List<String> out = new ArrayList<>(utf8.length / 32 + 1);
+    int n = utf8.length;
     int start = 0;
-    // the next LF and the next CR at or after start (n: none); found by indexOf, not char by char
-    int lf = next(text, '\n', 0);
-    int cr = next(text, '\r', 0);
+    // the next LF and the next CR at or after start (n: none)
+    int lf = next(bytes, '\n', 0);
+    int cr = next(bytes, '\r', 0);
     while (start < n) {
       int end = Math.min(lf, cr);
-      out.add(text.substring(start, end));
+      out.add(new String(utf8, start, end - start, StandardCharsets.UTF_8));
       if (end == n) {
         break;
       }
       start = end == cr && lf == cr + 1 ? lf + 1 : end + 1;
       if (lf < start) {
-        lf = next(text, '\n', start);
+        lf = next(bytes, '\n', start);
       }
       if (cr < start) {
-        cr = next(text, '\r', start);
+        cr = next(bytes, '\r', start);
       }
     }
     return out;

@@ -32,16 +32,14 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
+    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
+      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here); the declared
+      // charset need not be looked up (a Japanese or Chinese one loads the JDK's extended charsets)
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     String common = asUtf8OrLatin1(bytes, declared);
     if (common != null) {
       return common;
-    }
-    if (isAscii(bytes)) {
-      String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
-      if (!name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
-          && !name.startsWith("unicode")) {
-        return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
-      }
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
@@ -87,6 +85,17 @@ final class Charsets {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     return null;
+  }
+
+  /**
+   * Whether text of ASCII bytes other than ESC, declared as {@code declared}, reads as those
+   * characters: unless the charset is UTF-7, UTF-16, UTF-32 or "unicode", which read ASCII bytes
+   * otherwise.
+   */
+  private static boolean asciiReadsAsItself(String declared) {
+    String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
+    return !name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
+        && !name.startsWith("unicode");
   }
 
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */

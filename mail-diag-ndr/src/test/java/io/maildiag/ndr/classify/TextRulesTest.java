@@ -134,9 +134,9 @@ class TextRulesTest {
 
   @Test
   void linesEndAsBufferedReaderEndsThem() throws java.io.IOException {
-    for (String text : List.of("", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\r\r\nb\n\n", "\n\nx", "é ~ ü\r")) {
+    for (String text : List.of("", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\r\r\nb\n\n", "\n\nx", "é ~ ü\r", "宛先\n\u00e9\r\nx")) {
       List<String> expected = new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList();
-      assertThat(TextRules.lines(text)).as(text).isEqualTo(expected);
+      assertThat(TextRules.lines(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(text).isEqualTo(expected);
     }
   }
 
