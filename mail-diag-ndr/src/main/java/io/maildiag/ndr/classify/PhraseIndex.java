@@ -61,17 +61,22 @@ final class PhraseIndex {
     List<List<String>> offered = new ArrayList<>(size);
     // per anchor, the number of phrases that offer it
     Map<String, int[]> uses = new HashMap<>(size * 8);
+    // per phrase, the counts of its anchors, in the order offered
+    List<int[][]> offeredUses = new ArrayList<>(size);
     for (TextRules.Phrase p : phrases) {
       List<String> a = anchors(p);
       offered.add(a);
-      for (int i = 0; i < a.size(); i++) {
+      int[][] counts = new int[a.size()][];
+      for (int i = 0; i < counts.length; i++) {
         int[] count = uses.get(a.get(i));
         if (count == null) {
-          uses.put(a.get(i), new int[] {1});
-        } else {
-          count[0]++;
+          count = new int[1];
+          uses.put(a.get(i), count);
         }
+        count[0]++;
+        counts[i] = count;
       }
+      offeredUses.add(counts);
     }
     List<Map<String, List<Integer>>> ids = new ArrayList<>();
     for (int k = PAIR; k <= CHAR; k++) {
@@ -82,9 +87,10 @@ final class PhraseIndex {
       String best = null;
       int bestUses = 0;
       List<String> a = offered.get(id);
+      int[][] counts = offeredUses.get(id);
       for (int i = 0; i < a.size(); i++) {
         String x = a.get(i);
-        int u = uses.get(x)[0];
+        int u = counts[i][0];
         if (best == null || better(x, u, best, bestUses)) {
           best = x;
           bestUses = u;
@@ -137,8 +143,9 @@ final class PhraseIndex {
         } else if (closedRight && w[i].length() >= AFFIX) {
           add(out, SUFFIX, w[i].substring(w[i].length() - AFFIX));
         }
-        for (int k = 0; k < w[i].length(); k++) {
-          if (w[i].charAt(k) >= 0x80) {
+        char[] cs = w[i].toCharArray();
+        for (int k = 0; k < cs.length; k++) {
+          if (cs[k] >= 0x80) {
             add(out, CHAR, w[i].substring(k, k + 1));
           }
         }

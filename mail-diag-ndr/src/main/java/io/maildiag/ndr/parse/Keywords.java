@@ -143,6 +143,133 @@ final class Keywords {
     first3 = few && firsts > 3 ? first[3] : -1;
   }
 
+  /**
+   * The words {@link #product} gives for one of the lists of classes, built without listing them:
+   * each class of a list is one node of the trie, whose children for all the class's characters are
+   * the next class's node. The walk is the one the listed words' trie gives (both accept exactly the
+   * same words), for a fraction of the work of inserting thousands of words, most of it done while
+   * the JVM is cold. When two lists share a first character, the words are listed after all.
+   *
+   * @param alternatives lists of classes, each class the lower-case ASCII characters of one position
+   */
+  static Keywords ofProducts(String[]... alternatives) {
+    StringBuilder firsts = new StringBuilder();
+    for (String[] classes : alternatives) {
+      for (char c : classes[0].toCharArray()) {
+        if (firsts.indexOf(String.valueOf(c)) >= 0) {
+          String[][] words = new String[alternatives.length][];
+          for (int i = 0; i < words.length; i++) {
+            words[i] = product(alternatives[i]);
+          }
+          return new Keywords(all(words));
+        }
+      }
+      firsts.append(classes[0]);
+    }
+    return new Keywords(alternatives);
+  }
+
+  /** See {@link #ofProducts}; the lists' first classes have no character in common. */
+  private Keywords(String[][] alternatives) {
+    char[][][] alts = new char[alternatives.length][][];
+    char[] first = new char[8];
+    int firsts = 0;
+    int columns = 0;
+    int nodes = 1;
+    int shortest = Integer.MAX_VALUE;
+    for (int a = 0; a < alts.length; a++) {
+      String[] classes = alternatives[a];
+      if (classes.length == 0) {
+        throw notLowerAscii("");
+      }
+      alts[a] = new char[classes.length][];
+      nodes += classes.length - 1;
+      shortest = Math.min(shortest, classes.length);
+      for (int d = 0; d < classes.length; d++) {
+        char[] cl = classes[d].toCharArray();
+        alts[a][d] = cl;
+        if (cl.length == 0) {
+          throw notLowerAscii(String.join("", classes));
+        }
+        for (char c : cl) {
+          if (c >= 128 || c >= 'A' && c <= 'Z') {
+            throw notLowerAscii(classes[d]);
+          }
+          if (column[c] == 0) {
+            column[c] = (byte) ++columns;
+            column[upper(c)] = column[c];
+          }
+        }
+      }
+      for (char c : alts[a][0]) {
+        boolean seen = false;
+        for (int i = 0; i < firsts && !seen; i++) {
+          seen = first[i] == c;
+        }
+        if (seen) {
+          continue;
+        }
+        if (firsts + 2 > first.length) {
+          first = Arrays.copyOf(first, first.length * 2);
+        }
+        first[firsts++] = c;
+        if (upper(c) != c) {
+          first[firsts++] = upper(c);
+        }
+      }
+    }
+    stride = columns + 1;
+    next = new int[nodes * stride];
+    pairs = new long[(stride * stride + 63) / 64];
+    int fresh = 1;
+    for (char[][] classes : alts) {
+      int node = 0;
+      for (int d = 0; d < classes.length; d++) {
+        int child = d == classes.length - 1 ? WORD : fresh++;
+        for (char c : classes[d]) {
+          next[node * stride + column[c]] = child;
+        }
+        node = child;
+      }
+      for (char c : classes[0]) {
+        int from = column[c] * stride;
+        if (classes.length == 1) {
+          for (int k = 0; k < stride; k++) {
+            pairs[(from + k) >>> 6] |= 1L << (from + k);
+          }
+        } else {
+          for (char c2 : classes[1]) {
+            int bit = from + column[c2];
+            pairs[bit >>> 6] |= 1L << bit;
+          }
+        }
+      }
+    }
+    span = Math.min(shortest, 32);
+    if (span >= SKIP_FROM) {
+      byte[] t = new byte[stride * stride];
+      Arrays.fill(t, (byte) (span - 1));
+      for (char[][] classes : alts) {
+        for (int q = 1; q < span; q++) {
+          for (char c1 : classes[q - 1]) {
+            for (char c2 : classes[q]) {
+              int pair = column[c1] * stride + column[c2];
+              t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+            }
+          }
+        }
+      }
+      skip = t;
+    } else {
+      skip = null;
+    }
+    boolean few = firsts <= 4;
+    first0 = few ? first[0] : -1;
+    first1 = few && firsts > 1 ? first[1] : -1;
+    first2 = few && firsts > 2 ? first[2] : -1;
+    first3 = few && firsts > 3 ? first[3] : -1;
+  }
+
   private static IllegalArgumentException notLowerAscii(String word) {
     return new IllegalArgumentException("not a lower-case ASCII word: " + word);
   }
