@@ -97,6 +97,27 @@ public final class TextNormalizer {
     return tail.isEmpty() ? m.normalized : m.normalized + " " + tail;
   }
 
+  /**
+   * Whether {@code text} is already what {@link #normalize} makes of it because it is words of the
+   * ASCII letters a-z separated by single spaces, without "cannot": most rule phrases are, and this
+   * one look costs less than normalising them again while the JVM is cold. False when unsure.
+   */
+  static boolean isPlainWords(String text) {
+    int n = text.length();
+    if (n == 0 || n > MAX_INPUT_CHARS || text.indexOf("cannot") >= 0) {
+      return false;
+    }
+    char[] c = text.toCharArray();
+    char prev = ' '; // no leading space
+    for (char x : c) {
+      if (x == ' ' ? prev == ' ' : x < 'a' || x > 'z') {
+        return false;
+      }
+      prev = x;
+    }
+    return prev != ' '; // no trailing space
+  }
+
   /** {@link #normalize} without the memo: for rule phrases, each normalised once. */
   static String compute(CharSequence text) {
     int n = Math.min(text.length(), MAX_INPUT_CHARS);

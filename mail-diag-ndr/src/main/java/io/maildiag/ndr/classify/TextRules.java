@@ -610,7 +610,8 @@ public final class TextRules {
       String s = raw.trim();
       boolean openStart = s.startsWith("*");
       boolean openEnd = s.endsWith("*");
-      String words = TextNormalizer.compute(s.replace('*', ' '));
+      String spaced = s.replace('*', ' ');
+      String words = TextNormalizer.isPlainWords(spaced) ? spaced : TextNormalizer.compute(spaced);
       if (words.isEmpty()) {
         throw bad(lineNo, "a phrase part with no words", line);
       }

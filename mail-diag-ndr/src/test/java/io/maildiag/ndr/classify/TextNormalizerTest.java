@@ -59,4 +59,25 @@ class TextNormalizerTest {
       }
     }
   }
+
+  /** What the rule compiler takes as normal without normalising it is normal. */
+  @Test
+  void plainWordsAreTheirOwnNormalForm() throws java.io.IOException {
+    java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of("user unknown", "a", "cannot deliver",
+        "can not", "x  y", " x", "x ", "", "abc def ghi", "Abc", "r\u00e9sum\u00e9", "mailbox full", "nocannotx"));
+    try (java.io.InputStream in = TextRules.class.getResourceAsStream(TextRules.RESOURCE)) {
+      samples.addAll(TextRules.lines(in.readAllBytes()));
+    }
+    int plain = 0;
+    for (String s : samples) {
+      if (TextNormalizer.isPlainWords(s)) {
+        plain++;
+        assertThat(TextNormalizer.normalize(s)).as(s).isEqualTo(s);
+      }
+    }
+    assertThat(plain).isGreaterThan(500);
+    assertThat(TextNormalizer.isPlainWords("cannot deliver")).isFalse();
+    assertThat(TextNormalizer.isPlainWords("x  y")).isFalse();
+    assertThat(TextNormalizer.isPlainWords("user unknown")).isTrue();
+  }
 }
