@@ -61,21 +61,14 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
 
   /**
    * Each valid code and the result of parsing it, by value minus 200 (null for the invalid values
-   * in between): both are immutable, and the bounce parser reads the same few codes over and over.
+   * in between, and for a code not asked for yet): both are immutable, and the bounce parser reads
+   * the same few codes over and over. Filled as codes are first asked for; threads racing on an
+   * entry store equal values.
    */
   private static final ReplyCode[] CODES = new ReplyCode[400];
 
   @SuppressWarnings("unchecked")
   private static final ParseResult<ReplyCode>[] PARSED = new ParseResult[400];
-
-  static {
-    for (int v = 200; v < 600; v++) {
-      if (isValid(v)) {
-        CODES[v - 200] = new ReplyCode(v);
-        PARSED[v - 200] = ParseResult.success(CODES[v - 200]);
-      }
-    }
-  }
 
   private static final List<ReplyCode> DOCUMENTED_CODES = documentedCodes();
 
@@ -118,7 +111,12 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     if (s.length() == 3 && isDigit(s.charAt(0)) && isDigit(s.charAt(1)) && isDigit(s.charAt(2))) {
       int v = (s.charAt(0) - '0') * 100 + (s.charAt(1) - '0') * 10 + (s.charAt(2) - '0');
       if (isValid(v)) {
-        return PARSED[v - 200];
+        ParseResult<ReplyCode> parsed = PARSED[v - 200];
+        if (parsed == null) {
+          parsed = ParseResult.success(of(v));
+          PARSED[v - 200] = parsed;
+        }
+        return parsed;
       }
     }
     String shown = s.length() > 16 ? s.substring(0, 16) + "..." : s;
@@ -137,7 +135,15 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    * @throws IllegalArgumentException if it is not a valid reply code
    */
   public static ReplyCode of(int value) {
-    return isValid(value) ? CODES[value - 200] : new ReplyCode(value);
+    if (!isValid(value)) {
+      return new ReplyCode(value); // throws
+    }
+    ReplyCode code = CODES[value - 200];
+    if (code == null) {
+      code = new ReplyCode(value);
+      CODES[value - 200] = code;
+    }
+    return code;
   }
 
   /** Returns whether this is a permanent negative reply (5yz). */
