@@ -240,8 +240,8 @@ public final class TextRules {
   }
 
   /**
-   * The runs of characters other than white space ({@code \\s}: space, tab, LF, VT, FF, CR) in
-   * {@code line}, which starts with none: what splitting it on {@code \\s+} gives.
+   * The runs of characters other than white space ({@code \s}: space, tab, LF, VT, FF, CR) in
+   * {@code line}, which starts with none: what splitting it on {@code \s+} gives.
    */
   private static String[] words(String line) {
     List<String> out = new ArrayList<>(2);

@@ -88,9 +88,9 @@ final class Charsets {
   }
 
   /**
-   * Whether text of ASCII bytes other than ESC, declared as {@code declared}, reads as those
-   * characters: unless the charset is UTF-7, UTF-16, UTF-32 or "unicode", which read ASCII bytes
-   * otherwise.
+   * Whether {@link #decode} reads ASCII bytes other than ESC declared as {@code declared} as the
+   * ASCII characters: for every name but those of UTF-7, UTF-16, UTF-32 and "unicode", which
+   * decode such bytes otherwise.
    */
   private static boolean asciiReadsAsItself(String declared) {
     String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
