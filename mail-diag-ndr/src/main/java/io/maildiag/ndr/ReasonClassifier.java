@@ -185,8 +185,8 @@ public final class ReasonClassifier {
     if (notBounce.isPresent()) {
       Reason r = notBounce.get();
       String rule = isNotBounceAction(action) ? "action:" + action
-          : status.filter(EnhancedStatusCode::isSuccess).map(s -> "status:" + s)
-              .orElseGet(() -> reply.map(c -> "reply:" + c).orElse("action:" + action));
+          : status.isPresent() && status.get().isSuccess() ? "status:" + status.get()
+          : reply.isPresent() ? "reply:" + reply.get() : "action:" + action;
       return verdict(r, false, rule);
     }
 
@@ -207,7 +207,8 @@ public final class ReasonClassifier {
       Optional<ProviderCode> pc = ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText());
       if (pc.isPresent()) {
         ProviderCode p = pc.get();
-        boolean pickedByText = !pc.equals(ProviderCodes.lookup(input.provider(), status.get()));
+        // the table's meanings are distinct instances, none equal to another: identity is equality
+        boolean pickedByText = p != ProviderCodes.lookup(input.provider(), status.get()).orElse(null);
         if (pickedByText || strong == null || strong.reason() == p.reason()) {
           return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(),
               "provider:" + input.provider().jsonName() + ":" + status.get());
@@ -216,7 +217,7 @@ public final class ReasonClassifier {
     }
 
     // (b) text, (c) status, (d) reply, (e) undefined
-    Optional<StatusMeaning> meaning = status.flatMap(CodeDefaults::status);
+    Optional<StatusMeaning> meaning = status.isPresent() ? CodeDefaults.status(status.get()) : Optional.empty();
     Reason reason;
     String rule;
     @Nullable String remediation = null; // the status code's own sentence when the code decided
@@ -246,8 +247,8 @@ public final class ReasonClassifier {
       rule = "status:" + status.get();
       remediation = meaning.get().remediation();
       weakSource = true;
-    } else if (reply.flatMap(CodeDefaults::reply).isPresent()) {
-      reason = reply.flatMap(CodeDefaults::reply).get();
+    } else if (reply.isPresent() && CodeDefaults.reply(reply.get()).isPresent()) {
+      reason = CodeDefaults.reply(reply.get()).get();
       rule = "reply:" + reply.get();
       weakSource = true;
     } else {
@@ -262,12 +263,12 @@ public final class ReasonClassifier {
         : reply.isPresent() && reply.get().isTransient();
     Set<Stage> stages = scan.stages();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
-      String codeRule = status.map(s -> "status:" + s).orElseGet(() -> reply.map(r -> "reply:" + r).orElse(""));
+      String codeRule = status.isPresent() ? "status:" + status.get() : reply.isPresent() ? "reply:" + reply.get() : "";
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
     } else if (reason == Reason.NETWORK_ERROR && transientCode && action.equals("failed")
-        && status.map(s -> s.subject() == 0 || (s.subject() == 4 && (s.detail() <= 2 || s.detail() == 7)))
-            .orElse(true)) {
+        && (status.isEmpty() || status.get().subject() == 0
+            || (status.get().subject() == 4 && (status.get().detail() <= 2 || status.get().detail() == 7)))) {
       reason = Reason.EXPIRED;
       rule = rule + "+action:failed";
     } else if (only(stages, Stage.CONNECT) && (reason == Reason.USER_UNKNOWN
@@ -283,7 +284,7 @@ public final class ReasonClassifier {
       reason = Reason.REJECTED;
       rule = rule + "+stage:mail-from";
     } else if (reason == Reason.USER_UNKNOWN && only(stages, Stage.DATA)
-        && status.map(s -> s.subject() != 1).orElse(true) && input.provider() != Provider.YAHOO) {
+        && (status.isEmpty() || status.get().subject() != 1) && input.provider() != Provider.YAHOO) {
       reason = Reason.FILTERED;
       rule = rule + "+stage:data";
     } else if (stages.contains(Stage.LOCAL) && weakSource && (reason == Reason.UNDEFINED
@@ -365,6 +366,6 @@ public final class ReasonClassifier {
     if (status.isPresent()) {
       return status.get().isSuccess() ? Optional.of(Reason.DELIVERED) : Optional.empty();
     }
-    return reply.filter(ReplyCode::isPositive).map(r -> Reason.DELIVERED);
+    return reply.isPresent() && reply.get().isPositive() ? Optional.of(Reason.DELIVERED) : Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class PhraseIndex {
   /** 31 to the powers 0 to {@value #AFFIX}, to extend a {@link String#hashCode} by a few characters. */
   private static final int[] POW31 = {1, 31, 31 * 31, 31 * 31 * 31};
 
-  /** The kinds of anchor, from the most selective; an anchor is written as its kind's digit and its key. */
+  /** The kinds of anchor, from the most selective; an anchor is a kind and a key. */
   private static final int PAIR = 0;
   private static final int WHOLE = 1;
   private static final int PREFIX = 2;
@@ -58,36 +59,47 @@ final class PhraseIndex {
   /** Indexes {@code phrases}; a phrase's position in the list is its id. */
   PhraseIndex(List<TextRules.Phrase> phrases) {
     this.size = phrases.size();
-    List<List<String>> offered = new ArrayList<>();
-    Map<String, Integer> uses = new HashMap<>();
+    List<Offer> offered = new ArrayList<>(size);
+    // per kind of anchor and key, the number of phrases that offer it
+    List<Map<String, int[]>> uses = new ArrayList<>();
+    for (int k = PAIR; k <= CHAR; k++) {
+      uses.add(new HashMap<>(size * 2));
+    }
     for (TextRules.Phrase p : phrases) {
-      List<String> a = anchors(p);
+      Offer a = anchors(p);
       offered.add(a);
-      for (String x : a) {
-        uses.put(x, uses.getOrDefault(x, 0) + 1);
+      for (int i = 0; i < a.size; i++) {
+        Map<String, int[]> byKey = uses.get(a.kinds[i]);
+        int[] count = byKey.get(a.keys[i]);
+        if (count == null) {
+          count = new int[1];
+          byKey.put(a.keys[i], count);
+        }
+        count[0]++;
+        a.uses[i] = count;
       }
     }
     List<Map<String, List<Integer>>> ids = new ArrayList<>();
     for (int k = PAIR; k <= CHAR; k++) {
-      ids.add(new LinkedHashMap<>());
+      ids.add(new LinkedHashMap<>(size));
     }
     this.always = new long[words(size)];
     for (int id = 0; id < size; id++) {
-      String best = null;
-      for (String a : offered.get(id)) {
-        if (best == null || better(a, best, uses)) {
-          best = a;
+      Offer a = offered.get(id);
+      int best = -1;
+      for (int i = 0; i < a.size; i++) {
+        if (best < 0 || better(a, i, best)) {
+          best = i;
         }
       }
-      if (best == null) {
+      if (best < 0) {
         always[id >>> 6] |= 1L << id;
       } else {
-        Map<String, List<Integer>> table = ids.get(best.charAt(0) - '0');
-        String key = best.substring(1);
-        List<Integer> list = table.get(key);
+        Map<String, List<Integer>> table = ids.get(a.kinds[best]);
+        List<Integer> list = table.get(a.keys[best]);
         if (list == null) {
           list = new ArrayList<>();
-          table.put(key, list);
+          table.put(a.keys[best], list);
         }
         list.add(id);
       }
@@ -104,56 +116,94 @@ final class PhraseIndex {
     return (n + 63) >>> 6;
   }
 
-  /** Every anchor the main parts of {@code p} offer (see the class comment), each once. */
-  private static List<String> anchors(TextRules.Phrase p) {
-    List<String> out = new ArrayList<>();
+  /** The anchors one phrase offers, each a kind and a key, each once, in the order found. */
+  private static final class Offer {
+    int size;
+    int[] kinds = new int[8];
+    String[] keys = new String[8];
+    /** Per anchor, the count of phrases that offer it (shared by all of them). */
+    int[][] uses = new int[8][];
+
+    void add(int kind, String key) {
+      for (int i = 0; i < size; i++) {
+        if (kinds[i] == kind && keys[i].equals(key)) {
+          return;
+        }
+      }
+      if (size == kinds.length) {
+        kinds = Arrays.copyOf(kinds, size * 2);
+        keys = Arrays.copyOf(keys, size * 2);
+        uses = Arrays.copyOf(uses, size * 2);
+      }
+      kinds[size] = kind;
+      keys[size] = key;
+      size++;
+    }
+  }
+
+  /**
+   * Every anchor the main parts of {@code p} offer (see the class comment), each once. The words of
+   * a part are the pieces of its normalised text between single spaces; keys are cut from that text
+   * (a pair's key is a word, the space and the next word's head).
+   */
+  private static Offer anchors(TextRules.Phrase p) {
+    Offer out = new Offer();
     for (TextRules.Part part : p.parts()) {
-      String[] w = part.words().split(" ");
-      for (int i = 0; i < w.length; i++) {
-        boolean closedLeft = i > 0 || !part.openStart();
-        boolean closedRight = i < w.length - 1 || !part.openEnd();
-        if (closedLeft && i + 1 < w.length) {
-          String next = w[i + 1];
-          boolean nextClosed = i + 1 < w.length - 1 || !part.openEnd();
-          if (nextClosed || next.length() >= AFFIX) {
-            add(out, PAIR, w[i] + " " + next.substring(0, Math.min(AFFIX, next.length())));
+      String t = part.words();
+      char[] c = t.toCharArray();
+      int n = c.length;
+      int s = 0; // the word [s, e)
+      while (s < n) {
+        int e = end(t, s);
+        boolean last = e == n;
+        boolean closedLeft = s > 0 || !part.openStart();
+        boolean closedRight = !last || !part.openEnd();
+        if (closedLeft && !last) {
+          int next = e + 1;
+          int nextEnd = end(t, next);
+          boolean nextClosed = nextEnd < n || !part.openEnd();
+          if (nextClosed || nextEnd - next >= AFFIX) {
+            out.add(PAIR, t.substring(s, next + Math.min(AFFIX, nextEnd - next)));
           }
         }
         if (closedLeft && closedRight) {
-          add(out, WHOLE, w[i]);
-        } else if (closedLeft && w[i].length() >= AFFIX) {
-          add(out, PREFIX, w[i].substring(0, AFFIX));
-        } else if (closedRight && w[i].length() >= AFFIX) {
-          add(out, SUFFIX, w[i].substring(w[i].length() - AFFIX));
+          out.add(WHOLE, t.substring(s, e));
+        } else if (closedLeft && e - s >= AFFIX) {
+          out.add(PREFIX, t.substring(s, s + AFFIX));
+        } else if (closedRight && e - s >= AFFIX) {
+          out.add(SUFFIX, t.substring(e - AFFIX, e));
         }
-        for (int k = 0; k < w[i].length(); k++) {
-          if (w[i].charAt(k) >= 0x80) {
-            add(out, CHAR, String.valueOf(w[i].charAt(k)));
+        for (int k = s; k < e; k++) {
+          if (c[k] >= 0x80) {
+            out.add(CHAR, t.substring(k, k + 1));
           }
         }
+        s = e + 1;
       }
     }
     return out;
   }
 
-  private static void add(List<String> anchors, int kind, String key) {
-    String a = (char) ('0' + kind) + key;
-    if (!anchors.contains(a)) {
-      anchors.add(a);
-    }
+  /** The end of the word of {@code t} that starts at {@code s}: the next space, or the length. */
+  private static int end(String t, int s) {
+    int e = t.indexOf(' ', s);
+    return e < 0 ? t.length() : e;
   }
 
-  /** Whether anchor {@code a} is likely more selective than {@code b}. */
-  private static boolean better(String a, String b, Map<String, Integer> uses) {
-    int ua = uses.get(a);
-    int ub = uses.get(b);
-    if (ua != ub) {
-      return ua < ub;
+  /**
+   * Whether anchor {@code i} of {@code a} is likely more selective than its anchor {@code j}: fewer
+   * phrases offer it, else it is of a more selective kind, else its key is longer.
+   */
+  private static boolean better(Offer a, int i, int j) {
+    int ui = a.uses[i][0];
+    int uj = a.uses[j][0];
+    if (ui != uj) {
+      return ui < uj;
     }
-    if (a.charAt(0) != b.charAt(0)) {
-      return a.charAt(0) < b.charAt(0);
+    if (a.kinds[i] != a.kinds[j]) {
+      return a.kinds[i] < a.kinds[j];
     }
-    return a.length() > b.length();
+    return a.keys[i].length() > a.keys[j].length();
   }
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
@@ -273,9 +323,15 @@ final class PhraseIndex {
     private final int filterShift;
 
     WordTable(Map<String, List<Integer>> entries) {
-      Map<Integer, List<Integer>> byHash = new LinkedHashMap<>();
+      Map<Integer, List<Integer>> byHash = new LinkedHashMap<>(entries.size() * 2);
       for (Map.Entry<String, List<Integer>> e : entries.entrySet()) {
-        byHash.computeIfAbsent(e.getKey().hashCode(), h -> new ArrayList<>()).addAll(e.getValue());
+        Integer h = e.getKey().hashCode();
+        List<Integer> list = byHash.get(h);
+        if (list == null) {
+          byHash.put(h, new ArrayList<>(e.getValue()));
+        } else {
+          list.addAll(e.getValue());
+        }
       }
       // at most half full: a look-up of a word that is no key ends within a slot or two
       int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, byHash.size())));

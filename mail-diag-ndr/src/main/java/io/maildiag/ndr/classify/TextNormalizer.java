@@ -97,7 +97,29 @@ public final class TextNormalizer {
     return tail.isEmpty() ? m.normalized : m.normalized + " " + tail;
   }
 
-  private static String compute(CharSequence text) {
+  /**
+   * Whether {@code text} is already what {@link #normalize} makes of it because it is words of the
+   * ASCII letters a-z separated by single spaces, without "cannot": most rule phrases are, and this
+   * one look costs less than normalising them again while the JVM is cold. False when unsure.
+   */
+  static boolean isPlainWords(String text) {
+    int n = text.length();
+    if (n == 0 || n > MAX_INPUT_CHARS || text.indexOf("cannot") >= 0) {
+      return false;
+    }
+    char[] c = text.toCharArray();
+    char prev = ' '; // no leading space
+    for (char x : c) {
+      if (x == ' ' ? prev == ' ' : x < 'a' || x > 'z') {
+        return false;
+      }
+      prev = x;
+    }
+    return prev != ' '; // no trailing space
+  }
+
+  /** {@link #normalize} without the memo: for rule phrases, each normalised once. */
+  static String compute(CharSequence text) {
     int n = Math.min(text.length(), MAX_INPUT_CHARS);
     char[] raw = new char[n]; // one copy of the cut input; the passes below index it directly
     text.toString().getChars(0, n, raw, 0);
@@ -293,24 +315,25 @@ public final class TextNormalizer {
     return k;
   }
 
-  /** Latin letters with diacritics (U+00C0 to U+024F) folded to ASCII; null where none applies. */
+  /**
+   * Latin letters with diacritics (U+00C0 to U+024F) folded to ASCII: {@link #NO_FOLD} where none
+   * applies, null for a letter not met yet. Filled as letters are met (see {@link #latinFold}), so
+   * that no decomposition is worked out for the many letters no text holds; threads racing on an
+   * entry write equal strings.
+   */
   private static final String[] FOLD = new String[0x250 - 0xC0];
-  /** Latin Extended Additional (U+1E00 to U+1EFF: Vietnamese) folded to ASCII. */
+  /** In {@link #FOLD}: no folding applies. */
+  private static final String NO_FOLD = "";
+  /**
+   * Latin Extended Additional (U+1E00 to U+1EFF: Vietnamese) folded to ASCII: 0 where none applies,
+   * {@link #NOT_MET} for a letter not met yet; filled as {@link #FOLD} is.
+   */
   private static final char[] FOLD_EXTENDED = new char[0x100];
+  /** In {@link #FOLD_EXTENDED}: a letter not met yet (no letter folds to this non-character). */
+  private static final char NOT_MET = '\uFFFF';
 
   static {
-    for (int c = 0xC0; c < 0x250; c++) {
-      String d = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
-      char base = d.charAt(0);
-      if (base < 0x80 && Character.isLetter(base)) {
-        FOLD[c - 0xC0] = String.valueOf(Character.toLowerCase(base));
-      }
-    }
-    for (int c = 0x1E00; c < 0x1F00; c++) {
-      String d = java.text.Normalizer.normalize(String.valueOf((char) c), java.text.Normalizer.Form.NFD);
-      char base = d.charAt(0);
-      FOLD_EXTENDED[c - 0x1E00] = base < 0x80 && Character.isLetter(base) ? Character.toLowerCase(base) : 0;
-    }
+    java.util.Arrays.fill(FOLD_EXTENDED, NOT_MET);
     String[][] special = {{"\u00df", "ss"}, {"\u00e6", "ae"}, {"\u00c6", "ae"}, {"\u0153", "oe"},
         {"\u0152", "oe"}, {"\u00f8", "o"}, {"\u00d8", "o"}, {"\u0111", "d"}, {"\u0110", "d"},
         {"\u0142", "l"}, {"\u0141", "l"}, {"\u00f0", "d"}, {"\u00d0", "d"}, {"\u00fe", "th"},
@@ -321,17 +344,49 @@ public final class TextNormalizer {
   }
 
   /**
+   * The ASCII folding of {@code c} (U+00C0 to U+024F), or null where none applies: the lower case
+   * of the base letter of its canonical decomposition, when that is an ASCII letter.
+   */
+  private static @Nullable String latinFold(char c) {
+    String f = FOLD[c - 0xC0];
+    if (f == null) {
+      char base = decompositionBase(c);
+      f = base < 0x80 && Character.isLetter(base) ? String.valueOf(Character.toLowerCase(base)) : NO_FOLD;
+      FOLD[c - 0xC0] = f;
+    }
+    return f.isEmpty() ? null : f;
+  }
+
+  /** {@link #latinFold} for Latin Extended Additional (U+1E00 to U+1EFF); 0 where none applies. */
+  private static char extendedFold(char c) {
+    char f = FOLD_EXTENDED[c - 0x1E00];
+    if (f == NOT_MET) {
+      char base = decompositionBase(c);
+      f = base < 0x80 && Character.isLetter(base) ? Character.toLowerCase(base) : 0;
+      FOLD_EXTENDED[c - 0x1E00] = f;
+    }
+    return f;
+  }
+
+  /** The first character of the canonical decomposition (NFD) of {@code c}. */
+  private static char decompositionBase(char c) {
+    return java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD).charAt(0);
+  }
+
+  /**
    * Appends a letter or digit lower-cased, with Latin diacritics folded ("Empfänger" becomes
    * "empfanger", Vietnamese "địa chỉ" becomes "dia chi").
    */
   private static void appendLetter(char c, Out out) {
     char l = Character.toLowerCase(c);
-    if (l >= 0xC0 && l < 0x250 && FOLD[l - 0xC0] != null) {
-      out.append(FOLD[l - 0xC0]);
-    } else if (c >= 0xC0 && c < 0x250 && FOLD[c - 0xC0] != null) {
-      out.append(FOLD[c - 0xC0]);
-    } else if (l >= 0x1E00 && l < 0x1F00 && FOLD_EXTENDED[l - 0x1E00] != 0) {
-      out.append(FOLD_EXTENDED[l - 0x1E00]);
+    String f;
+    char e;
+    if (l >= 0xC0 && l < 0x250 && (f = latinFold(l)) != null) {
+      out.append(f);
+    } else if (c >= 0xC0 && c < 0x250 && (f = latinFold(c)) != null) {
+      out.append(f);
+    } else if (l >= 0x1E00 && l < 0x1F00 && (e = extendedFold(l)) != 0) {
+      out.append(e);
     } else {
       out.append(l);
     }

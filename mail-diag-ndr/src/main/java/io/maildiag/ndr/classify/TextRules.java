@@ -1,10 +1,8 @@
 package io.maildiag.ndr.classify;
 
 import io.maildiag.ndr.Reason;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * phrase.
  */
 public final class TextRules {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern EXCLUSION_MARK = Pattern.compile("!!");
   /** The resource holding the standard rules, next to this class. */
   public static final String RESOURCE = "text-rules.txt";
   /** Most characters between the parts of a gap pattern: {@value}. */
@@ -44,6 +39,7 @@ public final class TextRules {
   public static final int MAX_TRIES = 32;
 
   private static final Stage[] STAGES = Stage.values();
+  private static final Tier[] TIERS = Tier.values();
   private static final TextRules STANDARD = load();
 
   private final List<Rule> rules;
@@ -123,7 +119,11 @@ public final class TextRules {
   public static TextRules parse(List<String> lines) {
     List<Rule> rules = new ArrayList<>();
     Map<Stage, List<Phrase>> stages = new EnumMap<>(Stage.class);
-    Set<String> seen = new HashSet<>();
+    // per reason and tier, the keys of its phrases
+    List<Set<String>> seen = new ArrayList<>();
+    for (int i = 0; i < Reason.values().length * TIERS.length; i++) {
+      seen.add(null);
+    }
     Reason reason = null;
     Tier tier = null;
     Stage stage = null;
@@ -135,7 +135,7 @@ public final class TextRules {
         continue;
       }
       if (line.startsWith("@")) {
-        String[] parts = WHITESPACE.split(line.substring(1).trim());
+        String[] parts = words(line.substring(1).trim());
         if (parts.length != 2) {
           throw bad(lineNo, "a group is '@REASON strong|weak' or '@context NAME'", line);
         }
@@ -163,9 +163,20 @@ public final class TextRules {
       }
       Phrase phrase = Phrase.compile(line, lineNo);
       if (stage != null) {
-        stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(phrase);
+        List<Phrase> list = stages.get(stage);
+        if (list == null) {
+          list = new ArrayList<>();
+          stages.put(stage, list);
+        }
+        list.add(phrase);
       } else if (reason != null && tier != null) {
-        if (!seen.add(reason + " " + tier + " " + phrase.key())) {
+        int group = reason.ordinal() * TIERS.length + tier.ordinal();
+        Set<String> keys = seen.get(group);
+        if (keys == null) {
+          keys = new HashSet<>();
+          seen.set(group, keys);
+        }
+        if (!keys.add(phrase.key())) {
           throw bad(lineNo, "repeated phrase", line);
         }
         rules.add(new Rule(reason, tier, phrase, rules.size()));
@@ -174,7 +185,9 @@ public final class TextRules {
       }
     }
     Map<Stage, List<Phrase>> frozen = new EnumMap<>(Stage.class);
-    stages.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
+      frozen.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     return new TextRules(rules, Collections.unmodifiableMap(frozen));
   }
 
@@ -183,11 +196,95 @@ public final class TextRules {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return parse(r.lines().toList());
+      return parse(lines(in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The lines of the UTF-8 text {@code utf8}, as {@link java.io.BufferedReader#lines()} gives them:
+   * ended by LF, CR or CRLF. Each line is decoded on its own (a line break byte is never part of a
+   * multi-byte character), so the many ASCII lines take the JDK's quick path.
+   */
+  static List<String> lines(byte[] utf8) {
+    // one char per byte, to find the line breaks with indexOf
+    String bytes = new String(utf8, StandardCharsets.ISO_8859_1);
+    List<String> out = new ArrayList<>(utf8.length / 32 + 1);
+    int n = utf8.length;
+    int start = 0;
+    // the next LF and the next CR at or after start (n: none)
+    int lf = next(bytes, '\n', 0);
+    int cr = next(bytes, '\r', 0);
+    while (start < n) {
+      int end = Math.min(lf, cr);
+      out.add(new String(utf8, start, end - start, StandardCharsets.UTF_8));
+      if (end == n) {
+        break;
+      }
+      start = end == cr && lf == cr + 1 ? lf + 1 : end + 1;
+      if (lf < start) {
+        lf = next(bytes, '\n', start);
+      }
+      if (cr < start) {
+        cr = next(bytes, '\r', start);
+      }
+    }
+    return out;
+  }
+
+  /** The index of {@code c} in {@code text} at or after {@code from}, or the length if none. */
+  private static int next(String text, char c, int from) {
+    int i = text.indexOf(c, from);
+    return i < 0 ? text.length() : i;
+  }
+
+  /**
+   * The runs of characters other than white space ({@code \s}: space, tab, LF, VT, FF, CR) in
+   * {@code line}, which starts with none: what splitting it on {@code \s+} gives.
+   */
+  private static String[] words(String line) {
+    List<String> out = new ArrayList<>(2);
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSpace(line.charAt(i))) {
+        i++;
+      }
+      int s = i;
+      while (i < n && !isSpace(line.charAt(i))) {
+        i++;
+      }
+      if (s < i) {
+        out.add(line.substring(s, i));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** The pieces of {@code s} between occurrences of {@code mark}, as {@link String#split} gives them. */
+  static List<String> split(String s, String mark) {
+    List<String> out = new ArrayList<>(2);
+    int start = 0;
+    int at;
+    while ((at = s.indexOf(mark, start)) >= 0) {
+      out.add(s.substring(start, at));
+      start = at + mark.length();
+    }
+    out.add(s.substring(start));
+    // String.split drops trailing empty strings, and gives the whole string for one without mark
+    int last = out.size();
+    while (last > 1 && out.get(last - 1).isEmpty()) {
+      last--;
+    }
+    if (last == 1 && out.get(0).isEmpty() && !s.isEmpty()) {
+      last = 0;
+    }
+    return last == out.size() ? out : out.subList(0, last);
   }
 
   private static IllegalArgumentException bad(int line, String what, String text) {
@@ -392,6 +489,8 @@ public final class TextRules {
     private final Part[] exclusions;
     /** The length of all parts' words (longer phrases win ties). */
     private final int length;
+    /** The {@link #key()}, made on first use. */
+    private @Nullable String key;
 
     Phrase(String source, List<Part> parts, List<Part> exclusions) {
       this.source = source;
@@ -405,15 +504,15 @@ public final class TextRules {
     }
 
     static Phrase compile(String line, int lineNo) {
-      String[] alternatives = EXCLUSION_MARK.split(line);
-      String main = alternatives[0].trim();
+      List<String> alternatives = split(line, "!!");
+      String main = alternatives.get(0).trim();
       List<Part> parts = new ArrayList<>();
-      for (String p : main.split("~")) {
+      for (String p : split(main, "~")) {
         parts.add(Part.compile(p, lineNo, line));
       }
       List<Part> exclusions = new ArrayList<>();
-      for (int i = 1; i < alternatives.length; i++) {
-        exclusions.add(Part.compile(alternatives[i], lineNo, line));
+      for (int i = 1; i < alternatives.size(); i++) {
+        exclusions.add(Part.compile(alternatives.get(i), lineNo, line));
       }
       return new Phrase(main, parts, exclusions);
     }
@@ -435,9 +534,25 @@ public final class TextRules {
     }
 
     String key() {
-      StringBuilder b = new StringBuilder();
+      String k = key;
+      if (k == null) {
+        k = makeKey();
+        key = k;
+      }
+      return k;
+    }
+
+    private String makeKey() {
+      StringBuilder b = new StringBuilder(length + 4 * parts.length);
       for (Part p : parts) {
-        b.append(p.openStart ? "*" : "").append(p.words).append(p.openEnd ? "*" : "").append('~');
+        if (p.openStart) {
+          b.append('*');
+        }
+        b.append(p.words);
+        if (p.openEnd) {
+          b.append('*');
+        }
+        b.append('~');
       }
       for (Part p : exclusions) {
         b.append('!').append(p.words);
@@ -495,7 +610,8 @@ public final class TextRules {
       String s = raw.trim();
       boolean openStart = s.startsWith("*");
       boolean openEnd = s.endsWith("*");
-      String words = TextNormalizer.normalize(s.replace("*", " "));
+      String spaced = s.replace('*', ' ');
+      String words = TextNormalizer.isPlainWords(spaced) ? spaced : TextNormalizer.compute(spaced);
       if (words.isEmpty()) {
         throw bad(lineNo, "a phrase part with no words", line);
       }

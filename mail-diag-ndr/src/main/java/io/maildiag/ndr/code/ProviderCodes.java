@@ -111,7 +111,9 @@ public final class ProviderCodes {
   /** Returns the providers that have at least one entry, in enum order. */
   public static Set<Provider> providers() {
     Set<Provider> providers = new LinkedHashSet<>();
-    ALL.forEach(p -> providers.add(p.provider()));
+    for (ProviderCode p : ALL) {
+      providers.add(p.provider());
+    }
     return Collections.unmodifiableSet(providers);
   }
 
@@ -140,9 +142,7 @@ public final class ProviderCodes {
           throw new IllegalStateException(where + "title, cause, remediation and source must not be blank");
         }
       }
-      List<String> marks = row.fields().size() < 10 || row.get(9).isBlank() ? List.of()
-          : List.of(row.get(9).split("\\|")).stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
-              .filter(s -> !s.isEmpty()).toList();
+      List<String> marks = row.fields().size() < 10 || row.get(9).isBlank() ? List.of() : markers(row.get(9));
       for (int detail = first; detail <= last; detail++) {
         EnhancedStatusCode code = new EnhancedStatusCode(cls, subject, detail);
         ProviderCode pc = new ProviderCode(provider, code, row.get(5), row.get(6), row.get(7), actor, reason, retry,
@@ -155,22 +155,55 @@ public final class ProviderCodes {
       }
     }
     // Stable sort: variants of one (provider, code) keep their file order.
-    codes.sort(Comparator.comparing(ProviderCode::provider).thenComparing(ProviderCode::code));
+    codes.sort(new ByProviderAndCode());
     return List.copyOf(codes);
+  }
+
+  /** Orders by provider, then code. */
+  private static final class ByProviderAndCode implements Comparator<ProviderCode> {
+    @Override
+    public int compare(ProviderCode a, ProviderCode b) {
+      int c = a.provider().compareTo(b.provider());
+      return c != 0 ? c : a.code().compareTo(b.code());
+    }
+  }
+
+  /** The distinguishing texts of a {@code |}-separated field: stripped, lower-cased, none empty. */
+  private static List<String> markers(String field) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (true) {
+      int bar = field.indexOf('|', start);
+      String s = field.substring(start, bar < 0 ? field.length() : bar).strip().toLowerCase(Locale.ROOT);
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+      if (bar < 0) {
+        return List.copyOf(out);
+      }
+      start = bar + 1;
+    }
   }
 
   private static Map<Provider, Map<EnhancedStatusCode, List<ProviderCode>>> byProvider(
       Map<EnhancedStatusCode, List<ProviderCode>> byCode) {
     Map<Provider, Map<EnhancedStatusCode, List<ProviderCode>>> out = new EnumMap<>(Provider.class);
     for (Provider p : Provider.values()) {
-      Map<EnhancedStatusCode, List<ProviderCode>> codes = new HashMap<>();
-      byCode.forEach((code, meanings) -> {
-        List<ProviderCode> own = meanings.stream().filter(m -> m.provider() == p).toList();
-        if (!own.isEmpty()) {
-          codes.put(code, own);
+      out.put(p, new HashMap<>());
+    }
+    // each code's meanings are in provider order, so one provider's are consecutive
+    for (Map.Entry<EnhancedStatusCode, List<ProviderCode>> e : byCode.entrySet()) {
+      List<ProviderCode> meanings = e.getValue();
+      int from = 0;
+      while (from < meanings.size()) {
+        Provider p = meanings.get(from).provider();
+        int to = from + 1;
+        while (to < meanings.size() && meanings.get(to).provider() == p) {
+          to++;
         }
-      });
-      out.put(p, codes);
+        out.get(p).put(e.getKey(), meanings.subList(from, to));
+        from = to;
+      }
     }
     return out;
   }
@@ -178,10 +211,17 @@ public final class ProviderCodes {
   private static Map<EnhancedStatusCode, List<ProviderCode>> index(List<ProviderCode> all) {
     Map<EnhancedStatusCode, List<ProviderCode>> byCode = new LinkedHashMap<>();
     for (ProviderCode pc : all) {
-      byCode.computeIfAbsent(pc.code(), c -> new ArrayList<>()).add(pc);
+      List<ProviderCode> list = byCode.get(pc.code());
+      if (list == null) {
+        list = new ArrayList<>(2);
+        byCode.put(pc.code(), list);
+      }
+      list.add(pc);
     }
     Map<EnhancedStatusCode, List<ProviderCode>> frozen = new HashMap<>();
-    byCode.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    for (Map.Entry<EnhancedStatusCode, List<ProviderCode>> e : byCode.entrySet()) {
+      frozen.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     return Collections.unmodifiableMap(frozen);
   }
 }

@@ -61,24 +61,27 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
 
   /**
    * Each valid code and the result of parsing it, by value minus 200 (null for the invalid values
-   * in between): both are immutable, and the bounce parser reads the same few codes over and over.
+   * in between, and for a code not asked for yet): both are immutable, and the bounce parser reads
+   * the same few codes over and over. Filled as codes are first asked for; threads racing on an
+   * entry store equal values.
    */
   private static final ReplyCode[] CODES = new ReplyCode[400];
 
   @SuppressWarnings("unchecked")
   private static final ParseResult<ReplyCode>[] PARSED = new ParseResult[400];
 
-  static {
-    for (int v = 200; v < 600; v++) {
-      if (isValid(v)) {
-        CODES[v - 200] = new ReplyCode(v);
-        PARSED[v - 200] = ParseResult.success(CODES[v - 200]);
-      }
-    }
-  }
+  private static final List<ReplyCode> DOCUMENTED_CODES = documentedCodes();
 
-  private static final List<ReplyCode> DOCUMENTED_CODES =
-      DOCUMENTED.keySet().stream().sorted().map(ReplyCode::new).toList();
+  /** The codes of {@link #DOCUMENTED}, in ascending order. */
+  private static List<ReplyCode> documentedCodes() {
+    Integer[] values = DOCUMENTED.keySet().toArray(new Integer[0]);
+    java.util.Arrays.sort(values);
+    ReplyCode[] codes = new ReplyCode[values.length];
+    for (int i = 0; i < values.length; i++) {
+      codes[i] = new ReplyCode(values[i]);
+    }
+    return List.of(codes);
+  }
 
   private static Map.Entry<Integer, List<String>> doc(int value, String meaning, String reference) {
     return Map.entry(value, List.of(meaning, reference));
@@ -108,7 +111,12 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     if (s.length() == 3 && isDigit(s.charAt(0)) && isDigit(s.charAt(1)) && isDigit(s.charAt(2))) {
       int v = (s.charAt(0) - '0') * 100 + (s.charAt(1) - '0') * 10 + (s.charAt(2) - '0');
       if (isValid(v)) {
-        return PARSED[v - 200];
+        ParseResult<ReplyCode> parsed = PARSED[v - 200];
+        if (parsed == null) {
+          parsed = ParseResult.success(of(v));
+          PARSED[v - 200] = parsed;
+        }
+        return parsed;
       }
     }
     String shown = s.length() > 16 ? s.substring(0, 16) + "..." : s;
@@ -127,7 +135,15 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    * @throws IllegalArgumentException if it is not a valid reply code
    */
   public static ReplyCode of(int value) {
-    return isValid(value) ? CODES[value - 200] : new ReplyCode(value);
+    if (!isValid(value)) {
+      return new ReplyCode(value); // throws
+    }
+    ReplyCode code = CODES[value - 200];
+    if (code == null) {
+      code = new ReplyCode(value);
+      CODES[value - 200] = code;
+    }
+    return code;
   }
 
   /** Returns whether this is a permanent negative reply (5yz). */
@@ -150,12 +166,14 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    * mailbox unavailable (...)} for 550, or empty for a code they do not list (such as 530).
    */
   public Optional<String> meaning() {
-    return Optional.ofNullable(DOCUMENTED.get(value)).map(d -> d.get(0));
+    List<String> d = DOCUMENTED.get(value);
+    return d == null ? Optional.empty() : Optional.ofNullable(d.get(0));
   }
 
   /** Returns where {@link #meaning()} is defined, such as {@code RFC 5321 section 4.2.3}. */
   public Optional<String> reference() {
-    return Optional.ofNullable(DOCUMENTED.get(value)).map(d -> d.get(1));
+    List<String> d = DOCUMENTED.get(value);
+    return d == null ? Optional.empty() : Optional.ofNullable(d.get(1));
   }
 
   /** Returns whether the standards list this code (whether {@link #meaning()} is present). */

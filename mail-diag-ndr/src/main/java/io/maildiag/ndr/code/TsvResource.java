@@ -1,9 +1,7 @@
 package io.maildiag.ndr.code;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,10 +30,25 @@ final class TsvResource {
       if (in == null) {
         throw new IllegalStateException("missing resource io/maildiag/ndr/code/" + name);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
+      // decoded at once (ASCII takes the JDK's quick path) and cut into lines as BufferedReader.readLine
+      // cuts them (LF, CR or CRLF), which costs much less than a reader while the JVM is cold
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int n = text.length();
+      int start = 0;
       int number = 0;
-      while ((line = reader.readLine()) != null) {
+      // the next LF and the next CR at or after start (n: none)
+      int lf = indexOrEnd(text, '\n', 0);
+      int cr = indexOrEnd(text, '\r', 0);
+      while (start < n) {
+        int end = Math.min(lf, cr);
+        String line = text.substring(start, end);
+        start = end == cr && lf == cr + 1 ? lf + 1 : end + 1;
+        if (lf < start) {
+          lf = indexOrEnd(text, '\n', start);
+        }
+        if (cr < start) {
+          cr = indexOrEnd(text, '\r', start);
+        }
         number++;
         if (line.isBlank() || line.startsWith("#")) {
           continue;
@@ -45,11 +58,21 @@ final class TsvResource {
           throw new IllegalStateException(name + ":" + number + ": expected " + minFields + " to " + maxFields
               + " tab-separated fields, found " + fields.size());
         }
-        rows.add(new Row(number, fields.stream().map(String::strip).toList()));
+        String[] stripped = new String[fields.size()];
+        for (int i = 0; i < stripped.length; i++) {
+          stripped[i] = fields.get(i).strip();
+        }
+        rows.add(new Row(number, List.of(stripped)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
     return List.copyOf(rows);
+  }
+
+  /** The index of {@code c} in {@code text} at or after {@code from}, or the length if none. */
+  private static int indexOrEnd(String text, char c, int from) {
+    int i = text.indexOf(c, from);
+    return i < 0 ? text.length() : i;
   }
 }

@@ -86,8 +86,14 @@ final class AutoReply {
     x.parser = "rfc3834";
     String ex = msg.subject.isEmpty() ? x.diagnostic : "Subject: " + msg.subject;
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex;
-    Optional<String> inReplyTo = msg.root.headers.get("In-Reply-To")
-        .map(v -> ANGLE_ID.matcher(v).replaceAll("").trim()).filter(v -> !v.isEmpty());
+    Optional<String> inReplyTo = Optional.empty();
+    Optional<String> inReplyToField = msg.root.headers.get("In-Reply-To");
+    if (inReplyToField.isPresent()) {
+      String id = ANGLE_ID.matcher(inReplyToField.get()).replaceAll("").trim();
+      if (!id.isEmpty()) {
+        inReplyTo = Optional.of(id);
+      }
+    }
     OriginalMessage original = inReplyTo.isPresent()
         ? new OriginalMessage(inReplyTo, Optional.empty(), Optional.of(msg.fromRaw), Optional.empty(), Optional.empty())
         : OriginalMessage.none();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** Decodes bytes to text with a declared charset, falling back sensibly when it is unknown or wrong. */
 final class Charsets {
@@ -31,16 +32,14 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
+    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
+      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here); the declared
+      // charset need not be looked up (a Japanese or Chinese one loads the JDK's extended charsets)
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
     String common = asUtf8OrLatin1(bytes, declared);
     if (common != null) {
       return common;
-    }
-    if (isAscii(bytes)) {
-      String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
-      if (!name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
-          && !name.startsWith("unicode")) {
-        return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
-      }
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
@@ -86,6 +85,17 @@ final class Charsets {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     return null;
+  }
+
+  /**
+   * Whether {@link #decode} reads ASCII bytes other than ESC declared as {@code declared} as the
+   * ASCII characters: for every name but those of UTF-7, UTF-16, UTF-32 and "unicode", which
+   * decode such bytes otherwise.
+   */
+  private static boolean asciiReadsAsItself(String declared) {
+    String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
+    return !name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
+        && !name.startsWith("unicode");
   }
 
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
@@ -228,11 +238,19 @@ final class Charsets {
    * ISO-2022-JP as most Japanese mail writes it: ASCII, and JIS X 0208 between {@code ESC $ B} and
    * {@code ESC ( B}. Each JIS pair is read through a table taken from the JDK's own decoder, so the
    * text is the same; anything else (other escapes, controls or line breaks inside JIS text, pairs
-   * the JDK does not map) is left to the JDK's decoder.
+   * the JDK does not map) is left to the JDK's decoder. The table is filled as pairs are first met:
+   * a message uses a few hundred of the 8,836 pairs at most.
    */
   static final class Iso2022Jp {
-    /** JIS X 0208 row and cell (each 0x21 to 0x7E) to the JDK's char; 0 for a pair it rejects. */
-    private static final char[] TABLE = table();
+    /** The JDK's ISO-2022-JP, or null if it has none. */
+    private static final @Nullable Charset CHARSET = charset();
+    /** In {@link #TABLE}: a pair not decoded yet (no JIS pair decodes to this non-character). */
+    private static final char UNKNOWN = '\uFFFF';
+    /**
+     * JIS X 0208 row and cell (each 0x21 to 0x7E) to the JDK's char; 0 for a pair it rejects,
+     * {@link #UNKNOWN} for one not met yet. Threads that race on an entry write the same value.
+     */
+    private static final char @Nullable [] TABLE = CHARSET == null ? null : unknownPairs();
 
     private Iso2022Jp() {}
 
@@ -244,6 +262,7 @@ final class Charsets {
       char[] out = new char[len];
       int o = 0;
       boolean jis = false;
+      CharsetDecoder dec = null; // made when a pair is first met
       int end = off + len;
       for (int i = off; i < end; ) {
         int x = b[i] & 0xFF;
@@ -260,7 +279,17 @@ final class Charsets {
           if (x < 0x21 || x > 0x7E || y < 0x21 || y > 0x7E) {
             return null;
           }
-          char c = TABLE[(x - 0x21) * 94 + (y - 0x21)];
+          int k = (x - 0x21) * 94 + (y - 0x21);
+          char c = TABLE[k];
+          if (c == UNKNOWN) {
+            if (dec == null) {
+              dec = CHARSET.newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT);
+            }
+            c = pair(dec, x, y);
+            TABLE[k] = c;
+          }
           if (c == 0) {
             return null;
           }
@@ -277,33 +306,31 @@ final class Charsets {
       return new String(out, 0, o);
     }
 
-    /** Every JIS X 0208 pair decoded once by the JDK's ISO-2022-JP decoder; null if the JDK has none. */
-    private static char[] table() {
-      Charset cs;
+    private static @Nullable Charset charset() {
       try {
-        cs = Charset.forName("ISO-2022-JP");
+        return Charset.forName("ISO-2022-JP");
       } catch (RuntimeException e) {
         return null;
       }
-      CharsetDecoder dec = cs.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** A table of 94 by 94 pairs, none decoded yet. */
+    private static char[] unknownPairs() {
       char[] table = new char[94 * 94];
-      byte[] in = {0x1B, '$', 'B', 0, 0, 0x1B, '(', 'B'};
-      CharBuffer out = CharBuffer.allocate(8);
-      for (int row = 0; row < 94; row++) {
-        for (int cell = 0; cell < 94; cell++) {
-          in[3] = (byte) (0x21 + row);
-          in[4] = (byte) (0x21 + cell);
-          dec.reset();
-          out.clear();
-          if (!dec.decode(ByteBuffer.wrap(in), out, true).isError() && !dec.flush(out).isError()
-              && out.position() == 1 && out.get(0) != 0) {
-            table[row * 94 + cell] = out.get(0);
-          }
-        }
-      }
+      java.util.Arrays.fill(table, UNKNOWN);
       return table;
+    }
+
+    /** The JIS X 0208 pair {@code x y} alone, decoded by {@code dec}: its one char, or 0 if rejected. */
+    static char pair(CharsetDecoder dec, int x, int y) {
+      byte[] in = {0x1B, '$', 'B', (byte) x, (byte) y, 0x1B, '(', 'B'};
+      CharBuffer out = CharBuffer.allocate(8);
+      dec.reset();
+      if (!dec.decode(ByteBuffer.wrap(in), out, true).isError() && !dec.flush(out).isError()
+          && out.position() == 1 && out.get(0) != 0 && out.get(0) != UNKNOWN) {
+        return out.get(0);
+      }
+      return 0;
     }
   }
 

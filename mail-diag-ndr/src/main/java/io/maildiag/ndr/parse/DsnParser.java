@@ -72,7 +72,9 @@ final class DsnParser {
       }
       char c = text.charAt(start);
       if ((c == ' ' || c == '\t') && lastName != null && lastMap != null) {
-        lastMap.merge(lastName, "\n" + text.substring(start, eol), String::concat);
+        String more = "\n" + text.substring(start, eol);
+        String before = lastMap.get(lastName);
+        lastMap.put(lastName, before == null ? more : before.concat(more));
         continue;
       }
       if (!field(text, start, eol, field)) {
@@ -120,8 +122,13 @@ final class DsnParser {
     if (keyed) {
       recipients.add(current);
     }
-    recipients.removeIf(r -> !r.containsKey("final-recipient") && !r.containsKey("original-recipient")
-        && !r.containsKey("action") && !r.containsKey("status"));
+    for (java.util.Iterator<Map<String, String>> it = recipients.iterator(); it.hasNext(); ) {
+      Map<String, String> r = it.next();
+      if (!r.containsKey("final-recipient") && !r.containsKey("original-recipient") && !r.containsKey("action")
+          && !r.containsKey("status")) {
+        it.remove();
+      }
+    }
     // an x- field alone (X-Postfix-Sender in the message block) is not a recipient
     return new Report(message, recipients, firstLine);
   }

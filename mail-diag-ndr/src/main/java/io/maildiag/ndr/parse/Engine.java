@@ -633,7 +633,7 @@ public final class Engine {
           boolean pair = f.reply().isPresent() && f.status().isPresent()
               && f.reply().get().value() / 100 == f.status().get().statusClass();
           boolean sameClass = f.reply().isPresent()
-              && x.status.map(s -> s.statusClass() == f.reply().get().value() / 100).orElse(true);
+              && (x.status.isEmpty() || x.status.get().statusClass() == f.reply().get().value() / 100);
           if (pair || (x.reply.isEmpty() && sameClass)) {
             e = regionEntry(x.recipient, region);
           }
@@ -702,7 +702,7 @@ public final class Engine {
   }
 
   private static boolean isSuccess(Rcpt x) {
-    return isSuccessAction(x.action) || x.status.map(EnhancedStatusCode::isSuccess).orElse(false);
+    return isSuccessAction(x.action) || x.status.isPresent() && x.status.get().isSuccess();
   }
 
   static boolean isSuccessAction(String action) {
@@ -761,7 +761,7 @@ public final class Engine {
       x.stage = SmtpStage.LOCAL; // RFC 3464: the diagnostic is a local delivery program's (a pipe, procmail)
     }
     if (!dc.text().isBlank()) {
-      boolean success = isSuccessAction(x.action) || x.statusField.map(EnhancedStatusCode::isSuccess).orElse(false);
+      boolean success = isSuccessAction(x.action) || x.statusField.isPresent() && x.statusField.get().isSuccess();
       Smtp.Facts f = success ? Smtp.positiveFacts(dc.text()) : Smtp.facts(dc.text());
       x.reply = f.reply();
       if (f.status().isPresent()) {
@@ -867,7 +867,7 @@ public final class Engine {
     try {
       c = classifier.classify(in);
     } catch (RuntimeException e) {
-      c = new Classification(Reason.UNDEFINED, x.status.map(EnhancedStatusCode::isPermanent).orElse(false),
+      c = new Classification(Reason.UNDEFINED, x.status.isPresent() && x.status.get().isPermanent(),
           RetryAdvice.RETRY_LATER, Actor.NONE, "Read the diagnostic text.", "error:classifier");
     }
     if (expected == null && isSuccessAction(x.action)) {
@@ -1023,8 +1023,9 @@ public final class Engine {
             || p.type.isHeadersOnly()) {
           continue;
         }
-        boolean attachment = p.headers.get("Content-Disposition").map(
-            v -> v.toLowerCase(Locale.ROOT).startsWith("attachment")).orElse(false);
+        Optional<String> disposition = p.headers.get("Content-Disposition");
+        boolean attachment = disposition.isPresent()
+            && disposition.get().toLowerCase(Locale.ROOT).startsWith("attachment");
         if (attachment && p != root && !attachmentsToo) {
           continue;
         }

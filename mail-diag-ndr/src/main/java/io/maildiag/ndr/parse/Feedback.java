@@ -84,9 +84,9 @@ final class Feedback {
       reporting = Addresses.domain(msg.fromAddress);
     }
     StringBuilder diag = new StringBuilder("Feedback-Type: " + type);
-    fields.get("User-Agent").ifPresent(v -> diag.append("; User-Agent: ").append(v));
-    fields.get("Source-IP").ifPresent(v -> diag.append("; Source-IP: ").append(v));
-    fields.get("Reported-Domain").ifPresent(v -> diag.append("; Reported-Domain: ").append(v));
+    appendField(diag, "User-Agent", fields.get("User-Agent"));
+    appendField(diag, "Source-IP", fields.get("Source-IP"));
+    appendField(diag, "Reported-Domain", fields.get("Reported-Domain"));
     String text = Engine.summary(msg.notificationText());
     if (!text.isEmpty()) {
       diag.append(". ").append(text);
@@ -116,5 +116,12 @@ final class Feedback {
       }
     }
     return false;
+  }
+
+  /** Appends {@code "; NAME: value"} for a field that is present. */
+  private static void appendField(StringBuilder diag, String name, Optional<String> value) {
+    if (value.isPresent()) {
+      diag.append("; ").append(name).append(": ").append(value.get());
+    }
   }
 }

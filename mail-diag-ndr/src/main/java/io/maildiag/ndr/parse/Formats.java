@@ -266,7 +266,14 @@ final class Formats {
 
     /** Whether {@code s} has chars standing for {@code w}'s: tried where the word's anchor occurs. */
     private static boolean standsIn(String s, String w) {
-      Anchor anchor = ANCHOR_OF.computeIfAbsent(w, Anchor::new);
+      Anchor anchor = ANCHOR_OF.get(w);
+      if (anchor == null) {
+        anchor = new Anchor(w);
+        Anchor had = ANCHOR_OF.putIfAbsent(w, anchor);
+        if (had != null) {
+          anchor = had;
+        }
+      }
       int a = anchor.at;
       if (a < 0) {
         for (int i = 0; i + w.length() <= s.length(); i++) {

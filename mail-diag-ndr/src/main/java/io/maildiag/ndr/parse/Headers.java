@@ -126,7 +126,8 @@ final class Headers {
 
   /** The first value with RFC 2047 encoded words decoded. */
   Optional<String> decoded(String name) {
-    return get(name).map(EncodedWords::decode);
+    Optional<String> raw = get(name);
+    return raw.isPresent() ? Optional.ofNullable(EncodedWords.decode(raw.get())) : Optional.empty();
   }
 
   List<String> all(String name) {

@@ -16,8 +16,13 @@ final class Html {
 
   static {
     for (int len = 0; len < KNOWN_BY_LENGTH.length; len++) {
-      final int l = len;
-      KNOWN_BY_LENGTH[len] = java.util.Arrays.stream(KNOWN).filter(k -> k.length() == l).toArray(String[]::new);
+      java.util.List<String> known = new java.util.ArrayList<>();
+      for (String k : KNOWN) {
+        if (k.length() == len) {
+          known.add(k);
+        }
+      }
+      KNOWN_BY_LENGTH[len] = known.toArray(new String[0]);
     }
   }
 

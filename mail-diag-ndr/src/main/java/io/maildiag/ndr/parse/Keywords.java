@@ -67,79 +67,225 @@ final class Keywords {
    * @param words the words, lower-case ASCII, none empty
    */
   Keywords(String... words) {
-    StringBuilder first = new StringBuilder();
+    // the words as character arrays: read with plain array loads, which cost little even before
+    // the JIT compiles this constructor (most instances are built once, when the JVM is cold)
+    char[][] ws = new char[words.length][];
+    char[] first = new char[8]; // the first characters, both cases of a letter
+    int firsts = 0;
     int columns = 0;
     int chars = 0;
-    for (String w : words) {
-      if (w.isEmpty() || !w.chars().allMatch(c -> c < 128 && (c < 'A' || c > 'Z'))) {
-        throw new IllegalArgumentException("not a lower-case ASCII word: " + w);
+    int shortest = Integer.MAX_VALUE;
+    for (int k = 0; k < words.length; k++) {
+      char[] w = words[k].toCharArray();
+      ws[k] = w;
+      if (w.length == 0) {
+        throw notLowerAscii(words[k]);
       }
-      chars += w.length();
-      for (int i = 0; i < w.length(); i++) {
-        char c = w.charAt(i);
+      chars += w.length;
+      shortest = Math.min(shortest, w.length);
+      for (char c : w) {
+        if (c >= 128 || c >= 'A' && c <= 'Z') {
+          throw notLowerAscii(words[k]);
+        }
         if (column[c] == 0) {
           column[c] = (byte) ++columns;
-          column[Character.toUpperCase(c)] = column[c];
+          column[upper(c)] = column[c];
         }
       }
-      char c = w.charAt(0);
-      char upper = Character.toUpperCase(c);
-      if (first.indexOf(String.valueOf(c)) < 0) {
-        first.append(c);
-        if (upper != c) {
-          first.append(upper);
+      char c = w[0];
+      boolean seen = false;
+      for (int i = 0; i < firsts && !seen; i++) {
+        seen = first[i] == c;
+      }
+      if (!seen) {
+        if (firsts + 2 > first.length) {
+          first = Arrays.copyOf(first, first.length * 2);
+        }
+        first[firsts++] = c;
+        if (upper(c) != c) {
+          first[firsts++] = upper(c);
         }
       }
     }
     stride = columns + 1;
     int[] table = new int[(chars + 1) * stride];
     int nodes = 1;
-    for (String w : words) {
+    pairs = new long[(stride * stride + 63) / 64];
+    for (char[] w : ws) {
       int node = 0;
-      for (int i = 0; i < w.length() && node != WORD; i++) {
-        int at = node * stride + column[w.charAt(i)];
-        if (i == w.length() - 1) {
+      for (int i = 0; i < w.length && node != WORD; i++) {
+        int at = node * stride + column[w[i]];
+        if (i == w.length - 1) {
           table[at] = WORD;
         } else if (table[at] == NONE) {
           table[at] = nodes++;
         }
         node = table[at];
       }
-    }
-    next = Arrays.copyOf(table, nodes * stride);
-    pairs = new long[(stride * stride + 63) / 64];
-    for (String w : words) {
-      int from = column[w.charAt(0)] * stride;
-      if (w.length() == 1) {
+      int from = column[w[0]] * stride;
+      if (w.length == 1) {
         for (int k = 0; k < stride; k++) {
           pairs[(from + k) >>> 6] |= 1L << (from + k);
         }
       } else {
-        int bit = from + column[w.charAt(1)];
+        int bit = from + column[w[1]];
         pairs[bit >>> 6] |= 1L << bit;
       }
     }
-    int shortest = Integer.MAX_VALUE;
-    for (String w : words) {
-      shortest = Math.min(shortest, w.length());
-    }
+    next = Arrays.copyOf(table, nodes * stride);
     span = Math.min(shortest, 32);
     // the skips pay for their look two characters ahead when they move on far enough
-    skip = span >= SKIP_FROM ? skips(words) : null;
-    boolean few = first.length() <= 4;
-    first0 = few ? first.charAt(0) : -1;
-    first1 = few && first.length() > 1 ? first.charAt(1) : -1;
-    first2 = few && first.length() > 2 ? first.charAt(2) : -1;
-    first3 = few && first.length() > 3 ? first.charAt(3) : -1;
+    skip = span >= SKIP_FROM ? skips(ws) : null;
+    boolean few = firsts <= 4;
+    first0 = few ? first[0] : -1;
+    first1 = few && firsts > 1 ? first[1] : -1;
+    first2 = few && firsts > 2 ? first[2] : -1;
+    first3 = few && firsts > 3 ? first[3] : -1;
+  }
+
+  /**
+   * The words {@link #product} gives for one of the lists of classes, built without listing them:
+   * each class of a list is one node of the trie, whose children for all the class's characters are
+   * the next class's node. The walk is the one the listed words' trie gives (both accept exactly the
+   * same words), for a fraction of the work of inserting thousands of words, most of it done while
+   * the JVM is cold. When two lists share a first character, the words are listed after all.
+   *
+   * @param alternatives lists of classes, each class the lower-case ASCII characters of one position
+   */
+  static Keywords ofProducts(String[]... alternatives) {
+    StringBuilder firsts = new StringBuilder();
+    for (String[] classes : alternatives) {
+      for (char c : classes[0].toCharArray()) {
+        if (firsts.indexOf(String.valueOf(c)) >= 0) {
+          String[][] words = new String[alternatives.length][];
+          for (int i = 0; i < words.length; i++) {
+            words[i] = product(alternatives[i]);
+          }
+          return new Keywords(all(words));
+        }
+      }
+      firsts.append(classes[0]);
+    }
+    return new Keywords(alternatives);
+  }
+
+  /** See {@link #ofProducts}; the lists' first classes have no character in common. */
+  private Keywords(String[][] alternatives) {
+    char[][][] alts = new char[alternatives.length][][];
+    char[] first = new char[8];
+    int firsts = 0;
+    int columns = 0;
+    int nodes = 1;
+    int shortest = Integer.MAX_VALUE;
+    for (int a = 0; a < alts.length; a++) {
+      String[] classes = alternatives[a];
+      if (classes.length == 0) {
+        throw notLowerAscii("");
+      }
+      alts[a] = new char[classes.length][];
+      nodes += classes.length - 1;
+      shortest = Math.min(shortest, classes.length);
+      for (int d = 0; d < classes.length; d++) {
+        char[] cl = classes[d].toCharArray();
+        alts[a][d] = cl;
+        if (cl.length == 0) {
+          throw notLowerAscii(String.join("", classes));
+        }
+        for (char c : cl) {
+          if (c >= 128 || c >= 'A' && c <= 'Z') {
+            throw notLowerAscii(classes[d]);
+          }
+          if (column[c] == 0) {
+            column[c] = (byte) ++columns;
+            column[upper(c)] = column[c];
+          }
+        }
+      }
+      for (char c : alts[a][0]) {
+        boolean seen = false;
+        for (int i = 0; i < firsts && !seen; i++) {
+          seen = first[i] == c;
+        }
+        if (seen) {
+          continue;
+        }
+        if (firsts + 2 > first.length) {
+          first = Arrays.copyOf(first, first.length * 2);
+        }
+        first[firsts++] = c;
+        if (upper(c) != c) {
+          first[firsts++] = upper(c);
+        }
+      }
+    }
+    stride = columns + 1;
+    next = new int[nodes * stride];
+    pairs = new long[(stride * stride + 63) / 64];
+    int fresh = 1;
+    for (char[][] classes : alts) {
+      int node = 0;
+      for (int d = 0; d < classes.length; d++) {
+        int child = d == classes.length - 1 ? WORD : fresh++;
+        for (char c : classes[d]) {
+          next[node * stride + column[c]] = child;
+        }
+        node = child;
+      }
+      for (char c : classes[0]) {
+        int from = column[c] * stride;
+        if (classes.length == 1) {
+          for (int k = 0; k < stride; k++) {
+            pairs[(from + k) >>> 6] |= 1L << (from + k);
+          }
+        } else {
+          for (char c2 : classes[1]) {
+            int bit = from + column[c2];
+            pairs[bit >>> 6] |= 1L << bit;
+          }
+        }
+      }
+    }
+    span = Math.min(shortest, 32);
+    if (span >= SKIP_FROM) {
+      byte[] t = new byte[stride * stride];
+      Arrays.fill(t, (byte) (span - 1));
+      for (char[][] classes : alts) {
+        for (int q = 1; q < span; q++) {
+          for (char c1 : classes[q - 1]) {
+            for (char c2 : classes[q]) {
+              int pair = column[c1] * stride + column[c2];
+              t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+            }
+          }
+        }
+      }
+      skip = t;
+    } else {
+      skip = null;
+    }
+    boolean few = firsts <= 4;
+    first0 = few ? first[0] : -1;
+    first1 = few && firsts > 1 ? first[1] : -1;
+    first2 = few && firsts > 2 ? first[2] : -1;
+    first3 = few && firsts > 3 ? first[3] : -1;
+  }
+
+  private static IllegalArgumentException notLowerAscii(String word) {
+    return new IllegalArgumentException("not a lower-case ASCII word: " + word);
+  }
+
+  /** {@code c} with a-z upper-cased: {@link Character#toUpperCase(char)} of an ASCII character. */
+  private static char upper(char c) {
+    return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
 
   /** The {@link #skip} table of the words. */
-  private byte[] skips(String[] words) {
+  private byte[] skips(char[][] words) {
     byte[] t = new byte[stride * stride];
     Arrays.fill(t, (byte) (span - 1));
-    for (String w : words) {
+    for (char[] w : words) {
       for (int q = 1; q < span; q++) {
-        int pair = column[w.charAt(q - 1)] * stride + column[w.charAt(q)];
+        int pair = column[w[q - 1]] * stride + column[w[q]];
         t[pair] = (byte) Math.min(t[pair], span - 1 - q);
       }
     }
@@ -312,7 +458,7 @@ final class Keywords {
    * one of {@code next}.
    */
   static String[] spacedThen(String word, String next) {
-    List<String> out = new ArrayList<>();
+    List<String> out = new ArrayList<>(2 * SPACE.length + next.length());
     for (char c : SPACE) {
       if (c != ' ') {
         out.add(word + c);
@@ -327,17 +473,38 @@ final class Keywords {
 
   /** Every word of one character of each of {@code classes}, in order: ("24", "0-") gives 20, 2-, 40, 4-. */
   static String[] product(String... classes) {
-    List<String> out = List.of("");
+    int count = 1;
     for (String chars : classes) {
-      List<String> longer = new ArrayList<>();
-      for (String w : out) {
-        for (char c : chars.toCharArray()) {
-          longer.add(w + c);
-        }
-      }
-      out = longer;
+      count *= chars.length();
     }
-    return out.toArray(new String[0]);
+    String[] out = new String[count];
+    char[] w = new char[classes.length];
+    for (int i = 0; i < count; i++) {
+      // i in the mixed radix of the classes' sizes, the last class its lowest digit
+      int rest = i;
+      for (int k = classes.length - 1; k >= 0; k--) {
+        String chars = classes[k];
+        w[k] = chars.charAt(rest % chars.length());
+        rest /= chars.length();
+      }
+      out[i] = new String(w);
+    }
+    return out;
+  }
+
+  /** The words of several arrays, in order, as one array. */
+  static String[] all(String[]... groups) {
+    int n = 0;
+    for (String[] g : groups) {
+      n += g.length;
+    }
+    String[] out = new String[n];
+    int at = 0;
+    for (String[] g : groups) {
+      System.arraycopy(g, 0, out, at, g.length);
+      at += g.length;
+    }
+    return out;
   }
 
   /** Words and more words, as one array. */

@@ -49,23 +49,23 @@ final class Smtp {
   static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
   /** Every match of {@link #PAIR} starts with one of these: an optional #, the reply code, a space, tab or hyphen. */
-  static final Keywords PAIR_STARTS = new Keywords(Keywords.concat(Keywords.product("245", "012345", DIGITS, " \t-"),
-      Keywords.product("#", "245", "012345", DIGITS, " \t-")));
+  static final Keywords PAIR_STARTS = Keywords.ofProducts(new String[] {"245", "012345", DIGITS, " \t-"},
+      new String[] {"#", "245", "012345", DIGITS, " \t-"});
   /** Every match of {@link #REPLY_MARKED} starts with one of these. */
   static final Keywords MARKED_STARTS = new Keywords("said:", "says:", "returned", "response:", "responded", "reply:",
       "replied", "answer:", "error", "smtp;", "smtp:", "x-unix;", "]:", "):", "status", "reason:", "code", "message:",
       "rejected:", "failed:", "was:");
   /** Every reply code ({@link #REPLY_LINE}, {@link #REPLY_MARKED}, {@link #REPLY_ANY}) has one of these. */
-  static final Keywords CODE_STARTS = new Keywords(Keywords.product("245", "012345"));
+  static final Keywords CODE_STARTS = Keywords.ofProducts(new String[] {"245", "012345"});
   /** Every match of {@link #REPLY_ANY} starts with one of these: the code and what its lookahead needs first. */
-  static final Keywords ANY_STARTS = new Keywords(Keywords.product("45", "012345", DIGITS, " \t-:"));
+  static final Keywords ANY_STARTS = Keywords.ofProducts(new String[] {"45", "012345", DIGITS, " \t-:"});
   /** Every match of {@link #QMAIL} starts with one of these. */
-  static final Keywords QMAIL_STARTS = new Keywords(Keywords.concat(Keywords.product("(", "#", "245", ".", DIGITS),
-      Keywords.product("#", "245", ".", DIGITS)));
+  static final Keywords QMAIL_STARTS = Keywords.ofProducts(new String[] {"(", "#", "245", ".", DIGITS},
+      new String[] {"#", "245", ".", DIGITS});
   /** Every match of {@link #STATUS} starts with one of these. */
-  static final Keywords STATUS_STARTS = new Keywords(Keywords.product("245", ".", DIGITS));
+  static final Keywords STATUS_STARTS = Keywords.ofProducts(new String[] {"245", ".", DIGITS});
   /** Every match of {@link #LEADING_PAIR} starts with one of these. */
-  static final Keywords LEADING_PAIR_STARTS = new Keywords(Keywords.product("245", DIGITS, DIGITS, " -", "245"));
+  static final Keywords LEADING_PAIR_STARTS = Keywords.ofProducts(new String[] {"245", DIGITS, DIGITS, " -", "245"});
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");

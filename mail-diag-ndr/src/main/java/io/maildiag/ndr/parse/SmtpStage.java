@@ -6,7 +6,6 @@ import io.maildiag.ndr.classify.TextRules;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,12 +59,11 @@ final class SmtpStage {
           + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
           + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
   /** Every match of {@link #EXPLICIT} starts with one of these. */
-  static final Keywords EXPLICIT_STARTS = new Keywords(Stream.of(
+  static final Keywords EXPLICIT_STARTS = new Keywords(Keywords.all(
       Keywords.spacedThen("in", "r"), Keywords.spacedThen("after", "pmredih"), Keywords.spacedThen("while", "s"),
       Keywords.spacedThen("does", "n"), Keywords.spacedThen("sender", "w"), Keywords.spacedThen("my", "n"),
       Keywords.spacedThen("greeting", "f"), Keywords.spacedThen("failed", "oa"), Keywords.spacedThen("refused", "t"),
-      Keywords.spacedThen("for", "rmdt"), new String[] {"[rcpt_to]", "[mail_from]", "[data]"})
-      .flatMap(Stream::of).toArray(String[]::new));
+      Keywords.spacedThen("for", "rmdt"), new String[] {"[rcpt_to]", "[mail_from]", "[data]"}));
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of the server-line patterns starts with this. */

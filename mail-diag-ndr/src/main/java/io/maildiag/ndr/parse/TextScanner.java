@@ -327,7 +327,12 @@ final class TextScanner {
     // merge by address, keeping first appearance order
     Map<String, List<Anchor>> byAddress = new LinkedHashMap<>();
     for (Anchor a : anchors) {
-      byAddress.computeIfAbsent(a.key, k -> new ArrayList<>()).add(a);
+      List<Anchor> same = byAddress.get(a.key);
+      if (same == null) {
+        same = new ArrayList<>();
+        byAddress.put(a.key, same);
+      }
+      same.add(a);
     }
     List<Integer> anchorLines = new ArrayList<>();
     for (Anchor a : anchors) {

@@ -2,6 +2,7 @@ package io.maildiag.ndr.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +47,37 @@ class TextNormalizerTest {
   void cutsLongInput() {
     String s = "word ".repeat(TextNormalizer.MAX_INPUT_CHARS);
     assertThat(TextNormalizer.normalize(s).length()).isLessThanOrEqualTo(TextNormalizer.MAX_INPUT_CHARS);
+  }
+
+  /** The folding tables are filled as letters are met: every Latin letter folds as the eager reference does. */
+  @Test
+  void everyLatinLetterFoldsAsTheReference() {
+    for (int c = 0xA0; c < 0x2000; c++) {
+      String one = String.valueOf((char) c);
+      for (String text : new String[] {one, "x" + one + "y", one.toUpperCase(java.util.Locale.ROOT) + "b"}) {
+        assertThat(TextNormalizer.normalize(text)).as("U+%04X", c).isEqualTo(NormalizerReference.normalize(text));
+      }
+    }
+  }
+
+  /** What the rule compiler takes as normal without normalising it is normal. */
+  @Test
+  void plainWordsAreTheirOwnNormalForm() throws java.io.IOException {
+    java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of("user unknown", "a", "cannot deliver",
+        "can not", "x  y", " x", "x ", "", "abc def ghi", "Abc", "r\u00e9sum\u00e9", "mailbox full", "nocannotx"));
+    try (java.io.InputStream in = TextRules.class.getResourceAsStream(TextRules.RESOURCE)) {
+      samples.addAll(TextRules.lines(in.readAllBytes()));
+    }
+    int plain = 0;
+    for (String s : samples) {
+      if (TextNormalizer.isPlainWords(s)) {
+        plain++;
+        assertThat(TextNormalizer.normalize(s)).as(s).isEqualTo(s);
+      }
+    }
+    assertThat(plain).isGreaterThan(500);
+    assertThat(TextNormalizer.isPlainWords("cannot deliver")).isFalse();
+    assertThat(TextNormalizer.isPlainWords("x  y")).isFalse();
+    assertThat(TextNormalizer.isPlainWords("user unknown")).isTrue();
   }
 }

@@ -131,4 +131,21 @@ class TextRulesTest {
     assertThat(r.size()).isEqualTo(1);
     assertThat(match(r, "bulk mail")).singleElement().extracting(TextMatch::tier).isEqualTo(Tier.WEAK);
   }
+
+  @Test
+  void linesEndAsBufferedReaderEndsThem() throws java.io.IOException {
+    for (String text : List.of("", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb", "a\r\r\nb\n\n", "\n\nx", "é ~ ü\r", "宛先\n\u00e9\r\nx")) {
+      List<String> expected = new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList();
+      assertThat(TextRules.lines(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void splitGivesWhatStringSplitGives() {
+    for (String s : List.of("", "a", "a~b", "~a", "a~", "~~", "~", "a~~b", "a ~ b ~ c", "!!", "a !! b !! c", "a!!!b", "!!a!!")) {
+      for (String mark : List.of("~", "!!")) {
+        assertThat(TextRules.split(s, mark)).as(s + " on " + mark).containsExactly(s.split(java.util.regex.Pattern.quote(mark)));
+      }
+    }
+  }
 }

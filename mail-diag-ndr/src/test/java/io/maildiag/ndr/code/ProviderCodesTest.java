@@ -197,4 +197,16 @@ class ProviderCodesTest {
     assertThat(all.stream().filter(c -> c.provider() == MICROSOFT).count()).isGreaterThan(300);
     assertThat(all.stream().filter(c -> c.provider() == GOOGLE).count()).isGreaterThan(60);
   }
+
+  @Test
+  void lookupAllIsTheProvidersShareOfEveryMeaningInTableOrder() {
+    for (ProviderCode pc : ProviderCodes.all()) {
+      for (Provider p : Provider.values()) {
+        List<ProviderCode> expected = ProviderCodes.all().stream()
+            .filter(c -> c.provider() == p && c.code().equals(pc.code())).toList();
+        assertThat(ProviderCodes.lookupAll(p, pc.code())).as(p + " " + pc.code()).isEqualTo(expected);
+      }
+    }
+    assertThat(ProviderCodes.lookupAll(MICROSOFT, new EnhancedStatusCode(2, 0, 0))).isEmpty();
+  }
 }

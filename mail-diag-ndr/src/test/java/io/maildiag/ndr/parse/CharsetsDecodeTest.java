@@ -53,7 +53,8 @@ class CharsetsDecodeTest {
   Arbitrary<String> charsets() {
     return Arbitraries.of("utf-8", "UTF-8", " utf8 ", "us-ascii", "ascii", "iso-8859-1", "ISO-8859-1", "latin1",
         "iso-2022-jp", "windows-1252", "utf-16", "unicode-1-1-utf-7", "utf-7", "x-unknown", "", "  ", "\"utf-8\"",
-        "uft-8", "shift_jis", "utf-32", "iso-8859-15").injectNull(0.15);
+        "uft-8", "shift_jis", "utf-32", "iso-8859-15", "euc-kr", "gb2312", "cp037", "UTF-16LE", "ucs-2", "koi8-r")
+        .injectNull(0.15);
   }
 
   /** The decision before the one-pass path, kept as the reference. */

@@ -62,6 +62,61 @@ class KeywordsTest {
     assertThat(m.start()).isEqualTo(18);
   }
 
+  /** The class lists of the reply and status code gates, and a few more shapes. */
+  private static final List<String[][]> PRODUCTS = List.of(
+      new String[][] {{"245", "012345", "0123456789", " \t-"}, {"#", "245", "012345", "0123456789", " \t-"}},
+      new String[][] {{"245", "012345"}},
+      new String[][] {{"45", "012345", "0123456789", " \t-:"}},
+      new String[][] {{"(", "#", "245", ".", "0123456789"}, {"#", "245", ".", "0123456789"}},
+      new String[][] {{"245", ".", "0123456789"}},
+      new String[][] {{"245", "0123456789", "0123456789", " -", "245"}},
+      new String[][] {{"ab", "c"}, {"x"}},
+      new String[][] {{"a2", "b", "c", "d", "e", "f", "g"}, {"5", "55", "5", "-", "x", "y"}},
+      new String[][] {{"4", "2"}, {"45", "2", "0"}});
+
+  @Property(tries = 1000)
+  void productsFindWhatTheirListedWordsFind(@ForAll("codeTexts") String text) {
+    for (String[][] alternatives : PRODUCTS) {
+      String[][] words = new String[alternatives.length][];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = Keywords.product(alternatives[i]);
+      }
+      Keywords listed = new Keywords(Keywords.all(words));
+      Keywords built = Keywords.ofProducts(alternatives);
+      for (int i = -1; i <= text.length(); i++) {
+        assertThat(built.next(text, i)).as("next %d", i).isEqualTo(listed.next(text, i));
+        assertThat(built.at(text, i)).as("at %d", i).isEqualTo(listed.at(text, i));
+      }
+      Keywords.Cursor a = built.cursor(text);
+      Keywords.Cursor b = listed.cursor(text);
+      for (int from = 0; from <= text.length(); from += 2) {
+        assertThat(a.next(from)).isEqualTo(b.next(from));
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> codeTexts() {
+    Arbitrary<String> piece = Arbitraries.of("550", "5.1.1", "#4.2.0", "(#5.7.1)", "450-", "421 ", "2", "55", " ", "\t",
+        "-", ":", "ab", "abc", "x", "a2bcdefg", "555-xy", "42", "4520", "A", "B");
+    return piece.list().ofMaxSize(10).map(l -> String.join("", l));
+  }
+
+  @Test
+  void productListsEveryWordWithTheFirstClassVaryingSlowest() {
+    assertThat(Keywords.product("24", "0-")).containsExactly("20", "2-", "40", "4-");
+    assertThat(Keywords.product("abc")).containsExactly("a", "b", "c");
+    List<String> expected = new ArrayList<>();
+    for (char a : "(#".toCharArray()) {
+      for (char b : "245".toCharArray()) {
+        for (char c : ".x".toCharArray()) {
+          expected.add("" + a + b + c);
+        }
+      }
+    }
+    assertThat(Keywords.product("(#", "245", ".x")).containsExactlyElementsOf(expected);
+  }
+
   @Test
   void wordsAreLowerCaseAscii() {
     assertThatThrownBy(() -> new Keywords("Rcpt")).isInstanceOf(IllegalArgumentException.class);
