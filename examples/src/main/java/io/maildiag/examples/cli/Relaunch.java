@@ -49,7 +49,7 @@ final class Relaunch {
    * nothing if the CLI is to run here.
    */
   static OptionalInt run(String[] args) {
-    if (System.getProperty(MARK) != null) {
+    if (System.getProperty(MARK) != null || "0".equals(System.getenv(ENVIRONMENT))) {
       return OptionalInt.empty();
     }
     Optional<List<String>> command = command(System.getenv(), ProcessHandle.current().info(), args);
