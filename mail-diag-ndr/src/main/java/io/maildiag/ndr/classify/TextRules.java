@@ -268,21 +268,21 @@ public final class TextRules {
 
   /** The pieces of {@code s} between occurrences of {@code mark}, as {@link String#split} gives them. */
   static List<String> split(String s, String mark) {
-    List<String> out = new ArrayList<>(2);
+    int at = s.indexOf(mark);
+    if (at < 0) {
+      return List.of(s); // most lines: one alternative, one part
+    }
+    List<String> out = new ArrayList<>(4);
     int start = 0;
-    int at;
-    while ((at = s.indexOf(mark, start)) >= 0) {
+    for (; at >= 0; at = s.indexOf(mark, start)) {
       out.add(s.substring(start, at));
       start = at + mark.length();
     }
     out.add(s.substring(start));
-    // String.split drops trailing empty strings, and gives the whole string for one without mark
+    // String.split drops trailing empty strings (all of them when every piece is empty)
     int last = out.size();
-    while (last > 1 && out.get(last - 1).isEmpty()) {
+    while (last > 0 && out.get(last - 1).isEmpty()) {
       last--;
-    }
-    if (last == 1 && out.get(0).isEmpty() && !s.isEmpty()) {
-      last = 0;
     }
     return last == out.size() ? out : out.subList(0, last);
   }

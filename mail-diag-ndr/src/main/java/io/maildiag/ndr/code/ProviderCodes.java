@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider-specific code meanings known to mail-diag: what Microsoft 365 / Exchange Online,
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class ProviderCodes {
-  private static final Pattern CODE = Pattern.compile("([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?:-([0-9]{1,3}))?");
 
   /**
    * The distinguishing texts of each meaning, by identity: the meanings looked up are the very
@@ -122,14 +120,14 @@ public final class ProviderCodes {
     Set<List<Object>> seen = new java.util.HashSet<>();
     for (TsvResource.Row row : TsvResource.read("provider-codes.tsv", 9, 10)) {
       String where = "provider-codes.tsv:" + row.line() + ": ";
-      Matcher m = CODE.matcher(row.get(1));
-      if (!m.matches()) {
+      int[] range = codeOrRange(row.get(1));
+      if (range == null) {
         throw new IllegalStateException(where + "bad code or range " + row.get(1));
       }
-      int cls = Integer.parseInt(m.group(1));
-      int subject = Integer.parseInt(m.group(2));
-      int first = Integer.parseInt(m.group(3));
-      int last = m.group(4) == null ? first : Integer.parseInt(m.group(4));
+      int cls = range[0];
+      int subject = range[1];
+      int first = range[2];
+      int last = range[3] < 0 ? first : range[3];
       if (last < first) {
         throw new IllegalStateException(where + "empty range " + row.get(1));
       }
@@ -157,6 +155,40 @@ public final class ProviderCodes {
     // Stable sort: variants of one (provider, code) keep their file order.
     codes.sort(new ByProviderAndCode());
     return List.copyOf(codes);
+  }
+
+  /**
+   * The numbers of a code {@code C.S.D} or a range {@code C.S.D-E}, where C is 2, 4 or 5 and the
+   * others have one to three digits: {C, S, D, E}, E -1 for a code; null for anything else.
+   */
+  static int @Nullable [] codeOrRange(String s) {
+    int n = s.length();
+    if (n < 5 || (s.charAt(0) != '2' && s.charAt(0) != '4' && s.charAt(0) != '5') || s.charAt(1) != '.') {
+      return null;
+    }
+    int[] out = {s.charAt(0) - '0', -1, -1, -1};
+    int i = 2;
+    for (int k = 1; k <= 3; k++) {
+      int start = i;
+      int v = 0;
+      while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        v = v * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      if (i == start) {
+        return null;
+      }
+      out[k] = v;
+      if (i == n) {
+        return k >= 2 ? out : null;
+      }
+      // after the subject a '.', after the detail a '-', after the range's end nothing
+      if (k == 3 || s.charAt(i) != (k == 1 ? '.' : '-')) {
+        return null;
+      }
+      i++;
+    }
+    return null;
   }
 
   /** Orders by provider, then code. */

@@ -32,14 +32,18 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
-    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
-      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here); the declared
-      // charset need not be looked up (a Japanese or Chinese one loads the JDK's extended charsets)
+    if (declared != null && !BY_NAME.containsKey(declared) && isAscii(bytes) && asciiReadsAsItself(declared)) {
+      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
+      // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
+      // charsets); the names met before are known, and the text is decoded the usual way
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     String common = asUtf8OrLatin1(bytes, declared);
     if (common != null) {
       return common;
+    }
+    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
+      return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {

@@ -209,4 +209,17 @@ class ProviderCodesTest {
     }
     assertThat(ProviderCodes.lookupAll(MICROSOFT, new EnhancedStatusCode(2, 0, 0))).isEmpty();
   }
+
+  @Test
+  void codesAndRangesAreReadAsTheirPatternReadsThem() {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile("([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?:-([0-9]{1,3}))?");
+    for (String s : List.of("5.7.1", "4.7.500-699", "2.0.0", "5.7.606-649", "3.1.1", "5.1", "5.1.", "5.1.1-", "5.1234.1",
+        "5.1.1234", "5.1.1-1234", "5.1.1-2-3", "5..1", ".1.1", "5.1.1 ", " 5.1.1", "5.x.1", "55.1.1", "5.012.007",
+        "4.7.850-899", "5.1.1.1", "")) {
+      java.util.regex.Matcher m = p.matcher(s);
+      int[] expected = m.matches() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)), m.group(4) == null ? -1 : Integer.parseInt(m.group(4))} : null;
+      assertThat(ProviderCodes.codeOrRange(s)).as(s).isEqualTo(expected);
+    }
+  }
 }
