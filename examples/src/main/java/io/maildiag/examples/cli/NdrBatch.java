@@ -25,16 +25,22 @@ import java.util.List;
  *
  * <p>{@link #list} takes the regular files directly in a directory, sorted by name; {@link #run}
  * analyses them concurrently with one shared {@link BounceAnalyzer} on a small pool and prints one
- * JSON object per file, strictly in that order. Output streams: each object is printed as soon as
- * it and every earlier file are done, and at most {@link #window()} files are in flight (being
- * analysed or waiting for an earlier one), so memory stays bounded however many files there are. A
- * file that cannot be read becomes {@code {"file": NAME, "error": MESSAGE}}; nothing in one file
- * stops the batch.
+ * JSON object per file, strictly in that order. The files go to the pool in runs of consecutive
+ * files ({@link #runLength}, up to {@value #MAX_RUN}): handing each file on by itself cost as much
+ * thread switching as analysing it. Output streams: each run is printed as soon as it and every
+ * earlier one are done, and at most {@link #window()} files are in flight (being analysed or waiting
+ * for an earlier run), so memory stays bounded however many files there are. A file that cannot be
+ * read becomes {@code {"file": NAME, "error": MESSAGE}}; nothing in one file stops the batch.
  */
 final class NdrBatch {
 
-  /** Files in flight per thread: enough to keep every thread busy behind a slow file. */
-  private static final int WINDOW_PER_THREAD = 8;
+  /** Runs in flight per thread: enough to keep every thread busy behind a slow file. */
+  private static final int RUNS_PER_THREAD = 4;
+
+  /** The most files in one run. */
+  static final int MAX_RUN = 32;
+
+  private static final String LINE_SEPARATOR = System.lineSeparator();
 
   /** Orders files by name, character by character (as {@code LC_ALL=C ls} does for ASCII names). */
   static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
@@ -55,9 +61,17 @@ final class NdrBatch {
     return Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
   }
 
-  /** Returns how many files may be in flight at once. */
+  /** Returns how many files may be in flight at once, at most. */
   int window() {
-    return threads * WINDOW_PER_THREAD;
+    return threads * RUNS_PER_THREAD * MAX_RUN;
+  }
+
+  /**
+   * Returns how many consecutive files go to a thread together: enough files for every thread to
+   * get several runs, up to {@link #MAX_RUN}, and at least one.
+   */
+  static int runLength(int files, int threads) {
+    return Math.max(1, Math.min(MAX_RUN, files / (threads * RUNS_PER_THREAD)));
   }
 
   /**
@@ -103,16 +117,53 @@ final class NdrBatch {
    * @throws InputException if standard output cannot be written (the batch stops)
    */
   void run(List<Path> files, PrintWriter out) throws InputException {
-    new OrderedBatch<Path>("mail-diag-ndr-batch", threads, window()).run(OrderedBatch.Source.of(files),
-        file -> {
-          Read read = read(analyzer, file);
-          return Json.line(read.analysis() != null
-              ? NdrJson.analysis(name(file), read.analysis())
-              : NdrJson.error(name(file), read.error()));
-        },
-        // A bug in the analysis of one file must not stop the others; report it on that file.
-        (file, e) -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e))),
-        out);
+    int length = runLength(files.size(), threads);
+    List<List<Path>> runs = new ArrayList<>(files.size() / length + 1);
+    for (int i = 0; i < files.size(); i += length) {
+      runs.add(files.subList(i, Math.min(files.size(), i + length)));
+    }
+    new OrderedBatch<List<Path>>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
+        .run(OrderedBatch.Source.of(runs), this::lines, NdrBatch::errorLines, out);
+  }
+
+  /**
+   * Returns a line for each file of a run whose {@link #lines} failed as a whole (it reports a
+   * failure in one file on that file; this is for a failure outside them).
+   */
+  private static String errorLines(List<Path> run, RuntimeException e) {
+    StringBuilder text = new StringBuilder();
+    for (Path file : run) {
+      if (text.length() > 0) {
+        text.append(LINE_SEPARATOR);
+      }
+      text.append(Json.line(NdrJson.error(name(file), ErrorHandlers.message(e))));
+    }
+    return text.toString();
+  }
+
+  /** Returns the JSON lines of a run of files, one per file, joined by line separators. */
+  private String lines(List<Path> run) {
+    StringBuilder text = new StringBuilder(run.size() * 1024);
+    for (Path file : run) {
+      if (text.length() > 0) {
+        text.append(LINE_SEPARATOR);
+      }
+      text.append(line(file));
+    }
+    return text.toString();
+  }
+
+  /** Returns the JSON line of one file. */
+  private String line(Path file) {
+    try {
+      Read read = read(analyzer, file);
+      return Json.line(read.analysis() != null
+          ? NdrJson.analysis(name(file), read.analysis())
+          : NdrJson.error(name(file), read.error()));
+    } catch (RuntimeException e) {
+      // A bug in the analysis of one file must not stop the others; report it on that file.
+      return Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)));
+    }
   }
 
   /** Returns the name of a file in the batch output: its name without the directory. */

@@ -149,7 +149,11 @@ class NdrBatchTest {
 
   @Test
   void theWindowBoundsTheFilesInFlight() {
-    assertThat(new NdrBatch(BounceAnalyzer.withDefaults(), 3).window()).isEqualTo(24);
+    assertThat(new NdrBatch(BounceAnalyzer.withDefaults(), 3).window()).isEqualTo(3 * 4 * NdrBatch.MAX_RUN);
+    assertThat(NdrBatch.runLength(0, 2)).isEqualTo(1);
+    assertThat(NdrBatch.runLength(10, 2)).isEqualTo(1);
+    assertThat(NdrBatch.runLength(100, 2)).isEqualTo(12);
+    assertThat(NdrBatch.runLength(100_000, 2)).isEqualTo(NdrBatch.MAX_RUN);
     assertThat(NdrBatch.defaultThreads()).isBetween(2, 16);
     assertThatThrownBy(() -> new NdrBatch(BounceAnalyzer.withDefaults(), 0))
         .isInstanceOf(IllegalArgumentException.class);
