@@ -13,9 +13,10 @@
 #              untimed passes (the first loads its parser modules), then ROUNDS timed rounds of whole
 #              passes, each at least SISIMAI_MIN_SECONDS long; the best round counts. Times are taken
 #              inside the perl process, so perl start-up and module loading are not counted.
-#   mail-diag: java io.maildiag.benchmarks.ndr.BounceDirThroughput, a JIT warm-up of MD_WARMUP
-#              seconds, then ROUNDS rounds of MD_SECONDS of whole passes; the best round counts. Each
-#              pass reads the files from disk again, as Sisimai does.
+#   mail-diag: java io.maildiag.benchmarks.ndr.BounceDirThroughput, a JIT warm-up (MD_WARMUP to
+#              MD_WARMUP_MAX seconds, until the rate stops rising), then ROUNDS rounds of MD_SECONDS
+#              of whole passes; the best round counts. Each pass reads the files from disk again, as
+#              Sisimai does.
 #
 # Both sides time each round by the wall clock and by the CPU time of their process (for the JVM,
 # JIT compiler and garbage collector included); the CPU-time ratio is the steadier one when other
@@ -36,8 +37,10 @@
 #   BENCH_CPU            CPU both runs are pinned to with taskset (default: the last one); "none" to not pin
 #   ROUNDS               timed rounds per tool, best taken (default 3)
 #   SISIMAI_MIN_SECONDS  least length of one Sisimai round (default 3)
-#   MD_WARMUP            mail-diag warm-up seconds (default 40: pinned to one CPU, the JIT compiler
-#                        shares it and the steady state comes after 20 to 30 s)
+#   MD_WARMUP            mail-diag's least warm-up, seconds (default 40: pinned to one CPU, the JIT
+#                        compiler shares it and the steady state comes after 30 to 90 s); the warm-up
+#                        goes on while a 5 s window still runs more than 2% faster than the one before
+#   MD_WARMUP_MAX        mail-diag's longest warm-up, seconds (default 180)
 #   MD_SECONDS           length of one mail-diag round (default 3)
 #   JAVA, JAVA_OPTS      java command (default java) and its options (default -Xms512m -Xmx512m)
 #   JAR                  benchmarks jar (default benchmarks/target/benchmarks.jar)
@@ -52,6 +55,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ROUNDS=${ROUNDS:-3}
 SISIMAI_MIN_SECONDS=${SISIMAI_MIN_SECONDS:-3}
 MD_WARMUP=${MD_WARMUP:-40}
+MD_WARMUP_MAX=${MD_WARMUP_MAX:-180}
 MD_SECONDS=${MD_SECONDS:-3}
 CLI_JAR=${CLI_JAR:-$ROOT/examples/target/mail-diag.jar}
 E2E_RUNS=${E2E_RUNS:-5}
@@ -170,7 +174,7 @@ sisimai_cpu=$(sed -n 's/^MSGS_PER_CPU_SEC=//p' <<<"$sisimai_out")
 echo "== mail-diag"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 md_out=$("${PIN[@]}" "$JAVA" $JAVA_OPTS -cp "$JAR" io.maildiag.benchmarks.ndr.BounceDirThroughput \
-  --warmup "$MD_WARMUP" --rounds "$ROUNDS" --seconds "$MD_SECONDS" "$MSGS")
+  --warmup "$MD_WARMUP" --warmup-max "$MD_WARMUP_MAX" --rounds "$ROUNDS" --seconds "$MD_SECONDS" "$MSGS")
 indent <<<"$md_out"
 maildiag=$(sed -n 's/^MSGS_PER_SEC=//p' <<<"$md_out")
 maildiag_cpu=$(sed -n 's/^MSGS_PER_CPU_SEC=//p' <<<"$md_out")

@@ -25,13 +25,15 @@ import java.util.Locale;
  * exactly those). By default each pass reads the files from disk again, as Sisimai does;
  * {@code --in-memory} reads them once and times the analysis alone. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
- * timed rounds of whole passes and reports the best, as the Sisimai side does. The default warm-up
- * is long (40 s) because on one CPU the JIT compiler shares the core with the benchmark: the mix
- * reaches its steady state only after 20 to 30 s.
+ * timed rounds of whole passes and reports the best, as the Sisimai side does. The warm-up is long:
+ * on one CPU the JIT compiler shares the core with the benchmark, and the steady state comes after
+ * 30 to 90 s. It lasts at least {@code --warmup} seconds (default 40), and goes on while a 5-second
+ * window still runs more than 2% faster than the one before, up to {@code --warmup-max} seconds
+ * (default 180).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.maildiag.benchmarks.ndr.BounceDirThroughput DIR
- *   [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory]
+ *   [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory]
  * java -cp ... BounceDirThroughput --summary DIR      what mail-diag makes of each file
  * java -cp ... BounceDirThroughput --extract-mix DIR  writes the bundled mix into DIR
  * </pre>
@@ -43,6 +45,12 @@ import java.util.Locale;
  */
 public final class BounceDirThroughput {
 
+  /** The length of one warm-up window, seconds. */
+  private static final double WARM_WINDOW = 5;
+
+  /** The gain of one warm-up window over the one before below which the JIT is taken as done. */
+  private static final double WARM_GAIN = 0.02;
+
   private BounceDirThroughput() {}
 
   /**
@@ -53,6 +61,7 @@ public final class BounceDirThroughput {
    */
   public static void main(String[] args) throws IOException {
     double warmup = 40;
+    double warmupMax = 180;
     int rounds = 3;
     double seconds = 3;
     boolean inMemory = false;
@@ -62,6 +71,7 @@ public final class BounceDirThroughput {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
+        case "--warmup-max" -> warmupMax = Double.parseDouble(value(args, ++i));
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
         case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
         case "--in-memory" -> inMemory = true;
@@ -85,7 +95,7 @@ public final class BounceDirThroughput {
       System.out.println("wrote " + n + " messages to " + extract);
       return;
     }
-    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0) {
+    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0 || warmupMax < 0) {
       usage();
       System.exit(2);
     }
@@ -97,10 +107,10 @@ public final class BounceDirThroughput {
       }
       return;
     }
-    run(analyzer, files, warmup, rounds, seconds, inMemory);
+    run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory);
   }
 
-  private static void run(BounceAnalyzer analyzer, List<Path> files, double warmup, int rounds, double seconds,
+  private static void run(BounceAnalyzer analyzer, List<Path> files, double warmup, double warmupMax, int rounds, double seconds,
       boolean inMemory) throws IOException {
     byte[][] bytes = new byte[files.size()][];
     long total = 0;
@@ -115,13 +125,33 @@ public final class BounceDirThroughput {
         inMemory ? "messages in memory" : "files read from disk in every pass");
 
     long sink = 0;
-    long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+    // Warm up for at least `warmup` seconds, then on while the rate of one window of WARM_WINDOW
+    // seconds still beats the one before by more than WARM_GAIN, up to `warmupMax` seconds.
+    long warmStart = System.nanoTime();
+    long warmMin = warmStart + (long) (warmup * 1e9);
+    long warmMax = warmStart + (long) (Math.max(warmup, warmupMax) * 1e9);
     int warmPasses = 0;
-    do {
-      sink += pass(analyzer, paths, bytes, inMemory);
-      warmPasses++;
-    } while (System.nanoTime() < warmEnd);
-    System.out.printf(Locale.ROOT, "warm-up: %d passes in %.0f s%n", warmPasses, warmup);
+    double previousRate = 0;
+    while (true) {
+      long windowStart = System.nanoTime();
+      long windowEnd = windowStart + (long) (WARM_WINDOW * 1e9);
+      int windowPasses = 0;
+      long now;
+      do {
+        sink += pass(analyzer, paths, bytes, inMemory);
+        windowPasses++;
+        now = System.nanoTime();
+      } while (now < windowEnd && now < warmMax);
+      warmPasses += windowPasses;
+      double rate = windowPasses / ((now - windowStart) / 1e9);
+      boolean steady = previousRate > 0 && rate < previousRate * (1 + WARM_GAIN);
+      if (now >= warmMax || now >= warmMin && steady) {
+        break;
+      }
+      previousRate = rate;
+    }
+    System.out.printf(Locale.ROOT, "warm-up: %d passes in %.0f s%n", warmPasses,
+        (System.nanoTime() - warmStart) / 1e9);
 
     double[] rates = new double[rounds];
     double[] cpuRates = new double[rounds];
@@ -211,8 +241,10 @@ public final class BounceDirThroughput {
   }
 
   private static void usage() {
-    System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory] DIR\n"
-        + "         (defaults: --warmup 40 --rounds 3 --seconds 3; files re-read from disk in every pass)\n"
+    System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N]"
+        + " [--seconds SECONDS] [--in-memory] DIR\n"
+        + "         (defaults: --warmup 40 --warmup-max 180 --rounds 3 --seconds 3; files re-read from disk in"
+        + " every pass)\n"
         + "       BounceDirThroughput --summary DIR\n"
         + "       BounceDirThroughput --extract-mix DIR");
   }
