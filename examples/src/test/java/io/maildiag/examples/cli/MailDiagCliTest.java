@@ -79,4 +79,30 @@ class MailDiagCliTest {
     assertThat(err.toString()).contains("--nope");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void aRunBuildsOnlyTheSubcommandItNames() {
+    PrintWriter out = new PrintWriter(new StringWriter());
+    String[] all = {"dns", "spf", "dmarc", "dmarc-report", "ndr", "headers", "demo", "help"};
+
+    assertThat(MailDiagCli.newCommandLine(out, out, "ndr", "--batch", "dir").getSubcommands())
+        .containsOnlyKeys("ndr");
+    assertThat(MailDiagCli.newCommandLine(out, out, "dmarc-report", "r.xml").getSubcommands())
+        .containsOnlyKeys("dmarc-report");
+    // help, options before a subcommand, misspellings and nothing at all get every subcommand
+    for (String[] args : new String[][] {{"help", "ndr"}, {"--help"}, {"nd"}, {}}) {
+      assertThat(MailDiagCli.newCommandLine(out, out, args).getSubcommands()).containsOnlyKeys(all);
+    }
+    assertThat(MailDiagCli.newCommandLine(out, out).getSubcommands().keySet()).containsExactly(all);
+  }
+
+  @Test
+  void aMisspeltSubcommandIsStillSuggested() {
+    StringWriter err = new StringWriter();
+
+    int code = MailDiagCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "nd", "x.eml");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Did you mean: mail-diag ndr");
+  }
 }
