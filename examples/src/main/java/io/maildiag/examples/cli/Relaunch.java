@@ -1,12 +1,16 @@
 package io.maildiag.examples.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Runs the CLI in a second JVM whose just-in-time compiler suits a command that lives for seconds,
@@ -19,7 +23,9 @@ import java.util.OptionalInt;
  * starts {@code java -XX:TieredStopAtLevel=1 -jar mail-diag.jar ARGS} (the quick C1 compiler only)
  * with the same standard input, output and error, waits for it and exits with its exit code. On
  * one CPU this takes a quarter off the time of {@code ndr --batch} on 310 bounces and 40% off on
- * 3,100, the second JVM's start included.
+ * 3,100, the second JVM's start included. When the build left a class-data-sharing archive beside
+ * the jar ({@code mail-diag.jsa}), the second JVM maps the classes from it instead of loading and
+ * verifying them: about 0.06 s less per run.
  *
  * <p>The CLI runs in the JVM it was started in when any JVM option was given (on the command line,
  * or through {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}): whoever
@@ -38,6 +44,14 @@ final class Relaunch {
   /** The JVM options of the second JVM. */
   static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
+  /**
+   * The JVM options that map a class-data-sharing archive, before its path. JVM logging is switched
+   * off but for errors, which go to standard error: a JVM that finds the archive stale (another
+   * jar, another JDK) ignores it, but says so in a warning on standard output, where it would
+   * corrupt the CLI's JSON.
+   */
+  static final List<String> ARCHIVE_OPTIONS = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr");
+
   /** Environment variables through which a JVM is given options. */
   private static final List<String> JVM_OPTION_VARIABLES =
       List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -52,7 +66,8 @@ final class Relaunch {
     if (System.getProperty(MARK) != null || "0".equals(System.getenv(ENVIRONMENT))) {
       return OptionalInt.empty();
     }
-    Optional<List<String>> command = command(System.getenv(), ProcessHandle.current().info(), args);
+    Optional<List<String>> command = command(System.getenv(), ProcessHandle.current().info(), args,
+        Relaunch::sharedArchive);
     if (command.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -75,14 +90,33 @@ final class Relaunch {
   }
 
   /**
+   * Returns the class-data-sharing archive made with {@code jar} ({@code mail-diag.jsa} beside
+   * {@code mail-diag.jar}; the build makes it), if there is one.
+   */
+  static Optional<String> sharedArchive(String jar) {
+    try {
+      Path path = Path.of(jar).toAbsolutePath();
+      String name = path.getFileName().toString();
+      if (!name.endsWith(".jar")) {
+        return Optional.empty();
+      }
+      Path archive = path.resolveSibling(name.substring(0, name.length() - 4) + ".jsa");
+      return Files.isRegularFile(archive) ? Optional.of(archive.toString()) : Optional.empty();
+    } catch (InvalidPathException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Returns the command of the second JVM, or nothing if the CLI should run in this one.
    *
    * @param environment this process's environment
    * @param process this JVM's command line as the operating system reports it
    * @param args the arguments {@code main} received
+   * @param archive the class-data-sharing archive of a jar, if it has one
    */
   static Optional<List<String>> command(Map<String, String> environment, ProcessHandle.Info process,
-      String[] args) {
+      String[] args, Function<String, Optional<String>> archive) {
     if ("0".equals(environment.get(ENVIRONMENT))) {
       return Optional.empty();
     }
@@ -105,6 +139,11 @@ final class Relaunch {
     List<String> command = new ArrayList<>(OPTIONS.size() + args.length + 4);
     command.add(java.get());
     command.addAll(OPTIONS);
+    Optional<String> shared = archive.apply(given[1]);
+    if (shared.isPresent()) {
+      command.addAll(ARCHIVE_OPTIONS);
+      command.add("-XX:SharedArchiveFile=" + shared.get());
+    }
     command.add("-D" + MARK + "=true");
     command.add("-jar");
     command.add(given[1]);

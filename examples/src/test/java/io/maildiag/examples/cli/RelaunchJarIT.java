@@ -1,6 +1,7 @@
 package io.maildiag.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar run as {@code java -jar} (which runs the CLI in a second JVM, see {@link Relaunch}) and
@@ -21,8 +23,16 @@ class RelaunchJarIT {
 
   private record Run(int exitCode, String out, String err) {}
 
+  private static String builtJar() {
+    return System.getProperty("maildiag.jar", "target/mail-diag.jar");
+  }
+
   private static Run java(boolean relaunch, byte[] stdin, String... args) throws IOException, InterruptedException {
-    String jar = System.getProperty("maildiag.jar", "target/mail-diag.jar");
+    return java(builtJar(), relaunch, stdin, args);
+  }
+
+  private static Run java(String jar, boolean relaunch, byte[] stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -71,5 +81,25 @@ class RelaunchJarIT {
     sameBothWays(1, new byte[0], "ndr", "no-such-file.eml");
     sameBothWays(2, new byte[0], "ndr", "--no-such-option");
     sameBothWays(0, new byte[0], "ndr", "--code", "5.7.26");
+  }
+
+  @Test
+  void aStaleOrBrokenArchiveIsIgnoredSilently(@TempDir Path dir) throws Exception {
+    Path jar = Files.copy(Path.of(builtJar()), dir.resolve("mail-diag.jar"));
+    Files.writeString(dir.resolve("mail-diag.jsa"), "not an archive");
+
+    Run withBrokenArchive = java(jar.toString(), true, new byte[0], "ndr", "--code", "5.7.26", "--json");
+    Run here = java(jar.toString(), false, new byte[0], "ndr", "--code", "5.7.26", "--json");
+
+    assertThat(withBrokenArchive).isEqualTo(here);
+    assertThat(withBrokenArchive.err()).isEmpty();
+    assertThat(withBrokenArchive.exitCode()).isZero();
+  }
+
+  @Test
+  void theBuildLeavesAnArchiveBesideTheJar() {
+    // best effort in the build; a HotSpot JVM (OpenJDK) can dump one, so the build must have
+    assumeTrue(!System.getProperty("java.vm.name", "").contains("OpenJ9"), "an OpenJ9 JVM dumps no archive");
+    assertThat(Relaunch.sharedArchive(builtJar())).isPresent();
   }
 }

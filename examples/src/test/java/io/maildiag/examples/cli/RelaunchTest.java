@@ -2,12 +2,17 @@ package io.maildiag.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** When {@link Relaunch} starts a second JVM, and with what command. */
 class RelaunchTest {
@@ -43,10 +48,12 @@ class RelaunchTest {
 
   private static final String[] ARGS = {"ndr", "--batch", "dir with space"};
 
+  private static final Function<String, Optional<String>> NO_ARCHIVE = jar -> Optional.empty();
+
   @Test
   void plainJavaJarRunsAgainWithTheShortRunCompiler() {
     Optional<List<String>> command = Relaunch.command(Map.of("PATH", "/bin"),
-        Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS);
+        Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE);
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dmail-diag.relaunched=true",
         "-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"));
@@ -54,41 +61,62 @@ class RelaunchTest {
 
   @Test
   void noArgumentsAtAll() {
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar"), new String[0]))
+    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE))
         .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dmail-diag.relaunched=true", "-jar", "m.jar"));
   }
 
   @Test
   void jvmOptionsOnTheCommandLineKeepTheCliInThisJvm() {
-    assertThat(Relaunch.command(Map.of(), Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS))
+    assertThat(Relaunch.command(Map.of(), Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE))
         .isEmpty();
     assertThat(Relaunch.command(Map.of(), Info.of("-cp", "m.jar", "io.maildiag.examples.cli.MailDiagCli", "ndr"),
-        new String[] {"ndr"})).isEmpty();
+        new String[] {"ndr"}, NO_ARCHIVE)).isEmpty();
   }
 
   @Test
   void jvmOptionsInTheEnvironmentKeepTheCliInThisJvm() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
-      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), info, ARGS)).as(variable).isEmpty();
+      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), info, ARGS, NO_ARCHIVE)).as(variable).isEmpty();
     }
   }
 
   @Test
   void theEnvironmentVariableTurnsItOff() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), info, ARGS)).isEmpty();
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), info, ARGS)).isPresent();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), info, ARGS, NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), info, ARGS, NO_ARCHIVE)).isPresent();
   }
 
   @Test
   void anUnreadableOrDifferentCommandLineKeepsTheCliInThisJvm() {
     assertThat(Relaunch.command(Map.of(), new Info(Optional.empty(), Optional.of(new String[] {"-jar", "m.jar"})),
-        new String[0])).isEmpty();
-    assertThat(Relaunch.command(Map.of(), new Info(Optional.of(JAVA), Optional.empty()), new String[0])).isEmpty();
+        new String[0], NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(), new Info(Optional.of(JAVA), Optional.empty()), new String[0], NO_ARCHIVE)).isEmpty();
     // arguments the operating system decoded differently from main's
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}))
+    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}, NO_ARCHIVE))
         .isEmpty();
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"})).isEmpty();
+    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"}, NO_ARCHIVE)).isEmpty();
+  }
+
+  @Test
+  void theArchiveBesideTheJarIsMappedWithJvmLoggingOnlyForErrors() {
+    Optional<List<String>> command = Relaunch.command(Map.of(), Info.of("-jar", "t/m.jar", "ndr"),
+        new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")));
+
+    assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:disable",
+        "-Xlog:all=error:stderr", "-XX:SharedArchiveFile=/abs/t/m.jsa", "-Dmail-diag.relaunched=true",
+        "-jar", "t/m.jar", "ndr"));
+  }
+
+  @Test
+  void theArchiveIsTheJsaFileBesideTheJar(@TempDir Path dir) throws IOException {
+    Path jar = Files.writeString(dir.resolve("mail-diag.jar"), "jar");
+
+    assertThat(Relaunch.sharedArchive(jar.toString())).isEmpty();
+    Path archive = Files.writeString(dir.resolve("mail-diag.jsa"), "archive");
+    assertThat(Relaunch.sharedArchive(jar.toString())).contains(archive.toAbsolutePath().toString());
+    assertThat(Relaunch.sharedArchive(dir.resolve("mail-diag.zip").toString())).isEmpty();
+    assertThat(Relaunch.sharedArchive("\u0000bad.jar")).isEmpty();
   }
 }
