@@ -1,15 +1,13 @@
 package io.maildiag.examples.cli;
 
+import static io.maildiag.examples.cli.JarRunner.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import io.maildiag.examples.cli.JarRunner.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,36 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * in the {@code verify} phase (maven-failsafe), after {@code package} built the jar.
  */
 class MailDiagJarIT {
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run java(String... args) throws IOException, InterruptedException {
-    String jar = System.getProperty("maildiag.jar", "target/mail-diag.jar");
-    assertThat(Path.of(jar)).as("the shaded jar (built by `mvn package`)").isRegularFile();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar);
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile("mail-diag-out", ".txt");
-    Path err = Files.createTempFile("mail-diag-err", ".txt");
-    try {
-      Process p = new ProcessBuilder(command)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
-      p.getOutputStream().close();   // no standard input, as in CI
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("mail-diag did not finish within 60 s: " + command);
-      }
-      return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
-  }
 
   private static String zone() {
     return CliRunner.resource("test.zone");

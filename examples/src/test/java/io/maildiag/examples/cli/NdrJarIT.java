@@ -1,15 +1,15 @@
 package io.maildiag.examples.cli;
 
+import static io.maildiag.examples.cli.JarRunner.java;
+import static io.maildiag.examples.cli.JarRunner.objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.maildiag.examples.cli.JarRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,46 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * under {@code src/test/resources/ndr/}. Runs in the {@code verify} phase (maven-failsafe).
  */
 class NdrJarIT {
-
-  private record Run(int exitCode, String out, String err, long millis) {}
-
-  private static Run java(String... args) throws IOException, InterruptedException {
-    String jar = System.getProperty("maildiag.jar", "target/mail-diag.jar");
-    assertThat(Path.of(jar)).as("the shaded jar (built by `mvn package`)").isRegularFile();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar);
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile("mail-diag-out", ".txt");
-    Path err = Files.createTempFile("mail-diag-err", ".txt");
-    try {
-      long start = System.nanoTime();
-      Process p = new ProcessBuilder(command)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
-      p.getOutputStream().close();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("mail-diag did not finish within 120 s: " + command);
-      }
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8), millis);
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
-  }
-
-  private static List<JsonNode> objects(String out) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : out.lines().toList()) {
-      nodes.add(TestJson.MAPPER.readTree(line));
-    }
-    return nodes;
-  }
 
   private static String fixture(String name) {
     return CliRunner.resource("/ndr/" + name);

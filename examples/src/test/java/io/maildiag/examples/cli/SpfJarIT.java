@@ -1,16 +1,13 @@
 package io.maildiag.examples.cli;
 
+import static io.maildiag.examples.cli.JarRunner.java;
+import static io.maildiag.examples.cli.JarRunner.objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.maildiag.examples.cli.JarRunner.Run;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,49 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class SpfJarIT {
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run java(String stdin, String... args) throws IOException, InterruptedException {
-    String jar = System.getProperty("maildiag.jar", "target/mail-diag.jar");
-    assertThat(Path.of(jar)).as("the shaded jar (built by `mvn package`)").isRegularFile();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar);
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile("mail-diag-out", ".txt");
-    Path err = Files.createTempFile("mail-diag-err", ".txt");
-    try {
-      Process p = new ProcessBuilder(command)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
-      try (OutputStream in = p.getOutputStream()) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("mail-diag did not finish within 60 s: " + command);
-      }
-      return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
-  }
-
-  private static List<JsonNode> objects(String out) throws IOException {
-    List<JsonNode> nodes = new ArrayList<>();
-    for (String line : out.lines().toList()) {
-      nodes.add(TestJson.MAPPER.readTree(line));
-    }
-    return nodes;
-  }
-
   @Test
   void batchFileAgainstAZoneFile() throws Exception {
-    Run r = java("", "spf", "--batch", CliRunner.resource("spf-batch.tsv"), "--zone", CliRunner.resource("spf.zone"));
+    Run r = java("spf", "--batch", CliRunner.resource("spf-batch.tsv"), "--zone", CliRunner.resource("spf.zone"));
 
     assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
     assertThat(r.err()).isEmpty();
@@ -84,7 +41,7 @@ class SpfJarIT {
     String input = "198.51.100.7\tu@pass.example.com\th.example.org\n".repeat(50)
         + "203.0.113.9\tu@neutral.example.com\th.example.org\n";
 
-    Run r = java(input, "spf", "--batch", "-", "--zone", CliRunner.resource("spf.zone"));
+    Run r = java(input.getBytes(StandardCharsets.UTF_8), "spf", "--batch", "-", "--zone", CliRunner.resource("spf.zone"));
 
     assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
     List<JsonNode> out = objects(r.out());
@@ -95,9 +52,9 @@ class SpfJarIT {
 
   @Test
   void singleCheckAndItsErrorsFromTheJar() throws Exception {
-    Run pass = java("", "spf", "--ip", "192.0.2.25", "--helo", "mail.example.com", "--zone", CliRunner.resource("spf.zone"));
-    Run badIp = java("", "spf", "--ip", "mail.example.com", "--helo", "mail.example.com", "--zone", CliRunner.resource("spf.zone"));
-    Run missing = java("", "spf", "--batch", "/nonexistent/batch.tsv", "--zone", CliRunner.resource("spf.zone"));
+    Run pass = java("spf", "--ip", "192.0.2.25", "--helo", "mail.example.com", "--zone", CliRunner.resource("spf.zone"));
+    Run badIp = java("spf", "--ip", "mail.example.com", "--helo", "mail.example.com", "--zone", CliRunner.resource("spf.zone"));
+    Run missing = java("spf", "--batch", "/nonexistent/batch.tsv", "--zone", CliRunner.resource("spf.zone"));
 
     assertThat(pass.exitCode()).isZero();
     assertThat(pass.out()).startsWith("result       PASS: 192.0.2.25 is authorised to send mail for mail.example.com");
@@ -111,8 +68,8 @@ class SpfJarIT {
   @Test
   void auditFromTheJarAsTextAndJson() throws Exception {
     String zone = CliRunner.resource("spf-audit.zone");
-    Run text = java("", "spf", "heavy.example.com", "--zone", zone);
-    Run json = java("", "spf", "heavy.example.com", "--zone", zone, "--json",
+    Run text = java("spf", "heavy.example.com", "--zone", zone);
+    Run json = java("spf", "heavy.example.com", "--zone", zone, "--json",
         "--record", "v=spf1 ip4:192.0.2.0/24 ", "--record", "include:one.example.net -all");
 
     assertThat(text.exitCode()).as("stderr: %s", text.err()).isZero();
@@ -135,9 +92,9 @@ class SpfJarIT {
   @Test
   void auditErrorsFromTheJar() throws Exception {
     String zone = CliRunner.resource("spf-audit.zone");
-    Run withIp = java("", "spf", "heavy.example.com", "--ip", "192.0.2.1", "--zone", zone);
-    Run recordAlone = java("", "spf", "--record", "v=spf1 -all", "--zone", zone);
-    Run badDomain = java("", "spf", "bad..example.com", "--zone", zone);
+    Run withIp = java("spf", "heavy.example.com", "--ip", "192.0.2.1", "--zone", zone);
+    Run recordAlone = java("spf", "--record", "v=spf1 -all", "--zone", zone);
+    Run badDomain = java("spf", "bad..example.com", "--zone", zone);
 
     assertThat(withIp.exitCode()).isEqualTo(2);
     assertThat(withIp.out()).isEmpty();
