@@ -134,16 +134,12 @@ public final class BounceDirThroughput {
     double previousRate = 0;
     while (true) {
       long windowStart = System.nanoTime();
-      long windowEnd = windowStart + (long) (WARM_WINDOW * 1e9);
-      int windowPasses = 0;
-      long now;
-      do {
-        sink += pass(analyzer, paths, bytes, inMemory);
-        windowPasses++;
-        now = System.nanoTime();
-      } while (now < windowEnd && now < warmMax);
-      warmPasses += windowPasses;
-      double rate = windowPasses / ((now - windowStart) / 1e9);
+      Passes window = passes(analyzer, paths, bytes, inMemory,
+          Math.min(windowStart + (long) (WARM_WINDOW * 1e9), warmMax));
+      sink += window.sink();
+      warmPasses += window.count();
+      long now = window.end();
+      double rate = window.count() / ((now - windowStart) / 1e9);
       boolean steady = previousRate > 0 && rate < previousRate * (1 + WARM_GAIN);
       if (now >= warmMax || now >= warmMin && steady) {
         break;
@@ -158,16 +154,11 @@ public final class BounceDirThroughput {
     for (int r = 0; r < rounds; r++) {
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
-      long end = start + (long) (seconds * 1e9);
-      long passes = 0;
-      long now;
-      do {
-        sink += pass(analyzer, paths, bytes, inMemory);
-        passes++;
-        now = System.nanoTime();
-      } while (now < end);
+      Passes round = passes(analyzer, paths, bytes, inMemory, start + (long) (seconds * 1e9));
+      sink += round.sink();
+      long passes = round.count();
       double cpu = (processCpuNanos() - cpuStart) / 1e9;
-      double elapsed = (now - start) / 1e9;
+      double elapsed = (round.end() - start) / 1e9;
       long msgs = passes * bytes.length;
       rates[r] = msgs / elapsed;
       cpuRates[r] = cpu > 0 ? msgs / cpu : 0;
@@ -191,6 +182,26 @@ public final class BounceDirThroughput {
       return Math.max(0, os.getProcessCpuTime());
     }
     return 0;
+  }
+
+  /**
+   * Whole passes run until {@code deadline} ({@link System#nanoTime()}): how many, when the last
+   * ended, and a value that depends on every result.
+   */
+  private record Passes(int count, long end, long sink) {}
+
+  /** Runs whole passes, at least one, until {@code deadline} ({@link System#nanoTime()}) is past. */
+  private static Passes passes(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory,
+      long deadline) {
+    int count = 0;
+    long sink = 0;
+    long now;
+    do {
+      sink += pass(analyzer, paths, bytes, inMemory);
+      count++;
+      now = System.nanoTime();
+    } while (now < deadline);
+    return new Passes(count, now, sink);
   }
 
   /** One pass over all files; returns a value that depends on every result. */
