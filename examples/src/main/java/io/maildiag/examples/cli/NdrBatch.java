@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The batch mode of {@code mail-diag ndr}, and reading the messages of every mode.
@@ -123,32 +124,20 @@ final class NdrBatch {
       runs.add(files.subList(i, Math.min(files.size(), i + length)));
     }
     new OrderedBatch<List<Path>>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
-        .run(OrderedBatch.Source.of(runs), this::lines, NdrBatch::errorLines, out);
+        .run(OrderedBatch.Source.of(runs), run -> lines(run, this::line),
+            // line() reports a failure in one file on that file; this is for one outside them
+            (run, e) -> lines(run, file -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)))),
+            out);
   }
 
-  /**
-   * Returns a line for each file of a run whose {@link #lines} failed as a whole (it reports a
-   * failure in one file on that file; this is for a failure outside them).
-   */
-  private static String errorLines(List<Path> run, RuntimeException e) {
-    StringBuilder text = new StringBuilder();
-    for (Path file : run) {
-      if (text.length() > 0) {
-        text.append(LINE_SEPARATOR);
-      }
-      text.append(Json.line(NdrJson.error(name(file), ErrorHandlers.message(e))));
-    }
-    return text.toString();
-  }
-
-  /** Returns the JSON lines of a run of files, one per file, joined by line separators. */
-  private String lines(List<Path> run) {
+  /** Returns the line of each file of a run, joined by line separators. */
+  private static String lines(List<Path> run, Function<Path, String> line) {
     StringBuilder text = new StringBuilder(run.size() * 1024);
     for (Path file : run) {
       if (text.length() > 0) {
         text.append(LINE_SEPARATOR);
       }
-      text.append(line(file));
+      text.append(line.apply(file));
     }
     return text.toString();
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the CLI in a second JVM whose just-in-time compiler suits a command that lives for seconds,
@@ -63,10 +64,10 @@ final class Relaunch {
    * nothing if the CLI is to run here.
    */
   static OptionalInt run(String[] args) {
-    if (System.getProperty(MARK) != null || "0".equals(System.getenv(ENVIRONMENT))) {
+    if (System.getProperty(MARK) != null) {
       return OptionalInt.empty();
     }
-    Optional<List<String>> command = command(System.getenv(), ProcessHandle.current().info(), args,
+    Optional<List<String>> command = command(System.getenv(), () -> ProcessHandle.current().info(), args,
         Relaunch::sharedArchive);
     if (command.isEmpty()) {
       return OptionalInt.empty();
@@ -111,11 +112,12 @@ final class Relaunch {
    * Returns the command of the second JVM, or nothing if the CLI should run in this one.
    *
    * @param environment this process's environment
-   * @param process this JVM's command line as the operating system reports it
+   * @param process this JVM's command line as the operating system reports it (read only when
+   *     the environment allows a second JVM)
    * @param args the arguments {@code main} received
    * @param archive the class-data-sharing archive of a jar, if it has one
    */
-  static Optional<List<String>> command(Map<String, String> environment, ProcessHandle.Info process,
+  static Optional<List<String>> command(Map<String, String> environment, Supplier<ProcessHandle.Info> process,
       String[] args, Function<String, Optional<String>> archive) {
     if ("0".equals(environment.get(ENVIRONMENT))) {
       return Optional.empty();
@@ -125,8 +127,9 @@ final class Relaunch {
         return Optional.empty();
       }
     }
-    Optional<String> java = process.command();
-    Optional<String[]> arguments = process.arguments();
+    ProcessHandle.Info info = process.get();
+    Optional<String> java = info.command();
+    Optional<String[]> arguments = info.arguments();
     if (java.isEmpty() || arguments.isEmpty()) {
       return Optional.empty();
     }

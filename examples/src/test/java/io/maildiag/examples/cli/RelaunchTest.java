@@ -53,7 +53,7 @@ class RelaunchTest {
   @Test
   void plainJavaJarRunsAgainWithTheShortRunCompiler() {
     Optional<List<String>> command = Relaunch.command(Map.of("PATH", "/bin"),
-        Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE);
+        () -> Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE);
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dmail-diag.relaunched=true",
         "-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"));
@@ -61,15 +61,15 @@ class RelaunchTest {
 
   @Test
   void noArgumentsAtAll() {
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE))
         .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dmail-diag.relaunched=true", "-jar", "m.jar"));
   }
 
   @Test
   void jvmOptionsOnTheCommandLineKeepTheCliInThisJvm() {
-    assertThat(Relaunch.command(Map.of(), Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE))
         .isEmpty();
-    assertThat(Relaunch.command(Map.of(), Info.of("-cp", "m.jar", "io.maildiag.examples.cli.MailDiagCli", "ndr"),
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-cp", "m.jar", "io.maildiag.examples.cli.MailDiagCli", "ndr"),
         new String[] {"ndr"}, NO_ARCHIVE)).isEmpty();
   }
 
@@ -77,31 +77,35 @@ class RelaunchTest {
   void jvmOptionsInTheEnvironmentKeepTheCliInThisJvm() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
-      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), info, ARGS, NO_ARCHIVE)).as(variable).isEmpty();
+      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), () -> info, ARGS, NO_ARCHIVE)).as(variable).isEmpty();
     }
   }
 
   @Test
   void theEnvironmentVariableTurnsItOff() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), info, ARGS, NO_ARCHIVE)).isEmpty();
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), info, ARGS, NO_ARCHIVE)).isPresent();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), () -> info, ARGS, NO_ARCHIVE)).isEmpty();
+    // turned off, the JVM's command line is not even read
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), () -> {
+      throw new AssertionError("command line read");
+    }, ARGS, NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), () -> info, ARGS, NO_ARCHIVE)).isPresent();
   }
 
   @Test
   void anUnreadableOrDifferentCommandLineKeepsTheCliInThisJvm() {
-    assertThat(Relaunch.command(Map.of(), new Info(Optional.empty(), Optional.of(new String[] {"-jar", "m.jar"})),
+    assertThat(Relaunch.command(Map.of(), () -> new Info(Optional.empty(), Optional.of(new String[] {"-jar", "m.jar"})),
         new String[0], NO_ARCHIVE)).isEmpty();
-    assertThat(Relaunch.command(Map.of(), new Info(Optional.of(JAVA), Optional.empty()), new String[0], NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(), () -> new Info(Optional.of(JAVA), Optional.empty()), new String[0], NO_ARCHIVE)).isEmpty();
     // arguments the operating system decoded differently from main's
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}, NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}, NO_ARCHIVE))
         .isEmpty();
-    assertThat(Relaunch.command(Map.of(), Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"}, NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"}, NO_ARCHIVE)).isEmpty();
   }
 
   @Test
   void theArchiveBesideTheJarIsMappedWithJvmLoggingOnlyForErrors() {
-    Optional<List<String>> command = Relaunch.command(Map.of(), Info.of("-jar", "t/m.jar", "ndr"),
+    Optional<List<String>> command = Relaunch.command(Map.of(), () -> Info.of("-jar", "t/m.jar", "ndr"),
         new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")));
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:disable",
