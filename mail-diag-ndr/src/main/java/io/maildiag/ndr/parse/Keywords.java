@@ -70,8 +70,7 @@ final class Keywords {
     // the words as character arrays: read with plain array loads, which cost little even before
     // the JIT compiles this constructor (most instances are built once, when the JVM is cold)
     char[][] ws = new char[words.length][];
-    char[] first = new char[8]; // the first characters, both cases of a letter
-    int firsts = 0;
+    FirstChars firsts = new FirstChars();
     int columns = 0;
     int chars = 0;
     int shortest = Integer.MAX_VALUE;
@@ -92,20 +91,7 @@ final class Keywords {
           column[upper(c)] = column[c];
         }
       }
-      char c = w[0];
-      boolean seen = false;
-      for (int i = 0; i < firsts && !seen; i++) {
-        seen = first[i] == c;
-      }
-      if (!seen) {
-        if (firsts + 2 > first.length) {
-          first = Arrays.copyOf(first, first.length * 2);
-        }
-        first[firsts++] = c;
-        if (upper(c) != c) {
-          first[firsts++] = upper(c);
-        }
-      }
+      firsts.add(w[0]);
     }
     stride = columns + 1;
     int[] table = new int[(chars + 1) * stride];
@@ -136,11 +122,10 @@ final class Keywords {
     span = Math.min(shortest, 32);
     // the skips pay for their look two characters ahead when they move on far enough
     skip = span >= SKIP_FROM ? skips(ws) : null;
-    boolean few = firsts <= 4;
-    first0 = few ? first[0] : -1;
-    first1 = few && firsts > 1 ? first[1] : -1;
-    first2 = few && firsts > 2 ? first[2] : -1;
-    first3 = few && firsts > 3 ? first[3] : -1;
+    first0 = firsts.kept(0);
+    first1 = firsts.kept(1);
+    first2 = firsts.kept(2);
+    first3 = firsts.kept(3);
   }
 
   /**
@@ -172,8 +157,7 @@ final class Keywords {
   /** See {@link #ofProducts}; the lists' first classes have no character in common. */
   private Keywords(String[][] alternatives) {
     char[][][] alts = new char[alternatives.length][][];
-    char[] first = new char[8];
-    int firsts = 0;
+    FirstChars firsts = new FirstChars();
     int columns = 0;
     int nodes = 1;
     int shortest = Integer.MAX_VALUE;
@@ -202,20 +186,7 @@ final class Keywords {
         }
       }
       for (char c : alts[a][0]) {
-        boolean seen = false;
-        for (int i = 0; i < firsts && !seen; i++) {
-          seen = first[i] == c;
-        }
-        if (seen) {
-          continue;
-        }
-        if (firsts + 2 > first.length) {
-          first = Arrays.copyOf(first, first.length * 2);
-        }
-        first[firsts++] = c;
-        if (upper(c) != c) {
-          first[firsts++] = upper(c);
-        }
+        firsts.add(c);
       }
     }
     stride = columns + 1;
@@ -263,11 +234,10 @@ final class Keywords {
     } else {
       skip = null;
     }
-    boolean few = firsts <= 4;
-    first0 = few ? first[0] : -1;
-    first1 = few && firsts > 1 ? first[1] : -1;
-    first2 = few && firsts > 2 ? first[2] : -1;
-    first3 = few && firsts > 3 ? first[3] : -1;
+    first0 = firsts.kept(0);
+    first1 = firsts.kept(1);
+    first2 = firsts.kept(2);
+    first3 = firsts.kept(3);
   }
 
   private static IllegalArgumentException notLowerAscii(String word) {
@@ -275,6 +245,39 @@ final class Keywords {
   }
 
   /** {@code c} with a-z upper-cased: {@link Character#toUpperCase(char)} of an ASCII character. */
+  /** The distinct first characters of the words, both cases of a letter, in the order met. */
+  private static final class FirstChars {
+    private char[] chars = new char[8];
+    private int count;
+
+    /** Adds {@code c} (not an upper-case letter) and its upper case, unless {@code c} is in already. */
+    void add(char c) {
+      for (int i = 0; i < count; i++) {
+        if (chars[i] == c) {
+          return;
+        }
+      }
+      if (count + 2 > chars.length) {
+        chars = Arrays.copyOf(chars, chars.length * 2);
+      }
+      chars[count++] = c;
+      if (upper(c) != c) {
+        chars[count++] = upper(c);
+      }
+    }
+
+    /**
+     * The {@code k}th character (0 to 3) as {@link #nextByIndexOf} keeps them: -1 when there are
+     * more than four in all or no {@code k}th one (the first slot reads 0 when there is none).
+     */
+    int kept(int k) {
+      if (count > 4) {
+        return -1;
+      }
+      return k == 0 || k < count ? chars[k] : -1;
+    }
+  }
+
   private static char upper(char c) {
     return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
