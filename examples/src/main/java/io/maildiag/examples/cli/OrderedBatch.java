@@ -24,8 +24,8 @@ import java.util.function.Function;
  * reader waits when the window is full and memory stays bounded however long the source is, while
  * output keeps pace with a slow source (a pipe from a live log): lines that are ready one after the
  * other are written together, and the output is flushed whenever the printer would wait for the
- * next line. An item whose line function throws
- * gets the line of the error function instead; nothing in one item stops the batch.
+ * next line. An item whose line function throws gets the line of the error function instead;
+ * nothing in one item stops the batch.
  *
  * @param <T> the items
  */
@@ -91,10 +91,12 @@ final class OrderedBatch<T> {
     try {
       while (true) {
         Object next = inFlight.poll();
-        if (next == null) {
-          // nothing more is ready: what is printed goes out now, before waiting
+        if (next == null || next instanceof CompletableFuture<?> pending && !pending.isDone()) {
+          // the next line is not ready: what is printed goes out now, before waiting for it
           flush(out);
-          next = inFlight.take();
+          if (next == null) {
+            next = inFlight.take();
+          }
         }
         if (next instanceof End end) {
           flush(out);
