@@ -58,12 +58,18 @@ final class SmtpStage {
           + "|\\[(RCPT_TO|MAIL_FROM|DATA)\\]"
           + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
           + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
+  /**
+   * The words that open {@link #EXPLICIT}'s alternatives, longest first, each followed in a match by
+   * {@code \s} characters and then a character of {@link #LEAD_THEN} (at the same index).
+   */
+  private static final String[] LEAD_WORDS = {"greeting", "refused", "sender", "failed", "after", "while", "does",
+      "for", "in", "my"};
+  /** For each of {@link #LEAD_WORDS}: the characters that may follow its {@code \s} characters. */
+  private static final String[] LEAD_THEN = {"f", "t", "w", "oa", "pmredih", "s", "n", "rmdt", "r", "n"};
+  /** The alternatives of {@link #EXPLICIT} that open with a bracket. */
+  private static final String[] BRACKETED = {"[rcpt_to]", "[mail_from]", "[data]"};
   /** Every match of {@link #EXPLICIT} starts with one of these. */
-  static final Keywords EXPLICIT_STARTS = new Keywords(Keywords.all(
-      Keywords.spacedThen("in", "r"), Keywords.spacedThen("after", "pmredih"), Keywords.spacedThen("while", "s"),
-      Keywords.spacedThen("does", "n"), Keywords.spacedThen("sender", "w"), Keywords.spacedThen("my", "n"),
-      Keywords.spacedThen("greeting", "f"), Keywords.spacedThen("failed", "oa"), Keywords.spacedThen("refused", "t"),
-      Keywords.spacedThen("for", "rmdt"), new String[] {"[rcpt_to]", "[mail_from]", "[data]"}));
+  static final Keywords EXPLICIT_STARTS = new Keywords(explicitStarts());
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of the server-line patterns starts with this. */
@@ -75,10 +81,119 @@ final class SmtpStage {
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
   private static final int MAX_SCAN = 64 * 1024;
 
+  /** The words of {@link #EXPLICIT_STARTS}: each lead word spaced as {@link Keywords#spacedThen} has it, and the bracketed ones. */
+  private static String[] explicitStarts() {
+    String[][] groups = new String[LEAD_WORDS.length + 1][];
+    for (int k = 0; k < LEAD_WORDS.length; k++) {
+      groups[k] = Keywords.spacedThen(LEAD_WORDS[k], LEAD_THEN[k]);
+    }
+    groups[LEAD_WORDS.length] = BRACKETED;
+    return Keywords.all(groups);
+  }
+
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
-    Matcher m = EXPLICIT_STARTS.match(EXPLICIT, text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text);
+    String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
+    Matcher m = explicitMatch(null, t, nextExplicit(t, 0));
     return m != null ? found(m.group()) : null;
+  }
+
+  /**
+   * The first match of {@link #EXPLICIT} in {@code t} that starts at or after {@code at}, the first
+   * start {@link #nextExplicit} gives from there, as {@code find} finds it; null when none. {@code
+   * m} is a matcher over {@code t} from an earlier call, or null to make one when needed.
+   */
+  private static @Nullable Matcher explicitMatch(@Nullable Matcher m, String t, int at) {
+    Matcher out = m;
+    for (int p = at; p >= 0; p = nextExplicit(t, p + 1)) {
+      if (out == null) {
+        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
+        out = EXPLICIT.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      out.region(p, t.length());
+      if (out.lookingAt()) {
+        return out;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code EXPLICIT_STARTS.next(s, from)}, found from the {@code \s} characters and brackets of
+   * {@code s}: each word of it but the bracketed ones is a lead word just before a {@code \s}
+   * character, so only the characters before those are compared, with no trie walk elsewhere.
+   */
+  static int nextExplicit(String s, int from) {
+    int n = s.length();
+    int start = Math.max(0, from);
+    for (int q = start; q < n; q++) {
+      char c = s.charAt(q);
+      if (c == '[') {
+        if (bracketedAt(s, q)) {
+          return q;
+        }
+      } else if (c <= ' ' && Keywords.isSpace(c)) {
+        int p = leadEndingAt(s, q, start);
+        if (p >= 0) {
+          return p;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether one of {@link #BRACKETED} starts at {@code q}, ASCII case ignored. */
+  private static boolean bracketedAt(String s, int q) {
+    for (String w : BRACKETED) {
+      if (sameAscii(s, q, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a lead word that ends just before the {@code \s} character at {@code q} starts, if at or
+   * after {@code from} and followed as {@link #LEAD_THEN} says: the longest such word, -1 when none.
+   */
+  private static int leadEndingAt(String s, int q, int from) {
+    for (int k = 0; k < LEAD_WORDS.length; k++) {
+      String w = LEAD_WORDS[k];
+      int p = q - w.length();
+      if (p >= from && sameAscii(s, p, w) && thenFits(s, q, LEAD_THEN[k])) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the {@code \s} character at {@code q} continues a lead word as {@link
+   * Keywords#spacedThen} allows: any but a space, or a space and then a {@code \s} character or one
+   * of {@code then} (ASCII case ignored).
+   */
+  private static boolean thenFits(String s, int q, String then) {
+    if (s.charAt(q) != ' ') {
+      return true;
+    }
+    if (q + 1 >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(q + 1);
+    return Keywords.isSpace(c) || then.indexOf(Keywords.lower(c)) >= 0;
+  }
+
+  /** Whether {@code w} (lower-case ASCII) is at {@code at} of {@code s}, ASCII case ignored. */
+  private static boolean sameAscii(String s, int at, String w) {
+    if (at + w.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (Keywords.lower(s.charAt(at + k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -88,7 +203,8 @@ final class SmtpStage {
   static @Nullable Found explicitUnique(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
     Found first = null;
-    for (Matcher m = EXPLICIT_STARTS.match(EXPLICIT, t); m != null; m = EXPLICIT_STARTS.matchAfter(m, t)) {
+    for (Matcher m = explicitMatch(null, t, nextExplicit(t, 0)); m != null;
+        m = explicitMatch(m, t, nextExplicit(t, m.end()))) {
       Found f = found(m.group());
       if (first == null) {
         first = f;
@@ -99,7 +215,7 @@ final class SmtpStage {
     return first;
   }
 
-  private static Found found(String words) {
+  static Found found(String words) {
     String w = collapseSpace(words.toLowerCase(Locale.ROOT));
     if (w.startsWith("refused to talk") || w.endsWith("greeting failed") || w.contains("initial connection")) {
       return CONNECT;
