@@ -3,6 +3,7 @@ package io.maildiag.ndr.parse;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,19 +153,54 @@ final class SmtpStage {
     return false;
   }
 
+  /** For each lower-case letter, the indexes in {@link #LEAD_WORDS} of the words that end with it, longest first. */
+  private static final int[][] LEADS_BY_LAST = leadsByLast();
+
+  private static int[][] leadsByLast() {
+    int[][] out = new int[26][0];
+    for (int k = 0; k < LEAD_WORDS.length; k++) {
+      int last = LEAD_WORDS[k].charAt(LEAD_WORDS[k].length() - 1) - 'a';
+      out[last] = Arrays.copyOf(out[last], out[last].length + 1);
+      out[last][out[last].length - 1] = k;
+    }
+    return out;
+  }
+
   /**
    * Where a lead word that ends just before the {@code \s} character at {@code q} starts, if at or
    * after {@code from} and followed as {@link #LEAD_THEN} says: the longest such word, -1 when none.
+   * Only the words that end with the character before {@code q} are compared, from their ends.
    */
   private static int leadEndingAt(String s, int q, int from) {
-    for (int k = 0; k < LEAD_WORDS.length; k++) {
+    if (q - 2 < from) {
+      return -1; // every lead word has two characters or more
+    }
+    int last = Keywords.lower(s.charAt(q - 1)) - 'a';
+    if (last < 0 || last >= 26) {
+      return -1;
+    }
+    for (int k : LEADS_BY_LAST[last]) {
       String w = LEAD_WORDS[k];
       int p = q - w.length();
-      if (p >= from && sameAscii(s, p, w) && thenFits(s, q, LEAD_THEN[k])) {
+      if (p >= from && endsAt(s, q, w) && thenFits(s, q, LEAD_THEN[k])) {
         return p;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code w} (lower-case ASCII) ends just before {@code q} in {@code s}, ASCII case ignored,
+   * given that its last character does; compared from the end, where most candidates differ first.
+   */
+  private static boolean endsAt(String s, int q, String w) {
+    int p = q - w.length();
+    for (int k = w.length() - 2; k >= 0; k--) {
+      if (Keywords.lower(s.charAt(p + k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
