@@ -259,6 +259,10 @@ final class TextScanner {
       if (starts[i + 1] - 1 - offset > MAX_LINE) {
         firstCut = Math.min(firstCut, i);
       }
+      // the next "message" already found lies past this line: no marker here, whatever the line starts with
+      if (word >= offset && word + MARKER_WORD.length() > offset + lines[i].length()) {
+        continue;
+      }
       if (!mayLeadEnd(lines[i])) {
         continue;
       }
@@ -747,7 +751,8 @@ final class TextScanner {
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
-    if (!SENTENCE_WORDS.in(s)) {
+    int firstWord = SENTENCE_WORDS.next(s, 0);
+    if (firstWord < 0) {
       return null;
     }
     // every sentence and "RCPT TO:" match ends with an address: none starts after the last one
@@ -755,8 +760,10 @@ final class TextScanner {
     if (lastAt < 0) {
       return null;
     }
+    // the words' starts are found once for all the patterns, not once per pattern
+    int[] starts = wordStarts(s, firstWord, lastAt);
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = SENTENCE_STARTS[k].matchAtWordStart(SENTENCES[k], s, lastAt);
+      m = matchAt(SENTENCE_STARTS[k], SENTENCES[k], s, starts);
       if (m != null) {
         String addr = Addresses.trim(m.group(1));
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
@@ -765,11 +772,61 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    m = RCPT_STARTS.matchAtWordStart(P_RCPT, s, lastAt);
+    m = matchAt(RCPT_STARTS, P_RCPT, s, starts);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /**
+   * Where one of {@link #SENTENCE_WORDS} starts in {@code s} at a word start (not after an ASCII
+   * letter, digit or underscore) before {@code limit}, from {@code first} (where the first word
+   * starts), ended by -1: the starts {@link Keywords#matchAtWordStart} tries for each pattern of
+   * {@link #SENTENCES} and for {@link #P_RCPT}, each of whose words is one of these.
+   */
+  static int[] wordStarts(String s, int first, int limit) {
+    int[] out = new int[8];
+    int count = 0;
+    for (int p = first; p >= 0 && p < limit; p = SENTENCE_WORDS.next(s, p + 1)) {
+      if (p > 0 && isAsciiWordChar(s.charAt(p - 1))) {
+        continue; // no \b before a word here
+      }
+      if (count + 1 >= out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      out[count++] = p;
+    }
+    out[count] = -1;
+    return out;
+  }
+
+  /**
+   * {@code words.matchAtWordStart(p, s, limit)}, trying only {@code starts} ({@link #wordStarts}
+   * of {@code s} and {@code limit}) where one of {@code words} starts.
+   */
+  static @Nullable Matcher matchAt(Keywords words, Pattern p, String s, int[] starts) {
+    Matcher m = null;
+    for (int k = 0; starts[k] >= 0; k++) {
+      int at = starts[k];
+      if (!words.at(s, at)) {
+        continue;
+      }
+      if (m == null) {
+        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
+        m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      m.region(at, s.length());
+      if (m.lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code c} is an ASCII letter, digit or underscore, a word character to {@code \b}. */
+  private static boolean isAsciiWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /**
