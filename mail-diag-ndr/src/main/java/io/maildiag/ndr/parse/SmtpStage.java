@@ -155,6 +155,20 @@ final class SmtpStage {
 
   /** For each lower-case letter, the indexes in {@link #LEAD_WORDS} of the words that end with it, longest first. */
   private static final int[][] LEADS_BY_LAST = leadsByLast();
+  /**
+   * The last two letters of the lead words, bit {@code 26 * (second last - 'a') + (last - 'a')}:
+   * one look rules out most words before a {@code \s} character (a word's ending is rarely theirs).
+   */
+  private static final long[] LEAD_ENDINGS = leadEndings();
+
+  private static long[] leadEndings() {
+    long[] out = new long[(26 * 26 + 63) / 64];
+    for (String w : LEAD_WORDS) {
+      int bit = 26 * (w.charAt(w.length() - 2) - 'a') + w.charAt(w.length() - 1) - 'a';
+      out[bit >>> 6] |= 1L << bit;
+    }
+    return out;
+  }
 
   private static int[][] leadsByLast() {
     int[][] out = new int[26][0];
@@ -169,14 +183,19 @@ final class SmtpStage {
   /**
    * Where a lead word that ends just before the {@code \s} character at {@code q} starts, if at or
    * after {@code from} and followed as {@link #LEAD_THEN} says: the longest such word, -1 when none.
-   * Only the words that end with the character before {@code q} are compared, from their ends.
+   * Only the words that end with the two letters before {@code q} are compared, from their ends.
    */
   private static int leadEndingAt(String s, int q, int from) {
     if (q - 2 < from) {
       return -1; // every lead word has two characters or more
     }
     int last = Keywords.lower(s.charAt(q - 1)) - 'a';
-    if (last < 0 || last >= 26) {
+    int second = Keywords.lower(s.charAt(q - 2)) - 'a';
+    if (last < 0 || last >= 26 || second < 0 || second >= 26) {
+      return -1; // the lead words are letters
+    }
+    int bit = 26 * second + last;
+    if ((LEAD_ENDINGS[bit >>> 6] & 1L << bit) == 0) {
       return -1;
     }
     for (int k : LEADS_BY_LAST[last]) {
