@@ -368,7 +368,7 @@ final class Keywords {
     int p3 = first3 < 0 ? -1 : s.indexOf(first3, from);
     while (true) {
       int at = earlier(earlier(p0, p1), earlier(p2, p3));
-      if (at < 0 || at(s, at)) {
+      if (at < 0 || wordAfterFirst(s, at)) {
         return at;
       }
       p0 = p0 == at ? s.indexOf(first0, at + 1) : p0;
@@ -422,7 +422,7 @@ final class Keywords {
         if (best == NONE_LEFT) {
           return -1;
         }
-        if (Keywords.this.at(s, best)) {
+        if (wordAfterFirst(s, best)) {
           return best;
         }
         f = best + 1; // a rejected candidate stays rejected for every later start
@@ -479,6 +479,14 @@ final class Keywords {
       t = next[t * stride + column[c]];
     }
     return t == WORD;
+  }
+
+  /**
+   * {@link #at} where {@code s} has one of the words' first characters at {@code i} (an ASCII
+   * character, found by {@link String#indexOf(int, int)}): only the rest of a word is looked for.
+   */
+  private boolean wordAfterFirst(String s, int i) {
+    return wordFrom(next[column[s.charAt(i)]], s, i + 1);
   }
 
   /** Whether one of the words starts at index {@code i} of {@code s}. */
