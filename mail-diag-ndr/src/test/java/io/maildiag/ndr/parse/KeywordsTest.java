@@ -194,6 +194,36 @@ class KeywordsTest {
     assertMatchAtWordStart(TextScanner.RCPT_STARTS, TextScanner.P_RCPT, s);
   }
 
+  @Property(tries = 3000)
+  void sharedWordStartsFindWhatEachPatternsSearchFinds(@ForAll("sentenceLines") String s) {
+    // TextScanner.anchor finds the sentence words' starts once per line for all five patterns
+    int first = TextScanner.SENTENCE_WORDS.next(s, 0);
+    if (first < 0) {
+      return;
+    }
+    for (int limit : new int[] {s.length(), s.length() / 2, TextScanner.lastAddressAt(s)}) {
+      if (limit < 0) {
+        continue;
+      }
+      int[] starts = TextScanner.wordStarts(s, first, limit);
+      for (int k = 0; k < TextScanner.SENTENCES.length; k++) {
+        assertSharedStarts(TextScanner.SENTENCE_STARTS[k], TextScanner.SENTENCES[k], s, limit, starts);
+      }
+      assertSharedStarts(TextScanner.RCPT_STARTS, TextScanner.P_RCPT, s, limit, starts);
+    }
+  }
+
+  private static void assertSharedStarts(Keywords k, Pattern p, String s, int limit, int[] starts) {
+    Matcher shared = TextScanner.matchAt(k, p, s, starts);
+    Matcher own = k.matchAtWordStart(p, s, limit);
+    assertThat(shared == null).as("%s in %s", p, s).isEqualTo(own == null);
+    if (own != null) {
+      assertThat(shared.start()).isEqualTo(own.start());
+      assertThat(shared.end()).isEqualTo(own.end());
+      assertThat(shared.group(1)).isEqualTo(own.group(1));
+    }
+  }
+
   private static void assertMatchAtWordStart(Keywords k, Pattern p, String s) {
     for (int limit : new int[] {s.length(), s.length() / 2}) {
       Matcher fast = k.matchAtWordStart(p, s, limit);
@@ -213,7 +243,8 @@ class KeywordsTest {
         Arbitraries.of("delivered to ", "Sent to ", "relaying for: ", "message to ", "Rejected recipient ",
             "recipient ", "user", "username ", "_user ", "1user ", "\u00e9user ", "\u0301user ", "RCPT TO:<", "rcpt to: <",
             "mailbox", "address: ", "x@example.com", "<a.b@ex.org>", "\"q@ex.net\"", " ", "\t", ":", "<", ">", "@",
-            "consent ", "reaches ", "forwarding ", "transmitted for ", "\n", "\u00a0"),
+            "consent ", "reaches ", "forwarding ", "transmitted for ", "\n", "\u00a0", "rejected address ",
+            "sending to ", "users ", "mailboxes: "),
         Arbitraries.strings().withChars("aesr_1@.< :").ofMaxLength(4));
     return piece.list().ofMinSize(1).ofMaxSize(10).map(l -> String.join("", l));
   }
