@@ -113,7 +113,11 @@ final class Formats {
       long n = 1;
       boolean breaks = false;
       List<Headers.Field> list = headers.fields();
-      fields = list.toArray(new Headers.Field[0]);
+      // by index: the list's toArray would walk it with an iterator
+      fields = new Headers.Field[list.size()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = list.get(i);
+      }
       names = new String[fields.length];
       keys = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
