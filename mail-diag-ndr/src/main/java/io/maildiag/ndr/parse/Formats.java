@@ -539,8 +539,10 @@ final class Formats {
         || tp.contains("rejected your message to the following email address")
         || tp.contains("your message couldn't be delivered") || tp.contains("generating server:")
         || exchangeCode(t, tp);
-    boolean exchangeHeaders = h.contains("\nx-ms-exchange-message-is-ndr") || h.contains("\nx-ms-embedded-report")
-        || h.contains("internet mail service") || h.contains("\nx-ms-exchange-");
+    // "\nx-ms-exchange-message-is-ndr" holds "\nx-ms-exchange-": one search finds both; the words
+    // that start a line are looked up first, the one that may be anywhere last
+    boolean exchangeHeaders = h.contains("\nx-ms-exchange-") || h.contains("\nx-ms-embedded-report")
+        || h.contains("internet mail service");
     boolean cloud = msCloudLower(from) || msCloudLower(rmta)
         || (exchangeText || exchangeHeaders) && (msCloudText(t, tp) || h.contains("x-ms-exchange-crosstenant")
             || h.contains("prod.outlook.com") || h.contains("protection.outlook.com"));
