@@ -113,7 +113,11 @@ final class Formats {
       long n = 1;
       boolean breaks = false;
       List<Headers.Field> list = headers.fields();
-      fields = list.toArray(new Headers.Field[0]);
+      // by index: the list's toArray would walk it with an iterator
+      fields = new Headers.Field[list.size()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = list.get(i);
+      }
       names = new String[fields.length];
       keys = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
@@ -436,6 +440,9 @@ final class Formats {
   /** The words every {@link #EXCHANGE_CODE_AT} match starts with. */
   private static final String[] EXCHANGE_CODE_WORDS = {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
+  /** {@link #EXCHANGE_CODE_WORDS} lower-cased, in the same order. */
+  private static final String[] EXCHANGE_CODE_LOWER = {
+      "resolver.", "storedrv.", "smtpsend.", "routing.", "queue.expired", "msexch:"};
   /** {@link #EXCHANGE_CODE_WORDS} as a gate (it ignores case: a necessary condition all the same). */
   private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(
       "resolver.", "storedrv.", "smtpsend.", "routing.", "queue.expired", "msexch:");
@@ -462,11 +469,29 @@ final class Formats {
   }
 
   /**
+   * {@link #exchangeCode(String)}; {@code tl} holds the pairs of {@code t} lower-cased, where each code
+   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there.
+   */
+  private static boolean exchangeCode(String t, FmtPairs tl) {
+    for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
+      if (tl.mayContain(EXCHANGE_CODE_LOWER[k]) && t.contains(EXCHANGE_CODE_WORDS[k])) {
+        return EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@code MS_CLOUD.matcher(t).find()}; {@code tl} is {@code t} lower-cased, where every match shows
    * as one of the fixed strings: the pattern runs only when one is there.
    */
   static boolean msCloudText(String t, String tl) {
     return msCloudLower(tl) && MS_CLOUD.matcher(t).find();
+  }
+
+  /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
+  private static boolean msCloudText(String t, FmtPairs tl) {
+    return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD.matcher(t).find();
   }
 
   /**
@@ -489,33 +514,37 @@ final class Formats {
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
     String tl = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
+    // the text's pairs of chars, read once, rule out most of the many words below without a search
+    FmtPairs tp = new FmtPairs(tl);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
-        || h.contains("\nx-ses-") || tl.contains("\"notificationtype\"")) {
-      return tl.contains("sorry, we were unable to deliver your message") ? YAHOO : AMAZONSES;
+        || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {
+      return tp.contains("sorry, we were unable to deliver your message") ? YAHOO : AMAZONSES;
     }
-    if (tl.contains("generated message from sendgrid") || h.contains("\nx-sendgrid-") || from.contains("sendgrid")) {
+    if (tp.contains("generated message from sendgrid") || h.contains("\nx-sendgrid-") || from.contains("sendgrid")) {
       return SENDGRID;
     }
     if (h.contains("\nx-mailgun-") || from.contains("mailgun") || rmta.contains("mailgun")) {
       return MAILGUN;
     }
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")
-        || containsEither(tl, "google ", "tried to deliver your message", "groups")
-        || containsEither(tl, "** ", "address not found **", "message not delivered **")
-        || containsEither(tl, "delivery to the following recipient ", "failed permanently", "has been delayed")) {
+        || containsEither(tp, "google ", "tried to deliver your message", "groups")
+        || containsEither(tp, "** ", "address not found **", "message not delivered **")
+        || containsEither(tp, "delivery to the following recipient ", "failed permanently", "has been delayed")) {
       return GMAIL;
     }
-    boolean exchangeText = tl.contains("delivery has failed to these recipients or groups")
-        || tl.contains("diagnostic information for administrators") || tl.contains("did not reach the following recipient")
-        || tl.contains("msexch:") || tl.contains("remote server returned '")
-        || tl.contains("rejected your message to the following email address")
-        || tl.contains("your message couldn't be delivered") || tl.contains("generating server:")
-        || exchangeCode(t);
-    boolean exchangeHeaders = h.contains("\nx-ms-exchange-message-is-ndr") || h.contains("\nx-ms-embedded-report")
-        || h.contains("internet mail service") || h.contains("\nx-ms-exchange-");
+    boolean exchangeText = tp.contains("delivery has failed to these recipients or groups")
+        || tp.contains("diagnostic information for administrators") || tp.contains("did not reach the following recipient")
+        || tp.contains("msexch:") || tp.contains("remote server returned '")
+        || tp.contains("rejected your message to the following email address")
+        || tp.contains("your message couldn't be delivered") || tp.contains("generating server:")
+        || exchangeCode(t, tp);
+    // "\nx-ms-exchange-message-is-ndr" holds "\nx-ms-exchange-": one search finds both; the words
+    // that start a line are looked up first, the one that may be anywhere last
+    boolean exchangeHeaders = h.contains("\nx-ms-exchange-") || h.contains("\nx-ms-embedded-report")
+        || h.contains("internet mail service");
     boolean cloud = msCloudLower(from) || msCloudLower(rmta)
-        || (exchangeText || exchangeHeaders) && (msCloudText(t, tl) || h.contains("x-ms-exchange-crosstenant")
+        || (exchangeText || exchangeHeaders) && (msCloudText(t, tp) || h.contains("x-ms-exchange-crosstenant")
             || h.contains("prod.outlook.com") || h.contains("protection.outlook.com"));
     if (cloud && (exchangeText || exchangeHeaders || s.hasDsn || from.contains("postmaster@"))) {
       return MICROSOFT365;
@@ -524,29 +553,29 @@ final class Formats {
       return EXCHANGE;
     }
     if (from.contains("@yahoo.") || from.contains("@aol.com") || from.contains("yahoo-inc")
-        || tl.contains("sorry, we were unable to deliver your message to the following address")) {
+        || tp.contains("sorry, we were unable to deliver your message to the following address")) {
       return YAHOO;
     }
-    if (containsEither(tl, "this is the ", "mail system at host", "postfix program")
-        || h.contains("\nx-postfix") || containsEither(tl, "x-postfix", "-queue-id", ";")
+    if (containsEither(tp, "this is the ", "mail system at host", "postfix program")
+        || h.contains("\nx-postfix") || containsEither(tp, "x-postfix", "-queue-id", ";")
         || (subject.startsWith("undelivered mail returned to sender") && from.contains("(mail delivery system)"))
         || subject.startsWith("postfix smtp server")) {
       return POSTFIX;
     }
-    if (tl.contains("this message was created automatically by mail delivery software")
-        || h.contains("-eximdsn-") || tl.contains("the following address(es) failed")
+    if (tp.contains("this message was created automatically by mail delivery software")
+        || h.contains("-eximdsn-") || tp.contains("the following address(es) failed")
         || (subject.startsWith("mail delivery failed") && h.contains("\nx-failed-recipients:"))) {
       return EXIM;
     }
     // "this is the qmail-send program" holds "qmail-send": one search finds both
-    if (tl.contains("qmail-send") || tl.contains("vdelivermail")
-        || subject.contains("failure notice") && tl.contains("--- below this line is a copy of the message")) {
+    if (tp.contains("qmail-send") || tp.contains("vdelivermail")
+        || subject.contains("failure notice") && tp.contains("--- below this line is a copy of the message")) {
       return QMAIL;
     }
-    if (tl.contains("courier mail server") || subject.startsWith("notice: mail delivery status")) {
+    if (tp.contains("courier mail server") || subject.startsWith("notice: mail delivery status")) {
       return COURIER;
     }
-    if (containsEither(tl, "----- ", "the following addresses had permanent fatal errors -----",
+    if (containsEither(tp, "----- ", "the following addresses had permanent fatal errors -----",
             "transcript of session follows -----") || subject.startsWith("returned mail:")
         || h.contains("auto-submitted: auto-generated (failure)") || subject.startsWith("warning: could not send message")) {
       return SENDMAIL;
@@ -632,6 +661,14 @@ final class Formats {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #containsEither(String, String, String, String)} on a text with its pairs: searched only
+   * when the prefix and one of the endings may be there.
+   */
+  private static boolean containsEither(FmtPairs s, String prefix, String a, String b) {
+    return s.mayContain(prefix) && (s.mayContain(a) || s.mayContain(b)) && containsEither(s.text(), prefix, a, b);
   }
 
   /** Whether {@code s} contains one of {@code words}. */
