@@ -439,12 +439,25 @@ final class MimeSplitter {
       byte[][] candidates = COMMON_BY_LENGTH[len];
       for (int k = 0; k < candidates.length; k++) {
         byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
-        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && Arrays.equals(b, from, to, c, 0, len)) {
+        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && sameInside(b, from, c)) {
           return COMMON_STRINGS_BY_LENGTH[len][k];
         }
       }
     }
     return new String(b, from, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Whether {@code b} from {@code from} on holds {@code c} between its first and last bytes (those
+   * compared already): a plain loop, cheaper than Arrays.equals for names this short.
+   */
+  private static boolean sameInside(byte[] b, int from, byte[] c) {
+    for (int k = 1; k < c.length - 1; k++) {
+      if (b[from + k] != c[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */

@@ -99,19 +99,33 @@ final class TransferDecoding {
   private static byte[] quotedPrintable(byte[] in, int from, int n) {
     byte[] out = new byte[n - from];
     int o = 0;
-    for (int i = from; i < n; i++) {
-      // copy the run up to the next '=' in one go
-      int eq = Bytes.indexOf(in, Bytes.EQUALS, i, n);
-      if (eq > i) {
-        System.arraycopy(in, i, out, o, eq - i);
-        o += eq - i;
-        i = eq;
+    int i = from;
+    while (i < n) {
+      // copy eight bytes at a time up to the next '=': a whole word is stored, and only its bytes
+      // before the '=' count (the output never runs ahead of the input, so the word fits)
+      while (i + 8 <= n) {
+        long v = Bytes.word(in, i);
+        Bytes.putWord(out, o, v);
+        long m = Bytes.matches(v, Bytes.EQUALS);
+        if (m != 0) {
+          int k = Long.numberOfTrailingZeros(m) >>> 3;
+          i += k;
+          o += k;
+          break;
+        }
+        i += 8;
+        o += 8;
+      }
+      if (i + 8 > n) {
+        // the last few bytes, one at a time
+        while (i < n && in[i] != '=') {
+          out[o++] = in[i++];
+        }
         if (i >= n) {
           break;
         }
       }
-      byte b = in[i];
-      // soft line break: '=' followed by optional spaces/tabs then LF (or CRLF)
+      // in[i] is '='; soft line break: '=' followed by optional spaces/tabs then LF (or CRLF)
       int j = i + 1;
       while (j < n && (in[j] == ' ' || in[j] == '\t')) {
         j++;
@@ -120,7 +134,7 @@ final class TransferDecoding {
         j++;
       }
       if (j < n && in[j] == '\n') {
-        i = j;
+        i = j + 1;
         continue;
       }
       if (j >= n) {
@@ -131,11 +145,12 @@ final class TransferDecoding {
         int lo = HEX[in[i + 2] & 0xFF];
         if (hi >= 0 && lo >= 0) {
           out[o++] = (byte) (hi * 16 + lo);
-          i += 2;
+          i += 3;
           continue;
         }
       }
-      out[o++] = b;
+      out[o++] = '=';
+      i++;
     }
     return o == out.length ? out : Arrays.copyOf(out, o);
   }

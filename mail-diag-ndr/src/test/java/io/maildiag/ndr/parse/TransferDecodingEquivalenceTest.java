@@ -30,7 +30,8 @@ class TransferDecodingEquivalenceTest {
   @Provide
   Arbitrary<byte[]> encoded() {
     Arbitrary<String> piece = Arbitraries.of("=", "=3D", "=3d", "=ZZ", "=\n", "= \t\r\n", "=\r", "= ", "\r\n",
-        "\n", "aGVsbG8=", "QUJD", "-_+/", "==", "\u00e9", "\u00ff", "x", " ", "=4", "=A\u00e9");
+        "\n", "aGVsbG8=", "QUJD", "-_+/", "==", "\u00e9", "\u00ff", "x", " ", "=4", "=A\u00e9",
+        "plain text run", "0123456789abcdefghij", "<p style=3D\"x\">");
     return piece.list().ofMaxSize(30).map(l -> String.join("", l).getBytes(StandardCharsets.ISO_8859_1));
   }
 
