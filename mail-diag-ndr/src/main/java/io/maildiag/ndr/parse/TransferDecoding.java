@@ -1,7 +1,6 @@
 package io.maildiag.ndr.parse;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** Lenient content-transfer-encoding decoders (RFC 2045): invalid input never throws. */
 final class TransferDecoding {
@@ -42,11 +41,11 @@ final class TransferDecoding {
     if (encoding == null) {
       return raw;
     }
-    String e = encoding.trim().toLowerCase(Locale.ROOT);
-    if (e.equals("base64")) {
+    String e = encoding.trim();
+    if (named(e, "base64")) {
       return base64(raw);
     }
-    if (e.equals("quoted-printable")) {
+    if (named(e, "quoted-printable")) {
       return quotedPrintable(raw);
     }
     return raw;
@@ -55,15 +54,37 @@ final class TransferDecoding {
   /** Like {@link #decode(byte[], String)} for {@code buf[from, to)}; always a new array. */
   static byte[] decode(byte[] buf, int from, int to, String encoding) {
     if (encoding != null) {
-      String e = encoding.trim().toLowerCase(Locale.ROOT);
-      if (e.equals("base64")) {
+      String e = encoding.trim();
+      if (named(e, "base64")) {
         return base64(buf, from, to);
       }
-      if (e.equals("quoted-printable")) {
+      if (named(e, "quoted-printable")) {
         return quotedPrintable(buf, from, to);
       }
     }
     return Arrays.copyOfRange(buf, from, to);
+  }
+
+  /**
+   * Whether {@code e.toLowerCase(Locale.ROOT)} equals {@code lower}, an ASCII name without 'k', compared
+   * without building the lower case: only ASCII letters lower-case to ASCII letters other than 'k'
+   * (the Kelvin sign's), and the dotted capital I lower-cases to two chars.
+   */
+  static boolean named(String e, String lower) {
+    int n = lower.length();
+    if (e.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = e.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Base64 ignoring every non-alphabet byte and stopping at padding. */
