@@ -32,18 +32,22 @@ final class Charsets {
     if (bytes.length == 0) {
       return "";
     }
-    if (declared != null && !BY_NAME.containsKey(declared) && isAscii(bytes) && asciiReadsAsItself(declared)) {
-      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
-      // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
-      // charsets); the names met before are known, and the text is decoded the usual way
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+    if (declared != null && !BY_NAME.containsKey(declared)) {
+      String ascii = asciiText(bytes);
+      if (ascii != null && asciiReadsAsItself(declared)) {
+        // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
+        // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
+        // charsets); the names met before are known, and the text is decoded the usual way
+        return ascii;
+      }
     }
     String common = asUtf8OrLatin1(bytes, declared);
     if (common != null) {
       return common;
     }
-    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
-      return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
+    String ascii = asciiText(bytes);
+    if (ascii != null && asciiReadsAsItself(declared)) {
+      return ascii; // pure ASCII (ISO-2022-JP escapes fall through below)
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
@@ -100,6 +104,17 @@ final class Charsets {
     String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
     return !name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
         && !name.startsWith("unicode");
+  }
+
+  /**
+   * The bytes as text when {@link #isAscii} holds (the same text as ISO-8859-1 gives), else null. The
+   * US-ASCII String constructor checks and copies with the JDK's vectorised intrinsics, and replaces
+   * every byte over 0x7F (and only those) with U+FFFD, which makes the string UTF-16: a Latin-1
+   * string answers indexOf(U+FFFD) at once. ESC is then looked for with the intrinsic indexOf.
+   */
+  static String asciiText(byte[] bytes) {
+    String s = new String(bytes, StandardCharsets.US_ASCII);
+    return s.indexOf('\uFFFD') < 0 && s.indexOf(0x1B) < 0 ? s : null;
   }
 
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
