@@ -29,11 +29,16 @@ final class Charsets {
    * unknown charset: UTF-8 if valid, else ISO-8859-1, and a diagnostic.
    */
   static String decode(byte[] bytes, String declared, Diags diags) {
-    if (bytes.length == 0) {
+    return decode(bytes, 0, bytes.length, declared, diags);
+  }
+
+  /** {@link #decode(byte[], String, Diags)} of {@code bytes[off, off + len)}, read in place. */
+  static String decode(byte[] bytes, int off, int len, String declared, Diags diags) {
+    if (len == 0) {
       return "";
     }
     if (declared != null && !BY_NAME.containsKey(declared)) {
-      String ascii = asciiText(bytes);
+      String ascii = asciiText(bytes, off, len);
       if (ascii != null && asciiReadsAsItself(declared)) {
         // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
         // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
@@ -41,17 +46,17 @@ final class Charsets {
         return ascii;
       }
     }
-    String common = asUtf8OrLatin1(bytes, declared);
+    String common = asUtf8OrLatin1(bytes, off, len, declared);
     if (common != null) {
       return common;
     }
-    String ascii = asciiText(bytes);
+    String ascii = asciiText(bytes, off, len);
     if (ascii != null && asciiReadsAsItself(declared)) {
       return ascii; // pure ASCII (ISO-2022-JP escapes fall through below)
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
-      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      String utf8 = strict(bytes, off, len, StandardCharsets.UTF_8);
       if (utf8 != null) {
         return utf8;
       }
@@ -59,21 +64,21 @@ final class Charsets {
         diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
             "unknown charset '" + clip(declared) + "'; the text was read as ISO-8859-1"));
       }
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
     }
-    String s = strict(bytes, cs);
+    String s = strict(bytes, off, len, cs);
     if (s != null) {
       return s;
     }
     if (!cs.equals(StandardCharsets.UTF_8)) {
-      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      String utf8 = strict(bytes, off, len, StandardCharsets.UTF_8);
       if (utf8 != null) {
         return utf8;
       }
     }
     diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
         "text is not valid " + cs.name() + "; undecodable bytes were replaced"));
-    return new String(bytes, cs);
+    return new String(bytes, off, len, cs);
   }
 
   /**
@@ -83,14 +88,14 @@ final class Charsets {
    * same as UTF-8 or ISO-8859-1; the String constructor replaces exactly the bytes a strict decoder
    * rejects with U+FFFD, so text without one was valid (a real U+FFFD goes the general way).
    */
-  private static String asUtf8OrLatin1(byte[] bytes, String declared) {
+  private static String asUtf8OrLatin1(byte[] bytes, int off, int len, String declared) {
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
-      String utf8 = new String(bytes, StandardCharsets.UTF_8);
+      String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
       return utf8.indexOf('\uFFFD') < 0 ? utf8 : null;
     }
     if (cs.equals(StandardCharsets.ISO_8859_1)) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
     }
     return null;
   }
@@ -113,7 +118,11 @@ final class Charsets {
    * string answers indexOf(U+FFFD) at once. ESC is then looked for with the intrinsic indexOf.
    */
   static String asciiText(byte[] bytes) {
-    String s = new String(bytes, StandardCharsets.US_ASCII);
+    return asciiText(bytes, 0, bytes.length);
+  }
+
+  private static String asciiText(byte[] bytes, int off, int len) {
+    String s = new String(bytes, off, len, StandardCharsets.US_ASCII);
     return s.indexOf('\uFFFD') < 0 && s.indexOf(0x1B) < 0 ? s : null;
   }
 

@@ -74,7 +74,11 @@ final class MimePart {
           || type.mimeType().equals("message/global")) {
         charset = charset == null ? "utf-8" : charset;
       }
-      text = Charsets.decode(body(), charset, diags);
+      if (body == null && raw != null && !TransferDecoding.transforms(cte)) {
+        text = Charsets.decode(raw, rawFrom, rawTo - rawFrom, charset, diags); // the raw bytes are the body: no copy
+      } else {
+        text = Charsets.decode(body(), charset, diags);
+      }
     }
     return text;
   }

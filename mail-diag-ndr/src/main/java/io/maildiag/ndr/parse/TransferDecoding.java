@@ -87,6 +87,15 @@ final class TransferDecoding {
     return true;
   }
 
+  /** Whether {@link #decode} changes content in this encoding (base64 or quoted-printable), rather than copying it. */
+  static boolean transforms(String encoding) {
+    if (encoding == null) {
+      return false;
+    }
+    String e = encoding.trim();
+    return named(e, "base64") || named(e, "quoted-printable");
+  }
+
   /** Base64 ignoring every non-alphabet byte and stopping at padding. */
   static byte[] base64(byte[] in) {
     return base64(in, 0, in.length);
