@@ -122,14 +122,24 @@ final class Charsets {
   }
 
   private static String asciiText(byte[] bytes, int off, int len) {
+    if (!isAscii(bytes, off, off + Math.min(len, ASCII_PROBE))) {
+      return null; // most text that is not ASCII shows it early: no copy for it
+    }
     String s = new String(bytes, off, len, StandardCharsets.US_ASCII);
     return s.indexOf('\uFFFD') < 0 && s.indexOf(0x1B) < 0 ? s : null;
   }
 
+  /** How many bytes {@link #asciiText} tests with the early-exit loop before it copies. */
+  private static final int ASCII_PROBE = 256;
+
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
   static boolean isAscii(byte[] bytes) {
-    int n = bytes.length;
-    int i = 0;
+    return isAscii(bytes, 0, bytes.length);
+  }
+
+  /** {@link #isAscii(byte[])} of {@code bytes[from, n)}. */
+  private static boolean isAscii(byte[] bytes, int from, int n) {
+    int i = from;
     for (; i + 16 <= n; i += 16) { // two words a step: one branch per sixteen bytes
       long v1 = (long) LONGS.get(bytes, i);
       long v2 = (long) LONGS.get(bytes, i + 8);
