@@ -20,6 +20,8 @@ final class Headers {
     private String value;
     /** The raw value's buffer and range, until the value is decoded; null for a field made from strings. */
     private byte[] buf;
+    /** Or the text whose {@code [from, to)}, trimmed, is the value (a field {@link #parse} read), until read. */
+    private String src;
     private final int from;
     private final int to;
     private final boolean folded;
@@ -41,6 +43,15 @@ final class Headers {
       this.folded = folded;
     }
 
+    /** A field whose value is {@code src[from, to)} trimmed, cut out when first read. */
+    Field(String name, String src, int from, int to) {
+      this.name = name;
+      this.src = src;
+      this.from = from;
+      this.to = to;
+      this.folded = false;
+    }
+
     String name() {
       return name;
     }
@@ -48,9 +59,10 @@ final class Headers {
     String value() {
       String v = value;
       if (v == null) {
-        v = MimeSplitter.value(buf, from, to, folded);
+        v = buf != null ? MimeSplitter.value(buf, from, to, folded) : trimmed(src, from, to);
         value = v;
         buf = null;
+        src = null;
       }
       return v;
     }
@@ -249,7 +261,7 @@ final class Headers {
         break; // not a header line: the block ends here
       }
       if (name != null && out.size() < maxFields) {
-        out.add(new Field(name, value(text, valueFrom, valueTo, value)));
+        out.add(field(name, text, valueFrom, valueTo, value));
       }
       name = trimmed(text, i, colon);
       valueFrom = colon + 1;
@@ -258,14 +270,17 @@ final class Headers {
       i = next;
     }
     if (name != null && out.size() < maxFields) {
-      out.add(new Field(name, value(text, valueFrom, valueTo, value)));
+      out.add(field(name, text, valueFrom, valueTo, value));
     }
     return new Parsed(new Headers(out), i, blank);
   }
 
-  /** A parsed value, trimmed: the joined lines if there were continuations, else {@code text[from, to)}. */
-  private static String value(String text, int from, int to, StringBuilder joined) {
-    return joined != null ? joined.toString().trim() : trimmed(text, from, to);
+  /**
+   * A parsed field, its value trimmed: the joined lines if there were continuations, else {@code
+   * text[from, to)}, cut out when first read (most values of a returned message's header are never read).
+   */
+  private static Field field(String name, String text, int from, int to, StringBuilder joined) {
+    return joined != null ? new Field(name, joined.toString().trim()) : new Field(name, text, from, to);
   }
 
   /** {@code text.substring(from, to).trim()} with one copy at most. */
