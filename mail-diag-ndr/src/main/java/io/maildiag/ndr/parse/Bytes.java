@@ -26,6 +26,11 @@ final class Bytes {
     return (long) LONGS.get(b, i);
   }
 
+  /** Stores {@code v} as the eight bytes from {@code b[i]} on, little-endian (the inverse of {@link #word}). */
+  static void putWord(byte[] b, int i, long v) {
+    LONGS.set(b, i, v);
+  }
+
   /**
    * Whether some byte of the word is below 0x0E (a CR, an LF, a tab or another control): the cheap
    * test that lets most words of text be skipped.

@@ -29,25 +29,34 @@ final class Charsets {
    * unknown charset: UTF-8 if valid, else ISO-8859-1, and a diagnostic.
    */
   static String decode(byte[] bytes, String declared, Diags diags) {
-    if (bytes.length == 0) {
+    return decode(bytes, 0, bytes.length, declared, diags);
+  }
+
+  /** {@link #decode(byte[], String, Diags)} of {@code bytes[off, off + len)}, read in place. */
+  static String decode(byte[] bytes, int off, int len, String declared, Diags diags) {
+    if (len == 0) {
       return "";
     }
-    if (declared != null && !BY_NAME.containsKey(declared) && isAscii(bytes) && asciiReadsAsItself(declared)) {
-      // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
-      // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
-      // charsets); the names met before are known, and the text is decoded the usual way
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+    if (declared != null && !BY_NAME.containsKey(declared)) {
+      String ascii = asciiText(bytes, off, len);
+      if (ascii != null && asciiReadsAsItself(declared)) {
+        // what every path below gives such text (ISO-2022-JP escapes are not ASCII here), without
+        // looking up a charset name not met yet (a Japanese or Chinese one loads the JDK's extended
+        // charsets); the names met before are known, and the text is decoded the usual way
+        return ascii;
+      }
     }
-    String common = asUtf8OrLatin1(bytes, declared);
+    String common = asUtf8OrLatin1(bytes, off, len, declared);
     if (common != null) {
       return common;
     }
-    if (isAscii(bytes) && asciiReadsAsItself(declared)) {
-      return new String(bytes, StandardCharsets.ISO_8859_1); // pure ASCII (ISO-2022-JP escapes fall through below)
+    String ascii = asciiText(bytes, off, len);
+    if (ascii != null && asciiReadsAsItself(declared)) {
+      return ascii; // pure ASCII (ISO-2022-JP escapes fall through below)
     }
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
-      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      String utf8 = strict(bytes, off, len, StandardCharsets.UTF_8);
       if (utf8 != null) {
         return utf8;
       }
@@ -55,21 +64,21 @@ final class Charsets {
         diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
             "unknown charset '" + clip(declared) + "'; the text was read as ISO-8859-1"));
       }
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
     }
-    String s = strict(bytes, cs);
+    String s = strict(bytes, off, len, cs);
     if (s != null) {
       return s;
     }
     if (!cs.equals(StandardCharsets.UTF_8)) {
-      String utf8 = strict(bytes, StandardCharsets.UTF_8);
+      String utf8 = strict(bytes, off, len, StandardCharsets.UTF_8);
       if (utf8 != null) {
         return utf8;
       }
     }
     diags.once(io.maildiag.core.Diagnostic.info(Codes.CHARSET_FALLBACK,
         "text is not valid " + cs.name() + "; undecodable bytes were replaced"));
-    return new String(bytes, cs);
+    return new String(bytes, off, len, cs);
   }
 
   /**
@@ -79,14 +88,14 @@ final class Charsets {
    * same as UTF-8 or ISO-8859-1; the String constructor replaces exactly the bytes a strict decoder
    * rejects with U+FFFD, so text without one was valid (a real U+FFFD goes the general way).
    */
-  private static String asUtf8OrLatin1(byte[] bytes, String declared) {
+  private static String asUtf8OrLatin1(byte[] bytes, int off, int len, String declared) {
     Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
-      String utf8 = new String(bytes, StandardCharsets.UTF_8);
+      String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
       return utf8.indexOf('\uFFFD') < 0 ? utf8 : null;
     }
     if (cs.equals(StandardCharsets.ISO_8859_1)) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
     }
     return null;
   }
@@ -102,10 +111,35 @@ final class Charsets {
         && !name.startsWith("unicode");
   }
 
+  /**
+   * The bytes as text when {@link #isAscii} holds (the same text as ISO-8859-1 gives), else null. The
+   * US-ASCII String constructor checks and copies with the JDK's vectorised intrinsics, and replaces
+   * every byte over 0x7F (and only those) with U+FFFD, which makes the string UTF-16: a Latin-1
+   * string answers indexOf(U+FFFD) at once. ESC is then looked for with the intrinsic indexOf.
+   */
+  static String asciiText(byte[] bytes) {
+    return asciiText(bytes, 0, bytes.length);
+  }
+
+  private static String asciiText(byte[] bytes, int off, int len) {
+    if (!isAscii(bytes, off, off + Math.min(len, ASCII_PROBE))) {
+      return null; // most text that is not ASCII shows it early: no copy for it
+    }
+    String s = new String(bytes, off, len, StandardCharsets.US_ASCII);
+    return s.indexOf('\uFFFD') < 0 && s.indexOf(0x1B) < 0 ? s : null;
+  }
+
+  /** How many bytes {@link #asciiText} tests with the early-exit loop before it copies. */
+  private static final int ASCII_PROBE = 256;
+
   /** Whether every byte is ASCII other than ESC (which starts ISO-2022 sequences). */
   static boolean isAscii(byte[] bytes) {
-    int n = bytes.length;
-    int i = 0;
+    return isAscii(bytes, 0, bytes.length);
+  }
+
+  /** {@link #isAscii(byte[])} of {@code bytes[from, n)}. */
+  private static boolean isAscii(byte[] bytes, int from, int n) {
+    int i = from;
     for (; i + 16 <= n; i += 16) { // two words a step: one branch per sixteen bytes
       long v1 = (long) LONGS.get(bytes, i);
       long v2 = (long) LONGS.get(bytes, i + 8);

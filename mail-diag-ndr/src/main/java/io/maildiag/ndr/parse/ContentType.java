@@ -19,7 +19,7 @@ record ContentType(String mimeType, Map<String, String> params) {
     while (i < n && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
       i++;
     }
-    String type = known(v, 0, i, TYPES);
+    String type = known(v, 0, i, TYPES_BY_LENGTH);
     if (type != null) {
       return new ContentType(type, parseParams(v, i));
     }
@@ -39,14 +39,43 @@ record ContentType(String mimeType, Map<String, String> params) {
   private static final String[] NAMES = {"charset", "boundary", "report-type", "name", "format", "delsp",
       "type", "protocol", "micalg", "reply-type", "filename"};
 
+  /** {@link #TYPES} and {@link #NAMES} grouped by length: a lookup compares only names of the right length. */
+  private static final String[][] TYPES_BY_LENGTH = byLength(TYPES);
+  private static final String[][] NAMES_BY_LENGTH = byLength(NAMES);
+
+  private static String[][] byLength(String[] table) {
+    int max = 0;
+    for (String k : table) {
+      max = Math.max(max, k.length());
+    }
+    String[][] out = new String[max + 1][];
+    for (int len = 0; len <= max; len++) {
+      int n = 0;
+      for (String k : table) {
+        n += k.length() == len ? 1 : 0;
+      }
+      out[len] = new String[n];
+      n = 0;
+      for (String k : table) {
+        if (k.length() == len) {
+          out[len][n++] = k;
+        }
+      }
+    }
+    return out;
+  }
+
   /**
-   * The entry of {@code table} that {@code v[from, to)} equals ignoring ASCII case, or null. Only an
+   * The entry of {@code byLength} that {@code v[from, to)} equals ignoring ASCII case, or null. Only an
    * all-ASCII text without quotes can match, and for it that is the Locale.ROOT lower case.
    */
-  private static String known(String v, int from, int to, String[] table) {
+  private static String known(String v, int from, int to, String[][] byLength) {
     int len = to - from;
-    for (String k : table) {
-      if (k.length() == len && asciiEqualsLower(v, from, k)) {
+    if (len >= byLength.length) {
+      return null;
+    }
+    for (String k : byLength[len]) {
+      if (asciiEqualsLower(v, from, k)) {
         return k;
       }
     }
@@ -91,7 +120,7 @@ record ContentType(String mimeType, Map<String, String> params) {
       while (i < n && v.charAt(i) != '=' && v.charAt(i) != ';' && !isWhitespace(v.charAt(i))) {
         i++;
       }
-      String name = known(v, nameStart, i, NAMES);
+      String name = known(v, nameStart, i, NAMES_BY_LENGTH);
       if (name == null) {
         name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
       }

@@ -34,22 +34,24 @@ final class Dates {
       return Optional.empty();
     }
     try {
-      String[] m = rfcDate(value);
-      if (m != null) {
-        Integer month = MONTHS.get(m[2].toLowerCase(Locale.ROOT));
-        if (month == null) {
+      int[] at = new int[GROUPS];
+      if (rfcDate(value, at)) {
+        // the groups read in place: digit runs of at most four digits, month and zone of ASCII letters
+        int month = month(value, at[MONTH]);
+        if (month == 0) {
           return Optional.empty();
         }
-        int year = Integer.parseInt(m[3]);
-        if (m[3].length() == 2) {
+        int yearDigits = at[YEAR_END] - at[YEAR];
+        int year = number(value, at[YEAR], at[YEAR_END]);
+        if (yearDigits == 2) {
           year += year < 50 ? 2000 : 1900;
-        } else if (m[3].length() == 3) {
+        } else if (yearDigits == 3) {
           year += 1900;
         }
-        int sec = m[6] == null ? 0 : Integer.parseInt(m[6]);
-        LocalDateTime ldt = LocalDateTime.of(year, month, Integer.parseInt(m[1]),
-            Integer.parseInt(m[4]), Integer.parseInt(m[5]), Math.min(sec, 59));
-        return Optional.of(OffsetDateTime.of(ldt, zone(m[7])));
+        int sec = at[SECOND] < 0 ? 0 : number(value, at[SECOND], at[SECOND] + 2);
+        LocalDateTime ldt = LocalDateTime.of(year, month, number(value, at[DAY], at[DAY_END]),
+            number(value, at[HOUR], at[HOUR_END]), number(value, at[HOUR_END] + 1, at[HOUR_END] + 3), Math.min(sec, 59));
+        return Optional.of(OffsetDateTime.of(ldt, zone(value, at[ZONE], at[ZONE_END])));
       }
       Matcher iso = ISO.matcher(value);
       if (iso.find()) {
@@ -76,6 +78,40 @@ final class Dates {
    * or colon is needed), so no backtracking is needed.
    */
   static String[] rfcDate(String v) {
+    int[] at = new int[GROUPS];
+    if (!rfcDate(v, at)) {
+      return null;
+    }
+    String[] g = new String[8];
+    g[1] = v.substring(at[DAY], at[DAY_END]);
+    g[2] = v.substring(at[MONTH], at[MONTH] + 3);
+    g[3] = v.substring(at[YEAR], at[YEAR_END]);
+    g[4] = v.substring(at[HOUR], at[HOUR_END]);
+    g[5] = v.substring(at[HOUR_END] + 1, at[HOUR_END] + 3);
+    g[6] = at[SECOND] < 0 ? null : v.substring(at[SECOND], at[SECOND] + 2);
+    g[7] = at[ZONE] < 0 ? null : v.substring(at[ZONE], at[ZONE_END]);
+    return g;
+  }
+
+  /** Indexes into the positions {@link #rfcDate(String, int[])} fills (a group's start, or its end). */
+  private static final int DAY = 0;
+  private static final int DAY_END = 1;
+  private static final int MONTH = 2;
+  private static final int YEAR = 3;
+  private static final int YEAR_END = 4;
+  private static final int HOUR = 5;
+  private static final int HOUR_END = 6;
+  private static final int SECOND = 7;
+  private static final int ZONE = 8;
+  private static final int ZONE_END = 9;
+  private static final int GROUPS = 10;
+
+  /**
+   * {@link #rfcDate(String)} as positions in {@code v}: true and {@code at} filled (the month is three
+   * chars from {@code at[MONTH]}, the minutes two after {@code at[HOUR_END]}'s colon, an absent second
+   * or zone -1), or false when there is no match.
+   */
+  private static boolean rfcDate(String v, int[] at) {
     int n = v.length();
     for (int d = 0; d < n; d++) {
       if (!isDigit(v, d)) {
@@ -107,15 +143,18 @@ final class Dates {
           || !isDigit(v, hEnd + 2)) {
         continue;
       }
-      String[] g = new String[8];
-      g[1] = v.substring(d, dayEnd);
-      g[2] = v.substring(mon, mon + 3);
-      g[3] = v.substring(y, yEnd);
-      g[4] = v.substring(h, hEnd);
-      g[5] = v.substring(hEnd + 1, hEnd + 3);
+      at[DAY] = d;
+      at[DAY_END] = dayEnd;
+      at[MONTH] = mon;
+      at[YEAR] = y;
+      at[YEAR_END] = yEnd;
+      at[HOUR] = h;
+      at[HOUR_END] = hEnd;
+      at[SECOND] = -1;
+      at[ZONE] = -1;
       int p = hEnd + 3;
       if (p < n && v.charAt(p) == ':' && isDigit(v, p + 1) && isDigit(v, p + 2)) {
-        g[6] = v.substring(p + 1, p + 3);
+        at[SECOND] = p + 1;
         p += 3;
       }
       if (p < n && v.charAt(p) == '.' && isDigit(v, p + 1)) {
@@ -123,17 +162,72 @@ final class Dates {
       }
       p = spacesEnd(v, p);
       if (p < n && (v.charAt(p) == '+' || v.charAt(p) == '-') && digitsEnd(v, p + 1) - (p + 1) >= 4) {
-        g[7] = v.substring(p, p + 5);
+        at[ZONE] = p;
+        at[ZONE_END] = p + 5;
       } else if (isLetter(v, p)) {
         int e = p + 1;
         while (e < p + 5 && isLetter(v, e)) {
           e++;
         }
-        g[7] = v.substring(p, e);
+        at[ZONE] = p;
+        at[ZONE_END] = e;
       }
-      return g;
+      return true;
     }
-    return null;
+    return false;
+  }
+
+  /** The month of the three ASCII letters at {@code at}, 1 to 12, or 0 (as the MONTHS lookup of their lower case). */
+  private static int month(String v, int at) {
+    int key = (v.charAt(at) | 0x20) << 16 | (v.charAt(at + 1) | 0x20) << 8 | (v.charAt(at + 2) | 0x20);
+    for (int m = 0; m < MONTH_KEYS.length; m++) {
+      if (MONTH_KEYS[m] == key) {
+        return m + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** "jan" to "dec", each as three bytes in one int (as {@link #month} packs letters). */
+  private static final int[] MONTH_KEYS = monthKeys();
+
+  private static int[] monthKeys() {
+    String[] names = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    int[] keys = new int[names.length];
+    for (int m = 0; m < names.length; m++) {
+      keys[m] = names[m].charAt(0) << 16 | names[m].charAt(1) << 8 | names[m].charAt(2);
+      if (MONTHS.get(names[m]) != m + 1) {
+        throw new IllegalStateException("month table");
+      }
+    }
+    return keys;
+  }
+
+  /** The value of the ASCII digits {@code v[from, to)} (at most four: no overflow), as Integer.parseInt reads them. */
+  private static int number(String v, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      x = x * 10 + (v.charAt(i) - '0');
+    }
+    return x;
+  }
+
+  /** {@link #zone(String)} of {@code v[from, to)} ({@code from} -1: no zone), the numeric form read in place. */
+  private static ZoneOffset zone(String v, int from, int to) {
+    if (from < 0) {
+      return ZoneOffset.UTC;
+    }
+    char c = v.charAt(from);
+    if (c == '+' || c == '-') {
+      int sign = c == '-' ? -1 : 1;
+      int h = number(v, from + 1, from + 3);
+      int m = number(v, from + 3, from + 5);
+      if (h > 18 || m > 59) {
+        return ZoneOffset.UTC;
+      }
+      return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+    }
+    return zone(v.substring(from, to));
   }
 
   private static boolean isDigit(String v, int i) {

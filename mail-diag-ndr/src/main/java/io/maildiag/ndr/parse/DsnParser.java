@@ -54,6 +54,7 @@ final class DsnParser {
     String lastName = null;
     Map<String, String> lastMap = null;
     int[] field = new int[3]; // name end, value start, value end of the current line's field
+    boolean lfOnly = onlyLfEndsLines(text, from);
     for (int pos = from; pos <= to; ) {
       int eol = text.indexOf('\n', pos);
       if (eol < 0 || eol > to) {
@@ -77,13 +78,15 @@ final class DsnParser {
         lastMap.put(lastName, before == null ? more : before.concat(more));
         continue;
       }
-      if (!field(text, start, eol, field)) {
+      if (!field(text, start, eol, field, lfOnly)) {
         lastName = null;
         continue;
       }
-      String name = lowerName(text, start, field[0]);
+      int known = knownName(text, start, field[0]);
+      String name = known >= 0 ? KNOWN_NAMES[known] : text.substring(start, field[0]).toLowerCase(Locale.ROOT);
+      int kinds = known >= 0 ? KNOWN_KINDS[known] : 0; // an unknown name is in none of the sets
       String value = text.substring(field[1], field[2]);
-      boolean messageField = MESSAGE_FIELDS.contains(name);
+      boolean messageField = (kinds & MESSAGE) != 0;
       if (messageField && !keyed) {
         message.putIfAbsent(name, value);
         lastName = name;
@@ -100,7 +103,7 @@ final class DsnParser {
         lastMap = message;
         continue;
       }
-      boolean perRecipient = RECIPIENT_FIELDS.contains(name) || (name.startsWith("x-") && keyed);
+      boolean perRecipient = (kinds & RECIPIENT) != 0 || (name.startsWith("x-") && keyed);
       if (!perRecipient) {
         // unknown field: keep it on whichever block is open
         Map<String, String> target = keyed ? current : message;
@@ -109,7 +112,7 @@ final class DsnParser {
         lastMap = target;
         continue;
       }
-      boolean key = KEY_FIELDS.contains(name);
+      boolean key = (kinds & KEY) != 0;
       if (key && current.containsKey(name)) {
         recipients.add(current); // the same field twice: a new recipient block without a blank line
         current = new LinkedHashMap<>();
@@ -145,6 +148,13 @@ final class DsnParser {
     return true;
   }
 
+  /** Bits of {@link #KNOWN_KINDS}: the name is in MESSAGE_FIELDS, RECIPIENT_FIELDS, KEY_FIELDS. */
+  private static final int MESSAGE = 1;
+  private static final int RECIPIENT = 2;
+  private static final int KEY = 4;
+  /** For each of {@link #KNOWN_NAMES}, the sets it is in, so that a line costs no set lookups. */
+  private static final int[] KNOWN_KINDS;
+
   /** The field names the parser knows, lower-cased: a name found here is shared, not built. */
   private static final String[] KNOWN_NAMES;
 
@@ -153,22 +163,39 @@ final class DsnParser {
     known.addAll(RECIPIENT_FIELDS);
     known.addAll(List.of("x-postfix-sender", "x-postfix-queue-id", "x-original-message-id", "x-supplementary-info"));
     KNOWN_NAMES = known.toArray(new String[0]);
+    KNOWN_KINDS = new int[KNOWN_NAMES.length];
+    for (int i = 0; i < KNOWN_NAMES.length; i++) {
+      String k = KNOWN_NAMES[i];
+      KNOWN_KINDS[i] = (MESSAGE_FIELDS.contains(k) ? MESSAGE : 0) | (RECIPIENT_FIELDS.contains(k) ? RECIPIENT : 0)
+          | (KEY_FIELDS.contains(k) ? KEY : 0);
+    }
   }
 
   /**
-   * {@code text[from, to)} lower-cased, a field name of ASCII letters, digits and hyphens: a known
-   * name's constant, else a new string. For such a name, ignoring ASCII case is exactly what
+   * Whether no line terminator other than LF ({@link #isLineTerminator}) occurs in {@code text} from
+   * {@code from} on: then a value runs to its line's LF. Each search is the JDK's intrinsic, and
+   * one for a char above U+00FF in Latin-1 text is answered at once.
+   */
+  private static boolean onlyLfEndsLines(String text, int from) {
+    return text.indexOf('\r', from) < 0 && text.indexOf('\u0085', from) < 0 && text.indexOf('\u2028', from) < 0
+        && text.indexOf('\u2029', from) < 0;
+  }
+
+  /**
+   * The index in {@link #KNOWN_NAMES} of {@code text[from, to)} lower-cased, a field name of ASCII
+   * letters, digits and hyphens, or -1. For such a name, ignoring ASCII case is exactly what
    * comparing the Locale.ROOT lower case does.
    */
-  private static String lowerName(String text, int from, int to) {
+  private static int knownName(String text, int from, int to) {
     int len = to - from;
     char first = (char) (text.charAt(from) | 0x20); // a letter, lower-cased
-    for (String k : KNOWN_NAMES) {
+    for (int i = 0; i < KNOWN_NAMES.length; i++) {
+      String k = KNOWN_NAMES[i];
       if (k.length() == len && k.charAt(0) == first && asciiEqualsLower(text, from, k)) {
-        return k;
+        return i;
       }
     }
-    return text.substring(from, to).toLowerCase(Locale.ROOT);
+    return -1;
   }
 
   /**
@@ -192,7 +219,7 @@ final class DsnParser {
    * Reads the line {@code text[from, to)} as {@link #field(String)} does, without copying it: on
    * success {@code out} holds the name's end and the value's start and end, and true is returned.
    */
-  private static boolean field(String text, int from, int to, int[] out) {
+  private static boolean field(String text, int from, int to, int[] out, boolean lfOnly) {
     if (from == to || !isAsciiLetter(text.charAt(from))) {
       return false;
     }
@@ -214,7 +241,7 @@ final class DsnParser {
     if (v < to && Keywords.isSpace(text.charAt(v))) {
       v++;
     }
-    int e = v;
+    int e = lfOnly ? to : v; // the line holds no terminator when only LFs end lines
     while (e < to && !isLineTerminator(text.charAt(e))) {
       e++;
     }

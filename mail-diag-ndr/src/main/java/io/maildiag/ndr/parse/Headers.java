@@ -20,6 +20,8 @@ final class Headers {
     private String value;
     /** The raw value's buffer and range, until the value is decoded; null for a field made from strings. */
     private byte[] buf;
+    /** Or the text holding the value of a field {@link #parse} read, until read ({@link #parsedValue}). */
+    private String src;
     private final int from;
     private final int to;
     private final boolean folded;
@@ -41,6 +43,19 @@ final class Headers {
       this.folded = folded;
     }
 
+    /**
+     * A field whose value is {@code src[from, to)} as {@link #parsedValue} reads it ({@code folded}:
+     * the value has continuation lines), cut out when first read: most values of a returned
+     * message's header are never read.
+     */
+    Field(String name, String src, int from, int to, boolean folded) {
+      this.name = name;
+      this.src = src;
+      this.from = from;
+      this.to = to;
+      this.folded = folded;
+    }
+
     String name() {
       return name;
     }
@@ -48,9 +63,10 @@ final class Headers {
     String value() {
       String v = value;
       if (v == null) {
-        v = MimeSplitter.value(buf, from, to, folded);
+        v = buf != null ? MimeSplitter.value(buf, from, to, folded) : parsedValue(src, from, to, folded);
         value = v;
         buf = null;
+        src = null;
       }
       return v;
     }
@@ -222,9 +238,9 @@ final class Headers {
     int i = 0;
     int n = text.length();
     String name = null;
-    int valueFrom = 0; // the value's first line, text[valueFrom, valueTo), while it has no continuation
+    int valueFrom = 0; // the value's lines, text[valueFrom, valueTo)
     int valueTo = 0;
-    StringBuilder value = null; // the value once a continuation line is added
+    boolean continued = false; // whether the value has continuation lines
     boolean blank = false;
     while (i < n) {
       int eol = text.indexOf('\n', i);
@@ -237,10 +253,8 @@ final class Headers {
       }
       char c = text.charAt(i);
       if ((c == ' ' || c == '\t') && name != null) {
-        if (value == null) {
-          value = new StringBuilder(valueTo - valueFrom + end - i + 16).append(text, valueFrom, valueTo);
-        }
-        value.append(' ').append(text, i, end);
+        valueTo = end; // the lines follow one another: the value's text runs on to this line's end
+        continued = true;
         i = next;
         continue;
       }
@@ -249,23 +263,29 @@ final class Headers {
         break; // not a header line: the block ends here
       }
       if (name != null && out.size() < maxFields) {
-        out.add(new Field(name, value(text, valueFrom, valueTo, value)));
+        out.add(new Field(name, text, valueFrom, valueTo, continued));
       }
       name = trimmed(text, i, colon);
       valueFrom = colon + 1;
       valueTo = end;
-      value = null;
+      continued = false;
       i = next;
     }
     if (name != null && out.size() < maxFields) {
-      out.add(new Field(name, value(text, valueFrom, valueTo, value)));
+      out.add(new Field(name, text, valueFrom, valueTo, continued));
     }
     return new Parsed(new Headers(out), i, blank);
   }
 
-  /** A parsed value, trimmed: the joined lines if there were continuations, else {@code text[from, to)}. */
-  private static String value(String text, int from, int to, StringBuilder joined) {
-    return joined != null ? joined.toString().trim() : trimmed(text, from, to);
+  /**
+   * A parsed value as {@link Field#value} cuts it out when first read: {@code text[from, to)} trimmed,
+   * each LF a space when the value has continuation lines (its lines joined by spaces: the lines
+   * follow one another, one LF apart). Trimming first gives the same text, as LF and space are both
+   * trimmed.
+   */
+  private static String parsedValue(String text, int from, int to, boolean continued) {
+    String v = trimmed(text, from, to);
+    return continued ? v.replace('\n', ' ') : v;
   }
 
   /** {@code text.substring(from, to).trim()} with one copy at most. */

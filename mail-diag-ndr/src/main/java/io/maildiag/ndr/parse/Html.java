@@ -136,7 +136,7 @@ final class Html {
       if (c == '&') {
         int semi = indexOf(in, ';', i + 1, Math.min(n, i + 11)); // an entity is at most 9 characters
         if (semi > 0) {
-          String rep = entity(new String(in, i + 1, semi - i - 1));
+          String rep = entity(in, i + 1, semi);
           if (rep != null) {
             rep.getChars(0, rep.length(), out, o);
             o += rep.length();
@@ -288,6 +288,24 @@ final class Html {
     }
     return -1;
   }
+
+  /** {@link #entity(String)} of {@code in[from, to)}: a named entity is found without building the string. */
+  private static String entity(char[] in, int from, int to) {
+    if (from < to && in[from] == '#') {
+      return entity(new String(in, from, to - from)); // a number, never a name
+    }
+    for (int k = 0; k < ENTITY_NAMES.length; k++) {
+      if (ENTITY_NAMES[k].length() == to - from && equalsAsciiLower(in, from, ENTITY_NAMES[k])) {
+        // none of the names holds a 'k' or an 'i': only ASCII letters lower-case to their letters
+        return ENTITY_TEXTS[k];
+      }
+    }
+    return null;
+  }
+
+  /** The named entities {@link #entity(String)} knows, lower-case, and what each stands for. */
+  private static final String[] ENTITY_NAMES = {"lt", "gt", "amp", "quot", "apos", "nbsp"};
+  private static final String[] ENTITY_TEXTS = {"<", ">", "&", "\"", "'", " "};
 
   private static String entity(String e) {
     switch (e.toLowerCase(Locale.ROOT)) {

@@ -13,7 +13,13 @@ final class MimePart {
   final int depth;
   final Headers headers;
   final ContentType type;
-  final byte[] body;
+  /** The transfer-decoded body; null until {@link #body()} first decodes {@link #raw}. */
+  private byte[] body;
+  /** A leaf's raw content {@code raw[rawFrom, rawTo)} and its transfer encoding, until decoded. */
+  private byte[] raw;
+  private final int rawFrom;
+  private final int rawTo;
+  private final String cte;
   final List<MimePart> children = new ArrayList<>();
   /** True for the root of a message: the whole input, or the message inside a message/rfc822 part. */
   final boolean messageRoot;
@@ -27,6 +33,37 @@ final class MimePart {
     this.type = type;
     this.body = body;
     this.messageRoot = messageRoot;
+    this.rawFrom = 0;
+    this.rawTo = 0;
+    this.cte = null;
+  }
+
+  /**
+   * A leaf whose body is {@code buf[from, to)} transfer-decoded as {@code cte} says, decoded when
+   * first read: the parts of attached messages are mostly never read.
+   */
+  MimePart(String path, int depth, Headers headers, ContentType type, byte[] buf, int from, int to, String cte,
+      boolean messageRoot) {
+    this.path = path;
+    this.depth = depth;
+    this.headers = headers;
+    this.type = type;
+    this.raw = buf;
+    this.rawFrom = from;
+    this.rawTo = to;
+    this.cte = cte;
+    this.messageRoot = messageRoot;
+  }
+
+  /** The transfer-decoded body (text-like leaves only; empty for others). */
+  byte[] body() {
+    byte[] b = body;
+    if (b == null) {
+      b = TransferDecoding.decode(raw, rawFrom, rawTo, cte);
+      body = b;
+      raw = null;
+    }
+    return b;
   }
 
   /** The body decoded to text with its charset (with fallbacks); "" for containers. */
@@ -37,7 +74,11 @@ final class MimePart {
           || type.mimeType().equals("message/global")) {
         charset = charset == null ? "utf-8" : charset;
       }
-      text = Charsets.decode(body, charset, diags);
+      if (body == null && raw != null && !TransferDecoding.transforms(cte)) {
+        text = Charsets.decode(raw, rawFrom, rawTo - rawFrom, charset, diags); // the raw bytes are the body: no copy
+      } else {
+        text = Charsets.decode(body(), charset, diags);
+      }
     }
     return text;
   }

@@ -111,7 +111,7 @@ final class MimeSplitter {
         return node;
       }
       // not a usable multipart: read it as text so that its words are still seen
-      return new MimePart(path, depth, headers, ContentType.TEXT_PLAIN, leafBytes(b, content, to, cte), messageRoot);
+      return leaf(path, depth, headers, ContentType.TEXT_PLAIN, b, content, to, cte, messageRoot);
     }
     if (type.isEmbeddedMessage()) {
       MimePart node = new MimePart(path, depth, headers, type, EMPTY, messageRoot);
@@ -133,8 +133,15 @@ final class MimeSplitter {
     boolean readable = type.isText() || type.isHeadersOnly() || type.isDeliveryStatus()
         || mime.startsWith("message/") || mime.equals("application/json")
         || mime.equals("application/octet-stream") && isSmall(content, to);
-    byte[] body = readable ? leafBytes(b, content, to, cte) : EMPTY;
-    return new MimePart(path, depth, headers, type, body, messageRoot);
+    return readable ? leaf(path, depth, headers, type, b, content, to, cte, messageRoot)
+        : new MimePart(path, depth, headers, type, EMPTY, messageRoot);
+  }
+
+  /** A leaf whose content {@code b[from, to)} is read up to {@link MimeReader#MAX_LEAF_BYTES} raw bytes, decoded when first read. */
+  private static MimePart leaf(String path, int depth, Headers headers, ContentType type, byte[] b, int from, int to,
+      String cte, boolean messageRoot) {
+    int end = to - from > MimeReader.MAX_LEAF_BYTES ? from + MimeReader.MAX_LEAF_BYTES : to;
+    return new MimePart(path, depth, headers, type, b, from, end, cte, messageRoot);
   }
 
   /** Jakarta's size check: the raw content is believed only when non-empty. */
@@ -153,8 +160,9 @@ final class MimeSplitter {
     if (cte == null) {
       return true;
     }
-    String c = cte.trim().toLowerCase(java.util.Locale.ROOT);
-    return c.isEmpty() || c.equals("7bit") || c.equals("8bit") || c.equals("binary");
+    String c = cte.trim();
+    return c.isEmpty() || TransferDecoding.named(c, "7bit") || TransferDecoding.named(c, "8bit")
+        || TransferDecoding.named(c, "binary");
   }
 
   // ---------------------------------------------------------------- multipart
@@ -439,12 +447,25 @@ final class MimeSplitter {
       byte[][] candidates = COMMON_BY_LENGTH[len];
       for (int k = 0; k < candidates.length; k++) {
         byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
-        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && Arrays.equals(b, from, to, c, 0, len)) {
+        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && sameInside(b, from, c)) {
           return COMMON_STRINGS_BY_LENGTH[len][k];
         }
       }
     }
     return new String(b, from, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Whether {@code b} from {@code from} on holds {@code c} between its first and last bytes (those
+   * compared already): a plain loop, cheaper than Arrays.equals for names this short.
+   */
+  private static boolean sameInside(byte[] b, int from, byte[] c) {
+    for (int k = 1; k < c.length - 1; k++) {
+      if (b[from + k] != c[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */

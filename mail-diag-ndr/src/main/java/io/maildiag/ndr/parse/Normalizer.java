@@ -13,8 +13,6 @@ final class Normalizer {
   private Normalizer() {}
 
   static byte[] normalize(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
-    byte[] out = new byte[length]; // the output is never longer than the input
-    int o = 0;
     boolean inHeader = true;
     boolean lineEmpty = true;
     boolean headerCut = false;
@@ -34,6 +32,9 @@ final class Normalizer {
       // no line can be longer than the limit and the header section cannot outgrow its own: only line breaks change
       return breaksOnly(in, i, length);
     }
+    // made only here: most messages take the path above and never need it
+    byte[] out = new byte[length]; // the output is never longer than the input
+    int o = 0;
     int nextCr = -1; // the first CR at or after i once the header section is over
     String body = null; // the input from bodyStart on as ISO-8859-1 text, for String.indexOf
     int bodyStart = 0;

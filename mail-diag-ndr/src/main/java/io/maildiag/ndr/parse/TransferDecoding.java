@@ -1,7 +1,6 @@
 package io.maildiag.ndr.parse;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** Lenient content-transfer-encoding decoders (RFC 2045): invalid input never throws. */
 final class TransferDecoding {
@@ -42,11 +41,11 @@ final class TransferDecoding {
     if (encoding == null) {
       return raw;
     }
-    String e = encoding.trim().toLowerCase(Locale.ROOT);
-    if (e.equals("base64")) {
+    String e = encoding.trim();
+    if (named(e, "base64")) {
       return base64(raw);
     }
-    if (e.equals("quoted-printable")) {
+    if (named(e, "quoted-printable")) {
       return quotedPrintable(raw);
     }
     return raw;
@@ -55,15 +54,46 @@ final class TransferDecoding {
   /** Like {@link #decode(byte[], String)} for {@code buf[from, to)}; always a new array. */
   static byte[] decode(byte[] buf, int from, int to, String encoding) {
     if (encoding != null) {
-      String e = encoding.trim().toLowerCase(Locale.ROOT);
-      if (e.equals("base64")) {
+      String e = encoding.trim();
+      if (named(e, "base64")) {
         return base64(buf, from, to);
       }
-      if (e.equals("quoted-printable")) {
+      if (named(e, "quoted-printable")) {
         return quotedPrintable(buf, from, to);
       }
     }
     return Arrays.copyOfRange(buf, from, to);
+  }
+
+  /**
+   * Whether {@code e.toLowerCase(Locale.ROOT)} equals {@code lower}, an ASCII name without 'k', compared
+   * without building the lower case: only ASCII letters lower-case to ASCII letters other than 'k'
+   * (the Kelvin sign's), and the dotted capital I lower-cases to two chars.
+   */
+  static boolean named(String e, String lower) {
+    int n = lower.length();
+    if (e.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = e.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@link #decode} changes content in this encoding (base64 or quoted-printable), rather than copying it. */
+  static boolean transforms(String encoding) {
+    if (encoding == null) {
+      return false;
+    }
+    String e = encoding.trim();
+    return named(e, "base64") || named(e, "quoted-printable");
   }
 
   /** Base64 ignoring every non-alphabet byte and stopping at padding. */
@@ -99,19 +129,33 @@ final class TransferDecoding {
   private static byte[] quotedPrintable(byte[] in, int from, int n) {
     byte[] out = new byte[n - from];
     int o = 0;
-    for (int i = from; i < n; i++) {
-      // copy the run up to the next '=' in one go
-      int eq = Bytes.indexOf(in, Bytes.EQUALS, i, n);
-      if (eq > i) {
-        System.arraycopy(in, i, out, o, eq - i);
-        o += eq - i;
-        i = eq;
+    int i = from;
+    while (i < n) {
+      // copy eight bytes at a time up to the next '=': a whole word is stored, and only its bytes
+      // before the '=' count (the output never runs ahead of the input, so the word fits)
+      while (i + 8 <= n) {
+        long v = Bytes.word(in, i);
+        Bytes.putWord(out, o, v);
+        long m = Bytes.matches(v, Bytes.EQUALS);
+        if (m != 0) {
+          int k = Long.numberOfTrailingZeros(m) >>> 3;
+          i += k;
+          o += k;
+          break;
+        }
+        i += 8;
+        o += 8;
+      }
+      if (i + 8 > n) {
+        // the last few bytes, one at a time
+        while (i < n && in[i] != '=') {
+          out[o++] = in[i++];
+        }
         if (i >= n) {
           break;
         }
       }
-      byte b = in[i];
-      // soft line break: '=' followed by optional spaces/tabs then LF (or CRLF)
+      // in[i] is '='; soft line break: '=' followed by optional spaces/tabs then LF (or CRLF)
       int j = i + 1;
       while (j < n && (in[j] == ' ' || in[j] == '\t')) {
         j++;
@@ -120,7 +164,7 @@ final class TransferDecoding {
         j++;
       }
       if (j < n && in[j] == '\n') {
-        i = j;
+        i = j + 1;
         continue;
       }
       if (j >= n) {
@@ -131,11 +175,12 @@ final class TransferDecoding {
         int lo = HEX[in[i + 2] & 0xFF];
         if (hi >= 0 && lo >= 0) {
           out[o++] = (byte) (hi * 16 + lo);
-          i += 2;
+          i += 3;
           continue;
         }
       }
-      out[o++] = b;
+      out[o++] = '=';
+      i++;
     }
     return o == out.length ? out : Arrays.copyOf(out, o);
   }

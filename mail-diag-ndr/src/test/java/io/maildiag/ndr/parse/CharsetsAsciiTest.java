@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The word-at-a-time {@link Charsets#isAscii} against the plain byte loop. */
+/** The word-at-a-time {@link Charsets#isAscii} and {@link Charsets#asciiText} against the plain byte loop. */
 class CharsetsAsciiTest {
 
   @Property(tries = 3000)
@@ -21,6 +21,7 @@ class CharsetsAsciiTest {
       }
     }
     assertThat(Charsets.isAscii(b)).isEqualTo(want);
+    assertThat(Charsets.asciiText(b)).isEqualTo(want ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) : null);
   }
 
   @Provide

@@ -28,6 +28,22 @@ class CharsetsDecodeTest {
     assertThat(messages(fast)).isEqualTo(messages(plain));
   }
 
+  @Property(tries = 3000)
+  void aRangeReadsAsItsCopy(@ForAll("bytes") byte[] b, @ForAll("charsets") String declared,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4) int cut) {
+    int from = Math.min(cut, b.length);
+    int to = Math.max(from, b.length - cut);
+    byte[] padded = new byte[b.length + 2];
+    padded[0] = (byte) 0xC3; // bytes outside the range must not change the text
+    System.arraycopy(b, 0, padded, 1, b.length);
+    padded[padded.length - 1] = (byte) 0xA9;
+    Diags inPlace = new Diags(10);
+    Diags copied = new Diags(10);
+    assertThat(Charsets.decode(padded, from + 1, to - from, declared, inPlace))
+        .isEqualTo(Charsets.decode(java.util.Arrays.copyOfRange(b, from, to), declared, copied));
+    assertThat(messages(inPlace)).isEqualTo(messages(copied));
+  }
+
   @Provide
   Arbitrary<byte[]> bytes() {
     Arbitrary<byte[]> piece = Arbitraries.of(

@@ -33,6 +33,80 @@ class DsnDatesTest {
     assertThat(groups(Dates.rfcDate(value))).isEqualTo(regex(value));
   }
 
+  @Property(tries = 8000)
+  void parseReadsTheGroupsAsTheirStrings(@ForAll("nearDates") String value) {
+    assertThat(Dates.parse(value)).isEqualTo(referenceParse(value));
+  }
+
+  @Property(tries = 4000)
+  void parseReadsAnyTextAsTheGroupsStrings(@ForAll("dates") String value) {
+    assertThat(Dates.parse(value)).isEqualTo(referenceParse(value));
+  }
+
+  @Test
+  void parseOnOddZonesAndDays() {
+    for (String v : new String[] {"1 Jan 2024 1:02 +1830", "1 Jan 2024 1:02 -1800", "1 Jan 2024 1:02 +0960", "31 Feb 2024 1:02",
+        "1 Jan 2024 24:00", "1 Jan 2024 1:02:60", "1 Jan 2024 1:02:99 pdt", "1 Jan 2024 1:02 cest", "1 JAN 99 1:02 Zz",
+        "1 Jan 2024 1:02 (UTC)", "1 Xyz 2024 1:02", "00 Jan 2024 1:02"}) {
+      assertThat(Dates.parse(v)).as(v).isEqualTo(referenceParse(v));
+    }
+  }
+
+  /** {@link Dates#parse} as it was, reading the groups as strings (the ISO form is not involved here). */
+  private static java.util.Optional<java.time.OffsetDateTime> referenceParse(String value) {
+    if (value == null || value.length() > 200) {
+      return java.util.Optional.empty();
+    }
+    try {
+      String[] m = Dates.rfcDate(value);
+      if (m == null) {
+        return Dates.parse(value); // no RFC date: the ISO path, the same code either way
+      }
+      java.util.List<String> months = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+          "nov", "dec");
+      int month = months.indexOf(m[2].toLowerCase(java.util.Locale.ROOT)) + 1;
+      if (month == 0) {
+        return java.util.Optional.empty();
+      }
+      int year = Integer.parseInt(m[3]);
+      if (m[3].length() == 2) {
+        year += year < 50 ? 2000 : 1900;
+      } else if (m[3].length() == 3) {
+        year += 1900;
+      }
+      int sec = m[6] == null ? 0 : Integer.parseInt(m[6]);
+      java.time.LocalDateTime ldt = java.time.LocalDateTime.of(year, month, Integer.parseInt(m[1]),
+          Integer.parseInt(m[4]), Integer.parseInt(m[5]), Math.min(sec, 59));
+      return java.util.Optional.of(java.time.OffsetDateTime.of(ldt, referenceZone(m[7])));
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static java.time.ZoneOffset referenceZone(String z) {
+    if (z == null) {
+      return java.time.ZoneOffset.UTC;
+    }
+    if (z.startsWith("+") || z.startsWith("-")) {
+      int sign = z.startsWith("-") ? -1 : 1;
+      int h = Integer.parseInt(z.substring(1, 3));
+      int m = Integer.parseInt(z.substring(3, 5));
+      if (h > 18 || m > 59) {
+        return java.time.ZoneOffset.UTC;
+      }
+      return java.time.ZoneOffset.ofHoursMinutes(sign * h, sign * m);
+    }
+    java.util.Map<String, Integer> zones = java.util.Map.ofEntries(
+        java.util.Map.entry("UT", 0), java.util.Map.entry("UTC", 0), java.util.Map.entry("GMT", 0),
+        java.util.Map.entry("Z", 0), java.util.Map.entry("EST", -5), java.util.Map.entry("EDT", -4),
+        java.util.Map.entry("CST", -6), java.util.Map.entry("CDT", -5), java.util.Map.entry("MST", -7),
+        java.util.Map.entry("MDT", -6), java.util.Map.entry("PST", -8), java.util.Map.entry("PDT", -7),
+        java.util.Map.entry("JST", 9), java.util.Map.entry("CET", 1), java.util.Map.entry("CEST", 2),
+        java.util.Map.entry("BST", 1));
+    Integer h = zones.get(z.toUpperCase(java.util.Locale.ROOT));
+    return h == null ? java.time.ZoneOffset.UTC : java.time.ZoneOffset.ofHours(h);
+  }
+
   /** Slots in date order, each from a few right and wrong forms: most are dates or nearly. */
   @Provide
   Arbitrary<String> nearDates() {

@@ -23,7 +23,7 @@ class HtmlEquivalenceTest {
   Arbitrary<String> htmlish() {
     Arbitrary<String> piece = Arbitraries.of("<", ">", "</", "<p>", "<BR/>", "<Div class=x>", "<td>", "<script>",
         "</SCRIPT>", "<style>", "</style >", "<head>", "</head>", "<title>", "</tItle>", "<!-- c -->", "<!--", "-->",
-        "&amp;", "&lt;", "&#65;", "&#x41;", "&#xZZ;", "&#x1F600;", "&#128512;", "&#1114112;", "&#0;", "&NBSP;", "&nbsp;", "&unknown;", "&", ";", "&toolongentityname;",
+        "&amp;", "&lt;", "&#65;", "&#x41;", "&#xZZ;", "&#x1F600;", "&#128512;", "&#1114112;", "&#0;", "&NBSP;", "&nbsp;", "&unknown;", "&", ";", "&toolongentityname;", "&AMP;", "&Quot;", "&apoS;", "&nb\u017fp;", "&\u212at;", "&G\u0130;", "&#X41;",
         "\n", "\r\n", "\t", " ", "   ", "\u00a0", "\u2003", "text", "TEXT", "<html>", "<!DOCTYPE html>",
         "<body>", "<BODY>", "\u0130", "\u017f", "\u212a", "<scr\u0130pt>", "<\u017ftyle>", "</\u017fcript>",
         "<h\u0131>", "\ud83d\ude00", "<blockquote>", "<blockquotes>", "<p1>", "< p>", "</>", "<>");

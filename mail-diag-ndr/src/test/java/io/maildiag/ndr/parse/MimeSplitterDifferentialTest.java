@@ -207,8 +207,8 @@ class MimeSplitterDifferentialTest {
     for (Headers.Field f : p.headers.fields()) {
       sb.append("  [").append(escape(f.name())).append("] = [").append(escape(f.value())).append("]\n");
     }
-    sb.append("  body ").append(p.body.length).append(": ")
-        .append(escape(new String(p.body, StandardCharsets.ISO_8859_1))).append('\n');
+    sb.append("  body ").append(p.body().length).append(": ")
+        .append(escape(new String(p.body(), StandardCharsets.ISO_8859_1))).append('\n');
     sb.append("  children ").append(p.children.size()).append('\n');
     for (MimePart c : p.children) {
       dump(c, sb);

@@ -27,10 +27,25 @@ class TransferDecodingEquivalenceTest {
     assertThat(TransferDecoding.decode(in, from, to, null)).isEqualTo(range);
   }
 
+  @Property(tries = 3000)
+  void encodingNamesCompareAsTheirRootLowerCase(@ForAll("names") String name) {
+    for (String known : new String[] {"base64", "quoted-printable", "7bit", "8bit", "binary"}) {
+      assertThat(TransferDecoding.named(name, known)).isEqualTo(name.toLowerCase(java.util.Locale.ROOT).equals(known));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> names() {
+    Arbitrary<String> piece = Arbitraries.of("base64", "BASE64", "Base", "64", "quoted", "-", "Printable", "PRİNTABLE",
+        "\u0130", "\u0131", "\u212a", "\u017f", "7", "8", "BIT", "bİt", "binary", "BİNARY", "b", "i", "I", "nary");
+    return piece.list().ofMaxSize(4).map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<byte[]> encoded() {
     Arbitrary<String> piece = Arbitraries.of("=", "=3D", "=3d", "=ZZ", "=\n", "= \t\r\n", "=\r", "= ", "\r\n",
-        "\n", "aGVsbG8=", "QUJD", "-_+/", "==", "\u00e9", "\u00ff", "x", " ", "=4", "=A\u00e9");
+        "\n", "aGVsbG8=", "QUJD", "-_+/", "==", "\u00e9", "\u00ff", "x", " ", "=4", "=A\u00e9",
+        "plain text run", "0123456789abcdefghij", "<p style=3D\"x\">");
     return piece.list().ofMaxSize(30).map(l -> String.join("", l).getBytes(StandardCharsets.ISO_8859_1));
   }
 
