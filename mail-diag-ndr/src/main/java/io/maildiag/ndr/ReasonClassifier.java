@@ -204,11 +204,14 @@ public final class ReasonClassifier {
 
     // (a) provider meaning, unless strong text contradicts a meaning the text did not pick
     if (input.provider() != Provider.OTHER && status.isPresent()) {
-      Optional<ProviderCode> pc = ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText());
-      if (pc.isPresent()) {
-        ProviderCode p = pc.get();
+      // the meanings are looked up once; only a code with variants needs the text to pick one
+      List<ProviderCode> variants = ProviderCodes.lookupAll(input.provider(), status.get());
+      if (!variants.isEmpty()) {
+        ProviderCode primary = variants.get(0);
+        ProviderCode p = variants.size() < 2 ? primary
+            : ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText()).orElseThrow();
         // the table's meanings are distinct instances, none equal to another: identity is equality
-        boolean pickedByText = p != ProviderCodes.lookup(input.provider(), status.get()).orElse(null);
+        boolean pickedByText = p != primary;
         if (pickedByText || strong == null || strong.reason() == p.reason()) {
           return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(),
               "provider:" + input.provider().jsonName() + ":" + status.get());

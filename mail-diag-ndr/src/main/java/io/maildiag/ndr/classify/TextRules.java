@@ -52,8 +52,10 @@ public final class TextRules {
   private final PhraseIndex index;
   /** The id of each mask's phrase in {@link #index}. */
   private final int[] maskIds;
-  /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
-  private final Phrase[][] stagePhrases;
+  /** Every phrase by id (as in {@link #index}), laid out flat for the matching loop. */
+  private final Flat flat;
+  /** The part of each mask in {@link #flat}. */
+  private final int[] maskFlatParts;
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
   private final int[][] stageIds;
   /**
@@ -74,7 +76,6 @@ public final class TextRules {
     for (Rule r : rules) {
       all.add(r.phrase);
     }
-    this.stagePhrases = new Phrase[STAGES.length][0];
     this.stageIds = new int[STAGES.length][0];
     for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
       int[] ids = new int[e.getValue().size()];
@@ -83,7 +84,6 @@ public final class TextRules {
         all.add(e.getValue().get(i));
       }
       stageIds[e.getKey().ordinal()] = ids;
-      stagePhrases[e.getKey().ordinal()] = e.getValue().toArray(new Phrase[0]);
     }
     List<Part> m = new ArrayList<>();
     List<Integer> mIds = new ArrayList<>();
@@ -103,6 +103,11 @@ public final class TextRules {
       maskIds[i] = mIds.get(i);
     }
     this.index = new PhraseIndex(all);
+    this.flat = new Flat(all);
+    this.maskFlatParts = new int[maskIds.length];
+    for (int i = 0; i < maskIds.length; i++) {
+      maskFlatParts[i] = flat.firstPart(maskIds[i]);
+    }
   }
 
   /** Returns the rules of the bundled {@code text-rules.txt}. */
@@ -316,15 +321,16 @@ public final class TextRules {
       return last;
     }
     long[] candidates;
+    char[] chars = normalized.toCharArray(); // read by the index and by every phrase searched
     if (normalized.isEmpty()) {
       candidates = null;
     } else if (last != null && last.candidates != null && extendsBySpace(normalized, last.text)) {
       // the text with the SMTP stage appended: the words of the text before it need no second look
-      candidates = index.extend(last.candidates, normalized, last.text.length() + 1);
+      candidates = index.extend(last.candidates, chars, last.text.length() + 1);
     } else {
-      candidates = index.candidates(normalized);
+      candidates = index.candidates(chars);
     }
-    Scan scan = new Scan(normalized, candidates);
+    Scan scan = new Scan(normalized, chars, candidates);
     lastScan = scan;
     return scan;
   }
@@ -338,11 +344,14 @@ public final class TextRules {
   /** One normalised text with the phrases that can match it; see {@link #scan}. */
   public final class Scan {
     private final String text;
+    /** The characters of {@link #text}, searched without a String per phrase part. */
+    private final char[] chars;
     /** Ids (in {@link #index}) of the phrases whose anchor word the text has; null if empty. */
     private final long @Nullable [] candidates;
 
-    private Scan(String text, long @Nullable [] candidates) {
+    private Scan(String text, char[] chars, long @Nullable [] candidates) {
       this.text = text;
+      this.chars = chars;
       this.candidates = candidates;
     }
 
@@ -351,7 +360,7 @@ public final class TextRules {
       if (candidates == null) {
         return List.of();
       }
-      String masked = mask(text, candidates);
+      char[] masked = maskChars(chars, candidates);
       List<TextMatch> out = new ArrayList<>();
       // candidate ids in ascending order, which is rule order; stage phrases come after the rules
       for (int w = 0; w < candidates.length; w++) {
@@ -362,9 +371,9 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          Rule r = ruleArray[id];
-          int at = r.phrase.find(masked);
+          int at = flat.find(masked, id);
           if (at >= 0) {
+            Rule r = ruleArray[id];
             out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
           }
         }
@@ -380,9 +389,8 @@ public final class TextRules {
       }
       for (Stage st : STAGES) {
         int[] ids = stageIds[st.ordinal()];
-        Phrase[] phrases = stagePhrases[st.ordinal()];
         for (int i = 0; i < ids.length; i++) {
-          if (PhraseIndex.contains(candidates, ids[i]) && phrases[i].find(text) >= 0) {
+          if (PhraseIndex.contains(candidates, ids[i]) && flat.find(chars, ids[i]) >= 0) {
             out.add(st);
             break;
           }
@@ -404,6 +412,21 @@ public final class TextRules {
       int at = r.phrase.find(text);
       if (at >= 0) {
         out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ids of the rules whose flat search of {@code t} (the matching loop's) disagrees with {@link
+   * Phrase#find}, over every rule whether or not the index picks it; for tests.
+   */
+  List<Integer> flatDisagreements(String t) {
+    char[] c = t.toCharArray();
+    List<Integer> out = new ArrayList<>();
+    for (int id = 0; id < ruleArray.length; id++) {
+      if (flat.find(c, id) != ruleArray[id].phrase.find(t)) {
+        out.add(id);
       }
     }
     return out;
@@ -463,6 +486,184 @@ public final class TextRules {
       }
     }
     return c == null ? normalized : new String(c);
+  }
+
+  /**
+   * {@link #mask(String)} of the text {@code t}, searching only the markers among {@code
+   * candidates}: {@code t} itself when no marker occurs, else a masked copy.
+   */
+  private char[] maskChars(char[] t, long[] candidates) {
+    char[] c = null;
+    for (int m = 0; m < maskFlatParts.length; m++) {
+      if (!PhraseIndex.contains(candidates, maskIds[m])) {
+        continue;
+      }
+      int part = maskFlatParts[m];
+      int len = flat.length(part);
+      int from = 0;
+      for (int tries = 0; tries < MAX_TRIES; tries++) {
+        int s = flat.indexIn(t, part, from, t.length);
+        if (s < 0) {
+          break;
+        }
+        if (c == null) {
+          c = t.clone();
+        }
+        for (int k = s; k < s + len; k++) {
+          if (c[k] != ' ') {
+            c[k] = '\u0001';
+          }
+        }
+        from = s + len;
+      }
+    }
+    return c == null ? t : c;
+  }
+
+  /**
+   * The phrases laid out in a few flat arrays, so that checking a candidate reads two or three
+   * cache lines instead of following a phrase, its parts and their strings: the words of every
+   * part in one character array, and per part and per phrase a few ints. Matches exactly as {@link
+   * Phrase#find} does.
+   */
+  private static final class Flat {
+    /** The words of every part (main parts and exclusions), one after another. */
+    private final char[] words;
+    /** Per part: where its words start in {@link #words}, then their length shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
+    private final int[] parts;
+    /** Per phrase id: its first main part, its number of main parts, its first exclusion, its number of exclusions. */
+    private final int[] phrases;
+
+    Flat(List<Phrase> all) {
+      int nParts = 0;
+      int nChars = 0;
+      for (Phrase p : all) {
+        for (Part q : p.parts) {
+          nParts++;
+          nChars += q.words.length();
+        }
+        for (Part q : p.exclusions) {
+          nParts++;
+          nChars += q.words.length();
+        }
+      }
+      words = new char[nChars];
+      parts = new int[2 * nParts];
+      phrases = new int[4 * all.size()];
+      int part = 0;
+      int at = 0;
+      for (int id = 0; id < all.size(); id++) {
+        Phrase p = all.get(id);
+        phrases[4 * id] = part;
+        phrases[4 * id + 1] = p.parts.length;
+        for (Part q : p.parts) {
+          at = put(q, part++, at);
+        }
+        phrases[4 * id + 2] = part;
+        phrases[4 * id + 3] = p.exclusions.length;
+        for (Part q : p.exclusions) {
+          at = put(q, part++, at);
+        }
+      }
+    }
+
+    /** Stores part {@code q} as part number {@code part}, its words at {@code at}; returns where the next words go. */
+    private int put(Part q, int part, int at) {
+      int n = q.words.length();
+      q.words.getChars(0, n, words, at);
+      parts[2 * part] = at;
+      parts[2 * part + 1] = n << 2 | (q.openStart ? 2 : 0) | (q.openEnd ? 1 : 0);
+      return at + n;
+    }
+
+    int firstPart(int id) {
+      return phrases[4 * id];
+    }
+
+    /** The length of the words of part {@code part}. */
+    int length(int part) {
+      return parts[2 * part + 1] >>> 2;
+    }
+
+    /** {@link Phrase#find} of phrase {@code id} in the text {@code t}. */
+    int find(char[] t, int id) {
+      int first = phrases[4 * id];
+      int exclusions = phrases[4 * id + 2];
+      for (int e = exclusions, end = exclusions + phrases[4 * id + 3]; e < end; e++) {
+        if (indexIn(t, e, 0, t.length) >= 0) {
+          return -1;
+        }
+      }
+      int count = phrases[4 * id + 1];
+      int len = length(first);
+      int from = 0;
+      for (int tries = 0; tries < MAX_TRIES; tries++) {
+        int s = indexIn(t, first, from, t.length);
+        if (s < 0) {
+          return -1;
+        }
+        if (count == 1 || rest(t, first + 1, first + count, s + len)) {
+          return s;
+        }
+        from = s + 1;
+      }
+      return -1;
+    }
+
+    /** {@link Phrase#rest}: whether parts {@code part} to {@code end} (exclusive) follow, each within the gap. */
+    private boolean rest(char[] t, int part, int end, int after) {
+      if (part == end) {
+        return true;
+      }
+      int len = length(part);
+      int latestStart = Math.min(t.length, after + GAP);
+      int from = after;
+      for (int tries = 0; tries < MAX_TRIES && from <= latestStart; tries++) {
+        int s = indexIn(t, part, from, latestStart + len);
+        if (s < 0 || s > latestStart) {
+          return false;
+        }
+        if (rest(t, part + 1, end, s + len)) {
+          return true;
+        }
+        from = s + 1;
+      }
+      return false;
+    }
+
+    /**
+     * {@link Part#indexIn}: the first whole-word match of part {@code part} in {@code t} at or after
+     * {@code from} ending by {@code limit}, or -1. The part's first character is compared first; the
+     * word boundaries and the rest only where it matches.
+     */
+    int indexIn(char[] t, int part, int from, int limit) {
+      int at = parts[2 * part];
+      int info = parts[2 * part + 1];
+      int n = info >>> 2;
+      boolean openStart = (info & 2) != 0;
+      boolean openEnd = (info & 1) != 0;
+      int tn = t.length;
+      int last = Math.min(limit, tn) - n;
+      char head = words[at];
+      for (int s = from; s <= last; s++) {
+        if (t[s] != head || !openStart && s > 0 && t[s - 1] != ' '
+            || !openEnd && s + n != tn && t[s + n] != ' ' || !sameChars(t, s, at + 1, n - 1)) {
+          continue;
+        }
+        return s;
+      }
+      return -1;
+    }
+
+    /** Whether {@code t[s + 1, s + 1 + n)} equals {@code words[w, w + n)}. */
+    private boolean sameChars(char[] t, int s, int w, int n) {
+      for (int k = 0; k < n; k++) {
+        if (t[s + 1 + k] != words[w + k]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Returns how many rules each reason has, per tier; for reports and tests. */
