@@ -321,16 +321,15 @@ public final class TextRules {
       return last;
     }
     long[] candidates;
-    char[] chars = normalized.toCharArray(); // read by the index and by every phrase searched
     if (normalized.isEmpty()) {
       candidates = null;
     } else if (last != null && last.candidates != null && extendsBySpace(normalized, last.text)) {
       // the text with the SMTP stage appended: the words of the text before it need no second look
-      candidates = index.extend(last.candidates, chars, last.text.length() + 1);
+      candidates = index.extend(last.candidates, normalized, last.text.length() + 1);
     } else {
-      candidates = index.candidates(chars);
+      candidates = index.candidates(normalized);
     }
-    Scan scan = new Scan(normalized, chars, candidates);
+    Scan scan = new Scan(normalized, candidates);
     lastScan = scan;
     return scan;
   }
@@ -344,14 +343,11 @@ public final class TextRules {
   /** One normalised text with the phrases that can match it; see {@link #scan}. */
   public final class Scan {
     private final String text;
-    /** The characters of {@link #text}, searched without a String per phrase part. */
-    private final char[] chars;
     /** Ids (in {@link #index}) of the phrases whose anchor word the text has; null if empty. */
     private final long @Nullable [] candidates;
 
-    private Scan(String text, char[] chars, long @Nullable [] candidates) {
+    private Scan(String text, long @Nullable [] candidates) {
       this.text = text;
-      this.chars = chars;
       this.candidates = candidates;
     }
 
@@ -360,7 +356,7 @@ public final class TextRules {
       if (candidates == null) {
         return List.of();
       }
-      char[] masked = maskChars(chars, candidates);
+      String masked = maskFlat(text, candidates);
       List<TextMatch> out = new ArrayList<>();
       // candidate ids in ascending order, which is rule order; stage phrases come after the rules
       for (int w = 0; w < candidates.length; w++) {
@@ -390,7 +386,7 @@ public final class TextRules {
       for (Stage st : STAGES) {
         int[] ids = stageIds[st.ordinal()];
         for (int i = 0; i < ids.length; i++) {
-          if (PhraseIndex.contains(candidates, ids[i]) && flat.find(chars, ids[i]) >= 0) {
+          if (PhraseIndex.contains(candidates, ids[i]) && flat.find(text, ids[i]) >= 0) {
             out.add(st);
             break;
           }
@@ -422,10 +418,9 @@ public final class TextRules {
    * Phrase#find}, over every rule whether or not the index picks it; for tests.
    */
   List<Integer> flatDisagreements(String t) {
-    char[] c = t.toCharArray();
     List<Integer> out = new ArrayList<>();
     for (int id = 0; id < ruleArray.length; id++) {
-      if (flat.find(c, id) != ruleArray[id].phrase.find(t)) {
+      if (flat.find(t, id) != ruleArray[id].phrase.find(t)) {
         out.add(id);
       }
     }
@@ -492,7 +487,7 @@ public final class TextRules {
    * {@link #mask(String)} of the text {@code t}, searching only the markers among {@code
    * candidates}: {@code t} itself when no marker occurs, else a masked copy.
    */
-  private char[] maskChars(char[] t, long[] candidates) {
+  private String maskFlat(String t, long[] candidates) {
     char[] c = null;
     for (int m = 0; m < maskFlatParts.length; m++) {
       if (!PhraseIndex.contains(candidates, maskIds[m])) {
@@ -502,12 +497,12 @@ public final class TextRules {
       int len = flat.length(part);
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = flat.indexIn(t, part, from, t.length);
+        int s = flat.indexIn(t, part, from, t.length());
         if (s < 0) {
           break;
         }
         if (c == null) {
-          c = t.clone();
+          c = t.toCharArray();
         }
         for (int k = s; k < s + len; k++) {
           if (c[k] != ' ') {
@@ -517,7 +512,7 @@ public final class TextRules {
         from = s + len;
       }
     }
-    return c == null ? t : c;
+    return c == null ? t : new String(c);
   }
 
   /**
@@ -527,27 +522,19 @@ public final class TextRules {
    * Phrase#find} does.
    */
   private static final class Flat {
-    /** The words of every part (main parts and exclusions), one after another. */
-    private final char[] words;
-    /** Per part: where its words start in {@link #words}, then their length shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
+    /** The words of every part (main parts and exclusions), by part. */
+    private final String[] partWords;
+    /** Per part: 0, then the length of its words shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
     private final int[] parts;
     /** Per phrase id: its first main part, its number of main parts, its first exclusion, its number of exclusions. */
     private final int[] phrases;
 
     Flat(List<Phrase> all) {
       int nParts = 0;
-      int nChars = 0;
       for (Phrase p : all) {
-        for (Part q : p.parts) {
-          nParts++;
-          nChars += q.words.length();
-        }
-        for (Part q : p.exclusions) {
-          nParts++;
-          nChars += q.words.length();
-        }
+        nParts += p.parts.length + p.exclusions.length;
       }
-      words = new char[nChars];
+      partWords = new String[nParts];
       parts = new int[2 * nParts];
       phrases = new int[4 * all.size()];
       int part = 0;
@@ -570,8 +557,7 @@ public final class TextRules {
     /** Stores part {@code q} as part number {@code part}, its words at {@code at}; returns where the next words go. */
     private int put(Part q, int part, int at) {
       int n = q.words.length();
-      q.words.getChars(0, n, words, at);
-      parts[2 * part] = at;
+      partWords[part] = q.words;
       parts[2 * part + 1] = n << 2 | (q.openStart ? 2 : 0) | (q.openEnd ? 1 : 0);
       return at + n;
     }
@@ -586,11 +572,11 @@ public final class TextRules {
     }
 
     /** {@link Phrase#find} of phrase {@code id} in the text {@code t}. */
-    int find(char[] t, int id) {
+    int find(String t, int id) {
       int first = phrases[4 * id];
       int exclusions = phrases[4 * id + 2];
       for (int e = exclusions, end = exclusions + phrases[4 * id + 3]; e < end; e++) {
-        if (indexIn(t, e, 0, t.length) >= 0) {
+        if (indexIn(t, e, 0, t.length()) >= 0) {
           return -1;
         }
       }
@@ -598,7 +584,7 @@ public final class TextRules {
       int len = length(first);
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = indexIn(t, first, from, t.length);
+        int s = indexIn(t, first, from, t.length());
         if (s < 0) {
           return -1;
         }
@@ -611,12 +597,12 @@ public final class TextRules {
     }
 
     /** {@link Phrase#rest}: whether parts {@code part} to {@code end} (exclusive) follow, each within the gap. */
-    private boolean rest(char[] t, int part, int end, int after) {
+    private boolean rest(String t, int part, int end, int after) {
       if (part == end) {
         return true;
       }
       int len = length(part);
-      int latestStart = Math.min(t.length, after + GAP);
+      int latestStart = Math.min(t.length(), after + GAP);
       int from = after;
       for (int tries = 0; tries < MAX_TRIES && from <= latestStart; tries++) {
         int s = indexIn(t, part, from, latestStart + len);
@@ -633,36 +619,25 @@ public final class TextRules {
 
     /**
      * {@link Part#indexIn}: the first whole-word match of part {@code part} in {@code t} at or after
-     * {@code from} ending by {@code limit}, or -1. The part's first character is compared first; the
-     * word boundaries and the rest only where it matches.
+     * {@code from} ending by {@code limit}, or -1.
      */
-    int indexIn(char[] t, int part, int from, int limit) {
-      int at = parts[2 * part];
+    int indexIn(String t, int part, int from, int limit) {
+      String w = partWords[part];
       int info = parts[2 * part + 1];
       int n = info >>> 2;
-      boolean openStart = (info & 2) != 0;
-      boolean openEnd = (info & 1) != 0;
-      int tn = t.length;
-      int last = Math.min(limit, tn) - n;
-      char head = words[at];
-      for (int s = from; s <= last; s++) {
-        if (t[s] != head || !openStart && s > 0 && t[s - 1] != ' '
-            || !openEnd && s + n != tn && t[s + n] != ' ' || !sameChars(t, s, at + 1, n - 1)) {
-          continue;
+      int at = from;
+      while (true) {
+        int s = t.indexOf(w, at);
+        if (s < 0 || s + n > limit) {
+          return -1;
         }
-        return s;
-      }
-      return -1;
-    }
-
-    /** Whether {@code t[s + 1, s + 1 + n)} equals {@code words[w, w + n)}. */
-    private boolean sameChars(char[] t, int s, int w, int n) {
-      for (int k = 0; k < n; k++) {
-        if (t[s + 1 + k] != words[w + k]) {
-          return false;
+        boolean left = (info & 2) != 0 || s == 0 || t.charAt(s - 1) == ' ';
+        boolean right = (info & 1) != 0 || s + n == t.length() || t.charAt(s + n) == ' ';
+        if (left && right) {
+          return s;
         }
+        at = s + 1;
       }
-      return true;
     }
   }
 
