@@ -184,7 +184,7 @@ public final class TextRules {
         if (!keys.add(phrase.key())) {
           throw bad(lineNo, "repeated phrase", line);
         }
-        rules.add(new Rule(reason, tier, phrase, rules.size()));
+        rules.add(new Rule(reason, tier, phrase, rules.size(), phrase.source(), phrase.length()));
       } else {
         throw bad(lineNo, "a phrase before any group", line);
       }
@@ -370,7 +370,7 @@ public final class TextRules {
           int at = flat.find(masked, id);
           if (at >= 0) {
             Rule r = ruleArray[id];
-            out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+            out.add(new TextMatch(r.reason, r.tier, at, r.source, r.length, r.order));
           }
         }
       }
@@ -656,7 +656,11 @@ public final class TextRules {
   }
 
   /** One rule of the file. */
-  record Rule(Reason reason, Tier tier, Phrase phrase, int order) {}
+  /**
+   * One rule of the file; its phrase's source and length are copied in, so that a match is made
+   * from the rule alone, without reaching its phrase.
+   */
+  record Rule(Reason reason, Tier tier, Phrase phrase, int order, String source, int length) {}
 
   /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
   static final class Phrase {
