@@ -516,17 +516,19 @@ public final class TextRules {
   }
 
   /**
-   * The phrases laid out in a few flat arrays, so that checking a candidate reads two or three
-   * cache lines instead of following a phrase, its parts and their strings: the words of every
-   * part in one character array, and per part and per phrase a few ints. Matches exactly as {@link
-   * Phrase#find} does.
+   * The phrases laid out in a few flat arrays, so that checking a candidate reads a few ints and its
+   * parts' strings instead of following a rule, its phrase, its part arrays and its parts. Matches
+   * exactly as {@link Phrase#find} does.
    */
   private static final class Flat {
     /** The words of every part (main parts and exclusions), by part. */
     private final String[] partWords;
-    /** Per part: 0, then the length of its words shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
+    /** Per part: the length of its words shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
     private final int[] parts;
-    /** Per phrase id: its first main part, its number of main parts, its first exclusion, its number of exclusions. */
+    /**
+     * Per phrase id: its first part, then its number of main parts or-ed with its number of
+     * exclusions shifted left by 16; the exclusions follow the main parts.
+     */
     private final int[] phrases;
 
     Flat(List<Phrase> all) {
@@ -535,52 +537,52 @@ public final class TextRules {
         nParts += p.parts.length + p.exclusions.length;
       }
       partWords = new String[nParts];
-      parts = new int[2 * nParts];
-      phrases = new int[4 * all.size()];
+      parts = new int[nParts];
+      phrases = new int[2 * all.size()];
       int part = 0;
-      int at = 0;
       for (int id = 0; id < all.size(); id++) {
         Phrase p = all.get(id);
-        phrases[4 * id] = part;
-        phrases[4 * id + 1] = p.parts.length;
-        for (Part q : p.parts) {
-          at = put(q, part++, at);
+        if (p.parts.length > 0xFFFF || p.exclusions.length > 0x7FFF) {
+          throw new IllegalArgumentException("too many parts: " + p.source());
         }
-        phrases[4 * id + 2] = part;
-        phrases[4 * id + 3] = p.exclusions.length;
+        phrases[2 * id] = part;
+        phrases[2 * id + 1] = p.parts.length | p.exclusions.length << 16;
+        for (Part q : p.parts) {
+          put(q, part++);
+        }
         for (Part q : p.exclusions) {
-          at = put(q, part++, at);
+          put(q, part++);
         }
       }
     }
 
-    /** Stores part {@code q} as part number {@code part}, its words at {@code at}; returns where the next words go. */
-    private int put(Part q, int part, int at) {
+    /** Stores part {@code q} as part number {@code part}. */
+    private void put(Part q, int part) {
       int n = q.words.length();
       partWords[part] = q.words;
-      parts[2 * part + 1] = n << 2 | (q.openStart ? 2 : 0) | (q.openEnd ? 1 : 0);
-      return at + n;
+      parts[part] = n << 2 | (q.openStart ? 2 : 0) | (q.openEnd ? 1 : 0);
     }
 
     int firstPart(int id) {
-      return phrases[4 * id];
+      return phrases[2 * id];
     }
 
     /** The length of the words of part {@code part}. */
     int length(int part) {
-      return parts[2 * part + 1] >>> 2;
+      return parts[part] >>> 2;
     }
 
     /** {@link Phrase#find} of phrase {@code id} in the text {@code t}. */
     int find(String t, int id) {
-      int first = phrases[4 * id];
-      int exclusions = phrases[4 * id + 2];
-      for (int e = exclusions, end = exclusions + phrases[4 * id + 3]; e < end; e++) {
+      int first = phrases[2 * id];
+      int counts = phrases[2 * id + 1];
+      int count = counts & 0xFFFF;
+      int exclusions = first + count;
+      for (int e = exclusions, end = exclusions + (counts >>> 16); e < end; e++) {
         if (indexIn(t, e, 0, t.length()) >= 0) {
           return -1;
         }
       }
-      int count = phrases[4 * id + 1];
       int len = length(first);
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
@@ -623,7 +625,7 @@ public final class TextRules {
      */
     int indexIn(String t, int part, int from, int limit) {
       String w = partWords[part];
-      int info = parts[2 * part + 1];
+      int info = parts[part];
       int n = info >>> 2;
       int at = from;
       while (true) {
