@@ -208,12 +208,7 @@ final class PhraseIndex {
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
   long[] candidates(String t) {
-    return candidates(t.toCharArray());
-  }
-
-  /** {@link #candidates(String)} of the text whose characters are {@code a}. */
-  long[] candidates(char[] a) {
-    return markWords(a, 0, always.clone(), -2, 0);
+    return markWords(t.toCharArray(), always.clone(), -2, 0);
   }
 
   /**
@@ -223,32 +218,29 @@ final class PhraseIndex {
    * they ended in it, so the prefix's marks stand; only its last word pairs with the first new one.
    */
   long[] extend(long[] prefixFound, String t, int from) {
-    return extend(prefixFound, t.toCharArray(), from);
-  }
-
-  /** {@link #extend(long[], String, int)} of the text whose characters are {@code t}. */
-  long[] extend(long[] prefixFound, char[] t, int from) {
     int last = from - 1; // the prefix's length
     int s = last;
     int h = 0;
-    while (s > 0 && t[s - 1] != ' ') {
+    while (s > 0 && t.charAt(s - 1) != ' ') {
       s--;
     }
     for (int k = s; k < last; k++) {
-      h = 31 * h + t[k];
+      h = 31 * h + t.charAt(k);
     }
-    // the space before t[from] is at from - 1; a last word of the prefix ends there
-    return markWords(t, from, prefixFound.clone(), s < last ? last : -2, h);
+    char[] a = new char[t.length() - from];
+    t.getChars(from, t.length(), a, 0);
+    // the space before a[0] is at -1; a last word of the prefix ends there
+    return markWords(a, prefixFound.clone(), s < last ? -1 : -2, h);
   }
 
   /**
-   * Marks in {@code found} the phrases anchored by the words of {@code a} from {@code from} on;
-   * {@code prevEnd} is where the word before {@code a[from]} ended ({@code from - 1}: one space
-   * before {@code a[from]}; -2: no such word) and {@code prevHash} its hash.
+   * Marks in {@code found} the phrases anchored by the words of {@code a}; {@code prevEnd} is where
+   * the word before {@code a[0]} ended (-1: one space before {@code a[0]}; lower: no such word) and
+   * {@code prevHash} its hash.
    */
-  private long[] markWords(char[] a, int from, long[] found, int prevEnd, int prevHash) {
+  private long[] markWords(char[] a, long[] found, int prevEnd, int prevHash) {
     int n = a.length;
-    int i = from;
+    int i = 0;
     while (i < n) {
       char c = a[i];
       if (c == ' ') {

@@ -52,10 +52,8 @@ public final class TextRules {
   private final PhraseIndex index;
   /** The id of each mask's phrase in {@link #index}. */
   private final int[] maskIds;
-  /** Every phrase by id (as in {@link #index}), laid out flat for the matching loop. */
-  private final Flat flat;
-  /** The part of each mask in {@link #flat}. */
-  private final int[] maskFlatParts;
+  /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
+  private final Phrase[][] stagePhrases;
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
   private final int[][] stageIds;
   /**
@@ -76,6 +74,7 @@ public final class TextRules {
     for (Rule r : rules) {
       all.add(r.phrase);
     }
+    this.stagePhrases = new Phrase[STAGES.length][0];
     this.stageIds = new int[STAGES.length][0];
     for (Map.Entry<Stage, List<Phrase>> e : stages.entrySet()) {
       int[] ids = new int[e.getValue().size()];
@@ -84,6 +83,7 @@ public final class TextRules {
         all.add(e.getValue().get(i));
       }
       stageIds[e.getKey().ordinal()] = ids;
+      stagePhrases[e.getKey().ordinal()] = e.getValue().toArray(new Phrase[0]);
     }
     List<Part> m = new ArrayList<>();
     List<Integer> mIds = new ArrayList<>();
@@ -103,11 +103,6 @@ public final class TextRules {
       maskIds[i] = mIds.get(i);
     }
     this.index = new PhraseIndex(all);
-    this.flat = new Flat(all);
-    this.maskFlatParts = new int[maskIds.length];
-    for (int i = 0; i < maskIds.length; i++) {
-      maskFlatParts[i] = flat.firstPart(maskIds[i]);
-    }
   }
 
   /** Returns the rules of the bundled {@code text-rules.txt}. */
@@ -184,7 +179,7 @@ public final class TextRules {
         if (!keys.add(phrase.key())) {
           throw bad(lineNo, "repeated phrase", line);
         }
-        rules.add(new Rule(reason, tier, phrase, rules.size(), phrase.source(), phrase.length()));
+        rules.add(new Rule(reason, tier, phrase, rules.size()));
       } else {
         throw bad(lineNo, "a phrase before any group", line);
       }
@@ -356,7 +351,7 @@ public final class TextRules {
       if (candidates == null) {
         return List.of();
       }
-      String masked = maskFlat(text, candidates);
+      String masked = mask(text, candidates);
       List<TextMatch> out = new ArrayList<>();
       // candidate ids in ascending order, which is rule order; stage phrases come after the rules
       for (int w = 0; w < candidates.length; w++) {
@@ -367,10 +362,10 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          int at = flat.find(masked, id);
+          Rule r = ruleArray[id];
+          int at = r.phrase.find(masked);
           if (at >= 0) {
-            Rule r = ruleArray[id];
-            out.add(new TextMatch(r.reason, r.tier, at, r.source, r.length, r.order));
+            out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
           }
         }
       }
@@ -385,8 +380,9 @@ public final class TextRules {
       }
       for (Stage st : STAGES) {
         int[] ids = stageIds[st.ordinal()];
+        Phrase[] phrases = stagePhrases[st.ordinal()];
         for (int i = 0; i < ids.length; i++) {
-          if (PhraseIndex.contains(candidates, ids[i]) && flat.find(text, ids[i]) >= 0) {
+          if (PhraseIndex.contains(candidates, ids[i]) && phrases[i].find(text) >= 0) {
             out.add(st);
             break;
           }
@@ -408,20 +404,6 @@ public final class TextRules {
       int at = r.phrase.find(text);
       if (at >= 0) {
         out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The ids of the rules whose flat search of {@code t} (the matching loop's) disagrees with {@link
-   * Phrase#find}, over every rule whether or not the index picks it; for tests.
-   */
-  List<Integer> flatDisagreements(String t) {
-    List<Integer> out = new ArrayList<>();
-    for (int id = 0; id < ruleArray.length; id++) {
-      if (flat.find(t, id) != ruleArray[id].phrase.find(t)) {
-        out.add(id);
       }
     }
     return out;
@@ -483,166 +465,6 @@ public final class TextRules {
     return c == null ? normalized : new String(c);
   }
 
-  /**
-   * {@link #mask(String)} of the text {@code t}, searching only the markers among {@code
-   * candidates}: {@code t} itself when no marker occurs, else a masked copy.
-   */
-  private String maskFlat(String t, long[] candidates) {
-    char[] c = null;
-    for (int m = 0; m < maskFlatParts.length; m++) {
-      if (!PhraseIndex.contains(candidates, maskIds[m])) {
-        continue;
-      }
-      int part = maskFlatParts[m];
-      int len = flat.length(part);
-      int from = 0;
-      for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = flat.indexIn(t, part, from, t.length());
-        if (s < 0) {
-          break;
-        }
-        if (c == null) {
-          c = t.toCharArray();
-        }
-        for (int k = s; k < s + len; k++) {
-          if (c[k] != ' ') {
-            c[k] = '\u0001';
-          }
-        }
-        from = s + len;
-      }
-    }
-    return c == null ? t : new String(c);
-  }
-
-  /**
-   * The phrases laid out in a few flat arrays, so that checking a candidate reads a few ints and its
-   * parts' strings instead of following a rule, its phrase, its part arrays and its parts. Matches
-   * exactly as {@link Phrase#find} does.
-   */
-  private static final class Flat {
-    /** The words of every part (main parts and exclusions), by part. */
-    private final String[] partWords;
-    /** Per part: the length of its words shifted left by two, or-ed with 2 when open at the start and 1 when open at the end. */
-    private final int[] parts;
-    /**
-     * Per phrase id: its first part, then its number of main parts or-ed with its number of
-     * exclusions shifted left by 16; the exclusions follow the main parts.
-     */
-    private final int[] phrases;
-
-    Flat(List<Phrase> all) {
-      int nParts = 0;
-      for (Phrase p : all) {
-        nParts += p.parts.length + p.exclusions.length;
-      }
-      partWords = new String[nParts];
-      parts = new int[nParts];
-      phrases = new int[2 * all.size()];
-      int part = 0;
-      for (int id = 0; id < all.size(); id++) {
-        Phrase p = all.get(id);
-        if (p.parts.length > 0xFFFF || p.exclusions.length > 0x7FFF) {
-          throw new IllegalArgumentException("too many parts: " + p.source());
-        }
-        phrases[2 * id] = part;
-        phrases[2 * id + 1] = p.parts.length | p.exclusions.length << 16;
-        for (Part q : p.parts) {
-          put(q, part++);
-        }
-        for (Part q : p.exclusions) {
-          put(q, part++);
-        }
-      }
-    }
-
-    /** Stores part {@code q} as part number {@code part}. */
-    private void put(Part q, int part) {
-      int n = q.words.length();
-      partWords[part] = q.words;
-      parts[part] = n << 2 | (q.openStart ? 2 : 0) | (q.openEnd ? 1 : 0);
-    }
-
-    int firstPart(int id) {
-      return phrases[2 * id];
-    }
-
-    /** The length of the words of part {@code part}. */
-    int length(int part) {
-      return parts[part] >>> 2;
-    }
-
-    /** {@link Phrase#find} of phrase {@code id} in the text {@code t}. */
-    int find(String t, int id) {
-      int first = phrases[2 * id];
-      int counts = phrases[2 * id + 1];
-      int count = counts & 0xFFFF;
-      int exclusions = first + count;
-      for (int e = exclusions, end = exclusions + (counts >>> 16); e < end; e++) {
-        if (indexIn(t, e, 0, t.length()) >= 0) {
-          return -1;
-        }
-      }
-      int len = length(first);
-      int from = 0;
-      for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = indexIn(t, first, from, t.length());
-        if (s < 0) {
-          return -1;
-        }
-        if (count == 1 || rest(t, first + 1, first + count, s + len)) {
-          return s;
-        }
-        from = s + 1;
-      }
-      return -1;
-    }
-
-    /** {@link Phrase#rest}: whether parts {@code part} to {@code end} (exclusive) follow, each within the gap. */
-    private boolean rest(String t, int part, int end, int after) {
-      if (part == end) {
-        return true;
-      }
-      int len = length(part);
-      int latestStart = Math.min(t.length(), after + GAP);
-      int from = after;
-      for (int tries = 0; tries < MAX_TRIES && from <= latestStart; tries++) {
-        int s = indexIn(t, part, from, latestStart + len);
-        if (s < 0 || s > latestStart) {
-          return false;
-        }
-        if (rest(t, part + 1, end, s + len)) {
-          return true;
-        }
-        from = s + 1;
-      }
-      return false;
-    }
-
-    /**
-     * {@link Part#indexIn}: the first whole-word match of part {@code part} in {@code t} at or after
-     * {@code from} ending by {@code limit}, or -1.
-     */
-    int indexIn(String t, int part, int from, int limit) {
-      String w = partWords[part];
-      int info = parts[part];
-      int n = info >>> 2;
-      int at = from;
-      while (true) {
-        int s = t.indexOf(w, at);
-        if (s < 0 || s + n > limit) {
-          return -1;
-        }
-        boolean left = (info & 2) != 0 || s == 0 || t.charAt(s - 1) == ' ';
-        boolean right = (info & 1) != 0 || s + n == t.length() || t.charAt(s + n) == ' ';
-        if (left && right) {
-          return s;
-        }
-        at = s + 1;
-      }
-    }
-  }
-
   /** Returns how many rules each reason has, per tier; for reports and tests. */
   public Map<Reason, Map<Tier, Integer>> counts() {
     Map<Reason, Map<Tier, Integer>> out = new EnumMap<>(Reason.class);
@@ -658,11 +480,7 @@ public final class TextRules {
   }
 
   /** One rule of the file. */
-  /**
-   * One rule of the file; its phrase's source and length are copied in, so that a match is made
-   * from the rule alone, without reaching its phrase.
-   */
-  record Rule(Reason reason, Tier tier, Phrase phrase, int order, String source, int length) {}
+  record Rule(Reason reason, Tier tier, Phrase phrase, int order) {}
 
   /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
   static final class Phrase {

@@ -90,13 +90,6 @@ class TextRulesIndexPropertiesTest {
     assertThat(STD.stages(text)).isEqualTo(STD.referenceStages(text));
   }
 
-  @Property(tries = 300)
-  void flatSearchIsPhraseFind(@ForAll("texts") String raw) {
-    // every rule, picked by the index or not, on normalised and raw text
-    assertThat(STD.flatDisagreements(TextNormalizer.normalize(raw))).isEmpty();
-    assertThat(STD.flatDisagreements(raw.toLowerCase(java.util.Locale.ROOT))).isEmpty();
-  }
-
   @Property(tries = 1000)
   void agreesOnTextThatIsNotNormalised(@ForAll("texts") String raw) {
     // the index reads words between single spaces, as the matcher does, whatever the text holds
