@@ -160,6 +160,16 @@ public final class ReasonClassifier {
 
   private final TextRules rules;
 
+  /** One input and its verdict. */
+  private record Memo(ClassificationInput input, Classification verdict) {}
+
+  /**
+   * The last input classified and its verdict: the recipients of one bounce often share their codes,
+   * text, action and provider, and are classified one after another. The verdict depends on the
+   * input alone; a memo is immutable, so that threads racing on the field each see a consistent pair.
+   */
+  private @Nullable Memo last;
+
   private ReasonClassifier(TextRules rules) {
     this.rules = rules;
   }
@@ -177,6 +187,17 @@ public final class ReasonClassifier {
    */
   public Classification classify(ClassificationInput input) {
     Objects.requireNonNull(input, "input");
+    Memo m = last;
+    if (m != null && m.input.equals(input)) {
+      return m.verdict;
+    }
+    Classification c = decide(input);
+    last = new Memo(input, c);
+    return c;
+  }
+
+  /** {@link #classify} without the memo. */
+  private Classification decide(ClassificationInput input) {
     String action = input.action().strip().toLowerCase(Locale.ROOT);
     Optional<EnhancedStatusCode> status = input.status();
     Optional<ReplyCode> reply = input.replyCode();
@@ -204,11 +225,14 @@ public final class ReasonClassifier {
 
     // (a) provider meaning, unless strong text contradicts a meaning the text did not pick
     if (input.provider() != Provider.OTHER && status.isPresent()) {
-      Optional<ProviderCode> pc = ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText());
-      if (pc.isPresent()) {
-        ProviderCode p = pc.get();
+      // the meanings are looked up once; only a code with variants needs the text to pick one
+      List<ProviderCode> variants = ProviderCodes.lookupAll(input.provider(), status.get());
+      if (!variants.isEmpty()) {
+        ProviderCode primary = variants.get(0);
+        ProviderCode p = variants.size() < 2 ? primary
+            : ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText()).orElseThrow();
         // the table's meanings are distinct instances, none equal to another: identity is equality
-        boolean pickedByText = p != ProviderCodes.lookup(input.provider(), status.get()).orElse(null);
+        boolean pickedByText = p != primary;
         if (pickedByText || strong == null || strong.reason() == p.reason()) {
           return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(),
               "provider:" + input.provider().jsonName() + ":" + status.get());

@@ -308,8 +308,9 @@ final class PhraseIndex {
   private static final class WordTable {
     /**
      * Per slot, the hash in the high half and, in the low half, the position in {@link #ids} of the
-     * entry's id count, plus one; 0 for an empty slot. One long per probe keeps a look-up, which
-     * mostly misses, to one cache line.
+     * entry's id count, plus one, or for an entry of one id (most of them) that id, negated and less
+     * one; 0 for an empty slot. One long per probe keeps a look-up, which mostly misses, to one cache
+     * line, and a key of one phrase marks it without reading {@link #ids}.
      */
     private final long[] slots;
     /** Per entry, its number of ids followed by the ids. */
@@ -339,7 +340,7 @@ final class PhraseIndex {
       shift = 32 - bits;
       int total = 0;
       for (List<Integer> list : byHash.values()) {
-        total += 1 + list.size();
+        total += list.size() == 1 ? 0 : 1 + list.size(); // one id stands in its slot
       }
       ids = new int[total];
       int filterBits = Math.max(6, bits + 2);
@@ -352,9 +353,13 @@ final class PhraseIndex {
         while (slots[slot] != 0) {
           slot = (slot + 1) & (slots.length - 1);
         }
-        slots[slot] = ((long) h << 32) | (at + 1);
         int bit = filterBit(h);
         filter[bit >>> 6] |= 1L << bit;
+        if (e.getValue().size() == 1) {
+          slots[slot] = ((long) h << 32) | ((-e.getValue().get(0) - 1) & 0xFFFFFFFFL);
+          continue;
+        }
+        slots[slot] = ((long) h << 32) | (at + 1);
         ids[at++] = e.getValue().size();
         for (int id : e.getValue()) {
           ids[at++] = id;
@@ -386,6 +391,11 @@ final class PhraseIndex {
           return;
         }
         if ((int) (e >>> 32) == h) {
+          if ((int) e < 0) {
+            int id = -(int) e - 1; // the entry's one id
+            found[id >>> 6] |= 1L << id;
+            return;
+          }
           int at = (int) e - 1;
           int end = at + 1 + ids[at];
           for (int k = at + 1; k < end; k++) {

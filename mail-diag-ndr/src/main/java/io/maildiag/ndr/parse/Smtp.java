@@ -102,9 +102,12 @@ final class Smtp {
       // no pair and no enhanced status code without one: only a reply code may be found
       return new Facts(Optional.empty(), replyCode(text));
     }
-    for (Matcher pm = nextPair(null, text, 0); pm != null; pm = nextPair(pm, text, pm.end())) {
-      Optional<ReplyCode> r = reply(pm.group(1));
-      Optional<EnhancedStatusCode> s = status(pm.group(2), pm.group(3), pm.group(4));
+    int[] g = new int[3];
+    for (int at = nextPair(text, 0, g); at >= 0; at = nextPair(text, g[2], g)) {
+      Optional<ReplyCode> r = reply(text.substring(g[0], g[0] + 3));
+      int dot = text.indexOf('.', g[1] + 2); // the enhanced code's second dot
+      Optional<EnhancedStatusCode> s = status(text.substring(g[1], g[1] + 1), text.substring(g[1] + 2, dot),
+          text.substring(dot + 1, g[2]));
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
           && !r.get().isPositive()) {
         return new Facts(s, r);
@@ -116,15 +119,14 @@ final class Smtp {
   }
 
   /**
-   * The next match of {@link #PAIR} in {@code text} that starts at or after {@code from}, as {@code
-   * find(from)} finds it, in {@code m} (a matcher of {@link #PAIR} over {@code text}, or null for a
-   * new one); null when there is none. A match ends with an enhanced code, so it is looked for from
-   * the dots of the text: back from a code over what may come between it and the reply code ({@code
-   * #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
+   * Where the next match of {@link #PAIR} in {@code text} that starts at or after {@code from}
+   * starts, as {@code find(from)} finds it, or -1; {@code groups} receives where its reply code and
+   * its enhanced code start and where it ends. A match ends with an enhanced code, so it is looked
+   * for from the dots of the text: back from a code over what may come between it and the reply code
+   * ({@code #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
    */
-  static @Nullable Matcher nextPair(@Nullable Matcher m, String text, int from) {
+  static int nextPair(String text, int from, int[] groups) {
     int n = text.length();
-    Matcher pm = m;
     int tried = -1;
     for (int dot = text.indexOf('.', Math.max(from, 1)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
       int code = dot - 1;
@@ -153,17 +155,69 @@ final class Smtp {
           continue;
         }
         tried = at;
-        if (pm == null) {
-          // transparent, non-anchoring bounds: the look-behind at the region's start sees the text before it
-          pm = PAIR.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        pm.region(at, n);
-        if (pm.lookingAt()) {
-          return pm;
+        if (pairAt(text, at, groups)) {
+          return at;
         }
       }
     }
-    return null;
+    return -1;
+  }
+
+  /**
+   * Whether {@link #PAIR} matches at {@code at} ({@code lookingAt}, its look-behind seeing the text
+   * before); if so {@code groups} receives where the reply code and the enhanced code start and where
+   * the match ends. Each piece is matched greedily: none can give back what the next one needs (a
+   * space is no hyphen, quote, {@code #} or class digit; a shorter digit run is followed by a digit),
+   * so backtracking would find nothing more.
+   */
+  static boolean pairAt(String t, int at, int[] groups) {
+    int n = t.length();
+    if (at > 0 && isPairBefore(t.charAt(at - 1))) {
+      return false; // (?<![\w.#+-])
+    }
+    int p = at < n && t.charAt(at) == '#' ? at + 1 : at;
+    if (p + 3 > n || !isClassDigit(t.charAt(p)) || t.charAt(p + 1) < '0' || t.charAt(p + 1) > '5'
+        || !isDigit(t.charAt(p + 2))) {
+      return false;
+    }
+    int q = p + 3;
+    int r = q;
+    while (r < n && (t.charAt(r) == ' ' || t.charAt(r) == '\t')) {
+      r++;
+    }
+    if (r < n && t.charAt(r) == '-') {
+      r++;
+      while (r < n && (t.charAt(r) == ' ' || t.charAt(r) == '\t')) {
+        r++;
+      }
+    } else if (r == q) {
+      return false; // neither a hyphen nor a space or tab
+    }
+    if (r < n && (t.charAt(r) == '\'' || t.charAt(r) == '"')) {
+      r++;
+    }
+    if (r < n && t.charAt(r) == '#') {
+      r++;
+    }
+    int end = enhancedCodeEnd(t, r, n);
+    if (end < 0 || end < n && (isWordChar(t.charAt(end))
+        || t.charAt(end) == '.' && end + 1 < n && isDigit(t.charAt(end + 1)))) {
+      return false; // (?![\w]|\.\d)
+    }
+    groups[0] = p;
+    groups[1] = r;
+    groups[2] = end;
+    return true;
+  }
+
+  /** {@code [\w.#+-]}: what must not come right before a {@link #PAIR}. */
+  private static boolean isPairBefore(char c) {
+    return isWordChar(c) || c == '.' || c == '#' || c == '+' || c == '-';
+  }
+
+  /** {@code \w} of a regular expression: an ASCII letter or digit, or the underscore. */
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /** Whether {@code c} may separate the codes of a {@link #PAIR}: a space, a tab or a hyphen. */
@@ -381,7 +435,7 @@ final class Smtp {
   }
 
   static final Pattern LEADING_PAIR = Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
-  private static final Pattern MULTILINE_PREFIX = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
+  static final Pattern MULTILINE_PREFIX = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
 
   /**
    * Joins a block into one clean line: SMTP multi-line prefixes ({@code 550-5.7.1}) after the first
@@ -391,50 +445,175 @@ final class Smtp {
     String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
     StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
     int written = 0; // the length before spaces are collapsed, which bounds the work
-    String firstCode = null;
+    int firstCode = -1; // the first prefix's reply code, as a number
     for (int from = 0, n = b.length(); from < n; ) {
       int nl = b.indexOf('\n', from);
       int to = nl < 0 ? n : nl;
-      String l = b.substring(from, to).strip();
+      // the line [s, e), stripped as String.strip strips, without a copy
+      int s = stripStart(b, from, to);
+      int e = stripEnd(b, s, to);
       from = to + 1;
-      if (l.isEmpty()) {
+      if (s == e) {
         continue;
       }
       // the stripped line starts with the prefix's "<<<" or code, or it has none
-      Matcher m = mayStartReply(l.charAt(0)) ? MULTILINE_PREFIX.matcher(l) : null;
-      if (m != null && m.lookingAt()) {
-        String code = m.group(1);
-        if (firstCode == null) {
+      int prefixEnd = mayStartReply(b.charAt(s)) ? multilinePrefixEnd(b, s, e) : -1;
+      if (prefixEnd >= 0) {
+        int code = replyCodeAfterLead(b, s, e);
+        if (firstCode < 0) {
           firstCode = code;
-          if (l.startsWith("<<<")) {
-            l = l.substring(3).strip();
+          if (b.startsWith("<<<", s)) {
+            s = stripStart(b, s + 3, e);
           }
-        } else if (code.equals(firstCode)) {
-          l = l.substring(m.end()).strip();
+        } else if (code == firstCode) {
+          s = stripStart(b, prefixEnd, e);
         }
       }
       if (written > 0) {
-        appendCollapsed(out, " ");
+        appendCollapsed(out, " ", 0, 1);
         written++;
       }
-      appendCollapsed(out, l);
-      written += l.length();
+      appendCollapsed(out, b, s, e);
+      written += e - s;
       if (written > MAX_TEXT * 2) {
         break;
       }
     }
     String s = out.toString().strip();
     // re-wrapped multi-line replies repeat "550-5.1.1" inside the text: keep only the first
-    // the pair's enhanced code needs a class digit, a dot and a digit
-    Matcher lead = mayHoldStatus(s) ? LEADING_PAIR_STARTS.match(LEADING_PAIR, s) : null;
-    if (lead != null) {
-      String tail = s.substring(lead.end());
-      String kept = withoutRepeats(tail, lead.group(1), lead.group(2));
+    int lead = leadingPair(s);
+    if (lead >= 0) {
+      int end = leadingPairEnd(s, lead);
+      String tail = s.substring(end);
+      String kept = withoutRepeats(tail, s.substring(lead, lead + 3), s.substring(lead + 4, end - 1));
       if (kept.length() != tail.length()) {
-        s = (s.substring(0, lead.end()) + kept).strip();
+        s = (s.substring(0, end) + kept).strip();
       }
     }
     return bound(s);
+  }
+
+  /** The first index in {@code [s, e)} of {@code t} that is no white space ({@link String#strip}), or {@code e}. */
+  private static int stripStart(String t, int s, int e) {
+    while (s < e && Character.isWhitespace(t.charAt(s))) {
+      s++;
+    }
+    return s;
+  }
+
+  /** The end of {@code t[s, e)} without trailing white space ({@link String#strip}). */
+  private static int stripEnd(String t, int s, int e) {
+    while (e > s && Character.isWhitespace(t.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  /**
+   * Where {@link #MULTILINE_PREFIX} ends when it matches the stripped line {@code t[s, e)} with
+   * {@code lookingAt}, or -1: an optional {@code <<<} and {@code \s} run, a reply code, a space or
+   * hyphen, then optionally {@code #}, an enhanced code and a {@code \s} run. Each piece is matched
+   * greedily, and no piece can give back what the next one needs, so no backtracking is lost.
+   */
+  static int multilinePrefixEnd(String t, int s, int e) {
+    int p = replyCodeAfterLeadAt(t, s, e);
+    if (p < 0 || p + 4 > e || !isClassDigit(t.charAt(p)) || !isDigit(t.charAt(p + 1))
+        || !isDigit(t.charAt(p + 2)) || t.charAt(p + 3) != ' ' && t.charAt(p + 3) != '-') {
+      return -1;
+    }
+    int end = p + 4;
+    int q = end < e && t.charAt(end) == '#' ? end + 1 : end;
+    int esc = enhancedCodeEnd(t, q, e);
+    if (esc < 0) {
+      return end;
+    }
+    while (esc < e && isRegexSpace(t.charAt(esc))) {
+      esc++;
+    }
+    return esc;
+  }
+
+  /** Where the reply code of a line that {@link #multilinePrefixEnd} matched starts: after "<<<" and a {@code \s} run, if a code follows them. */
+  private static int replyCodeAfterLeadAt(String t, int s, int e) {
+    if (t.startsWith("<<<", s) && s + 3 <= e) {
+      int p = s + 3;
+      while (p < e && isRegexSpace(t.charAt(p))) {
+        p++;
+      }
+      if (p + 3 <= e && isClassDigit(t.charAt(p))) {
+        return p;
+      }
+    }
+    return s;
+  }
+
+  /** The reply code of a line that {@link #multilinePrefixEnd} matched, as a number. */
+  private static int replyCodeAfterLead(String t, int s, int e) {
+    int p = replyCodeAfterLeadAt(t, s, e);
+    return (t.charAt(p) - '0') * 100 + (t.charAt(p + 1) - '0') * 10 + (t.charAt(p + 2) - '0');
+  }
+
+  /**
+   * The end of an enhanced code {@code [245]\.\d{1,3}\.\d{1,3}} that starts at {@code p}, before
+   * {@code e}, its digit runs taken greedily (as the regular expression takes them), or -1.
+   */
+  private static int enhancedCodeEnd(String t, int p, int e) {
+    if (p + 4 > e || !isClassDigit(t.charAt(p)) || t.charAt(p + 1) != '.') {
+      return -1;
+    }
+    int q = digitsEnd(t, p + 2, e);
+    if (q == p + 2 || q >= e || t.charAt(q) != '.') {
+      return -1;
+    }
+    int r = digitsEnd(t, q + 1, e);
+    return r == q + 1 ? -1 : r;
+  }
+
+  /** The end of the run of at most three ASCII digits at {@code p}, before {@code e}. */
+  private static int digitsEnd(String t, int p, int e) {
+    int q = p;
+    while (q < e && q - p < 3 && isDigit(t.charAt(q))) {
+      q++;
+    }
+    return q;
+  }
+
+  /**
+   * Where the first match of {@link #LEADING_PAIR} in {@code s} starts, or -1. A match is a reply
+   * code, a space or hyphen, and an enhanced code, so it starts five characters before the enhanced
+   * code's first dot: the dots are visited in order (with the vectorised indexOf), which visits the
+   * possible starts in order.
+   */
+  static int leadingPair(String s) {
+    int n = s.length();
+    for (int dot = s.indexOf('.', 5); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+      int p = dot - 5;
+      if (isClassDigit(s.charAt(p)) && isDigit(s.charAt(p + 1)) && isDigit(s.charAt(p + 2))
+          && (s.charAt(p + 3) == ' ' || s.charAt(p + 3) == '-') && leadingPairEnd(s, p) >= 0) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** The end of the {@link #LEADING_PAIR} match at {@code p} (after its {@code \s}), or -1. */
+  static int leadingPairEnd(String s, int p) {
+    int esc = enhancedCodeEnd(s, p + 4, s.length());
+    return esc >= 0 && esc < s.length() && isRegexSpace(s.charAt(esc)) ? esc + 1 : -1;
+  }
+
+  /** {@code [245]}: the class digit of a reply or enhanced code. */
+  private static boolean isClassDigit(char c) {
+    return c == '2' || c == '4' || c == '5';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** {@code \s} of a regular expression: space, tab, LF, VT, FF, CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -483,25 +662,41 @@ final class Smtp {
     return end ? j : -1;
   }
 
-  /** Appends {@code x} to {@code b}, each run of spaces, tabs and no-break spaces (across both) one space. */
-  private static void appendCollapsed(StringBuilder b, String x) {
-    boolean joinsRun = x.startsWith(" ") && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
-    if (!joinsRun && x.indexOf('\t') < 0 && x.indexOf('\u00a0') < 0 && x.indexOf("  ") < 0) {
-      b.append(x); // every run is one space already
+  /**
+   * Appends {@code x[from, to)} to {@code b}, each run of spaces, tabs and no-break spaces (across
+   * both) one space.
+   */
+  private static void appendCollapsed(StringBuilder b, String x, int from, int to) {
+    boolean joinsRun = from < to && x.charAt(from) == ' ' && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
+    if (!joinsRun && !needsCollapse(x, from, to)) {
+      b.append(x, from, to); // every run is one space already
       return;
     }
-    int from = 0;
-    for (int i = 0; i < x.length(); i++) {
+    int start = from;
+    for (int i = from; i < to; i++) {
       char c = x.charAt(i);
       if (c == ' ' || c == '\t' || c == '\u00a0') {
-        b.append(x, from, i);
+        b.append(x, start, i);
         if (b.length() == 0 || b.charAt(b.length() - 1) != ' ') {
           b.append(' ');
         }
-        from = i + 1;
+        start = i + 1;
       }
     }
-    b.append(x, from, x.length());
+    b.append(x, start, to);
+  }
+
+  /** Whether {@code x[from, to)} has a tab, a no-break space or two spaces in a row. */
+  private static boolean needsCollapse(String x, int from, int to) {
+    char prev = 0;
+    for (int i = from; i < to; i++) {
+      char c = x.charAt(i);
+      if (c == '\t' || c == '\u00a0' || c == ' ' && prev == ' ') {
+        return true;
+      }
+      prev = c;
+    }
+    return false;
   }
 
   /** Whether a line starting with {@code c} can open with an SMTP reply ({@code <<< 550}, {@code 550}). */

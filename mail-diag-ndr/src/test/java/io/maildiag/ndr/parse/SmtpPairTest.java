@@ -22,8 +22,13 @@ class SmtpPairTest {
       plain.add(m.start() + ":" + m.group());
     }
     List<String> fast = new ArrayList<>();
-    for (Matcher pm = Smtp.nextPair(null, text, 0); pm != null; pm = Smtp.nextPair(pm, text, pm.end())) {
-      fast.add(pm.start() + ":" + pm.group());
+    int[] g = new int[3];
+    for (int at = Smtp.nextPair(text, 0, g); at >= 0; at = Smtp.nextPair(text, g[2], g)) {
+      fast.add(at + ":" + text.substring(at, g[2]));
+      Matcher one = Smtp.PAIR.matcher(text);
+      assertThat(one.find(at)).isTrue();
+      assertThat(text.substring(g[0], g[0] + 3)).isEqualTo(one.group(1));
+      assertThat(text.substring(g[1], g[2])).isEqualTo(one.group(2) + "." + one.group(3) + "." + one.group(4));
     }
     assertThat(fast).as(text).isEqualTo(plain);
   }
@@ -32,8 +37,8 @@ class SmtpPairTest {
   Arbitrary<String> texts() {
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("550", "250", "451", "5.1.1", "4.7.0", "2.0.0", "#", "'", "\"", " ", "\t", "-", " - ", "--", ".",
-            "x", "+", "550 5.1.1", "#550-#5.7.1", "1.2.3.4", "5.1.1.2", "5.1.1x", "a550 5.1.1"),
-        Arbitraries.strings().withChars("2450139.# -'\"x").ofMaxLength(6));
+            "x", "+", "550 5.1.1", "#550-#5.7.1", "1.2.3.4", "5.1.1.2", "5.1.1x", "a550 5.1.1", "5.1234.1", "5.1.1234", "_", "+550 5.1.1", "5.01.1"),
+        Arbitraries.strings().withChars("2450139.# -'\"x\t_").ofMaxLength(6));
     return piece.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 }
