@@ -160,16 +160,6 @@ public final class ReasonClassifier {
 
   private final TextRules rules;
 
-  /** One input and its verdict. */
-  private record Memo(ClassificationInput input, Classification verdict) {}
-
-  /**
-   * The last input classified and its verdict: the recipients of one bounce often share their codes,
-   * text, action and provider, and are classified one after another. The verdict depends on the
-   * input alone; a memo is immutable, so that threads racing on the field each see a consistent pair.
-   */
-  private @Nullable Memo last;
-
   private ReasonClassifier(TextRules rules) {
     this.rules = rules;
   }
@@ -187,17 +177,6 @@ public final class ReasonClassifier {
    */
   public Classification classify(ClassificationInput input) {
     Objects.requireNonNull(input, "input");
-    Memo m = last;
-    if (m != null && m.input.equals(input)) {
-      return m.verdict;
-    }
-    Classification c = decide(input);
-    last = new Memo(input, c);
-    return c;
-  }
-
-  /** {@link #classify} without the memo. */
-  private Classification decide(ClassificationInput input) {
     String action = input.action().strip().toLowerCase(Locale.ROOT);
     Optional<EnhancedStatusCode> status = input.status();
     Optional<ReplyCode> reply = input.replyCode();
