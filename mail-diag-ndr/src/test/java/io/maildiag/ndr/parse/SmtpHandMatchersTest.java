@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The hand-written matchers of {@link Smtp} find what their regular expressions find. */
-class SmtpClsMatchersTest {
+class SmtpHandMatchersTest {
 
   @Property(tries = 5000)
   void leadingPairIsFind(@ForAll("texts") String text) {
