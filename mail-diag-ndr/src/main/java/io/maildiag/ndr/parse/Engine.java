@@ -338,6 +338,11 @@ public final class Engine {
     String textLabel = textPart == null ? "text" : textPart.label();
     if (!rcpts.isEmpty()) {
       enrich(rcpts, scan.entries(), scan.region());
+      for (Rcpt x : rcpts) {
+        if (x.diagnostic.isBlank() && !x.statusComment.isEmpty()) {
+          x.diagnostic = x.statusComment; // no Diagnostic-Code and nothing in the text: the Status comment
+        }
+      }
       if (rcpts.size() == 1) {
         Rcpt only = rcpts.get(0);
         if (only.diagnostic.isBlank()) {
@@ -754,6 +759,9 @@ public final class Engine {
       }
     }
     x.status = x.statusField;
+    if (statusValue != null) {
+      x.statusComment = DsnParser.statusComment(statusValue);
+    }
     DsnParser.Diagnostic dc = DsnParser.diagnostic(block.get("diagnostic-code"));
     x.diagnosticType = dc.type();
     x.diagnostic = Smtp.clean(dc.text());
