@@ -294,6 +294,16 @@ public final class Engine {
 
     String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationLower(),
         reportingMta, hasDsn));
+    if (scan.entries().isEmpty() && rcpts.isEmpty() && failedHeader.isEmpty() && !exclude.isEmpty()
+        && msg.daemonSender() && !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464))
+        && deadline.ok()) {
+      // a mail system's own bounce layout names no one but an address of the sender side: a message its
+      // sender sent to himself (or to a list or alias that leads back) fails for that address; read it
+      TextScanner.Result again = TextScanner.scan(text, Set.of());
+      if (!again.entries().isEmpty()) {
+        scan = again;
+      }
+    }
     boolean systemSender = msg.systemSender();
     boolean subjectNamesBounce = bounceSubject(subject);
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
