@@ -434,6 +434,33 @@ final class DsnParser {
     return sb.toString();
   }
 
+  /** Comments that only restate the class of the status code: they add nothing to it. */
+  private static final Set<String> CLASS_ONLY_COMMENTS = Set.of("permanent failure", "permanent error",
+      "temporary failure", "temporary error", "transient failure", "transient error", "persistent transient failure",
+      "failure", "failed", "error", "success", "delivered", "delayed", "unknown", "other", "undefined status",
+      "other or undefined status", "permanent", "temporary", "unrecoverable error", "fatal error");
+
+  /**
+   * The text of the comment after the code in a Status field ({@code 4.0.0 (mx.example: host name lookup
+   * failure)}): RFC 3464's own example puts the reason there when no Diagnostic-Code follows. Empty when
+   * there is no comment or it only restates the code's class.
+   */
+  static String statusComment(String value) {
+    int open = value.indexOf('(');
+    if (open < 0) {
+      return "";
+    }
+    int close = value.lastIndexOf(')');
+    if (close <= open) {
+      close = value.length(); // an unclosed comment runs to the end of the field
+    }
+    String c = Headers.unfold(value.substring(open + 1, close)).strip();
+    if (c.isEmpty() || CLASS_ONLY_COMMENTS.contains(c.toLowerCase(Locale.ROOT))) {
+      return "";
+    }
+    return Smtp.clean(c);
+  }
+
   /** The type and text of a Diagnostic-Code field: {@code smtp; 550 ...}. */
   record Diagnostic(String type, String text) {}
 

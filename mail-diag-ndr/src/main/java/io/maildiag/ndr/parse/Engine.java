@@ -294,6 +294,16 @@ public final class Engine {
 
     String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationLower(),
         reportingMta, hasDsn));
+    if (scan.entries().isEmpty() && rcpts.isEmpty() && failedHeader.isEmpty() && !exclude.isEmpty()
+        && msg.daemonSender() && !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464))
+        && deadline.ok()) {
+      // a mail system's own bounce layout names no one but an address of the sender side: a message its
+      // sender sent to himself (or to a list or alias that leads back) fails for that address; read it
+      TextScanner.Result again = TextScanner.scan(text, Set.of());
+      if (!again.entries().isEmpty()) {
+        scan = again;
+      }
+    }
     boolean systemSender = msg.systemSender();
     boolean subjectNamesBounce = bounceSubject(subject);
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
@@ -338,6 +348,11 @@ public final class Engine {
     String textLabel = textPart == null ? "text" : textPart.label();
     if (!rcpts.isEmpty()) {
       enrich(rcpts, scan.entries(), scan.region());
+      for (Rcpt x : rcpts) {
+        if (x.diagnostic.isBlank() && !x.statusComment.isEmpty()) {
+          x.diagnostic = x.statusComment; // no Diagnostic-Code and nothing in the text: the Status comment
+        }
+      }
       if (rcpts.size() == 1) {
         Rcpt only = rcpts.get(0);
         if (only.diagnostic.isBlank()) {
@@ -754,6 +769,9 @@ public final class Engine {
       }
     }
     x.status = x.statusField;
+    if (statusValue != null) {
+      x.statusComment = DsnParser.statusComment(statusValue);
+    }
     DsnParser.Diagnostic dc = DsnParser.diagnostic(block.get("diagnostic-code"));
     x.diagnosticType = dc.type();
     x.diagnostic = Smtp.clean(dc.text());

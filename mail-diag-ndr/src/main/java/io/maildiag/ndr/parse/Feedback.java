@@ -2,6 +2,7 @@ package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
+import io.maildiag.ndr.OriginalMessage;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.code.Provider;
@@ -17,6 +18,7 @@ import java.util.Set;
  * {@code message/feedback-report} part) and Microsoft's JMRP complaints (a message from
  * staff@hotmail.com carrying the reported message). One recipient per reported recipient
  * ({@code Original-Rcpt-To}, {@code Removal-Recipient}, or the reported message's recipient).
+ * A mail client's unsubscribe request (RFC 2369) is an opt-out feedback from its sender.
  */
 final class Feedback {
   private Feedback() {}
@@ -44,6 +46,9 @@ final class Feedback {
         int lineStart = t.lastIndexOf('\n', i) + 1;
         fields = Headers.parse(t.substring(lineStart), 200).headers();
       }
+    }
+    if (report == null && !arfType && !jmrp && unsubscribeRequest(msg.root.headers)) {
+      return unsubscribe(msg, engine);
     }
     if (report == null && !(arfType && fields.has("Feedback-Type")) && !jmrp) {
       return null;
@@ -106,6 +111,44 @@ final class Feedback {
     }
     return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf",
         reporting.isEmpty() ? Optional.empty() : Optional.of(reporting), results, msg.original(""),
+        Optional.of(type), msg.diags.toList());
+  }
+
+  /**
+   * Whether the message is a mail client's unsubscribe request: the message a client sends to the
+   * {@code mailto:} address of a {@code List-Unsubscribe} field (RFC 2369) when its user asks to
+   * unsubscribe. Apple Mail marks the ones it sends with {@code X-Apple-Unsubscribe: true}.
+   */
+  static boolean unsubscribeRequest(Headers h) {
+    Optional<String> v = h.get("X-Apple-Unsubscribe");
+    return v.isPresent() && v.get().trim().equalsIgnoreCase("true");
+  }
+
+  /**
+   * An unsubscribe request as an opt-out feedback (the RFC 5965 type for it): its one recipient is its
+   * sender, the person who received the list's mail and asks for no more.
+   */
+  private static BounceAnalysis unsubscribe(Engine.Message msg, Engine engine) {
+    String type = "opt-out";
+    StringBuilder diag = new StringBuilder("Feedback-Type: " + type + "; an unsubscribe request (List-Unsubscribe)");
+    String text = Engine.summary(msg.notificationText());
+    if (!text.isEmpty()) {
+      diag.append(". ").append(text);
+    }
+    String reporting = Addresses.domain(msg.fromAddress);
+    List<RecipientResult> results = new ArrayList<>();
+    if (!msg.fromAddress.isEmpty()) {
+      Rcpt x = new Rcpt();
+      x.recipient = msg.fromAddress;
+      x.action = "feedback";
+      x.diagnostic = Smtp.bound(diag.toString());
+      x.part = msg.textPart != null ? msg.textPart.label() : "message body";
+      x.parser = "list-unsubscribe";
+      x.excerpt = x.diagnostic.length() > 300 ? x.diagnostic.substring(0, 297) + "..." : x.diagnostic;
+      results.add(engine.result(x, Formats.reporter("", msg.fromRaw, reporting), Reason.FEEDBACK));
+    }
+    return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf",
+        reporting.isEmpty() ? Optional.empty() : Optional.of(reporting), results, OriginalMessage.none(),
         Optional.of(type), msg.diags.toList());
   }
 

@@ -16,6 +16,8 @@ final class Rcpt {
   Optional<EnhancedStatusCode> statusField = Optional.empty();
   Optional<ReplyCode> reply = Optional.empty();
   String diagnostic = "";
+  /** The comment after the Status field's code ({@code 4.0.0 (host name lookup failure)}), if it says more than the class. */
+  String statusComment = "";
   String diagnosticType = "";
   String remoteMta = "";
   Optional<OffsetDateTime> lastAttempt = Optional.empty();
