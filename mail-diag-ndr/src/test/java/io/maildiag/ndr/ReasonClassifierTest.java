@@ -174,6 +174,12 @@ class ReasonClassifierTest {
         row(Reason.FAILED_STARTTLS, "5.7.0", 530, "Must issue a STARTTLS command first"),
         row(Reason.FAILED_STARTTLS, null, null, "TLS is required, but was not offered by host mx.example.com"), // Postfix
         row(Reason.FAILED_STARTTLS, "5.7.30", 550, "REQUIRETLS support required"),
+        // wordings where a more generic phrase used to win
+        row(Reason.MAILBOX_FULL, null, 552, "User mailbox exceeds allowed size"), // not "exceeds ~ size": too large
+        row(Reason.EXCEEDED_LIMIT, null, 550, "You have reached your daily relay quota"), // not a mailbox quota
+        row(Reason.SUSPENDED, null, 550, "Recipient mailbox is frozen"),
+        row(Reason.REQUIRE_PTR, "4.7.1", 450, "Access denied. IP name lookup failed [192.0.2.1]"),
+        row(Reason.REJECTED, null, 550, "From: domain is invalid. Please provide a valid From: address"),
         // SUPPRESSED
         row(Reason.SUPPRESSED, null, null, "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address."),
         row(Reason.SUPPRESSED, null, 605, "Not delivering to previously bounced address"), // Mailgun (605 is not an SMTP code)
