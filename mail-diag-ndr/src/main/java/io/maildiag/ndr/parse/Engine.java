@@ -1163,10 +1163,7 @@ public final class Engine {
         int from = 0;
         for (int start : senderMarkStarts(searched, lower)) {
           if (start >= from) {
-            if (m == null) {
-              m = SENDER_MARK.matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            m.region(start, searched.length());
+            m = Keywords.from(m, SENDER_MARK, searched, start);
             if (m.lookingAt()) {
               out.add(Addresses.key(m.group(1)));
               from = m.end();
@@ -1252,10 +1249,7 @@ public final class Engine {
         if (at < 0 || at >= s.length()) {
           return null;
         }
-        if (m == null) {
-          m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        m.region(at, s.length());
+        m = Keywords.from(m, p, s, at);
         if (m.lookingAt()) {
           return m;
         }

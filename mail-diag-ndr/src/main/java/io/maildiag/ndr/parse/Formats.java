@@ -472,7 +472,7 @@ final class Formats {
    * {@link #exchangeCode(String)}; {@code tl} holds the pairs of {@code t} lower-cased, where each code
    * word shows lower-cased: a word is searched in {@code t} only when its pairs are there.
    */
-  private static boolean exchangeCode(String t, FmtPairs tl) {
+  private static boolean exchangeCode(String t, CharPairs tl) {
     for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
       if (tl.mayContain(EXCHANGE_CODE_LOWER[k]) && t.contains(EXCHANGE_CODE_WORDS[k])) {
         return EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
@@ -490,7 +490,7 @@ final class Formats {
   }
 
   /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
-  private static boolean msCloudText(String t, FmtPairs tl) {
+  private static boolean msCloudText(String t, CharPairs tl) {
     return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD.matcher(t).find();
   }
 
@@ -515,7 +515,7 @@ final class Formats {
     String tl = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
     // the text's pairs of chars, read once, rule out most of the many words below without a search
-    FmtPairs tp = new FmtPairs(tl);
+    CharPairs tp = new CharPairs(tl);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
         || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {
@@ -667,7 +667,7 @@ final class Formats {
    * {@link #containsEither(String, String, String, String)} on a text with its pairs: searched only
    * when the prefix and one of the endings may be there.
    */
-  private static boolean containsEither(FmtPairs s, String prefix, String a, String b) {
+  private static boolean containsEither(CharPairs s, String prefix, String a, String b) {
     return s.mayContain(prefix) && (s.mayContain(a) || s.mayContain(b)) && containsEither(s.text(), prefix, a, b);
   }
 

@@ -661,11 +661,7 @@ final class Keywords {
       if (at > 0 && isAsciiWordChar(s.charAt(at - 1))) {
         continue;
       }
-      if (m == null) {
-        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
-        m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-      }
-      m.region(at, s.length());
+      m = from(m, p, s, at);
       if (m.lookingAt()) {
         return m;
       }
@@ -673,8 +669,19 @@ final class Keywords {
     return null;
   }
 
-  /** Whether {@code c} is an ASCII letter, digit or underscore. */
-  private static boolean isAsciiWordChar(char c) {
+  /**
+   * {@code m} (or, when null, a new matcher of {@code p} over {@code s}) with its region from
+   * {@code at} to the end: transparent, non-anchoring bounds, so that a match tried at the region's
+   * start sees the text around it. Lets a loop over candidate starts make its matcher only when one
+   * is tried.
+   */
+  static Matcher from(@Nullable Matcher m, Pattern p, String s, int at) {
+    Matcher r = m != null ? m : p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+    return r.region(at, s.length());
+  }
+
+  /** Whether {@code c} is an ASCII letter, digit or underscore, a word character to {@code \b}. */
+  static boolean isAsciiWordChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 

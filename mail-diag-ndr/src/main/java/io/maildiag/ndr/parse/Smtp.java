@@ -300,11 +300,8 @@ final class Smtp {
         continue;
       }
       tried = start;
-      if (m == null) {
-        // transparent, non-anchoring bounds: "^" at the region's start sees the character before it
-        m = REPLY_LINE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-      }
-      m.region(start, text.length());
+      // transparent bounds: "^" at the region's start sees the character before it
+      m = Keywords.from(m, REPLY_LINE, text, start);
       if (m.lookingAt()) {
         return m;
       }

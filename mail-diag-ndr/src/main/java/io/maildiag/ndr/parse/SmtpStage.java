@@ -107,11 +107,7 @@ final class SmtpStage {
   private static @Nullable Matcher explicitMatch(@Nullable Matcher m, String t, int at) {
     Matcher out = m;
     for (int p = at; p >= 0; p = nextExplicit(t, p + 1)) {
-      if (out == null) {
-        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
-        out = EXPLICIT.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-      }
-      out.region(p, t.length());
+      out = Keywords.from(out, EXPLICIT, t, p);
       if (out.lookingAt()) {
         return out;
       }

@@ -789,7 +789,7 @@ final class TextScanner {
     int[] out = new int[8];
     int count = 0;
     for (int p = first; p >= 0 && p < limit; p = SENTENCE_WORDS.next(s, p + 1)) {
-      if (p > 0 && isAsciiWordChar(s.charAt(p - 1))) {
+      if (p > 0 && Keywords.isAsciiWordChar(s.charAt(p - 1))) {
         continue; // no \b before a word here
       }
       if (count + 1 >= out.length) {
@@ -812,21 +812,12 @@ final class TextScanner {
       if (!words.at(s, at)) {
         continue;
       }
-      if (m == null) {
-        // transparent, non-anchoring bounds: a match tried at a region's start sees the text around it
-        m = p.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-      }
-      m.region(at, s.length());
+      m = Keywords.from(m, p, s, at);
       if (m.lookingAt()) {
         return m;
       }
     }
     return null;
-  }
-
-  /** Whether {@code c} is an ASCII letter, digit or underscore, a word character to {@code \b}. */
-  private static boolean isAsciiWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /**

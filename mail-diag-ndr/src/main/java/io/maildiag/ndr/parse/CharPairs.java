@@ -8,12 +8,12 @@ package io.maildiag.ndr.parse;
  * <p>Pairs are kept hashed (the low six bits of each char): two pairs may share a slot, which only
  * lets a word through to the search; it never rules out a word the text holds.
  */
-final class FmtPairs {
+final class CharPairs {
   private final String text;
   /** Whether the text holds a pair of each slot ({@link #slot}). */
   private final boolean[] seen = new boolean[1 << 12];
 
-  FmtPairs(String text) {
+  CharPairs(String text) {
     this.text = text;
     int n = text.length();
     if (n < 2) {

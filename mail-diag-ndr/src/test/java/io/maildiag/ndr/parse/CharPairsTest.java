@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link FmtPairs} rules out only words the text does not hold. */
-class FmtPairsTest {
+/** {@link CharPairs} rules out only words the text does not hold. */
+class CharPairsTest {
   private static final String[] PIECES = {"this is the ", "mail system at host", "postfix", " program", "-queue-id",
       ";", "msexch:", "p", "0", "P", "@", "`", " ", "\u00e9", "\u0141", "\u4e2d", "\ud83d\ude00", "q", "1", "Q", "\n",
       "** ", "address not found **", "x-", "-----", "a", "!"};
@@ -19,7 +19,7 @@ class FmtPairsTest {
     Random random = new Random(5);
     for (int i = 0; i < 50_000; i++) {
       String text = EngineGatesTest.noise(random, PIECES, random.nextInt(10));
-      FmtPairs pairs = new FmtPairs(text);
+      CharPairs pairs = new CharPairs(text);
       for (String w : WORDS) {
         boolean holds = text.contains(w);
         assertThat(pairs.contains(w)).as("%s in %s", w, text).isEqualTo(holds);
@@ -37,10 +37,10 @@ class FmtPairsTest {
 
   @Test
   void rulesOutMissingPairs() {
-    FmtPairs pairs = new FmtPairs("delivery failed");
+    CharPairs pairs = new CharPairs("delivery failed");
     assertThat(pairs.mayContain("qmail-send")).isFalse();
     assertThat(pairs.mayContain("delivery")).isTrue();
-    assertThat(new FmtPairs("").contains("a")).isFalse();
-    assertThat(new FmtPairs("a").contains("a")).isTrue();
+    assertThat(new CharPairs("").contains("a")).isFalse();
+    assertThat(new CharPairs("a").contains("a")).isTrue();
   }
 }
