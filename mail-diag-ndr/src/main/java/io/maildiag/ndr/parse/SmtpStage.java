@@ -96,7 +96,38 @@ final class SmtpStage {
   static @Nullable Found explicit(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
     Matcher m = explicitMatch(null, t, nextExplicit(t, 0));
-    return m != null ? found(m.group()) : null;
+    return m != null ? found(m, t) : null;
+  }
+
+  /**
+   * {@code explicit(line + "\n" + block)}, without joining them unless a match may start in the
+   * line or at the join: otherwise every match lies in the block, where the same starts are tried.
+   */
+  static @Nullable Found explicit(String line, String block) {
+    if (line.length() + 1 + block.length() > MAX_SCAN || mayStartInLine(line)) {
+      return explicit(line + "\n" + block);
+    }
+    return explicit(block);
+  }
+
+  /**
+   * Whether {@link #nextExplicit} finds a start in {@code line} once a newline and more text follow
+   * it: a start in the line alone, or a lead word that ends the line or its last space.
+   */
+  private static boolean mayStartInLine(String line) {
+    int n = line.length();
+    return nextExplicit(line, 0) >= 0 || leadEndsAt(line, n)
+        || n > 0 && line.charAt(n - 1) == ' ' && leadEndsAt(line, n - 1);
+  }
+
+  /** Whether one of {@link #LEAD_WORDS} ends just before {@code q} in {@code s}, ASCII case ignored. */
+  private static boolean leadEndsAt(String s, int q) {
+    for (String w : LEAD_WORDS) {
+      if (q >= w.length() && sameAscii(s, q - w.length(), w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -256,7 +287,7 @@ final class SmtpStage {
     Found first = null;
     for (Matcher m = explicitMatch(null, t, nextExplicit(t, 0)); m != null;
         m = explicitMatch(m, t, nextExplicit(t, m.end()))) {
-      Found f = found(m.group());
+      Found f = found(m, t);
       if (first == null) {
         first = f;
       } else if (f.stage() != first.stage()) {
@@ -265,6 +296,52 @@ final class SmtpStage {
     }
     return first;
   }
+
+  /**
+   * {@code found(m.group())} for a match of {@link #EXPLICIT} in {@code t}, read from the group that
+   * matched: the words around a group name no stage, so its first letters tell which one it is.
+   */
+  private static Found found(Matcher m, String t) {
+    int g = 1;
+    while (m.start(g) < 0) {
+      g++;
+    }
+    int at = m.start(g);
+    char c = Keywords.lower(t.charAt(at));
+    if (g == QMAIL_GROUP) {
+      switch (c) {
+        case 'd':
+          return RCPT; // does not like recipient
+        case 's':
+          return MAIL; // sender was rejected
+        case 'm':
+          return HELO; // my name was rejected
+        case 'f': // failed on DATA command, failed after I sent the message
+          return Keywords.lower(t.charAt(m.end(g) - 1)) == 'd' ? DATA : END_OF_DATA;
+        default:
+          return CONNECT; // greeting failed, refused to talk to me
+      }
+    }
+    char d = Keywords.lower(t.charAt(at + 1)); // every other group's words have four letters or more
+    switch (c) {
+      case 'm':
+        return d == 'e' ? END_OF_DATA : MAIL; // message body; MAIL FROM, MAIL_FROM, MAIL
+      case 'r':
+        return RCPT;
+      case 'e':
+        return d == 'h' ? EHLO : END_OF_DATA; // EHLO; end of DATA
+      case 'h':
+      case 'l':
+        return HELO;
+      case 'i':
+        return CONNECT; // initial connection
+      default:
+        return DATA; // DATA, DATA command, BDAT, TEXT
+    }
+  }
+
+  /** The group of {@link #EXPLICIT} that holds qmail's phrases ("does not like recipient", ...). */
+  private static final int QMAIL_GROUP = 4;
 
   static Found found(String words) {
     String w = collapseSpace(words.toLowerCase(Locale.ROOT));

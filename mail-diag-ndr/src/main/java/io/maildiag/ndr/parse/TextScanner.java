@@ -542,7 +542,7 @@ final class TextScanner {
    * lines from {@code above} that precede a sendmail line).
    */
   private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above) {
-    SmtpStage.Found f = SmtpStage.explicit(lines[a.line] + "\n" + block);
+    SmtpStage.Found f = SmtpStage.explicit(lines[a.line], block);
     if (f != null) {
       return f;
     }
