@@ -364,9 +364,11 @@ final class TextScanner {
       int bestScore = 0;
       String firstBlock = null;
       int bestLine = first.line;
-      SmtpStage.Found bestStage = null;
-      SmtpStage.Found anyStage = null;
-      for (Anchor a : group) {
+      // the stage is read afterwards, only for the anchors whose stage is kept
+      StageRead[] reads = new StageRead[group.size()];
+      int best = -1;
+      for (int k = 0; k < reads.length; k++) {
+        Anchor a = group.get(k);
         int limit = nextAnchor(anchorLines, a.line, end);
         String block = block(lines, a, limit);
         Anchor owner = a;
@@ -378,15 +380,12 @@ final class TextScanner {
         }
         // sendmail: "<<< 550 ..." (the remote's reply) just above its own "554 <addr>... Remote protocol error"
         int above = owner.single ? SmtpStage.first(lines, owner.line) : owner.line;
-        SmtpStage.Found stage = stage(lines, owner, block, nextAnchor(anchorLines, owner.line, end), above);
+        reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above);
         if (above < owner.line && SmtpStage.isNegativeReply(lines[above])) {
           String remote = SmtpStage.replyText(lines, above, owner.line);
           if (!remote.isBlank()) {
             block = remote;
           }
-        }
-        if (anyStage == null) {
-          anyStage = stage;
         }
         Smtp.Facts f = Smtp.facts(block);
         if (firstBlock == null || firstBlock.isBlank()) {
@@ -398,12 +397,10 @@ final class TextScanner {
           bestFacts = f;
           bestBlock = block;
           bestLine = a.line;
-          bestStage = stage;
+          best = k;
         }
       }
-      if (bestStage == null) {
-        bestStage = anyStage;
-      }
+      SmtpStage.Found bestStage = keptStage(lines, reads, best);
       String diagnostic;
       Smtp.Facts facts;
       if (bestFacts != null) {
@@ -534,6 +531,38 @@ final class TextScanner {
   /** Whether a bounce text says delivery is delayed, not given up. */
   private static boolean saysDelayed(String region) {
     return DELAY_STARTS.match(DELAY, region) != null && GAVE_UP_STARTS.match(GAVE_UP, region) == null;
+  }
+
+  /** {@link #stage} of what was read for one anchor. */
+  private static SmtpStage.@Nullable Found stage(String[] lines, StageRead r) {
+    return stage(lines, r.owner, r.block, r.limit, r.above);
+  }
+
+  /** What {@link #stage} reads for one anchor of a recipient: its block's owner and block, as found. */
+  private record StageRead(Anchor owner, String block, int limit, int above) {}
+
+  /**
+   * The stage kept for a recipient: that of the anchor with the best facts ({@code best}, -1 for
+   * none), else the first that any of its anchors names; each read only when needed, as reads are
+   * pure.
+   */
+  private static SmtpStage.@Nullable Found keptStage(String[] lines, StageRead[] reads, int best) {
+    if (best >= 0) {
+      SmtpStage.Found f = stage(lines, reads[best]);
+      if (f != null) {
+        return f;
+      }
+    }
+    for (int k = 0; k < reads.length; k++) {
+      if (k == best) {
+        continue; // read above: no stage
+      }
+      SmtpStage.Found f = stage(lines, reads[k]);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /**
