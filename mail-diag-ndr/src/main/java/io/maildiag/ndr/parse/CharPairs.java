@@ -1,5 +1,8 @@
 package io.maildiag.ndr.parse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 /**
  * A text with the pairs of adjacent chars it holds, read in one pass, so that the many words the
  * format detector looks for are searched only when each of their pairs is there. A word the text
@@ -9,12 +12,25 @@ package io.maildiag.ndr.parse;
  * lets a word through to the search; it never rules out a word the text holds.
  */
 final class CharPairs {
+  /**
+   * {@code Character.toLowerCase} of each Latin-1 char, which {@link Locale#ROOT} lower-casing applies
+   * char by char to a text of such chars (the result is Latin-1 again).
+   */
+  private static final byte[] LATIN1_LOWER = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      LATIN1_LOWER[c] = (byte) Character.toLowerCase(c);
+    }
+  }
+
   private final String text;
-  /** Whether the text holds a pair of each slot ({@link #slot}). */
-  private final boolean[] seen = new boolean[1 << 12];
+  /** Bit {@code b} of word {@code a} set when the text holds a pair of slot {@code a}, {@code b} ({@link #slot}). */
+  private final long[] seen;
 
   CharPairs(String text) {
     this.text = text;
+    this.seen = new long[64];
     int n = text.length();
     if (n < 2) {
       return;
@@ -22,14 +38,52 @@ final class CharPairs {
     int prev = text.charAt(0) & 0x3f;
     for (int i = 1; i < n; i++) {
       int c = text.charAt(i) & 0x3f;
-      seen[prev << 6 | c] = true;
+      seen[prev] |= 1L << c;
       prev = c;
     }
   }
 
-  /** The slot of the pair {@code a}, {@code b}. */
-  private static int slot(char a, char b) {
-    return (a & 0x3f) << 6 | (b & 0x3f);
+  private CharPairs(String text, long[] seen) {
+    this.text = text;
+    this.seen = seen;
+  }
+
+  /**
+   * {@code text.toLowerCase(Locale.ROOT)} with its pairs, read in the pass that lower-cases it when the
+   * text is all Latin-1 (the usual case); otherwise lower-cased by the JDK and then read.
+   */
+  static CharPairs lowerCased(String text) {
+    int n = text.length();
+    byte[] lower = new byte[n];
+    long[] seen = new long[64];
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 256) {
+        return new CharPairs(text.toLowerCase(Locale.ROOT));
+      }
+      byte l = LATIN1_LOWER[c];
+      lower[i] = l;
+      int slot = l & 0x3f;
+      if (i > 0) {
+        seen[prev] |= 1L << slot;
+      }
+      prev = slot;
+    }
+    return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
+  }
+
+  /**
+   * A text read by this one's pairs: {@code prefix} must be a prefix of {@link #text()}, whose pairs
+   * are then all among these (so a missing pair still rules a word out).
+   */
+  CharPairs prefix(String prefix) {
+    return new CharPairs(prefix, seen);
+  }
+
+  /** Whether the text may hold the pair {@code a}, {@code b} (slots share the low six bits of each char). */
+  private boolean seen(char a, char b) {
+    return (seen[a & 0x3f] >>> (b & 0x3f) & 1L) != 0;
   }
 
   /** The text searched. */
@@ -40,7 +94,7 @@ final class CharPairs {
   /** False when {@code w} is surely not in the text: one of its pairs is not (a one-char word may be). */
   boolean mayContain(String w) {
     for (int j = 1; j < w.length(); j++) {
-      if (!seen[slot(w.charAt(j - 1), w.charAt(j))]) {
+      if (!seen(w.charAt(j - 1), w.charAt(j))) {
         return false;
       }
     }
