@@ -25,12 +25,12 @@ final class CharPairs {
   }
 
   private final String text;
-  /** Bit {@code b} of word {@code a} set when the text holds a pair of slot {@code a}, {@code b} ({@link #slot}). */
-  private final long[] seen;
+  /** Whether the text holds a pair of each slot ({@link #slot}); plain stores, no read-modify-write chain. */
+  private final boolean[] seen;
 
   CharPairs(String text) {
     this.text = text;
-    this.seen = new long[64];
+    this.seen = new boolean[1 << 12];
     int n = text.length();
     if (n < 2) {
       return;
@@ -38,12 +38,12 @@ final class CharPairs {
     int prev = text.charAt(0) & 0x3f;
     for (int i = 1; i < n; i++) {
       int c = text.charAt(i) & 0x3f;
-      seen[prev] |= 1L << c;
+      seen[prev << 6 | c] = true;
       prev = c;
     }
   }
 
-  private CharPairs(String text, long[] seen) {
+  private CharPairs(String text, boolean[] seen) {
     this.text = text;
     this.seen = seen;
   }
@@ -55,7 +55,7 @@ final class CharPairs {
   static CharPairs lowerCased(String text) {
     int n = text.length();
     byte[] lower = new byte[n];
-    long[] seen = new long[64];
+    boolean[] seen = new boolean[1 << 12];
     int prev = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -65,9 +65,7 @@ final class CharPairs {
       byte l = LATIN1_LOWER[c];
       lower[i] = l;
       int slot = l & 0x3f;
-      if (i > 0) {
-        seen[prev] |= 1L << slot;
-      }
+      seen[prev << 6 | slot] = true; // the first char makes a pair with slot 0: one more slot only lets words through
       prev = slot;
     }
     return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
@@ -81,9 +79,9 @@ final class CharPairs {
     return new CharPairs(prefix, seen);
   }
 
-  /** Whether the text may hold the pair {@code a}, {@code b} (slots share the low six bits of each char). */
-  private boolean seen(char a, char b) {
-    return (seen[a & 0x3f] >>> (b & 0x3f) & 1L) != 0;
+  /** The slot of the pair {@code a}, {@code b}. */
+  private static int slot(char a, char b) {
+    return (a & 0x3f) << 6 | (b & 0x3f);
   }
 
   /** The text searched. */
@@ -94,7 +92,7 @@ final class CharPairs {
   /** False when {@code w} is surely not in the text: one of its pairs is not (a one-char word may be). */
   boolean mayContain(String w) {
     for (int j = 1; j < w.length(); j++) {
-      if (!seen(w.charAt(j - 1), w.charAt(j))) {
+      if (!seen[slot(w.charAt(j - 1), w.charAt(j))]) {
         return false;
       }
     }
