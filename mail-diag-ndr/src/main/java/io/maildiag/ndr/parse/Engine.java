@@ -802,10 +802,44 @@ public final class Engine {
         ex.append("; ");
       }
       ex.append(f.getKey()).append(": ");
-      appendCollapsed(ex, Headers.unfold(f.getValue()).trim());
+      appendCollapsed(ex, Headers.unfold(f.getValue()).trim(), 300);
     }
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
     return x;
+  }
+
+  /**
+   * {@link #appendCollapsed(StringBuilder, String)} for a reader of at most {@code limit + 1} chars of
+   * {@code sb}: it stops once {@code sb} is longer than {@code limit}. The runs are appended left to
+   * right, so what it appended is then a prefix of the whole, and longer than what is read.
+   */
+  static void appendCollapsed(StringBuilder sb, String s, int limit) {
+    if (s.length() <= limit + 1 - sb.length()) {
+      appendCollapsed(sb, s); // short enough to append whole
+      return;
+    }
+    int n = s.length();
+    int i = 0;
+    while (i < n && sb.length() <= limit) {
+      int j = i;
+      while (j < n && !Keywords.isSpace(s.charAt(j))) {
+        j++;
+      }
+      int read = i + limit + 1 - sb.length(); // where the reader stops reading s
+      if (j > read) {
+        sb.append(s, i, read); // the run as far as it is read
+        return;
+      }
+      sb.append(s, i, j);
+      if (j == n) {
+        break;
+      }
+      sb.append(' ');
+      while (j < n && Keywords.isSpace(s.charAt(j))) {
+        j++;
+      }
+      i = j;
+    }
   }
 
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
