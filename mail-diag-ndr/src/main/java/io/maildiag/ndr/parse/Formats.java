@@ -160,26 +160,33 @@ final class Formats {
 
     /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
     private static long lineKey(String name, String value) {
-      int nl = name.length();
+      // the name's chars, then ": ", then the value's, then past the line's end: each part in its own loop
+      int nl = Math.min(name.length(), KEY_CHARS);
       long key = 0;
-      for (int j = 0; j < KEY_CHARS; j++) {
-        char c;
-        if (j < nl) {
-          c = name.charAt(j);
-        } else if (j == nl) {
-          c = ':';
-        } else if (j == nl + 1) {
-          c = ' ';
-        } else if (j - nl - 2 < value.length()) {
-          c = value.charAt(j - nl - 2);
-        } else {
-          key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
-          continue;
-        }
+      int j = 0;
+      for (; j < nl; j++) {
+        char c = name.charAt(j);
         if (c >= 128) {
           return -1; // a char that is not ASCII may stand for one: the line is compared in full
         }
         key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      if (j < KEY_CHARS) {
+        key |= (long) ':' << (8 * j++);
+      }
+      if (j < KEY_CHARS) {
+        key |= (long) ' ' << (8 * j++);
+      }
+      int vl = Math.min(value.length(), KEY_CHARS - j);
+      for (int v = 0; v < vl; v++, j++) {
+        char c = value.charAt(v);
+        if (c >= 128) {
+          return -1;
+        }
+        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      for (; j < KEY_CHARS; j++) {
+        key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
       }
       return key;
     }
