@@ -178,7 +178,8 @@ final class Addresses {
     return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static final Pattern SYSTEM_LOCAL = Pattern.compile(
+  /** The local parts of mail systems' addresses, as {@link #isSystemLocal} reads them by hand. */
+  static final Pattern SYSTEM_LOCAL = Pattern.compile(
       "(?i)^(mailer[-_.]?daemon|mail[-_.]?daemon|post[-_.]?master|poostmaster|postoffice|mdaemon|"
           + "mail[-_.]?delivery[-_.]?(sub)?system|mail[-_.]?administrator|mail[-_.]?admin|sysadmin|"
           + "bounces?([-+.].*)?|bounce-?notification|no-?reply|do-?not-?reply|nobody|root|daemon|mailmaster|"
@@ -195,6 +196,112 @@ final class Addresses {
 
   /** Whether the address belongs to a mail system rather than a person (MAILER-DAEMON, postmaster...). */
   static boolean isSystem(String address) {
-    return SYSTEM_LOCAL.matcher(localPart(address)).matches() || address.equalsIgnoreCase("mailer-daemon");
+    int at = address.lastIndexOf('@');
+    return isSystemLocal(address, at < 0 ? address.length() : at) || address.equalsIgnoreCase("mailer-daemon");
+  }
+
+  /** Local parts {@link #SYSTEM_LOCAL} takes as they are (ASCII case aside), lower-case. */
+  private static final String[] SYSTEM_WORDS = {
+      "poostmaster", "postoffice", "mdaemon", "sysadmin", "nobody", "root", "daemon", "mailmaster", "smtp", "mta", "mail"};
+
+  /**
+   * {@code SYSTEM_LOCAL.matcher(s.substring(0, end)).matches()}, without the copy or the matcher: the
+   * pattern folds ASCII case only ({@link #at}), each optional separator comes before a letter (so it
+   * is taken when there), and the one {@code .*} takes any chars but line terminators.
+   */
+  static boolean isSystemLocal(String s, int end) {
+    for (String w : SYSTEM_WORDS) {
+      if (end == w.length() && at(s, 0, end, w) == end) {
+        return true;
+      }
+    }
+    int i;
+    if ((i = at(s, 0, end, "mail")) >= 0) {
+      if ((i = at(s, i, end, "er")) < 0) {
+        i = 4; // mail[-_.]?...
+      }
+      int j = separator(s, i, end);
+      if (at(s, j, end, "daemon") == end) {
+        return true;
+      }
+      if (i == 4) {
+        int k = at(s, j, end, "delivery");
+        if (k >= 0) {
+          k = separator(s, k, end);
+          int sub = at(s, k, end, "sub");
+          return at(s, sub >= 0 ? sub : k, end, "system") == end || sub >= 0 && at(s, k, end, "system") == end;
+        }
+        k = at(s, j, end, "admin");
+        return k == end || k >= 0 && at(s, k, end, "istrator") == end;
+      }
+      return false;
+    }
+    if ((i = at(s, 0, end, "post")) >= 0) {
+      return at(s, separator(s, i, end), end, "master") == end;
+    }
+    if ((i = at(s, 0, end, "bounce")) >= 0) {
+      if (i == end || at(s, i, end, "-notification") == end || at(s, i, end, "notification") == end) {
+        return true;
+      }
+      if (at(s, i, end, "s") >= 0) {
+        i++;
+        if (i == end) {
+          return true;
+        }
+      }
+      char c = s.charAt(i);
+      return (c == '-' || c == '+' || c == '.') && noLineTerminator(s, i + 1, end);
+    }
+    if ((i = at(s, 0, end, "no")) >= 0) {
+      return at(s, at(s, i, end, "-") >= 0 ? i + 1 : i, end, "reply") == end;
+    }
+    if ((i = at(s, 0, end, "do")) >= 0) {
+      i = at(s, at(s, i, end, "-") >= 0 ? i + 1 : i, end, "not");
+      return i >= 0 && at(s, at(s, i, end, "-") >= 0 ? i + 1 : i, end, "reply") == end;
+    }
+    if ((i = at(s, 0, end, "email")) >= 0) {
+      return at(s, at(s, i, end, "-") >= 0 ? i + 1 : i, end, "admin") == end;
+    }
+    return false;
+  }
+
+  /**
+   * The index after lower-case ASCII {@code w} at {@code i} of {@code s} (ending at {@code end}), or
+   * -1; an ASCII capital stands for its letter, no other char does ({@code (?i)} without Unicode case).
+   */
+  private static int at(String s, int i, int end, String w) {
+    int n = w.length();
+    if (i < 0 || end - i < n) {
+      return -1;
+    }
+    for (int j = 0; j < n; j++) {
+      char c = s.charAt(i + j);
+      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != w.charAt(j)) {
+        return -1;
+      }
+    }
+    return i + n;
+  }
+
+  /** {@code i} past one of {@code [-_.]} at {@code i}, when one is there. */
+  private static int separator(String s, int i, int end) {
+    if (i < end) {
+      char c = s.charAt(i);
+      if (c == '-' || c == '_' || c == '.') {
+        return i + 1;
+      }
+    }
+    return i;
+  }
+
+  /** Whether {@code s} from {@code i} to {@code end} has no char a regex '.' leaves out. */
+  private static boolean noLineTerminator(String s, int i, int end) {
+    for (; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,8 @@
 package io.maildiag.ndr.parse;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 /**
  * A text with the pairs of adjacent chars it holds, read in one pass, so that the many words the
  * format detector looks for are searched only when each of their pairs is there. A word the text
@@ -9,12 +12,25 @@ package io.maildiag.ndr.parse;
  * lets a word through to the search; it never rules out a word the text holds.
  */
 final class CharPairs {
+  /**
+   * {@code Character.toLowerCase} of each Latin-1 char, which {@link Locale#ROOT} lower-casing applies
+   * char by char to a text of such chars (the result is Latin-1 again).
+   */
+  private static final byte[] LATIN1_LOWER = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      LATIN1_LOWER[c] = (byte) Character.toLowerCase(c);
+    }
+  }
+
   private final String text;
-  /** Whether the text holds a pair of each slot ({@link #slot}). */
-  private final boolean[] seen = new boolean[1 << 12];
+  /** Whether the text holds a pair of each slot ({@link #slot}); plain stores, no read-modify-write chain. */
+  private final boolean[] seen;
 
   CharPairs(String text) {
     this.text = text;
+    this.seen = new boolean[1 << 12];
     int n = text.length();
     if (n < 2) {
       return;
@@ -25,6 +41,42 @@ final class CharPairs {
       seen[prev << 6 | c] = true;
       prev = c;
     }
+  }
+
+  private CharPairs(String text, boolean[] seen) {
+    this.text = text;
+    this.seen = seen;
+  }
+
+  /**
+   * {@code text.toLowerCase(Locale.ROOT)} with its pairs, read in the pass that lower-cases it when the
+   * text is all Latin-1 (the usual case); otherwise lower-cased by the JDK and then read.
+   */
+  static CharPairs lowerCased(String text) {
+    int n = text.length();
+    byte[] lower = new byte[n];
+    boolean[] seen = new boolean[1 << 12];
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 256) {
+        return new CharPairs(text.toLowerCase(Locale.ROOT));
+      }
+      byte l = LATIN1_LOWER[c];
+      lower[i] = l;
+      int slot = l & 0x3f;
+      seen[prev << 6 | slot] = true; // the first char makes a pair with slot 0: one more slot only lets words through
+      prev = slot;
+    }
+    return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
+  }
+
+  /**
+   * A text read by this one's pairs: {@code prefix} must be a prefix of {@link #text()}, whose pairs
+   * are then all among these (so a missing pair still rules a word out).
+   */
+  CharPairs prefix(String prefix) {
+    return new CharPairs(prefix, seen);
   }
 
   /** The slot of the pair {@code a}, {@code b}. */

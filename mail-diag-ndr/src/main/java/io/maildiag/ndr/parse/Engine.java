@@ -292,7 +292,7 @@ public final class Engine {
       scan = new TextScanner.Result(List.of(), text, "", false);
     }
 
-    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationLower(),
+    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationPairs(),
         reportingMta, hasDsn));
     if (scan.entries().isEmpty() && rcpts.isEmpty() && failedHeader.isEmpty() && !exclude.isEmpty()
         && msg.daemonSender() && !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464))
@@ -802,10 +802,44 @@ public final class Engine {
         ex.append("; ");
       }
       ex.append(f.getKey()).append(": ");
-      appendCollapsed(ex, Headers.unfold(f.getValue()).trim());
+      appendCollapsed(ex, Headers.unfold(f.getValue()).trim(), 300);
     }
     x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
     return x;
+  }
+
+  /**
+   * {@link #appendCollapsed(StringBuilder, String)} for a reader of at most {@code limit + 1} chars of
+   * {@code sb}: it stops once {@code sb} is longer than {@code limit}. The runs are appended left to
+   * right, so what it appended is then a prefix of the whole, and longer than what is read.
+   */
+  static void appendCollapsed(StringBuilder sb, String s, int limit) {
+    if (s.length() <= limit + 1 - sb.length()) {
+      appendCollapsed(sb, s); // short enough to append whole
+      return;
+    }
+    int n = s.length();
+    int i = 0;
+    while (i < n && sb.length() <= limit) {
+      int j = i;
+      while (j < n && !Keywords.isSpace(s.charAt(j))) {
+        j++;
+      }
+      int read = i + limit + 1 - sb.length(); // where the reader stops reading s
+      if (j > read) {
+        sb.append(s, i, read); // the run as far as it is read
+        return;
+      }
+      sb.append(s, i, j);
+      if (j == n) {
+        break;
+      }
+      sb.append(' ');
+      while (j < n && Keywords.isSpace(s.charAt(j))) {
+        j++;
+      }
+      i = j;
+    }
   }
 
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
@@ -979,7 +1013,7 @@ public final class Engine {
     final String subject;
     MimePart textPart;
     private String notification;
-    private String notificationLower;
+    private CharPairs notificationLower;
     private Set<String> senderAddresses;
     private Headers attachedHeaders;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
@@ -1004,17 +1038,33 @@ public final class Engine {
       if (notification != null) {
         return notification;
       }
-      StringBuilder plain = new StringBuilder();
+      List<String> plain = new ArrayList<>();
       List<String> html = new ArrayList<>();
       collectText(plain, html, false);
-      if (plain.length() == 0 && html.isEmpty()) {
+      if (plain.isEmpty() && html.isEmpty()) {
         collectText(plain, html, true); // only attachments carry text: read them
       }
-      notification = plain.length() > 0 ? plain.toString() : htmlAsText(html);
-      if (plain.length() == 0 && html.isEmpty()) {
+      notification = !plain.isEmpty() ? plainText(plain) : htmlAsText(html);
+      if (plain.isEmpty() && html.isEmpty()) {
         textPart = null;
       }
       return notification;
+    }
+
+    /** The plain parts, each followed by a blank line; a single part is copied once, not twice. */
+    private static String plainText(List<String> plain) {
+      if (plain.size() == 1) {
+        return plain.get(0).concat("\n\n");
+      }
+      int length = 0;
+      for (int i = 0; i < plain.size(); i++) {
+        length += plain.get(i).length() + 2;
+      }
+      StringBuilder sb = new StringBuilder(length);
+      for (int i = 0; i < plain.size(); i++) {
+        sb.append(plain.get(i)).append("\n\n");
+      }
+      return sb.toString();
     }
 
     /** The HTML parts as text, one after the other; converted only when no plain part wins over them. */
@@ -1028,14 +1078,20 @@ public final class Engine {
 
     /** {@link #notificationText()} lower-cased with {@link Locale#ROOT}, made once. */
     String notificationLower() {
+      return notificationPairs().text();
+    }
+
+    /** {@link #notificationLower()} with its pairs of chars, read in the pass that lower-cases it. */
+    CharPairs notificationPairs() {
       if (notificationLower == null) {
-        notificationLower = notificationText().toLowerCase(Locale.ROOT);
+        notificationLower = CharPairs.lowerCased(notificationText());
       }
       return notificationLower;
     }
 
-    /** Appends the plain parts to {@code plain} and gathers the HTML parts' source in {@code html}. */
-    private void collectText(StringBuilder plain, List<String> html, boolean attachmentsToo) {
+    /** Gathers the plain parts' text in {@code plain} and gathers the HTML parts' source in {@code html}. */
+    private void collectText(List<String> plain, List<String> html, boolean attachmentsToo) {
+      long plainLength = 0; // the length of the plain parts joined, each with its blank line
       for (MimePart p : own) {
         if (!p.children.isEmpty() || !(p.type.isText() || p.type.mimeType().equals("application/json"))
             || p.type.isHeadersOnly()) {
@@ -1054,13 +1110,13 @@ public final class Engine {
           }
           html.add(t);
         } else {
-          if (plain.length() == 0) {
+          if (plainLength == 0) {
             textPart = p;
           }
-          plain.ensureCapacity(plain.length() + t.length() + 2); // one copy of the part, not two
-          plain.append(t).append("\n\n");
+          plain.add(t);
+          plainLength += t.length() + 2;
         }
-        if (plain.length() > 1_000_000) {
+        if (plainLength > 1_000_000) {
           break;
         }
       }

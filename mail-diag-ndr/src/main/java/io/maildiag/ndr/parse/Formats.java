@@ -32,9 +32,10 @@ final class Formats {
 
   /**
    * What the detector looks at: top-level headers as lower-cased lines ({@link HeaderLines}), and the
-   * bounce text with its lower-cased copy ({@code text.toLowerCase(Locale.ROOT)}, made once per message).
+   * bounce text with its lower-cased copy and that copy's pairs of chars ({@code text.toLowerCase(Locale.ROOT)},
+   * made once per message).
    */
-  record Signals(String from, String subject, HeaderLines headers, String text, String textLower, String reportingMta,
+  record Signals(String from, String subject, HeaderLines headers, String text, CharPairs textLower, String reportingMta,
       boolean hasDsn) {}
 
   /**
@@ -159,26 +160,33 @@ final class Formats {
 
     /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
     private static long lineKey(String name, String value) {
-      int nl = name.length();
+      // the name's chars, then ": ", then the value's, then past the line's end: each part in its own loop
+      int nl = Math.min(name.length(), KEY_CHARS);
       long key = 0;
-      for (int j = 0; j < KEY_CHARS; j++) {
-        char c;
-        if (j < nl) {
-          c = name.charAt(j);
-        } else if (j == nl) {
-          c = ':';
-        } else if (j == nl + 1) {
-          c = ' ';
-        } else if (j - nl - 2 < value.length()) {
-          c = value.charAt(j - nl - 2);
-        } else {
-          key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
-          continue;
-        }
+      int j = 0;
+      for (; j < nl; j++) {
+        char c = name.charAt(j);
         if (c >= 128) {
           return -1; // a char that is not ASCII may stand for one: the line is compared in full
         }
         key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      if (j < KEY_CHARS) {
+        key |= (long) ':' << (8 * j++);
+      }
+      if (j < KEY_CHARS) {
+        key |= (long) ' ' << (8 * j++);
+      }
+      int vl = Math.min(value.length(), KEY_CHARS - j);
+      for (int v = 0; v < vl; v++, j++) {
+        char c = value.charAt(v);
+        if (c >= 128) {
+          return -1;
+        }
+        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
+      }
+      for (; j < KEY_CHARS; j++) {
+        key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
       }
       return key;
     }
@@ -497,14 +505,15 @@ final class Formats {
   /**
    * {@code prefix.toLowerCase(Locale.ROOT)} for a prefix of {@code text}: the same prefix of
    * {@code lower} when lower-casing went char by char there (no length change anywhere, no capital
-   * sigma, whose case depends on what follows, and no surrogate pair cut at the end).
+   * sigma, whose case depends on what follows, and no surrogate pair cut at the end); with its pairs.
    */
-  private static String lowerPrefix(String text, String lower, String prefix) {
+  private static CharPairs lowerPrefix(String text, CharPairs lower, String prefix) {
     int n = prefix.length();
-    if (lower.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
-      return lower.substring(0, n);
+    String l = lower.text();
+    if (l.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
+      return lower.prefix(l.substring(0, n)); // a prefix of the lower-cased text: its pairs are among the text's
     }
-    return prefix.toLowerCase(Locale.ROOT);
+    return new CharPairs(prefix.toLowerCase(Locale.ROOT));
   }
 
   static String family(Signals s) {
@@ -512,10 +521,9 @@ final class Formats {
     String subject = s.subject.toLowerCase(Locale.ROOT);
     HeaderLines h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
-    String tl = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
-    // the text's pairs of chars, read once, rule out most of the many words below without a search
-    CharPairs tp = new CharPairs(tl);
+    // the text's pairs of chars, read once per message, rule out most of the many words below without a search
+    CharPairs tp = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
         || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {
@@ -631,22 +639,36 @@ final class Formats {
    * when its host or reply names one, else the provider that wrote the report.
    */
   static Provider forRecipient(Provider reporter, String remoteMta, String diagnostic) {
-    String s = remoteMta + " " + (diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic);
-    // the patterns fold ASCII case only, so a match shows in the lower-cased text as one of its words
-    String lower = s.toLowerCase(Locale.ROOT);
-    if (containsAny(lower, GOOGLE_WORDS) && GOOGLE.matcher(s).find()) {
+    String d = diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic;
+    // the patterns fold ASCII case only, so a match shows in the lower-cased text as one of its words;
+    // no word holds a space, so none straddles the space joining the host and the reply: each is
+    // lower-cased and searched on its own, and the joined text is made only for a pattern to run
+    String mtaLower = remoteMta.toLowerCase(Locale.ROOT);
+    String dLower = d.toLowerCase(Locale.ROOT);
+    String s = null;
+    if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && GOOGLE.matcher(s = remoteMta + " " + d).find()) {
       return Provider.GOOGLE;
     }
-    if (containsAny(lower, MICROSOFT_WORDS) && MICROSOFT.matcher(s).find()) {
+    if (containsAny(mtaLower, dLower, MICROSOFT_WORDS) && MICROSOFT.matcher(s = joined(s, remoteMta, d)).find()) {
       return Provider.MICROSOFT;
     }
-    if (containsAny(lower, YAHOO_WORDS) && YAHOO_P.matcher(s).find()) {
+    if (containsAny(mtaLower, dLower, YAHOO_WORDS) && YAHOO_P.matcher(joined(s, remoteMta, d)).find()) {
       return Provider.YAHOO;
     }
-    if (containsAny(remoteMta.toLowerCase(Locale.ROOT), APPLE_WORDS) && APPLE.matcher(remoteMta).find()) {
+    if (containsAny(mtaLower, APPLE_WORDS) && APPLE.matcher(remoteMta).find()) {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  /** {@code host + " " + reply}, or {@code made} when that was joined already. */
+  private static String joined(String made, String host, String reply) {
+    return made != null ? made : host + " " + reply;
+  }
+
+  /** Whether {@code a} or {@code b} contains one of {@code words}. */
+  private static boolean containsAny(String a, String b, String[] words) {
+    return containsAny(a, words) || containsAny(b, words);
   }
 
   /**

@@ -78,4 +78,27 @@ class AddressesTest {
       }
     }
   }
+
+  private static final String[] SYSTEM_PIECES = {
+      "mail", "MAIL", "Mail", "er", "ER", "daemon", "DAEMON", "delivery", "sub", "system", "SubSystem", "admin",
+      "istrator", "post", "master", "poost", "office", "m", "sys", "bounce", "Bounces", "s", "S", "notification",
+      "no", "reply", "do", "not", "nobody", "root", "mta", "smtp", "email", "-", "_", ".", "+", "x", "@", "example.com",
+      "\n", "\r", "\u0085", "\u2028", "\u2029", "\u212a", "\u0130", "\u017f", "\u0131", " ", "mailer-daemon",
+      "postmaster", "no-reply", "do-not-reply", "bounce-", "bounces+", "mail.delivery.subsystem", "mail_admin"};
+
+  @Test
+  void systemLocalPartsAsByThePattern() {
+    Random random = new Random(31);
+    for (int i = 0; i < 200_000; i++) {
+      String s = EngineGatesTest.noise(random, SYSTEM_PIECES, random.nextInt(6));
+      int end = random.nextInt(4) == 0 ? random.nextInt(s.length() + 1) : s.length();
+      assertThat(Addresses.isSystemLocal(s, end)).as("%s up to %d", s, end)
+          .isEqualTo(Addresses.SYSTEM_LOCAL.matcher(s.substring(0, end)).matches());
+    }
+    for (String a : new String[] {"MAILER-DAEMON", "Mail.Delivery_SubSystem", "bounces+x=y", "bounce.\n", "BOUNCE",
+        "bounce-notification", "bouncenotification", "bounces-notification", "do-notreply", "emailadmin", "mailadministrator",
+        "mail-administrator", "mailer.daemon", "mailerdaemon", "mail_daemon", "\u212aroot", "nobody", "NoReply", "mta"}) {
+      assertThat(Addresses.isSystemLocal(a, a.length())).as(a).isEqualTo(Addresses.SYSTEM_LOCAL.matcher(a).matches());
+    }
+  }
 }

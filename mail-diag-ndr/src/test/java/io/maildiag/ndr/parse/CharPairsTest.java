@@ -2,6 +2,7 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,34 @@ class CharPairsTest {
     assertThat(pairs.mayContain("delivery")).isTrue();
     assertThat(new CharPairs("").contains("a")).isFalse();
     assertThat(new CharPairs("a").contains("a")).isTrue();
+  }
+
+  private static final String[] CASED_PIECES = {"Mail System", "POSTFIX", "\u00c9t\u00c9", "\u00d7\u00de\u00df\u00b5",
+      "\u00ff", "\u0130", "\u03a3", "A\u03a3 ", "\u0141", "\ud83d\ude00", "\ud801\udc00", "@", "`", "Z[", "\n", " ", "x"};
+
+  @Test
+  void lowerCasedIsTheRootLowerCaseWithItsPairs() {
+    Random random = new Random(7);
+    for (int c = 0; c < 0x10000; c++) {
+      String one = String.valueOf((char) c);
+      assertThat(CharPairs.lowerCased(one).text()).isEqualTo(one.toLowerCase(Locale.ROOT));
+    }
+    for (int i = 0; i < 50_000; i++) {
+      String text = EngineGatesTest.noise(random, CASED_PIECES, random.nextInt(10));
+      String lower = text.toLowerCase(Locale.ROOT);
+      CharPairs pairs = CharPairs.lowerCased(text);
+      assertThat(pairs.text()).isEqualTo(lower);
+      for (int from = 0; from < lower.length(); from += 1 + random.nextInt(3)) {
+        String w = lower.substring(from, Math.min(lower.length(), from + 1 + random.nextInt(12)));
+        assertThat(pairs.mayContain(w)).as("%s in %s", w, lower).isTrue();
+        assertThat(pairs.contains(w)).isTrue();
+      }
+      // a prefix is read by the whole text's pairs, which hold its own
+      String prefix = lower.substring(0, random.nextInt(lower.length() + 1));
+      CharPairs p = pairs.prefix(prefix);
+      for (String w : new String[] {"mail system", "postfix", "\u00e9t", "x@", "`x"}) {
+        assertThat(p.contains(w)).isEqualTo(prefix.contains(w));
+      }
+    }
   }
 }

@@ -73,6 +73,24 @@ class EngineTest {
   }
 
   @Test
+  void boundedCollapseReadsAsTheWhole() {
+    String[] pieces = {" ", "\t", "\n", "\u00a0", "\u2003", "a", "b c", "\u00e9", "word", "x".repeat(40), "  \t "};
+    Random random = new Random(29);
+    for (int i = 0; i < 50000; i++) {
+      String v = EngineGatesTest.noise(random, pieces, random.nextInt(30));
+      String head = "k".repeat(random.nextInt(40));
+      int limit = random.nextInt(60);
+      StringBuilder whole = new StringBuilder(head);
+      Engine.appendCollapsed(whole, v);
+      StringBuilder bounded = new StringBuilder(head);
+      Engine.appendCollapsed(bounded, v, limit);
+      // a prefix of the whole, and the same as far as a reader of limit + 1 chars reads
+      assertThat(whole.toString()).startsWith(bounded.toString());
+      assertThat(bounded.length()).isGreaterThanOrEqualTo(Math.min(whole.length(), limit + 1));
+    }
+  }
+
+  @Test
   void systemSendersAsByBothLookups() {
     String[] pieces = {"bounce", "BOUNCES", "Bounce", "bounce-", "+", ".", "@", "x", "mailer-daemon", "MAILER-DAEMON",
         "postmaster", "no-reply", "root", "mail", "example.com", "-", "_", "\u0130", "\u017f", "\u212a", "b", "ounce",
