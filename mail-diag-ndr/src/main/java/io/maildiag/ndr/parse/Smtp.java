@@ -338,6 +338,51 @@ final class Smtp {
     return new Facts(statusCode(text, r), r);
   }
 
+  /** Whether {@link #VERSION_BEFORE} finds a match in the twelve characters of {@code text} before {@code at}. */
+  static boolean versionBefore(String text, int at) {
+    int from = Math.max(0, at - 12);
+    return mayEndWithVersionWord(text, from, at)
+        && VERSION_BEFORE.matcher(text.substring(from, at)).find();
+  }
+
+  /**
+   * A necessary condition for a {@link #VERSION_BEFORE} match in {@code text[from, to)}, so that most
+   * codes cost neither a copy nor a matcher: each of its words ends with an ASCII letter, a dot or a
+   * 4, and only {@code [ \t:=/-]} follow it up to the end or to one or two final line-terminator
+   * chars (where {@code $} also matches).
+   */
+  private static boolean mayEndWithVersionWord(String text, int from, int to) {
+    int end = to;
+    for (int k = 0; k < 3; k++) {
+      int p = end;
+      while (p > from && isVersionSeparator(text.charAt(p - 1))) {
+        p--;
+      }
+      if (p > from) {
+        char c = text.charAt(p - 1);
+        int lower = c | 0x20;
+        if (c == '.' || c == '4' || c < 128 && lower >= 'a' && lower <= 'z') {
+          return true;
+        }
+      }
+      if (end == from || !isLineTerminator(text.charAt(end - 1))) {
+        return false;
+      }
+      end--;
+    }
+    return false;
+  }
+
+  /** {@code [ \t:=/-]}: what may come between a version word and the code. */
+  private static boolean isVersionSeparator(char c) {
+    return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '/' || c == '-';
+  }
+
+  /** The chars of a line terminator in a regular expression without UNIX_LINES. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
   static Optional<ReplyCode> positiveReply(String text) {
     Matcher m = POSITIVE_REPLY.matcher(text);
@@ -355,8 +400,7 @@ final class Smtp {
     }
     Optional<EnhancedStatusCode> other = Optional.empty();
     for (Matcher m = STATUS_STARTS.match(STATUS, text); m != null; m = STATUS_STARTS.matchAfter(m, text)) {
-      String before = text.substring(Math.max(0, m.start() - 12), m.start());
-      if (VERSION_BEFORE.matcher(before).find()) {
+      if (versionBefore(text, m.start())) {
         continue;
       }
       Optional<EnhancedStatusCode> s = status(m.group(1), m.group(2), m.group(3));
