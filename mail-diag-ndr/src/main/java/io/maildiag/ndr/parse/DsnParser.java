@@ -157,6 +157,8 @@ final class DsnParser {
 
   /** The field names the parser knows, lower-cased: a name found here is shared, not built. */
   private static final String[] KNOWN_NAMES;
+  /** The indexes in {@link #KNOWN_NAMES} of the names of each length, in order: a line compares only those. */
+  private static final int[][] KNOWN_BY_LENGTH;
 
   static {
     java.util.Set<String> known = new java.util.TreeSet<>(MESSAGE_FIELDS);
@@ -168,6 +170,25 @@ final class DsnParser {
       String k = KNOWN_NAMES[i];
       KNOWN_KINDS[i] = (MESSAGE_FIELDS.contains(k) ? MESSAGE : 0) | (RECIPIENT_FIELDS.contains(k) ? RECIPIENT : 0)
           | (KEY_FIELDS.contains(k) ? KEY : 0);
+    }
+    int longest = 0;
+    for (String k : KNOWN_NAMES) {
+      longest = Math.max(longest, k.length());
+    }
+    KNOWN_BY_LENGTH = new int[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      int count = 0;
+      for (String k : KNOWN_NAMES) {
+        count += k.length() == len ? 1 : 0;
+      }
+      int[] ids = new int[count];
+      count = 0;
+      for (int i = 0; i < KNOWN_NAMES.length; i++) {
+        if (KNOWN_NAMES[i].length() == len) {
+          ids[count++] = i;
+        }
+      }
+      KNOWN_BY_LENGTH[len] = ids;
     }
   }
 
@@ -188,11 +209,15 @@ final class DsnParser {
    */
   private static int knownName(String text, int from, int to) {
     int len = to - from;
+    if (len >= KNOWN_BY_LENGTH.length) {
+      return -1;
+    }
     char first = (char) (text.charAt(from) | 0x20); // a letter, lower-cased
-    for (int i = 0; i < KNOWN_NAMES.length; i++) {
-      String k = KNOWN_NAMES[i];
-      if (k.length() == len && k.charAt(0) == first && asciiEqualsLower(text, from, k)) {
-        return i;
+    int[] ids = KNOWN_BY_LENGTH[len];
+    for (int j = 0; j < ids.length; j++) {
+      String k = KNOWN_NAMES[ids[j]];
+      if (k.charAt(0) == first && asciiEqualsLower(text, from, k)) {
+        return ids[j];
       }
     }
     return -1;

@@ -140,6 +140,11 @@ final class Headers {
     return i < 0 ? Optional.empty() : Optional.of(array[i].value().trim());
   }
 
+  /** The value of field {@code i}, unfolded and trimmed, as {@link #get} returns it. */
+  String valueAt(int i) {
+    return array[i].value().trim();
+  }
+
   /** The first value with RFC 2047 encoded words decoded. */
   Optional<String> decoded(String name) {
     Optional<String> raw = get(name);

@@ -46,6 +46,12 @@ final class MimeSplitter {
   private Headers.Field[] scratch = new Headers.Field[16];
   /** Where the content after the header section last read by {@link #section} starts. */
   private int contentStart;
+  /**
+   * The indexes of that section's first Content-Type and Content-Transfer-Encoding fields, or -1:
+   * noted while the fields are made, so that the entity needs no second pass over them.
+   */
+  private int typeField;
+  private int encodingField;
   /** The whole message as ISO-8859-1 text, for String.indexOf (a vectorised intrinsic); set by split. */
   private byte[] message;
   private String messageText;
@@ -66,8 +72,9 @@ final class MimeSplitter {
     MimePart root;
     try {
       message = bytes;
-      messageText = new String(bytes, StandardCharsets.ISO_8859_1);
-      messageCrFree = messageText.indexOf('\r') < 0;
+      String normalizedText = Normalizer.takeText(bytes); // known to hold no CR
+      messageText = normalizedText != null ? normalizedText : new String(bytes, StandardCharsets.ISO_8859_1);
+      messageCrFree = normalizedText != null || messageText.indexOf('\r') < 0;
       root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (Decline d) {
       return null;
@@ -98,8 +105,9 @@ final class MimeSplitter {
     parts++;
     Headers headers = section(b, from, to, depth == 0);
     int content = contentStart;
-    ContentType type = ContentType.parse(headers.get("Content-Type").orElse(null), fallbackType);
-    String cte = headers.get("Content-Transfer-Encoding").orElse(null);
+    // what headers.get("Content-Type") and get("Content-Transfer-Encoding") return, found by section
+    ContentType type = ContentType.parse(typeField < 0 ? null : headers.valueAt(typeField), fallbackType);
+    String cte = encodingField < 0 ? null : headers.valueAt(encodingField);
     boolean tooDeep = depth >= maxDepth;
     if ((type.isMultipart() || type.isEmbeddedMessage()) && tooDeep) {
       once(Diagnostic.warning(Codes.MIME_TOO_DEEP, "MIME nesting deeper than " + maxDepth + " levels was not read"));
@@ -337,6 +345,8 @@ final class MimeSplitter {
     int colon = -1;
     boolean folded = false;
     int content = to;
+    typeField = -1;
+    encodingField = -1;
     while (pos < to) {
       int le = lineEnd(b, pos, to);
       if (le == pos) {
@@ -353,6 +363,7 @@ final class MimeSplitter {
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
           fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
+          noteField(fields[n - 1].name(), n - 1);
         }
         fieldStart = pos;
         fieldEnd = le;
@@ -366,6 +377,7 @@ final class MimeSplitter {
     }
     if (fieldStart >= 0 && ++n <= maxHeaderFields) {
       fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
+      noteField(fields[n - 1].name(), n - 1);
     }
     if (n > maxHeaderFields) {
       once(Diagnostic.warning(Codes.TOO_MANY_HEADER_FIELDS,
@@ -375,6 +387,19 @@ final class MimeSplitter {
     contentStart = content;
     int count = Math.min(n, maxHeaderFields);
     return count == 0 ? Headers.EMPTY : new Headers(Arrays.copyOf(fields, count));
+  }
+
+  /**
+   * Notes field {@code i} as the section's first Content-Type or Content-Transfer-Encoding field
+   * (names compared as {@link Headers#get} compares them), while its name is in the cache.
+   */
+  private void noteField(String name, int i) {
+    int len = name.length();
+    if (len == 12 && typeField < 0 && Headers.sameName(name, "Content-Type")) {
+      typeField = i;
+    } else if (len == 25 && encodingField < 0 && Headers.sameName(name, "Content-Transfer-Encoding")) {
+      encodingField = i;
+    }
   }
 
   /** {@code fields} with {@code f} at index {@code i}, grown when full. */

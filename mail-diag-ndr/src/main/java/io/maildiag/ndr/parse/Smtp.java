@@ -338,6 +338,51 @@ final class Smtp {
     return new Facts(statusCode(text, r), r);
   }
 
+  /** Whether {@link #VERSION_BEFORE} finds a match in the twelve characters of {@code text} before {@code at}. */
+  static boolean versionBefore(String text, int at) {
+    int from = Math.max(0, at - 12);
+    return mayEndWithVersionWord(text, from, at)
+        && VERSION_BEFORE.matcher(text.substring(from, at)).find();
+  }
+
+  /**
+   * A necessary condition for a {@link #VERSION_BEFORE} match in {@code text[from, to)}, so that most
+   * codes cost neither a copy nor a matcher: each of its words ends with an ASCII letter, a dot or a
+   * 4, and only {@code [ \t:=/-]} follow it up to the end or to one or two final line-terminator
+   * chars (where {@code $} also matches).
+   */
+  private static boolean mayEndWithVersionWord(String text, int from, int to) {
+    int end = to;
+    for (int k = 0; k < 3; k++) {
+      int p = end;
+      while (p > from && isVersionSeparator(text.charAt(p - 1))) {
+        p--;
+      }
+      if (p > from) {
+        char c = text.charAt(p - 1);
+        int lower = c | 0x20;
+        if (c == '.' || c == '4' || c < 128 && lower >= 'a' && lower <= 'z') {
+          return true;
+        }
+      }
+      if (end == from || !isLineTerminator(text.charAt(end - 1))) {
+        return false;
+      }
+      end--;
+    }
+    return false;
+  }
+
+  /** {@code [ \t:=/-]}: what may come between a version word and the code. */
+  private static boolean isVersionSeparator(char c) {
+    return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '/' || c == '-';
+  }
+
+  /** The chars of a line terminator in a regular expression without UNIX_LINES. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
   /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
   static Optional<ReplyCode> positiveReply(String text) {
     Matcher m = POSITIVE_REPLY.matcher(text);
@@ -355,8 +400,7 @@ final class Smtp {
     }
     Optional<EnhancedStatusCode> other = Optional.empty();
     for (Matcher m = STATUS_STARTS.match(STATUS, text); m != null; m = STATUS_STARTS.matchAfter(m, text)) {
-      String before = text.substring(Math.max(0, m.start() - 12), m.start());
-      if (VERSION_BEFORE.matcher(before).find()) {
+      if (versionBefore(text, m.start())) {
         continue;
       }
       Optional<EnhancedStatusCode> s = status(m.group(1), m.group(2), m.group(3));
@@ -443,6 +487,7 @@ final class Smtp {
     StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
     int written = 0; // the length before spaces are collapsed, which bounds the work
     int firstCode = -1; // the first prefix's reply code, as a number
+    boolean collapsed = isCollapsed(b);
     for (int from = 0, n = b.length(); from < n; ) {
       int nl = b.indexOf('\n', from);
       int to = nl < 0 ? n : nl;
@@ -467,10 +512,10 @@ final class Smtp {
         }
       }
       if (written > 0) {
-        appendCollapsed(out, " ", 0, 1);
+        appendCollapsed(out, " ", 0, 1, true);
         written++;
       }
-      appendCollapsed(out, b, s, e);
+      appendCollapsed(out, b, s, e, collapsed);
       written += e - s;
       if (written > MAX_TEXT * 2) {
         break;
@@ -661,11 +706,11 @@ final class Smtp {
 
   /**
    * Appends {@code x[from, to)} to {@code b}, each run of spaces, tabs and no-break spaces (across
-   * both) one space.
+   * both) one space. {@code collapsed}: {@link #isCollapsed} holds for all of {@code x}.
    */
-  private static void appendCollapsed(StringBuilder b, String x, int from, int to) {
+  private static void appendCollapsed(StringBuilder b, String x, int from, int to, boolean collapsed) {
     boolean joinsRun = from < to && x.charAt(from) == ' ' && b.length() > 0 && b.charAt(b.length() - 1) == ' ';
-    if (!joinsRun && !needsCollapse(x, from, to)) {
+    if (!joinsRun && (collapsed || !needsCollapse(x, from, to))) {
       b.append(x, from, to); // every run is one space already
       return;
     }
@@ -683,8 +728,17 @@ final class Smtp {
     b.append(x, start, to);
   }
 
+  /**
+   * Whether {@code x} (up to a few kilobytes) has no tab, no no-break space and no two spaces in a
+   * row: then no part of it {@link #needsCollapse}, which three vectorised searches tell at once
+   * instead of a char loop per line. A longer text is left to the loop, which stops with the output.
+   */
+  static boolean isCollapsed(String x) {
+    return x.length() <= 8192 && x.indexOf('\t') < 0 && x.indexOf('\u00a0') < 0 && x.indexOf("  ") < 0;
+  }
+
   /** Whether {@code x[from, to)} has a tab, a no-break space or two spaces in a row. */
-  private static boolean needsCollapse(String x, int from, int to) {
+  static boolean needsCollapse(String x, int from, int to) {
     char prev = 0;
     for (int i = from; i < to; i++) {
       char c = x.charAt(i);
