@@ -72,9 +72,8 @@ final class MimeSplitter {
     MimePart root;
     try {
       message = bytes;
-      String normalizedText = Normalizer.takeText(bytes); // known to hold no CR
-      messageText = normalizedText != null ? normalizedText : new String(bytes, StandardCharsets.ISO_8859_1);
-      messageCrFree = normalizedText != null || messageText.indexOf('\r') < 0;
+      messageText = new String(bytes, StandardCharsets.ISO_8859_1);
+      messageCrFree = messageText.indexOf('\r') < 0;
       root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (Decline d) {
       return null;

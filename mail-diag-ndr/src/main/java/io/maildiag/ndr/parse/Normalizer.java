@@ -12,29 +12,7 @@ import java.nio.charset.StandardCharsets;
 final class Normalizer {
   private Normalizer() {}
 
-  /**
-   * On each thread, the array {@link #breaksOnly} last returned for input without CRs and its
-   * ISO-8859-1 text, made there to look for CRs: {@link MimeSplitter} searches the same text, so the
-   * message is copied once instead of twice. Cleared by every normalize and by {@link #takeText}.
-   */
-  private static final ThreadLocal<Object[]> LAST_TEXT = ThreadLocal.withInitial(() -> new Object[2]);
-
-  /**
-   * The ISO-8859-1 text of {@code normalized} when it is the CR-free array the last normalize on
-   * this thread returned, else null; either way the memo is cleared (taken once, right after).
-   */
-  static String takeText(byte[] normalized) {
-    Object[] memo = LAST_TEXT.get();
-    String text = memo[0] == normalized ? (String) memo[1] : null;
-    memo[0] = null;
-    memo[1] = null;
-    return text;
-  }
-
   static byte[] normalize(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
-    Object[] memo = LAST_TEXT.get();
-    memo[0] = null;
-    memo[1] = null;
     boolean inHeader = true;
     boolean lineEmpty = true;
     boolean headerCut = false;
@@ -52,7 +30,7 @@ final class Normalizer {
     }
     if (length - i <= maxLineLength && length - i <= maxHeaderBytes) {
       // no line can be longer than the limit and the header section cannot outgrow its own: only line breaks change
-      return breaksOnly(in, i, length, memo);
+      return breaksOnly(in, i, length);
     }
     // made only here: most messages take the path above and never need it
     byte[] out = new byte[length]; // the output is never longer than the input
@@ -161,15 +139,12 @@ final class Normalizer {
    * without CRs is not copied at all, or copied once when it is a part of the array. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
    * intrinsic much faster than a word loop.
    */
-  private static byte[] breaksOnly(byte[] in, int from, int length, Object[] memo) {
+  private static byte[] breaksOnly(byte[] in, int from, int length) {
     String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
     int cr = text.indexOf('\r');
     if (cr < 0) {
       // nothing changes: the input itself when it is all of it (nothing here writes to the result)
-      byte[] out = from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length);
-      memo[0] = out; // text is the ISO-8859-1 text of out: kept for MimeSplitter (takeText)
-      memo[1] = text;
-      return out;
+      return from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length);
     }
     byte[] out = new byte[length - from];
     int o = 0;
