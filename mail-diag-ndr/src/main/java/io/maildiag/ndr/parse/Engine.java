@@ -818,43 +818,32 @@ public final class Engine {
       appendCollapsed(sb, s); // short enough to append whole
       return;
     }
-    int n = s.length();
-    int i = 0;
-    while (i < n && sb.length() <= limit) {
-      int j = i;
-      while (j < n && !Keywords.isSpace(s.charAt(j))) {
-        j++;
-      }
-      int read = i + limit + 1 - sb.length(); // where the reader stops reading s
-      if (j > read) {
-        sb.append(s, i, read); // the run as far as it is read
-        return;
-      }
-      sb.append(s, i, j);
-      if (j == n) {
-        break;
-      }
-      sb.append(' ');
-      while (j < n && Keywords.isSpace(s.charAt(j))) {
-        j++;
-      }
-      i = j;
-    }
+    collapse(sb, s, limit);
   }
 
   /** Appends {@code s} with each run of whitespace ({@code \s+}) as one space. */
   static void appendCollapsed(StringBuilder sb, String s) {
-    int n = s.length();
     if (singleSpaced(s)) {
       sb.append(s); // nothing to collapse: one bulk copy
       return;
     }
+    collapse(sb, s, Integer.MAX_VALUE - 1);
+  }
+
+  /** The collapsing copy of {@link #appendCollapsed(StringBuilder, String, int)}, run by run. */
+  private static void collapse(StringBuilder sb, String s, int limit) {
+    int n = s.length();
     int i = 0;
-    while (i < n) {
+    while (i < n && sb.length() <= limit) {
       // copy a run of non-space chars in one go, then one space for the run of white space after it
       int j = i;
       while (j < n && !Keywords.isSpace(s.charAt(j))) {
         j++;
+      }
+      int left = limit + 1 - sb.length(); // how many more chars the reader reads
+      if (j - i > left) {
+        sb.append(s, i, i + left); // the run as far as it is read
+        return;
       }
       sb.append(s, i, j);
       if (j == n) {
