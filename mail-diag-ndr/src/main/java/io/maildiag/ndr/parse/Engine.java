@@ -1002,7 +1002,7 @@ public final class Engine {
     final String subject;
     MimePart textPart;
     private String notification;
-    private CharPairs notificationLower;
+    private CharPairs notificationPairs;
     private Set<String> senderAddresses;
     private Headers attachedHeaders;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
@@ -1072,10 +1072,10 @@ public final class Engine {
 
     /** {@link #notificationLower()} with its pairs of chars, read in the pass that lower-cases it. */
     CharPairs notificationPairs() {
-      if (notificationLower == null) {
-        notificationLower = CharPairs.lowerCased(notificationText());
+      if (notificationPairs == null) {
+        notificationPairs = CharPairs.lowerCased(notificationText());
       }
-      return notificationLower;
+      return notificationPairs;
     }
 
     /** Gathers the plain parts' text in {@code plain} and gathers the HTML parts' source in {@code html}. */

@@ -35,7 +35,7 @@ final class Formats {
    * bounce text with its lower-cased copy and that copy's pairs of chars ({@code text.toLowerCase(Locale.ROOT)},
    * made once per message).
    */
-  record Signals(String from, String subject, HeaderLines headers, String text, CharPairs textLower, String reportingMta,
+  record Signals(String from, String subject, HeaderLines headers, String text, CharPairs textPairs, String reportingMta,
       boolean hasDsn) {}
 
   /**
@@ -523,7 +523,7 @@ final class Formats {
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
     // the text's pairs of chars, read once per message, rule out most of the many words below without a search
-    CharPairs tp = t == s.text ? s.textLower : lowerPrefix(s.text, s.textLower, t);
+    CharPairs tp = t == s.text ? s.textPairs : lowerPrefix(s.text, s.textPairs, t);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
         || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {

@@ -90,15 +90,7 @@ final class Keywords {
       }
       chars += w.length;
       shortest = Math.min(shortest, w.length);
-      for (char c : w) {
-        if (c >= 128 || c >= 'A' && c <= 'Z') {
-          throw notLowerAscii(words[k]);
-        }
-        if (column[c] == 0) {
-          column[c] = (byte) ++columns;
-          column[upper(c)] = column[c];
-        }
-      }
+      columns = addColumns(w, columns, words[k]);
       firsts.add(w[0]);
       addFirst(w[0]);
     }
@@ -117,14 +109,10 @@ final class Keywords {
         }
         node = table[at];
       }
-      int from = column[w[0]] * stride;
       if (w.length == 1) {
-        for (int k = 0; k < stride; k++) {
-          pairs[(from + k) >>> 6] |= 1L << (from + k);
-        }
+        addAnyAfter(w[0]);
       } else {
-        int bit = from + column[w[1]];
-        pairs[bit >>> 6] |= 1L << bit;
+        addPair(w[0], w[1]);
       }
     }
     next = shorts(table, nodes * stride);
@@ -184,15 +172,7 @@ final class Keywords {
         if (cl.length == 0) {
           throw notLowerAscii(String.join("", classes));
         }
-        for (char c : cl) {
-          if (c >= 128 || c >= 'A' && c <= 'Z') {
-            throw notLowerAscii(classes[d]);
-          }
-          if (column[c] == 0) {
-            column[c] = (byte) ++columns;
-            column[upper(c)] = column[c];
-          }
-        }
+        columns = addColumns(cl, columns, classes[d]);
       }
       for (char c : alts[a][0]) {
         firsts.add(c);
@@ -214,29 +194,23 @@ final class Keywords {
         node = child;
       }
       for (char c : classes[0]) {
-        int from = column[c] * stride;
         if (classes.length == 1) {
-          for (int k = 0; k < stride; k++) {
-            pairs[(from + k) >>> 6] |= 1L << (from + k);
-          }
+          addAnyAfter(c);
         } else {
           for (char c2 : classes[1]) {
-            int bit = from + column[c2];
-            pairs[bit >>> 6] |= 1L << bit;
+            addPair(c, c2);
           }
         }
       }
     }
     span = Math.min(shortest, 32);
     if (span >= SKIP_FROM) {
-      byte[] t = new byte[stride * stride];
-      Arrays.fill(t, (byte) (span - 1));
+      byte[] t = emptySkips();
       for (char[][] classes : alts) {
         for (int q = 1; q < span; q++) {
           for (char c1 : classes[q - 1]) {
             for (char c2 : classes[q]) {
-              int pair = column[c1] * stride + column[c2];
-              t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+              lowerSkip(t, c1, c2, q);
             }
           }
         }
@@ -275,11 +249,55 @@ final class Keywords {
     firstBits[u >>> 6] |= 1L << u;
   }
 
+  /**
+   * Gives each of {@code chars} (checked to be lower-case ASCII, from {@code word}) and its upper case
+   * a column unless it has one; the number of columns afterwards.
+   */
+  private int addColumns(char[] chars, int columns, String word) {
+    int count = columns;
+    for (char c : chars) {
+      if (c >= 128 || c >= 'A' && c <= 'Z') {
+        throw notLowerAscii(word);
+      }
+      if (column[c] == 0) {
+        column[c] = (byte) ++count;
+        column[upper(c)] = column[c];
+      }
+    }
+    return count;
+  }
+
+  /** Notes in {@link #pairs} that a word may start with {@code c} and then {@code c2}. */
+  private void addPair(char c, char c2) {
+    int bit = column[c] * stride + column[c2];
+    pairs[bit >>> 6] |= 1L << bit;
+  }
+
+  /** Notes in {@link #pairs} that the one-character word {@code c} may be followed by anything. */
+  private void addAnyAfter(char c) {
+    int from = column[c] * stride;
+    for (int k = 0; k < stride; k++) {
+      pairs[(from + k) >>> 6] |= 1L << (from + k);
+    }
+  }
+
+  /** A {@link #skip} table with no pair in a word yet: each skips {@code span - 1}. */
+  private byte[] emptySkips() {
+    byte[] t = new byte[stride * stride];
+    Arrays.fill(t, (byte) (span - 1));
+    return t;
+  }
+
+  /** Lowers the skip of the pair {@code c1}, {@code c2} found ending at index {@code q} of a word's first span chars. */
+  private void lowerSkip(byte[] t, char c1, char c2, int q) {
+    int pair = column[c1] * stride + column[c2];
+    t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+  }
+
   private static IllegalArgumentException notLowerAscii(String word) {
     return new IllegalArgumentException("not a lower-case ASCII word: " + word);
   }
 
-  /** {@code c} with a-z upper-cased: {@link Character#toUpperCase(char)} of an ASCII character. */
   /** The distinct first characters of the words, both cases of a letter, in the order met. */
   private static final class FirstChars {
     private char[] chars = new char[8];
@@ -313,18 +331,17 @@ final class Keywords {
     }
   }
 
+  /** {@code c} with a-z upper-cased: {@link Character#toUpperCase(char)} of an ASCII character. */
   private static char upper(char c) {
     return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
   }
 
   /** The {@link #skip} table of the words. */
   private byte[] skips(char[][] words) {
-    byte[] t = new byte[stride * stride];
-    Arrays.fill(t, (byte) (span - 1));
+    byte[] t = emptySkips();
     for (char[] w : words) {
       for (int q = 1; q < span; q++) {
-        int pair = column[w[q - 1]] * stride + column[w[q]];
-        t[pair] = (byte) Math.min(t[pair], span - 1 - q);
+        lowerSkip(t, w[q - 1], w[q], q);
       }
     }
     return t;
