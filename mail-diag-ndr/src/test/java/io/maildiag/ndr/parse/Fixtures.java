@@ -5,6 +5,7 @@ import io.maildiag.ndr.BounceAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Loads the synthetic bounce fixtures under {@code src/test/resources/bounces}. */
 final class Fixtures {
@@ -25,5 +26,10 @@ final class Fixtures {
 
   static BounceAnalysis analyze(String name) {
     return ANALYZER.analyze(bytes(name));
+  }
+
+  /** The analysis of a message written out in a test, encoded as UTF-8. */
+  static BounceAnalysis analyzeText(String message) {
+    return ANALYZER.analyze(message.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -3,22 +3,16 @@ package io.maildiag.ndr.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
-import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A bounce of a message its sender sent to himself names the sender's own address as the failed one. */
 class SelfAddressedBounceTest {
 
-  private static BounceAnalysis analyze(String m) {
-    return BounceAnalyzer.withDefaults().analyze(m.getBytes(StandardCharsets.US_ASCII));
-  }
-
   @Test
   void qmailBounceToTheFailedAddressItself() {
-    BounceAnalysis a = analyze("Return-Path: <>\nDelivered-To: me@home.example\n"
+    BounceAnalysis a = Fixtures.analyzeText("Return-Path: <>\nDelivered-To: me@home.example\n"
         + "Received: (qmail 100 invoked for bounce); 3 Mar 2021 10:00:00 -0000\n"
         + "Date: 3 Mar 2021 10:00:00 -0000\nFrom: MAILER-DAEMON@relay.home.example\nTo: me@home.example\n"
         + "Subject: failure notice\n\n"
@@ -38,7 +32,7 @@ class SelfAddressedBounceTest {
 
   @Test
   void anotherRecipientStillKeepsTheSenderOut() {
-    BounceAnalysis a = analyze("Return-Path: <>\nDate: 3 Mar 2021 10:00:00 -0000\n"
+    BounceAnalysis a = Fixtures.analyzeText("Return-Path: <>\nDate: 3 Mar 2021 10:00:00 -0000\n"
         + "From: MAILER-DAEMON@relay.home.example\nTo: me@home.example\nSubject: failure notice\n\n"
         + "Hi. This is the qmail-send program at relay.home.example.\n"
         + "I'm afraid I wasn't able to deliver your message to the following addresses.\n"

@@ -3,22 +3,16 @@ package io.maildiag.ndr.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
-import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A mail client's List-Unsubscribe request (RFC 2369 mailto:) is an opt-out feedback from its sender. */
 class UnsubscribeRequestTest {
 
-  private static BounceAnalysis analyze(String m) {
-    return BounceAnalyzer.withDefaults().analyze(m.getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void appleMailUnsubscribeIsOptOut() {
-    BounceAnalysis a = analyze("From: reader@mail.example\nTo: leave-42@lists.example.org\nSubject: unsubscribe\n"
+    BounceAnalysis a = Fixtures.analyzeText("From: reader@mail.example\nTo: leave-42@lists.example.org\nSubject: unsubscribe\n"
         + "Date: Mon, 6 May 2024 08:00:00 +0000\nMessage-ID: <u1@mail.example>\nAuto-Submitted: auto-replied\n"
         + "X-Apple-Unsubscribe: true\nContent-Type: text/plain; charset=UTF-8\n\n"
         + "Mail sent this email to unsubscribe from the message \"Weekly news\".\n");
@@ -32,7 +26,7 @@ class UnsubscribeRequestTest {
 
   @Test
   void otherValuesAndPlainRepliesAreNotUnsubscribeRequests() {
-    BounceAnalysis a = analyze("From: reader@mail.example\nTo: news@lists.example.org\nSubject: Out of office\n"
+    BounceAnalysis a = Fixtures.analyzeText("From: reader@mail.example\nTo: news@lists.example.org\nSubject: Out of office\n"
         + "Auto-Submitted: auto-replied\nX-Apple-Unsubscribe: false\n\nI am away until Monday.\n");
     assertThat(a.kind()).isNotEqualTo(MessageKind.FEEDBACK_REPORT);
   }
