@@ -64,8 +64,6 @@ final class Smtp {
       new String[] {"#", "245", ".", DIGITS});
   /** Every match of {@link #STATUS} starts with one of these. */
   static final Keywords STATUS_STARTS = Keywords.ofProducts(new String[] {"245", ".", DIGITS});
-  /** Every match of {@link #LEADING_PAIR} starts with one of these. */
-  static final Keywords LEADING_PAIR_STARTS = Keywords.ofProducts(new String[] {"245", DIGITS, DIGITS, " -", "245"});
   private static final Pattern VERSION_BEFORE = Pattern.compile(
       "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");
@@ -475,8 +473,6 @@ final class Smtp {
     return Optional.empty();
   }
 
-  static final Pattern LEADING_PAIR = Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
-  static final Pattern MULTILINE_PREFIX = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
 
   /**
    * Joins a block into one clean line: SMTP multi-line prefixes ({@code 550-5.7.1}) after the first
@@ -552,7 +548,8 @@ final class Smtp {
   }
 
   /**
-   * Where {@link #MULTILINE_PREFIX} ends when it matches the stripped line {@code t[s, e)} with
+   * Where the multi-line prefix {@code ^\s*(?:<<<\s*)?([245]\d\d)[ -](?:#?ESC\s*)?} ({@code ESC} an
+   * enhanced code) ends when it matches the stripped line {@code t[s, e)} with
    * {@code lookingAt}, or -1: an optional {@code <<<} and {@code \s} run, a reply code, a space or
    * hyphen, then optionally {@code #}, an enhanced code and a {@code \s} run. Each piece is matched
    * greedily, and no piece can give back what the next one needs, so no backtracking is lost.
@@ -621,7 +618,7 @@ final class Smtp {
   }
 
   /**
-   * Where the first match of {@link #LEADING_PAIR} in {@code s} starts, or -1. A match is a reply
+   * Where the first leading pair {@code ([245]\d\d)[ -](ESC)\s} in {@code s} starts, or -1. A match is a reply
    * code, a space or hyphen, and an enhanced code, so it starts five characters before the enhanced
    * code's first dot: the dots are visited in order (with the vectorised indexOf), which visits the
    * possible starts in order.
@@ -638,7 +635,7 @@ final class Smtp {
     return -1;
   }
 
-  /** The end of the {@link #LEADING_PAIR} match at {@code p} (after its {@code \s}), or -1. */
+  /** The end of the leading pair at {@code p} (after its {@code \s}), or -1. */
   static int leadingPairEnd(String s, int p) {
     int esc = enhancedCodeEnd(s, p + 4, s.length());
     return esc >= 0 && esc < s.length() && isRegexSpace(s.charAt(esc)) ? esc + 1 : -1;

@@ -316,7 +316,6 @@ class KeywordsTest {
       new Starts("REPLY_ANY", Smtp.REPLY_ANY, Smtp.ANY_STARTS),
       new Starts("QMAIL", Smtp.QMAIL, Smtp.QMAIL_STARTS),
       new Starts("STATUS", Smtp.STATUS, Smtp.STATUS_STARTS),
-      new Starts("LEADING_PAIR", Smtp.LEADING_PAIR, Smtp.LEADING_PAIR_STARTS),
       new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStage.EXPLICIT_STARTS));
 
   private static final List<Leads> LEADS = List.of(

@@ -51,9 +51,11 @@ class SmtpCleanPropertiesTest {
 
   private static final Pattern HSPACE = Pattern.compile("[ \\t\\u00a0]+");
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
-  private static final Pattern LEADING_PAIR =
+  /** The leading reply/status pair {@link Smtp#leadingPair} finds by hand. */
+  static final Pattern LEADING_PAIR =
       Pattern.compile("([245]\\d\\d)[ -]" + "(" + ESC.replace("(", "(?:") + ")\\s");
-  private static final Pattern MULTILINE_PREFIX =
+  /** The multi-line prefix {@link Smtp#multilinePrefixEnd} reads by hand. */
+  static final Pattern MULTILINE_PREFIX =
       Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)[ -]" + "(?:#?" + ESC + "\\s*)?");
 
   /** Smtp.clean as it was written with regular expressions. */

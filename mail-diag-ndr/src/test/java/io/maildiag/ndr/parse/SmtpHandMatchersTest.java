@@ -14,7 +14,7 @@ class SmtpHandMatchersTest {
 
   @Property(tries = 5000)
   void leadingPairIsFind(@ForAll("texts") String text) {
-    Matcher m = Smtp.LEADING_PAIR.matcher(text);
+    Matcher m = SmtpCleanPropertiesTest.LEADING_PAIR.matcher(text);
     int at = Smtp.leadingPair(text);
     if (m.find()) {
       assertThat(at).as(text).isEqualTo(m.start());
@@ -29,7 +29,7 @@ class SmtpHandMatchersTest {
   @Property(tries = 5000)
   void multilinePrefixIsLookingAt(@ForAll("texts") String text) {
     String l = text.strip();
-    Matcher m = Smtp.MULTILINE_PREFIX.matcher(l);
+    Matcher m = SmtpCleanPropertiesTest.MULTILINE_PREFIX.matcher(l);
     // the line as part of a longer text: nothing around it may count
     String around = "5.1.1 " + l + "1.1 550";
     int s = 6;
