@@ -85,7 +85,7 @@ final class AutoReply {
     x.part = msg.textPart == null ? "message body" : msg.textPart.label();
     x.parser = "rfc3834";
     String ex = msg.subject.isEmpty() ? x.diagnostic : "Subject: " + msg.subject;
-    x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex;
+    x.excerpt = Smtp.excerpt(ex);
     Optional<String> inReplyTo = Optional.empty();
     Optional<String> inReplyToField = msg.root.headers.get("In-Reply-To");
     if (inReplyToField.isPresent()) {

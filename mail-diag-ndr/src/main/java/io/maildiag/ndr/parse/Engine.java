@@ -533,8 +533,7 @@ public final class Engine {
     if (stage == null && !diag.isBlank()) {
       stage = SmtpStage.explicitUnique(region); // "after MAIL FROM:" on the line above the reply
     }
-    return new TextScanner.Entry(address, diag, facts, remote, Smtp.bound(diag.length() > 300
-        ? diag.substring(0, 297) + "..." : diag), 0, stage);
+    return new TextScanner.Entry(address, diag, facts, remote, Smtp.excerpt(diag), 0, stage);
   }
 
   private static final Pattern BOILERPLATE = Pattern.compile(
@@ -804,7 +803,7 @@ public final class Engine {
       ex.append(f.getKey()).append(": ");
       appendCollapsed(ex, Headers.unfold(f.getValue()).trim(), 300);
     }
-    x.excerpt = ex.length() > 300 ? ex.substring(0, 297) + "..." : ex.toString();
+    x.excerpt = Smtp.excerpt(ex.toString());
     return x;
   }
 

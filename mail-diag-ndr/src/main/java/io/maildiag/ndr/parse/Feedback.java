@@ -105,7 +105,7 @@ final class Feedback {
       x.diagnostic = Smtp.bound(diag.toString());
       x.part = label;
       x.parser = jmrp && report == null ? "jmrp" : "arf";
-      x.excerpt = Smtp.bound(diag.toString()).length() > 300 ? diag.substring(0, 297) + "..." : diag.toString();
+      x.excerpt = Smtp.excerpt(diag.toString());
       Provider provider = jmrp ? Provider.MICROSOFT : Formats.reporter("", msg.fromRaw, reporting);
       results.add(engine.result(x, provider, Reason.FEEDBACK));
     }
@@ -144,7 +144,7 @@ final class Feedback {
       x.diagnostic = Smtp.bound(diag.toString());
       x.part = msg.textPart != null ? msg.textPart.label() : "message body";
       x.parser = "list-unsubscribe";
-      x.excerpt = x.diagnostic.length() > 300 ? x.diagnostic.substring(0, 297) + "..." : x.diagnostic;
+      x.excerpt = Smtp.excerpt(x.diagnostic);
       results.add(engine.result(x, Formats.reporter("", msg.fromRaw, reporting), Reason.FEEDBACK));
     }
     return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf",

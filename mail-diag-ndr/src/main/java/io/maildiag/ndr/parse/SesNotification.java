@@ -129,7 +129,7 @@ final class SesNotification {
 
   private static String excerpt(Map<String, Object> r) {
     String s = r.toString();
-    return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    return Smtp.excerpt(s);
   }
 
   private static List<String> strings(Object o) {

@@ -29,6 +29,8 @@ final class Smtp {
 
   /** Longest diagnostic text kept, in characters. */
   static final int MAX_TEXT = 1000;
+  /** Longest excerpt, in characters. */
+  private static final int MAX_EXCERPT = 300;
   /** Longest text scanned for codes. */
   private static final int MAX_SCAN = 64 * 1024;
 
@@ -757,5 +759,10 @@ final class Smtp {
       return s;
     }
     return s.substring(0, MAX_TEXT - 3) + "...";
+  }
+
+  /** {@code s} as an excerpt: its first 297 chars and "..." when it is longer than 300. */
+  static String excerpt(String s) {
+    return s.length() > MAX_EXCERPT ? s.substring(0, MAX_EXCERPT - 3) + "..." : s;
   }
 }

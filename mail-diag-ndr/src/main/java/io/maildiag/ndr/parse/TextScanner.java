@@ -1273,6 +1273,6 @@ final class TextScanner {
       sb.append(l);
     }
     String s = sb.toString();
-    return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    return Smtp.excerpt(s);
   }
 }
