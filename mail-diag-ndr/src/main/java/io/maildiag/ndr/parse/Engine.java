@@ -1098,7 +1098,7 @@ public final class Engine {
           }
           html.add(t);
         } else {
-          if (plainLength == 0) {
+          if (plain.isEmpty()) {
             textPart = p;
           }
           plain.add(t);

@@ -63,14 +63,12 @@ final class SmtpStage {
    * The words that open {@link #EXPLICIT}'s alternatives, longest first, each followed in a match by
    * {@code \s} characters and then a character of {@link #LEAD_THEN} (at the same index).
    */
-  private static final String[] LEAD_WORDS = {"greeting", "refused", "sender", "failed", "after", "while", "does",
+  static final String[] LEAD_WORDS = {"greeting", "refused", "sender", "failed", "after", "while", "does",
       "for", "in", "my"};
   /** For each of {@link #LEAD_WORDS}: the characters that may follow its {@code \s} characters. */
-  private static final String[] LEAD_THEN = {"f", "t", "w", "oa", "pmredih", "s", "n", "rmdt", "r", "n"};
+  static final String[] LEAD_THEN = {"f", "t", "w", "oa", "pmredih", "s", "n", "rmdt", "r", "n"};
   /** The alternatives of {@link #EXPLICIT} that open with a bracket. */
-  private static final String[] BRACKETED = {"[rcpt_to]", "[mail_from]", "[data]"};
-  /** Every match of {@link #EXPLICIT} starts with one of these. */
-  static final Keywords EXPLICIT_STARTS = new Keywords(explicitStarts());
+  static final String[] BRACKETED = {"[rcpt_to]", "[mail_from]", "[data]"};
   /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of the server-line patterns starts with this. */
@@ -81,16 +79,6 @@ final class SmtpStage {
   static final Pattern NO_RECIPIENT = Pattern.compile(
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
   private static final int MAX_SCAN = 64 * 1024;
-
-  /** The words of {@link #EXPLICIT_STARTS}: each lead word spaced as {@link Keywords#spacedThen} has it, and the bracketed ones. */
-  private static String[] explicitStarts() {
-    String[][] groups = new String[LEAD_WORDS.length + 1][];
-    for (int k = 0; k < LEAD_WORDS.length; k++) {
-      groups[k] = Keywords.spacedThen(LEAD_WORDS[k], LEAD_THEN[k]);
-    }
-    groups[LEAD_WORDS.length] = BRACKETED;
-    return Keywords.all(groups);
-  }
 
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
@@ -147,7 +135,7 @@ final class SmtpStage {
   }
 
   /**
-   * {@code EXPLICIT_STARTS.next(s, from)}, found from the {@code \s} characters and brackets of
+   * The first index at or after {@code from} where a match of {@link #EXPLICIT} may start, found from the {@code \s} characters and brackets of
    * {@code s}: each word of it but the bracketed ones is a lead word just before a {@code \s}
    * character, so only the characters before those are compared, with no trie walk elsewhere.
    */
@@ -298,7 +286,7 @@ final class SmtpStage {
   }
 
   /**
-   * {@code found(m.group())} for a match of {@link #EXPLICIT} in {@code t}, read from the group that
+   * The stage a match of {@link #EXPLICIT} in {@code t} names, read from the group that
    * matched: the words around a group name no stage, so its first letters tell which one it is.
    */
   private static Found found(Matcher m, String t) {
@@ -342,26 +330,6 @@ final class SmtpStage {
 
   /** The group of {@link #EXPLICIT} that holds qmail's phrases ("does not like recipient", ...). */
   private static final int QMAIL_GROUP = 4;
-
-  static Found found(String words) {
-    String w = collapseSpace(words.toLowerCase(Locale.ROOT));
-    if (w.startsWith("refused to talk") || w.endsWith("greeting failed") || w.contains("initial connection")) {
-      return CONNECT;
-    }
-    if (w.contains("my name was rejected") || w.contains("helo") || w.contains("ehlo") || w.contains("lhlo")) {
-      return w.contains("ehlo") ? EHLO : HELO;
-    }
-    if (w.contains("sender was rejected") || w.contains("mail")) { // MAIL FROM, [MAIL_FROM], MAIL command
-      return MAIL;
-    }
-    if (w.contains("recipient") || w.contains("rcpt")) {
-      return RCPT;
-    }
-    if (w.contains("end of data") || w.contains("after i sent") || w.contains("message body")) {
-      return END_OF_DATA;
-    }
-    return DATA; // DATA, BDAT, [DATA], TEXT, "failed on DATA command"
-  }
 
   /** The stage of the first negative server reply of a transcript in {@code lines[from, to)}, or null. */
   static @Nullable Found transcript(String[] lines, int from, int to) {
@@ -493,7 +461,7 @@ final class SmtpStage {
   }
 
   /** {@code s} with each run of {@code \s} characters made one space. */
-  private static String collapseSpace(String s) {
+  static String collapseSpace(String s) {
     StringBuilder b = null;
     int n = s.length();
     for (int i = 0; i < n; i++) {

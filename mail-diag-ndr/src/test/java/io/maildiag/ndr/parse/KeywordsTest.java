@@ -176,7 +176,7 @@ class KeywordsTest {
   @Property(tries = 2000)
   void cursorFindsWhatNextFinds(@ForAll("texts") String text, @ForAll("steps") List<Integer> steps) {
     for (Keywords k : List.of(TextScanner.END_MARKER_WORD, new Keywords("message", "sent"), new Keywords("in r", "#", "a"),
-        new Keywords("mail", "rcpt", "data", "helo", "ehlo"), SmtpStage.EXPLICIT_STARTS)) {
+        new Keywords("mail", "rcpt", "data", "helo", "ehlo"), SmtpStageReference.EXPLICIT_STARTS)) {
       Keywords.Cursor c = k.cursor(text);
       int from = -1;
       for (int step : steps) {
@@ -273,7 +273,7 @@ class KeywordsTest {
       Matcher plain = SmtpStage.EXPLICIT.matcher(text);
       Matcher gated = SmtpStage.EXPLICIT.matcher(text);
       assertThat(plain.find()).as(text).isTrue();
-      assertThat(SmtpStage.EXPLICIT_STARTS.find(gated, text, 0)).as(text).isTrue();
+      assertThat(SmtpStageReference.EXPLICIT_STARTS.find(gated, text, 0)).as(text).isTrue();
       assertThat(gated.group()).isEqualTo(plain.group());
     }
   }
@@ -316,7 +316,7 @@ class KeywordsTest {
       new Starts("REPLY_ANY", Smtp.REPLY_ANY, Smtp.ANY_STARTS),
       new Starts("QMAIL", Smtp.QMAIL, Smtp.QMAIL_STARTS),
       new Starts("STATUS", Smtp.STATUS, Smtp.STATUS_STARTS),
-      new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStage.EXPLICIT_STARTS));
+      new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStageReference.EXPLICIT_STARTS));
 
   private static final List<Leads> LEADS = List.of(
       new Leads("SECTION_END", TextScanner.SECTION_END, TextScanner.SECTION_END_LEADS),

@@ -18,7 +18,7 @@ class SmtpStageExplicitStartsTest {
 
   @Property(tries = 3000)
   void startsAreTheTriesStarts(@ForAll("texts") String s, @ForAll("froms") int from) {
-    assertThat(SmtpStage.nextExplicit(s, from)).isEqualTo(SmtpStage.EXPLICIT_STARTS.next(s, from));
+    assertThat(SmtpStage.nextExplicit(s, from)).isEqualTo(SmtpStageReference.EXPLICIT_STARTS.next(s, from));
   }
 
   @Property(tries = 3000)
@@ -36,7 +36,7 @@ class SmtpStageExplicitStartsTest {
     for (String s : texts) {
       for (int from = -1; from <= s.length() + 1; from++) {
         assertThat(SmtpStage.nextExplicit(s, from)).as(s + " from " + from)
-            .isEqualTo(SmtpStage.EXPLICIT_STARTS.next(s, from));
+            .isEqualTo(SmtpStageReference.EXPLICIT_STARTS.next(s, from));
       }
       assertThat(SmtpStage.explicit(s)).as(s).isEqualTo(plainExplicit(s));
       assertThat(SmtpStage.explicitUnique(s)).as(s).isEqualTo(plainExplicitUnique(s));
@@ -51,7 +51,7 @@ class SmtpStageExplicitStartsTest {
   /** {@link SmtpStage#explicit} by a plain find. */
   private static SmtpStage.Found plainExplicit(String s) {
     Matcher m = SmtpStage.EXPLICIT.matcher(s);
-    return m.find() ? SmtpStage.found(m.group()) : null;
+    return m.find() ? SmtpStageReference.found(m.group()) : null;
   }
 
   /** {@link SmtpStage#explicitUnique} by plain finds. */
@@ -59,7 +59,7 @@ class SmtpStageExplicitStartsTest {
     Matcher m = SmtpStage.EXPLICIT.matcher(s);
     SmtpStage.Found first = null;
     while (m.find()) {
-      SmtpStage.Found f = SmtpStage.found(m.group());
+      SmtpStage.Found f = SmtpStageReference.found(m.group());
       if (first == null) {
         first = f;
       } else if (f.stage() != first.stage()) {
