@@ -449,11 +449,18 @@ final class Formats {
   private static final String[] EXCHANGE_CODE_WORDS = {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
   /** {@link #EXCHANGE_CODE_WORDS} lower-cased, in the same order. */
-  private static final String[] EXCHANGE_CODE_LOWER = {
-      "resolver.", "storedrv.", "smtpsend.", "routing.", "queue.expired", "msexch:"};
+  private static final String[] EXCHANGE_CODE_LOWER = asciiLower(EXCHANGE_CODE_WORDS);
   /** {@link #EXCHANGE_CODE_WORDS} as a gate (it ignores case: a necessary condition all the same). */
-  private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(
-      "resolver.", "storedrv.", "smtpsend.", "routing.", "queue.expired", "msexch:");
+  private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(EXCHANGE_CODE_LOWER);
+
+  /** Each of {@code words} (ASCII) lower-cased. */
+  private static String[] asciiLower(String[] words) {
+    String[] out = new String[words.length];
+    for (int k = 0; k < words.length; k++) {
+      out[k] = words[k].toLowerCase(Locale.ROOT);
+    }
+    return out;
+  }
 
   /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
   private static final String[] MS_CLOUD_LOWER = {
@@ -471,14 +478,13 @@ final class Formats {
 
   /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
   static boolean exchangeCode(String t) {
-    // most texts hold none of the codes: no matcher is made for them
-    return containsAny(t, EXCHANGE_CODE_WORDS)
-        && EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
+    return exchangeCode(t, CharPairs.lowerCased(t));
   }
 
   /**
    * {@link #exchangeCode(String)}; {@code tl} holds the pairs of {@code t} lower-cased, where each code
-   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there.
+   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there, and no
+   * matcher is made for a text without any of the words.
    */
   private static boolean exchangeCode(String t, CharPairs tl) {
     for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
@@ -494,7 +500,7 @@ final class Formats {
    * as one of the fixed strings: the pattern runs only when one is there.
    */
   static boolean msCloudText(String t, String tl) {
-    return msCloudLower(tl) && MS_CLOUD.matcher(t).find();
+    return msCloudText(t, new CharPairs(tl));
   }
 
   /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
