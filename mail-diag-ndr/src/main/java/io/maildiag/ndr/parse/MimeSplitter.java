@@ -437,29 +437,65 @@ final class MimeSplitter {
       "DKIM-Signature", "Delivered-To", "References", "In-Reply-To", "Reply-To", "Sender", "X-Mailer",
       "X-Original-To", "Authentication-Results", "Content-Language", "Thread-Topic", "Thread-Index",
       "Accept-Language", "X-MS-Has-Attach", "X-MS-TNEF-Correlator", "X-Spam-Status", "X-Spam-Checker-Version",
-      "List-Unsubscribe", "Precedence", "X-Mailer-Daemon-Error", "X-Loop", "Errors-To", "Will-Retry-Until"};
-  /** {@link #COMMON_NAMES} as ISO-8859-1 bytes, by length. */
-  private static final byte[][][] COMMON_BY_LENGTH = new byte[32][][];
-  private static final String[][] COMMON_STRINGS_BY_LENGTH = new String[32][];
+      "List-Unsubscribe", "Precedence", "X-Mailer-Daemon-Error", "X-Loop", "Errors-To", "Will-Retry-Until",
+      "X-Received", "Return-path", "Content-type", "Received-SPF", "Message-id", "MIME-version", "X-Gm-Message-State",
+      "X-Google-DKIM-Signature", "X-Google-Smtp-Source", "User-Agent", "X-SenderID", "X-SES-Outgoing",
+      "X-Originating-IP", "Envelope-to", "ARC-Seal", "ARC-Message-Signature", "ARC-Authentication-Results",
+      "X-Virus-Scanned", "X-Priority", "Delivery-date", "X-Original-Message-ID", "Content-Length",
+      "X-OriginalArrivalTime", "X-Apparently-To", "X-OriginatorOrg", "Original-recipient"};
+  /** Names longer than this are never among {@link #COMMON_NAMES}: they are not looked up. */
+  private static final int COMMON_MAX_LENGTH = 32;
+  private static final int NAME_TABLE_BITS = 8;
+  /**
+   * {@link #COMMON_NAMES} by length and first eight bytes, open-addressed (linear probing): each
+   * slot holds a name's index plus one, or 0 when empty. One probe finds most names.
+   */
+  private static final short[] NAME_TABLE = new short[1 << NAME_TABLE_BITS];
+  /** Each common name's ISO-8859-1 bytes as {@link #chunk little-endian words}, eight bytes each. */
+  private static final long[][] COMMON_WORDS = new long[COMMON_NAMES.length][];
 
   static {
-    for (int len = 0; len < COMMON_BY_LENGTH.length; len++) {
-      List<String> names = new ArrayList<>();
-      for (String name : COMMON_NAMES) {
-        if (name.length() == len) {
-          names.add(name);
-        }
+    for (int k = 0; k < COMMON_NAMES.length; k++) {
+      byte[] name = COMMON_NAMES[k].getBytes(StandardCharsets.ISO_8859_1);
+      long[] words = new long[(name.length + 7) / 8];
+      for (int w = 0; w < words.length; w++) {
+        words[w] = chunk(name, w * 8, name.length);
       }
-      COMMON_STRINGS_BY_LENGTH[len] = names.toArray(new String[0]);
-      COMMON_BY_LENGTH[len] = new byte[names.size()][];
-      for (int k = 0; k < names.size(); k++) {
-        COMMON_BY_LENGTH[len][k] = names.get(k).getBytes(StandardCharsets.ISO_8859_1);
+      COMMON_WORDS[k] = words;
+      int s = nameSlot(words[0], name.length);
+      while (NAME_TABLE[s] != 0) {
+        s = (s + 1) & (NAME_TABLE.length - 1);
       }
+      NAME_TABLE[s] = (short) (k + 1);
     }
   }
 
+  /** The table slot where a name of this length and first word is looked for first. */
+  private static int nameSlot(long first, int len) {
+    return (int) (((first ^ len) * 0x9E3779B97F4A7C15L) >>> (64 - NAME_TABLE_BITS));
+  }
+
+  /**
+   * The bytes {@code b[at, min(at + 8, to))} (at least one) as a little-endian word, the bytes past
+   * {@code to} zero: the unit in which names are compared.
+   */
+  static long chunk(byte[] b, int at, int to) {
+    int n = to - at;
+    if (n >= 8) {
+      return Bytes.word(b, at);
+    }
+    if (at + 8 <= b.length) {
+      return Bytes.word(b, at) & (-1L >>> (64 - 8 * n)); // the bytes past to masked off
+    }
+    long v = 0; // near the end of the array: byte by byte
+    for (int k = n - 1; k >= 0; k--) {
+      v = v << 8 | (b[at + k] & 0xFF);
+    }
+    return v;
+  }
+
   /** A field name: {@link #latin1Trimmed}, but a common name is the shared string rather than a new one. */
-  private static String name(byte[] b, int from, int to) {
+  static String name(byte[] b, int from, int to) {
     while (from < to && (b[from] & 0xFF) <= ' ') {
       from++;
     }
@@ -467,25 +503,23 @@ final class MimeSplitter {
       to--;
     }
     int len = to - from;
-    if (len < COMMON_BY_LENGTH.length) {
-      byte[][] candidates = COMMON_BY_LENGTH[len];
-      for (int k = 0; k < candidates.length; k++) {
-        byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
-        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && sameInside(b, from, c)) {
-          return COMMON_STRINGS_BY_LENGTH[len][k];
+    if (len > 0 && len <= COMMON_MAX_LENGTH) {
+      long first = chunk(b, from, to);
+      for (int s = nameSlot(first, len); NAME_TABLE[s] != 0; s = (s + 1) & (NAME_TABLE.length - 1)) {
+        int k = NAME_TABLE[s] - 1;
+        long[] words = COMMON_WORDS[k];
+        if (words[0] == first && COMMON_NAMES[k].length() == len && sameWords(b, from, to, words)) {
+          return COMMON_NAMES[k];
         }
       }
     }
     return new String(b, from, len, StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * Whether {@code b} from {@code from} on holds {@code c} between its first and last bytes (those
-   * compared already): a plain loop, cheaper than Arrays.equals for names this short.
-   */
-  private static boolean sameInside(byte[] b, int from, byte[] c) {
-    for (int k = 1; k < c.length - 1; k++) {
-      if (b[from + k] != c[k]) {
+  /** Whether {@code b[from, to)} after its first eight bytes (compared already) holds {@code words} after the first. */
+  private static boolean sameWords(byte[] b, int from, int to, long[] words) {
+    for (int w = 1; w < words.length; w++) {
+      if (chunk(b, from + 8 * w, to) != words[w]) {
         return false;
       }
     }
