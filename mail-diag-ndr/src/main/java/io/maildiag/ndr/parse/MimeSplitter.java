@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link MimeReader}: splits a normalised message (bare LF line endings) into the
@@ -69,11 +70,19 @@ final class MimeSplitter {
    * added) when the message has a structure that is left to Jakarta Mail.
    */
   MimePart split(byte[] bytes, Diags diags) {
+    return split(bytes, null, false, diags);
+  }
+
+  /**
+   * {@link #split(byte[], Diags)} of a message whose ISO-8859-1 text is {@code latin1} when not null
+   * (not made again), and that holds no CR when {@code crFree} is true (then not searched for one).
+   */
+  MimePart split(byte[] bytes, @Nullable String latin1, boolean crFree, Diags diags) {
     MimePart root;
     try {
       message = bytes;
-      messageText = new String(bytes, StandardCharsets.ISO_8859_1);
-      messageCrFree = messageText.indexOf('\r') < 0;
+      messageText = latin1 != null ? latin1 : new String(bytes, StandardCharsets.ISO_8859_1);
+      messageCrFree = crFree || messageText.indexOf('\r') < 0;
       root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (Decline d) {
       return null;
@@ -316,13 +325,9 @@ final class MimeSplitter {
     return true;
   }
 
+  /** Whether {@code b} holds {@code prefix} at {@code at}: Arrays.equals on ranges is a vectorised intrinsic. */
   private static boolean startsWith(byte[] b, int at, byte[] prefix) {
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[at + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
   }
 
   // ---------------------------------------------------------------- header sections
