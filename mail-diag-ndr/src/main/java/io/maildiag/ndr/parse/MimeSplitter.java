@@ -227,15 +227,7 @@ final class MimeSplitter {
     boolean done = false;
     while (!done) {
       int start = pos;
-      int bodyStart = -1;
-      while (pos < to) { // skip the part's header section
-        int le = lineEnd(b, pos, to);
-        if (le == pos) {
-          bodyStart = pos + 1;
-          break;
-        }
-        pos = le < to ? le + 1 : to;
-      }
+      int bodyStart = dash.bodyStart(pos, to); // after the part's header section
       if (bodyStart < 0) {
         break; // the header section runs to the end: Jakarta drops this part
       }
@@ -632,6 +624,9 @@ final class MimeSplitter {
     int[] starts = new int[8];
     int count;
     boolean hasCr;
+    /** The text searched, and the index in {@link #buf} of its first char. */
+    private final String text;
+    private final int base;
 
     /**
      * Indexes {@code b} from {@code from} on, searching {@code whole} (all of {@code b} as ISO-8859-1
@@ -641,12 +636,14 @@ final class MimeSplitter {
     DashLines(byte[] b, int from, String whole, boolean crFree) {
       buf = b;
       this.from = from;
-      String text = whole;
-      int base = 0;
-      if (text == null) {
-        text = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
-        base = from;
+      String t = whole;
+      int at = 0;
+      if (t == null) {
+        t = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        at = from;
       }
+      text = t;
+      base = at;
       if (!crFree && text.indexOf('\r', from - base) >= 0) {
         hasCr = true;
         return;
@@ -664,6 +661,24 @@ final class MimeSplitter {
         }
         starts[count++] = at;
       }
+    }
+
+    /**
+     * Where the content of a part whose header section starts at line start {@code at} begins: after
+     * the first empty line in {@code [at, to)}, or -1 if there is none (the section runs to the end).
+     * The buffer holds no CR from {@link #from} on (else it was declined), so the empty line is the
+     * first LF at {@code at} or right after another LF: one search instead of one per line.
+     */
+    int bodyStart(int at, int to) {
+      if (at >= to) {
+        return -1;
+      }
+      if (buf[at] == '\n') {
+        return at + 1;
+      }
+      int k = text.indexOf("\n\n", at - base);
+      int empty = k < 0 ? -1 : k + base + 1; // the LF that is a line of its own
+      return empty >= 0 && empty < to ? empty + 1 : -1;
     }
 
     /** The index in {@link #starts} of the first line at or after {@code from} ({@link #count} if none). */
