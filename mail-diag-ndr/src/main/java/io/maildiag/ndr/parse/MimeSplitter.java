@@ -738,9 +738,28 @@ final class MimeSplitter {
       if (buf[at] == '\n') {
         return at + 1;
       }
-      int k = text.indexOf("\n\n", at - base);
-      int empty = k < 0 ? -1 : k + base + 1; // the LF that is a line of its own
+      int k = blankAfter(at);
+      int empty = k < 0 ? -1 : k + 1; // the LF that is a line of its own
       return empty >= 0 && empty < to ? empty + 1 : -1;
+    }
+
+    /** The last search of {@link #blankAfter}: no "\n\n" starts in {@code [blankFrom, blankAt)}; -1 before the first. */
+    private int blankFrom = -1;
+    private int blankAt;
+
+    /**
+     * The index in {@link #buf} of the first "\n\n" at or after {@code at}, or -1. The search may run
+     * past the part's end; the last answer is kept, so that parts whose section runs to their end
+     * (at most one per multipart, the last) do not search the same stretch again and again.
+     */
+    private int blankAfter(int at) {
+      if (blankFrom >= 0 && at >= blankFrom && (blankAt < 0 || at <= blankAt)) {
+        return blankAt;
+      }
+      int k = text.indexOf("\n\n", at - base);
+      blankFrom = at;
+      blankAt = k < 0 ? -1 : k + base;
+      return blankAt;
     }
 
     /** The index in {@link #starts} of the first line at or after {@code from} ({@link #count} if none). */
