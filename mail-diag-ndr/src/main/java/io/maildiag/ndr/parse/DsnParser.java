@@ -72,7 +72,7 @@ final class DsnParser {
       }
       char c = text.charAt(start);
       if ((c == ' ' || c == '\t') && lastName != null && lastMap != null) {
-        String more = text.substring(start - 1, eol); // the LF before the line and the line (not the first)
+        String more = "\n" + text.substring(start, eol);
         String before = lastMap.get(lastName);
         lastMap.put(lastName, before == null ? more : before.concat(more));
         continue;

@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * A map of a few strings in the order first put, in two arrays searched in order: the fields of one
- * block of a delivery-status report, the parameters of a Content-Type. Cheaper to fill and to ask
- * than a LinkedHashMap for the dozen entries at most these have (keys are mostly shared constants,
- * so most comparisons are identities), and it iterates in the same order as a LinkedHashMap filled
- * alike. Keys and values are never null; entries are never removed.
+ * block of a delivery-status report. Cheaper to fill and to ask than a LinkedHashMap for the dozen
+ * entries a block has (keys are mostly shared constants, so most comparisons are identities), and
+ * it iterates in the same order as a LinkedHashMap filled alike. Keys and values are never null;
+ * entries are never removed.
  */
 final class SmallMap extends AbstractMap<String, String> {
   private String[] keys = new String[8];
