@@ -1,8 +1,13 @@
 package io.maildiag.ndr.parse;
 
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /** A leniently parsed Content-Type: {@code type/subtype} lower-cased, parameters by lower-cased name. */
 record ContentType(String mimeType, Map<String, String> params) {
@@ -108,7 +113,7 @@ record ContentType(String mimeType, Map<String, String> params) {
     if (from >= v.length()) {
       return Map.of(); // no parameters: nothing to allocate
     }
-    Map<String, String> params = new LinkedHashMap<>(8); // a few parameters at most, as a rule
+    Params params = new Params();
     int i = from;
     int n = v.length();
     while (i < n && params.size() < 32) {
@@ -169,14 +174,108 @@ record ContentType(String mimeType, Map<String, String> params) {
         // RFC 2231 continuations: name*0, name*1 ... joined in order of appearance
         int star = name.indexOf('*');
         if (star > 0) {
-          String base = name.substring(0, star);
-          params.merge(base, val, String::concat);
+          params.append(name.substring(0, star), val);
         } else {
           params.putIfAbsent(name, val);
         }
       }
     }
-    return params;
+    return params.size() == 0 ? Map.of() : params;
+  }
+
+  /**
+   * The parameters in the order first met: a small map in two arrays, searched in order. A
+   * Content-Type has a few parameters at most (32 are read), so this is cheaper to fill and to ask
+   * than a hash map, and it iterates in the same order as a LinkedHashMap filled alike. Read-only
+   * once parsed.
+   */
+  static final class Params extends AbstractMap<String, String> {
+    private String[] keys = new String[4];
+    private String[] values = new String[4];
+    private int size;
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    private int indexOf(Object key) {
+      for (int k = 0; k < size; k++) {
+        if (keys[k].equals(key)) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public String get(Object key) {
+      int k = indexOf(key);
+      return k < 0 ? null : values[k];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    /** Map.putIfAbsent as the parser uses it (no null values). */
+    @Override
+    public String putIfAbsent(String key, String value) {
+      int k = indexOf(key);
+      if (k >= 0) {
+        return values[k];
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      size++;
+      return null;
+    }
+
+    /** Map.merge with String::concat: an RFC 2231 continuation appended to what came before. */
+    void append(String key, String value) {
+      int k = indexOf(key);
+      if (k >= 0) {
+        values[k] = values[k].concat(value);
+      } else {
+        putIfAbsent(key, value);
+      }
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Map.Entry<String, String>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < size;
+            }
+
+            @Override
+            public Map.Entry<String, String> next() {
+              if (next >= size) {
+                throw new NoSuchElementException();
+              }
+              int k = next++;
+              return new AbstractMap.SimpleImmutableEntry<>(keys[k], values[k]);
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return size;
+        }
+      };
+    }
   }
 
   /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape). */

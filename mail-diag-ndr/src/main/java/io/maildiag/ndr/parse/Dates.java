@@ -225,9 +225,24 @@ final class Dates {
       if (h > 18 || m > 59) {
         return ZoneOffset.UTC;
       }
+      if (m % 15 == 0 && (h < 18 || m == 0)) {
+        return QUARTER_HOURS[QUARTER_HOURS.length / 2 + sign * (h * 4 + m / 15)]; // no boxed cache lookup
+      }
       return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
     }
     return zone(v.substring(from, to));
+  }
+
+  /**
+   * The offsets from -18:00 to +18:00 in steps of a quarter hour (index 72 is zero), made once:
+   * ZoneOffset.ofHoursMinutes gives these same values through a boxed-key map.
+   */
+  private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[18 * 4 * 2 + 1];
+
+  static {
+    for (int q = -18 * 4; q <= 18 * 4; q++) {
+      QUARTER_HOURS[q + 18 * 4] = ZoneOffset.ofTotalSeconds(q * 15 * 60);
+    }
   }
 
   private static boolean isDigit(String v, int i) {

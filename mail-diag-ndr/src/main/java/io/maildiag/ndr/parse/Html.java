@@ -84,8 +84,9 @@ final class Html {
   static String toText(String html) {
     char[] in = html.toCharArray();
     int n = in.length;
-    // every input character gives at most one output character (an entity or a tag gives fewer)
-    char[] out = new char[n];
+    // every input character gives at most one output character (an entity or a tag gives fewer);
+    // one more for the line break tidy adds at the end
+    char[] out = new char[n + 1];
     int o = 0;
     int i = 0;
     while (i < n) {
@@ -154,9 +155,13 @@ final class Html {
     return tidy(out, o);
   }
 
-  /** Each line trimmed and runs of spaces collapsed; runs of blank lines kept to one. */
+  /**
+   * Each line of {@code text[0, n)} trimmed and runs of spaces collapsed; runs of blank lines kept to
+   * one. Written over the text itself ({@code text} has room for n + 1 chars): a line's output never
+   * runs past its own line break, and a char is read before anything is written at its index.
+   */
   private static String tidy(char[] text, int n) {
-    char[] out = new char[n + 1]; // lines only shrink; the last one gains a line break
+    char[] out = text;
     int o = 0;
     int blank = 0;
     int start = 0;

@@ -15,6 +15,9 @@ final class MimePart {
   final ContentType type;
   /** The transfer-decoded body; null until {@link #body()} first decodes {@link #raw}. */
   private byte[] body;
+  /** The decoded body {@link #text} read, {@code decoded[0, decodedLength)}, while {@link #body} is not made. */
+  private byte[] decoded;
+  private int decodedLength;
   /** A leaf's raw content {@code raw[rawFrom, rawTo)} and its transfer encoding, until decoded. */
   private byte[] raw;
   private final int rawFrom;
@@ -59,11 +62,21 @@ final class MimePart {
   byte[] body() {
     byte[] b = body;
     if (b == null) {
-      b = TransferDecoding.decode(raw, rawFrom, rawTo, cte);
+      decode();
+      b = decodedLength == decoded.length ? decoded : java.util.Arrays.copyOf(decoded, decodedLength);
       body = b;
-      raw = null;
     }
     return b;
+  }
+
+  /** Transfer-decodes {@link #raw} once into {@link #decoded} (the decoder's array, not cut to size). */
+  private void decode() {
+    if (decoded == null) {
+      TransferDecoding.Decoded d = TransferDecoding.decodeSized(raw, rawFrom, rawTo, cte);
+      decoded = d.bytes;
+      decodedLength = d.length;
+      raw = null;
+    }
   }
 
   /** The body decoded to text with its charset (with fallbacks); "" for containers. */
@@ -76,8 +89,11 @@ final class MimePart {
       }
       if (body == null && raw != null && !TransferDecoding.transforms(cte)) {
         text = Charsets.decode(raw, rawFrom, rawTo - rawFrom, charset, diags); // the raw bytes are the body: no copy
+      } else if (body == null) {
+        decode();
+        text = Charsets.decode(decoded, 0, decodedLength, charset, diags); // the decoder's array read in place
       } else {
-        text = Charsets.decode(body(), charset, diags);
+        text = Charsets.decode(body, charset, diags);
       }
     }
     return text;

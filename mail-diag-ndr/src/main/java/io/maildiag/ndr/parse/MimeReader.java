@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a bounded {@link MimePart} tree. Jakarta Mail is the reference MIME reader: the tree is
@@ -65,9 +66,22 @@ final class MimeReader {
 
   /** Reads the whole normalised message. Never throws. */
   MimePart read(byte[] bytes) {
+    return read(bytes, null, false);
+  }
+
+  /**
+   * Reads a message as {@link Normalizer#normalizeMessage} gave it, the same as {@link #read(byte[])}
+   * of its bytes: they hold no CR, so they need no search for one, and their text is not made again
+   * when the normaliser made it. Never throws.
+   */
+  MimePart read(Normalizer.Normalized message) {
+    return read(message.bytes(), message.latin1(), true);
+  }
+
+  private MimePart read(byte[] bytes, @Nullable String latin1, boolean crFree) {
     MimePart fast;
     try {
-      fast = new MimeSplitter(maxDepth, maxHeaderFields, deadline).split(bytes, diags);
+      fast = new MimeSplitter(maxDepth, maxHeaderFields, deadline).split(bytes, latin1, crFree, diags);
     } catch (RuntimeException e) {
       fast = null; // never expected; the reference path then reads the message as it always did
     }

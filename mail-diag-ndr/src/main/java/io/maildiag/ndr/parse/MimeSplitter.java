@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link MimeReader}: splits a normalised message (bare LF line endings) into the
@@ -44,6 +45,9 @@ final class MimeSplitter {
   private int parts;
   /** The fields of the header section being read, reused from section to section. */
   private Headers.Field[] scratch = new Headers.Field[16];
+  /** The LFs that fold the field being read (each before one of its continuation lines), in order. */
+  private int[] folds = new int[8];
+  private int foldCount;
   /** Where the content after the header section last read by {@link #section} starts. */
   private int contentStart;
   /**
@@ -69,11 +73,19 @@ final class MimeSplitter {
    * added) when the message has a structure that is left to Jakarta Mail.
    */
   MimePart split(byte[] bytes, Diags diags) {
+    return split(bytes, null, false, diags);
+  }
+
+  /**
+   * {@link #split(byte[], Diags)} of a message whose ISO-8859-1 text is {@code latin1} when not null
+   * (not made again), and that holds no CR when {@code crFree} is true (then not searched for one).
+   */
+  MimePart split(byte[] bytes, @Nullable String latin1, boolean crFree, Diags diags) {
     MimePart root;
     try {
       message = bytes;
-      messageText = new String(bytes, StandardCharsets.ISO_8859_1);
-      messageCrFree = messageText.indexOf('\r') < 0;
+      messageText = latin1 != null ? latin1 : new String(bytes, StandardCharsets.ISO_8859_1);
+      messageCrFree = crFree || messageText.indexOf('\r') < 0;
       root = entity(bytes, 0, bytes.length, "", 0, true, ContentType.TEXT_PLAIN);
     } catch (Decline d) {
       return null;
@@ -218,15 +230,7 @@ final class MimeSplitter {
     boolean done = false;
     while (!done) {
       int start = pos;
-      int bodyStart = -1;
-      while (pos < to) { // skip the part's header section
-        int le = lineEnd(b, pos, to);
-        if (le == pos) {
-          bodyStart = pos + 1;
-          break;
-        }
-        pos = le < to ? le + 1 : to;
-      }
+      int bodyStart = dash.bodyStart(pos, to); // after the part's header section
       if (bodyStart < 0) {
         break; // the header section runs to the end: Jakarta drops this part
       }
@@ -316,13 +320,9 @@ final class MimeSplitter {
     return true;
   }
 
+  /** Whether {@code b} holds {@code prefix} at {@code at}: Arrays.equals on ranges is a vectorised intrinsic. */
   private static boolean startsWith(byte[] b, int at, byte[] prefix) {
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[at + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
   }
 
   // ---------------------------------------------------------------- header sections
@@ -359,6 +359,7 @@ final class MimeSplitter {
         }
         fieldEnd = le;
         folded = true;
+        fold(pos - 1);
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
           fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
@@ -371,6 +372,7 @@ final class MimeSplitter {
           colon = -1;
         }
         folded = false;
+        foldCount = 0;
       }
       pos = le < to ? le + 1 : to;
     }
@@ -401,6 +403,14 @@ final class MimeSplitter {
     }
   }
 
+  /** Notes the LF at {@code lf} as one that folds the field being read. */
+  private void fold(int lf) {
+    if (foldCount == folds.length) {
+      folds = Arrays.copyOf(folds, foldCount * 2);
+    }
+    folds[foldCount++] = lf;
+  }
+
   /** {@code fields} with {@code f} at index {@code i}, grown when full. */
   private static Headers.Field[] add(Headers.Field[] fields, int i, Headers.Field f) {
     if (i == fields.length) {
@@ -415,7 +425,7 @@ final class MimeSplitter {
    * trimmed; the value after it, unfolded, re-decoded and trimmed. A line without a colon is both
    * name and value, as Jakarta reads it.
    */
-  private static Headers.Field field(byte[] b, int from, int to, int colon, boolean folded, boolean eager) {
+  private Headers.Field field(byte[] b, int from, int to, int colon, boolean folded, boolean eager) {
     if (colon < 0) {
       if (folded) {
         throw DECLINE; // Jakarta would look for a colon in the folded lines
@@ -424,8 +434,11 @@ final class MimeSplitter {
       return eager ? new Headers.Field(name, value(b, from, to, false)) : new Headers.Field(name, b, from, to, false);
     }
     String name = name(b, from, colon);
-    return eager ? new Headers.Field(name, value(b, colon + 1, to, folded))
-        : new Headers.Field(name, b, colon + 1, to, folded);
+    if (!eager) {
+      return new Headers.Field(name, b, colon + 1, to, folded);
+    }
+    // the section noted the LFs of the folds: they need not be looked for again
+    return new Headers.Field(name, folded ? value(b, colon + 1, to, folds, foldCount) : value(b, colon + 1, to, false));
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -437,29 +450,69 @@ final class MimeSplitter {
       "DKIM-Signature", "Delivered-To", "References", "In-Reply-To", "Reply-To", "Sender", "X-Mailer",
       "X-Original-To", "Authentication-Results", "Content-Language", "Thread-Topic", "Thread-Index",
       "Accept-Language", "X-MS-Has-Attach", "X-MS-TNEF-Correlator", "X-Spam-Status", "X-Spam-Checker-Version",
-      "List-Unsubscribe", "Precedence", "X-Mailer-Daemon-Error", "X-Loop", "Errors-To", "Will-Retry-Until"};
-  /** {@link #COMMON_NAMES} as ISO-8859-1 bytes, by length. */
-  private static final byte[][][] COMMON_BY_LENGTH = new byte[32][][];
-  private static final String[][] COMMON_STRINGS_BY_LENGTH = new String[32][];
+      "List-Unsubscribe", "Precedence", "X-Mailer-Daemon-Error", "X-Loop", "Errors-To", "Will-Retry-Until",
+      "X-Received", "Return-path", "Content-type", "Received-SPF", "Message-id", "MIME-version", "X-Gm-Message-State",
+      "X-Google-DKIM-Signature", "X-Google-Smtp-Source", "User-Agent", "X-SenderID", "X-SES-Outgoing",
+      "X-Originating-IP", "Envelope-to", "ARC-Seal", "ARC-Message-Signature", "ARC-Authentication-Results",
+      "X-Virus-Scanned", "X-Priority", "Delivery-date", "X-Original-Message-ID", "Content-Length",
+      "X-OriginalArrivalTime", "X-Apparently-To", "X-OriginatorOrg", "Original-recipient"};
+  /** Names longer than this are never among {@link #COMMON_NAMES}: they are not looked up. */
+  private static final int COMMON_MAX_LENGTH = 32;
+  private static final int NAME_TABLE_BITS = 8;
+  /**
+   * {@link #COMMON_NAMES} by length and first eight bytes, open-addressed (linear probing): slot
+   * {@code s} holds at {@code 2s} a name's first word and at {@code 2s + 1} its length shifted by
+   * 16 bits and its index plus one, or 0 when empty; both in one cache line. One probe finds most
+   * names.
+   */
+  private static final long[] NAME_TABLE = new long[2 << NAME_TABLE_BITS];
+  private static final int NAME_SLOTS = 1 << NAME_TABLE_BITS;
+  /** Each common name's ISO-8859-1 bytes as {@link #chunk little-endian words}, eight bytes each. */
+  private static final long[][] COMMON_WORDS = new long[COMMON_NAMES.length][];
 
   static {
-    for (int len = 0; len < COMMON_BY_LENGTH.length; len++) {
-      List<String> names = new ArrayList<>();
-      for (String name : COMMON_NAMES) {
-        if (name.length() == len) {
-          names.add(name);
-        }
+    for (int k = 0; k < COMMON_NAMES.length; k++) {
+      byte[] name = COMMON_NAMES[k].getBytes(StandardCharsets.ISO_8859_1);
+      long[] words = new long[(name.length + 7) / 8];
+      for (int w = 0; w < words.length; w++) {
+        words[w] = chunk(name, w * 8, name.length);
       }
-      COMMON_STRINGS_BY_LENGTH[len] = names.toArray(new String[0]);
-      COMMON_BY_LENGTH[len] = new byte[names.size()][];
-      for (int k = 0; k < names.size(); k++) {
-        COMMON_BY_LENGTH[len][k] = names.get(k).getBytes(StandardCharsets.ISO_8859_1);
+      COMMON_WORDS[k] = words;
+      int s = nameSlot(words[0], name.length);
+      while (NAME_TABLE[2 * s + 1] != 0) {
+        s = (s + 1) & (NAME_SLOTS - 1);
       }
+      NAME_TABLE[2 * s] = words[0];
+      NAME_TABLE[2 * s + 1] = (long) name.length << 16 | (k + 1);
     }
   }
 
+  /** The table slot where a name of this length and first word is looked for first. */
+  private static int nameSlot(long first, int len) {
+    return (int) (((first ^ len) * 0x9E3779B97F4A7C15L) >>> (64 - NAME_TABLE_BITS));
+  }
+
+  /**
+   * The bytes {@code b[at, min(at + 8, to))} (at least one) as a little-endian word, the bytes past
+   * {@code to} zero: the unit in which names are compared.
+   */
+  static long chunk(byte[] b, int at, int to) {
+    int n = to - at;
+    if (n >= 8) {
+      return Bytes.word(b, at);
+    }
+    if (at + 8 <= b.length) {
+      return Bytes.word(b, at) & (-1L >>> (64 - 8 * n)); // the bytes past to masked off
+    }
+    long v = 0; // near the end of the array: byte by byte
+    for (int k = n - 1; k >= 0; k--) {
+      v = v << 8 | (b[at + k] & 0xFF);
+    }
+    return v;
+  }
+
   /** A field name: {@link #latin1Trimmed}, but a common name is the shared string rather than a new one. */
-  private static String name(byte[] b, int from, int to) {
+  static String name(byte[] b, int from, int to) {
     while (from < to && (b[from] & 0xFF) <= ' ') {
       from++;
     }
@@ -467,25 +520,28 @@ final class MimeSplitter {
       to--;
     }
     int len = to - from;
-    if (len < COMMON_BY_LENGTH.length) {
-      byte[][] candidates = COMMON_BY_LENGTH[len];
-      for (int k = 0; k < candidates.length; k++) {
-        byte[] c = candidates[k]; // first and last bytes first: most candidates differ there
-        if (len > 0 && b[from] == c[0] && b[to - 1] == c[len - 1] && sameInside(b, from, c)) {
-          return COMMON_STRINGS_BY_LENGTH[len][k];
+    if (len > 0 && len <= COMMON_MAX_LENGTH) {
+      long first = chunk(b, from, to);
+      for (int s = nameSlot(first, len); ; s = (s + 1) & (NAME_SLOTS - 1)) {
+        long info = NAME_TABLE[2 * s + 1];
+        if (info == 0) {
+          break;
+        }
+        if (NAME_TABLE[2 * s] == first && (int) (info >>> 16) == len) {
+          int k = (int) (info & 0xFFFF) - 1;
+          if (len <= 8 || sameWords(b, from, to, COMMON_WORDS[k])) {
+            return COMMON_NAMES[k];
+          }
         }
       }
     }
     return new String(b, from, len, StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * Whether {@code b} from {@code from} on holds {@code c} between its first and last bytes (those
-   * compared already): a plain loop, cheaper than Arrays.equals for names this short.
-   */
-  private static boolean sameInside(byte[] b, int from, byte[] c) {
-    for (int k = 1; k < c.length - 1; k++) {
-      if (b[from + k] != c[k]) {
+  /** Whether {@code b[from, to)} after its first eight bytes (compared already) holds {@code words} after the first. */
+  private static boolean sameWords(byte[] b, int from, int to, long[] words) {
+    for (int w = 1; w < words.length; w++) {
+      if (chunk(b, from + 8 * w, to) != words[w]) {
         return false;
       }
     }
@@ -536,6 +592,43 @@ final class MimeSplitter {
       }
       off = 0;
     }
+    return decodeValue(src, off, len);
+  }
+
+  /**
+   * {@link #value(byte[], int, int, boolean)} of a folded value whose LFs are {@code lfs[0, count)}
+   * (ascending), the only LFs in {@code b[from, to)}: the runs between them are copied without
+   * searching for them.
+   */
+  static String value(byte[] b, int from, int to, int[] lfs, int count) {
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    int k = 0;
+    while (k < count && lfs[k] < from) {
+      k++; // trimmed off the start (the value starts on a continuation line)
+    }
+    if (k == count || lfs[k] >= to) {
+      return decodeValue(b, from, to - from);
+    }
+    byte[] src = new byte[to - from];
+    int len = 0;
+    int run = from;
+    for (; k < count && lfs[k] < to; k++) {
+      System.arraycopy(b, run, src, len, lfs[k] - run);
+      len += lfs[k] - run;
+      run = lfs[k] + 1;
+    }
+    System.arraycopy(b, run, src, len, to - run);
+    len += to - run;
+    return decodeValue(src, 0, len);
+  }
+
+  /** The value bytes {@code src[off, off + len)} as UTF-8 when valid, else ISO-8859-1 (Charsets.headerValue). */
+  private static String decodeValue(byte[] src, int off, int len) {
     // lenient UTF-8 is as fast as a copy for ASCII; without a replacement character it was valid
     String lenient = new String(src, off, len, StandardCharsets.UTF_8);
     if (lenient.indexOf('\uFFFD') < 0) {
@@ -593,6 +686,9 @@ final class MimeSplitter {
     int[] starts = new int[8];
     int count;
     boolean hasCr;
+    /** The text searched, and the index in {@link #buf} of its first char. */
+    private final String text;
+    private final int base;
 
     /**
      * Indexes {@code b} from {@code from} on, searching {@code whole} (all of {@code b} as ISO-8859-1
@@ -602,12 +698,14 @@ final class MimeSplitter {
     DashLines(byte[] b, int from, String whole, boolean crFree) {
       buf = b;
       this.from = from;
-      String text = whole;
-      int base = 0;
-      if (text == null) {
-        text = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
-        base = from;
+      String t = whole;
+      int at = 0;
+      if (t == null) {
+        t = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
+        at = from;
       }
+      text = t;
+      base = at;
       if (!crFree && text.indexOf('\r', from - base) >= 0) {
         hasCr = true;
         return;
@@ -625,6 +723,43 @@ final class MimeSplitter {
         }
         starts[count++] = at;
       }
+    }
+
+    /**
+     * Where the content of a part whose header section starts at line start {@code at} begins: after
+     * the first empty line in {@code [at, to)}, or -1 if there is none (the section runs to the end).
+     * The buffer holds no CR from {@link #from} on (else it was declined), so the empty line is the
+     * first LF at {@code at} or right after another LF: one search instead of one per line.
+     */
+    int bodyStart(int at, int to) {
+      if (at >= to) {
+        return -1;
+      }
+      if (buf[at] == '\n') {
+        return at + 1;
+      }
+      int k = blankAfter(at);
+      int empty = k < 0 ? -1 : k + 1; // the LF that is a line of its own
+      return empty >= 0 && empty < to ? empty + 1 : -1;
+    }
+
+    /** The last search of {@link #blankAfter}: no "\n\n" starts in {@code [blankFrom, blankAt)}; -1 before the first. */
+    private int blankFrom = -1;
+    private int blankAt;
+
+    /**
+     * The index in {@link #buf} of the first "\n\n" at or after {@code at}, or -1. The search may run
+     * past the part's end; the last answer is kept, so that parts whose section runs to their end
+     * (at most one per multipart, the last) do not search the same stretch again and again.
+     */
+    private int blankAfter(int at) {
+      if (blankFrom >= 0 && at >= blankFrom && (blankAt < 0 || at <= blankAt)) {
+        return blankAt;
+      }
+      int k = text.indexOf("\n\n", at - base);
+      blankFrom = at;
+      blankAt = k < 0 ? -1 : k + base;
+      return blankAt;
     }
 
     /** The index in {@link #starts} of the first line at or after {@code from} ({@link #count} if none). */

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises raw message bytes before MIME parsing: every line ending (CRLF, bare LF, bare CR,
@@ -12,12 +13,19 @@ import java.nio.charset.StandardCharsets;
 final class Normalizer {
   private Normalizer() {}
 
+  /**
+   * A normalised message: its bytes, which hold no CR (every line break is an LF), and the same
+   * bytes as ISO-8859-1 text when the normaliser made that text anyway (null otherwise), so that
+   * {@link MimeReader#read(Normalized)} need not make it again nor search it for CRs.
+   */
+  record Normalized(byte[] bytes, @Nullable String latin1) {}
+
   static byte[] normalize(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
-    boolean inHeader = true;
-    boolean lineEmpty = true;
-    boolean headerCut = false;
-    int headerBytes = 0;
-    long cutLines = 0;
+    return normalizeMessage(in, length, maxLineLength, maxHeaderBytes, diags).bytes();
+  }
+
+  /** {@link #normalize}, with the text of the result when it was made on the way. */
+  static Normalized normalizeMessage(byte[] in, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
     int i = 0;
     if (length > 5 && in[0] == 'F' && in[1] == 'r' && in[2] == 'o' && in[3] == 'm' && in[4] == ' ') {
       // an mbox "From " separator line is not a header field
@@ -32,6 +40,17 @@ final class Normalizer {
       // no line can be longer than the limit and the header section cannot outgrow its own: only line breaks change
       return breaksOnly(in, i, length);
     }
+    return new Normalized(cut(in, i, length, maxLineLength, maxHeaderBytes, diags), null);
+  }
+
+  /** The general path of {@link #normalizeMessage} for {@code in[from, length)}: lines cut, the header section limited. */
+  private static byte[] cut(byte[] in, int from, int length, int maxLineLength, int maxHeaderBytes, Diags diags) {
+    boolean inHeader = true;
+    boolean lineEmpty = true;
+    boolean headerCut = false;
+    int headerBytes = 0;
+    long cutLines = 0;
+    int i = from;
     // made only here: most messages take the path above and never need it
     byte[] out = new byte[length]; // the output is never longer than the input
     int o = 0;
@@ -139,12 +158,13 @@ final class Normalizer {
    * without CRs is not copied at all, or copied once when it is a part of the array. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
    * intrinsic much faster than a word loop.
    */
-  private static byte[] breaksOnly(byte[] in, int from, int length) {
+  private static Normalized breaksOnly(byte[] in, int from, int length) {
     String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
     int cr = text.indexOf('\r');
     if (cr < 0) {
-      // nothing changes: the input itself when it is all of it (nothing here writes to the result)
-      return from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length);
+      // nothing changes: the input itself when it is all of it (nothing here writes to the result);
+      // the text searched is then the result's own
+      return new Normalized(from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length), text);
     }
     byte[] out = new byte[length - from];
     int o = 0;
@@ -172,6 +192,6 @@ final class Normalizer {
       int next = text.indexOf('\r', i - from);
       cr = next < 0 ? length : next + from;
     }
-    return o == out.length ? out : java.util.Arrays.copyOf(out, o);
+    return new Normalized(o == out.length ? out : java.util.Arrays.copyOf(out, o), null);
   }
 }

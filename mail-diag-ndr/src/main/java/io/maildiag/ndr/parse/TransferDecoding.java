@@ -53,16 +53,37 @@ final class TransferDecoding {
 
   /** Like {@link #decode(byte[], String)} for {@code buf[from, to)}; always a new array. */
   static byte[] decode(byte[] buf, int from, int to, String encoding) {
+    Decoded d = decodeSized(buf, from, to, encoding);
+    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+  }
+
+  /** Decoded content: {@code bytes[0, length)}; the array may be longer. */
+  static final class Decoded {
+    final byte[] bytes;
+    final int length;
+
+    Decoded(byte[] bytes, int length) {
+      this.bytes = bytes;
+      this.length = length;
+    }
+  }
+
+  /**
+   * Like {@link #decode(byte[], int, int, String)}, but the decoder's output array is handed over
+   * as it is, with the length it filled, rather than copied to its exact length: a reader that
+   * takes a range (the charset decoding of a part's text) then needs no second copy.
+   */
+  static Decoded decodeSized(byte[] buf, int from, int to, String encoding) {
     if (encoding != null) {
       String e = encoding.trim();
       if (named(e, "base64")) {
-        return base64(buf, from, to);
+        return base64Sized(buf, from, to);
       }
       if (named(e, "quoted-printable")) {
-        return quotedPrintable(buf, from, to);
+        return quotedPrintableSized(buf, from, to);
       }
     }
-    return Arrays.copyOfRange(buf, from, to);
+    return new Decoded(Arrays.copyOfRange(buf, from, to), to - from);
   }
 
   /**
@@ -102,6 +123,11 @@ final class TransferDecoding {
   }
 
   private static byte[] base64(byte[] in, int from, int to) {
+    Decoded d = base64Sized(in, from, to);
+    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+  }
+
+  private static Decoded base64Sized(byte[] in, int from, int to) {
     byte[] out = new byte[(to - from) * 3 / 4 + 3];
     int o = 0;
     int acc = 0;
@@ -118,7 +144,7 @@ final class TransferDecoding {
         out[o++] = (byte) (acc >> bits);
       }
     }
-    return o == out.length ? out : Arrays.copyOf(out, o);
+    return new Decoded(out, o);
   }
 
   /** Quoted-printable: soft breaks ({@code =} at end of line) are removed, bad escapes kept as written. */
@@ -127,6 +153,11 @@ final class TransferDecoding {
   }
 
   private static byte[] quotedPrintable(byte[] in, int from, int n) {
+    Decoded d = quotedPrintableSized(in, from, n);
+    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+  }
+
+  private static Decoded quotedPrintableSized(byte[] in, int from, int n) {
     byte[] out = new byte[n - from];
     int o = 0;
     int i = from;
@@ -182,6 +213,6 @@ final class TransferDecoding {
       out[o++] = '=';
       i++;
     }
-    return o == out.length ? out : Arrays.copyOf(out, o);
+    return new Decoded(out, o);
   }
 }

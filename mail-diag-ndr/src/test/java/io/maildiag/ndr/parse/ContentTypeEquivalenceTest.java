@@ -22,6 +22,15 @@ class ContentTypeEquivalenceTest {
     ContentType plain = reference(value, ContentType.TEXT_PLAIN);
     assertThat(fast).isEqualTo(plain);
     assertThat(new ArrayList<>(fast.params().entrySet())).isEqualTo(new ArrayList<>(plain.params().entrySet()));
+    assertThat(plain.equals(fast)).isTrue();
+    assertThat(fast.hashCode()).isEqualTo(plain.hashCode());
+    for (String name : List.of("charset", "boundary", "name", "report-type", "x", "")) {
+      assertThat(fast.param(name)).isEqualTo(plain.param(name));
+      assertThat(fast.params().containsKey(name)).isEqualTo(plain.params().containsKey(name));
+    }
+    for (String name : plain.params().keySet()) {
+      assertThat(fast.param(name)).isEqualTo(plain.param(name));
+    }
   }
 
   @Provide

@@ -52,6 +52,19 @@ class DsnDatesTest {
     }
   }
 
+  @Test
+  void parseOnEveryNumericZone() {
+    // the quarter-hour offsets come from a table, the others from ZoneOffset itself
+    for (char sign : new char[] {'+', '-'}) {
+      for (int h = 0; h <= 19; h++) {
+        for (int m = 0; m <= 60; m++) {
+          String v = String.format("1 Jan 2024 1:02 %c%02d%02d", sign, h, m);
+          assertThat(Dates.parse(v)).as(v).isEqualTo(referenceParse(v));
+        }
+      }
+    }
+  }
+
   /** {@link Dates#parse} as it was, reading the groups as strings (the ISO form is not involved here). */
   private static java.util.Optional<java.time.OffsetDateTime> referenceParse(String value) {
     if (value == null || value.length() > 200) {

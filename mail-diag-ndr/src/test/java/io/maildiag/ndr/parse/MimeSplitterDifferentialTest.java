@@ -157,9 +157,19 @@ class MimeSplitterDifferentialTest {
 
   /** Normalises like the engine, reads both ways, compares; true if the splitter read it itself. */
   private static boolean sameTree(String name, byte[] raw, int maxDepth, int maxFields) {
-    byte[] norm = Normalizer.normalize(raw, raw.length, Limits.DEFAULT_MAX_LINE_LENGTH,
+    Normalizer.Normalized normalized = Normalizer.normalizeMessage(raw, raw.length, Limits.DEFAULT_MAX_LINE_LENGTH,
         Limits.DEFAULT_MAX_HEADER_BYTES, new Diags(100));
-    return compare(name, norm, maxDepth, maxFields);
+    byte[] norm = normalized.bytes();
+    boolean split = compare(name, norm, maxDepth, maxFields);
+    // the normaliser's text and its promise of no CR change nothing
+    Deadline deadline = new Deadline(Duration.ofHours(1));
+    Diags plainDiags = new Diags(100);
+    Diags givenDiags = new Diags(100);
+    MimePart plain = new MimeReader(maxDepth, maxFields, plainDiags, deadline).read(norm);
+    MimePart given = new MimeReader(maxDepth, maxFields, givenDiags, deadline).read(normalized);
+    assertThat(dump(given)).as("tree of %s read with its text", name).isEqualTo(dump(plain));
+    assertThat(diags(givenDiags)).as("diagnostics of %s read with its text", name).isEqualTo(diags(plainDiags));
+    return split;
   }
 
   /** Input that still has CRs: the splitter must decline or agree. */

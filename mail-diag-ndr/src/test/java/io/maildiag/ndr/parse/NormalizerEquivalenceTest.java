@@ -27,6 +27,22 @@ class NormalizerEquivalenceTest {
     assertThat(Normalizer.normalize(in, length, maxLine, maxHeader, a))
         .isEqualTo(reference(in, length, maxLine, maxHeader, b));
     assertThat(messages(a)).isEqualTo(messages(b));
+    sameWithText(in, length, maxLine, maxHeader);
+  }
+
+  /** {@link Normalizer#normalizeMessage}: the same bytes and diagnostics, no CR, and the text of those bytes when given. */
+  private static void sameWithText(byte[] in, int length, int maxLine, int maxHeader) {
+    Diags a = new Diags(10);
+    Diags b = new Diags(10);
+    Normalizer.Normalized n = Normalizer.normalizeMessage(in, length, maxLine, maxHeader, a);
+    assertThat(n.bytes()).isEqualTo(reference(in, length, maxLine, maxHeader, b));
+    assertThat(messages(a)).isEqualTo(messages(b));
+    for (byte x : n.bytes()) {
+      assertThat(x).isNotEqualTo((byte) '\r');
+    }
+    if (n.latin1() != null) {
+      assertThat(n.latin1()).isEqualTo(new String(n.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
   }
 
   /** Limits no shorter than the input: the path that only rewrites line breaks, next to the full one. */
@@ -41,6 +57,7 @@ class NormalizerEquivalenceTest {
     assertThat(Normalizer.normalize(in, length, maxLine, roomy, a))
         .isEqualTo(reference(in, length, maxLine, roomy, b));
     assertThat(messages(a)).isEqualTo(messages(b));
+    sameWithText(in, length, maxLine, roomy);
   }
 
   @Provide

@@ -25,6 +25,17 @@ class TransferDecodingEquivalenceTest {
     assertThat(TransferDecoding.decode(in, from, to, "BASE64 ")).isEqualTo(refBase64(range));
     assertThat(TransferDecoding.decode(in, from, to, "8bit")).isEqualTo(range);
     assertThat(TransferDecoding.decode(in, from, to, null)).isEqualTo(range);
+    for (String cte : new String[] {" Quoted-Printable", "BASE64 ", "8bit", null}) {
+      TransferDecoding.Decoded d = TransferDecoding.decodeSized(in, from, to, cte);
+      assertThat(java.util.Arrays.copyOf(d.bytes, d.length)).isEqualTo(TransferDecoding.decode(in, from, to, cte));
+      // a part's text read from the decoder's array in place, before and after its body is cut to size
+      MimePart p = new MimePart("1", 1, Headers.EMPTY, ContentType.TEXT_PLAIN, in, from, to, cte, false);
+      MimePart q = new MimePart("1", 1, Headers.EMPTY, ContentType.TEXT_PLAIN, in, from, to, cte, false);
+      byte[] body = q.body();
+      assertThat(p.text(new Diags(50))).isEqualTo(Charsets.decode(body, null, new Diags(50)));
+      assertThat(p.body()).isEqualTo(body);
+      assertThat(q.text(new Diags(50))).isEqualTo(p.text(new Diags(50)));
+    }
   }
 
   @Property(tries = 3000)
