@@ -71,10 +71,13 @@ final class Formats {
     private Headers.Field[] fields;
     private String[] names;
     /**
-     * Each line's first {@link #KEY_CHARS} chars after its LF, ASCII lower-cased, a byte each (0x80 past
-     * the line's end), or -1 when one of them is not ASCII: words are compared with these first.
+     * Each line's first {@link #KEY_CHARS} chars after its LF as far as its name and the ": " after it
+     * reach, ASCII lower-cased, a byte each, or -1 when one of the name's is not ASCII: words are
+     * compared with these first. Only the name is read: a value is read when a word reaches it.
      */
     private long[] keys;
+    /** Per line, the bytes of its key that hold chars (the rest would be the value's). */
+    private long[] known;
     private static final int KEY_CHARS = 8;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
@@ -121,11 +124,13 @@ final class Formats {
       }
       names = new String[fields.length];
       keys = new long[fields.length];
+      known = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
         String name = fields[i].name();
         String value = fields[i].value();
         names[i] = name;
-        keys[i] = lineKey(name, value);
+        keys[i] = nameKey(name);
+        known[i] = knownBytes(name);
         n += name.length() + value.length() + 3;
         breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
       }
@@ -151,7 +156,7 @@ final class Formats {
       long mask = m == KEY_CHARS ? -1L : (1L << (8 * m)) - 1;
       for (int i = 0; i < names.length; i++) {
         long k = keys[i];
-        if ((k == -1 || (k & mask) == key) && lineStartsWith(names[i], fields[i], w)) {
+        if ((k == -1 || ((k ^ key) & mask & known[i]) == 0) && lineStartsWith(names[i], fields[i], w)) {
           return true;
         }
       }
@@ -159,8 +164,7 @@ final class Formats {
     }
 
     /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
-    private static long lineKey(String name, String value) {
-      // the name's chars, then ": ", then the value's, then past the line's end: each part in its own loop
+    private static long nameKey(String name) {
       int nl = Math.min(name.length(), KEY_CHARS);
       long key = 0;
       int j = 0;
@@ -175,20 +179,15 @@ final class Formats {
         key |= (long) ':' << (8 * j++);
       }
       if (j < KEY_CHARS) {
-        key |= (long) ' ' << (8 * j++);
-      }
-      int vl = Math.min(value.length(), KEY_CHARS - j);
-      for (int v = 0; v < vl; v++, j++) {
-        char c = value.charAt(v);
-        if (c >= 128) {
-          return -1;
-        }
-        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
-      }
-      for (; j < KEY_CHARS; j++) {
-        key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
+        key |= (long) ' ' << (8 * j);
       }
       return key;
+    }
+
+    /** The bytes of {@link #nameKey} that hold the name's chars and the ": " after it. */
+    private static long knownBytes(String name) {
+      int j = name.length() + 2;
+      return j >= KEY_CHARS ? -1L : (1L << (8 * j)) - 1;
     }
 
     /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
