@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.code.Provider;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -645,11 +646,12 @@ final class Formats {
    */
   static Provider forRecipient(Provider reporter, String remoteMta, String diagnostic) {
     String d = diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic;
-    // the patterns fold ASCII case only, so a match shows in the lower-cased text as one of its words;
-    // no word holds a space, so none straddles the space joining the host and the reply: each is
-    // lower-cased and searched on its own, and the joined text is made only for a pattern to run
-    String mtaLower = remoteMta.toLowerCase(Locale.ROOT);
-    String dLower = d.toLowerCase(Locale.ROOT);
+    // the patterns fold ASCII case only, so a match shows in the text with its ASCII capitals
+    // lower-cased as one of its words; no word holds a space, so none straddles the space joining the
+    // host and the reply: each is folded and searched on its own, and the joined text is made only for
+    // a pattern to run
+    String mtaLower = asciiFolded(remoteMta);
+    String dLower = asciiFolded(d);
     String s = null;
     if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && GOOGLE.matcher(s = remoteMta + " " + d).find()) {
       return Provider.GOOGLE;
@@ -664,6 +666,22 @@ final class Formats {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  /**
+   * {@code s} with A-Z lower-cased, as a text of Latin-1 chars where any other char is a '?' (a
+   * surrogate pair one '?'): the ASCII chars, all that the words hold but '?', stand where they stood
+   * among each other, so a word is in it exactly when it is in {@code s} with its capitals lower-cased.
+   */
+  static String asciiFolded(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // a copy of a Latin-1 text's bytes
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i];
+      if (c >= 'A' && c <= 'Z') {
+        b[i] = (byte) (c + 32);
+      }
+    }
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code host + " " + reply}, or {@code made} when that was joined already. */

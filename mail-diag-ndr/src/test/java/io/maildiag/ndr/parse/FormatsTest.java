@@ -24,7 +24,8 @@ class FormatsTest {
       "onmicrosoft.com", "messaging.microsoft.com", "yahoodns.net", "Yahoo.com", "yahooinc.com", "yahoo.co.",
       "aol.com", "[TS01]", "[ts02]", "[TSS04]", "[TS", "icloud.com", ".me.com", "apple.com", "outloo\u212a.com",
       "exchange online", "Office 365", "Microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", "outlook",
-      "OUTLOOK", "Microsoft.com", "microsoft", "google", "GOOGLE", "protection.", "go.", "messaging.", "on"};
+      "OUTLOOK", "Microsoft.com", "microsoft", "google", "GOOGLE", "protection.", "go.", "messaging.", "on", "?",
+      "AOL.COM", "\u00c9", "\ud83d"};
 
   @Test
   void exchangeCodesAreFoundAsByThePattern() {
