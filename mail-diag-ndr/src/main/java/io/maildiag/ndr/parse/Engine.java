@@ -1405,13 +1405,15 @@ public final class Engine {
     static OriginalMessage originalOf(Headers h) {
       // the first value of each field, found in one pass (as Headers.get finds each)
       String[] first = new String[ORIGINAL_FIELDS.length];
+      int found = 0; // the fields found: the fields after the last of them are not read
       List<Headers.Field> fields = h.fields();
-      for (int i = 0; i < fields.size(); i++) {
+      for (int i = 0; i < fields.size() && found < ORIGINAL_FIELDS.length; i++) {
         Headers.Field f = fields.get(i);
         for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
           if (first[k] == null && ORIGINAL_FIELDS[k].length() == f.name().length()
               && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
             first[k] = f.value().trim();
+            found++;
           }
         }
       }
