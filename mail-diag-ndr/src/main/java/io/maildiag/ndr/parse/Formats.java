@@ -242,17 +242,26 @@ final class Formats {
       final String[] spellings;
 
       Anchor(String w) {
+        // the rarest anchor char that a pair can start, else the rarest one alone
         int a = -1;
+        int single = -1;
         for (int k = 0; k < ANCHORS.length() && a < 0; k++) {
-          a = w.indexOf(ANCHORS.charAt(k));
+          int i = w.indexOf(ANCHORS.charAt(k));
+          if (i >= 0 && pairs(w, i)) {
+            a = i;
+          } else if (i >= 0 && single < 0) {
+            single = i;
+          }
+        }
+        boolean pair = a >= 0;
+        if (!pair) {
+          a = single;
         }
         at = a;
         if (a < 0) {
           spellings = new String[0];
           return;
         }
-        // a k or an i may be written as a Kelvin sign or a dotted capital I: not part of the anchor
-        boolean pair = a + 1 < w.length() && w.charAt(a + 1) != 'k' && w.charAt(a + 1) != 'i';
         List<String> out = new ArrayList<>();
         for (String first : cases(w.charAt(a))) {
           if (!pair) {
@@ -264,6 +273,16 @@ final class Formats {
           }
         }
         spellings = out.toArray(new String[0]);
+      }
+
+      /**
+       * Whether the char after {@code w[a]} joins it in the anchor: there is one, and no char but
+       * itself and its capital stands for it (a Kelvin sign stands for any k, a dotted capital I for
+       * an i that ends the word).
+       */
+      private static boolean pairs(String w, int a) {
+        int b = a + 1;
+        return b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
       }
 
       /** A lower-case char and, for a letter, its capital. */
