@@ -197,14 +197,61 @@ public final class Engine {
       "onbestelbaar", "niet bezorgd", "niedostarcz", "teslim edileme", "kunde inte levereras", "olevererbar",
       "kan ikke leveres", "ei voitu toimittaa", "tidak terkirim");
 
-  /** {@code BOUNCE_SUBJECT.matcher(subject).find()}: an ASCII subject by its words, any other by the pattern. */
+  /**
+   * The alternatives of {@link #BOUNCE_SUBJECT} that hold a char past ASCII, as written there. The
+   * pattern folds ASCII case only, so such a char matches only itself: a subject holds one of these
+   * alternatives only where it holds that char.
+   */
+  static final String[] BOUNCE_SUBJECT_WIDE = {"n\u00e3o entregue", "n\u00e3o \u00e9 poss\u00edvel entregar",
+      "nedoru\u010diteln", "nie mo\u017cna dostarczy\u0107", "\u672a\u9001\u8fbe", "\u7121\u6cd5\u50b3\u905e",
+      "\ubc30\ub2ec \ubabb \ud568", "\u914d\u4fe1\u4e0d\u80fd", "\u672a\u914d\u4fe1", "\u9001\u4fe1\u30a8\u30e9\u30fc",
+      "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb", "\u9000\u4fe1", "\u65e0\u6cd5\u6295\u9012", "\u9000\u56de",
+      "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d",
+      "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b"};
+
+  /**
+   * {@code BOUNCE_SUBJECT.matcher(subject).find()}: the ASCII alternatives by their words, and in a
+   * subject with a char past ASCII the others, each where its first such char occurs.
+   */
   static boolean bounceSubject(String subject) {
+    if (BOUNCE_SUBJECT_ASCII.in(subject)) {
+      return true;
+    }
     for (int i = 0; i < subject.length(); i++) {
       if (subject.charAt(i) >= 128) {
-        return BOUNCE_SUBJECT.matcher(subject).find();
+        return holdsWideWord(subject);
       }
     }
-    return BOUNCE_SUBJECT_ASCII.in(subject);
+    return false;
+  }
+
+  /** Whether {@code s} holds one of {@link #BOUNCE_SUBJECT_WIDE}, its ASCII letters in either case. */
+  private static boolean holdsWideWord(String s) {
+    for (String w : BOUNCE_SUBJECT_WIDE) {
+      int k = 0;
+      while (w.charAt(k) < 128) {
+        k++;
+      }
+      for (int at = s.indexOf(w.charAt(k), k); at >= 0; at = s.indexOf(w.charAt(k), at + 1)) {
+        if (foldedAt(s, at - k, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code w} is in {@code s} at {@code at} as {@code (?i)} compares: A-Z as a-z, any other char as itself. */
+  private static boolean foldedAt(String s, int at, String w) {
+    if (at < 0 || at + w.length() > s.length()) {
+      return false;
+    }
+    for (int j = 0; j < w.length(); j++) {
+      if (Keywords.lower(s.charAt(at + j)) != w.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Pattern FORWARD_SUBJECT = Pattern.compile(
