@@ -481,17 +481,21 @@ final class Formats {
     return out;
   }
 
-  /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
+  /**
+   * The fixed strings of {@link #MS_CLOUD}, lower-case, but for {@code .prod.outlook.com} and {@code
+   * .protection.outlook.com}: a text holding either holds {@code .outlook.com}, so one of these is in
+   * a text exactly when one of the pattern's is.
+   */
   private static final String[] MS_CLOUD_LOWER = {
-      ".prod.outlook.com", ".protection.outlook.com", "onmicrosoft.com", "exchange online", "office 365",
-      "microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", ".outlook.com", "hotmail.com"};
+      ".outlook.com", "onmicrosoft.com", "exchange online", "office 365", "microsoft 365", "@outlook.com",
+      "@hotmail.", "@live.", "@msn.com", "hotmail.com"};
 
   /**
    * {@code MS_CLOUD.matcher(lower).find()} for text already lower-cased with {@link Locale#ROOT}: such
    * text holds no ASCII capitals, so the pattern's ASCII-only case-insensitive match is a plain
    * substring test.
    */
-  private static boolean msCloudLower(String lower) {
+  static boolean msCloudLower(String lower) {
     return containsAny(lower, MS_CLOUD_LOWER);
   }
 

@@ -56,6 +56,18 @@ class FormatsTest {
   }
 
   @Test
+  void microsoftCloudInLowerCasedTextAsByThePattern() {
+    Random random = new Random(6);
+    for (int i = 0; i < 5000; i++) {
+      String lower = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(8)).toLowerCase(Locale.ROOT);
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
+    }
+    for (String lower : new String[] {"x.prod.outlook.com", "a.protection.outlook.com", ".prod.outlook.co", "outlook.com"}) {
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
+    }
+  }
+
+  @Test
   void recipientProviderAsByThePatterns() {
     Random random = new Random(9);
     for (int i = 0; i < 5000; i++) {
