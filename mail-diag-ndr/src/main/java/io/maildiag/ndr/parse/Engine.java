@@ -1050,6 +1050,12 @@ public final class Engine {
     private String notification;
     private CharPairs notificationPairs;
     private Set<String> senderAddresses;
+    /**
+     * The returned message's headers read for its senders, and the first of each of the fields
+     * {@link #original} reads, found in the same pass; null until then.
+     */
+    private Headers returnedFirstsOf;
+    private Headers.Field[] returnedFirsts;
     private Headers attachedHeaders;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
@@ -1244,7 +1250,10 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
+      // the returned message's senders, and in the same pass the fields original() reads from it
+      Headers returned = originalHeaders("");
+      returnedFirsts = addSendersAndFirsts(out, returned);
+      returnedFirstsOf = returned;
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       String lower = notificationLower();
@@ -1365,6 +1374,36 @@ public final class Engine {
       return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /**
+     * Adds the keys of the addresses in the {@link #ORIGINAL_SENDER_FIELDS} of {@code headers} and
+     * returns {@link #firstFields} of them, in one pass over the fields.
+     */
+    static Headers.Field[] addSendersAndFirsts(Set<String> out, Headers headers) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
+      List<Headers.Field> fields = headers.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        int length = f.name().length();
+        for (String name : ORIGINAL_SENDER_FIELDS) {
+          // a name of another length is never the same, ignoring case or not
+          if (name.length() == length && Headers.sameName(f.name(), name)) {
+            List<String> found = Addresses.all(f.value().trim());
+            for (int k = 0; k < found.size(); k++) {
+              out.add(Addresses.key(found.get(k)));
+            }
+            break;
+          }
+        }
+        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
+              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
+            first[k] = f;
+          }
+        }
+      }
+      return first;
+    }
+
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
     private static void addAddresses(Set<String> out, Headers headers, String[] names) {
       List<Headers.Field> fields = headers.fields();
@@ -1445,13 +1484,18 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      return originalOf(h);
+      // the returned message's fields were found with its senders when its headers are those read then
+      return originalOf(h == returnedFirstsOf ? returnedFirsts : firstFields(h));
     }
 
     /** The returned message as its header fields name it. */
     static OriginalMessage originalOf(Headers h) {
-      // the first value of each field, found in one pass (as Headers.get finds each)
-      String[] first = new String[ORIGINAL_FIELDS.length];
+      return originalOf(firstFields(h));
+    }
+
+    /** The first field of each of {@link #ORIGINAL_FIELDS} (as Headers.get finds each), or null: one pass. */
+    static Headers.Field[] firstFields(Headers h) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
       int found = 0; // the fields found: the fields after the last of them are not read
       List<Headers.Field> fields = h.fields();
       for (int i = 0; i < fields.size() && found < ORIGINAL_FIELDS.length; i++) {
@@ -1459,10 +1503,19 @@ public final class Engine {
         for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
           if (first[k] == null && ORIGINAL_FIELDS[k].length() == f.name().length()
               && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
-            first[k] = f.value().trim();
+            first[k] = f;
             found++;
           }
         }
+      }
+      return first;
+    }
+
+    /** The returned message named by {@link #firstFields}' fields: their values trimmed and decoded. */
+    private static OriginalMessage originalOf(Headers.Field[] fields) {
+      String[] first = new String[fields.length];
+      for (int k = 0; k < fields.length; k++) {
+        first[k] = fields[k] == null ? null : fields[k].value().trim();
       }
       return new OriginalMessage(nonEmpty(first[0] == null ? null : stripIdAngles(first[0])), decodedNonEmpty(first[1]),
           decodedNonEmpty(first[2]), decodedNonEmpty(first[3]), nonEmpty(first[4]));
