@@ -208,7 +208,7 @@ final class PhraseIndex {
 
   /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
   long[] candidates(String t) {
-    return markWords(t.toCharArray(), always.clone(), -2, 0);
+    return markWords(t, 0, always.clone(), -2, 0);
   }
 
   /**
@@ -227,22 +227,20 @@ final class PhraseIndex {
     for (int k = s; k < last; k++) {
       h = 31 * h + t.charAt(k);
     }
-    char[] a = new char[t.length() - from];
-    t.getChars(from, t.length(), a, 0);
-    // the space before a[0] is at -1; a last word of the prefix ends there
-    return markWords(a, prefixFound.clone(), s < last ? -1 : -2, h);
+    // a last word of the prefix ends at the space before t[from]
+    return markWords(t, from, prefixFound.clone(), s < last ? last : -2, h);
   }
 
   /**
-   * Marks in {@code found} the phrases anchored by the words of {@code a}; {@code prevEnd} is where
-   * the word before {@code a[0]} ended (-1: one space before {@code a[0]}; lower: no such word) and
-   * {@code prevHash} its hash.
+   * Marks in {@code found} the phrases anchored by the words of {@code a} from index {@code from} on,
+   * read in place; {@code prevEnd} is where the word before them ended ({@code from - 1}: one space
+   * before {@code a[from]}; -2: no such word) and {@code prevHash} its hash.
    */
-  private long[] markWords(char[] a, long[] found, int prevEnd, int prevHash) {
-    int n = a.length;
-    int i = 0;
+  private long[] markWords(String a, int from, long[] found, int prevEnd, int prevHash) {
+    int n = a.length();
+    int i = from;
     while (i < n) {
-      char c = a[i];
+      char c = a.charAt(i);
       if (c == ' ') {
         i++;
         continue;
@@ -258,7 +256,7 @@ final class PhraseIndex {
         if (c >= 0x80) {
           chars.mark(c, found);
         }
-        if (++i == n || (c = a[i]) == ' ') {
+        if (++i == n || (c = a.charAt(i)) == ' ') {
           break;
         }
       }
@@ -280,10 +278,10 @@ final class PhraseIndex {
   }
 
   /** {@link String#hashCode} of {@code a[s, e)}. */
-  private static int hash(char[] a, int s, int e) {
+  private static int hash(String a, int s, int e) {
     int h = 0;
     for (int k = s; k < e; k++) {
-      h = 31 * h + a[k];
+      h = 31 * h + a.charAt(k);
     }
     return h;
   }

@@ -129,18 +129,37 @@ public final class TextNormalizer {
       while (i < n && isSpace(raw[i])) {
         i++;
       }
+      if (i == n) {
+        break;
+      }
       int start = i;
-      int at = -1; // the first '@' of the token
+      // most tokens are ASCII letters and digits alone: written lower-cased as they are read
+      char[] buf = out.reserve(n - i + 1);
+      int o = out.length;
       char c;
+      char l;
+      while (i < n && (c = raw[i]) < 0x80 && (l = ASCII_LOWER[c]) != 0) {
+        buf[o++] = l;
+        i++;
+      }
+      if (i == n || isSpace(raw[i])) {
+        if (!isReplyCode(raw, start, i)) {
+          buf[o++] = ' ';
+          out.length = o;
+          fixCannot(out);
+        }
+        continue;
+      }
+      // any other token: read to its end (its letters so far hold no '@') and then as a whole;
+      // what was written past the output's length is left there
+      int at = -1; // the first '@' of the token
       while (i < n && !isSpace(c = raw[i])) {
         if (c == '@' && at < 0) {
           at = i;
         }
         i++;
       }
-      if (start < i) {
-        appendToken(raw, start, i, at, out);
-      }
+      appendToken(raw, start, i, at, out);
     }
     if (out.length > 0 && out.last() == ' ') {
       out.length--;
@@ -461,6 +480,14 @@ public final class TextNormalizer {
 
   private static boolean isApostrophe(char c) {
     return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`';
+  }
+
+  /**
+   * {@link #isCode} for a token of ASCII letters and digits alone: a code then only when it is a
+   * reply code of three digits (an enhanced code holds dots).
+   */
+  private static boolean isReplyCode(char[] raw, int s, int e) {
+    return e - s == 3 && raw[s] >= '2' && raw[s] <= '5' && isDigit(raw[s + 1]) && isDigit(raw[s + 2]);
   }
 
   /**

@@ -45,6 +45,11 @@ public final class TextRules {
   private final List<Rule> rules;
   /** The rules as an array, for the matching loop. */
   private final Rule[] ruleArray;
+  /**
+   * The rules' phrases by rule order: the matching loop reaches a candidate's phrase without reading
+   * its rule, which only a match needs (the candidates' objects are mostly out of cache).
+   */
+  private final Phrase[] rulePhrases;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -65,6 +70,10 @@ public final class TextRules {
   private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
     this.rules = List.copyOf(rules);
     this.ruleArray = rules.toArray(new Rule[0]);
+    this.rulePhrases = new Phrase[ruleArray.length];
+    for (int i = 0; i < ruleArray.length; i++) {
+      rulePhrases[i] = ruleArray[i].phrase;
+    }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
     for (Rule r : rules) {
@@ -358,13 +367,13 @@ public final class TextRules {
         long bits = candidates[w];
         while (bits != 0) {
           int id = (w << 6) + Long.numberOfTrailingZeros(bits);
-          if (id >= ruleArray.length) {
+          if (id >= rulePhrases.length) {
             return out;
           }
           bits &= bits - 1;
-          Rule r = ruleArray[id];
-          int at = r.phrase.find(masked);
+          int at = rulePhrases[id].find(masked);
           if (at >= 0) {
+            Rule r = ruleArray[id];
             out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
           }
         }
@@ -484,9 +493,18 @@ public final class TextRules {
 
   /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
   static final class Phrase {
+    /** The exclusions of a phrase without any: one shared array, no object of its own to read. */
+    private static final Part[] NONE = new Part[0];
     private final String source;
     private final Part[] parts;
     private final Part[] exclusions;
+    /**
+     * The first part's words and open ends, kept in the phrase itself: a search starts from them
+     * without reading the parts' array and the part.
+     */
+    private final @Nullable String firstWords;
+    private final boolean firstOpenStart;
+    private final boolean firstOpenEnd;
     /** The length of all parts' words (longer phrases win ties). */
     private final int length;
     /** The {@link #key()}, made on first use. */
@@ -495,7 +513,12 @@ public final class TextRules {
     Phrase(String source, List<Part> parts, List<Part> exclusions) {
       this.source = source;
       this.parts = parts.toArray(new Part[0]);
-      this.exclusions = exclusions.toArray(new Part[0]);
+      this.exclusions = exclusions.isEmpty() ? NONE : exclusions.toArray(new Part[0]);
+      // a phrase without parts ("~" alone) keeps failing where it is searched, not where it is read
+      Part first = this.parts.length > 0 ? this.parts[0] : null;
+      this.firstWords = first == null ? null : first.words;
+      this.firstOpenStart = first != null && first.openStart;
+      this.firstOpenEnd = first != null && first.openEnd;
       int n = 0;
       for (Part p : this.parts) {
         n += p.words.length();
@@ -567,14 +590,13 @@ public final class TextRules {
           return -1;
         }
       }
-      Part first = parts[0];
       int from = 0;
       for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = first.indexIn(t, from, t.length());
+        int s = Part.indexIn(t, firstWords, firstOpenStart, firstOpenEnd, from, t.length());
         if (s < 0) {
           return -1;
         }
-        if (rest(t, 1, s + first.words.length())) {
+        if (rest(t, 1, s + firstWords.length())) {
           return s;
         }
         from = s + 1;
@@ -620,6 +642,11 @@ public final class TextRules {
 
     /** Returns the first whole-word match at or after {@code from} ending by {@code limit}, or -1. */
     int indexIn(String t, int from, int limit) {
+      return indexIn(t, words, openStart, openEnd, from, limit);
+    }
+
+    /** {@link #indexIn(String, int, int)} of a part given by its words and open ends. */
+    static int indexIn(String t, String words, boolean openStart, boolean openEnd, int from, int limit) {
       int n = words.length();
       int at = from;
       while (true) {

@@ -49,26 +49,56 @@ final class CharPairs {
   }
 
   /**
-   * {@code text.toLowerCase(Locale.ROOT)} with its pairs, read in the pass that lower-cases it when the
-   * text is all Latin-1 (the usual case); otherwise lower-cased by the JDK and then read.
+   * {@code text.toLowerCase(Locale.ROOT)} with its pairs: lower-cased as bytes when the text is all
+   * Latin-1 (the usual case), else as chars from the first other one on; the pairs are then read in
+   * a second pass (two plain loops run faster than one that does both).
    */
   static CharPairs lowerCased(String text) {
     int n = text.length();
     byte[] lower = new byte[n];
-    boolean[] seen = new boolean[1 << 12];
-    int prev = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= 256) {
-        return new CharPairs(text.toLowerCase(Locale.ROOT));
+        return wideLowerCased(text, i, lower);
       }
-      byte l = LATIN1_LOWER[c];
-      lower[i] = l;
-      int slot = l & 0x3f;
+      lower[i] = LATIN1_LOWER[c];
+    }
+    boolean[] seen = new boolean[1 << 12];
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      int slot = lower[i] & 0x3f;
       seen[prev << 6 | slot] = true; // the first char makes a pair with slot 0: one more slot only lets words through
       prev = slot;
     }
     return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
+  }
+
+  /**
+   * {@link #lowerCased} of a text whose first char past Latin-1 is at {@code k}; {@code lower} holds
+   * the chars before it lower-cased. {@link Locale#ROOT} lower-casing maps each char of the Basic
+   * Multilingual Plane to {@link Character#toLowerCase(int)} but for a capital sigma (by its context),
+   * a dotted capital I (two chars) and surrogates (code points): a text with one of those is
+   * lower-cased by the JDK.
+   */
+  private static CharPairs wideLowerCased(String text, int k, byte[] lower) {
+    int n = text.length();
+    char[] out = new char[n];
+    for (int i = 0; i < k; i++) {
+      out[i] = (char) (lower[i] & 0xff);
+    }
+    for (int i = k; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 256) {
+        out[i] = (char) (LATIN1_LOWER[c] & 0xff);
+        continue;
+      }
+      int cp = c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c) ? -1 : Character.toLowerCase((int) c);
+      if (cp < 0 || cp > 0xffff) {
+        return new CharPairs(text.toLowerCase(Locale.ROOT));
+      }
+      out[i] = (char) cp;
+    }
+    return new CharPairs(new String(out));
   }
 
   /**

@@ -197,14 +197,61 @@ public final class Engine {
       "onbestelbaar", "niet bezorgd", "niedostarcz", "teslim edileme", "kunde inte levereras", "olevererbar",
       "kan ikke leveres", "ei voitu toimittaa", "tidak terkirim");
 
-  /** {@code BOUNCE_SUBJECT.matcher(subject).find()}: an ASCII subject by its words, any other by the pattern. */
+  /**
+   * The alternatives of {@link #BOUNCE_SUBJECT} that hold a char past ASCII, as written there. The
+   * pattern folds ASCII case only, so such a char matches only itself: a subject holds one of these
+   * alternatives only where it holds that char.
+   */
+  static final String[] BOUNCE_SUBJECT_WIDE = {"n\u00e3o entregue", "n\u00e3o \u00e9 poss\u00edvel entregar",
+      "nedoru\u010diteln", "nie mo\u017cna dostarczy\u0107", "\u672a\u9001\u8fbe", "\u7121\u6cd5\u50b3\u905e",
+      "\ubc30\ub2ec \ubabb \ud568", "\u914d\u4fe1\u4e0d\u80fd", "\u672a\u914d\u4fe1", "\u9001\u4fe1\u30a8\u30e9\u30fc",
+      "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb", "\u9000\u4fe1", "\u65e0\u6cd5\u6295\u9012", "\u9000\u56de",
+      "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d",
+      "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b"};
+
+  /**
+   * {@code BOUNCE_SUBJECT.matcher(subject).find()}: the ASCII alternatives by their words, and in a
+   * subject with a char past ASCII the others, each where its first such char occurs.
+   */
   static boolean bounceSubject(String subject) {
+    if (BOUNCE_SUBJECT_ASCII.in(subject)) {
+      return true;
+    }
     for (int i = 0; i < subject.length(); i++) {
       if (subject.charAt(i) >= 128) {
-        return BOUNCE_SUBJECT.matcher(subject).find();
+        return holdsWideWord(subject);
       }
     }
-    return BOUNCE_SUBJECT_ASCII.in(subject);
+    return false;
+  }
+
+  /** Whether {@code s} holds one of {@link #BOUNCE_SUBJECT_WIDE}, its ASCII letters in either case. */
+  private static boolean holdsWideWord(String s) {
+    for (String w : BOUNCE_SUBJECT_WIDE) {
+      int k = 0;
+      while (w.charAt(k) < 128) {
+        k++;
+      }
+      for (int at = s.indexOf(w.charAt(k), k); at >= 0; at = s.indexOf(w.charAt(k), at + 1)) {
+        if (foldedAt(s, at - k, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code w} is in {@code s} at {@code at} as {@code (?i)} compares: A-Z as a-z, any other char as itself. */
+  private static boolean foldedAt(String s, int at, String w) {
+    if (at < 0 || at + w.length() > s.length()) {
+      return false;
+    }
+    for (int j = 0; j < w.length(); j++) {
+      if (Keywords.lower(s.charAt(at + j)) != w.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Pattern FORWARD_SUBJECT = Pattern.compile(
@@ -1003,6 +1050,12 @@ public final class Engine {
     private String notification;
     private CharPairs notificationPairs;
     private Set<String> senderAddresses;
+    /**
+     * The returned message's headers read for its senders, and the first of each of the fields
+     * {@link #original} reads, found in the same pass; null until then.
+     */
+    private Headers returnedFirstsOf;
+    private Headers.Field[] returnedFirsts;
     private Headers attachedHeaders;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
@@ -1197,7 +1250,10 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
+      // the returned message's senders, and in the same pass the fields original() reads from it
+      Headers returned = originalHeaders("");
+      returnedFirsts = addSendersAndFirsts(out, returned);
+      returnedFirstsOf = returned;
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       String lower = notificationLower();
@@ -1318,6 +1374,36 @@ public final class Engine {
       return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /**
+     * Adds the keys of the addresses in the {@link #ORIGINAL_SENDER_FIELDS} of {@code headers} and
+     * returns {@link #firstFields} of them, in one pass over the fields.
+     */
+    static Headers.Field[] addSendersAndFirsts(Set<String> out, Headers headers) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
+      List<Headers.Field> fields = headers.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        int length = f.name().length();
+        for (String name : ORIGINAL_SENDER_FIELDS) {
+          // a name of another length is never the same, ignoring case or not
+          if (name.length() == length && Headers.sameName(f.name(), name)) {
+            List<String> found = Addresses.all(f.value().trim());
+            for (int k = 0; k < found.size(); k++) {
+              out.add(Addresses.key(found.get(k)));
+            }
+            break;
+          }
+        }
+        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
+              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
+            first[k] = f;
+          }
+        }
+      }
+      return first;
+    }
+
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
     private static void addAddresses(Set<String> out, Headers headers, String[] names) {
       List<Headers.Field> fields = headers.fields();
@@ -1398,22 +1484,38 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      return originalOf(h);
+      // the returned message's fields were found with its senders when its headers are those read then
+      return originalOf(h == returnedFirstsOf ? returnedFirsts : firstFields(h));
     }
 
     /** The returned message as its header fields name it. */
     static OriginalMessage originalOf(Headers h) {
-      // the first value of each field, found in one pass (as Headers.get finds each)
-      String[] first = new String[ORIGINAL_FIELDS.length];
+      return originalOf(firstFields(h));
+    }
+
+    /** The first field of each of {@link #ORIGINAL_FIELDS} (as Headers.get finds each), or null: one pass. */
+    static Headers.Field[] firstFields(Headers h) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
+      int found = 0; // the fields found: the fields after the last of them are not read
       List<Headers.Field> fields = h.fields();
-      for (int i = 0; i < fields.size(); i++) {
+      for (int i = 0; i < fields.size() && found < ORIGINAL_FIELDS.length; i++) {
         Headers.Field f = fields.get(i);
         for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
           if (first[k] == null && ORIGINAL_FIELDS[k].length() == f.name().length()
               && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
-            first[k] = f.value().trim();
+            first[k] = f;
+            found++;
           }
         }
+      }
+      return first;
+    }
+
+    /** The returned message named by {@link #firstFields}' fields: their values trimmed and decoded. */
+    private static OriginalMessage originalOf(Headers.Field[] fields) {
+      String[] first = new String[fields.length];
+      for (int k = 0; k < fields.length; k++) {
+        first[k] = fields[k] == null ? null : fields[k].value().trim();
       }
       return new OriginalMessage(nonEmpty(first[0] == null ? null : stripIdAngles(first[0])), decodedNonEmpty(first[1]),
           decodedNonEmpty(first[2]), decodedNonEmpty(first[3]), nonEmpty(first[4]));

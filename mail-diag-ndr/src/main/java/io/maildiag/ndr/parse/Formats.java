@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.ndr.code.Provider;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +72,13 @@ final class Formats {
     private Headers.Field[] fields;
     private String[] names;
     /**
-     * Each line's first {@link #KEY_CHARS} chars after its LF, ASCII lower-cased, a byte each (0x80 past
-     * the line's end), or -1 when one of them is not ASCII: words are compared with these first.
+     * Each line's first {@link #KEY_CHARS} chars after its LF as far as its name and the ": " after it
+     * reach, ASCII lower-cased, a byte each, or -1 when one of the name's is not ASCII: words are
+     * compared with these first. Only the name is read: a value is read when a word reaches it.
      */
     private long[] keys;
+    /** Per line, the bytes of its key that hold chars (the rest would be the value's). */
+    private long[] known;
     private static final int KEY_CHARS = 8;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
@@ -121,11 +125,13 @@ final class Formats {
       }
       names = new String[fields.length];
       keys = new long[fields.length];
+      known = new long[fields.length];
       for (int i = 0; i < fields.length; i++) {
         String name = fields[i].name();
         String value = fields[i].value();
         names[i] = name;
-        keys[i] = lineKey(name, value);
+        keys[i] = nameKey(name);
+        known[i] = knownBytes(name);
         n += name.length() + value.length() + 3;
         breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
       }
@@ -151,7 +157,7 @@ final class Formats {
       long mask = m == KEY_CHARS ? -1L : (1L << (8 * m)) - 1;
       for (int i = 0; i < names.length; i++) {
         long k = keys[i];
-        if ((k == -1 || (k & mask) == key) && lineStartsWith(names[i], fields[i], w)) {
+        if ((k == -1 || ((k ^ key) & mask & known[i]) == 0) && lineStartsWith(names[i], fields[i], w)) {
           return true;
         }
       }
@@ -159,8 +165,7 @@ final class Formats {
     }
 
     /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
-    private static long lineKey(String name, String value) {
-      // the name's chars, then ": ", then the value's, then past the line's end: each part in its own loop
+    private static long nameKey(String name) {
       int nl = Math.min(name.length(), KEY_CHARS);
       long key = 0;
       int j = 0;
@@ -175,20 +180,15 @@ final class Formats {
         key |= (long) ':' << (8 * j++);
       }
       if (j < KEY_CHARS) {
-        key |= (long) ' ' << (8 * j++);
-      }
-      int vl = Math.min(value.length(), KEY_CHARS - j);
-      for (int v = 0; v < vl; v++, j++) {
-        char c = value.charAt(v);
-        if (c >= 128) {
-          return -1;
-        }
-        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
-      }
-      for (; j < KEY_CHARS; j++) {
-        key |= 0x80L << (8 * j); // past the end of the line: no ASCII char of a word
+        key |= (long) ' ' << (8 * j);
       }
       return key;
+    }
+
+    /** The bytes of {@link #nameKey} that hold the name's chars and the ": " after it. */
+    private static long knownBytes(String name) {
+      int j = name.length() + 2;
+      return j >= KEY_CHARS ? -1L : (1L << (8 * j)) - 1;
     }
 
     /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
@@ -242,17 +242,26 @@ final class Formats {
       final String[] spellings;
 
       Anchor(String w) {
+        // the rarest anchor char that a pair can start, else the rarest one alone
         int a = -1;
+        int single = -1;
         for (int k = 0; k < ANCHORS.length() && a < 0; k++) {
-          a = w.indexOf(ANCHORS.charAt(k));
+          int i = w.indexOf(ANCHORS.charAt(k));
+          if (i >= 0 && pairs(w, i)) {
+            a = i;
+          } else if (i >= 0 && single < 0) {
+            single = i;
+          }
+        }
+        boolean pair = a >= 0;
+        if (!pair) {
+          a = single;
         }
         at = a;
         if (a < 0) {
           spellings = new String[0];
           return;
         }
-        // a k or an i may be written as a Kelvin sign or a dotted capital I: not part of the anchor
-        boolean pair = a + 1 < w.length() && w.charAt(a + 1) != 'k' && w.charAt(a + 1) != 'i';
         List<String> out = new ArrayList<>();
         for (String first : cases(w.charAt(a))) {
           if (!pair) {
@@ -264,6 +273,16 @@ final class Formats {
           }
         }
         spellings = out.toArray(new String[0]);
+      }
+
+      /**
+       * Whether the char after {@code w[a]} joins it in the anchor: there is one, and no char but
+       * itself and its capital stands for it (a Kelvin sign stands for any k, a dotted capital I for
+       * an i that ends the word).
+       */
+      private static boolean pairs(String w, int a) {
+        int b = a + 1;
+        return b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
       }
 
       /** A lower-case char and, for a letter, its capital. */
@@ -462,17 +481,21 @@ final class Formats {
     return out;
   }
 
-  /** The fixed strings of {@link #MS_CLOUD}, lower-case. */
+  /**
+   * The fixed strings of {@link #MS_CLOUD}, lower-case, but for {@code .prod.outlook.com} and {@code
+   * .protection.outlook.com}: a text holding either holds {@code .outlook.com}, so one of these is in
+   * a text exactly when one of the pattern's is.
+   */
   private static final String[] MS_CLOUD_LOWER = {
-      ".prod.outlook.com", ".protection.outlook.com", "onmicrosoft.com", "exchange online", "office 365",
-      "microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", ".outlook.com", "hotmail.com"};
+      ".outlook.com", "onmicrosoft.com", "exchange online", "office 365", "microsoft 365", "@outlook.com",
+      "@hotmail.", "@live.", "@msn.com", "hotmail.com"};
 
   /**
    * {@code MS_CLOUD.matcher(lower).find()} for text already lower-cased with {@link Locale#ROOT}: such
    * text holds no ASCII capitals, so the pattern's ASCII-only case-insensitive match is a plain
    * substring test.
    */
-  private static boolean msCloudLower(String lower) {
+  static boolean msCloudLower(String lower) {
     return containsAny(lower, MS_CLOUD_LOWER);
   }
 
@@ -646,11 +669,12 @@ final class Formats {
    */
   static Provider forRecipient(Provider reporter, String remoteMta, String diagnostic) {
     String d = diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic;
-    // the patterns fold ASCII case only, so a match shows in the lower-cased text as one of its words;
-    // no word holds a space, so none straddles the space joining the host and the reply: each is
-    // lower-cased and searched on its own, and the joined text is made only for a pattern to run
-    String mtaLower = remoteMta.toLowerCase(Locale.ROOT);
-    String dLower = d.toLowerCase(Locale.ROOT);
+    // the patterns fold ASCII case only, so a match shows in the text with its ASCII capitals
+    // lower-cased as one of its words; no word holds a space, so none straddles the space joining the
+    // host and the reply: each is folded and searched on its own, and the joined text is made only for
+    // a pattern to run
+    String mtaLower = asciiFolded(remoteMta);
+    String dLower = asciiFolded(d);
     String s = null;
     if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && GOOGLE.matcher(s = remoteMta + " " + d).find()) {
       return Provider.GOOGLE;
@@ -665,6 +689,22 @@ final class Formats {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  /**
+   * {@code s} with A-Z lower-cased, as a text of Latin-1 chars where any other char is a '?' (a
+   * surrogate pair one '?'): the ASCII chars, all that the words hold but '?', stand where they stood
+   * among each other, so a word is in it exactly when it is in {@code s} with its capitals lower-cased.
+   */
+  static String asciiFolded(String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // a copy of a Latin-1 text's bytes
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i];
+      if (c >= 'A' && c <= 'Z') {
+        b[i] = (byte) (c + 32);
+      }
+    }
+    return new String(b, StandardCharsets.ISO_8859_1);
   }
 
   /** {@code host + " " + reply}, or {@code made} when that was joined already. */

@@ -73,4 +73,20 @@ class CharPairsTest {
       }
     }
   }
+
+  /** A char past Latin-1 after Latin-1 ones and before more: each char of the plane lower-cases as the JDK does. */
+  @Test
+  void lowerCasedAfterAndBeforeOtherChars() {
+    for (int c = 0; c < 0x10000; c++) {
+      String one = String.valueOf((char) c);
+      for (String text : new String[] {"Ab\u00c9" + one + "C\u00de\u0141x", "\u0141" + one + "Q", one + one + "Z"}) {
+        CharPairs pairs = CharPairs.lowerCased(text);
+        String lower = text.toLowerCase(Locale.ROOT);
+        assertThat(pairs.text()).as("U+%04X", c).isEqualTo(lower);
+        for (int from = 0; from + 2 <= lower.length(); from++) {
+          assertThat(pairs.mayContain(lower.substring(from, from + 2))).as("U+%04X", c).isTrue();
+        }
+      }
+    }
+  }
 }

@@ -29,6 +29,18 @@ class EngineBounceSubjectTest {
     return out;
   }
 
+  /** The alternatives past ASCII are listed for the search by their chars, and only they. */
+  @Test
+  void theWideAlternativesAreThePatterns() {
+    List<String> wide = new ArrayList<>();
+    for (String a : alternatives()) {
+      if (a.chars().anyMatch(c -> c >= 128)) {
+        wide.add(a);
+      }
+    }
+    assertThat(Engine.BOUNCE_SUBJECT_WIDE).containsExactlyInAnyOrderElementsOf(wide);
+  }
+
   @Test
   void everyAlternativeInAnyCaseIsFound() {
     for (String a : alternatives()) {
@@ -49,7 +61,8 @@ class EngineBounceSubjectTest {
       pieces.add(a.substring(0, cut));
       pieces.add(a.substring(cut));
     }
-    pieces.addAll(List.of(" ", "-", ":", "\u0130", "\u212a", "\u017f", "\u00e9", "Re: ", "Fwd: ", "e", "n", "\t"));
+    pieces.addAll(List.of(" ", "-", ":", "\u0130", "\u212a", "\u017f", "\u00e9", "Re: ", "Fwd: ", "e", "n", "\t",
+        "N\u00e3O", "\u00e3", "\u00c3", "\u9000", "\ud83d\ude00"));
     String[] all = pieces.toArray(new String[0]);
     Random random = new Random(31);
     for (int i = 0; i < 30_000; i++) {

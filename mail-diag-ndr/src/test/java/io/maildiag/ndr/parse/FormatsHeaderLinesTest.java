@@ -17,7 +17,7 @@ class FormatsHeaderLinesTest {
       "auto-submitted: auto-generated (failure)", "\n", ":", ": ", "\n:", "a:", ": a", "a: b", "\na", "\na:", "\na: b",
       "\na: b\n", "b\n", "i", "k", "ki", "xi", "ai:", "a: i", "a:i", "\nx:", "x", "ab", "a b", " a", "b:c: d",
       "\nk: k", "ik", "v", "xv", "a(b", "=", "service", "\nv", "(failure)", "\nx-failed-recipients: a",
-      "\ni", "\nk", "\nx-postfi\u006b", "\na: ", "\na:  "};
+      "\ni", "\nk", "\nx-postfi\u006b", "\na: ", "\na:  ", "vix", "xia", "wib", "a-vi", "mi", "u.i"};
   private static final String[] NAMES = {
       "X-SES-Outgoing", "x-ses-", "X-Sendgrid-Eid", "X-Mailgun-Sid", "X-MS-Exchange-Message-Is-Ndr",
       "X-MS-Embedded-Report", "X-MS-Exchange-CrossTenant-Id", "X-Postfix-Queue-ID", "X-Failed-Recipients",
@@ -29,7 +29,8 @@ class FormatsHeaderLinesTest {
       "auto-generated (failure)", "Auto-Generated (Failure)", "auto-submitted: auto-generated (failure)",
       "AUTO-SUBMITTED: AUTO-GENERATED (FAILURE)", "auto-submitted:", " ", ":", ": ", "\n", "\nx-ses-", "\nX-Postfix",
       "a", "b", "A", "B", "i", "I", "k", "K", "x", "X", "\u0130", "\u212a", "\u03a3", "\u0307", "\u017f", "\u0131",
-      "\ud83d\ude00", "\u00e9", "outloo\u212a.com", "prod.outlook.co", "m", "-", ".", "V", "v", "(", "SERVICE", "X", "=", "a(B"};
+      "\ud83d\ude00", "\u00e9", "outloo\u212a.com", "prod.outlook.co", "m", "-", ".", "V", "v", "(", "SERVICE", "X", "=", "a(B",
+      "V\u0130X", "w\u0130", "XIA", "xIa", "WiB", "vi", "M\u0130", "U.\u0130"};
 
   private static Headers random(Random random) {
     List<Headers.Field> fields = new ArrayList<>();

@@ -24,7 +24,8 @@ class FormatsTest {
       "onmicrosoft.com", "messaging.microsoft.com", "yahoodns.net", "Yahoo.com", "yahooinc.com", "yahoo.co.",
       "aol.com", "[TS01]", "[ts02]", "[TSS04]", "[TS", "icloud.com", ".me.com", "apple.com", "outloo\u212a.com",
       "exchange online", "Office 365", "Microsoft 365", "@outlook.com", "@hotmail.", "@live.", "@msn.com", "outlook",
-      "OUTLOOK", "Microsoft.com", "microsoft", "google", "GOOGLE", "protection.", "go.", "messaging.", "on"};
+      "OUTLOOK", "Microsoft.com", "microsoft", "google", "GOOGLE", "protection.", "go.", "messaging.", "on", "?",
+      "AOL.COM", "\u00c9", "\ud83d"};
 
   @Test
   void exchangeCodesAreFoundAsByThePattern() {
@@ -51,6 +52,18 @@ class FormatsTest {
       String text = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(12));
       assertThat(Formats.msCloudText(text, text.toLowerCase(Locale.ROOT))).as(text)
           .isEqualTo(Formats.MS_CLOUD.matcher(text).find());
+    }
+  }
+
+  @Test
+  void microsoftCloudInLowerCasedTextAsByThePattern() {
+    Random random = new Random(6);
+    for (int i = 0; i < 5000; i++) {
+      String lower = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(8)).toLowerCase(Locale.ROOT);
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
+    }
+    for (String lower : new String[] {"x.prod.outlook.com", "a.protection.outlook.com", ".prod.outlook.co", "outlook.com"}) {
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
     }
   }
 

@@ -1,0 +1,51 @@
+package io.maildiag.ndr.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Tokens of ASCII letters and digits alone, which {@link TextNormalizer} writes as it reads them,
+ * come out as the reference writes them: reply codes dropped, "cannot" split, next to tokens that
+ * take the general path (codes with dots, punctuation, addresses, non-ASCII letters and spaces).
+ */
+class TextNormalizerPlainTokensTest {
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> digits = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(5);
+    Arbitrary<String> alnum = Arbitraries.strings().withChars("abcnotCANOTxZ0123456789").ofMinLength(1)
+        .ofMaxLength(8);
+    Arbitrary<String> special = Arbitraries.of("550", "250", "150", "650", "5.1.1", "550-5.1.1", "550-", "cannot",
+        "CanNot", "xcannot", "cannotx", "can't", "won't", "a@b", "<x@y>", "(550)", "#5.1.1", "\u00e9t\u00e9",
+        "Stra\u00dfe", "x\u0301", "\u00a0", "\u2028", "\u200b", "l'x", "user's");
+    Arbitrary<String> token = Arbitraries.oneOf(digits, alnum, special);
+    Arbitrary<String> separator = Arbitraries.of(" ", "  ", "\t", "\n", "\u00a0", "\u3000", ":", ",", ".", "-", "");
+    return Combinators.combine(token.list().ofMaxSize(20), separator.list().ofMinSize(20).ofMaxSize(20))
+        .as((tokens, seps) -> {
+          StringBuilder b = new StringBuilder();
+          for (int i = 0; i < tokens.size(); i++) {
+            b.append(tokens.get(i)).append(seps.get(i));
+          }
+          return b.toString();
+        });
+  }
+
+  @Property(tries = 2000)
+  void agreesWithTheReference(@ForAll("texts") String raw) {
+    assertThat(TextNormalizer.compute(raw)).isEqualTo(NormalizerReference.normalize(raw));
+  }
+
+  @Example
+  void codesAndContractionsAtTheEdges() {
+    for (String raw : new String[] {"550", " 550 ", "5501", "55", "2a0", "x 450", "cannot", "a cannot", "cannot b",
+        "xcannot", "CANNOT 550", "550cannot", "a\u2028b", "abc\u00e9", "ab:cd", "ab@cd ef"}) {
+      assertThat(TextNormalizer.compute(raw)).as(raw).isEqualTo(NormalizerReference.normalize(raw));
+    }
+  }
+}
