@@ -116,8 +116,10 @@ public final class Engine {
           + " messages; only the first was analysed (split the file to analyse the others)"));
     }
     int maxLine = Math.max(1, limits.maxLineLength());
-    byte[] norm = Normalizer.normalize(input, length, maxLine, Math.max(1, limits.maxHeaderBytes()), diags);
-    MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(norm);
+    Normalizer.Normalized normalized =
+        Normalizer.normalizeMessage(input, length, maxLine, Math.max(1, limits.maxHeaderBytes()), diags);
+    byte[] norm = normalized.bytes();
+    MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(normalized);
     if (deadline.expired()) {
       diags.once(timeUp("reading the MIME structure"));
     }
