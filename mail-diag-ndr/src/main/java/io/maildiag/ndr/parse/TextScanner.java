@@ -56,19 +56,32 @@ final class TextScanner {
   static final class Result {
     private final List<Entry> entries;
     private final String region;
-    private final String after;
+    /** The text after the cut, once made; until then {@link #text} and {@link #starts} give it. */
+    private @Nullable String after;
+    private final @Nullable String text;
+    private final int @Nullable [] starts;
+    /** Where the text after the cut starts, as a line of {@link #starts}. */
+    private final int afterLine;
     /** 0 not read yet, 1 delayed, 2 not delayed. */
     private byte delayed;
 
     Result(List<Entry> entries, String region, String after, boolean delayed) {
-      this(entries, region, after);
-      this.delayed = delayed ? (byte) 1 : (byte) 2;
-    }
-
-    private Result(List<Entry> entries, String region, String after) {
       this.entries = entries;
       this.region = region;
       this.after = after;
+      this.text = null;
+      this.starts = null;
+      this.afterLine = 0;
+      this.delayed = delayed ? (byte) 1 : (byte) 2;
+    }
+
+    /** A scan whose text after the cut, lines {@code afterLine} on, is copied out only when asked for. */
+    private Result(List<Entry> entries, String region, String text, int[] starts, int afterLine) {
+      this.entries = entries;
+      this.region = region;
+      this.text = text;
+      this.starts = starts;
+      this.afterLine = afterLine;
     }
 
     List<Entry> entries() {
@@ -79,7 +92,12 @@ final class TextScanner {
       return region;
     }
 
+    /** The text after the cut: the same string at each call (callers compare it by identity). */
     String after() {
+      if (after == null) {
+        // most messages attach the returned message as a part, and then nobody reads this copy
+        after = withNewlines(text, starts, afterLine, starts.length - 1);
+      }
       return after;
     }
 
@@ -294,7 +312,6 @@ final class TextScanner {
       lines = Arrays.copyOf(lines, needed);
     }
     String region = end <= firstCut ? withNewlines(text, starts, 0, end) : joinWithNewlines(lines, 0, end);
-    String after = withNewlines(text, starts, Math.min(end + 1, n), n);
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
@@ -449,7 +466,7 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region, after);
+    return new Result(entries, region, text, starts, Math.min(end + 1, n));
   }
 
   /** {@code text.split("\n")}: as {@link #splitLines}, without the empty strings at the end (unless no newline). */
