@@ -745,22 +745,35 @@ final class TextScanner {
     if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
       return null;
     }
-    Matcher m = whole(mayBeBare(s) && localPartAt(s, bareAddressAt(s)), P_BARE, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", true);
+    // the three patterns most anchors match are read by hand; the patterns run only where that is unsure
+    Matcher m = null;
+    long g = AnchorMatchers.bare(s);
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(mayBeBare(s) && localPartAt(s, bareAddressAt(s)), P_BARE, s);
     }
-    m = whole(colon && startsWithOneOf(s, "<\"") && localPartAt(s, 1), P_ADDR_COLON, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", true);
     }
-    // the reply's prefix has no "<": the address follows the first one
-    int bracket = s.indexOf('<');
-    m = whole(startsWithOneOf(s, "245") && bracket > 0 && localPartAt(s, bracket + 1), P_REPLY_ADDR, s);
-    if (m != null) {
+    g = colon ? AnchorMatchers.addrColon(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(startsWithOneOf(s, "<\"") && localPartAt(s, 1), P_ADDR_COLON, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)),
+          m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g)), true);
+    }
+    g = AnchorMatchers.replyAddr(s);
+    if (g == AnchorMatchers.UNSURE) {
+      // the reply's prefix has no "<": the address follows the first one
+      int bracket = s.indexOf('<');
+      m = whole(startsWithOneOf(s, "245") && bracket > 0 && localPartAt(s, bracket + 1), P_REPLY_ADDR, s);
+    }
+    if (m != null || g >= 0) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
-      String inner = m.group(3);
+      String inner = m != null ? m.group(3) : s.substring(AnchorMatchers.rest(g));
       boolean innerReply = INNER_REPLY.matcher(inner).matches();
-      return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
+          true);
     }
     m = whole(colon && LABEL_STARTS.at(s, 0), P_LABEL, s);
     if (m != null) {
@@ -823,6 +836,11 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /** The address of a match of {@link AnchorMatchers}. */
+  private static String address(String s, long match) {
+    return s.substring(AnchorMatchers.start(match), AnchorMatchers.end(match));
   }
 
   /**
