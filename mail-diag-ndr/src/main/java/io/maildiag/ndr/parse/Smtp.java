@@ -257,7 +257,22 @@ final class Smtp {
     return false;
   }
 
+  /**
+   * The reply code of a text: the first that opens a line ({@link #REPLY_LINE}) unless it is
+   * positive, else the first non-positive one after a marker ({@link #REPLY_MARKED}), else the first
+   * that looks like a reply ({@link #REPLY_ANY}); read in one pass over the codes ({@link
+   * ReplyCodes}), by the patterns where that is unsure.
+   */
   static Optional<ReplyCode> replyCode(String text) {
+    int at = ReplyCodes.replyCodeAt(text);
+    if (at == ReplyCodes.UNSURE) {
+      return replyCodeByPatterns(text);
+    }
+    return at < 0 ? Optional.empty() : reply(text.substring(at, at + 3));
+  }
+
+  /** {@link #replyCode} as the patterns find it. */
+  static Optional<ReplyCode> replyCodeByPatterns(String text) {
     if (CODE_STARTS.next(text, 0) < 0) {
       return Optional.empty(); // every reply code starts with a class digit and 0-5
     }
