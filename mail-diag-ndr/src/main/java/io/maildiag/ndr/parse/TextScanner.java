@@ -972,13 +972,16 @@ final class TextScanner {
           i++;
           continue; // a blank line inside a multi-line reply ("550-..." then "550 ...")
         }
-        if (content) {
+        // the lines joined last time had no facts: with no line added since (blank lines in a row), neither now
+        if (content && (joined == null || joinedLines != out.size())) {
           joined = String.join("\n", out);
           joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
           }
+        }
+        if (content) {
           int j = i;
           while (j < limit && lines[j].isBlank()) {
             j++;
