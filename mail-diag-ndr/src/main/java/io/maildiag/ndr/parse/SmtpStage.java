@@ -140,53 +140,8 @@ final class SmtpStage {
    * character, so only the characters before those are compared, with no trie walk elsewhere.
    */
   static int nextExplicit(String s, int from) {
-    int start = Math.max(0, from);
-    if (hasRareSpace(s, start)) {
-      return nextExplicitByChars(s, start);
-    }
-    // the vectorised indexOf finds the spaces, newlines and brackets, in turn
-    int space = s.indexOf(' ', start);
-    int newline = s.indexOf('\n', start);
-    int bracket = s.indexOf('[', start);
-    while (true) {
-      int q = earliest(space, newline, bracket);
-      if (q < 0) {
-        return -1;
-      }
-      if (q == bracket) {
-        if (bracketedAt(s, q)) {
-          return q;
-        }
-        bracket = s.indexOf('[', q + 1);
-        continue;
-      }
-      int p = leadEndingAt(s, q, start);
-      if (p >= 0) {
-        return p;
-      }
-      if (q == space) {
-        space = s.indexOf(' ', q + 1);
-      } else {
-        newline = s.indexOf('\n', q + 1);
-      }
-    }
-  }
-
-  /** Whether {@code s} has, from {@code start}, a {@code \s} character other than a space or a newline. */
-  private static boolean hasRareSpace(String s, int start) {
-    return s.indexOf('\t', start) >= 0 || s.indexOf('\r', start) >= 0 || s.indexOf('\f', start) >= 0
-        || s.indexOf('\u000B', start) >= 0;
-  }
-
-  /** The least of three indexes that are not -1, or -1. */
-  private static int earliest(int a, int b, int c) {
-    int m = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-    return m < 0 ? c : c < 0 ? m : Math.min(m, c);
-  }
-
-  /** {@link #nextExplicit} from {@code start} (not negative), a character at a time. */
-  private static int nextExplicitByChars(String s, int start) {
     int n = s.length();
+    int start = Math.max(0, from);
     for (int q = start; q < n; q++) {
       char c = s.charAt(q);
       if (c == '[') {
