@@ -1,9 +1,9 @@
 package io.maildiag.ndr.parse;
 
 /**
- * Hand-written {@code matches()} of the three anchor patterns of {@link TextScanner} that most
- * anchor lines match or nearly match: {@link TextScanner#P_BARE}, {@link TextScanner#P_ADDR_COLON}
- * and {@link TextScanner#P_REPLY_ADDR}. Each reads an ASCII address; where a character outside
+ * Hand-written {@code matches()} of the anchor patterns of {@link TextScanner} that start with
+ * the address or just before it: {@link TextScanner#P_BARE}, {@link TextScanner#P_ADDR_COLON},
+ * {@link TextScanner#P_REPLY_ADDR}, {@link TextScanner#P_ADDR_COLON2} and {@link TextScanner#P_LEAD}. Each reads an ASCII address; where a character outside
  * ASCII could change the answer (a letter of the local part or the domain, a line terminator in the
  * rest) or where the pattern would backtrack into a rare corner, the answer is {@link #UNSURE} and
  * the caller runs the pattern.
@@ -146,6 +146,92 @@ final class AnchorMatchers {
       return NO;
     }
     return restToEnd(s, match(q + 1, e, skipSpace(s, r)));
+  }
+
+  /**
+   * {@link TextScanner#P_ADDR_COLON2}: {@code ^(ADDR)\s*EXPANDED:\s+(.+)$}. What follows the
+   * domain starts with a space, "(" or the colon, none of them a domain char: the domain is the
+   * whole run of them.
+   */
+  static long addrColon2(String s) {
+    int n = s.length();
+    if (n > MAX_LENGTH) {
+      return UNSURE;
+    }
+    int at = localPartEnd(s, 0);
+    if (at < 0) {
+      return at;
+    }
+    int e = domainRunEnd(s, at + 1);
+    if (e == UNSURE_INT) {
+      return UNSURE;
+    }
+    if (!domainIs(s, at + 1, e)) {
+      return NO;
+    }
+    int p = expanded(s, skipSpace(s, e));
+    if (p < 0 || p >= n || s.charAt(p) != ':' || p + 1 >= n || !Keywords.isSpace(s.charAt(p + 1))) {
+      return NO;
+    }
+    int q = skipSpace(s, p + 1);
+    // all spaces after the colon: ".+" would take some back (rare)
+    return q == n ? UNSURE : restToEnd(s, match(0, e, q));
+  }
+
+  /**
+   * {@link TextScanner#P_LEAD}: {@code ^<?(ADDR)>?(?:\s+|\.\.\.|<mailto:|\s*\()(.*)$}. What follows
+   * the domain starts with ">", a space, "<", "(" or "...": the domain is the whole run of domain
+   * chars, or (backtracking, from the longest) ends where "..." starts in the run.
+   */
+  static long lead(String s) {
+    int n = s.length();
+    if (n > MAX_LENGTH) {
+      return UNSURE;
+    }
+    int i = n > 0 && s.charAt(0) == '<' ? 1 : 0;
+    int at = localPartEnd(s, i);
+    if (at < 0) {
+      return at;
+    }
+    int d = at + 1;
+    int runEnd = domainRunEnd(s, d);
+    if (runEnd == UNSURE_INT) {
+      return UNSURE;
+    }
+    for (int e = runEnd; e > d; e = s.lastIndexOf("...", e - 1)) {
+      if (domainIs(s, d, e)) {
+        int r = leadRest(s, e);
+        if (r >= 0) {
+          return restToEnd(s, match(i, e, r));
+        }
+      }
+    }
+    return NO;
+  }
+
+  /**
+   * Where the rest of {@link TextScanner#P_LEAD} starts after an address that ends at {@code e}:
+   * after {@code >?} and the first of {@code \s+}, {@code ...}, {@code <mailto:} and
+   * {@code \s*\(} that matches; -1 when none does. A ">" there is taken: left, none of them
+   * matches at it.
+   */
+  private static int leadRest(String s, int e) {
+    int n = s.length();
+    int k = e < n && s.charAt(e) == '>' ? e + 1 : e;
+    if (k >= n) {
+      return -1;
+    }
+    char c = s.charAt(k);
+    if (Keywords.isSpace(c)) {
+      return skipSpace(s, k);
+    }
+    if (s.startsWith("...", k)) {
+      return k + 3;
+    }
+    if (s.startsWith("<mailto:", k)) {
+      return k + 8;
+    }
+    return c == '(' ? k + 1 : -1;
   }
 
   /**

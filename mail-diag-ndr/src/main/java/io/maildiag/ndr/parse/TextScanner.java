@@ -783,18 +783,25 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    boolean addressFirst = localPartAt(s, 0);
-    m = whole(colon && addressFirst, P_ADDR_COLON2, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    g = colon ? AnchorMatchers.addrColon2(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(localPartAt(s, 0), P_ADDR_COLON2, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)),
+          m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g)), true);
     }
     m = whole(startsWithOneOf(s, "*-\u2022o"), P_BULLET, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(s.charAt(0) == '<' ? localPartAt(s, 1) : addressFirst, P_LEAD, s);
-    if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
-      String rest = m.group(2);
+    g = AnchorMatchers.lead(s);
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(localPartAt(s, s.charAt(0) == '<' ? 1 : 0), P_LEAD, s);
+    }
+    String leadRest = m != null ? m.group(2) : g >= 0 ? s.substring(AnchorMatchers.rest(g)) : null;
+    if (leadRest != null && !leadRest.toLowerCase(Locale.ROOT).startsWith("wrote")) {
+      String rest = leadRest;
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
       if (s.contains("<mailto:")) {
         rest = "";
@@ -804,7 +811,7 @@ final class TextScanner {
       if (EXCHANGE_DATE.matcher(rest).matches()) {
         rest = "";
       }
-      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
     m = whole(colon && TO_STARTS.at(s, 0), P_TO, s);
     if (m != null) {

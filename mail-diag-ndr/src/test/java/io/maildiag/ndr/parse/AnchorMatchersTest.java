@@ -29,6 +29,16 @@ class AnchorMatchersTest {
     same(s, AnchorMatchers.replyAddr(s), TextScanner.P_REPLY_ADDR, 2, 3);
   }
 
+  @Property(tries = 20000)
+  void addrColon2AnswersAsThePattern(@ForAll("lines") String s) {
+    same(s, AnchorMatchers.addrColon2(s), TextScanner.P_ADDR_COLON2, 1, 2);
+  }
+
+  @Property(tries = 20000)
+  void leadAnswersAsThePattern(@ForAll("lines") String s) {
+    same(s, AnchorMatchers.lead(s), TextScanner.P_LEAD, 1, 2);
+  }
+
   @Property(tries = 5000)
   void domainIsAsThePattern(@ForAll("domains") String d) {
     boolean plain = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}\\.)*[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,62}")
@@ -46,6 +56,12 @@ class AnchorMatchersTest {
     assertThat(AnchorMatchers.replyAddr("550 5.1.1x <user@example.com>... User unknown"))
         .isEqualTo(AnchorMatchers.NO);
     assertThat(AnchorMatchers.bare("\u00e9l\u00e8ve@exemple.fr")).isEqualTo(AnchorMatchers.UNSURE);
+    assertThat(AnchorMatchers.addrColon2("user@example.com: mailbox full")).isGreaterThanOrEqualTo(0);
+    assertThat(AnchorMatchers.lead("user@example.com... User unknown")).isGreaterThanOrEqualTo(0);
+    assertThat(AnchorMatchers.lead("<u@b.c...d>... x")).isGreaterThanOrEqualTo(0);
+    same("u@b.c...d... x", AnchorMatchers.lead("u@b.c...d... x"), TextScanner.P_LEAD, 1, 2);
+    same("u@b.c...", AnchorMatchers.lead("u@b.c..."), TextScanner.P_LEAD, 1, 2);
+    same("u@b.c... ", AnchorMatchers.lead("u@b.c... "), TextScanner.P_LEAD, 1, 2);
   }
 
   /** The hand answer {@code g} is the pattern's, groups {@code addr} and {@code rest} (0: none) included. */
@@ -74,7 +90,7 @@ class AnchorMatchersTest {
             "\u00e9l\u00e8ve@exemple.fr", "\ud835\udc00b@ex.org", "@", "<", ">", "...", ":", " ", "\t", "\r", "\n",
             "(", ")", "<mailto:", "550 ", "2", "#", "'", "\ud835", "\u0661\u0662", "\u2160", "\u0085", "\u2028", "!",
             "-", ".", "\"", "[", "]", ";", ",", "(expanded from ", "(expanded from: x) ", "(alias from x) ",
-            "(aliased from y)", "(generated from z)", "(expanded", "  ", "\u000B", "\f", "\u00a0", "\u001c",
+            "(aliased from y)", "(generated from z)", "(expanded", "  ", "<mailto:", "...", "..", " (", "wrote", "\u000B", "\f", "\u00a0", "\u001c",
             "x".repeat(63), "y".repeat(64), "z".repeat(129), "é"),
         Arbitraries.strings().withChars("ab1.@<>:( )-\"").ofMaxLength(6));
     return piece.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
