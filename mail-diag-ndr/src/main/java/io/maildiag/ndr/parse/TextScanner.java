@@ -59,7 +59,7 @@ final class TextScanner {
     /** The text after the cut, once made; until then {@link #text} and {@link #starts} give it. */
     private @Nullable String after;
     private final @Nullable String text;
-    private final int @Nullable [] starts;
+    private final @Nullable LineIndex starts;
     /** Where the text after the cut starts, as a line of {@link #starts}. */
     private final int afterLine;
     /** 0 not read yet, 1 delayed, 2 not delayed. */
@@ -76,7 +76,7 @@ final class TextScanner {
     }
 
     /** A scan whose text after the cut, lines {@code afterLine} on, is copied out only when asked for. */
-    private Result(List<Entry> entries, String region, String text, int[] starts, int afterLine) {
+    private Result(List<Entry> entries, String region, String text, LineIndex starts, int afterLine) {
       this.entries = entries;
       this.region = region;
       this.text = text;
@@ -96,7 +96,7 @@ final class TextScanner {
     String after() {
       if (after == null) {
         // most messages attach the returned message as a part, and then nobody reads this copy
-        after = withNewlines(text, starts, afterLine, starts.length - 1);
+        after = withNewlines(text, starts, afterLine, starts.count());
       }
       return after;
     }
@@ -259,22 +259,22 @@ final class TextScanner {
   static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
-    // where each line starts; the lines themselves are made only as far as the scan reads them
-    int[] starts = lineStarts(text);
-    int n = starts.length - 1;
-    String[] lines = new String[n];
+    // where each line starts, found as far as the scan reads; the lines themselves are made as far too
+    LineIndex starts = new LineIndex(text);
+    String[] lines = new String[16];
     int made = 0;
-    int firstCut = n; // the first line shortened to MAX_LINE
-    int end = n;
+    int firstCut = Integer.MAX_VALUE; // the first line shortened to MAX_LINE, if any
+    int end = -1; // the line of the end marker, if any
     // the end marker's word is looked for in the text, not in each line: the next one found
     // answers for every line before it
     int word = -1;
     Keywords.Cursor words = END_MARKER_WORD.cursor(text);
-    for (int i = 0; i < n; i++) {
-      int offset = starts[i];
+    for (int i = 0; starts.has(i); i++) {
+      int offset = starts.start(i);
       made = i + 1;
+      lines = withRoom(lines, i);
       lines[i] = line(text, starts, i);
-      if (starts[i + 1] - 1 - offset > MAX_LINE) {
+      if (starts.length(i) > MAX_LINE) {
         firstCut = Math.min(firstCut, i);
       }
       // the next "message" already found lies past this line: no marker here, whatever the line starts with
@@ -301,15 +301,19 @@ final class TextScanner {
       }
     }
     // past the end only the few lines a transcript's pipelined replies are looked for in (SmtpStage.at)
-    int needed = end == n ? n : Math.min(n, end + LOOK_PAST_END);
-    for (int i = made; i < needed; i++) {
-      lines[i] = line(text, starts, i);
-      if (starts[i + 1] - 1 - starts[i] > MAX_LINE) {
-        firstCut = Math.min(firstCut, i);
+    int needed = end < 0 ? starts.count() : end + LOOK_PAST_END;
+    if (end < 0) {
+      end = needed;
+    }
+    for (; made < needed && starts.has(made); made++) {
+      lines = withRoom(lines, made);
+      lines[made] = line(text, starts, made);
+      if (starts.length(made) > MAX_LINE) {
+        firstCut = Math.min(firstCut, made);
       }
     }
-    if (needed < n) {
-      lines = Arrays.copyOf(lines, needed);
+    if (lines.length != made) {
+      lines = Arrays.copyOf(lines, made);
     }
     String region = end <= firstCut ? withNewlines(text, starts, 0, end) : joinWithNewlines(lines, 0, end);
 
@@ -317,7 +321,7 @@ final class TextScanner {
     List<Anchor> weak = new ArrayList<>();
     // every anchor has an "@": the next one in the text rules out the lines before it
     for (int i = 0, at = -1; i < end; i++) {
-      int offset = starts[i];
+      int offset = starts.start(i);
       if (at < offset) {
         at = text.indexOf('@', offset);
         if (at < 0) {
@@ -466,7 +470,8 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region, text, starts, Math.min(end + 1, n));
+    // the end marker's line, if any, is not in the text after the cut
+    return new Result(entries, region, text, starts, lines.length > end ? end + 1 : end);
   }
 
   /** {@code text.split("\n")}: as {@link #splitLines}, without the empty strings at the end (unless no newline). */
@@ -522,18 +527,24 @@ final class TextScanner {
   }
 
   /** Line {@code i} of {@code text}, cut to {@link #MAX_LINE} characters. */
-  private static String line(String text, int[] starts, int i) {
-    int from = starts[i];
-    return text.substring(from, Math.min(starts[i + 1] - 1, from + MAX_LINE));
+  private static String line(String text, LineIndex starts, int i) {
+    int from = starts.start(i);
+    return text.substring(from, from + Math.min(starts.length(i), MAX_LINE));
   }
 
-  /** The lines {@code [from, to)} of {@code text} ({@link #lineStarts}), each followed by a newline. */
-  private static String withNewlines(String text, int[] starts, int from, int to) {
+  /** {@code lines} with room for line {@code i}, grown by half when full. */
+  private static String[] withRoom(String[] lines, int i) {
+    return i < lines.length ? lines : Arrays.copyOf(lines, Math.min(MAX_LINES, lines.length + (lines.length >> 1) + 1));
+  }
+
+  /** The lines {@code [from, to)} of {@code text} (of {@code starts}), each followed by a newline. */
+  private static String withNewlines(String text, LineIndex starts, int from, int to) {
     if (from >= to) {
       return "";
     }
     // every line but the text's last is followed by its newline in the text
-    return starts[to] <= text.length() ? text.substring(starts[from], starts[to]) : text.substring(starts[from]) + "\n";
+    int end = starts.start(to);
+    return end <= text.length() ? text.substring(starts.start(from), end) : text.substring(starts.start(from)) + "\n";
   }
 
   /** {@code lines[from, to)}, each followed by a newline. */

@@ -39,6 +39,41 @@ class TextScannerLinesTest {
     }
   }
 
+  @Property(tries = 2000)
+  void lineIndexFindsTheLineStartsAsAskedFor(@ForAll("blocks") String text, @ForAll @net.jqwik.api.constraints.IntRange(
+      min = -1, max = 40) int first) {
+    assertLineIndex(text, first);
+  }
+
+  @Example
+  void lineIndexStopsAtTheLineLimit() {
+    for (int lines : new int[] {TextScanner.MAX_LINES - 1, TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1}) {
+      String text = "x\n".repeat(lines - 1) + "last";
+      assertLineIndex(text, TextScanner.MAX_LINES - 2);
+      assertLineIndex(text + "\n", TextScanner.MAX_LINES + 3);
+    }
+  }
+
+  /** A {@link LineIndex} asked for line {@code first} first, then for each line, gives what lineStarts gives. */
+  private static void assertLineIndex(String text, int first) {
+    int[] starts = TextScanner.lineStarts(text);
+    int n = starts.length - 1;
+    LineIndex index = new LineIndex(text);
+    if (first >= 0) {
+      assertThat(index.has(first)).isEqualTo(first < n);
+    }
+    for (int i = 0; i <= n + 1; i++) {
+      assertThat(index.has(i)).as(text + " line " + i).isEqualTo(i < n);
+      if (i < n) {
+        assertThat(index.start(i)).isEqualTo(starts[i]);
+        assertThat(index.length(i)).isEqualTo(starts[i + 1] - 1 - starts[i]);
+      }
+    }
+    assertThat(index.count()).isEqualTo(n);
+    assertThat(index.all()).containsExactly(starts);
+    assertThat(new LineIndex(text).all()).containsExactly(starts);
+  }
+
   /** Each start, and the entry after the last, as {@code split("\n", -1)} cuts the text. */
   private static void assertLineStarts(String text) {
     String[] parts = text.split("\n", -1);
