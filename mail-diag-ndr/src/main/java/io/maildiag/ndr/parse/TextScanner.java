@@ -1096,6 +1096,12 @@ final class TextScanner {
    * was:"), or, in an SMTP session transcript, to the first negative server reply.
    */
   static String narrow(String block) {
+    // without a transcript reply or a response marker leading a line, the lines need not be made
+    return leadsALine(block) ? narrowByLines(block) : narrowInline(block);
+  }
+
+  /** {@link #narrow}, reading the block's lines. */
+  static String narrowByLines(String block) {
     String[] ls = splitDroppingTrailingEmpty(block);
     for (int i = 0; i < ls.length; i++) {
       Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
@@ -1130,6 +1136,32 @@ final class TextScanner {
         return s;
       }
     }
+    return narrowInline(block);
+  }
+
+  /**
+   * Whether a line of {@code block} starts, after its {@code \s} characters, with one of {@link
+   * #TRANSCRIPT_LEADS} or {@link #RESPONSE_LEADS}, as {@link Keywords#leads} reads the line: none
+   * of their words holds a newline, so each is looked for in the block where the line starts.
+   */
+  private static boolean leadsALine(String block) {
+    for (int from = 0, n = block.length(); from < n; ) {
+      int nl = block.indexOf('\n', from);
+      int to = nl < 0 ? n : nl;
+      int k = from;
+      while (k < to && Keywords.isSpace(block.charAt(k))) {
+        k++;
+      }
+      if (k < to && (TRANSCRIPT_LEADS.at(block, k) || RESPONSE_LEADS.at(block, k))) {
+        return true;
+      }
+      from = to + 1;
+    }
+    return false;
+  }
+
+  /** {@link #narrow} of a block without a transcript reply or response marker: cut after its last inline marker. */
+  private static String narrowInline(String block) {
     String joined = Smtp.clean(block);
     int cut = -1;
     for (Matcher in = INLINE_STARTS.match(INLINE_MARK, joined); in != null; in = INLINE_STARTS.matchAfter(in, joined)) {

@@ -11,7 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Lines cut without {@link String#split}, and the remote host read line by line without cutting every line. */
+/**
+ * Lines cut without {@link String#split}, the remote host read line by line without cutting every
+ * line, and a block narrowed without its lines when no line is led by a marker.
+ */
 class TextScannerLinesTest {
 
   @Property(tries = 2000)
@@ -104,6 +107,24 @@ class TextScannerLinesTest {
       }
     }
     return "";
+  }
+
+  @Property(tries = 3000)
+  void narrowWithoutTheLinesWhereNoneIsLed(@ForAll("replyBlocks") String block) {
+    assertThat(TextScanner.narrow(block)).as(block).isEqualTo(TextScanner.narrowByLines(block));
+  }
+
+  @Provide
+  Arbitrary<String> replyBlocks() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("<<< 550 5.1.1 no", "<<<", "out: 451 later", "S: 550-x", "s:", "<- 550 y", "Server: 554 z",
+            "The response was:", "the response from the remote server was: 550 no", "Remote host said: 552 full",
+            "Reason: quota", "reason:", "Diagnostic-Code: smtp; 550", "technical details of permanent failure:",
+            "error message below:", "it responded as follows:", "the remote server said: x",
+            "gave this error: 550 x", "the server responded with 421", "550 5.1.1 user unknown", "x", "said"),
+        Arbitraries.of("", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\u00a0", "\u000B"),
+        Arbitraries.strings().withChars("ab:<- \n").ofMaxLength(6));
+    return piece.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Provide
