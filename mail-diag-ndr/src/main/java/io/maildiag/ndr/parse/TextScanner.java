@@ -824,7 +824,7 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
-    m = whole(colon && TO_STARTS.at(s, 0), P_TO, s);
+    m = whole(colon && TO_STARTS.at(s, 0) && toLabel(s), P_TO, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
@@ -854,6 +854,41 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /** The labels {@link #P_TO} starts with, lower-case. */
+  private static final String[] TO_LABELS = {"to", "an", "para", "a"};
+
+  /**
+   * Whether {@code s} starts as {@link #P_TO} needs: one of its labels (ASCII case ignored), then
+   * {@code \s} characters and a colon. Most lines that start with an "a" have a letter after it.
+   */
+  static boolean toLabel(String s) {
+    for (String w : TO_LABELS) {
+      if (startsWithAscii(s, w)) {
+        int k = w.length();
+        while (k < s.length() && Keywords.isSpace(s.charAt(k))) {
+          k++;
+        }
+        if (k < s.length() && s.charAt(k) == ':') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
+  private static boolean startsWithAscii(String s, String w) {
+    if (s.length() < w.length()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (Keywords.lower(s.charAt(k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The address of a match of {@link AnchorMatchers}. */
