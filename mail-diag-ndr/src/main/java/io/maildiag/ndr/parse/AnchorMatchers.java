@@ -209,6 +209,113 @@ final class AnchorMatchers {
     return NO;
   }
 
+  /** The labels of {@link TextScanner#P_TO}, lower-case, in the pattern's order. */
+  private static final String[] TO_LABELS = {"to", "an", "para", "a"};
+
+  /**
+   * {@link TextScanner#P_TO}:
+   * {@code (?i)^(?:to|an|para|a)\s*:\s*(?:"[^"]*"\s*|[^<",]*)?<?(ADDR)>?\s*$}. The address ends
+   * before the final spaces and an optional ">", and its "@" is the last before that. A quoted name
+   * is followed by the address or nothing matches; else {@code [^<",]*} gives back from where it
+   * stops: a "<" there is taken and the address tried after it, else the longest run that still
+   * leaves a local part is taken, which leaves the local part its last char only.
+   */
+  static long to(String s) {
+    int n = s.length();
+    if (n > MAX_LENGTH) {
+      return UNSURE;
+    }
+    int colon = toColon(s);
+    if (colon < 0) {
+      return NO;
+    }
+    int p = skipSpace(s, colon + 1);
+    int e = n;
+    while (e > 0 && Keywords.isSpace(s.charAt(e - 1))) {
+      e--;
+    }
+    if (e > 0 && s.charAt(e - 1) == '>') {
+      e--;
+    }
+    int at = e > 0 ? s.lastIndexOf('@', e - 1) : -1;
+    if (at <= p) {
+      return NO; // no "@", or no room for a local part after the label
+    }
+    int run = domainRunEnd(s, at + 1);
+    if (run == UNSURE_INT) {
+      return UNSURE;
+    }
+    if (run < e || !domainIs(s, at + 1, e)) {
+      return NO;
+    }
+    if (s.charAt(p) == '"') {
+      int q = s.indexOf('"', p + 1);
+      if (q < 0) {
+        return NO;
+      }
+      int y = skipSpace(s, q + 1);
+      if (y < n && s.charAt(y) == '<') {
+        y++;
+      }
+      return localPartFrom(s, y, at, e);
+    }
+    int r = p;
+    while (r < n && s.charAt(r) != '<' && s.charAt(r) != '"' && s.charAt(r) != ',') {
+      r++;
+    }
+    if (r < n && s.charAt(r) == '<') {
+      long m = localPartFrom(s, r + 1, at, e);
+      if (m != NO) {
+        return m;
+      }
+    }
+    return at - 1 < r ? localPartFrom(s, at - 1, at, e) : NO;
+  }
+
+  /** Where the colon after a label of {@link TextScanner#P_TO} and {@code \s} characters is, or -1. */
+  private static int toColon(String s) {
+    for (String w : TO_LABELS) {
+      if (s.length() >= w.length() && sameAscii(s, w)) {
+        int k = skipSpace(s, w.length());
+        if (k < s.length() && s.charAt(k) == ':') {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
+  private static boolean sameAscii(String s, String w) {
+    for (int k = 0; k < w.length(); k++) {
+      if (Keywords.lower(s.charAt(k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The match whose address runs from {@code y} to {@code e} with its "@" at {@code at}, when
+   * {@code [y, at)} is a local part (1 to 128 local-part chars); else {@link #NO}, or {@link #UNSURE}
+   * at a char outside ASCII.
+   */
+  private static long localPartFrom(String s, int y, int at, int e) {
+    if (y >= at || at - y > 128) {
+      return NO;
+    }
+    for (int k = y; k < at; k++) {
+      char c = s.charAt(k);
+      if (c >= 128) {
+        return UNSURE;
+      }
+      if (!Addresses.isLocalChar(c)) {
+        return NO;
+      }
+    }
+    return match(y, e, s.length());
+  }
+
   /**
    * Where the rest of {@link TextScanner#P_LEAD} starts after an address that ends at {@code e}:
    * after {@code >?} and the first of {@code \s+}, {@code ...}, {@code <mailto:} and

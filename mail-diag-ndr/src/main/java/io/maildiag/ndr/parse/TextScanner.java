@@ -824,9 +824,12 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
-    m = whole(colon && TO_STARTS.at(s, 0) && toLabel(s), P_TO, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    g = colon ? AnchorMatchers.to(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(TO_STARTS.at(s, 0) && toLabel(s), P_TO, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", false);
     }
     int firstWord = SENTENCE_WORDS.next(s, 0);
     if (firstWord < 0) {

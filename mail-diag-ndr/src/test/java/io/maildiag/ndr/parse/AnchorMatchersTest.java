@@ -39,6 +39,18 @@ class AnchorMatchersTest {
     same(s, AnchorMatchers.lead(s), TextScanner.P_LEAD, 1, 2);
   }
 
+  @Property(tries = 20000)
+  void toAnswersAsThePattern(@ForAll("toLines") String s) {
+    same(s, AnchorMatchers.to(s), TextScanner.P_TO, 1, 0);
+  }
+
+  @Provide
+  Arbitrary<String> toLines() {
+    Arbitrary<String> head = Arbitraries.of("to:", "TO :", "To:\t", "an:", "An: ", "para:", "a:", "A :", "at:", "to",
+        "\u212a:", "to: \"John\" ", "to: \"J@x.com\" <", "To: John <", "to: a, ", "to:\"", "");
+    return Arbitraries.oneOf(lines(), head.flatMap(h -> lines().map(l -> h + l)));
+  }
+
   @Property(tries = 5000)
   void domainIsAsThePattern(@ForAll("domains") String d) {
     boolean plain = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}\\.)*[\\p{L}\\p{N}][\\p{L}\\p{N}-]{0,62}")
@@ -62,6 +74,11 @@ class AnchorMatchersTest {
     same("u@b.c...d... x", AnchorMatchers.lead("u@b.c...d... x"), TextScanner.P_LEAD, 1, 2);
     same("u@b.c...", AnchorMatchers.lead("u@b.c..."), TextScanner.P_LEAD, 1, 2);
     same("u@b.c... ", AnchorMatchers.lead("u@b.c... "), TextScanner.P_LEAD, 1, 2);
+    for (String to : new String[] {"To: user@example.com", "To: John <john@x.com>", "To: \"J\" <j@x.com>",
+        "To: a, b@x.com", "to: <a@b.cc> ", "An:x@y.zz"}) {
+      same(to, AnchorMatchers.to(to), TextScanner.P_TO, 1, 0);
+      assertThat(AnchorMatchers.to(to)).as(to).isNotEqualTo(AnchorMatchers.UNSURE);
+    }
   }
 
   /** The hand answer {@code g} is the pattern's, groups {@code addr} and {@code rest} (0: none) included. */
