@@ -295,7 +295,7 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }
@@ -701,6 +701,77 @@ final class TextScanner {
     return END_MARKER_LEADS.at(line, i);
   }
 
+  /**
+   * The words that open {@link #END_MARKER}'s alternatives (after its optional "the"), each with
+   * the beginnings of the words that may follow it there: a marker's first two words are one of
+   * these pairs, or "the" and one of these openers.
+   */
+  private static final String[][] END_OPENERS = {
+      {"original", "message"}, {"unsent", "message"}, {"returned", "message"}, {"message", "text", "header"},
+      {"this", "is"}, {"below", "this", "is"}, {"enclosed", "is"}, {"included", "is"}, {"a", "copy"},
+      {"header", "of"}, {"undelivered", "message"}};
+
+  /**
+   * Whether a stripped line may match {@link #END_MARKER} as its first words go: after the
+   * marker's lead ({@code [\s|*>-]*+}), an opener and then a word that may follow it, or "the" and
+   * then an opener, each word followed by a {@code \s} character (ASCII case ignored).
+   */
+  static boolean mayOpenEnd(String t) {
+    int i = 0;
+    while (i < t.length() && isEndLead(t.charAt(i))) {
+      i++;
+    }
+    int after = wordThenSpace(t, i, "the");
+    for (String[] opener : END_OPENERS) {
+      if (after >= 0 && startsWithAsciiAt(t, after, opener[0])) {
+        return true;
+      }
+      int next = wordThenSpace(t, i, opener[0]);
+      if (next < 0) {
+        continue;
+      }
+      for (int k = 1; k < opener.length; k++) {
+        if (startsWithAsciiAt(t, next, opener[k])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code [\s|*>-]}: the lead {@link #END_MARKER} skips. */
+  private static boolean isEndLead(char c) {
+    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+  }
+
+  /** Where the text after {@code word} at {@code i} and its {@code \s+} starts, or -1 when they are not there. */
+  private static int wordThenSpace(String t, int i, String word) {
+    if (!startsWithAsciiAt(t, i, word)) {
+      return -1;
+    }
+    int k = i + word.length();
+    if (k >= t.length() || !Keywords.isSpace(t.charAt(k))) {
+      return -1;
+    }
+    while (k < t.length() && Keywords.isSpace(t.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  /** Whether {@code w} (lower-case ASCII) is at {@code i} of {@code s}, ASCII case ignored. */
+  private static boolean startsWithAsciiAt(String s, int i, String w) {
+    if (i + w.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (Keywords.lower(s.charAt(i + k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Each word followed by each character {@code \s} matches. */
   private static String[] spaced(String... words) {
     String space = " \t\n\u000B\f\r";
@@ -883,15 +954,7 @@ final class TextScanner {
 
   /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
   private static boolean startsWithAscii(String s, String w) {
-    if (s.length() < w.length()) {
-      return false;
-    }
-    for (int k = 0; k < w.length(); k++) {
-      if (Keywords.lower(s.charAt(k)) != w.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return startsWithAsciiAt(s, 0, w);
   }
 
   /** The address of a match of {@link AnchorMatchers}. */
