@@ -17,8 +17,8 @@ final class LineIndex {
 
   LineIndex(String text) {
     this.text = text;
-    // about one line per 40 characters in mail
-    starts = new int[Math.min(TextScanner.MAX_LINES + 1, text.length() / 32 + 8)];
+    // grown as lines are found: the scan often stops long before the text's end
+    starts = new int[Math.min(TextScanner.MAX_LINES + 1, Math.min(64, text.length() / 32 + 8))];
     known = 1; // the first line starts at 0
   }
 
