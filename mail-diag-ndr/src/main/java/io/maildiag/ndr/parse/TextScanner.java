@@ -1069,7 +1069,7 @@ final class TextScanner {
     if (a.single) {
       return String.join("\n", out);
     }
-    boolean content = !a.rest.isBlank() && !a.rest.strip().endsWith(":");
+    boolean content = !a.rest.isBlank() && !endsWithColon(a.rest);
     int i = a.line + 1;
     boolean crossed = false;
     // the lines joined for a look at their facts, and how many there were: returned if no line follows
@@ -1115,7 +1115,7 @@ final class TextScanner {
       String cleaned = cleanLine(l);
       if (cleaned != null) {
         out.add(cleaned);
-        if (!l.strip().endsWith(":")) {
+        if (!endsWithColon(l)) {
           content = true;
         }
       }
@@ -1446,11 +1446,36 @@ final class TextScanner {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
   }
 
+  /**
+   * Where {@code l} ends once {@link String#strip} has removed its trailing whitespace: every
+   * whitespace character is in the BMP, and no half of a surrogate pair is whitespace, so it is read
+   * a char at a time.
+   */
+  private static int stripEnd(String l) {
+    int e = l.length();
+    while (e > 0 && Character.isWhitespace(l.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  /** {@code l.strip().endsWith(":")}, without the copy. */
+  static boolean endsWithColon(String l) {
+    int e = stripEnd(l);
+    return e > 0 && l.charAt(e - 1) == ':';
+  }
+
   private static String excerpt(String[] lines, int from, int end) {
     StringBuilder sb = new StringBuilder();
     for (int i = from; i < end && sb.length() < 300; i++) {
-      String l = lines[i].strip();
-      if (l.isEmpty()) {
+      // the line as strip() leaves it, appended without a copy
+      String l = lines[i];
+      int e = stripEnd(l);
+      int b = 0;
+      while (b < e && Character.isWhitespace(l.charAt(b))) {
+        b++;
+      }
+      if (b == e) {
         if (sb.length() > 0) {
           break;
         }
@@ -1459,7 +1484,7 @@ final class TextScanner {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(l);
+      sb.append(l, b, e);
     }
     String s = sb.toString();
     return Smtp.excerpt(s);

@@ -114,6 +114,17 @@ class TextScannerLinesTest {
     assertThat(TextScanner.narrow(block)).as(block).isEqualTo(TextScanner.narrowByLines(block));
   }
 
+  @Property(tries = 3000)
+  void endsWithColonIsStripThenEndsWith(@ForAll("colonLines") String l) {
+    assertThat(TextScanner.endsWithColon(l)).as(l).isEqualTo(l.strip().endsWith(":"));
+  }
+
+  @Provide
+  Arbitrary<String> colonLines() {
+    return Arbitraries.of(":", "a", " ", "\t", "\u2003", "\u00a0", "\u001c", "\ud835\udc00", "\ud835", "\n", "x:")
+        .list().ofMaxSize(6).map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<String> replyBlocks() {
     Arbitrary<String> piece = Arbitraries.oneOf(
