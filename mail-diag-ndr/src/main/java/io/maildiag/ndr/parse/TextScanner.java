@@ -1384,6 +1384,8 @@ final class TextScanner {
     int bracket = -1;
     int colon = -1;
     int dot = -1;
+    int word = -1; // the next "host" or "while talking to", as the others
+
     for (int from = 0, n = block.length(); from < n; ) {
       int nl = block.indexOf('\n', from);
       int to = nl < 0 ? n : nl;
@@ -1414,6 +1416,23 @@ final class TextScanner {
         }
         continue;
       }
+      // the stripped line [ls, le) in the block: neither a host name at its start nor "host" or
+      // "while talking to" after it: nothing to match, and no copy or matcher is made
+      int le = to;
+      while (le > start && Character.isWhitespace(block.charAt(le - 1))) {
+        le--;
+      }
+      int ls = start;
+      while (ls < le && Character.isWhitespace(block.charAt(ls))) {
+        ls++;
+      }
+      if (word != -2 && word < ls + 1) {
+        word = REMOTE_HOST_STARTS.next(block, ls + 1);
+        word = word < 0 ? -2 : word;
+      }
+      if ((word < 0 || word >= le) && !mayNameHostAt(block, ls, le)) {
+        continue;
+      }
       String l = block.substring(start, to).strip();
       Matcher m = REMOTE_HOST.matcher(l);
       // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
@@ -1430,14 +1449,19 @@ final class TextScanner {
    * {@code [A-Za-z0-9.-]} that a {@code \s} character, "[" or ":" ends.
    */
   private static boolean mayNameHostAtStart(String l) {
-    int i = 0;
-    while (i < l.length() && isHostChar(l.charAt(i))) {
+    return mayNameHostAt(l, 0, l.length());
+  }
+
+  /** {@link #mayNameHostAtStart} of the line {@code s[from, to)}. */
+  private static boolean mayNameHostAt(String s, int from, int to) {
+    int i = from;
+    while (i < to && isHostChar(s.charAt(i))) {
       i++;
     }
-    if (i == 0 || i == l.length()) {
+    if (i == from || i == to) {
       return false;
     }
-    char c = l.charAt(i);
+    char c = s.charAt(i);
     return c == '[' || c == ':' || Keywords.isSpace(c);
   }
 
