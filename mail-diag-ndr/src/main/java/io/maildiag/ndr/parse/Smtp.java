@@ -95,9 +95,7 @@ final class Smtp {
 
   private static Facts factsOf(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
-    if (!mayHoldCode(text)) {
-      return new Facts(Optional.empty(), Optional.empty());
-    }
+    // (without a class digit followed by a digit or a dot, as every code has, replyCode finds nothing)
     if (!mayHoldStatus(text)) {
       // no pair and no enhanced status code without one: only a reply code may be found
       return new Facts(Optional.empty(), replyCode(text));
@@ -257,7 +255,22 @@ final class Smtp {
     return false;
   }
 
+  /**
+   * The reply code of a text: the first that opens a line ({@link #REPLY_LINE}) unless it is
+   * positive, else the first non-positive one after a marker ({@link #REPLY_MARKED}), else the first
+   * that looks like a reply ({@link #REPLY_ANY}); read in one pass over the codes ({@link
+   * ReplyCodes}), by the patterns where that is unsure.
+   */
   static Optional<ReplyCode> replyCode(String text) {
+    int at = ReplyCodes.replyCodeAt(text);
+    if (at == ReplyCodes.UNSURE) {
+      return replyCodeByPatterns(text);
+    }
+    return at < 0 ? Optional.empty() : reply(text.substring(at, at + 3));
+  }
+
+  /** {@link #replyCode} as the patterns find it. */
+  static Optional<ReplyCode> replyCodeByPatterns(String text) {
     if (CODE_STARTS.next(text, 0) < 0) {
       return Optional.empty(); // every reply code starts with a class digit and 0-5
     }
@@ -389,7 +402,53 @@ final class Smtp {
     return m.find() ? reply(m.group(1)) : Optional.empty();
   }
 
+  /**
+   * The enhanced status code of a text, given its reply code: the first qmail-style one ({@link
+   * #QMAIL}) of the reply's class (of any but 2 without one), else the first standalone one ({@link
+   * #STATUS}) not after a version word, of the reply's class, else (without a reply code) the first
+   * of any class. The matches are found by hand ({@link StatusCodes}).
+   */
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
+    if (text.length() > StatusCodes.MAX_LENGTH) {
+      return statusCodeByPatterns(text, reply);
+    }
+    for (long q = StatusCodes.nextQmail(text, 0); q != StatusCodes.NONE; q = StatusCodes.nextQmail(text,
+        StatusCodes.end(q))) {
+      Optional<EnhancedStatusCode> s = statusAt(text, q);
+      if (s.isPresent() && classOk(s.get(), reply)) {
+        return s;
+      }
+    }
+    Optional<EnhancedStatusCode> other = Optional.empty();
+    for (long m = StatusCodes.nextStatus(text, 0); m != StatusCodes.NONE; m = StatusCodes.nextStatus(text,
+        StatusCodes.end(m))) {
+      if (versionBefore(text, StatusCodes.code(m))) {
+        continue;
+      }
+      Optional<EnhancedStatusCode> s = statusAt(text, m);
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (classOk(s.get(), reply)) {
+        return s;
+      }
+      if (other.isEmpty() && reply.isEmpty()) {
+        other = s;
+      }
+    }
+    return other;
+  }
+
+  /** The enhanced code of a match of {@link StatusCodes}, as {@link #status} reads its three parts. */
+  private static Optional<EnhancedStatusCode> statusAt(String text, long match) {
+    int p = StatusCodes.code(match);
+    int dot = text.indexOf('.', p + 2); // the second dot
+    return status(text.substring(p, p + 1), text.substring(p + 2, dot), text.substring(dot + 1,
+        StatusCodes.codeEnd(match)));
+  }
+
+  /** {@link #statusCode} as the patterns find it. */
+  static Optional<EnhancedStatusCode> statusCodeByPatterns(String text, Optional<ReplyCode> reply) {
     for (Matcher q = QMAIL_STARTS.match(QMAIL, text); q != null; q = QMAIL_STARTS.matchAfter(q, text)) {
       Optional<EnhancedStatusCode> s = q.group(1) != null
           ? status(q.group(1), q.group(2), q.group(3))

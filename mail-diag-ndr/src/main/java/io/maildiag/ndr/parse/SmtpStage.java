@@ -95,6 +95,10 @@ final class SmtpStage {
     if (line.length() + 1 + block.length() > MAX_SCAN || mayStartInLine(line)) {
       return explicit(line + "\n" + block);
     }
+    // a block that is part of the line (a one-line anchor's rest) has no start the line lacks
+    if (block.length() <= line.length() && line.contains(block)) {
+      return null;
+    }
     return explicit(block);
   }
 

@@ -56,19 +56,32 @@ final class TextScanner {
   static final class Result {
     private final List<Entry> entries;
     private final String region;
-    private final String after;
+    /** The text after the cut, once made; until then {@link #text} and {@link #starts} give it. */
+    private @Nullable String after;
+    private final @Nullable String text;
+    private final @Nullable LineIndex starts;
+    /** Where the text after the cut starts, as a line of {@link #starts}. */
+    private final int afterLine;
     /** 0 not read yet, 1 delayed, 2 not delayed. */
     private byte delayed;
 
     Result(List<Entry> entries, String region, String after, boolean delayed) {
-      this(entries, region, after);
-      this.delayed = delayed ? (byte) 1 : (byte) 2;
-    }
-
-    private Result(List<Entry> entries, String region, String after) {
       this.entries = entries;
       this.region = region;
       this.after = after;
+      this.text = null;
+      this.starts = null;
+      this.afterLine = 0;
+      this.delayed = delayed ? (byte) 1 : (byte) 2;
+    }
+
+    /** A scan whose text after the cut, lines {@code afterLine} on, is copied out only when asked for. */
+    private Result(List<Entry> entries, String region, String text, LineIndex starts, int afterLine) {
+      this.entries = entries;
+      this.region = region;
+      this.text = text;
+      this.starts = starts;
+      this.afterLine = afterLine;
     }
 
     List<Entry> entries() {
@@ -79,7 +92,12 @@ final class TextScanner {
       return region;
     }
 
+    /** The text after the cut: the same string at each call (callers compare it by identity). */
     String after() {
+      if (after == null) {
+        // most messages attach the returned message as a part, and then nobody reads this copy
+        after = withNewlines(text, starts, afterLine, starts.count());
+      }
       return after;
     }
 
@@ -241,22 +259,22 @@ final class TextScanner {
   static final Keywords REMOTE_HOST_STARTS = new Keywords("host", "while talking to");
 
   static Result scan(String text, Set<String> exclude) {
-    // where each line starts; the lines themselves are made only as far as the scan reads them
-    int[] starts = lineStarts(text);
-    int n = starts.length - 1;
-    String[] lines = new String[n];
+    // where each line starts, found as far as the scan reads; the lines themselves are made as far too
+    LineIndex starts = new LineIndex(text);
+    String[] lines = new String[16];
     int made = 0;
-    int firstCut = n; // the first line shortened to MAX_LINE
-    int end = n;
+    int firstCut = Integer.MAX_VALUE; // the first line shortened to MAX_LINE, if any
+    int end = -1; // the line of the end marker, if any
     // the end marker's word is looked for in the text, not in each line: the next one found
     // answers for every line before it
     int word = -1;
     Keywords.Cursor words = END_MARKER_WORD.cursor(text);
-    for (int i = 0; i < n; i++) {
-      int offset = starts[i];
+    for (int i = 0; starts.has(i); i++) {
+      int offset = starts.start(i);
       made = i + 1;
+      lines = withRoom(lines, i);
       lines[i] = line(text, starts, i);
-      if (starts[i + 1] - 1 - offset > MAX_LINE) {
+      if (starts.length(i) > MAX_LINE) {
         firstCut = Math.min(firstCut, i);
       }
       // the next "message" already found lies past this line: no marker here, whatever the line starts with
@@ -277,30 +295,33 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && END_MARKER.matcher(t).matches()) {
         end = i;
         break;
       }
     }
     // past the end only the few lines a transcript's pipelined replies are looked for in (SmtpStage.at)
-    int needed = end == n ? n : Math.min(n, end + LOOK_PAST_END);
-    for (int i = made; i < needed; i++) {
-      lines[i] = line(text, starts, i);
-      if (starts[i + 1] - 1 - starts[i] > MAX_LINE) {
-        firstCut = Math.min(firstCut, i);
+    int needed = end < 0 ? starts.count() : end + LOOK_PAST_END;
+    if (end < 0) {
+      end = needed;
+    }
+    for (; made < needed && starts.has(made); made++) {
+      lines = withRoom(lines, made);
+      lines[made] = line(text, starts, made);
+      if (starts.length(made) > MAX_LINE) {
+        firstCut = Math.min(firstCut, made);
       }
     }
-    if (needed < n) {
-      lines = Arrays.copyOf(lines, needed);
+    if (lines.length != made) {
+      lines = Arrays.copyOf(lines, made);
     }
     String region = end <= firstCut ? withNewlines(text, starts, 0, end) : joinWithNewlines(lines, 0, end);
-    String after = withNewlines(text, starts, Math.min(end + 1, n), n);
 
     List<Anchor> strong = new ArrayList<>();
     List<Anchor> weak = new ArrayList<>();
     // every anchor has an "@": the next one in the text rules out the lines before it
     for (int i = 0, at = -1; i < end; i++) {
-      int offset = starts[i];
+      int offset = starts.start(i);
       if (at < offset) {
         at = text.indexOf('@', offset);
         if (at < 0) {
@@ -449,7 +470,8 @@ final class TextScanner {
         entries = fixed;
       }
     }
-    return new Result(entries, region, after);
+    // the end marker's line, if any, is not in the text after the cut
+    return new Result(entries, region, text, starts, lines.length > end ? end + 1 : end);
   }
 
   /** {@code text.split("\n")}: as {@link #splitLines}, without the empty strings at the end (unless no newline). */
@@ -505,18 +527,24 @@ final class TextScanner {
   }
 
   /** Line {@code i} of {@code text}, cut to {@link #MAX_LINE} characters. */
-  private static String line(String text, int[] starts, int i) {
-    int from = starts[i];
-    return text.substring(from, Math.min(starts[i + 1] - 1, from + MAX_LINE));
+  private static String line(String text, LineIndex starts, int i) {
+    int from = starts.start(i);
+    return text.substring(from, from + Math.min(starts.length(i), MAX_LINE));
   }
 
-  /** The lines {@code [from, to)} of {@code text} ({@link #lineStarts}), each followed by a newline. */
-  private static String withNewlines(String text, int[] starts, int from, int to) {
+  /** {@code lines} with room for line {@code i}, grown by half when full. */
+  private static String[] withRoom(String[] lines, int i) {
+    return i < lines.length ? lines : Arrays.copyOf(lines, Math.min(MAX_LINES, lines.length + (lines.length >> 1) + 1));
+  }
+
+  /** The lines {@code [from, to)} of {@code text} (of {@code starts}), each followed by a newline. */
+  private static String withNewlines(String text, LineIndex starts, int from, int to) {
     if (from >= to) {
       return "";
     }
     // every line but the text's last is followed by its newline in the text
-    return starts[to] <= text.length() ? text.substring(starts[from], starts[to]) : text.substring(starts[from]) + "\n";
+    int end = starts.start(to);
+    return end <= text.length() ? text.substring(starts.start(from), end) : text.substring(starts.start(from)) + "\n";
   }
 
   /** {@code lines[from, to)}, each followed by a newline. */
@@ -673,6 +701,77 @@ final class TextScanner {
     return END_MARKER_LEADS.at(line, i);
   }
 
+  /**
+   * The words that open {@link #END_MARKER}'s alternatives (after its optional "the"), each with
+   * the beginnings of the words that may follow it there: a marker's first two words are one of
+   * these pairs, or "the" and one of these openers.
+   */
+  private static final String[][] END_OPENERS = {
+      {"original", "message"}, {"unsent", "message"}, {"returned", "message"}, {"message", "text", "header"},
+      {"this", "is"}, {"below", "this", "is"}, {"enclosed", "is"}, {"included", "is"}, {"a", "copy"},
+      {"header", "of"}, {"undelivered", "message"}};
+
+  /**
+   * Whether a stripped line may match {@link #END_MARKER} as its first words go: after the
+   * marker's lead ({@code [\s|*>-]*+}), an opener and then a word that may follow it, or "the" and
+   * then an opener, each word followed by a {@code \s} character (ASCII case ignored).
+   */
+  static boolean mayOpenEnd(String t) {
+    int i = 0;
+    while (i < t.length() && isEndLead(t.charAt(i))) {
+      i++;
+    }
+    int after = wordThenSpace(t, i, "the");
+    for (String[] opener : END_OPENERS) {
+      if (after >= 0 && startsWithAsciiAt(t, after, opener[0])) {
+        return true;
+      }
+      int next = wordThenSpace(t, i, opener[0]);
+      if (next < 0) {
+        continue;
+      }
+      for (int k = 1; k < opener.length; k++) {
+        if (startsWithAsciiAt(t, next, opener[k])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code [\s|*>-]}: the lead {@link #END_MARKER} skips. */
+  private static boolean isEndLead(char c) {
+    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+  }
+
+  /** Where the text after {@code word} at {@code i} and its {@code \s+} starts, or -1 when they are not there. */
+  private static int wordThenSpace(String t, int i, String word) {
+    if (!startsWithAsciiAt(t, i, word)) {
+      return -1;
+    }
+    int k = i + word.length();
+    if (k >= t.length() || !Keywords.isSpace(t.charAt(k))) {
+      return -1;
+    }
+    while (k < t.length() && Keywords.isSpace(t.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  /** Whether {@code w} (lower-case ASCII) is at {@code i} of {@code s}, ASCII case ignored. */
+  private static boolean startsWithAsciiAt(String s, int i, String w) {
+    if (i + w.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (Keywords.lower(s.charAt(i + k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Each word followed by each character {@code \s} matches. */
   private static String[] spaced(String... words) {
     String space = " \t\n\u000B\f\r";
@@ -728,22 +827,35 @@ final class TextScanner {
     if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
       return null;
     }
-    Matcher m = whole(mayBeBare(s) && localPartAt(s, bareAddressAt(s)), P_BARE, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", true);
+    // the three patterns most anchors match are read by hand; the patterns run only where that is unsure
+    Matcher m = null;
+    long g = AnchorMatchers.bare(s);
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(mayBeBare(s) && localPartAt(s, bareAddressAt(s)), P_BARE, s);
     }
-    m = whole(colon && startsWithOneOf(s, "<\"") && localPartAt(s, 1), P_ADDR_COLON, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", true);
     }
-    // the reply's prefix has no "<": the address follows the first one
-    int bracket = s.indexOf('<');
-    m = whole(startsWithOneOf(s, "245") && bracket > 0 && localPartAt(s, bracket + 1), P_REPLY_ADDR, s);
-    if (m != null) {
+    g = colon ? AnchorMatchers.addrColon(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(startsWithOneOf(s, "<\"") && localPartAt(s, 1), P_ADDR_COLON, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)),
+          m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g)), true);
+    }
+    g = AnchorMatchers.replyAddr(s);
+    if (g == AnchorMatchers.UNSURE) {
+      // the reply's prefix has no "<": the address follows the first one
+      int bracket = s.indexOf('<');
+      m = whole(startsWithOneOf(s, "245") && bracket > 0 && localPartAt(s, bracket + 1), P_REPLY_ADDR, s);
+    }
+    if (m != null || g >= 0) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
-      String inner = m.group(3);
+      String inner = m != null ? m.group(3) : s.substring(AnchorMatchers.rest(g));
       boolean innerReply = INNER_REPLY.matcher(inner).matches();
-      return new Anchor(index, Addresses.trim(m.group(2)), innerReply ? inner : s, true, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
+          true);
     }
     m = whole(colon && LABEL_STARTS.at(s, 0), P_LABEL, s);
     if (m != null) {
@@ -753,18 +865,25 @@ final class TextScanner {
       }
       return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
     }
-    boolean addressFirst = localPartAt(s, 0);
-    m = whole(colon && addressFirst, P_ADDR_COLON2, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
+    g = colon ? AnchorMatchers.addrColon2(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(localPartAt(s, 0), P_ADDR_COLON2, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)),
+          m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g)), true);
     }
     m = whole(startsWithOneOf(s, "*-\u2022o"), P_BULLET, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }
-    m = whole(s.charAt(0) == '<' ? localPartAt(s, 1) : addressFirst, P_LEAD, s);
-    if (m != null && !m.group(2).toLowerCase(Locale.ROOT).startsWith("wrote")) {
-      String rest = m.group(2);
+    g = AnchorMatchers.lead(s);
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(localPartAt(s, s.charAt(0) == '<' ? 1 : 0), P_LEAD, s);
+    }
+    String leadRest = m != null ? m.group(2) : g >= 0 ? s.substring(AnchorMatchers.rest(g)) : null;
+    if (leadRest != null && !leadRest.toLowerCase(Locale.ROOT).startsWith("wrote")) {
+      String rest = leadRest;
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
       if (s.contains("<mailto:")) {
         rest = "";
@@ -774,11 +893,14 @@ final class TextScanner {
       if (EXCHANGE_DATE.matcher(rest).matches()) {
         rest = "";
       }
-      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
-    m = whole(colon && TO_STARTS.at(s, 0), P_TO, s);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    g = colon ? AnchorMatchers.to(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(TO_STARTS.at(s, 0) && toLabel(s), P_TO, s);
+    }
+    if (m != null || g >= 0) {
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", false);
     }
     int firstWord = SENTENCE_WORDS.next(s, 0);
     if (firstWord < 0) {
@@ -806,6 +928,38 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m.group(1)), "", false);
     }
     return null;
+  }
+
+  /** The labels {@link #P_TO} starts with, lower-case. */
+  private static final String[] TO_LABELS = {"to", "an", "para", "a"};
+
+  /**
+   * Whether {@code s} starts as {@link #P_TO} needs: one of its labels (ASCII case ignored), then
+   * {@code \s} characters and a colon. Most lines that start with an "a" have a letter after it.
+   */
+  static boolean toLabel(String s) {
+    for (String w : TO_LABELS) {
+      if (startsWithAscii(s, w)) {
+        int k = w.length();
+        while (k < s.length() && Keywords.isSpace(s.charAt(k))) {
+          k++;
+        }
+        if (k < s.length() && s.charAt(k) == ':') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
+  private static boolean startsWithAscii(String s, String w) {
+    return startsWithAsciiAt(s, 0, w);
+  }
+
+  /** The address of a match of {@link AnchorMatchers}. */
+  private static String address(String s, long match) {
+    return s.substring(AnchorMatchers.start(match), AnchorMatchers.end(match));
   }
 
   /**
@@ -915,7 +1069,7 @@ final class TextScanner {
     if (a.single) {
       return String.join("\n", out);
     }
-    boolean content = !a.rest.isBlank() && !a.rest.strip().endsWith(":");
+    boolean content = !a.rest.isBlank() && !endsWithColon(a.rest);
     int i = a.line + 1;
     boolean crossed = false;
     // the lines joined for a look at their facts, and how many there were: returned if no line follows
@@ -937,13 +1091,16 @@ final class TextScanner {
           i++;
           continue; // a blank line inside a multi-line reply ("550-..." then "550 ...")
         }
-        if (content) {
+        // the lines joined last time had no facts: with no line added since (blank lines in a row), neither now
+        if (content && (joined == null || joinedLines != out.size())) {
           joined = String.join("\n", out);
           joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
           }
+        }
+        if (content) {
           int j = i;
           while (j < limit && lines[j].isBlank()) {
             j++;
@@ -958,7 +1115,7 @@ final class TextScanner {
       String cleaned = cleanLine(l);
       if (cleaned != null) {
         out.add(cleaned);
-        if (!l.strip().endsWith(":")) {
+        if (!endsWithColon(l)) {
           content = true;
         }
       }
@@ -1040,6 +1197,12 @@ final class TextScanner {
    * was:"), or, in an SMTP session transcript, to the first negative server reply.
    */
   static String narrow(String block) {
+    // without a transcript reply or a response marker leading a line, the lines need not be made
+    return leadsALine(block) ? narrowByLines(block) : narrowInline(block);
+  }
+
+  /** {@link #narrow}, reading the block's lines. */
+  static String narrowByLines(String block) {
     String[] ls = splitDroppingTrailingEmpty(block);
     for (int i = 0; i < ls.length; i++) {
       Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
@@ -1074,6 +1237,32 @@ final class TextScanner {
         return s;
       }
     }
+    return narrowInline(block);
+  }
+
+  /**
+   * Whether a line of {@code block} starts, after its {@code \s} characters, with one of {@link
+   * #TRANSCRIPT_LEADS} or {@link #RESPONSE_LEADS}, as {@link Keywords#leads} reads the line: none
+   * of their words holds a newline, so each is looked for in the block where the line starts.
+   */
+  private static boolean leadsALine(String block) {
+    for (int from = 0, n = block.length(); from < n; ) {
+      int nl = block.indexOf('\n', from);
+      int to = nl < 0 ? n : nl;
+      int k = from;
+      while (k < to && Keywords.isSpace(block.charAt(k))) {
+        k++;
+      }
+      if (k < to && (TRANSCRIPT_LEADS.at(block, k) || RESPONSE_LEADS.at(block, k))) {
+        return true;
+      }
+      from = to + 1;
+    }
+    return false;
+  }
+
+  /** {@link #narrow} of a block without a transcript reply or response marker: cut after its last inline marker. */
+  private static String narrowInline(String block) {
     String joined = Smtp.clean(block);
     int cut = -1;
     for (Matcher in = INLINE_STARTS.match(INLINE_MARK, joined); in != null; in = INLINE_STARTS.matchAfter(in, joined)) {
@@ -1195,6 +1384,8 @@ final class TextScanner {
     int bracket = -1;
     int colon = -1;
     int dot = -1;
+    int word = -1; // the next "host" or "while talking to", as the others
+
     for (int from = 0, n = block.length(); from < n; ) {
       int nl = block.indexOf('\n', from);
       int to = nl < 0 ? n : nl;
@@ -1225,6 +1416,23 @@ final class TextScanner {
         }
         continue;
       }
+      // the stripped line [ls, le) in the block: neither a host name at its start nor "host" or
+      // "while talking to" after it: nothing to match, and no copy or matcher is made
+      int le = to;
+      while (le > start && Character.isWhitespace(block.charAt(le - 1))) {
+        le--;
+      }
+      int ls = start;
+      while (ls < le && Character.isWhitespace(block.charAt(ls))) {
+        ls++;
+      }
+      if (word != -2 && word < ls + 1) {
+        word = REMOTE_HOST_STARTS.next(block, ls + 1);
+        word = word < 0 ? -2 : word;
+      }
+      if ((word < 0 || word >= le) && !mayNameHostAt(block, ls, le)) {
+        continue;
+      }
       String l = block.substring(start, to).strip();
       Matcher m = REMOTE_HOST.matcher(l);
       // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
@@ -1241,14 +1449,19 @@ final class TextScanner {
    * {@code [A-Za-z0-9.-]} that a {@code \s} character, "[" or ":" ends.
    */
   private static boolean mayNameHostAtStart(String l) {
-    int i = 0;
-    while (i < l.length() && isHostChar(l.charAt(i))) {
+    return mayNameHostAt(l, 0, l.length());
+  }
+
+  /** {@link #mayNameHostAtStart} of the line {@code s[from, to)}. */
+  private static boolean mayNameHostAt(String s, int from, int to) {
+    int i = from;
+    while (i < to && isHostChar(s.charAt(i))) {
       i++;
     }
-    if (i == 0 || i == l.length()) {
+    if (i == from || i == to) {
       return false;
     }
-    char c = l.charAt(i);
+    char c = s.charAt(i);
     return c == '[' || c == ':' || Keywords.isSpace(c);
   }
 
@@ -1257,11 +1470,36 @@ final class TextScanner {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
   }
 
+  /**
+   * Where {@code l} ends once {@link String#strip} has removed its trailing whitespace: every
+   * whitespace character is in the BMP, and no half of a surrogate pair is whitespace, so it is read
+   * a char at a time.
+   */
+  private static int stripEnd(String l) {
+    int e = l.length();
+    while (e > 0 && Character.isWhitespace(l.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  /** {@code l.strip().endsWith(":")}, without the copy. */
+  static boolean endsWithColon(String l) {
+    int e = stripEnd(l);
+    return e > 0 && l.charAt(e - 1) == ':';
+  }
+
   private static String excerpt(String[] lines, int from, int end) {
     StringBuilder sb = new StringBuilder();
     for (int i = from; i < end && sb.length() < 300; i++) {
-      String l = lines[i].strip();
-      if (l.isEmpty()) {
+      // the line as strip() leaves it, appended without a copy
+      String l = lines[i];
+      int e = stripEnd(l);
+      int b = 0;
+      while (b < e && Character.isWhitespace(l.charAt(b))) {
+        b++;
+      }
+      if (b == e) {
         if (sb.length() > 0) {
           break;
         }
@@ -1270,7 +1508,7 @@ final class TextScanner {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(l);
+      sb.append(l, b, e);
     }
     String s = sb.toString();
     return Smtp.excerpt(s);

@@ -21,6 +21,16 @@ class SmtpStageJoinedTest {
     assertThat(SmtpStage.explicit(line, block)).isEqualTo(SmtpStage.explicit(line + "\n" + block));
   }
 
+  @Property(tries = 5000)
+  void sameAsJoinedForAPartOfTheLine(@ForAll("texts") String line, @ForAll long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    int from = random.nextInt(line.length() + 1);
+    int to = from + random.nextInt(line.length() - from + 1);
+    String block = line.substring(from, to);
+    assertThat(SmtpStage.explicit(line, block)).as(line + " | " + block)
+        .isEqualTo(SmtpStage.explicit(line + "\n" + block));
+  }
+
   @Test
   void awkwardJoins() {
     String[][] pairs = {{"", ""}, {"550 failed in", "reply to RCPT TO command"}, {"after", "MAIL FROM"},

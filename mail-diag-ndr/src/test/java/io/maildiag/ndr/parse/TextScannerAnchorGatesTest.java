@@ -39,6 +39,22 @@ class TextScannerAnchorGatesTest {
     }
   }
 
+  @Property(tries = 5000)
+  void toLinesStartWithTheirLabelAndColon(@ForAll("toLines") String s) {
+    if (TextScanner.P_TO.matcher(s).matches()) {
+      assertThat(TextScanner.toLabel(s)).as(s).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> toLines() {
+    Arbitrary<String> head = Arbitraries.of("to", "TO", "To", "an", "An", "para", "PARA", "a", "A", "at", "action",
+        "\u212a", "t", "", " ");
+    Arbitrary<String> gap = Arbitraries.of("", " ", "\t", "\u000B", "\u00a0", "  ");
+    return Arbitraries.oneOf(lines(), head.flatMap(h -> gap.flatMap(g -> lines().map(l -> h + g + l))),
+        head.flatMap(h -> gap.flatMap(g -> lines().map(l -> h + g + ":" + l))));
+  }
+
   @Provide
   Arbitrary<String> lines() {
     Arbitrary<String> piece = Arbitraries.oneOf(

@@ -37,7 +37,26 @@ class TextScannerEndMarkerTest {
     String l = line.toString();
     if (TextScanner.END_MARKER.matcher(l.strip()).matches()) {
       assertThat(TextScanner.mayEndText(l)).as(l).isTrue();
+      assertThat(TextScanner.mayOpenEnd(l.strip())).as(l).isTrue();
     }
+  }
+
+  @Property(tries = 5000)
+  void everyMarkerOpensAsTheGateSays(@ForAll("wordLines") String l) {
+    String t = l.strip();
+    if (TextScanner.END_MARKER.matcher(t).matches()) {
+      assertThat(TextScanner.mayOpenEnd(t)).as(t).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> wordLines() {
+    Arbitrary<String> word = Arbitraries.of("the", "THE", "original", "Original", "message", "MESSAGE", "headers",
+        "header", "follows", "follow", "text", "unsent", "returned", "this", "is", "a", "A", "copy", "of", "below",
+        "line", "enclosed", "included", "undelivered", "attached", "was", "received", "-----", "|", ">", "*", ":",
+        "x", "an");
+    Arbitrary<String> space = Arbitraries.of(SPACES);
+    return Arbitraries.oneOf(word, space).list().ofMaxSize(14).map(l -> String.join("", l));
   }
 
   @Provide

@@ -11,7 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Lines cut without {@link String#split}, and the remote host read line by line without cutting every line. */
+/**
+ * Lines cut without {@link String#split}, the remote host read line by line without cutting every
+ * line, and a block narrowed without its lines when no line is led by a marker.
+ */
 class TextScannerLinesTest {
 
   @Property(tries = 2000)
@@ -37,6 +40,41 @@ class TextScannerLinesTest {
       assertLineStarts(text);
       assertLineStarts(text + "\n");
     }
+  }
+
+  @Property(tries = 2000)
+  void lineIndexFindsTheLineStartsAsAskedFor(@ForAll("blocks") String text, @ForAll @net.jqwik.api.constraints.IntRange(
+      min = -1, max = 40) int first) {
+    assertLineIndex(text, first);
+  }
+
+  @Example
+  void lineIndexStopsAtTheLineLimit() {
+    for (int lines : new int[] {TextScanner.MAX_LINES - 1, TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1}) {
+      String text = "x\n".repeat(lines - 1) + "last";
+      assertLineIndex(text, TextScanner.MAX_LINES - 2);
+      assertLineIndex(text + "\n", TextScanner.MAX_LINES + 3);
+    }
+  }
+
+  /** A {@link LineIndex} asked for line {@code first} first, then for each line, gives what lineStarts gives. */
+  private static void assertLineIndex(String text, int first) {
+    int[] starts = TextScanner.lineStarts(text);
+    int n = starts.length - 1;
+    LineIndex index = new LineIndex(text);
+    if (first >= 0) {
+      assertThat(index.has(first)).isEqualTo(first < n);
+    }
+    for (int i = 0; i <= n + 1; i++) {
+      assertThat(index.has(i)).as(text + " line " + i).isEqualTo(i < n);
+      if (i < n) {
+        assertThat(index.start(i)).isEqualTo(starts[i]);
+        assertThat(index.length(i)).isEqualTo(starts[i + 1] - 1 - starts[i]);
+      }
+    }
+    assertThat(index.count()).isEqualTo(n);
+    assertThat(index.all()).containsExactly(starts);
+    assertThat(new LineIndex(text).all()).containsExactly(starts);
   }
 
   /** Each start, and the entry after the last, as {@code split("\n", -1)} cuts the text. */
@@ -69,6 +107,35 @@ class TextScannerLinesTest {
       }
     }
     return "";
+  }
+
+  @Property(tries = 3000)
+  void narrowWithoutTheLinesWhereNoneIsLed(@ForAll("replyBlocks") String block) {
+    assertThat(TextScanner.narrow(block)).as(block).isEqualTo(TextScanner.narrowByLines(block));
+  }
+
+  @Property(tries = 3000)
+  void endsWithColonIsStripThenEndsWith(@ForAll("colonLines") String l) {
+    assertThat(TextScanner.endsWithColon(l)).as(l).isEqualTo(l.strip().endsWith(":"));
+  }
+
+  @Provide
+  Arbitrary<String> colonLines() {
+    return Arbitraries.of(":", "a", " ", "\t", "\u2003", "\u00a0", "\u001c", "\ud835\udc00", "\ud835", "\n", "x:")
+        .list().ofMaxSize(6).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> replyBlocks() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("<<< 550 5.1.1 no", "<<<", "out: 451 later", "S: 550-x", "s:", "<- 550 y", "Server: 554 z",
+            "The response was:", "the response from the remote server was: 550 no", "Remote host said: 552 full",
+            "Reason: quota", "reason:", "Diagnostic-Code: smtp; 550", "technical details of permanent failure:",
+            "error message below:", "it responded as follows:", "the remote server said: x",
+            "gave this error: 550 x", "the server responded with 421", "550 5.1.1 user unknown", "x", "said"),
+        Arbitraries.of("", "\n", "\n\n", " ", "  ", "\t", "\r\n", "\u00a0", "\u000B"),
+        Arbitraries.strings().withChars("ab:<- \n").ofMaxLength(6));
+    return piece.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Provide
