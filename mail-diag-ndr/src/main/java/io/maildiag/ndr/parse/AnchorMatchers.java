@@ -214,11 +214,11 @@ final class AnchorMatchers {
 
   /**
    * {@link TextScanner#P_TO}:
-   * {@code (?i)^(?:to|an|para|a)\s*:\s*(?:"[^"]*"\s*|[^<",]*)?<?(ADDR)>?\s*$}. The address ends
-   * before the final spaces and an optional ">", and its "@" is the last before that. A quoted name
-   * is followed by the address or nothing matches; else {@code [^<",]*} gives back from where it
-   * stops: a "<" there is taken and the address tried after it, else the longest run that still
-   * leaves a local part is taken, which leaves the local part its last char only.
+   * {@code (?i)^(?:to|an|para|a)\s*:\s*(?:"[^"]*"\s*|[^<",]*\s|[^<",]*(?=<))?<?(ADDR)>?\s*$}. The
+   * address ends before the final spaces and an optional ">", and its "@" is the last before that. A
+   * name before it ends at a "<" or at white space, so the address starts after the first "<" of the
+   * line, or else after its last white space before the "@", or else right after the label. Lines
+   * with a quote or a comma before the "@" are left to the pattern.
    */
   static long to(String s) {
     int n = s.length();
@@ -248,28 +248,24 @@ final class AnchorMatchers {
     if (run < e || !domainIs(s, at + 1, e)) {
       return NO;
     }
-    if (s.charAt(p) == '"') {
-      int q = s.indexOf('"', p + 1);
-      if (q < 0) {
-        return NO;
-      }
-      int y = skipSpace(s, q + 1);
-      if (y < n && s.charAt(y) == '<') {
-        y++;
-      }
-      return localPartFrom(s, y, at, e);
-    }
     int r = p;
-    while (r < n && s.charAt(r) != '<' && s.charAt(r) != '"' && s.charAt(r) != ',') {
+    while (r < at && s.charAt(r) != '<' && s.charAt(r) != '"' && s.charAt(r) != ',') {
       r++;
     }
-    if (r < n && s.charAt(r) == '<') {
-      long m = localPartFrom(s, r + 1, at, e);
-      if (m != NO) {
-        return m;
+    if (r < at && s.charAt(r) != '<') {
+      return UNSURE; // a quoted name or a list: rare, the pattern decides
+    }
+    if (r < at) {
+      return localPartFrom(s, r + 1, at, e); // the name ends at the "<"
+    }
+    int y = p;
+    for (int k = at - 1; k > p; k--) {
+      if (Keywords.isSpace(s.charAt(k))) { // a name without "<" ends at white space before the address
+        y = k + 1;
+        break;
       }
     }
-    return at - 1 < r ? localPartFrom(s, at - 1, at, e) : NO;
+    return localPartFrom(s, y, at, e);
   }
 
   /** Where the colon after a label of {@link TextScanner#P_TO} and {@code \s} characters is, or -1. */

@@ -133,7 +133,7 @@ final class TextScanner {
           + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger)"
           + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
-      "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*)?<?(" + A + ")>?\\s*$");
+      "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
   static final Pattern P_BULLET = Pattern.compile("^(?:\\*|-|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_REPLY_ADDR = Pattern.compile(
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");

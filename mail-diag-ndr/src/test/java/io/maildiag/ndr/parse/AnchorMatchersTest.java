@@ -74,11 +74,22 @@ class AnchorMatchersTest {
     same("u@b.c...d... x", AnchorMatchers.lead("u@b.c...d... x"), TextScanner.P_LEAD, 1, 2);
     same("u@b.c...", AnchorMatchers.lead("u@b.c..."), TextScanner.P_LEAD, 1, 2);
     same("u@b.c... ", AnchorMatchers.lead("u@b.c... "), TextScanner.P_LEAD, 1, 2);
-    for (String to : new String[] {"To: user@example.com", "To: John <john@x.com>", "To: \"J\" <j@x.com>",
-        "To: a, b@x.com", "to: <a@b.cc> ", "An:x@y.zz"}) {
+    for (String to : new String[] {"To: user@example.com", "To: John <john@x.com>", "to: <a@b.cc> ", "An:x@y.zz",
+        "To: John Doe john@x.com", "To: <John Doe john@x.com>"}) {
       same(to, AnchorMatchers.to(to), TextScanner.P_TO, 1, 0);
       assertThat(AnchorMatchers.to(to)).as(to).isNotEqualTo(AnchorMatchers.UNSURE);
     }
+    // the whole address, not the tail a greedy name leaves it
+    assertThat(s("To: someuser@example.com", AnchorMatchers.to("To: someuser@example.com")))
+        .isEqualTo("someuser@example.com");
+    assertThat(s("To: John Doe john@x.com", AnchorMatchers.to("To: John Doe john@x.com"))).isEqualTo("john@x.com");
+    assertThat(AnchorMatchers.to("To: <John Doe john@x.com>")).isEqualTo(AnchorMatchers.NO);
+  }
+
+  /** The address a hand answer {@code g} found in {@code s}. */
+  private static String s(String s, long g) {
+    assertThat(g).as(s).isGreaterThanOrEqualTo(0);
+    return s.substring(AnchorMatchers.start(g), AnchorMatchers.end(g));
   }
 
   /** The hand answer {@code g} is the pattern's, groups {@code addr} and {@code rest} (0: none) included. */

@@ -20,6 +20,14 @@ class TextScannerTest {
   }
 
   @Test
+  void toLineGivesTheWholeAddress() {
+    TextScanner.Result r = scan("Your message could not be delivered.\n\nTo: someuser@example.com\n"
+        + "550 5.1.1 User unknown\n\nTo: Bob Example <bob@example.org>\n552 5.2.2 Mailbox full\n");
+    assertThat(r.entries()).extracting(TextScanner.Entry::recipient)
+        .containsExactly("someuser@example.com", "bob@example.org");
+  }
+
+  @Test
   void smtpErrorAfterRcptTo() {
     TextScanner.Result r = scan("The following address failed:\n\n  c@example.com\n"
         + "    SMTP error from remote mail server after RCPT TO:<c@example.com>:\n"
