@@ -3,7 +3,8 @@ package io.maildiag.ndr.parse;
 /**
  * Hand-written {@code matches()} of the anchor patterns of {@link TextScanner} that start with
  * the address or just before it: {@link TextScanner#P_BARE}, {@link TextScanner#P_ADDR_COLON},
- * {@link TextScanner#P_REPLY_ADDR}, {@link TextScanner#P_ADDR_COLON2} and {@link TextScanner#P_LEAD}. Each reads an ASCII address; where a character outside
+ * {@link TextScanner#P_REPLY_ADDR}, {@link TextScanner#P_ADDR_COLON2}, {@link TextScanner#P_LEAD}
+ * and {@link TextScanner#P_TO}. Each reads an ASCII address; where a character outside
  * ASCII could change the answer (a letter of the local part or the domain, a line terminator in the
  * rest) or where the pattern would backtrack into a rare corner, the answer is {@link #UNSURE} and
  * the caller runs the pattern.
