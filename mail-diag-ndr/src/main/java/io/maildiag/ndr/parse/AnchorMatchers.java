@@ -56,7 +56,7 @@ final class AnchorMatchers {
       return UNSURE;
     }
     int i = n > 0 && "<\"([".indexOf(s.charAt(0)) >= 0 ? 1 : 0;
-    i = skipSpace(s, i);
+    i = Keywords.skipSpace(s, i);
     int at = localPartEnd(s, i);
     if (at < 0) {
       return at;
@@ -95,11 +95,11 @@ final class AnchorMatchers {
     if (e >= n || s.charAt(e) != '>' && s.charAt(e) != '"' || !domainIs(s, at + 1, e)) {
       return NO;
     }
-    int p = expanded(s, skipSpace(s, e + 1));
+    int p = expanded(s, Keywords.skipSpace(s, e + 1));
     if (p < 0 || p >= n || s.charAt(p) != ':') {
       return NO;
     }
-    int q = skipSpace(s, p + 1);
+    int q = Keywords.skipSpace(s, p + 1);
     // all spaces after the colon: ".+" would take some back (rare)
     return q == n ? UNSURE : restToEnd(s, match(1, e, q));
   }
@@ -116,7 +116,7 @@ final class AnchorMatchers {
     if (n > MAX_LENGTH) {
       return UNSURE;
     }
-    if (n < 4 || !isClassDigit(s.charAt(0)) || !isDigit(s.charAt(1)) || !isDigit(s.charAt(2))) {
+    if (n < 4 || !Smtp.isClassDigit(s.charAt(0)) || !Smtp.isDigit(s.charAt(1)) || !Smtp.isDigit(s.charAt(2))) {
       return NO;
     }
     int p = enhancedAfterReply(s, 3);
@@ -146,7 +146,7 @@ final class AnchorMatchers {
     } else {
       return NO;
     }
-    return restToEnd(s, match(q + 1, e, skipSpace(s, r)));
+    return restToEnd(s, match(q + 1, e, Keywords.skipSpace(s, r)));
   }
 
   /**
@@ -170,11 +170,11 @@ final class AnchorMatchers {
     if (!domainIs(s, at + 1, e)) {
       return NO;
     }
-    int p = expanded(s, skipSpace(s, e));
+    int p = expanded(s, Keywords.skipSpace(s, e));
     if (p < 0 || p >= n || s.charAt(p) != ':' || p + 1 >= n || !Keywords.isSpace(s.charAt(p + 1))) {
       return NO;
     }
-    int q = skipSpace(s, p + 1);
+    int q = Keywords.skipSpace(s, p + 1);
     // all spaces after the colon: ".+" would take some back (rare)
     return q == n ? UNSURE : restToEnd(s, match(0, e, q));
   }
@@ -230,7 +230,7 @@ final class AnchorMatchers {
     if (colon < 0) {
       return NO;
     }
-    int p = skipSpace(s, colon + 1);
+    int p = Keywords.skipSpace(s, colon + 1);
     int e = n;
     while (e > 0 && Keywords.isSpace(s.charAt(e - 1))) {
       e--;
@@ -270,26 +270,16 @@ final class AnchorMatchers {
   }
 
   /** Where the colon after a label of {@link TextScanner#P_TO} and {@code \s} characters is, or -1. */
-  private static int toColon(String s) {
+  static int toColon(String s) {
     for (String w : TO_LABELS) {
-      if (s.length() >= w.length() && sameAscii(s, w)) {
-        int k = skipSpace(s, w.length());
+      if (Keywords.startsWithAscii(s, 0, w)) {
+        int k = Keywords.skipSpace(s, w.length());
         if (k < s.length() && s.charAt(k) == ':') {
           return k;
         }
       }
     }
     return -1;
-  }
-
-  /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
-  private static boolean sameAscii(String s, String w) {
-    for (int k = 0; k < w.length(); k++) {
-      if (Keywords.lower(s.charAt(k)) != w.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -327,7 +317,7 @@ final class AnchorMatchers {
     }
     char c = s.charAt(k);
     if (Keywords.isSpace(c)) {
-      return skipSpace(s, k);
+      return Keywords.skipSpace(s, k);
     }
     if (s.startsWith("...", k)) {
       return k + 3;
@@ -351,24 +341,8 @@ final class AnchorMatchers {
     if (k < n && s.charAt(k) == '#') {
       k++;
     }
-    if (k + 1 >= n || !isClassDigit(s.charAt(k)) || s.charAt(k + 1) != '.') {
-      return p;
-    }
-    k = digits(s, k + 2);
-    if (k < 0 || k >= n || s.charAt(k) != '.') {
-      return p;
-    }
-    k = digits(s, k + 1);
-    return k < 0 ? p : k;
-  }
-
-  /** Where a run of one to three digits from {@code k} ends (greedy), or -1 when none starts there. */
-  private static int digits(String s, int k) {
-    int e = k;
-    while (e < s.length() && e - k < 3 && isDigit(s.charAt(e))) {
-      e++;
-    }
-    return e == k ? -1 : e;
+    int e = Smtp.enhancedCodeEnd(s, k, n);
+    return e < 0 ? p : e;
   }
 
   /**
@@ -392,18 +366,18 @@ final class AnchorMatchers {
    */
   private static boolean bareTail(String s, int p) {
     int n = s.length();
-    int k = skipSpace(s, p);
+    int k = Keywords.skipSpace(s, p);
     if (k < n && ">\")]".indexOf(s.charAt(k)) >= 0) {
       k++;
     }
-    k = expanded(s, skipSpace(s, k));
+    k = expanded(s, Keywords.skipSpace(s, k));
     if (k < 0) {
       return false;
     }
     if (k < n && ":;,.".indexOf(s.charAt(k)) >= 0) {
       k++;
     }
-    return skipSpace(s, k) == n;
+    return Keywords.skipSpace(s, k) == n;
   }
 
   /**
@@ -420,7 +394,7 @@ final class AnchorMatchers {
       return p;
     }
     int close = s.indexOf(')', p);
-    return close < 0 ? -1 : skipSpace(s, close + 1);
+    return close < 0 ? -1 : Keywords.skipSpace(s, close + 1);
   }
 
   /** {@link #domainRunEnd}'s answer when a char outside ASCII ends or is in the run. */
@@ -497,23 +471,8 @@ final class AnchorMatchers {
     }
   }
 
-  private static int skipSpace(String s, int from) {
-    int k = from;
-    while (k < s.length() && Keywords.isSpace(s.charAt(k))) {
-      k++;
-    }
-    return k;
-  }
-
   private static boolean isAlnum(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static boolean isClassDigit(char c) {
-    return c == '2' || c == '4' || c == '5';
-  }
 }

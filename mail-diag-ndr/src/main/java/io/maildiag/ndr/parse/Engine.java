@@ -15,7 +15,6 @@ import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.RetryAdvice;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
-import io.maildiag.ndr.code.ReplyCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,7 +57,7 @@ public final class Engine {
   /** Top-level fields whose addresses are the sender side's. */
   private static final String[] SENDER_SIDE_FIELDS = {"To", "Cc", "Reply-To", "Sender", "Return-Path", "Delivered-To"};
   /** Fields of the returned message whose addresses are its sender's. */
-  private static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
+  static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
   /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
   private static final Headers NO_PART = new Headers(List.of());
   private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
@@ -1056,8 +1055,6 @@ public final class Engine {
      * The returned message's headers read for its senders, and the first of each of the fields
      * {@link #original} reads, found in the same pass; null until then.
      */
-    private Headers returnedFirstsOf;
-    private Headers.Field[] returnedFirsts;
     private Headers attachedHeaders;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
@@ -1252,10 +1249,7 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      // the returned message's senders, and in the same pass the fields original() reads from it
-      Headers returned = originalHeaders("");
-      returnedFirsts = addSendersAndFirsts(out, returned);
-      returnedFirstsOf = returned;
+      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       String lower = notificationLower();
@@ -1376,38 +1370,8 @@ public final class Engine {
       return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
-    /**
-     * Adds the keys of the addresses in the {@link #ORIGINAL_SENDER_FIELDS} of {@code headers} and
-     * returns {@link #firstFields} of them, in one pass over the fields.
-     */
-    static Headers.Field[] addSendersAndFirsts(Set<String> out, Headers headers) {
-      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
-      List<Headers.Field> fields = headers.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        Headers.Field f = fields.get(i);
-        int length = f.name().length();
-        for (String name : ORIGINAL_SENDER_FIELDS) {
-          // a name of another length is never the same, ignoring case or not
-          if (name.length() == length && Headers.sameName(f.name(), name)) {
-            List<String> found = Addresses.all(f.value().trim());
-            for (int k = 0; k < found.size(); k++) {
-              out.add(Addresses.key(found.get(k)));
-            }
-            break;
-          }
-        }
-        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
-          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
-              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
-            first[k] = f;
-          }
-        }
-      }
-      return first;
-    }
-
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
-    private static void addAddresses(Set<String> out, Headers headers, String[] names) {
+    static void addAddresses(Set<String> out, Headers headers, String[] names) {
       List<Headers.Field> fields = headers.fields();
       for (int i = 0; i < fields.size(); i++) {
         Headers.Field f = fields.get(i);
@@ -1486,8 +1450,7 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      // the returned message's fields were found with its senders when its headers are those read then
-      return originalOf(h == returnedFirstsOf ? returnedFirsts : firstFields(h));
+      return originalOf(h);
     }
 
     /** The returned message as its header fields name it. */

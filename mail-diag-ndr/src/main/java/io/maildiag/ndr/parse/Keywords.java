@@ -600,7 +600,12 @@ final class Keywords {
 
   /** The index of the first character of {@code s} that {@code \s} does not match, or its length. */
   static int skipSpace(String s) {
-    int i = 0;
+    return skipSpace(s, 0);
+  }
+
+  /** The index of the first character of {@code s} from {@code from} that {@code \s} does not match, or its length. */
+  static int skipSpace(String s, int from) {
+    int i = from;
     while (i < s.length() && isSpace(s.charAt(i))) {
       i++;
     }
@@ -705,5 +710,21 @@ final class Keywords {
   /** {@code c} with A-Z lower-cased, as {@code (?i)} folds case. */
   static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * Whether {@code s} holds the lower-case word {@code w} at {@code at}, ASCII case ignored (as
+   * {@code (?i)} without UNICODE_CASE compares; {@code regionMatches} would also fold other letters).
+   */
+  static boolean startsWithAscii(String s, int at, String w) {
+    if (at + w.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (lower(s.charAt(at + k)) != w.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -45,9 +45,6 @@ final class MimeSplitter {
   private int parts;
   /** The fields of the header section being read, reused from section to section. */
   private Headers.Field[] scratch = new Headers.Field[16];
-  /** The LFs that fold the field being read (each before one of its continuation lines), in order. */
-  private int[] folds = new int[8];
-  private int foldCount;
   /** Where the content after the header section last read by {@link #section} starts. */
   private int contentStart;
   /**
@@ -359,7 +356,6 @@ final class MimeSplitter {
         }
         fieldEnd = le;
         folded = true;
-        fold(pos - 1);
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
           fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
@@ -372,7 +368,6 @@ final class MimeSplitter {
           colon = -1;
         }
         folded = false;
-        foldCount = 0;
       }
       pos = le < to ? le + 1 : to;
     }
@@ -403,14 +398,6 @@ final class MimeSplitter {
     }
   }
 
-  /** Notes the LF at {@code lf} as one that folds the field being read. */
-  private void fold(int lf) {
-    if (foldCount == folds.length) {
-      folds = Arrays.copyOf(folds, foldCount * 2);
-    }
-    folds[foldCount++] = lf;
-  }
-
   /** {@code fields} with {@code f} at index {@code i}, grown when full. */
   private static Headers.Field[] add(Headers.Field[] fields, int i, Headers.Field f) {
     if (i == fields.length) {
@@ -437,8 +424,7 @@ final class MimeSplitter {
     if (!eager) {
       return new Headers.Field(name, b, colon + 1, to, folded);
     }
-    // the section noted the LFs of the folds: they need not be looked for again
-    return new Headers.Field(name, folded ? value(b, colon + 1, to, folds, foldCount) : value(b, colon + 1, to, false));
+    return new Headers.Field(name, value(b, colon + 1, to, folded));
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -593,38 +579,6 @@ final class MimeSplitter {
       off = 0;
     }
     return decodeValue(src, off, len);
-  }
-
-  /**
-   * {@link #value(byte[], int, int, boolean)} of a folded value whose LFs are {@code lfs[0, count)}
-   * (ascending), the only LFs in {@code b[from, to)}: the runs between them are copied without
-   * searching for them.
-   */
-  static String value(byte[] b, int from, int to, int[] lfs, int count) {
-    while (from < to && (b[from] & 0xFF) <= ' ') {
-      from++;
-    }
-    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
-      to--;
-    }
-    int k = 0;
-    while (k < count && lfs[k] < from) {
-      k++; // trimmed off the start (the value starts on a continuation line)
-    }
-    if (k == count || lfs[k] >= to) {
-      return decodeValue(b, from, to - from);
-    }
-    byte[] src = new byte[to - from];
-    int len = 0;
-    int run = from;
-    for (; k < count && lfs[k] < to; k++) {
-      System.arraycopy(b, run, src, len, lfs[k] - run);
-      len += lfs[k] - run;
-      run = lfs[k] + 1;
-    }
-    System.arraycopy(b, run, src, len, to - run);
-    len += to - run;
-    return decodeValue(src, 0, len);
   }
 
   /** The value bytes {@code src[off, off + len)} as UTF-8 when valid, else ISO-8859-1 (Charsets.headerValue). */

@@ -27,7 +27,7 @@ final class ReplyCodes {
     int marked = -1;
     int any = -1;
     for (int c = Smtp.CODE_STARTS.next(text, 0); c >= 0; c = Smtp.CODE_STARTS.next(text, c + 1)) {
-      if (c + 2 >= text.length() || !isDigit(text.charAt(c + 2))) {
+      if (c + 2 >= text.length() || !Smtp.isDigit(text.charAt(c + 2))) {
         continue;
       }
       boolean positive = text.charAt(c) == '2';
@@ -79,7 +79,7 @@ final class ReplyCodes {
     while (k > 0 && isLineLead(t.charAt(k - 1))) {
       k--;
     }
-    return k == 0 || isLineTerminator(t.charAt(k - 1));
+    return k == 0 || Smtp.isLineEnd(t.charAt(k - 1));
   }
 
   /**
@@ -140,7 +140,7 @@ final class ReplyCodes {
     if (before >= 128) {
       return UNSURE;
     }
-    return isWordChar(before) ? 0 : 1;
+    return Keywords.isAsciiWordChar(before) ? 0 : 1;
   }
 
   /**
@@ -153,7 +153,7 @@ final class ReplyCodes {
     }
     if (c > 0) {
       char b = t.charAt(c - 1);
-      if (isWordChar(b) || ".:/=+#-".indexOf(b) >= 0) {
+      if (Keywords.isAsciiWordChar(b) || ".:/=+#-".indexOf(b) >= 0) {
         return false;
       }
     }
@@ -174,7 +174,7 @@ final class ReplyCodes {
       return isAsciiLetter(d) || d == '<' || d == '#' || d == '[';
     }
     if (a == '-') {
-      return k + 1 < n && (isAsciiLetter(t.charAt(k + 1)) || isDigit(t.charAt(k + 1)));
+      return k + 1 < n && (isAsciiLetter(t.charAt(k + 1)) || Smtp.isDigit(t.charAt(k + 1)));
     }
     return a == ':' && k + 1 < n && Keywords.isSpace(t.charAt(k + 1));
   }
@@ -188,23 +188,16 @@ final class ReplyCodes {
       return true;
     }
     char a = t.charAt(k);
-    return a == ' ' || a == '\t' || a == '-' || a == ':' || isLineTerminator(a)
+    return a == ' ' || a == '\t' || a == '-' || a == ':' || Smtp.isLineEnd(a)
         || marked && (a == ',' || a == ';' || a == '\'' || a == '"' || a == ')' || a == ']');
   }
 
   /** Whether {@code w} (lower-case ASCII) ends just before {@code e} in {@code t}, ASCII case ignored. */
   private static boolean endsWith(String t, int e, String w) {
     int p = e - w.length();
-    if (p < 0) {
-      return false;
-    }
-    for (int k = 0; k < w.length(); k++) {
-      if (Keywords.lower(t.charAt(p + k)) != w.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return p >= 0 && Keywords.startsWithAscii(t, p, w);
   }
+
 
   /** Where the run of {@code \s} characters that ends at {@code e} starts. */
   private static int spaceBefore(String t, int e) {
@@ -225,21 +218,8 @@ final class ReplyCodes {
     }
   }
 
-  /** The chars of a line terminator, where {@code (?m)^} and {@code (?m)$} match. */
-  private static boolean isLineTerminator(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-  }
-
-  /** {@code \w}: an ASCII letter or digit, or the underscore. */
-  private static boolean isWordChar(char c) {
-    return isAsciiLetter(c) || isDigit(c) || c == '_';
-  }
-
   private static boolean isAsciiLetter(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
 }

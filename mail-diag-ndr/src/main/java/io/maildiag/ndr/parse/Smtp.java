@@ -198,7 +198,7 @@ final class Smtp {
       r++;
     }
     int end = enhancedCodeEnd(t, r, n);
-    if (end < 0 || end < n && (isWordChar(t.charAt(end))
+    if (end < 0 || end < n && (Keywords.isAsciiWordChar(t.charAt(end))
         || t.charAt(end) == '.' && end + 1 < n && isDigit(t.charAt(end + 1)))) {
       return false; // (?![\w]|\.\d)
     }
@@ -210,12 +210,7 @@ final class Smtp {
 
   /** {@code [\w.#+-]}: what must not come right before a {@link #PAIR}. */
   private static boolean isPairBefore(char c) {
-    return isWordChar(c) || c == '.' || c == '#' || c == '+' || c == '-';
-  }
-
-  /** {@code \w} of a regular expression: an ASCII letter or digit, or the underscore. */
-  private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    return Keywords.isAsciiWordChar(c) || c == '.' || c == '#' || c == '+' || c == '-';
   }
 
   /** Whether {@code c} may separate the codes of a {@link #PAIR}: a space, a tab or a hyphen. */
@@ -333,7 +328,7 @@ final class Smtp {
   }
 
   /** Whether {@code c} ends a line for {@code (?m)^}: a line terminator. */
-  private static boolean isLineEnd(char c) {
+  static boolean isLineEnd(char c) {
     return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
@@ -378,7 +373,7 @@ final class Smtp {
           return true;
         }
       }
-      if (end == from || !isLineTerminator(text.charAt(end - 1))) {
+      if (end == from || !isLineEnd(text.charAt(end - 1))) {
         return false;
       }
       end--;
@@ -389,11 +384,6 @@ final class Smtp {
   /** {@code [ \t:=/-]}: what may come between a version word and the code. */
   private static boolean isVersionSeparator(char c) {
     return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '/' || c == '-';
-  }
-
-  /** The chars of a line terminator in a regular expression without UNIX_LINES. */
-  private static boolean isLineTerminator(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
@@ -657,7 +647,7 @@ final class Smtp {
    * The end of an enhanced code {@code [245]\.\d{1,3}\.\d{1,3}} that starts at {@code p}, before
    * {@code e}, its digit runs taken greedily (as the regular expression takes them), or -1.
    */
-  private static int enhancedCodeEnd(String t, int p, int e) {
+  static int enhancedCodeEnd(String t, int p, int e) {
     if (p + 4 > e || !isClassDigit(t.charAt(p)) || t.charAt(p + 1) != '.') {
       return -1;
     }
@@ -703,11 +693,11 @@ final class Smtp {
   }
 
   /** {@code [245]}: the class digit of a reply or enhanced code. */
-  private static boolean isClassDigit(char c) {
+  static boolean isClassDigit(char c) {
     return c == '2' || c == '4' || c == '5';
   }
 
-  private static boolean isDigit(char c) {
+  static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
 

@@ -115,7 +115,7 @@ final class SmtpStage {
   /** Whether one of {@link #LEAD_WORDS} ends just before {@code q} in {@code s}, ASCII case ignored. */
   private static boolean leadEndsAt(String s, int q) {
     for (String w : LEAD_WORDS) {
-      if (q >= w.length() && sameAscii(s, q - w.length(), w)) {
+      if (q >= w.length() && Keywords.startsWithAscii(s, q - w.length(), w)) {
         return true;
       }
     }
@@ -165,7 +165,7 @@ final class SmtpStage {
   /** Whether one of {@link #BRACKETED} starts at {@code q}, ASCII case ignored. */
   private static boolean bracketedAt(String s, int q) {
     for (String w : BRACKETED) {
-      if (sameAscii(s, q, w)) {
+      if (Keywords.startsWithAscii(s, q, w)) {
         return true;
       }
     }
@@ -255,19 +255,6 @@ final class SmtpStage {
     }
     char c = s.charAt(q + 1);
     return Keywords.isSpace(c) || then.indexOf(Keywords.lower(c)) >= 0;
-  }
-
-  /** Whether {@code w} (lower-case ASCII) is at {@code at} of {@code s}, ASCII case ignored. */
-  private static boolean sameAscii(String s, int at, String w) {
-    if (at + w.length() > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < w.length(); k++) {
-      if (Keywords.lower(s.charAt(at + k)) != w.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -42,10 +42,10 @@ final class StatusCodes {
     int n = t.length();
     for (int d = t.indexOf('.', Math.max(from + 2, 1)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
       int p = d - 1;
-      if (!isClassDigit(t.charAt(p)) || p < 1 || t.charAt(p - 1) != '#') {
+      if (!Smtp.isClassDigit(t.charAt(p)) || p < 1 || t.charAt(p - 1) != '#') {
         continue;
       }
-      int e = escEnd(t, p);
+      int e = Smtp.enhancedCodeEnd(t, p, t.length());
       if (e < 0) {
         continue;
       }
@@ -68,10 +68,10 @@ final class StatusCodes {
     int n = t.length();
     for (int d = t.indexOf('.', Math.max(from + 1, 1)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
       int p = d - 1;
-      if (!isClassDigit(t.charAt(p)) || p > 0 && (isWordChar(t.charAt(p - 1)) || t.charAt(p - 1) == '.')) {
+      if (!Smtp.isClassDigit(t.charAt(p)) || p > 0 && (Keywords.isAsciiWordChar(t.charAt(p - 1)) || t.charAt(p - 1) == '.')) {
         continue;
       }
-      int e = escEnd(t, p);
+      int e = Smtp.enhancedCodeEnd(t, p, t.length());
       if (e >= 0 && endsWord(t, e)) {
         return match(p, e, e);
       }
@@ -79,43 +79,10 @@ final class StatusCodes {
     return NONE;
   }
 
-  /**
-   * Where {@code [245]\.(\d{1,3})\.(\d{1,3})} from {@code p} (a class digit, then a dot) ends, its
-   * digit runs taken greedily; -1 when it does not match.
-   */
-  private static int escEnd(String t, int p) {
-    int k = digits(t, p + 2);
-    if (k < 0 || k >= t.length() || t.charAt(k) != '.') {
-      return -1;
-    }
-    return digits(t, k + 1);
-  }
-
-  /** Where a run of one to three ASCII digits from {@code k} ends, or -1 when none starts there. */
-  private static int digits(String t, int k) {
-    int e = k;
-    while (e < t.length() && e - k < 3 && isDigit(t.charAt(e))) {
-      e++;
-    }
-    return e == k ? -1 : e;
-  }
-
   /** {@code (?![\w]|\.\d)} at {@code e}. */
   private static boolean endsWord(String t, int e) {
     int n = t.length();
-    return e >= n || !isWordChar(t.charAt(e)) && !(t.charAt(e) == '.' && e + 1 < n && isDigit(t.charAt(e + 1)));
+    return e >= n || !Keywords.isAsciiWordChar(t.charAt(e)) && !(t.charAt(e) == '.' && e + 1 < n && Smtp.isDigit(t.charAt(e + 1)));
   }
 
-  private static boolean isClassDigit(char c) {
-    return c == '2' || c == '4' || c == '5';
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** {@code \w}: an ASCII letter or digit, or the underscore. */
-  private static boolean isWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_';
-  }
 }

@@ -723,7 +723,7 @@ final class TextScanner {
     }
     int after = wordThenSpace(t, i, "the");
     for (String[] opener : END_OPENERS) {
-      if (after >= 0 && startsWithAsciiAt(t, after, opener[0])) {
+      if (after >= 0 && Keywords.startsWithAscii(t, after, opener[0])) {
         return true;
       }
       int next = wordThenSpace(t, i, opener[0]);
@@ -731,7 +731,7 @@ final class TextScanner {
         continue;
       }
       for (int k = 1; k < opener.length; k++) {
-        if (startsWithAsciiAt(t, next, opener[k])) {
+        if (Keywords.startsWithAscii(t, next, opener[k])) {
           return true;
         }
       }
@@ -746,7 +746,7 @@ final class TextScanner {
 
   /** Where the text after {@code word} at {@code i} and its {@code \s+} starts, or -1 when they are not there. */
   private static int wordThenSpace(String t, int i, String word) {
-    if (!startsWithAsciiAt(t, i, word)) {
+    if (!Keywords.startsWithAscii(t, i, word)) {
       return -1;
     }
     int k = i + word.length();
@@ -757,19 +757,6 @@ final class TextScanner {
       k++;
     }
     return k;
-  }
-
-  /** Whether {@code w} (lower-case ASCII) is at {@code i} of {@code s}, ASCII case ignored. */
-  private static boolean startsWithAsciiAt(String s, int i, String w) {
-    if (i + w.length() > s.length()) {
-      return false;
-    }
-    for (int k = 0; k < w.length(); k++) {
-      if (Keywords.lower(s.charAt(i + k)) != w.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Each word followed by each character {@code \s} matches. */
@@ -930,31 +917,12 @@ final class TextScanner {
     return null;
   }
 
-  /** The labels {@link #P_TO} starts with, lower-case. */
-  private static final String[] TO_LABELS = {"to", "an", "para", "a"};
-
   /**
    * Whether {@code s} starts as {@link #P_TO} needs: one of its labels (ASCII case ignored), then
    * {@code \s} characters and a colon. Most lines that start with an "a" have a letter after it.
    */
   static boolean toLabel(String s) {
-    for (String w : TO_LABELS) {
-      if (startsWithAscii(s, w)) {
-        int k = w.length();
-        while (k < s.length() && Keywords.isSpace(s.charAt(k))) {
-          k++;
-        }
-        if (k < s.length() && s.charAt(k) == ':') {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code s} starts with {@code w} (lower-case ASCII), ASCII case ignored. */
-  private static boolean startsWithAscii(String s, String w) {
-    return startsWithAsciiAt(s, 0, w);
+    return AnchorMatchers.toColon(s) >= 0;
   }
 
   /** The address of a match of {@link AnchorMatchers}. */

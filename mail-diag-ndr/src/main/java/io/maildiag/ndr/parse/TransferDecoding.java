@@ -53,8 +53,7 @@ final class TransferDecoding {
 
   /** Like {@link #decode(byte[], String)} for {@code buf[from, to)}; always a new array. */
   static byte[] decode(byte[] buf, int from, int to, String encoding) {
-    Decoded d = decodeSized(buf, from, to, encoding);
-    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+    return decodeSized(buf, from, to, encoding).toArray();
   }
 
   /** Decoded content: {@code bytes[0, length)}; the array may be longer. */
@@ -65,6 +64,11 @@ final class TransferDecoding {
     Decoded(byte[] bytes, int length) {
       this.bytes = bytes;
       this.length = length;
+    }
+
+    /** The decoded bytes in an array of their own length (the same array when it fits). */
+    byte[] toArray() {
+      return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
   }
 
@@ -119,12 +123,7 @@ final class TransferDecoding {
 
   /** Base64 ignoring every non-alphabet byte and stopping at padding. */
   static byte[] base64(byte[] in) {
-    return base64(in, 0, in.length);
-  }
-
-  private static byte[] base64(byte[] in, int from, int to) {
-    Decoded d = base64Sized(in, from, to);
-    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+    return base64Sized(in, 0, in.length).toArray();
   }
 
   private static Decoded base64Sized(byte[] in, int from, int to) {
@@ -149,12 +148,7 @@ final class TransferDecoding {
 
   /** Quoted-printable: soft breaks ({@code =} at end of line) are removed, bad escapes kept as written. */
   static byte[] quotedPrintable(byte[] in) {
-    return quotedPrintable(in, 0, in.length);
-  }
-
-  private static byte[] quotedPrintable(byte[] in, int from, int n) {
-    Decoded d = quotedPrintableSized(in, from, n);
-    return d.length == d.bytes.length ? d.bytes : Arrays.copyOf(d.bytes, d.length);
+    return quotedPrintableSized(in, 0, in.length).toArray();
   }
 
   private static Decoded quotedPrintableSized(byte[] in, int from, int n) {

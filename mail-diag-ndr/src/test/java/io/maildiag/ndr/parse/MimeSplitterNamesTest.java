@@ -61,28 +61,6 @@ class MimeSplitterNamesTest {
     assertThat(MimeSplitter.chunk(b, at, at + n)).isEqualTo(expected);
   }
 
-  @Property(tries = 3000)
-  void foldedValueFromNotedBreaks(@ForAll("folded") String value, @ForAll @IntRange(min = 0, max = 3) int lead,
-      @ForAll @IntRange(min = 0, max = 3) int tail) {
-    byte[] b = ("x".repeat(lead) + value + "\n".repeat(tail)).getBytes(StandardCharsets.ISO_8859_1);
-    int from = lead;
-    int to = lead + value.length();
-    int[] lfs = new int[value.length()];
-    int count = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        lfs[count++] = i;
-      }
-    }
-    assertThat(MimeSplitter.value(b, from, to, lfs, count)).isEqualTo(MimeSplitter.value(b, from, to, true));
-  }
-
-  @Provide
-  Arbitrary<String> folded() {
-    return Arbitraries.of("\n ", "\n\t", " ", "\t", "a", "Zz", "\u00e9", "\u00c3\u00a9", "\u00ff", ";", "\n  x", "\u0001")
-        .list().ofMaxSize(16).map(l -> String.join("", l));
-  }
-
   @Provide
   Arbitrary<String> names() {
     Arbitrary<String> known = Arbitraries.of(NAMES);
