@@ -137,6 +137,12 @@ public final class BounceAnalyzer {
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = Codes.DIAGNOSTICS_TRUNCATED;
 
+  /** The first read buffer of a stream that does not say how much it holds, bytes. */
+  private static final int UNKNOWN_LENGTH_BUFFER = 16 * 1024;
+
+  /** The largest first read buffer, bytes: a stream may overstate what it holds. */
+  private static final int LARGEST_FIRST_BUFFER = 1024 * 1024 + 1;
+
   private final Limits limits;
   private final Engine engine;
 
@@ -194,7 +200,7 @@ public final class BounceAnalyzer {
     Objects.requireNonNull(in, "in");
     List<Diagnostic> early = new ArrayList<>();
     int max = (int) maxBytes();
-    byte[] buf = new byte[Math.min(max + 1, 64 * 1024)];
+    byte[] buf = new byte[firstBufferLength(in, max)];
     int n = 0;
     try {
       while (n < max + 1L) {
@@ -237,6 +243,22 @@ public final class BounceAnalyzer {
       return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, "unknown", Optional.empty(), List.of(),
           OriginalMessage.none(), Optional.empty(), List.of(d));
     }
+  }
+
+  /**
+   * The length of the first read buffer: what the stream says it holds (a file's size) and one byte
+   * to see its end, else {@value #UNKNOWN_LENGTH_BUFFER} bytes; never more than {@code max} and one,
+   * nor {@value #LARGEST_FIRST_BUFFER}. The buffer grows when the stream holds more.
+   */
+  private static int firstBufferLength(InputStream in, int max) {
+    int announced;
+    try {
+      announced = in.available();
+    } catch (IOException | RuntimeException e) {
+      announced = 0;
+    }
+    long wanted = announced > 0 ? announced + 1L : UNKNOWN_LENGTH_BUFFER;
+    return (int) Math.min(Math.min(max + 1L, wanted), LARGEST_FIRST_BUFFER);
   }
 
   private long maxBytes() {

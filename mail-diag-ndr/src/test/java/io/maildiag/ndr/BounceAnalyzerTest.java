@@ -50,6 +50,38 @@ class BounceAnalyzerTest {
   }
 
   @Test
+  void streamsThatMisstateTheirLengthAreReadWhole() throws IOException {
+    byte[] msg = fixture("postfix-dsn-two-recipients.eml");
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    BounceAnalysis a = analyzer.analyze(msg);
+    for (int announced : new int[] {0, 1, msg.length - 1, msg.length, msg.length + 1, Integer.MAX_VALUE, -1}) {
+      assertThat(analyzer.analyze(announcing(msg, announced))).as("announced %d", announced).isEqualTo(a);
+    }
+    InputStream throwing = new ByteArrayInputStream(msg) {
+      @Override
+      public synchronized int available() {
+        throw new IllegalStateException("no idea");
+      }
+    };
+    assertThat(analyzer.analyze(throwing)).isEqualTo(a);
+
+    BounceAnalyzer small = BounceAnalyzer.builder().limits(Limits.builder().maxInputBytes(1000).build()).build();
+    BounceAnalysis cut = small.analyze(announcing(msg, Integer.MAX_VALUE));
+    assertThat(cut).isEqualTo(small.analyze(msg));
+    assertThat(cut.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+  }
+
+  /** A stream of {@code bytes} whose {@code available()} always says {@code announced}. */
+  private static InputStream announcing(byte[] bytes, int announced) {
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int available() {
+        return announced;
+      }
+    };
+  }
+
+  @Test
   void unreadableInputBecomesADiagnostic(@TempDir Path dir) {
     BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
     BounceAnalysis missing = analyzer.analyze(dir.resolve("missing.eml"));
