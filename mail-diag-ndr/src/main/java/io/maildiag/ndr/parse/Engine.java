@@ -38,9 +38,12 @@ import java.util.regex.Pattern;
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
-  private static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  private static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
+  /** A paragraph break; read by hand ({@link #paragraphBreakEnd}), the pattern kept as its definition. */
+  static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+  /** A line that starts as a rule; read by hand ({@link #ruleStart}). */
+  static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  /** A line that ends as a rule; read by hand ({@link #ruleEnd}). */
+  static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
   static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
   static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
@@ -603,14 +606,18 @@ public final class Engine {
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
     StringBuilder sb = new StringBuilder();
-    Matcher breaks = PARAGRAPH_BREAK.matcher(region);
     int start = 0;
     while (start >= 0) {
       // the paragraphs PARAGRAPH_BREAK.split gives, one at a time: most summaries stop early
       String para;
-      if (breaks.find()) {
-        para = region.substring(start, breaks.start());
-        start = breaks.end();
+      int at = region.indexOf('\n', start);
+      int end = -1;
+      while (at >= 0 && (end = paragraphBreakEnd(region, at)) < 0) {
+        at = region.indexOf('\n', at + 1); // the white space after the LF held none: the next starts past it
+      }
+      if (at >= 0) {
+        para = region.substring(start, at);
+        start = end;
       } else {
         para = region.substring(start);
         start = -1;
@@ -621,8 +628,7 @@ public final class Engine {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || RULE_START.matcher(t).matches()
-            || RULE_END.matcher(t).matches()) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || ruleStart(t) || ruleEnd(t)) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
@@ -649,6 +655,56 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /**
+   * The end of the {@link #PARAGRAPH_BREAK} match that starts at the LF at {@code lf}: its greedy
+   * {@code \s*} takes the white space after the LF and gives back to the last LF in it, after
+   * which the match ends; -1 when that white space holds no LF (no match starts there).
+   */
+  static int paragraphBreakEnd(String s, int lf) {
+    int end = -1;
+    for (int j = lf + 1; j < s.length() && Keywords.isSpace(s.charAt(j)); j++) {
+      if (s.charAt(j) == '\n') {
+        end = j + 1;
+      }
+    }
+    return end;
+  }
+
+  /** {@code RULE_START.matcher(t).matches()}: three rule chars first, and no line terminator after them. */
+  static boolean ruleStart(String t) {
+    int n = t.length();
+    if (n < 3 || !isRuleChar(t.charAt(0)) || !isRuleChar(t.charAt(1)) || !isRuleChar(t.charAt(2))) {
+      return false;
+    }
+    return noLineTerminator(t, 3, n);
+  }
+
+  /** {@code RULE_END.matcher(t).matches()}: four rule chars last, and no line terminator before them. */
+  static boolean ruleEnd(String t) {
+    int n = t.length();
+    if (n < 4 || !isRuleChar(t.charAt(n - 1)) || !isRuleChar(t.charAt(n - 2)) || !isRuleChar(t.charAt(n - 3))
+        || !isRuleChar(t.charAt(n - 4))) {
+      return false;
+    }
+    return noLineTerminator(t, 0, n - 4);
+  }
+
+  /** Whether {@code c} is one of {@code [-=*_#~+|]}, the chars a rule line is drawn with. */
+  private static boolean isRuleChar(char c) {
+    return c == '-' || c == '=' || c == '*' || c == '_' || c == '#' || c == '~' || c == '+' || c == '|';
+  }
+
+  /** Whether {@code s[from, to)} has none of the chars a {@code .} does not match: LF, CR, U+0085, U+2028, U+2029. */
+  private static boolean noLineTerminator(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || (c | 1) == '\u2029') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
