@@ -63,7 +63,8 @@ public final class Engine {
   static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
   /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
   private static final Headers NO_PART = new Headers(List.of());
-  private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
+  /** A header line; read by hand ({@link Message#headerLine}), the pattern kept as its definition. */
+  static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   /** The words every {@link #REPORTING_HOST} match starts with. */
@@ -258,7 +259,8 @@ public final class Engine {
     return true;
   }
 
-  private static final Pattern FORWARD_SUBJECT = Pattern.compile(
+  /** A forwarded message's subject; read by hand ({@link #forwardSubject}), the pattern kept as its definition. */
+  static final Pattern FORWARD_SUBJECT = Pattern.compile(
       "(?i)^\\s*(?:\\[[^\\]]*\\]\\s*)?(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)\\s*(\\[\\d+\\])?\\s*:");
   private static final Pattern FORWARD_BODY = Pattern.compile(
       "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
@@ -330,11 +332,14 @@ public final class Engine {
         failedHeader.add(Addresses.key(a));
       }
     }
-    Set<String> exclude = msg.senderAddresses();
+    Set<String> senders = msg.senderAddresses();
+    Set<String> exclude = senders;
     for (Rcpt x : rcpts) {
-      exclude.remove(Addresses.key(x.recipient));
+      exclude = without(exclude, senders, Addresses.key(x.recipient));
     }
-    exclude.removeAll(failedHeader);
+    for (String k : failedHeader) {
+      exclude = without(exclude, senders, k);
+    }
     TextScanner.Result scan;
     if (deadline.ok()) {
       scan = TextScanner.scan(text, exclude);
@@ -369,7 +374,7 @@ public final class Engine {
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
     boolean replyPrefix = replySubject(subject);
-    boolean bounceSubject = subjectNamesBounce && !FORWARD_SUBJECT.matcher(subject).find()
+    boolean bounceSubject = subjectNamesBounce && !forwardSubject(subject)
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
         || (systemSender && (vendor || !scan.entries().isEmpty()));
@@ -488,6 +493,63 @@ public final class Engine {
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
         results, msg.original(scan.after()), Optional.empty(), diags.toList());
+  }
+
+  /**
+   * {@code set} without {@code key}; {@code senders} is the message's own set, which is not changed:
+   * it is copied only when the key is to leave it (most recipients are not among the senders).
+   */
+  private static Set<String> without(Set<String> set, Set<String> senders, String key) {
+    if (!set.contains(key)) {
+      return set;
+    }
+    Set<String> own = set == senders ? new HashSet<>(senders) : set;
+    own.remove(key);
+    return own;
+  }
+
+  /** The words of {@link #FORWARD_SUBJECT}'s alternatives, lower-case ({@code fwd?} as both its words). */
+  private static final String[] FORWARD_PREFIXES = {
+      "fwd", "fw", "wg", "tr", "rv", "vs", "vl", "i", "doorst", "enc", "rif", "reenv"};
+
+  /**
+   * {@code FORWARD_SUBJECT.matcher(subject).find()}: its {@code ^} holds at the start only. After the
+   * white space, a '[' can only open the bracketed tag, which ends at the first ']'; then one of the
+   * words in ASCII letters of either case (the pattern folds ASCII case only), and {@link
+   * #forwardSuffix}. No alternative starts with white space or a '[', so giving back white space never
+   * helps.
+   */
+  static boolean forwardSubject(String subject) {
+    int i = Keywords.skipSpace(subject);
+    if (i < subject.length() && subject.charAt(i) == '[') {
+      int close = subject.indexOf(']', i + 1);
+      if (close < 0) {
+        return false;
+      }
+      i = Keywords.skipSpace(subject, close + 1);
+    }
+    for (String w : FORWARD_PREFIXES) {
+      if (Keywords.startsWithAscii(subject, i, w) && forwardSuffix(subject, i + w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code \s*(\[\d+\])?\s*:} matches {@code s} at {@code i}: white space, a numbered tag, white space, a colon. */
+  private static boolean forwardSuffix(String s, int i) {
+    int k = Keywords.skipSpace(s, i);
+    if (k < s.length() && s.charAt(k) == '[') {
+      int d = k + 1;
+      while (d < s.length() && isDigit(s.charAt(d))) {
+        d++;
+      }
+      if (d == k + 1 || d >= s.length() || s.charAt(d) != ']') {
+        return false; // no tag, and a '[' is not the colon
+      }
+      k = Keywords.skipSpace(s, d + 1);
+    }
+    return k < s.length() && s.charAt(k) == ':';
   }
 
   /** The prefixes a reply subject starts with, lower-case. */
@@ -1058,7 +1120,7 @@ public final class Engine {
     if (msg.systemSender()) {
       return false;
     }
-    boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
+    boolean forwarded = forwardSubject(msg.subject) || FORWARD_BODY.matcher(msg.notificationText()).find()
         || replySubject(msg.subject);
     boolean quotedLines = false;
     String text = msg.notificationText();
@@ -1290,13 +1352,15 @@ public final class Engine {
       return !fromAddress.isEmpty() && fromAddress.indexOf('@') > 0 && !systemSender();
     }
 
-    /** Addresses that belong to the sender side and must not be taken for failed recipients. */
+    /**
+     * Addresses that belong to the sender side and must not be taken for failed recipients: computed
+     * once, and the same set on every call, which callers read and do not change.
+     */
     Set<String> senderAddresses() {
-      // computed once; callers get their own copy because they remove entries from it
       if (senderAddresses == null) {
         senderAddresses = computeSenderAddresses();
       }
-      return new HashSet<>(senderAddresses);
+      return senderAddresses;
     }
 
     private Set<String> computeSenderAddresses() {
@@ -1468,13 +1532,12 @@ public final class Engine {
     /** The header block inline in {@code a}, after at most ten leading blank or non-header lines. */
     static Headers inlineHeaders(String a) {
       // the lines split("\n", 12) gives, the first ten of them, each matched where it lies
-      Matcher line = HEADER_LINE.matcher(a);
       int skip = 0;
       int n = a.length();
       for (int i = 0; i < 10 && skip <= n; i++) {
         int eol = a.indexOf('\n', skip);
         int end = eol < 0 ? n : eol;
-        if (line.region(skip, end).matches()) {
+        if (headerLine(a, skip, end)) {
           break;
         }
         skip = end + 1;
@@ -1486,6 +1549,28 @@ public final class Engine {
         return Headers.EMPTY;
       }
       return Headers.parse(a.substring(skip), 500).headers();
+    }
+
+    /**
+     * {@code HEADER_LINE} matching {@code a[from, to)} whole: an ASCII letter, at most 60 more of
+     * {@code [A-Za-z0-9-]}, a colon, and then no char a {@code .} stops at. No name char is a colon,
+     * so the longest run of them is the only one to try.
+     */
+    static boolean headerLine(String a, int from, int to) {
+      if (from >= to || !isAsciiLetter(a.charAt(from))) {
+        return false;
+      }
+      int i = from + 1;
+      int max = Math.min(to, from + 61);
+      while (i < max && (isAsciiLetter(a.charAt(i)) || isDigit(a.charAt(i)) || a.charAt(i) == '-')) {
+        i++;
+      }
+      return i < to && a.charAt(i) == ':' && noLineTerminator(a, i + 1, to);
+    }
+
+    /** Whether {@code c} is an ASCII letter. */
+    private static boolean isAsciiLetter(char c) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The headers of the first attached message or header part, or {@link #NO_PART}; read once. */

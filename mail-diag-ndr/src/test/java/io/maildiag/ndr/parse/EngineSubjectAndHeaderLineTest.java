@@ -1,0 +1,38 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The forwarded subject and the inline header line, read by hand, are what their patterns match. */
+class EngineSubjectAndHeaderLineTest {
+  private static final String[] SUBJECT_PIECES = {
+      "Fwd", "FWD", "fw", "Fw", "d", "wg", "WG", "tr", "rv", "vs", "VL", "i", "I", "doorst", "DoorSt", "enc", "rif",
+      "reenv", "REENV", "re", ":", " ", "  ", "\t", "\n", "\r", "[", "]", "[12]", "[0]", "[]", "12", "[list]", "[a]b",
+      "\u0130", "\u0131", "\u212a", "\u017f", "x", "Undelivered", "\u00e9", "\ud83d\ude00", "\u0660", "-"};
+  private static final String[] LINE_PIECES = {
+      "From", "X-Mailer", "a", "Z", "0", "9", "-", ":", ": ", " ", "\t", "\r", "\u0085", "\u2028", "\u2029",
+      "\u00e9", "\u212a", "_", ".", "value", "a".repeat(30), "B".repeat(31), "\ud83d\ude00", "\n"};
+
+  @Test
+  void forwardSubjectAsThePattern() {
+    Random random = new Random(53);
+    for (int i = 0; i < 100_000; i++) {
+      String s = EngineGatesTest.noise(random, SUBJECT_PIECES, random.nextInt(7));
+      assertThat(Engine.forwardSubject(s)).as(s).isEqualTo(Engine.FORWARD_SUBJECT.matcher(s).find());
+    }
+  }
+
+  @Test
+  void headerLineAsThePattern() {
+    Random random = new Random(59);
+    for (int i = 0; i < 100_000; i++) {
+      String s = EngineGatesTest.noise(random, LINE_PIECES, random.nextInt(6));
+      int from = s.isEmpty() ? 0 : random.nextInt(s.length() + 1);
+      int to = from + random.nextInt(s.length() - from + 1);
+      assertThat(Engine.Message.headerLine(s, from, to)).as("%s [%d, %d)", s, from, to)
+          .isEqualTo(Engine.HEADER_LINE.matcher(s).region(from, to).matches());
+    }
+  }
+}
