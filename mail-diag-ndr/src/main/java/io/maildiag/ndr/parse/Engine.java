@@ -1446,13 +1446,15 @@ public final class Engine {
 
     /**
      * The first match of {@code p} in {@code s}, as {@code find()} finds it, or null; every match of
-     * {@code p} starts with one of {@code words} (lower-case), and {@code lower} is a lower-cased text
-     * of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs there.
+     * {@code p} starts with one of {@code words} (lower-case), and {@code lowerPairs} holds a lower-cased
+     * text of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs
+     * there, and a word whose pairs of chars are not all there is not searched for.
      */
-    static Matcher firstAtWords(Pattern p, String[] words, String s, String lower) {
+    static Matcher firstAtWords(Pattern p, String[] words, String s, CharPairs lowerPairs) {
+      String lower = lowerPairs.text();
       int[] next = new int[words.length];
       for (int k = 0; k < words.length; k++) {
-        next[k] = lower.indexOf(words[k]);
+        next[k] = lowerPairs.mayContain(words[k]) ? lower.indexOf(words[k]) : -1;
       }
       Matcher m = null;
       while (true) {
@@ -1499,10 +1501,7 @@ public final class Engine {
         for (String name : names) {
           // a name of another length is never the same, ignoring case or not
           if (name.length() == length && Headers.sameName(f.name(), name)) {
-            List<String> found = Addresses.all(f.value().trim());
-            for (int k = 0; k < found.size(); k++) {
-              out.add(Addresses.key(found.get(k)));
-            }
+            Addresses.addKeys(f.value().trim(), out);
             break;
           }
         }
@@ -1658,8 +1657,9 @@ public final class Engine {
     String reportingSystem() {
       String text = notificationText();
       String searched = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-      String lower = notificationLower();
-      Matcher m = lower.length() == text.length() ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
+      CharPairs lower = notificationPairs();
+      Matcher m = lower.text().length() == text.length()
+          ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
           : REPORTING_HOST_WORDS.match(REPORTING_HOST, searched);
       if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);

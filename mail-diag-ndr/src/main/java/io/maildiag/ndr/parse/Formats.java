@@ -642,12 +642,18 @@ final class Formats {
   static String asciiFolded(String s) {
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // a copy of a Latin-1 text's bytes
     for (int i = 0; i < b.length; i++) {
-      int c = b[i];
-      if (c >= 'A' && c <= 'Z') {
-        b[i] = (byte) (c + 32);
-      }
+      b[i] = ASCII_FOLD[b[i] & 0xff]; // a look-up, not a branch on each char's case
     }
     return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Each Latin-1 char with A-Z lower-cased, as a byte. */
+  private static final byte[] ASCII_FOLD = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      ASCII_FOLD[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
   }
 
   /** Whether {@code a} or {@code b} contains one of {@code words}. */
