@@ -1547,7 +1547,9 @@ public final class Engine {
       if (skip >= n) {
         return Headers.EMPTY;
       }
-      return Headers.parse(a.substring(skip), 500).headers();
+      // the block ends at its first empty line at the latest: the text after that is not copied
+      int blank = a.indexOf("\n\n", skip);
+      return Headers.parse(blank < 0 ? a.substring(skip) : a.substring(skip, blank + 1), 500).headers();
     }
 
     /**

@@ -121,9 +121,12 @@ final class Formats {
     private static int lineWords(String s) {
       int found = 0;
       for (String start : LINE_STARTS) {
-        for (int at = s.indexOf(start); at >= 0; at = s.indexOf(start, at + 3)) {
+        for (int at = s.indexOf(start); at >= 0 && at + 3 < s.length(); at = s.indexOf(start, at + 3)) {
+          // most lines differ from a word at its first char after the "x-": that one is compared first
+          char c = s.charAt(at + 3);
           for (int k = 0; k < LINE_WORDS.length; k++) {
-            if (startsWith(s, at, LINE_WORDS[k])) {
+            String w = LINE_WORDS[k];
+            if ((found & 1 << k) == 0 && stands(c, w.charAt(3), w.length() == 4) && startsWith(s, at, w)) {
               found |= 1 << k;
             }
           }
@@ -452,8 +455,17 @@ final class Formats {
 
   /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
   private static boolean msCloudText(String t, CharPairs tl) {
-    return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD.matcher(t).find();
+    return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD_WORDS.in(t);
   }
+
+  /**
+   * The alternatives of {@link #MS_CLOUD}, lower-case: all fixed strings, which the pattern finds
+   * with ASCII case folded, as these are found ({@code MS_CLOUD.matcher(t).find()} exactly when one
+   * is in {@code t}), in one pass rather than a match tried at every index.
+   */
+  private static final Keywords MS_CLOUD_WORDS = new Keywords(".prod.outlook.com", ".protection.outlook.com",
+      "onmicrosoft.com", "exchange online", "office 365", "microsoft 365", "@outlook.com", "@hotmail.", "@live.",
+      "@msn.com", ".outlook.com", "hotmail.com");
 
   /**
    * {@code prefix.toLowerCase(Locale.ROOT)} for a prefix of {@code text}: the same prefix of
