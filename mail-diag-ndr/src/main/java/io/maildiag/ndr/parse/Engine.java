@@ -265,9 +265,18 @@ public final class Engine {
   private static final Pattern FORWARD_BODY = Pattern.compile(
       "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
           + "mensaje reenviado)\\s*-{2,}|begin forwarded message:|-----original message-----)");
-  private static final Pattern SYSTEM_NAME = Pattern.compile(
+  /** A mail system's name in a From field; searched by {@link #SYSTEM_NAME_WORDS}, the pattern kept as its definition. */
+  static final Pattern SYSTEM_NAME = Pattern.compile(
       "(?i)(mail delivery (sub)?system|mailer[- ]daemon|postmaster|mail administrator|system administrator|"
           + "delivery status notification|mail delivery|microsoft outlook|microsoft exchange|mmsc ndr)");
+  /**
+   * {@link #SYSTEM_NAME}'s alternatives spelled out, lower-case, but for {@code mail delivery
+   * (sub)?system}, which holds the alternative {@code mail delivery}: the pattern folds ASCII case only
+   * and has nothing but fixed strings, so it finds a match exactly where one of these is.
+   */
+  static final Keywords SYSTEM_NAME_WORDS = new Keywords("mailer-daemon", "mailer daemon", "postmaster",
+      "mail administrator", "system administrator", "delivery status notification", "mail delivery",
+      "microsoft outlook", "microsoft exchange", "mmsc ndr");
 
   private BounceAnalysis bounce(Message msg, Deadline deadline) {
     Diags diags = msg.diags;
@@ -1292,7 +1301,7 @@ public final class Engine {
       if (!fromAddress.isEmpty() && systemAddress(fromAddress)) {
         return true;
       }
-      if (SYSTEM_NAME.matcher(fromRaw).find()) {
+      if (SYSTEM_NAME_WORDS.in(fromRaw)) {
         return true;
       }
       String rp = root.headers.get("Return-Path").orElse(null);
