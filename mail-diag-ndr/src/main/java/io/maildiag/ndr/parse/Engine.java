@@ -1387,12 +1387,17 @@ public final class Engine {
         Matcher m = null; // made at the first start: most texts have none
         int from = 0;
         for (int start : senderMarkStarts(searched, lower)) {
-          if (start >= from) {
+          if (start < from) {
+            continue;
+          }
+          long found = senderMarkAt(searched, start);
+          if (found == UNREAD) {
             m = Keywords.from(m, SENDER_MARK, searched, start);
-            if (m.lookingAt()) {
-              out.add(Addresses.key(m.group(1)));
-              from = m.end();
-            }
+            found = m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
+          }
+          if (found >= 0) {
+            out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
+            from = (int) found;
           }
         }
         return out;
@@ -1404,6 +1409,89 @@ public final class Engine {
         from = m.end();
       }
       return out;
+    }
+
+    /** {@link #senderMarkAt}: a surrogate is in reach, the pattern reads it. */
+    static final long UNREAD = -2;
+
+    /**
+     * {@link #SENDER_MARK} tried at {@code start} as {@code lookingAt} tries it: the start and end of
+     * its address (group 1, with which the match ends) packed as {@code start << 32 | end}, -1 when
+     * it does not match there, or {@link #UNREAD} when a surrogate is in the local part's reach. Each
+     * alternative starts with its own word (ASCII case folded), and its optional parts and white
+     * space go one way only: none of them, nor a ':' or '<', can start an address.
+     */
+    static long senderMarkAt(String s, int start) {
+      int p = senderMarkPrefixEnd(s, start);
+      return p < 0 ? -1 : addressAt(s, p);
+    }
+
+    /** Where the address after the {@link #SENDER_MARK} alternative at {@code i} starts, or -1. */
+    private static int senderMarkPrefixEnd(String s, int i) {
+      int n = s.length();
+      if (Keywords.startsWithAscii(s, i, "mail")) {
+        int k = Keywords.skipSpace(s, i + 4);
+        if (k == i + 4 || !Keywords.startsWithAscii(s, k, "from")) {
+          return -1; // MAIL\s+FROM
+        }
+        k = Keywords.skipSpace(s, k + 4);
+        if (k < n && s.charAt(k) == ':') {
+          k = Keywords.skipSpace(s, k + 1);
+        }
+        return afterAngle(s, k);
+      }
+      if (Keywords.startsWithAscii(s, i, "envelope-from")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 13));
+      }
+      if (Keywords.startsWithAscii(s, i, "original sender:")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 16));
+      }
+      if (Keywords.startsWithAscii(s, i, "message sent by")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 15));
+      }
+      if (Keywords.startsWithAscii(s, i, "x-")) {
+        // X-[\w-]*Sender: the run of [\w-] ends before a ':' (not in it), and "sender" ends the run
+        int e = i + 2;
+        while (e < n && isWordOrHyphen(s.charAt(e))) {
+          e++;
+        }
+        if (e - 6 < i + 2 || e >= n || s.charAt(e) != ':' || !Keywords.startsWithAscii(s, e - 6, "sender")) {
+          return -1;
+        }
+        int k = Keywords.skipSpace(s, e + 1);
+        return Keywords.startsWithAscii(s, k, "rfc822;") ? Keywords.skipSpace(s, k + 7) : -1;
+      }
+      return -1;
+    }
+
+    /** {@code k}, or past the '<' at {@code k}: the optional {@code <?}. */
+    private static int afterAngle(String s, int k) {
+      return k < s.length() && s.charAt(k) == '<' ? k + 1 : k;
+    }
+
+    /**
+     * {@link Addresses#ADDR} at {@code p} as a match must start there: a run of 1 to 128 local-part
+     * chars ending at an '@' (none of them is an '@', so giving some back never finds one), then the
+     * domain as {@link Addresses#domainEnd} reads it; packed as {@link #senderMarkAt} gives it.
+     */
+    private static long addressAt(String s, int p) {
+      int n = s.length();
+      int q = p;
+      while (q < n && q - p <= 128) {
+        char c = s.charAt(q);
+        if (Character.isSurrogate(c)) {
+          return UNREAD; // a code point the pattern reads as one
+        }
+        if (!Addresses.isLocalChar(c)) {
+          break;
+        }
+        q++;
+      }
+      if (q == p || q - p > 128 || q >= n || s.charAt(q) != '@') {
+        return -1;
+      }
+      int end = Addresses.domainEnd(s, q + 1);
+      return end < 0 ? -1 : (long) p << 32 | end;
     }
 
     /**

@@ -50,4 +50,38 @@ class EngineHandMatchersTest {
       assertThat(Engine.SYSTEM_NAME_WORDS.in(s)).as(s).isEqualTo(Engine.SYSTEM_NAME.matcher(s).find());
     }
   }
+
+  private static final String[] MARK_PIECES = {
+      "MAIL FROM:<alice@example.com>", "mail  from", "Mail\tFrom: ", "MAIL\nFROM <", "mail", "from", "MAIL FROM:",
+      "envelope-from <bob@example.org>", "Envelope-From", "X-Original-Sender: rfc822; carol@example.net",
+      "x-sender:", "X-", "-Sender:", "SENDER:", "rfc822; ", "RFC822;", "original sender: dave@example.com",
+      "Original Sender:", "message sent by <erin@example.com>", "Message Sent By", "a@b.c", "@", "<", ">", " ", "  ",
+      "\n", "\t", ":", ";", ".", "-", "_", "x", "a", "b.", "example", ".com", "\u0130", "\u212a", "\u017f",
+      "\u00e9", "\u03a3", "\u0301", "\ud83d\ude00", "\ud835\udc00", "m\u00e4il", "\u00ff", "\u0660",
+      "a".repeat(60), "-.-", "x_y", "1"};
+
+  @Test
+  void senderMarkAsThePattern() {
+    Random random = new Random(67);
+    java.util.regex.Matcher m = Engine.SENDER_MARK.matcher("");
+    int matched = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String s = EngineGatesTest.noise(random, MARK_PIECES, random.nextInt(10));
+      m.reset(s).useTransparentBounds(true).useAnchoringBounds(false);
+      for (int start = 0; start <= s.length(); start++) {
+        long found = Engine.Message.senderMarkAt(s, start);
+        if (found == Engine.Message.UNREAD) {
+          continue; // the pattern decides
+        }
+        m.region(start, s.length());
+        boolean match = m.lookingAt();
+        assertThat(found >= 0).as("%s at %d", s, start).isEqualTo(match);
+        if (match) {
+          assertThat(found).as("%s at %d", s, start).isEqualTo((long) m.start(1) << 32 | m.end());
+          matched++;
+        }
+      }
+    }
+    assertThat(matched).isGreaterThan(1000);
+  }
 }
