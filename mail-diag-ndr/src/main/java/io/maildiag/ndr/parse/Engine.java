@@ -658,6 +658,7 @@ public final class Engine {
     return new TextScanner.Entry(address, diag, facts, remote, Smtp.excerpt(diag), 0, stage);
   }
 
+  /** A boilerplate line; its {@code ^} holds at the start only, so it is tried there ({@code lookingAt}), not at every index. */
   private static final Pattern BOILERPLATE = Pattern.compile(
       "(?i)^(this (message|is an automatically generated|is the|report relates)|hi[.!,]?|hello|dear|"
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
@@ -699,7 +700,7 @@ public final class Engine {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || ruleStart(t) || ruleEnd(t)) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -396,8 +397,6 @@ final class Formats {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
   /** {@link #EXCHANGE_CODE_WORDS} lower-cased, in the same order. */
   private static final String[] EXCHANGE_CODE_LOWER = asciiLower(EXCHANGE_CODE_WORDS);
-  /** {@link #EXCHANGE_CODE_WORDS} as a gate (it ignores case: a necessary condition all the same). */
-  private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(EXCHANGE_CODE_LOWER);
 
   /** Each of {@code words} (ASCII) lower-cased. */
   private static String[] asciiLower(String[] words) {
@@ -433,13 +432,22 @@ final class Formats {
 
   /**
    * {@link #exchangeCode(String)}; {@code tl} holds the pairs of {@code t} lower-cased, where each code
-   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there, and no
-   * matcher is made for a text without any of the words.
+   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there. Every match
+   * starts where a word does, so the pattern is tried (for its boundary and the rest) only where one
+   * of the words occurs, and no matcher is made for a text without them.
    */
   private static boolean exchangeCode(String t, CharPairs tl) {
+    Matcher m = null;
     for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
-      if (tl.mayContain(EXCHANGE_CODE_LOWER[k]) && t.contains(EXCHANGE_CODE_WORDS[k])) {
-        return EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
+      if (!tl.mayContain(EXCHANGE_CODE_LOWER[k])) {
+        continue;
+      }
+      String w = EXCHANGE_CODE_WORDS[k];
+      for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
+        m = Keywords.from(m, EXCHANGE_CODE_AT, t, at);
+        if (m.lookingAt()) {
+          return true;
+        }
       }
     }
     return false;
