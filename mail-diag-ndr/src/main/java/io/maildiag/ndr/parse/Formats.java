@@ -576,12 +576,21 @@ final class Formats {
       default:
         break;
     }
-    String f = (from + " " + reportingMta).toLowerCase(Locale.ROOT);
-    if (f.contains("icloud.com") || f.contains("@me.com") || f.contains("mac.com")) {
+    // the words hold no space: they are in the sender and host joined and lower-cased exactly where
+    // one of the two holds them lower-cased, which is where it holds them with ASCII case folded
+    if (APPLE_SENDER_WORDS.in(from) || APPLE_SENDER_WORDS.in(reportingMta)) {
       return Provider.APPLE;
     }
     return Provider.OTHER;
   }
+
+  /**
+   * The words that name Apple as the reporter. Lower-casing maps only ASCII capitals, the Kelvin sign
+   * (to k) and the dotted capital I (to an i and a combining dot) to ASCII letters; the words hold no
+   * k, and each i in them has a letter after it, never a combining dot: so a lower-cased text holds
+   * one of them exactly where the text holds it with ASCII case folded.
+   */
+  private static final Keywords APPLE_SENDER_WORDS = new Keywords("icloud.com", "@me.com", "mac.com");
 
   static final Pattern GOOGLE = Pattern.compile(
       "(?i)(gsmtp\\b|\\.google\\.com\\b|googlemail\\.com|support\\.google\\.com|gmail-smtp-in)");
