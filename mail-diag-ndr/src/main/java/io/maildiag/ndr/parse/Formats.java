@@ -419,11 +419,14 @@ final class Formats {
   /**
    * {@code MS_CLOUD.matcher(lower).find()} for text already lower-cased with {@link Locale#ROOT}: such
    * text holds no ASCII capitals, so the pattern's ASCII-only case-insensitive match is a plain
-   * substring test.
+   * substring test, of all the words in one pass.
    */
   static boolean msCloudLower(String lower) {
-    return containsAny(lower, MS_CLOUD_LOWER);
+    return MS_CLOUD_LOWER_WORDS.in(lower);
   }
+
+  /** {@link #MS_CLOUD_LOWER} as one search (it folds ASCII case, which a lower-cased text no longer has). */
+  private static final Keywords MS_CLOUD_LOWER_WORDS = new Keywords(MS_CLOUD_LOWER);
 
   /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
   static boolean exchangeCode(String t) {
