@@ -1335,19 +1335,29 @@ public final class Engine {
     /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */
     boolean daemonSender() {
       if (daemonSender == null) {
-        String lp = Addresses.localPart(fromAddress).toLowerCase(Locale.ROOT);
-        daemonSender = lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
-            || lp.startsWith("microsoftexchange")
-            || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
-            || daemonName(fromRaw.toLowerCase(Locale.ROOT));
+        daemonSender = daemonSender(fromAddress, fromRaw);
       }
       return daemonSender;
     }
 
-    /** {@code (?s).*(mail delivery|mailer-daemon|postmaster).*} as a match of the whole: one of the words. */
-    private static boolean daemonName(String lower) {
-      return lower.contains("mail delivery") || lower.contains("mailer-daemon") || lower.contains("postmaster");
+    /**
+     * Whether the sender's local part, lower-cased, holds or is a daemon's or postmaster's name, or its
+     * name holds one of {@link #DAEMON_NAME_WORDS}. Lower-casing maps only ASCII capitals, the Kelvin
+     * sign (to k) and the dotted capital I (to an i and a combining dot) to ASCII letters; the words
+     * hold no k, and each i in them has a letter after it: so the lower-cased text holds a word exactly
+     * where the text holds it with ASCII case folded, which is how it is searched, without the copies.
+     */
+    static boolean daemonSender(String fromAddress, String fromRaw) {
+      String lp = Addresses.localPart(fromAddress);
+      return DAEMON_LOCAL_WORDS.in(lp) || Keywords.startsWithAscii(lp, 0, "microsoftexchange")
+          || lp.length() == 12 && Keywords.startsWithAscii(lp, 0, "mailerdaemon") || DAEMON_NAME_WORDS.in(fromRaw);
     }
+
+    /** Words a daemon's or postmaster's local part holds. */
+    private static final Keywords DAEMON_LOCAL_WORDS =
+        new Keywords("mailer-daemon", "mailer_daemon", "postmaster", "poostmaster", "post_master");
+    /** {@code (?s).*(mail delivery|mailer-daemon|postmaster).*} as a match of the whole: one of the words. */
+    private static final Keywords DAEMON_NAME_WORDS = new Keywords("mail delivery", "mailer-daemon", "postmaster");
 
     /** Whether the message is an automatic reply ({@link AutoReply#isAutoReply}); decided once. */
     boolean autoReply() {

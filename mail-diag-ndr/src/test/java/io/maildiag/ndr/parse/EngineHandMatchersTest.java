@@ -84,4 +84,26 @@ class EngineHandMatchersTest {
     }
     assertThat(matched).isGreaterThan(1000);
   }
+
+  private static final String[] DAEMON_PIECES = {
+      "MAILER-DAEMON", "mailer-daemon", "Mailer_Daemon", "mailerdaemon", "MAILERDAEMON", "postmaster", "PostMaster",
+      "poostmaster", "post_master", "microsoftexchange", "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e", "mail",
+      "er", "-", "_", "daemon", "post", "master", "@", "example.com", " ", "Mail Delivery", "mail delivery",
+      "Subsystem", "<", ">", "\"", "\u0130", "\u212a", "\u0131", "\u00e9", "\u03a3", "a", "I", "K"};
+
+  @Test
+  void daemonSenderAsByTheLowerCasedText() {
+    Random random = new Random(73);
+    for (int i = 0; i < 100_000; i++) {
+      String address = EngineGatesTest.noise(random, DAEMON_PIECES, random.nextInt(5));
+      String name = random.nextBoolean() ? address : EngineGatesTest.noise(random, DAEMON_PIECES, random.nextInt(6));
+      String lp = Addresses.localPart(address).toLowerCase(java.util.Locale.ROOT);
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      boolean expected = lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
+          || lp.startsWith("microsoftexchange") || lp.contains("poostmaster") || lp.contains("post_master")
+          || lp.equals("mailerdaemon")
+          || lower.contains("mail delivery") || lower.contains("mailer-daemon") || lower.contains("postmaster");
+      assertThat(Engine.Message.daemonSender(address, name)).as(address + " | " + name).isEqualTo(expected);
+    }
+  }
 }
