@@ -3,6 +3,7 @@ package io.maildiag.ndr.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,29 @@ final class Addresses {
       from = end;
     }
     return out;
+  }
+
+  /**
+   * Adds the {@link #key} of each address {@link #all} gives for {@code text} to {@code out}, without
+   * the list.
+   */
+  static void addKeys(String text, Set<String> out) {
+    String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
+    int from = 0;
+    int count = 0;
+    while (count < 1000) {
+      long found = next(t, from);
+      if (found < 0) {
+        break;
+      }
+      int end = (int) found;
+      String a = trim(t.substring((int) (found >>> 32), end));
+      if (a.indexOf('@') > 0) {
+        out.add(key(a));
+        count++;
+      }
+      from = end;
+    }
   }
 
   /** The first address in {@code text}, or null. */

@@ -92,13 +92,32 @@ final class CharPairs {
         out[i] = (char) (LATIN1_LOWER[c] & 0xff);
         continue;
       }
-      int cp = c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c) ? -1 : Character.toLowerCase((int) c);
+      int cp = lowerWide(c);
       if (cp < 0 || cp > 0xffff) {
         return new CharPairs(text.toLowerCase(Locale.ROOT));
       }
       out[i] = (char) cp;
     }
     return new CharPairs(new String(out));
+  }
+
+  /**
+   * {@link Character#toLowerCase(int)} of a char past Latin-1, or -1 for a capital sigma, a dotted
+   * capital I or a surrogate (see {@link #wideLowerCased}). The blocks bounce texts mostly hold past
+   * Latin-1 are read without the look-up: basic Cyrillic, and Arabic, kana, CJK and the replacement
+   * char, which have no case.
+   */
+  static int lowerWide(char c) {
+    if (c >= 0x3000 && c < 0xa000 || c >= 0x0600 && c < 0x0700 || c == 0xfffd || c >= 0x0430 && c < 0x0460) {
+      return c;
+    }
+    if (c >= 0x0410 && c < 0x0430) {
+      return c + 0x20;
+    }
+    if (c >= 0x0400 && c < 0x0410) {
+      return c + 0x50;
+    }
+    return c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c) ? -1 : Character.toLowerCase((int) c);
   }
 
   /**

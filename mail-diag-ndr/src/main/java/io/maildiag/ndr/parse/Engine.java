@@ -38,9 +38,12 @@ import java.util.regex.Pattern;
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
-  private static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  private static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
+  /** A paragraph break; read by hand ({@link #paragraphBreakEnd}), the pattern kept as its definition. */
+  static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+  /** A line that starts as a rule; read by hand ({@link #ruleStart}). */
+  static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  /** A line that ends as a rule; read by hand ({@link #ruleEnd}). */
+  static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
   static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
   static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
@@ -60,7 +63,8 @@ public final class Engine {
   static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
   /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
   private static final Headers NO_PART = new Headers(List.of());
-  private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
+  /** A header line; read by hand ({@link Message#headerLine}), the pattern kept as its definition. */
+  static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   /** The words every {@link #REPORTING_HOST} match starts with. */
@@ -255,14 +259,24 @@ public final class Engine {
     return true;
   }
 
-  private static final Pattern FORWARD_SUBJECT = Pattern.compile(
+  /** A forwarded message's subject; read by hand ({@link #forwardSubject}), the pattern kept as its definition. */
+  static final Pattern FORWARD_SUBJECT = Pattern.compile(
       "(?i)^\\s*(?:\\[[^\\]]*\\]\\s*)?(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)\\s*(\\[\\d+\\])?\\s*:");
   private static final Pattern FORWARD_BODY = Pattern.compile(
       "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
           + "mensaje reenviado)\\s*-{2,}|begin forwarded message:|-----original message-----)");
-  private static final Pattern SYSTEM_NAME = Pattern.compile(
+  /** A mail system's name in a From field; searched by {@link #SYSTEM_NAME_WORDS}, the pattern kept as its definition. */
+  static final Pattern SYSTEM_NAME = Pattern.compile(
       "(?i)(mail delivery (sub)?system|mailer[- ]daemon|postmaster|mail administrator|system administrator|"
           + "delivery status notification|mail delivery|microsoft outlook|microsoft exchange|mmsc ndr)");
+  /**
+   * {@link #SYSTEM_NAME}'s alternatives spelled out, lower-case, but for {@code mail delivery
+   * (sub)?system}, which holds the alternative {@code mail delivery}: the pattern folds ASCII case only
+   * and has nothing but fixed strings, so it finds a match exactly where one of these is.
+   */
+  static final Keywords SYSTEM_NAME_WORDS = new Keywords("mailer-daemon", "mailer daemon", "postmaster",
+      "mail administrator", "system administrator", "delivery status notification", "mail delivery",
+      "microsoft outlook", "microsoft exchange", "mmsc ndr");
 
   private BounceAnalysis bounce(Message msg, Deadline deadline) {
     Diags diags = msg.diags;
@@ -327,11 +341,14 @@ public final class Engine {
         failedHeader.add(Addresses.key(a));
       }
     }
-    Set<String> exclude = msg.senderAddresses();
+    Set<String> senders = msg.senderAddresses();
+    Set<String> exclude = senders;
     for (Rcpt x : rcpts) {
-      exclude.remove(Addresses.key(x.recipient));
+      exclude = without(exclude, senders, Addresses.key(x.recipient));
     }
-    exclude.removeAll(failedHeader);
+    for (String k : failedHeader) {
+      exclude = without(exclude, senders, k);
+    }
     TextScanner.Result scan;
     if (deadline.ok()) {
       scan = TextScanner.scan(text, exclude);
@@ -366,7 +383,7 @@ public final class Engine {
     boolean daemon = msg.daemonSender();
     boolean vendor = !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464));
     boolean replyPrefix = replySubject(subject);
-    boolean bounceSubject = subjectNamesBounce && !FORWARD_SUBJECT.matcher(subject).find()
+    boolean bounceSubject = subjectNamesBounce && !forwardSubject(subject)
         && !(replyPrefix && msg.personalSender());
     boolean bounceEvidence = strong || daemon || bounceSubject
         || (systemSender && (vendor || !scan.entries().isEmpty()));
@@ -487,6 +504,63 @@ public final class Engine {
         results, msg.original(scan.after()), Optional.empty(), diags.toList());
   }
 
+  /**
+   * {@code set} without {@code key}; {@code senders} is the message's own set, which is not changed:
+   * it is copied only when the key is to leave it (most recipients are not among the senders).
+   */
+  private static Set<String> without(Set<String> set, Set<String> senders, String key) {
+    if (!set.contains(key)) {
+      return set;
+    }
+    Set<String> own = set == senders ? new HashSet<>(senders) : set;
+    own.remove(key);
+    return own;
+  }
+
+  /** The words of {@link #FORWARD_SUBJECT}'s alternatives, lower-case ({@code fwd?} as both its words). */
+  private static final String[] FORWARD_PREFIXES = {
+      "fwd", "fw", "wg", "tr", "rv", "vs", "vl", "i", "doorst", "enc", "rif", "reenv"};
+
+  /**
+   * {@code FORWARD_SUBJECT.matcher(subject).find()}: its {@code ^} holds at the start only. After the
+   * white space, a '[' can only open the bracketed tag, which ends at the first ']'; then one of the
+   * words in ASCII letters of either case (the pattern folds ASCII case only), and {@link
+   * #forwardSuffix}. No alternative starts with white space or a '[', so giving back white space never
+   * helps.
+   */
+  static boolean forwardSubject(String subject) {
+    int i = Keywords.skipSpace(subject);
+    if (i < subject.length() && subject.charAt(i) == '[') {
+      int close = subject.indexOf(']', i + 1);
+      if (close < 0) {
+        return false;
+      }
+      i = Keywords.skipSpace(subject, close + 1);
+    }
+    for (String w : FORWARD_PREFIXES) {
+      if (Keywords.startsWithAscii(subject, i, w) && forwardSuffix(subject, i + w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code \s*(\[\d+\])?\s*:} matches {@code s} at {@code i}: white space, a numbered tag, white space, a colon. */
+  private static boolean forwardSuffix(String s, int i) {
+    int k = Keywords.skipSpace(s, i);
+    if (k < s.length() && s.charAt(k) == '[') {
+      int d = k + 1;
+      while (d < s.length() && isDigit(s.charAt(d))) {
+        d++;
+      }
+      if (d == k + 1 || d >= s.length() || s.charAt(d) != ']') {
+        return false; // no tag, and a '[' is not the colon
+      }
+      k = Keywords.skipSpace(s, d + 1);
+    }
+    return k < s.length() && s.charAt(k) == ':';
+  }
+
   /** The prefixes a reply subject starts with, lower-case. */
   private static final String[] REPLY_PREFIXES = {"re", "aw", "sv", "antw"};
 
@@ -584,6 +658,7 @@ public final class Engine {
     return new TextScanner.Entry(address, diag, facts, remote, Smtp.excerpt(diag), 0, stage);
   }
 
+  /** A boilerplate line; its {@code ^} holds at the start only, so it is tried there ({@code lookingAt}), not at every index. */
   private static final Pattern BOILERPLATE = Pattern.compile(
       "(?i)^(this (message|is an automatically generated|is the|report relates)|hi[.!,]?|hello|dear|"
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
@@ -603,14 +678,18 @@ public final class Engine {
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
     StringBuilder sb = new StringBuilder();
-    Matcher breaks = PARAGRAPH_BREAK.matcher(region);
     int start = 0;
     while (start >= 0) {
       // the paragraphs PARAGRAPH_BREAK.split gives, one at a time: most summaries stop early
       String para;
-      if (breaks.find()) {
-        para = region.substring(start, breaks.start());
-        start = breaks.end();
+      int at = region.indexOf('\n', start);
+      int end = -1;
+      while (at >= 0 && (end = paragraphBreakEnd(region, at)) < 0) {
+        at = region.indexOf('\n', at + 1); // the white space after the LF held none: the next starts past it
+      }
+      if (at >= 0) {
+        para = region.substring(start, at);
+        start = end;
       } else {
         para = region.substring(start);
         start = -1;
@@ -621,8 +700,7 @@ public final class Engine {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || RULE_START.matcher(t).matches()
-            || RULE_END.matcher(t).matches()) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
@@ -649,6 +727,56 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /**
+   * The end of the {@link #PARAGRAPH_BREAK} match that starts at the LF at {@code lf}: its greedy
+   * {@code \s*} takes the white space after the LF and gives back to the last LF in it, after
+   * which the match ends; -1 when that white space holds no LF (no match starts there).
+   */
+  static int paragraphBreakEnd(String s, int lf) {
+    int end = -1;
+    for (int j = lf + 1; j < s.length() && Keywords.isSpace(s.charAt(j)); j++) {
+      if (s.charAt(j) == '\n') {
+        end = j + 1;
+      }
+    }
+    return end;
+  }
+
+  /** {@code RULE_START.matcher(t).matches()}: three rule chars first, and no line terminator after them. */
+  static boolean ruleStart(String t) {
+    int n = t.length();
+    if (n < 3 || !isRuleChar(t.charAt(0)) || !isRuleChar(t.charAt(1)) || !isRuleChar(t.charAt(2))) {
+      return false;
+    }
+    return noLineTerminator(t, 3, n);
+  }
+
+  /** {@code RULE_END.matcher(t).matches()}: four rule chars last, and no line terminator before them. */
+  static boolean ruleEnd(String t) {
+    int n = t.length();
+    if (n < 4 || !isRuleChar(t.charAt(n - 1)) || !isRuleChar(t.charAt(n - 2)) || !isRuleChar(t.charAt(n - 3))
+        || !isRuleChar(t.charAt(n - 4))) {
+      return false;
+    }
+    return noLineTerminator(t, 0, n - 4);
+  }
+
+  /** Whether {@code c} is one of {@code [-=*_#~+|]}, the chars a rule line is drawn with. */
+  private static boolean isRuleChar(char c) {
+    return c == '-' || c == '=' || c == '*' || c == '_' || c == '#' || c == '~' || c == '+' || c == '|';
+  }
+
+  /** Whether {@code s[from, to)} has none of the chars a {@code .} does not match: LF, CR, U+0085, U+2028, U+2029. */
+  private static boolean noLineTerminator(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || (c | 1) == '\u2029') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -1002,7 +1130,7 @@ public final class Engine {
     if (msg.systemSender()) {
       return false;
     }
-    boolean forwarded = FORWARD_SUBJECT.matcher(msg.subject).find() || FORWARD_BODY.matcher(msg.notificationText()).find()
+    boolean forwarded = forwardSubject(msg.subject) || FORWARD_BODY.matcher(msg.notificationText()).find()
         || replySubject(msg.subject);
     boolean quotedLines = false;
     String text = msg.notificationText();
@@ -1174,7 +1302,7 @@ public final class Engine {
       if (!fromAddress.isEmpty() && systemAddress(fromAddress)) {
         return true;
       }
-      if (SYSTEM_NAME.matcher(fromRaw).find()) {
+      if (SYSTEM_NAME_WORDS.in(fromRaw)) {
         return true;
       }
       String rp = root.headers.get("Return-Path").orElse(null);
@@ -1207,19 +1335,29 @@ public final class Engine {
     /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */
     boolean daemonSender() {
       if (daemonSender == null) {
-        String lp = Addresses.localPart(fromAddress).toLowerCase(Locale.ROOT);
-        daemonSender = lp.contains("mailer-daemon") || lp.contains("mailer_daemon") || lp.contains("postmaster")
-            || lp.startsWith("microsoftexchange")
-            || lp.contains("poostmaster") || lp.contains("post_master") || lp.equals("mailerdaemon")
-            || daemonName(fromRaw.toLowerCase(Locale.ROOT));
+        daemonSender = daemonSender(fromAddress, fromRaw);
       }
       return daemonSender;
     }
 
-    /** {@code (?s).*(mail delivery|mailer-daemon|postmaster).*} as a match of the whole: one of the words. */
-    private static boolean daemonName(String lower) {
-      return lower.contains("mail delivery") || lower.contains("mailer-daemon") || lower.contains("postmaster");
+    /**
+     * Whether the sender's local part, lower-cased, holds or is a daemon's or postmaster's name, or its
+     * name holds one of {@link #DAEMON_NAME_WORDS}. Lower-casing maps only ASCII capitals, the Kelvin
+     * sign (to k) and the dotted capital I (to an i and a combining dot) to ASCII letters; the words
+     * hold no k, and each i in them has a letter after it: so the lower-cased text holds a word exactly
+     * where the text holds it with ASCII case folded, which is how it is searched, without the copies.
+     */
+    static boolean daemonSender(String fromAddress, String fromRaw) {
+      String lp = Addresses.localPart(fromAddress);
+      return DAEMON_LOCAL_WORDS.in(lp) || Keywords.startsWithAscii(lp, 0, "microsoftexchange")
+          || lp.length() == 12 && Keywords.startsWithAscii(lp, 0, "mailerdaemon") || DAEMON_NAME_WORDS.in(fromRaw);
     }
+
+    /** Words a daemon's or postmaster's local part holds. */
+    private static final Keywords DAEMON_LOCAL_WORDS =
+        new Keywords("mailer-daemon", "mailer_daemon", "postmaster", "poostmaster", "post_master");
+    /** {@code (?s).*(mail delivery|mailer-daemon|postmaster).*} as a match of the whole: one of the words. */
+    private static final Keywords DAEMON_NAME_WORDS = new Keywords("mail delivery", "mailer-daemon", "postmaster");
 
     /** Whether the message is an automatic reply ({@link AutoReply#isAutoReply}); decided once. */
     boolean autoReply() {
@@ -1234,13 +1372,15 @@ public final class Engine {
       return !fromAddress.isEmpty() && fromAddress.indexOf('@') > 0 && !systemSender();
     }
 
-    /** Addresses that belong to the sender side and must not be taken for failed recipients. */
+    /**
+     * Addresses that belong to the sender side and must not be taken for failed recipients: computed
+     * once, and the same set on every call, which callers read and do not change.
+     */
     Set<String> senderAddresses() {
-      // computed once; callers get their own copy because they remove entries from it
       if (senderAddresses == null) {
         senderAddresses = computeSenderAddresses();
       }
-      return new HashSet<>(senderAddresses);
+      return senderAddresses;
     }
 
     private Set<String> computeSenderAddresses() {
@@ -1258,12 +1398,17 @@ public final class Engine {
         Matcher m = null; // made at the first start: most texts have none
         int from = 0;
         for (int start : senderMarkStarts(searched, lower)) {
-          if (start >= from) {
+          if (start < from) {
+            continue;
+          }
+          long found = senderMarkAt(searched, start);
+          if (found == UNREAD) {
             m = Keywords.from(m, SENDER_MARK, searched, start);
-            if (m.lookingAt()) {
-              out.add(Addresses.key(m.group(1)));
-              from = m.end();
-            }
+            found = m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
+          }
+          if (found >= 0) {
+            out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
+            from = (int) found;
           }
         }
         return out;
@@ -1275,6 +1420,89 @@ public final class Engine {
         from = m.end();
       }
       return out;
+    }
+
+    /** {@link #senderMarkAt}: a surrogate is in reach, the pattern reads it. */
+    static final long UNREAD = -2;
+
+    /**
+     * {@link #SENDER_MARK} tried at {@code start} as {@code lookingAt} tries it: the start and end of
+     * its address (group 1, with which the match ends) packed as {@code start << 32 | end}, -1 when
+     * it does not match there, or {@link #UNREAD} when a surrogate is in the local part's reach. Each
+     * alternative starts with its own word (ASCII case folded), and its optional parts and white
+     * space go one way only: none of them, nor a ':' or '<', can start an address.
+     */
+    static long senderMarkAt(String s, int start) {
+      int p = senderMarkPrefixEnd(s, start);
+      return p < 0 ? -1 : addressAt(s, p);
+    }
+
+    /** Where the address after the {@link #SENDER_MARK} alternative at {@code i} starts, or -1. */
+    private static int senderMarkPrefixEnd(String s, int i) {
+      int n = s.length();
+      if (Keywords.startsWithAscii(s, i, "mail")) {
+        int k = Keywords.skipSpace(s, i + 4);
+        if (k == i + 4 || !Keywords.startsWithAscii(s, k, "from")) {
+          return -1; // MAIL\s+FROM
+        }
+        k = Keywords.skipSpace(s, k + 4);
+        if (k < n && s.charAt(k) == ':') {
+          k = Keywords.skipSpace(s, k + 1);
+        }
+        return afterAngle(s, k);
+      }
+      if (Keywords.startsWithAscii(s, i, "envelope-from")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 13));
+      }
+      if (Keywords.startsWithAscii(s, i, "original sender:")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 16));
+      }
+      if (Keywords.startsWithAscii(s, i, "message sent by")) {
+        return afterAngle(s, Keywords.skipSpace(s, i + 15));
+      }
+      if (Keywords.startsWithAscii(s, i, "x-")) {
+        // X-[\w-]*Sender: the run of [\w-] ends before a ':' (not in it), and "sender" ends the run
+        int e = i + 2;
+        while (e < n && isWordOrHyphen(s.charAt(e))) {
+          e++;
+        }
+        if (e - 6 < i + 2 || e >= n || s.charAt(e) != ':' || !Keywords.startsWithAscii(s, e - 6, "sender")) {
+          return -1;
+        }
+        int k = Keywords.skipSpace(s, e + 1);
+        return Keywords.startsWithAscii(s, k, "rfc822;") ? Keywords.skipSpace(s, k + 7) : -1;
+      }
+      return -1;
+    }
+
+    /** {@code k}, or past the '<' at {@code k}: the optional {@code <?}. */
+    private static int afterAngle(String s, int k) {
+      return k < s.length() && s.charAt(k) == '<' ? k + 1 : k;
+    }
+
+    /**
+     * {@link Addresses#ADDR} at {@code p} as a match must start there: a run of 1 to 128 local-part
+     * chars ending at an '@' (none of them is an '@', so giving some back never finds one), then the
+     * domain as {@link Addresses#domainEnd} reads it; packed as {@link #senderMarkAt} gives it.
+     */
+    private static long addressAt(String s, int p) {
+      int n = s.length();
+      int q = p;
+      while (q < n && q - p <= 128) {
+        char c = s.charAt(q);
+        if (Character.isSurrogate(c)) {
+          return UNREAD; // a code point the pattern reads as one
+        }
+        if (!Addresses.isLocalChar(c)) {
+          break;
+        }
+        q++;
+      }
+      if (q == p || q - p > 128 || q >= n || s.charAt(q) != '@') {
+        return -1;
+      }
+      int end = Addresses.domainEnd(s, q + 1);
+      return end < 0 ? -1 : (long) p << 32 | end;
     }
 
     /**
@@ -1326,13 +1554,15 @@ public final class Engine {
 
     /**
      * The first match of {@code p} in {@code s}, as {@code find()} finds it, or null; every match of
-     * {@code p} starts with one of {@code words} (lower-case), and {@code lower} is a lower-cased text
-     * of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs there.
+     * {@code p} starts with one of {@code words} (lower-case), and {@code lowerPairs} holds a lower-cased
+     * text of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs
+     * there, and a word whose pairs of chars are not all there is not searched for.
      */
-    static Matcher firstAtWords(Pattern p, String[] words, String s, String lower) {
+    static Matcher firstAtWords(Pattern p, String[] words, String s, CharPairs lowerPairs) {
+      String lower = lowerPairs.text();
       int[] next = new int[words.length];
       for (int k = 0; k < words.length; k++) {
-        next[k] = lower.indexOf(words[k]);
+        next[k] = lowerPairs.mayContain(words[k]) ? lower.indexOf(words[k]) : -1;
       }
       Matcher m = null;
       while (true) {
@@ -1379,10 +1609,7 @@ public final class Engine {
         for (String name : names) {
           // a name of another length is never the same, ignoring case or not
           if (name.length() == length && Headers.sameName(f.name(), name)) {
-            List<String> found = Addresses.all(f.value().trim());
-            for (int k = 0; k < found.size(); k++) {
-              out.add(Addresses.key(found.get(k)));
-            }
+            Addresses.addKeys(f.value().trim(), out);
             break;
           }
         }
@@ -1412,13 +1639,12 @@ public final class Engine {
     /** The header block inline in {@code a}, after at most ten leading blank or non-header lines. */
     static Headers inlineHeaders(String a) {
       // the lines split("\n", 12) gives, the first ten of them, each matched where it lies
-      Matcher line = HEADER_LINE.matcher(a);
       int skip = 0;
       int n = a.length();
       for (int i = 0; i < 10 && skip <= n; i++) {
         int eol = a.indexOf('\n', skip);
         int end = eol < 0 ? n : eol;
-        if (line.region(skip, end).matches()) {
+        if (headerLine(a, skip, end)) {
           break;
         }
         skip = end + 1;
@@ -1429,7 +1655,31 @@ public final class Engine {
       if (skip >= n) {
         return Headers.EMPTY;
       }
-      return Headers.parse(a.substring(skip), 500).headers();
+      // the block ends at its first empty line at the latest: the text after that is not copied
+      int blank = a.indexOf("\n\n", skip);
+      return Headers.parse(blank < 0 ? a.substring(skip) : a.substring(skip, blank + 1), 500).headers();
+    }
+
+    /**
+     * {@code HEADER_LINE} matching {@code a[from, to)} whole: an ASCII letter, at most 60 more of
+     * {@code [A-Za-z0-9-]}, a colon, and then no char a {@code .} stops at. No name char is a colon,
+     * so the longest run of them is the only one to try.
+     */
+    static boolean headerLine(String a, int from, int to) {
+      if (from >= to || !isAsciiLetter(a.charAt(from))) {
+        return false;
+      }
+      int i = from + 1;
+      int max = Math.min(to, from + 61);
+      while (i < max && (isAsciiLetter(a.charAt(i)) || isDigit(a.charAt(i)) || a.charAt(i) == '-')) {
+        i++;
+      }
+      return i < to && a.charAt(i) == ':' && noLineTerminator(a, i + 1, to);
+    }
+
+    /** Whether {@code c} is an ASCII letter. */
+    private static boolean isAsciiLetter(char c) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The headers of the first attached message or header part, or {@link #NO_PART}; read once. */
@@ -1517,8 +1767,9 @@ public final class Engine {
     String reportingSystem() {
       String text = notificationText();
       String searched = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-      String lower = notificationLower();
-      Matcher m = lower.length() == text.length() ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
+      CharPairs lower = notificationPairs();
+      Matcher m = lower.text().length() == text.length()
+          ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
           : REPORTING_HOST_WORDS.match(REPORTING_HOST, searched);
       if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);

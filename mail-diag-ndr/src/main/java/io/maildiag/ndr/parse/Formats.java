@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,28 +62,20 @@ final class Formats {
      * letter its capital, stand for themselves ({@code k} and {@code i} are not among them).
      */
     private static final String ANCHORS = "\n()@;_/=vzqjwyxfgbhmu-.";
-    private final Headers headers;
-    /** Whether the fields were measured ({@link #measure}): the lines' length and line breaks known. */
-    private boolean measured;
-    /** Whether no name or value holds a line break: each LF of the lines then starts a field's line. */
-    private boolean plain;
-    /** The length of the lines, measured once. */
-    private int length;
-    /** The fields and their names, read once by {@link #measure}. */
-    private Headers.Field[] fields;
-    private String[] names;
     /**
-     * Each line's first {@link #KEY_CHARS} chars after its LF as far as its name and the ": " after it
-     * reach, ASCII lower-cased, a byte each, or -1 when one of the name's is not ASCII: words are
-     * compared with these first. Only the name is read: a value is read when a word reaches it.
+     * The words the detector asks for that start a line with {@code "x-"}: all of them are looked for
+     * in one look at each line that starts so ({@link #lineWords}), the first time one is asked for.
      */
-    private long[] keys;
-    /** Per line, the bytes of its key that hold chars (the rest would be the value's). */
-    private long[] known;
-    private static final int KEY_CHARS = 8;
+    private static final String[] LINE_WORDS = {"\nx-ses-", "\nx-sendgrid-", "\nx-mailgun-", "\nx-ms-exchange-",
+        "\nx-ms-embedded-report", "\nx-postfix", "\nx-failed-recipients:"};
+    private final Headers headers;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
     private String blob;
+    /** Bit k set when {@link #LINE_WORDS}[k] is in the lines; -1 until they are looked for. */
+    private int lineWords = -1;
+    /** How a line of {@link #LINE_WORDS} starts, in each case its x may be written in. */
+    private static final String[] LINE_STARTS = {"\nx-", "\nX-"};
 
     HeaderLines(Headers headers) {
       this.headers = headers;
@@ -90,142 +83,77 @@ final class Formats {
 
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
-      if (!measured) {
-        measure();
+      if (lines == null) {
+        lines = asWritten(headers);
       }
-      if (lines != null && lines.isEmpty()) {
+      if (lines.isEmpty()) {
         if (blob == null) {
           blob = lowerHeaderLines(headers);
         }
         return blob.contains(w);
       }
-      if (plain && w.length() > 1 && w.charAt(0) == '\n' && w.indexOf('\n', 1) < 0) {
-        // a word that starts a line and stays in it: read from the fields, no copy of the lines
-        return startsALine(w);
-      }
-      if (lines == null) {
-        lines = asWritten(fields, length);
+      int k = lineWord(w);
+      if (k >= 0) {
+        if (lineWords < 0) {
+          lineWords = lineWords(lines);
+        }
+        return (lineWords & 1 << k) != 0;
       }
       return standsIn(lines, w);
     }
 
-    /**
-     * Reads the fields' lengths and looks for line breaks in them, once: lines longer than {@link
-     * #MAX_AS_WRITTEN} are searched lower-cased ({@code lines} is then "").
-     */
-    private void measure() {
-      measured = true;
-      long n = 1;
-      boolean breaks = false;
-      List<Headers.Field> list = headers.fields();
-      // by index: the list's toArray would walk it with an iterator
-      fields = new Headers.Field[list.size()];
-      for (int i = 0; i < fields.length; i++) {
-        fields[i] = list.get(i);
+    /** The index of {@code w} in {@link #LINE_WORDS}, or -1. */
+    private static int lineWord(String w) {
+      if (w.length() > 3 && w.charAt(0) == '\n' && w.charAt(1) == 'x' && w.charAt(2) == '-') {
+        for (int k = 0; k < LINE_WORDS.length; k++) {
+          if (LINE_WORDS[k].equals(w)) {
+            return k;
+          }
+        }
       }
-      names = new String[fields.length];
-      keys = new long[fields.length];
-      known = new long[fields.length];
-      for (int i = 0; i < fields.length; i++) {
-        String name = fields[i].name();
-        String value = fields[i].value();
-        names[i] = name;
-        keys[i] = nameKey(name);
-        known[i] = knownBytes(name);
-        n += name.length() + value.length() + 3;
-        breaks |= name.indexOf('\n') >= 0 || value.indexOf('\n') >= 0;
+      return -1;
+    }
+
+    /**
+     * Which of {@link #LINE_WORDS} {@code s} holds, as bits: each starts with an LF, an {@code x} and
+     * a hyphen, which only themselves and a capital X stand for, so only where {@code "\nx-"} or
+     * {@code "\nX-"} occurs can one be.
+     */
+    private static int lineWords(String s) {
+      int found = 0;
+      for (String start : LINE_STARTS) {
+        for (int at = s.indexOf(start); at >= 0 && at + 3 < s.length(); at = s.indexOf(start, at + 3)) {
+          // most lines differ from a word at its first char after the "x-": that one is compared first
+          char c = s.charAt(at + 3);
+          for (int k = 0; k < LINE_WORDS.length; k++) {
+            String w = LINE_WORDS[k];
+            if ((found & 1 << k) == 0 && stands(c, w.charAt(3), w.length() == 4) && startsWith(s, at, w)) {
+              found |= 1 << k;
+            }
+          }
+        }
+      }
+      return found;
+    }
+
+    /**
+     * The lines {@code "\nname: value\n..."} as written, or "" when they are longer than {@link
+     * #MAX_AS_WRITTEN} (such lines are searched lower-cased).
+     */
+    private static String asWritten(Headers headers) {
+      List<Headers.Field> fields = headers.fields();
+      long n = 1;
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
+        n += fl.name().length() + fl.value().length() + 3;
       }
       if (n > MAX_AS_WRITTEN) {
-        lines = "";
+        return "";
       }
-      length = (int) Math.min(n, Integer.MAX_VALUE);
-      plain = !breaks;
-    }
-
-    /**
-     * Whether a line {@code "name: value"} starts with chars standing for {@code w} after its LF; the
-     * fields hold no line break and {@code w} only the one it starts with, so only a line's start can
-     * match and the match stays in that line.
-     */
-    private boolean startsALine(String w) {
-      // the word's first chars after its LF, packed as the lines' keys are: most lines differ there
-      int m = Math.min(KEY_CHARS, w.length() - 1);
-      long key = 0;
-      for (int j = 0; j < m; j++) {
-        key |= (long) (w.charAt(1 + j) & 0xff) << (8 * j);
-      }
-      long mask = m == KEY_CHARS ? -1L : (1L << (8 * m)) - 1;
-      for (int i = 0; i < names.length; i++) {
-        long k = keys[i];
-        if ((k == -1 || ((k ^ key) & mask & known[i]) == 0) && lineStartsWith(names[i], fields[i], w)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The key of the line {@code name + ": " + value}: see {@link #keys}. */
-    private static long nameKey(String name) {
-      int nl = Math.min(name.length(), KEY_CHARS);
-      long key = 0;
-      int j = 0;
-      for (; j < nl; j++) {
-        char c = name.charAt(j);
-        if (c >= 128) {
-          return -1; // a char that is not ASCII may stand for one: the line is compared in full
-        }
-        key |= (long) (c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * j);
-      }
-      if (j < KEY_CHARS) {
-        key |= (long) ':' << (8 * j++);
-      }
-      if (j < KEY_CHARS) {
-        key |= (long) ' ' << (8 * j);
-      }
-      return key;
-    }
-
-    /** The bytes of {@link #nameKey} that hold the name's chars and the ": " after it. */
-    private static long knownBytes(String name) {
-      int j = name.length() + 2;
-      return j >= KEY_CHARS ? -1L : (1L << (8 * j)) - 1;
-    }
-
-    /** Whether {@code name + ": " + value} (read as needed) stands for {@code w} from its index 1 on. */
-    private static boolean lineStartsWith(String name, Headers.Field fl, String w) {
-      int n = w.length();
-      int nl = name.length();
-      String value = null;
-      for (int j = 1; j < n; j++) {
-        int at = j - 1;
-        char c;
-        if (at < nl) {
-          c = name.charAt(at);
-        } else if (at == nl) {
-          c = ':';
-        } else if (at == nl + 1) {
-          c = ' ';
-        } else {
-          if (value == null) {
-            value = fl.value();
-          }
-          if (at - nl - 2 >= value.length()) {
-            return false; // the LF ending the line: not in the word
-          }
-          c = value.charAt(at - nl - 2);
-        }
-        if (!stands(c, w.charAt(j), j == n - 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** The lines {@code "\nname: value\n..."} as written, {@code length} chars, within {@link #MAX_AS_WRITTEN}. */
-    private static String asWritten(Headers.Field[] fields, int length) {
-      StringBuilder sb = new StringBuilder(length);
+      StringBuilder sb = new StringBuilder((int) n);
       sb.append('\n');
-      for (Headers.Field fl : fields) {
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
       }
       return sb.toString();
@@ -469,8 +397,6 @@ final class Formats {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
   /** {@link #EXCHANGE_CODE_WORDS} lower-cased, in the same order. */
   private static final String[] EXCHANGE_CODE_LOWER = asciiLower(EXCHANGE_CODE_WORDS);
-  /** {@link #EXCHANGE_CODE_WORDS} as a gate (it ignores case: a necessary condition all the same). */
-  private static final Keywords EXCHANGE_CODE_STARTS = new Keywords(EXCHANGE_CODE_LOWER);
 
   /** Each of {@code words} (ASCII) lower-cased. */
   private static String[] asciiLower(String[] words) {
@@ -493,11 +419,14 @@ final class Formats {
   /**
    * {@code MS_CLOUD.matcher(lower).find()} for text already lower-cased with {@link Locale#ROOT}: such
    * text holds no ASCII capitals, so the pattern's ASCII-only case-insensitive match is a plain
-   * substring test.
+   * substring test, of all the words in one pass.
    */
   static boolean msCloudLower(String lower) {
-    return containsAny(lower, MS_CLOUD_LOWER);
+    return MS_CLOUD_LOWER_WORDS.in(lower);
   }
+
+  /** {@link #MS_CLOUD_LOWER} as one search (it folds ASCII case, which a lower-cased text no longer has). */
+  private static final Keywords MS_CLOUD_LOWER_WORDS = new Keywords(MS_CLOUD_LOWER);
 
   /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
   static boolean exchangeCode(String t) {
@@ -506,13 +435,22 @@ final class Formats {
 
   /**
    * {@link #exchangeCode(String)}; {@code tl} holds the pairs of {@code t} lower-cased, where each code
-   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there, and no
-   * matcher is made for a text without any of the words.
+   * word shows lower-cased: a word is searched in {@code t} only when its pairs are there. Every match
+   * starts where a word does, so the pattern is tried (for its boundary and the rest) only where one
+   * of the words occurs, and no matcher is made for a text without them.
    */
   private static boolean exchangeCode(String t, CharPairs tl) {
+    Matcher m = null;
     for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
-      if (tl.mayContain(EXCHANGE_CODE_LOWER[k]) && t.contains(EXCHANGE_CODE_WORDS[k])) {
-        return EXCHANGE_CODE_STARTS.match(EXCHANGE_CODE_AT, t) != null;
+      if (!tl.mayContain(EXCHANGE_CODE_LOWER[k])) {
+        continue;
+      }
+      String w = EXCHANGE_CODE_WORDS[k];
+      for (int at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
+        m = Keywords.from(m, EXCHANGE_CODE_AT, t, at);
+        if (m.lookingAt()) {
+          return true;
+        }
       }
     }
     return false;
@@ -528,8 +466,17 @@ final class Formats {
 
   /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
   private static boolean msCloudText(String t, CharPairs tl) {
-    return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD.matcher(t).find();
+    return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD_WORDS.in(t);
   }
+
+  /**
+   * The alternatives of {@link #MS_CLOUD}, lower-case: all fixed strings, which the pattern finds
+   * with ASCII case folded, as these are found ({@code MS_CLOUD.matcher(t).find()} exactly when one
+   * is in {@code t}), in one pass rather than a match tried at every index.
+   */
+  private static final Keywords MS_CLOUD_WORDS = new Keywords(".prod.outlook.com", ".protection.outlook.com",
+      "onmicrosoft.com", "exchange online", "office 365", "microsoft 365", "@outlook.com", "@hotmail.", "@live.",
+      "@msn.com", ".outlook.com", "hotmail.com");
 
   /**
    * {@code prefix.toLowerCase(Locale.ROOT)} for a prefix of {@code text}: the same prefix of
@@ -632,12 +579,21 @@ final class Formats {
       default:
         break;
     }
-    String f = (from + " " + reportingMta).toLowerCase(Locale.ROOT);
-    if (f.contains("icloud.com") || f.contains("@me.com") || f.contains("mac.com")) {
+    // the words hold no space: they are in the sender and host joined and lower-cased exactly where
+    // one of the two holds them lower-cased, which is where it holds them with ASCII case folded
+    if (APPLE_SENDER_WORDS.in(from) || APPLE_SENDER_WORDS.in(reportingMta)) {
       return Provider.APPLE;
     }
     return Provider.OTHER;
   }
+
+  /**
+   * The words that name Apple as the reporter. Lower-casing maps only ASCII capitals, the Kelvin sign
+   * (to k) and the dotted capital I (to an i and a combining dot) to ASCII letters; the words hold no
+   * k, and each i in them has a letter after it, never a combining dot: so a lower-cased text holds
+   * one of them exactly where the text holds it with ASCII case folded.
+   */
+  private static final Keywords APPLE_SENDER_WORDS = new Keywords("icloud.com", "@me.com", "mac.com");
 
   static final Pattern GOOGLE = Pattern.compile(
       "(?i)(gsmtp\\b|\\.google\\.com\\b|googlemail\\.com|support\\.google\\.com|gmail-smtp-in)");
@@ -662,6 +618,20 @@ final class Formats {
   private static final String[] YAHOO_WORDS = {"yahoo", "aol.com", "[ts"};
   /** Lower-case words one of which each match of {@link #APPLE} contains. */
   private static final String[] APPLE_WORDS = {"icloud.com", ".me.com", "apple.com"};
+  /**
+   * The fixed starts of {@link #GOOGLE}'s alternatives, lower-case: every match starts with one, and
+   * the pattern is tried only where one does (a find tries it at every index).
+   */
+  private static final Keywords GOOGLE_STARTS =
+      new Keywords("gsmtp", ".google.com", "googlemail.com", "support.google.com", "gmail-smtp-in");
+  /** The fixed starts of {@link #MICROSOFT}'s alternatives, lower-case. */
+  private static final Keywords MICROSOFT_STARTS = new Keywords(".outlook.com", "hotmail.com", ".live.com",
+      "go.microsoft.com", "aka.ms/", "protection.outlook", "onmicrosoft.com", "messaging.microsoft.com");
+  /** The fixed starts of {@link #YAHOO_P}'s alternatives, lower-case. */
+  private static final Keywords YAHOO_STARTS =
+      new Keywords("yahoodns.net", "yahoo.com", "yahooinc.com", "yahoo.co.", "aol.com", "[ts");
+  /** The fixed starts of {@link #APPLE}'s alternatives, lower-case. */
+  private static final Keywords APPLE_STARTS = new Keywords("icloud.com", ".me.com", "apple.com");
 
   /**
    * The provider whose code meanings apply to one recipient: the remote system that rejected it
@@ -670,25 +640,30 @@ final class Formats {
   static Provider forRecipient(Provider reporter, String remoteMta, String diagnostic) {
     String d = diagnostic.length() > 2000 ? diagnostic.substring(0, 2000) : diagnostic;
     // the patterns fold ASCII case only, so a match shows in the text with its ASCII capitals
-    // lower-cased as one of its words; no word holds a space, so none straddles the space joining the
-    // host and the reply: each is folded and searched on its own, and the joined text is made only for
-    // a pattern to run
+    // lower-cased as one of its words: a pattern is tried only when one is there. The patterns ran on
+    // the host and the reply joined by a space; no match holds a space, so each lies in the host or
+    // in the reply, and a \b at its end sees the space as it sees the text's end: each is searched
+    // on its own, and only where an alternative's start is
     String mtaLower = asciiFolded(remoteMta);
     String dLower = asciiFolded(d);
-    String s = null;
-    if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && GOOGLE.matcher(s = remoteMta + " " + d).find()) {
+    if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && finds(GOOGLE_STARTS, GOOGLE, remoteMta, d)) {
       return Provider.GOOGLE;
     }
-    if (containsAny(mtaLower, dLower, MICROSOFT_WORDS) && MICROSOFT.matcher(s = joined(s, remoteMta, d)).find()) {
+    if (containsAny(mtaLower, dLower, MICROSOFT_WORDS) && finds(MICROSOFT_STARTS, MICROSOFT, remoteMta, d)) {
       return Provider.MICROSOFT;
     }
-    if (containsAny(mtaLower, dLower, YAHOO_WORDS) && YAHOO_P.matcher(joined(s, remoteMta, d)).find()) {
+    if (containsAny(mtaLower, dLower, YAHOO_WORDS) && finds(YAHOO_STARTS, YAHOO_P, remoteMta, d)) {
       return Provider.YAHOO;
     }
-    if (containsAny(mtaLower, APPLE_WORDS) && APPLE.matcher(remoteMta).find()) {
+    if (containsAny(mtaLower, APPLE_WORDS) && APPLE_STARTS.match(APPLE, remoteMta) != null) {
       return Provider.APPLE;
     }
     return reporter;
+  }
+
+  /** Whether {@code p}, whose matches each start with one of {@code starts}, finds a match in {@code a} or {@code b}. */
+  private static boolean finds(Keywords starts, Pattern p, String a, String b) {
+    return starts.match(p, a) != null || starts.match(p, b) != null;
   }
 
   /**
@@ -699,17 +674,18 @@ final class Formats {
   static String asciiFolded(String s) {
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // a copy of a Latin-1 text's bytes
     for (int i = 0; i < b.length; i++) {
-      int c = b[i];
-      if (c >= 'A' && c <= 'Z') {
-        b[i] = (byte) (c + 32);
-      }
+      b[i] = ASCII_FOLD[b[i] & 0xff]; // a look-up, not a branch on each char's case
     }
     return new String(b, StandardCharsets.ISO_8859_1);
   }
 
-  /** {@code host + " " + reply}, or {@code made} when that was joined already. */
-  private static String joined(String made, String host, String reply) {
-    return made != null ? made : host + " " + reply;
+  /** Each Latin-1 char with A-Z lower-cased, as a byte. */
+  private static final byte[] ASCII_FOLD = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      ASCII_FOLD[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
   }
 
   /** Whether {@code a} or {@code b} contains one of {@code words}. */

@@ -44,6 +44,21 @@ class AddressesTest {
   }
 
   /** Pieces of domains: labels around the 62-char limit, dots, hyphens, letters and numbers beyond ASCII. */
+  @Test
+  void addKeysAddsTheKeysOfAll() {
+    Random random = new Random(17);
+    for (int i = 0; i < 5_000; i++) {
+      String text = EngineGatesTest.noise(random, PIECES, random.nextInt(30));
+      java.util.Set<String> expected = new java.util.HashSet<>();
+      for (String a : Addresses.all(text)) {
+        expected.add(Addresses.key(a));
+      }
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      Addresses.addKeys(text, keys);
+      assertThat(keys).as(text).isEqualTo(expected);
+    }
+  }
+
   private static final String[] DOMAIN_PIECES = {
       "a@", "x@", "@", "a".repeat(61), "b".repeat(62), "c".repeat(63), "d".repeat(64), "\ud801\udc00".repeat(62),
       "\ud801\udc00".repeat(63), "e", "9", ".", "..", "-", "--", ".-", "-.", "\u00e9", "\u0660", "\u2160", "\u00b2",

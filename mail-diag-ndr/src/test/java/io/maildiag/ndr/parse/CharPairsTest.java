@@ -89,4 +89,17 @@ class CharPairsTest {
       }
     }
   }
+
+  @Test
+  void wideCharsLowerAsTheJdkDoes() {
+    for (char c = 256; c < 0xffff; c++) {
+      int lower = CharPairs.lowerWide(c);
+      if (c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c)) {
+        assertThat(lower).as("%x", (int) c).isEqualTo(-1);
+      } else {
+        assertThat(lower).as("%x", (int) c).isEqualTo(Character.toLowerCase((int) c));
+        assertThat(CharPairs.lowerCased("A" + c + "b").text()).isEqualTo(("A" + c + "b").toLowerCase(Locale.ROOT));
+      }
+    }
+  }
 }

@@ -149,7 +149,8 @@ class EngineGatesTest {
         continue; // the engine takes the gated path then
       }
       String searched = random.nextBoolean() ? text : text.substring(0, random.nextInt(text.length() + 1));
-      Matcher m = Engine.Message.firstAtWords(Engine.REPORTING_HOST, Engine.REPORTING_HOST_STARTS, searched, lower);
+      Matcher m = Engine.Message.firstAtWords(Engine.REPORTING_HOST, Engine.REPORTING_HOST_STARTS, searched,
+          random.nextBoolean() ? new CharPairs(lower) : CharPairs.lowerCased(text));
       Matcher plain = Engine.REPORTING_HOST.matcher(searched);
       boolean found = plain.find();
       assertThat(m != null).as(searched).isEqualTo(found);

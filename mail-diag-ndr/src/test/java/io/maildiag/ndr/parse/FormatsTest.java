@@ -95,4 +95,19 @@ class FormatsTest {
     }
     return reporter;
   }
+
+  @Test
+  void reporterAsByTheLowerCasedText() {
+    String[] pieces = {"icloud.com", "ICLOUD.COM", "iCloud", ".com", "@me.com", "@ME.com", "mac.com", "MAC", ".COM",
+        "@", "me", "mac", " ", "\u0130", "\u212a", "\u0131", "c", "\u00e9", "\u03a3", "a", "x@y", "postmaster"};
+    Random random = new Random(71);
+    for (int i = 0; i < 50_000; i++) {
+      String from = EngineGatesTest.noise(random, pieces, random.nextInt(5));
+      String host = EngineGatesTest.noise(random, pieces, random.nextInt(4));
+      String f = (from + " " + host).toLowerCase(Locale.ROOT);
+      Provider expected = f.contains("icloud.com") || f.contains("@me.com") || f.contains("mac.com")
+          ? Provider.APPLE : Provider.OTHER;
+      assertThat(Formats.reporter(Formats.UNKNOWN, from, host)).as(from + " | " + host).isEqualTo(expected);
+    }
+  }
 }
