@@ -50,6 +50,13 @@ public final class TextRules {
    * its rule, which only a match needs (the candidates' objects are mostly out of cache).
    */
   private final Phrase[] rulePhrases;
+  /**
+   * Per rule, its phrase's first part's words, and in {@link #ruleShapes} that part's open ends and
+   * whether it is the whole phrase (one part, no exclusions; most rules): such a rule is searched
+   * from these two flat arrays without reading its phrase object at all.
+   */
+  private final String[] ruleFirstWords;
+  private final byte[] ruleShapes;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -73,6 +80,13 @@ public final class TextRules {
     this.rulePhrases = new Phrase[ruleArray.length];
     for (int i = 0; i < ruleArray.length; i++) {
       rulePhrases[i] = ruleArray[i].phrase;
+    }
+    this.ruleFirstWords = new String[ruleArray.length];
+    this.ruleShapes = new byte[ruleArray.length];
+    for (int i = 0; i < ruleArray.length; i++) {
+      Phrase p = rulePhrases[i];
+      ruleFirstWords[i] = p.firstWords;
+      ruleShapes[i] = p.shape();
     }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
@@ -371,7 +385,11 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          int at = rulePhrases[id].find(masked);
+          int shape = ruleShapes[id];
+          int at = (shape & Phrase.SINGLE) != 0
+              ? Part.indexIn(masked, ruleFirstWords[id], (shape & Phrase.OPEN_START) != 0,
+                  (shape & Phrase.OPEN_END) != 0, 0, masked.length())
+              : rulePhrases[id].find(masked);
           if (at >= 0) {
             Rule r = ruleArray[id];
             out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
@@ -505,6 +523,10 @@ public final class TextRules {
     private final @Nullable String firstWords;
     private final boolean firstOpenStart;
     private final boolean firstOpenEnd;
+    /** Bits of {@link #shape()}. */
+    static final int OPEN_START = 1;
+    static final int OPEN_END = 2;
+    static final int SINGLE = 4;
     /** The length of all parts' words (longer phrases win ties). */
     private final int length;
     /** The {@link #key()}, made on first use. */
@@ -542,6 +564,19 @@ public final class TextRules {
 
     String source() {
       return source;
+    }
+
+    /**
+     * The first part's open ends, and {@link #SINGLE} when that part is the whole phrase (no other
+     * part, no exclusion): then {@link #find} is that part's first whole-word match, which {@link
+     * Part#indexIn} gives from the words and open ends alone.
+     */
+    byte shape() {
+      int s = (firstOpenStart ? OPEN_START : 0) | (firstOpenEnd ? OPEN_END : 0);
+      if (parts.length == 1 && exclusions.length == 0) {
+        s |= SINGLE;
+      }
+      return (byte) s;
     }
 
     List<Part> parts() {
