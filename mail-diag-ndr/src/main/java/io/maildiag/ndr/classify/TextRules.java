@@ -69,6 +69,12 @@ public final class TextRules {
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
   private final int[][] stageIds;
   /**
+   * The stage markers by id less the number of rules (their ids follow the rules'), and the ordinal
+   * of each one's stage: {@link Scan#stages} reads the candidates among them from the bit set alone.
+   */
+  private final Phrase[] stageById;
+  private final byte[] stageOf;
+  /**
    * The last text scanned: the bounce parser asks for the stages of a diagnostic text and the
    * classifier then for its matches. A scan is immutable, so that a racy read is consistent.
    */
@@ -107,6 +113,14 @@ public final class TextRules {
       }
       stageIds[e.getKey().ordinal()] = ids;
       stagePhrases[e.getKey().ordinal()] = e.getValue().toArray(new Phrase[0]);
+    }
+    this.stageById = new Phrase[all.size() - ruleArray.length];
+    this.stageOf = new byte[stageById.length];
+    for (int st = 0; st < STAGES.length; st++) {
+      for (int i = 0; i < stageIds[st].length; i++) {
+        stageById[stageIds[st][i] - ruleArray.length] = stagePhrases[st][i];
+        stageOf[stageIds[st][i] - ruleArray.length] = (byte) st;
+      }
     }
     List<Part> m = new ArrayList<>();
     List<Integer> mIds = new ArrayList<>();
@@ -405,14 +419,26 @@ public final class TextRules {
       if (candidates == null) {
         return out;
       }
-      for (Stage st : STAGES) {
-        int[] ids = stageIds[st.ordinal()];
-        Phrase[] phrases = stagePhrases[st.ordinal()];
-        for (int i = 0; i < ids.length; i++) {
-          if (PhraseIndex.contains(candidates, ids[i]) && phrases[i].find(text) >= 0) {
-            out.add(st);
-            break;
+      // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
+      int first = ruleArray.length;
+      int found = 0; // the stages found, by ordinal
+      for (int w = first >>> 6; w < candidates.length; w++) {
+        long bits = candidates[w];
+        if (w == first >>> 6) {
+          bits &= -1L << first; // the ids below first (the rules) in this word are not markers
+        }
+        while (bits != 0) {
+          int k = (w << 6) + Long.numberOfTrailingZeros(bits) - first;
+          bits &= bits - 1;
+          int st = stageOf[k];
+          if ((found & (1 << st)) == 0 && stageById[k].find(text) >= 0) {
+            found |= 1 << st;
           }
+        }
+      }
+      for (Stage st : STAGES) {
+        if ((found & (1 << st.ordinal())) != 0) {
+          out.add(st);
         }
       }
       return out;
