@@ -416,6 +416,9 @@ public final class TextNormalizer {
   }
 
   private static boolean isMark(char c) {
+    if (c < 0x80) {
+      return false; // no ASCII character is a mark: punctuation is answered without the type table
+    }
     int t = Character.getType(c);
     return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
         || t == Character.ENCLOSING_MARK;

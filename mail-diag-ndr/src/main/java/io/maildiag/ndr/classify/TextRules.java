@@ -50,6 +50,13 @@ public final class TextRules {
    * its rule, which only a match needs (the candidates' objects are mostly out of cache).
    */
   private final Phrase[] rulePhrases;
+  /**
+   * Per rule, its phrase's first part's words, and in {@link #ruleShapes} that part's open ends and
+   * whether it is the whole phrase (one part, no exclusions; most rules): such a rule is searched
+   * from these two flat arrays without reading its phrase object at all.
+   */
+  private final String[] ruleFirstWords;
+  private final byte[] ruleShapes;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -62,6 +69,12 @@ public final class TextRules {
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
   private final int[][] stageIds;
   /**
+   * The stage markers by id less the number of rules (their ids follow the rules'), and the ordinal
+   * of each one's stage: {@link Scan#stages} reads the candidates among them from the bit set alone.
+   */
+  private final Phrase[] stageById;
+  private final byte[] stageOf;
+  /**
    * The last text scanned: the bounce parser asks for the stages of a diagnostic text and the
    * classifier then for its matches. A scan is immutable, so that a racy read is consistent.
    */
@@ -73,6 +86,13 @@ public final class TextRules {
     this.rulePhrases = new Phrase[ruleArray.length];
     for (int i = 0; i < ruleArray.length; i++) {
       rulePhrases[i] = ruleArray[i].phrase;
+    }
+    this.ruleFirstWords = new String[ruleArray.length];
+    this.ruleShapes = new byte[ruleArray.length];
+    for (int i = 0; i < ruleArray.length; i++) {
+      Phrase p = rulePhrases[i];
+      ruleFirstWords[i] = p.firstWords;
+      ruleShapes[i] = p.shape();
     }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
@@ -93,6 +113,14 @@ public final class TextRules {
       }
       stageIds[e.getKey().ordinal()] = ids;
       stagePhrases[e.getKey().ordinal()] = e.getValue().toArray(new Phrase[0]);
+    }
+    this.stageById = new Phrase[all.size() - ruleArray.length];
+    this.stageOf = new byte[stageById.length];
+    for (int st = 0; st < STAGES.length; st++) {
+      for (int i = 0; i < stageIds[st].length; i++) {
+        stageById[stageIds[st][i] - ruleArray.length] = stagePhrases[st][i];
+        stageOf[stageIds[st][i] - ruleArray.length] = (byte) st;
+      }
     }
     List<Part> m = new ArrayList<>();
     List<Integer> mIds = new ArrayList<>();
@@ -371,7 +399,11 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          int at = rulePhrases[id].find(masked);
+          int shape = ruleShapes[id];
+          int at = (shape & Phrase.SINGLE) != 0
+              ? Part.indexIn(masked, ruleFirstWords[id], (shape & Phrase.OPEN_START) != 0,
+                  (shape & Phrase.OPEN_END) != 0, 0, masked.length())
+              : rulePhrases[id].find(masked);
           if (at >= 0) {
             Rule r = ruleArray[id];
             out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
@@ -387,14 +419,26 @@ public final class TextRules {
       if (candidates == null) {
         return out;
       }
-      for (Stage st : STAGES) {
-        int[] ids = stageIds[st.ordinal()];
-        Phrase[] phrases = stagePhrases[st.ordinal()];
-        for (int i = 0; i < ids.length; i++) {
-          if (PhraseIndex.contains(candidates, ids[i]) && phrases[i].find(text) >= 0) {
-            out.add(st);
-            break;
+      // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
+      int first = ruleArray.length;
+      int found = 0; // the stages found, by ordinal
+      for (int w = first >>> 6; w < candidates.length; w++) {
+        long bits = candidates[w];
+        if (w == first >>> 6) {
+          bits &= -1L << first; // the ids below first (the rules) in this word are not markers
+        }
+        while (bits != 0) {
+          int k = (w << 6) + Long.numberOfTrailingZeros(bits) - first;
+          bits &= bits - 1;
+          int st = stageOf[k];
+          if ((found & (1 << st)) == 0 && stageById[k].find(text) >= 0) {
+            found |= 1 << st;
           }
+        }
+      }
+      for (Stage st : STAGES) {
+        if ((found & (1 << st.ordinal())) != 0) {
+          out.add(st);
         }
       }
       return out;
@@ -505,6 +549,10 @@ public final class TextRules {
     private final @Nullable String firstWords;
     private final boolean firstOpenStart;
     private final boolean firstOpenEnd;
+    /** Bits of {@link #shape()}. */
+    static final int OPEN_START = 1;
+    static final int OPEN_END = 2;
+    static final int SINGLE = 4;
     /** The length of all parts' words (longer phrases win ties). */
     private final int length;
     /** The {@link #key()}, made on first use. */
@@ -542,6 +590,19 @@ public final class TextRules {
 
     String source() {
       return source;
+    }
+
+    /**
+     * The first part's open ends, and {@link #SINGLE} when that part is the whole phrase (no other
+     * part, no exclusion): then {@link #find} is that part's first whole-word match, which {@link
+     * Part#indexIn} gives from the words and open ends alone.
+     */
+    byte shape() {
+      int s = (firstOpenStart ? OPEN_START : 0) | (firstOpenEnd ? OPEN_END : 0);
+      if (parts.length == 1 && exclusions.length == 0) {
+        s |= SINGLE;
+      }
+      return (byte) s;
     }
 
     List<Part> parts() {

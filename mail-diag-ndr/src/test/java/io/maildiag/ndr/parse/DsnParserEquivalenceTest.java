@@ -58,7 +58,10 @@ class DsnParserEquivalenceTest {
         "Status: 5.1.1", "Diagnostic-Code: smtp; 550 no", "  folded more", "\tfolded tab", "X-Postfix-Sender: x",
         "X-Other: 1", "Arrival-Date: today", "Remote-MTA: dns; mx", "not a field", "", " ", "\u3000", "\u2028",
         "Status: 4.0.0\u2028x", "Status: 4.0.0\r", "Will-Retry-Until: later", "K\u212Aey: v", "Received-From-MTA: a",
-        "Last-Attempt-Date: now", "x-actual-recipient: d@x", "\uD83D\uDE00", "A-very-long-name-" + "x".repeat(50) + ": v")
+        "Last-Attempt-Date: now", "x-actual-recipient: d@x", "\uD83D\uDE00", "A-very-long-name-" + "x".repeat(50) + ": v",
+        // known names in other cases, near misses and names of a known name's length
+        "STATUS: 5.0.0", "Status2: x", "Statu: x", "Final-Log-ID: 1", "X-POSTFIX-QUEUE-ID: Q", "Dsn-Gateway: g",
+        "X-Original-Message-Id: m", "Remote-MTB: dns; y", "x-display-name: n")
         .list().ofMaxSize(16).map(l -> String.join("\n", l));
   }
 
