@@ -78,6 +78,8 @@ final class SmtpStage {
   static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
   static final Pattern NO_RECIPIENT = Pattern.compile(
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
+  /** A word every match of {@link #NO_RECIPIENT} has ("recipient" also in "recipients"). */
+  static final Keywords RECIPIENT_WORDS = new Keywords("rcpt", "recipient");
   private static final int MAX_SCAN = 64 * 1024;
 
   /** The first stage the text names in words, or null. */
@@ -394,7 +396,7 @@ final class SmtpStage {
       if (l.isBlank() || CLIENT_LEAD.leads(l) && CLIENT.matcher(l).lookingAt()) {
         break;
       }
-      if (SERVER_LEAD.leads(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
+      if (SERVER_LEAD.leads(l) && RECIPIENT_WORDS.in(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
         return RCPT;
       }
     }
@@ -403,7 +405,7 @@ final class SmtpStage {
 
   /** Whether {@code lines[line]} is a negative server reply of a transcript ({@code <<< 550 ...}). */
   static boolean isNegativeReply(String line) {
-    return SERVER_LEAD.leads(line) && NEGATIVE.matcher(line).lookingAt();
+    return LineMatchers.negativeReply(line);
   }
 
   /** Whether {@code line} is a server reply line of a transcript ({@code <<< ...}). */

@@ -252,6 +252,8 @@ final class TextScanner {
   static final Keywords REPLY_START_LEADS = new Keywords("<<<", "[", "(", "#", "4", "5");
   /** At its start, every match of {@link #NOISE_LINE} or {@link #REASON_WRAP} has one of these after {@code \s}. */
   static final Keywords CLEAN_LEADS = new Keywords("(expanded", "(generated", "giving up on ", "(reason:");
+  /** At its start, every match of {@link #NOISE_LINE} has one of these after {@code \s}. */
+  static final Keywords NOISE_LEADS = new Keywords("(expanded", "(generated", "giving up on ");
   /** Every match of {@link #INLINE_MARK} starts with one of these. */
   static final Keywords INLINE_STARTS = new Keywords("the error that the other server returned was:", "the response ",
       "remote host said:", "gave this error:", "the server responded with");
@@ -811,7 +813,7 @@ final class TextScanner {
     }
     // a header field name needs its colon
     boolean colon = s.indexOf(':') >= 0;
-    if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
+    if (colon && HEADERISH_STARTS.at(s, 0) && LineMatchers.headerish(s)) {
       return null;
     }
     // the three patterns most anchors match are read by hand; the patterns run only where that is unsure
@@ -1102,14 +1104,11 @@ final class TextScanner {
     if (!CLEAN_LEADS.leads(l)) {
       return l;
     }
-    if (NOISE_LINE.matcher(l).matches()) {
+    if (NOISE_LEADS.leads(l) && NOISE_LINE.matcher(l).matches()) {
       return null;
     }
-    Matcher m = REASON_WRAP.matcher(l);
-    if (m.matches()) {
-      return m.group(1);
-    }
-    return l;
+    String reason = LineMatchers.reasonWrap(l);
+    return reason != null ? reason : l;
   }
 
   /**

@@ -1,0 +1,87 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written matchers of {@link LineMatchers} give what their regular expressions give. */
+class LineMatchersTest {
+
+  @Property(tries = 5000)
+  void reasonWrapIsMatches(@ForAll("reasons") String l) {
+    Matcher m = TextScanner.REASON_WRAP.matcher(l);
+    assertThat(LineMatchers.reasonWrap(l)).as(l).isEqualTo(m.matches() ? m.group(1) : null);
+  }
+
+  @Property(tries = 5000)
+  void headerishIsLookingAt(@ForAll("headers") String s) {
+    assertThat(LineMatchers.headerish(s)).as(s).isEqualTo(TextScanner.HEADERISH.matcher(s).lookingAt());
+  }
+
+  @Property(tries = 5000)
+  void negativeReplyIsLookingAt(@ForAll("replies") String l) {
+    assertThat(LineMatchers.negativeReply(l)).as(l).isEqualTo(SmtpStage.NEGATIVE.matcher(l).lookingAt());
+  }
+
+  @Property(tries = 3000)
+  void noRecipientHasItsWord(@ForAll("replies") String l) {
+    if (SmtpStage.NO_RECIPIENT.matcher(l).lookingAt()) {
+      assertThat(SmtpStage.RECIPIENT_WORDS.in(l)).as(l).isTrue();
+    }
+  }
+
+  @Test
+  void examples() {
+    assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
+    assertThat(LineMatchers.reasonWrap("(Reason: x))  ")).isEqualTo("x)");
+    assertThat(LineMatchers.reasonWrap("(reason:\u2028x)")).isNull();
+    assertThat(LineMatchers.reasonWrap("(reason: a\u2028b)")).isNull();
+    assertThat(LineMatchers.headerish("X-Failed-Recipients: a@b")).isTrue();
+    assertThat(LineMatchers.headerish("Mail  From :<a@b>")).isTrue();
+    assertThat(LineMatchers.headerish("x-: a@b")).isFalse();
+    assertThat(LineMatchers.negativeReply(" <<< 550\r\n")).isTrue();
+    assertThat(LineMatchers.negativeReply("<<<550\u2028")).isTrue();
+    assertThat(LineMatchers.negativeReply("<<<550x")).isFalse();
+  }
+
+  private static final String[] SPACES = {" ", "\t", "\r", "\n", "\u000B", "\f", "\u00a0", "\u0085", "\u2028",
+      "\u2029", "\r\n", "  "};
+
+  @Provide
+  Arbitrary<String> reasons() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("(reason:", "(REASON:", "(Reason :", "(reason", ")", "))", "(", "550 5.1.1", "user unknown",
+            "x", "\u00e9"),
+        Arbitraries.strings().withChars("(reason:) \t\r\u2028x").ofMaxLength(5));
+    return piece.list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> headers() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("from", "From", "reply-to", "sender", "sender-mta", "return-path", "return-receipt-to", "cc",
+            "bcc", "mail", "MAIL", "original", "original-mail-from", "original-recipient", "x-", "X-", "resent-",
+            "list-", "list", "generating server", "generating", "server", "final-recipient", "status", "action",
+            "will-retry-until", "date", "subject", "received", ":", "-", "_", "a", "9", "\u00e9", "\u212a",
+            "@", "x-postfix-sender", "last-attempt-date", "arrival-date", "diagnostic-code", "dkim-signature",
+            "authentication-results", "envelope-from", "errors-to", "in-reply-to", "message-id", "references",
+            "reporting-mta", "remote-mta", "disposition-notification-to"),
+        Arbitraries.strings().withChars("ab-_: \t\u00e9").ofMaxLength(4));
+    return piece.list().ofMaxSize(6).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> replies() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("<<<", "<<", "<", "550", "450", "250", "5", "55", "5500", "-", "rcpt", "RCPT", "recipient",
+            "Recipients", "recipient(s)", "no valid", "x", "\u0660", "\u00e9", "_"),
+        Arbitraries.strings().withChars("<45 -\r\n0x").ofMaxLength(5));
+    return piece.list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+}
