@@ -125,6 +125,176 @@ final class LineMatchers {
     return rest == 1 && isLineTerminator(l.charAt(k)) && !(l.charAt(k) == '\n' && k > 0 && l.charAt(k - 1) == '\r');
   }
 
+  /** {@link #remoteHost}: no match. */
+  static final long NO = -1;
+  /** {@link #remoteHost}: not decided here (a character outside ASCII before "host"): run the pattern. */
+  static final long UNSURE = -2;
+
+  /**
+   * {@link TextScanner#REMOTE_HOST} in the stripped line {@code s[from, to)}: its first match as
+   * {@code lookingAt()} at the line's start (tried only when {@code atStart}) and then {@code find}
+   * from the words "host" and "while talking to" after it find it. Returns where its host name
+   * starts and ends ({@link #hostStart}, {@link #hostEnd}), {@link #NO} or {@link #UNSURE}.
+   */
+  static long remoteHost(String s, int from, int to, boolean atStart) {
+    if (atStart) {
+      long h = hostAfterLead(s, from, from, to);
+      if (h != NO) {
+        return h;
+      }
+      int e = hostNameEnd(s, from, to); // "^"
+      if (e >= 0) {
+        return (long) from << 32 | e;
+      }
+    }
+    for (int p = TextScanner.REMOTE_HOST_STARTS.next(s, from + 1); p >= 0 && p < to;
+        p = TextScanner.REMOTE_HOST_STARTS.next(s, p + 1)) {
+      long h = hostAfterLead(s, p, from, to);
+      if (h != NO) {
+        return h;
+      }
+    }
+    return NO;
+  }
+
+  static int hostStart(long match) {
+    return (int) (match >>> 32);
+  }
+
+  static int hostEnd(long match) {
+    return (int) match;
+  }
+
+  /**
+   * The host name after {@code \bhost\s+} or {@code while talking to\s+} at {@code p} of the line
+   * {@code s[from, to)}, as {@link #remoteHost} returns it.
+   */
+  private static long hostAfterLead(String s, int p, int from, int to) {
+    int after;
+    if (startsWithAscii(s, p, to, "host")) {
+      if (p > from) {
+        char c = s.charAt(p - 1);
+        if (c >= 128) {
+          return UNSURE; // \b reads letters, digits and marks outside ASCII
+        }
+        if (Keywords.isAsciiWordChar(c)) {
+          return NO; // no \b before "host"; "while talking to" starts with no "h"
+        }
+      }
+      after = p + 4;
+    } else if (startsWithAscii(s, p, to, "while talking to")) {
+      after = p + 16;
+    } else {
+      return NO;
+    }
+    int h = skipSpace(s, after, to);
+    if (h == after) {
+      return NO;
+    }
+    int e = hostNameEnd(s, h, to);
+    return e < 0 ? NO : (long) h << 32 | e;
+  }
+
+  /**
+   * Where the host name of {@link TextScanner#REMOTE_HOST} that starts at {@code p} ends, as the
+   * pattern backtracks to it, or -1: {@code [a-z0-9][a-z0-9.-]{1,250}} then a dot and the letters
+   * after it, then what must follow. The second piece gives back from its longest, so the dots are
+   * tried from the last; after a dot the letters end where their run ends (a letter can neither
+   * be skipped by {@code \.?\s*} nor start what follows).
+   */
+  private static int hostNameEnd(String s, int p, int to) {
+    if (p >= to || !isAsciiAlnum(s.charAt(p))) {
+      return -1;
+    }
+    int run = p + 1;
+    while (run < to && isHostChar(s.charAt(run))) {
+      run++;
+    }
+    for (int d = Math.min(run - 1, p + 251); d >= p + 2; d--) {
+      if (s.charAt(d) != '.') {
+        continue;
+      }
+      int e = d + 1;
+      while (e < to && isAsciiLetter(s.charAt(e))) {
+        e++;
+      }
+      if (e - d - 1 >= 2 && hostTail(s, e, to)) {
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether {@code \.?\s*(?:\[[0-9a-f.:]+\]|\.?:$|\s+\[[0-9a-f.:]+\]\s+did not like)} matches at
+   * {@code k} of the line ending at {@code to}. Each alternative starts with "[", "." or ":", none
+   * a {@code \s} character, so only the end of the spaces is tried; the third needs an address
+   * literal there, where the first already matches.
+   */
+  private static boolean hostTail(String s, int k, int to) {
+    int x = k < to && s.charAt(k) == '.' ? k + 1 : k;
+    int y = skipSpace(s, x, to);
+    if (y >= to) {
+      return false;
+    }
+    char c = s.charAt(y);
+    if (c == '[') {
+      int i = y + 1;
+      while (i < to && isLiteralChar(s.charAt(i))) {
+        i++;
+      }
+      return i > y + 1 && i < to && s.charAt(i) == ']';
+    }
+    if (c == '.') {
+      return y + 1 < to && s.charAt(y + 1) == ':' && lineEndAt(s, y + 2, to);
+    }
+    return c == ':' && lineEndAt(s, y + 1, to);
+  }
+
+  /** Whether {@code $} matches at {@code k} of the line ending at {@code to}: there, or before one final terminator. */
+  private static boolean lineEndAt(String s, int k, int to) {
+    int rest = to - k;
+    if (rest == 0) {
+      return true;
+    }
+    if (rest == 2) {
+      return s.charAt(k) == '\r' && s.charAt(k + 1) == '\n';
+    }
+    return rest == 1 && isLineTerminator(s.charAt(k)) && !(s.charAt(k) == '\n' && k > 0 && s.charAt(k - 1) == '\r');
+  }
+
+  /** {@link Keywords#startsWithAscii} within a line that ends at {@code to}. */
+  private static boolean startsWithAscii(String s, int at, int to, String w) {
+    return at + w.length() <= to && Keywords.startsWithAscii(s, at, w);
+  }
+
+  /** {@link Keywords#skipSpace} within a line that ends at {@code to}. */
+  private static int skipSpace(String s, int from, int to) {
+    int i = from;
+    while (i < to && Keywords.isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@code [a-z0-9.-]}, ASCII case ignored. */
+  private static boolean isHostChar(char c) {
+    return isAsciiAlnum(c) || c == '.' || c == '-';
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return isAsciiLetter(c) || isAsciiDigit(c);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  /** {@code [0-9a-f.:]}, ASCII case ignored. */
+  private static boolean isLiteralChar(char c) {
+    return isAsciiDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

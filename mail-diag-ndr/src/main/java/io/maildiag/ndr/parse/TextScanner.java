@@ -1400,11 +1400,17 @@ final class TextScanner {
       if ((word < 0 || word >= le) && !mayNameHostAt(block, ls, le)) {
         continue;
       }
-      String l = block.substring(start, to).strip();
-      Matcher m = REMOTE_HOST.matcher(l);
-      // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
-      if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
-        return m.group(1).toLowerCase(Locale.ROOT);
+      long h = LineMatchers.remoteHost(block, ls, le, mayNameHostAt(block, ls, le));
+      if (h >= 0) {
+        return block.substring(LineMatchers.hostStart(h), LineMatchers.hostEnd(h)).toLowerCase(Locale.ROOT);
+      }
+      if (h == LineMatchers.UNSURE) {
+        String l = block.substring(start, to).strip();
+        Matcher m = REMOTE_HOST.matcher(l);
+        // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
+        if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
+          return m.group(1).toLowerCase(Locale.ROOT);
+        }
       }
     }
     return "";

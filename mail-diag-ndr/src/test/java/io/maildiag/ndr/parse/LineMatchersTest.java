@@ -2,6 +2,7 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,6 +35,34 @@ class LineMatchersTest {
     if (SmtpStage.NO_RECIPIENT.matcher(l).lookingAt()) {
       assertThat(SmtpStage.RECIPIENT_WORDS.in(l)).as(l).isTrue();
     }
+  }
+
+  @Property(tries = 8000)
+  void remoteHostIsFindOnEachLine(@ForAll("hostBlocks") String block) {
+    assertThat(TextScanner.remoteHost(block)).as(block).isEqualTo(plainRemoteHost(block));
+  }
+
+  /** Each line stripped and searched, as {@link TextScanner#remoteHost} reads them. */
+  private static String plainRemoteHost(String block) {
+    for (String raw : block.split("\n")) {
+      Matcher m = TextScanner.REMOTE_HOST.matcher(raw.strip());
+      if (m.find()) {
+        return m.group(1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return "";
+  }
+
+  @Provide
+  Arbitrary<String> hostBlocks() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("host", "Host", "HOST", "ghost", "\u00e9host", "_host", "-host", "while talking to",
+            "While Talking To", "mx.example.com", "a.b.cc", "X.Y.ZZ", "a1-b.c2.de", "1.2.3.4", "a.b", "a.bc1",
+            "ex..com", "a.b.c.de.", "[192.0.2.1]", "[::1]", "[1.2.3.x]", "[]", "[", "]", ":", ".:", ".", "did not like",
+            " did not like", "said:", "\u0085", "\u2028", "x", "-", "a\u00e9.com", "\u212a.com"),
+        Arbitraries.strings().withChars("ab.-:[]1 ").ofMaxLength(6),
+        Arbitraries.strings().withChars("abc.").ofMinLength(240).ofMaxLength(262));
+    return piece.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Test
