@@ -295,6 +295,107 @@ final class LineMatchers {
     return isAsciiDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
   }
 
+  /**
+   * The phrases of {@link TextScanner#END_MARKER}'s alternation, each optional piece written out
+   * (with and without it), as words that {@code \s+} separates.
+   */
+  private static final String[][] END_PHRASES = endPhrases();
+
+  private static String[][] endPhrases() {
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("original message",
+        "original message headers", "original message header", "original message follows", "original message text",
+        "unsent message", "unsent message follows", "returned message", "message text follows",
+        "message headers follows", "message headers follow", "message header follows", "message header follow",
+        "header of the original message", "undelivered message follows", "undelivered message attached"));
+    for (String lead : new String[] {"this is a", "below is a", "below this line is a", "enclosed is a",
+        "included is a", "a"}) {
+      for (String the : new String[] {" the", ""}) {
+        for (String original : new String[] {" original", ""}) {
+          out.add(lead + " copy of" + the + original + " message");
+        }
+      }
+    }
+    String[][] phrases = new String[out.size()][];
+    for (int k = 0; k < phrases.length; k++) {
+      phrases[k] = out.get(k).split(" ");
+    }
+    return phrases;
+  }
+
+  /**
+   * {@link TextScanner#END_MARKER} as {@code matches()} reads {@code t}: after the possessive lead
+   * {@code [\s|*>-]*+} and an optional "the", one of its phrases, then what may end a marker line.
+   * Every way the pattern can take (with or without "the", each phrase with or without its optional
+   * words) is tried, as its backtracking would.
+   */
+  static boolean endMarker(String t) {
+    int i = 0;
+    while (i < t.length() && isEndMarkerLead(t.charAt(i))) {
+      i++;
+    }
+    int afterThe = -1;
+    if (Keywords.startsWithAscii(t, i, "the")) {
+      int k = Keywords.skipSpace(t, i + 3);
+      afterThe = k > i + 3 ? k : -1;
+    }
+    for (String[] phrase : END_PHRASES) {
+      if (afterThe >= 0 && endsMarkerFrom(t, afterThe, phrase) || endsMarkerFrom(t, i, phrase)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code phrase}, its words {@code \s+} apart, is at {@code i} of {@code t} and a marker's end follows it. */
+  private static boolean endsMarkerFrom(String t, int i, String[] phrase) {
+    int k = i;
+    for (int w = 0; w < phrase.length; w++) {
+      if (w > 0) {
+        int s = Keywords.skipSpace(t, k);
+        if (s == k) {
+          return false;
+        }
+        k = s;
+      }
+      if (!Keywords.startsWithAscii(t, k, phrase[w])) {
+        return false;
+      }
+      k += phrase[w].length();
+    }
+    return endsMarker(t, k);
+  }
+
+  /**
+   * Whether {@code [^a-z]*(?:[a-z ,']{0,40})?[\s:.|-]*$} ({@code (?i)}) matches {@code t} from
+   * {@code k} to its end: up to the first letter anything; from there the longest run of letters,
+   * spaces, commas and apostrophes that is not over 40 long; then only {@code [\s:.|-]}. A shorter
+   * start or run would leave the same character that stops the last piece.
+   */
+  private static boolean endsMarker(String t, int k) {
+    int n = t.length();
+    int i = k;
+    while (i < n && !isAsciiLetter(t.charAt(i))) {
+      i++;
+    }
+    int limit = Math.min(n, i + 40);
+    while (i < limit && (isAsciiLetter(t.charAt(i)) || t.charAt(i) == ' ' || t.charAt(i) == ',' || t.charAt(i) == '\'')) {
+      i++;
+    }
+    while (i < n) {
+      char c = t.charAt(i);
+      if (!Keywords.isSpace(c) && c != ':' && c != '.' && c != '|' && c != '-') {
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
+  /** {@code [\s|*>-]}: the lead of {@link TextScanner#END_MARKER}. */
+  private static boolean isEndMarkerLead(char c) {
+    return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

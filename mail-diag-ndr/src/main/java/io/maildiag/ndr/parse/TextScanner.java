@@ -297,7 +297,7 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && LineMatchers.endMarker(t)) {
         end = i;
         break;
       }

@@ -65,6 +65,23 @@ class LineMatchersTest {
     return piece.list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
+  @Property(tries = 10000)
+  void endMarkerIsMatches(@ForAll("markerLines") String l) {
+    assertThat(LineMatchers.endMarker(l)).as(l).isEqualTo(TextScanner.END_MARKER.matcher(l).matches());
+  }
+
+  @Provide
+  Arbitrary<String> markerLines() {
+    Arbitrary<String> word = Arbitraries.of("the", "THE", "original", "Original", "message", "MESSAGE", "headers",
+        "header", "follows", "follow", "text", "unsent", "returned", "this", "is", "a", "A", "copy", "of", "below",
+        "line", "enclosed", "included", "undelivered", "attached", "was", "received", "-----", "|", ">", "*", ":",
+        "x", "an", ",", "'", ".", "\u00e9", "\u212a", "1", "(", "below this line is a copy of the original message",
+        "original message follows", "the returned message", "a copy of message", "message header follow");
+    Arbitrary<String> filler = Arbitraries.strings().withChars("ab ,'-:.|1(").ofMinLength(30).ofMaxLength(45);
+    return Arbitraries.oneOf(word, word, word, Arbitraries.of(SPACES), filler).list().ofMaxSize(14)
+        .map(l -> String.join("", l));
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
