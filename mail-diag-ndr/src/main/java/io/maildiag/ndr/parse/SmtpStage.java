@@ -85,8 +85,8 @@ final class SmtpStage {
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-    Matcher m = explicitMatch(null, t, nextExplicit(t, 0));
-    return m != null ? found(m, t) : null;
+    Hit h = explicitHit(t, nextExplicit(t, 0));
+    return h != null ? h.found : null;
   }
 
   /**
@@ -124,17 +124,27 @@ final class SmtpStage {
     return false;
   }
 
+  /** A stage named in words, and where the words that name it end. */
+  record Hit(Found found, int end) {}
+
+  /** {@link StageWords#at}: the pattern decides at this start. */
+  static final Hit UNSURE = new Hit(CONNECT, -1);
+
   /**
    * The first match of {@link #EXPLICIT} in {@code t} that starts at or after {@code at}, the first
-   * start {@link #nextExplicit} gives from there, as {@code find} finds it; null when none. {@code
-   * m} is a matcher over {@code t} from an earlier call, or null to make one when needed.
+   * start {@link #nextExplicit} gives from there, as {@code find} finds it; null when none. Each
+   * start is read by hand ({@link StageWords#at}); only where that is unsure is the pattern tried.
    */
-  private static @Nullable Matcher explicitMatch(@Nullable Matcher m, String t, int at) {
-    Matcher out = m;
+  private static @Nullable Hit explicitHit(String t, int at) {
+    Matcher m = null;
     for (int p = at; p >= 0; p = nextExplicit(t, p + 1)) {
-      out = Keywords.from(out, EXPLICIT, t, p);
-      if (out.lookingAt()) {
-        return out;
+      Hit h = StageWords.at(t, p);
+      if (h == UNSURE) {
+        m = Keywords.from(m, EXPLICIT, t, p);
+        h = m.lookingAt() ? new Hit(found(m, t), m.end()) : null;
+      }
+      if (h != null) {
+        return h;
       }
     }
     return null;
@@ -266,9 +276,8 @@ final class SmtpStage {
   static @Nullable Found explicitUnique(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
     Found first = null;
-    for (Matcher m = explicitMatch(null, t, nextExplicit(t, 0)); m != null;
-        m = explicitMatch(m, t, nextExplicit(t, m.end()))) {
-      Found f = found(m, t);
+    for (Hit h = explicitHit(t, nextExplicit(t, 0)); h != null; h = explicitHit(t, nextExplicit(t, h.end))) {
+      Found f = h.found;
       if (first == null) {
         first = f;
       } else if (f.stage() != first.stage()) {
@@ -287,7 +296,11 @@ final class SmtpStage {
     while (m.start(g) < 0) {
       g++;
     }
-    int at = m.start(g);
+    return found(g, t, m.start(g), m.end(g));
+  }
+
+  /** The stage that group {@code g} of {@link #EXPLICIT}, matched at {@code t[at, end)}, names. */
+  static Found found(int g, String t, int at, int end) {
     char c = Keywords.lower(t.charAt(at));
     if (g == QMAIL_GROUP) {
       switch (c) {
@@ -298,7 +311,7 @@ final class SmtpStage {
         case 'm':
           return HELO; // my name was rejected
         case 'f': // failed on DATA command, failed after I sent the message
-          return Keywords.lower(t.charAt(m.end(g) - 1)) == 'd' ? DATA : END_OF_DATA;
+          return Keywords.lower(t.charAt(end - 1)) == 'd' ? DATA : END_OF_DATA;
         default:
           return CONNECT; // greeting failed, refused to talk to me
       }
