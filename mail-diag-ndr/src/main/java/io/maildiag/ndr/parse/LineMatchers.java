@@ -137,6 +137,14 @@ final class LineMatchers {
    * starts and ends ({@link #hostStart}, {@link #hostEnd}), {@link #NO} or {@link #UNSURE}.
    */
   static long remoteHost(String s, int from, int to, boolean atStart) {
+    return remoteHost(s, from, to, atStart, TextScanner.REMOTE_HOST_STARTS.next(s, from + 1));
+  }
+
+  /**
+   * {@link #remoteHost(String, int, int, boolean)}, given where the first of its words after the
+   * line's start is ({@code REMOTE_HOST_STARTS.next(s, from + 1)}, -1 for none).
+   */
+  static long remoteHost(String s, int from, int to, boolean atStart, int word) {
     if (atStart) {
       long h = hostAfterLead(s, from, from, to);
       if (h != NO) {
@@ -147,7 +155,7 @@ final class LineMatchers {
         return (long) from << 32 | e;
       }
     }
-    for (int p = TextScanner.REMOTE_HOST_STARTS.next(s, from + 1); p >= 0 && p < to;
+    for (int p = word; p >= 0 && p < to;
         p = TextScanner.REMOTE_HOST_STARTS.next(s, p + 1)) {
       long h = hostAfterLead(s, p, from, to);
       if (h != NO) {
@@ -338,8 +346,12 @@ final class LineMatchers {
       int k = Keywords.skipSpace(t, i + 3);
       afterThe = k > i + 3 ? k : -1;
     }
+    // a phrase is compared only where its first letter is
+    char first = i < t.length() ? Keywords.lower(t.charAt(i)) : 0;
+    char firstAfterThe = afterThe >= 0 && afterThe < t.length() ? Keywords.lower(t.charAt(afterThe)) : 0;
     for (String[] phrase : END_PHRASES) {
-      if (afterThe >= 0 && endsMarkerFrom(t, afterThe, phrase) || endsMarkerFrom(t, i, phrase)) {
+      char c = phrase[0].charAt(0);
+      if (c == firstAfterThe && endsMarkerFrom(t, afterThe, phrase) || c == first && endsMarkerFrom(t, i, phrase)) {
         return true;
       }
     }

@@ -902,19 +902,50 @@ final class TextScanner {
     }
     // the words' starts are found once for all the patterns, not once per pattern
     int[] starts = wordStarts(s, firstWord, lastAt);
+    boolean ascii = SentenceMatchers.isAscii(s);
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = matchAt(SENTENCE_STARTS[k], SENTENCES[k], s, starts);
-      if (m != null) {
-        String addr = Addresses.trim(m.group(1));
+      String found = sentenceAddress(k, s, starts, ascii);
+      if (found != null) {
+        String addr = Addresses.trim(found);
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
           continue;
         }
         return new Anchor(index, addr, s, true);
       }
     }
-    m = matchAt(RCPT_STARTS, P_RCPT, s, starts);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    String rcpt = sentenceAddress(SENTENCES.length, s, starts, ascii);
+    if (rcpt != null) {
+      return new Anchor(index, Addresses.trim(rcpt), "", false);
+    }
+    return null;
+  }
+
+  /**
+   * The address of the first match of {@code SENTENCES[k]} ({@link #P_RCPT} for {@code k} 4) at
+   * one of {@code starts}, as {@link #matchAt} finds it, or null; read by hand on an ASCII line
+   * ({@link SentenceMatchers}), else by the pattern.
+   */
+  private static @Nullable String sentenceAddress(int k, String s, int[] starts, boolean ascii) {
+    Keywords words = k < SENTENCES.length ? SENTENCE_STARTS[k] : RCPT_STARTS;
+    Pattern p = k < SENTENCES.length ? SENTENCES[k] : P_RCPT;
+    if (!ascii) {
+      Matcher m = matchAt(words, p, s, starts);
+      return m != null ? m.group(1) : null;
+    }
+    for (int i = 0; starts[i] >= 0; i++) {
+      int at = starts[i];
+      if (!words.at(s, at)) {
+        continue;
+      }
+      long h = SentenceMatchers.at(k, s, at);
+      if (h == SentenceMatchers.UNSURE) {
+        Matcher m = Keywords.from(null, p, s, at);
+        if (m.lookingAt()) {
+          return m.group(1);
+        }
+      } else if (h >= 0) {
+        return s.substring(SentenceMatchers.start(h), SentenceMatchers.end(h));
+      }
     }
     return null;
   }
@@ -1397,10 +1428,11 @@ final class TextScanner {
         word = REMOTE_HOST_STARTS.next(block, ls + 1);
         word = word < 0 ? -2 : word;
       }
-      if ((word < 0 || word >= le) && !mayNameHostAt(block, ls, le)) {
+      boolean atStart = mayNameHostAt(block, ls, le);
+      if ((word < 0 || word >= le) && !atStart) {
         continue;
       }
-      long h = LineMatchers.remoteHost(block, ls, le, mayNameHostAt(block, ls, le));
+      long h = LineMatchers.remoteHost(block, ls, le, atStart, word);
       if (h >= 0) {
         return block.substring(LineMatchers.hostStart(h), LineMatchers.hostEnd(h)).toLowerCase(Locale.ROOT);
       }
