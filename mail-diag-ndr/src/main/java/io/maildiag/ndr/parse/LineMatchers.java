@@ -408,6 +408,42 @@ final class LineMatchers {
     return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
 
+  /** The literal openings of {@link TextScanner#DETAIL_LEAD}. */
+  private static final String[] DETAIL_WORDS = {"technical details", "the error", "the response", "remote host",
+      "remote server", "reason", "diagnostic", "error", "smtp error", "<<<", ">>>", "the server", "the mail server",
+      "response"};
+
+  /**
+   * {@link TextScanner#DETAIL_LEAD} as {@code lookingAt()} reads it: after the leading {@code \s}
+   * chars, one of its openings; "host" and a {@code \s} char; a reply code and {@code [\s:-]}; or
+   * an enhanced code's class, dot and digit, with an optional "#".
+   */
+  static boolean detailLead(String l) {
+    int i = Keywords.skipSpace(l);
+    for (String w : DETAIL_WORDS) {
+      if (Keywords.startsWithAscii(l, i, w)) {
+        return true;
+      }
+    }
+    int n = l.length();
+    if (Keywords.startsWithAscii(l, i, "host") && i + 4 < n && Keywords.isSpace(l.charAt(i + 4))) {
+      return true;
+    }
+    if (i + 3 < n && isClass(l.charAt(i)) && isAsciiDigit(l.charAt(i + 1)) && isAsciiDigit(l.charAt(i + 2))) {
+      char c = l.charAt(i + 3);
+      if (Keywords.isSpace(c) || c == ':' || c == '-') {
+        return true;
+      }
+    }
+    int k = i < n && l.charAt(i) == '#' ? i + 1 : i;
+    return k + 2 < n && isClass(l.charAt(k)) && l.charAt(k + 1) == '.' && isAsciiDigit(l.charAt(k + 2));
+  }
+
+  /** {@code [245]}. */
+  private static boolean isClass(char c) {
+    return c == '2' || c == '4' || c == '5';
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

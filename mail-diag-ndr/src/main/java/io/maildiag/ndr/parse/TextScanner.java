@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * its diagnostic.
  */
 final class TextScanner {
-  private static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
+  static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
   private static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
   private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
-  private static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
-  private static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
+  static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
+  static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
   private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
@@ -209,7 +209,7 @@ final class TextScanner {
    */
   static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
       "this", "below", "enclosed", "included", "a", "header", "undelivered"));
-  private static final Pattern DETAIL_LEAD = Pattern.compile(
+  static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
   static final Pattern RESPONSE_MARK = Pattern.compile(
@@ -611,7 +611,7 @@ final class TextScanner {
     return a.single ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
-  private static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
+  static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
 
   private static boolean continuesReply(List<String> out, String[] lines, int blank, int limit) {
     if (out.isEmpty()) {
@@ -623,15 +623,35 @@ final class TextScanner {
     if (lead == prev.length() || "<245".indexOf(prev.charAt(lead)) < 0) {
       return false;
     }
-    Matcher last = REPLY_CONT.matcher(prev);
-    if (!last.find()) {
+    int code = replyContinues(prev, lead);
+    if (code < 0) {
       return false;
     }
     int j = blank;
     while (j < limit && lines[j].isBlank()) {
       j++;
     }
-    return j < limit && LEADING_PROMPT.matcher(lines[j].strip()).replaceFirst("").startsWith(last.group(1));
+    if (j >= limit) {
+      return false;
+    }
+    // LEADING_PROMPT.matcher(next.strip()).replaceFirst("").startsWith(the code)
+    String next = lines[j].strip();
+    int k = next.startsWith("<<<") ? Keywords.skipSpace(next, 3) : 0;
+    return next.startsWith(prev.substring(code, code + 3), k);
+  }
+
+  /**
+   * {@link #REPLY_CONT} ({@code ^\s*(?:<<<\s*)?([245]\d\d)-}) on {@code prev}, whose {@code \s}
+   * chars end at {@code lead}: where its code starts, or -1 when it does not match.
+   */
+  static int replyContinues(String prev, int lead) {
+    int k = prev.startsWith("<<<", lead) ? Keywords.skipSpace(prev, lead + 3) : lead;
+    if (k + 4 > prev.length()) {
+      return -1;
+    }
+    char c = prev.charAt(k);
+    return (c == '2' || c == '4' || c == '5') && Smtp.isDigit(prev.charAt(k + 1)) && Smtp.isDigit(prev.charAt(k + 2))
+        && prev.charAt(k + 3) == '-' ? k : -1;
   }
 
   /**
@@ -877,9 +897,9 @@ final class TextScanner {
       if (s.contains("<mailto:")) {
         rest = "";
       }
-      rest = LEADING_PUNCT.matcher(rest).replaceFirst("");
+      rest = withoutLeadingPunct(rest);
       // Exchange 2003: "addr on Mon, 20 May 2024 10:00:00 +0200"
-      if (EXCHANGE_DATE.matcher(rest).matches()) {
+      if (mayBeExchangeDate(rest) && EXCHANGE_DATE.matcher(rest).matches()) {
         rest = "";
       }
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
@@ -948,6 +968,21 @@ final class TextScanner {
       }
     }
     return null;
+  }
+
+  /** {@code LEADING_PUNCT.matcher(rest).replaceFirst("")}: without its leading {@code [.:;,\s]} chars. */
+  static String withoutLeadingPunct(String rest) {
+    int i = 0;
+    while (i < rest.length() && (".:;,".indexOf(rest.charAt(i)) >= 0 || Keywords.isSpace(rest.charAt(i)))) {
+      i++;
+    }
+    return i == 0 ? rest : rest.substring(i);
+  }
+
+  /** A necessary condition for {@link #EXCHANGE_DATE}: "on" and a {@code \s} char at the start, and a colon. */
+  static boolean mayBeExchangeDate(String rest) {
+    return rest.length() > 2 && Keywords.startsWithAscii(rest, 0, "on") && Keywords.isSpace(rest.charAt(2))
+        && rest.indexOf(':') >= 0;
   }
 
   /**
@@ -1106,7 +1141,7 @@ final class TextScanner {
           while (j < limit && lines[j].isBlank()) {
             j++;
           }
-          if (j >= limit || !DETAIL_LEAD.matcher(lines[j]).lookingAt()) {
+          if (j >= limit || !LineMatchers.detailLead(lines[j])) {
             break;
           }
         }

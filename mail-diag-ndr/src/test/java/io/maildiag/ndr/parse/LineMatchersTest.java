@@ -82,6 +82,43 @@ class LineMatchersTest {
         .map(l -> String.join("", l));
   }
 
+  @Property(tries = 5000)
+  void detailLeadIsLookingAt(@ForAll("details") String l) {
+    assertThat(LineMatchers.detailLead(l)).as(l).isEqualTo(TextScanner.DETAIL_LEAD.matcher(l).lookingAt());
+  }
+
+  @Property(tries = 5000)
+  void replyContinuesIsFind(@ForAll("details") String prev) {
+    Matcher m = TextScanner.REPLY_CONT.matcher(prev);
+    int code = TextScanner.replyContinues(prev, Keywords.skipSpace(prev));
+    if (m.find()) {
+      assertThat(code).as(prev).isEqualTo(m.start(1));
+    } else {
+      assertThat(code).as(prev).isEqualTo(-1);
+    }
+  }
+
+  @Property(tries = 3000)
+  void leadingPunctAndExchangeDate(@ForAll("details") String rest) {
+    assertThat(TextScanner.withoutLeadingPunct(rest)).as(rest)
+        .isEqualTo(TextScanner.LEADING_PUNCT.matcher(rest).replaceFirst(""));
+    if (TextScanner.EXCHANGE_DATE.matcher(rest).matches()) {
+      assertThat(TextScanner.mayBeExchangeDate(rest)).as(rest).isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> details() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("technical details", "Technical Detail", "the error", "The response", "remote host",
+            "Remote Server", "remote", "reason", "diagnostic", "error", "smtp error", "SMTP", "host", "Host", "<<<",
+            ">>>", "<<", "550", "450", "250", "350", "55", "5.1", "#5.", "#", "5", ".", "4.7", "the server",
+            "the mail server", "the mail", "response", ":", "-", "x", "\u00e9", "\u0660", "on", "On", "Mon,",
+            "20 May 2024", "10:00", "1:23", ";", ",", "550-", "<<< 550-"),
+        Arbitraries.strings().withChars("245. :-#<\t").ofMaxLength(5));
+    return piece.list().ofMaxSize(8).map(l -> String.join("", l));
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
