@@ -2,9 +2,10 @@ package io.maildiag.ndr.parse;
 
 /**
  * Hand-written {@code lookingAt()} of the sentence anchors of {@link TextScanner} ({@link
- * TextScanner#SENTENCES} and {@link TextScanner#P_RCPT}) at one start of an ASCII line: the line's
- * chars are then word characters to {@code \b} exactly when they are ASCII letters, digits or "_",
- * and {@code (?i)} compares ASCII letters only. Between their words the patterns have {@code \s+}
+ * TextScanner#SENTENCES} and {@link TextScanner#P_RCPT}) at one start of a line. Where {@code \b}
+ * would read a char outside ASCII (a letter, digit or mark there is a word char), or a local part
+ * holds a surrogate (the pattern reads code points), the answer is {@link #UNSURE}; elsewhere
+ * ASCII letters, digits and "_" are the word chars, and {@code (?i)} compares ASCII letters only. Between their words the patterns have {@code \s+}
  * or a colon and {@code \s*}, each followed by a char those cannot take, so they match in one way;
  * only the lazy gap after the first word ({@code [^<@\n]{0,60}?}) is tried from short to long,
  * and the first word's optional endings in the pattern's order. The address of each pattern ends
@@ -30,16 +31,6 @@ final class SentenceMatchers {
   /** The longest gap between the first word and what follows it. */
   private static final int GAP = 60;
 
-  /** Whether every char of {@code s} is ASCII, as the matchers here need. */
-  static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Where the address starts in a match. */
   static int start(long match) {
     return (int) (match >>> 32);
@@ -52,12 +43,13 @@ final class SentenceMatchers {
 
   /**
    * {@code SENTENCES[k].matcher(s).region(at, n).lookingAt()} (with transparent bounds) for {@code k}
-   * 0 to 3, and {@link TextScanner#P_RCPT}'s for {@code k} 4, on an ASCII line: the match or {@link
-   * #NO}; {@link #UNSURE} where "RCPT TO"'s address is not followed by its {@code >}.
+   * 0 to 3, and {@link TextScanner#P_RCPT}'s for {@code k} 4: the match, {@link #NO} or {@link
+   * #UNSURE} (also where "RCPT TO"'s address is not followed by its {@code >}).
    */
   static long at(int k, String s, int at) {
-    if (!boundary(s, at)) {
-      return NO; // every pattern starts with \b and a letter
+    int b = boundary(s, at);
+    if (b != 1) {
+      return b == 0 ? NO : UNSURE; // every pattern starts with \b and a letter
     }
     switch (k) {
       case 0:
@@ -98,7 +90,14 @@ final class SentenceMatchers {
    */
   private static long afterWord(String s, int at, String[] words, boolean send) {
     for (String w : words) {
-      if (!Keywords.startsWithAscii(s, at, w) || !boundary(s, at + w.length())) {
+      if (!Keywords.startsWithAscii(s, at, w)) {
+        continue;
+      }
+      int b = boundary(s, at + w.length());
+      if (b != 1) {
+        if (b < 0) {
+          return UNSURE;
+        }
         continue;
       }
       int e = at + w.length();
@@ -107,7 +106,7 @@ final class SentenceMatchers {
           break;
         }
         long m = send ? sendTail(s, q) : recipientTail(s, q);
-        if (m >= 0) {
+        if (m != NO) {
           return m;
         }
       }
@@ -117,12 +116,14 @@ final class SentenceMatchers {
 
   /** {@code \b(?:to|for)\b:?\s+[<"]?(ADDR)} at {@code q}. */
   private static long sendTail(String s, int q) {
-    if (!boundary(s, q)) {
+    int w = Keywords.startsWithAscii(s, q, "to") ? q + 2 : Keywords.startsWithAscii(s, q, "for") ? q + 3 : -1;
+    if (w < 0) {
       return NO;
     }
-    int w = Keywords.startsWithAscii(s, q, "to") ? q + 2 : Keywords.startsWithAscii(s, q, "for") ? q + 3 : -1;
-    if (w < 0 || !boundary(s, w)) {
-      return NO;
+    int before = boundary(s, q);
+    int after = boundary(s, w);
+    if (before != 1 || after != 1) {
+      return before < 0 || after < 0 ? UNSURE : NO;
     }
     if (w < s.length() && s.charAt(w) == ':') {
       w++;
@@ -159,7 +160,7 @@ final class SentenceMatchers {
     }
     long m = address(s, a + 1);
     if (m < 0) {
-      return NO;
+      return m;
     }
     int end = end(m);
     return end < s.length() && s.charAt(end) == '>' ? m : UNSURE; // a shorter domain would be followed by a domain char
@@ -183,6 +184,9 @@ final class SentenceMatchers {
     while (k < s.length() && Addresses.isLocalChar(s.charAt(k))) {
       k++;
     }
+    if (k < s.length() && Character.isSurrogate(s.charAt(k))) {
+      return UNSURE; // a code point outside the BMP may be a letter
+    }
     if (k == a || k - a > 128 || k >= s.length() || s.charAt(k) != '@') {
       return NO;
     }
@@ -190,11 +194,14 @@ final class SentenceMatchers {
     return e < 0 ? NO : (long) a << 32 | e;
   }
 
-  /** Whether {@code \b} holds at {@code i} of an ASCII line. */
-  private static boolean boundary(String s, int i) {
-    boolean left = i > 0 && Keywords.isAsciiWordChar(s.charAt(i - 1));
-    boolean right = i < s.length() && Keywords.isAsciiWordChar(s.charAt(i));
-    return left != right;
+  /** Whether {@code \b} holds at {@code i}: 1 if so, 0 if not, -1 when a char next to it is outside ASCII. */
+  private static int boundary(String s, int i) {
+    char l = i > 0 ? s.charAt(i - 1) : ' ';
+    char r = i < s.length() ? s.charAt(i) : ' ';
+    if (l >= 128 || r >= 128) {
+      return -1;
+    }
+    return Keywords.isAsciiWordChar(l) != Keywords.isAsciiWordChar(r) ? 1 : 0;
   }
 
   /** The chars the gap {@code [^<@\n]} cannot take. */

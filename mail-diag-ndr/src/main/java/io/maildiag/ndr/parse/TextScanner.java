@@ -922,9 +922,8 @@ final class TextScanner {
     }
     // the words' starts are found once for all the patterns, not once per pattern
     int[] starts = wordStarts(s, firstWord, lastAt);
-    boolean ascii = SentenceMatchers.isAscii(s);
     for (int k = 0; k < SENTENCES.length; k++) {
-      String found = sentenceAddress(k, s, starts, ascii);
+      String found = sentenceAddress(k, s, starts);
       if (found != null) {
         String addr = Addresses.trim(found);
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
@@ -933,7 +932,7 @@ final class TextScanner {
         return new Anchor(index, addr, s, true);
       }
     }
-    String rcpt = sentenceAddress(SENTENCES.length, s, starts, ascii);
+    String rcpt = sentenceAddress(SENTENCES.length, s, starts);
     if (rcpt != null) {
       return new Anchor(index, Addresses.trim(rcpt), "", false);
     }
@@ -942,16 +941,12 @@ final class TextScanner {
 
   /**
    * The address of the first match of {@code SENTENCES[k]} ({@link #P_RCPT} for {@code k} 4) at
-   * one of {@code starts}, as {@link #matchAt} finds it, or null; read by hand on an ASCII line
-   * ({@link SentenceMatchers}), else by the pattern.
+   * one of {@code starts}, as {@link #matchAt} finds it, or null: read by hand ({@link
+   * SentenceMatchers}), and by the pattern where that is unsure.
    */
-  private static @Nullable String sentenceAddress(int k, String s, int[] starts, boolean ascii) {
+  private static @Nullable String sentenceAddress(int k, String s, int[] starts) {
     Keywords words = k < SENTENCES.length ? SENTENCE_STARTS[k] : RCPT_STARTS;
     Pattern p = k < SENTENCES.length ? SENTENCES[k] : P_RCPT;
-    if (!ascii) {
-      Matcher m = matchAt(words, p, s, starts);
-      return m != null ? m.group(1) : null;
-    }
     for (int i = 0; starts[i] >= 0; i++) {
       int at = starts[i];
       if (!words.at(s, at)) {
