@@ -444,6 +444,43 @@ final class LineMatchers {
     return c == '2' || c == '4' || c == '5';
   }
 
+  /**
+   * The markers of {@link TextScanner#RESPONSE_MARK} in the pattern's order, each optional piece
+   * written out (with it first, as the pattern tries it); those but the last three may be followed
+   * by a colon.
+   */
+  private static final String[] RESPONSE_MARKS = {"the response from the remote server was", "the response was",
+      "the error that the other server returned was", "technical details of permanent failure",
+      "technical details of temporary failure", "error message below", "the remote server said",
+      "the remote server returned", "remote host said", "it responded as follows", "reason:", "diagnostic-code:",
+      "diagnostic code:"};
+
+  /**
+   * {@link TextScanner#RESPONSE_MARK} as {@code matches()} reads {@code l}: its group (what follows
+   * the marker, its colon and the {@code \s} chars after them), or null. The group runs to the end,
+   * so on a line without a line terminator the first marker that starts the line (after its
+   * {@code \s} chars) gives it; a line with one is left to the pattern.
+   */
+  static @Nullable String responseMark(String l) {
+    for (int k = 0; k < l.length(); k++) {
+      if (isLineTerminator(l.charAt(k))) {
+        java.util.regex.Matcher m = TextScanner.RESPONSE_MARK.matcher(l);
+        return m.matches() ? m.group(1) : null;
+      }
+    }
+    int i = Keywords.skipSpace(l);
+    for (String w : RESPONSE_MARKS) {
+      if (Keywords.startsWithAscii(l, i, w)) {
+        int k = i + w.length();
+        if (!w.endsWith(":") && k < l.length() && l.charAt(k) == ':') {
+          k++;
+        }
+        return l.substring(Keywords.skipSpace(l, k));
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

@@ -1249,10 +1249,10 @@ final class TextScanner {
     int from = -1;
     String inline = null;
     for (int i = 0; i < ls.length; i++) {
-      Matcher m = whole(RESPONSE_LEADS.leads(ls[i]), RESPONSE_MARK, ls[i]);
-      if (m != null) {
+      String after = RESPONSE_LEADS.leads(ls[i]) ? LineMatchers.responseMark(ls[i]) : null;
+      if (after != null) {
         from = i + 1;
-        inline = m.group(1);
+        inline = after;
       }
     }
     if (from >= 0) {
@@ -1309,13 +1309,13 @@ final class TextScanner {
   /** The section after a response marker, when the text has one: the lines up to a blank line pair or end. */
   private static String responseSection(String[] lines, int end) {
     for (int i = 0; i < end; i++) {
-      Matcher m = whole(RESPONSE_LEADS.leads(lines[i]), RESPONSE_MARK, lines[i]);
-      if (m == null) {
+      String after = RESPONSE_LEADS.leads(lines[i]) ? LineMatchers.responseMark(lines[i]) : null;
+      if (after == null) {
         continue;
       }
       List<String> out = new ArrayList<>();
-      if (!m.group(1).isBlank()) {
-        out.add(m.group(1));
+      if (!after.isBlank()) {
+        out.add(after);
       }
       int j = i + 1;
       boolean content = !out.isEmpty();

@@ -119,6 +119,25 @@ class LineMatchersTest {
     return piece.list().ofMaxSize(8).map(l -> String.join("", l));
   }
 
+  @Property(tries = 5000)
+  void responseMarkIsMatches(@ForAll("marks") String l) {
+    Matcher m = TextScanner.RESPONSE_MARK.matcher(l);
+    assertThat(LineMatchers.responseMark(l)).as(l).isEqualTo(m.matches() ? m.group(1) : null);
+  }
+
+  @Provide
+  Arbitrary<String> marks() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("the response from the remote server was", "The Response was", "the response ",
+            "the response from the remote server said", "the error that the other server returned was",
+            "technical details of permanent failure", "Technical details of temporary failure",
+            "technical details of ", "error message below", "the remote server said", "the remote server returned",
+            "the remote server ", "remote host said", "it responded as follows", "reason:", "Reason", "diagnostic-code:",
+            "diagnostic code:", "Diagnostic_code:", ":", "::", "550 5.1.1 no", "x", "\u00e9"),
+        Arbitraries.strings().withChars("ab: \t").ofMaxLength(4));
+    return piece.list().ofMaxSize(6).map(l -> String.join("", l));
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
