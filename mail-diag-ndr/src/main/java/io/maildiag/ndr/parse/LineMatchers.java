@@ -481,6 +481,25 @@ final class LineMatchers {
     return null;
   }
 
+  /**
+   * The group of {@link SmtpStage#SERVER} ({@code ^\s*<<<\s*(.*)$}, {@code mark} "<<<") or {@link
+   * SmtpStage#CLIENT} ({@code mark} ">>>") as {@code lookingAt()} reads {@code l}, or null: after
+   * the mark and its {@code \s} chars, the text up to the first line terminator, which must end
+   * the line ("\r\n" counts as one). Giving back spaces to the group would not move that terminator.
+   */
+  static @Nullable String transcriptText(String l, String mark) {
+    int i = Keywords.skipSpace(l);
+    if (!l.startsWith(mark, i)) {
+      return null;
+    }
+    int g = Keywords.skipSpace(l, i + mark.length());
+    int t = g;
+    while (t < l.length() && !isLineTerminator(l.charAt(t))) {
+      t++;
+    }
+    return t == l.length() || endsAtTerminator(l, t) ? l.substring(g, t) : null;
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

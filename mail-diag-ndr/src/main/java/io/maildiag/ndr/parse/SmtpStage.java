@@ -362,11 +362,11 @@ final class SmtpStage {
     want = want.substring(0, Math.min(want.length(), 40));
     String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
-      if (m == null) {
+      String said = LineMatchers.transcriptText(lines[i], "<<<");
+      if (said == null) {
         continue;
       }
-      String got = collapse(m.group(1));
+      String got = collapse(said);
       if (!got.isEmpty() && (got.startsWith(want) || want.startsWith(got) && got.length() >= 12)) {
         return at(lines, first(lines, i));
       }
@@ -395,18 +395,18 @@ final class SmtpStage {
     if (j < 0) {
       return null;
     }
-    Matcher c = CLIENT_LEAD.leading(CLIENT, lines[j]);
-    if (c == null) {
+    String sent = LineMatchers.transcriptText(lines[j], ">>>");
+    if (sent == null) {
       return null;
     }
-    Found f = command(c.group(1));
+    Found f = command(sent);
     if (f == null || f.stage() != Stage.DATA) {
       return f;
     }
     // pipelined: a later reply of the same exchange says no recipient was accepted
     for (int k = reply + 1; k < lines.length && k <= reply + 12; k++) {
       String l = lines[k];
-      if (l.isBlank() || CLIENT_LEAD.leads(l) && CLIENT.matcher(l).lookingAt()) {
+      if (l.isBlank() || LineMatchers.transcriptText(l, ">>>") != null) {
         break;
       }
       if (SERVER_LEAD.leads(l) && RECIPIENT_WORDS.in(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
@@ -423,18 +423,18 @@ final class SmtpStage {
 
   /** Whether {@code line} is a server reply line of a transcript ({@code <<< ...}). */
   private static boolean isServer(String line) {
-    return SERVER_LEAD.leads(line) && SERVER.matcher(line).lookingAt();
+    return LineMatchers.transcriptText(line, "<<<") != null;
   }
 
   /** The server reply lines {@code lines[from, to)} without their {@code <<<} marks. */
   static String replyText(String[] lines, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i < to; i++) {
-      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
-      if (m == null) {
+      String said = LineMatchers.transcriptText(lines[i], "<<<");
+      if (said == null) {
         break;
       }
-      b.append(b.length() > 0 ? "\n" : "").append(m.group(1));
+      b.append(b.length() > 0 ? "\n" : "").append(said);
     }
     return b.toString();
   }

@@ -138,6 +138,15 @@ class LineMatchersTest {
     return piece.list().ofMaxSize(6).map(l -> String.join("", l));
   }
 
+  @Property(tries = 5000)
+  void transcriptTextIsLookingAt(@ForAll("replies") String l) {
+    Matcher server = SmtpStage.SERVER.matcher(l);
+    assertThat(LineMatchers.transcriptText(l, "<<<")).as(l).isEqualTo(server.lookingAt() ? server.group(1) : null);
+    String c = l.replace('<', '>');
+    Matcher client = SmtpStage.CLIENT.matcher(c);
+    assertThat(LineMatchers.transcriptText(c, ">>>")).as(c).isEqualTo(client.lookingAt() ? client.group(1) : null);
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
