@@ -30,8 +30,7 @@ final class TextScanner {
   static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
   static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
   private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
+  static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
   private static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
   static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
@@ -1177,7 +1176,7 @@ final class TextScanner {
    * a session transcript in the text gives it, or null. Reports often keep only the first line.
    */
   static String fullReply(String text, String truncated) {
-    String want = WHITESPACE.matcher(truncated.strip()).replaceAll(" ");
+    String want = SmtpStage.collapseSpace(truncated.strip());
     if (want.length() < 8) {
       return null;
     }
@@ -1185,36 +1184,72 @@ final class TextScanner {
     String head = want.substring(0, Math.min(want.length(), 40));
     // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
     String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
-    String[] ls = text.split("\n", MAX_LINES);
-    for (int i = 0; i < ls.length; i++) {
-      if (!ls[i].contains(word)) {
-        continue;
-      }
-      String l = WHITESPACE.matcher(stripTranscript(ls[i])).replaceAll(" ");
-      if (!l.startsWith(head)) {
-        continue;
-      }
-      List<String> out = new ArrayList<>();
-      out.add(l);
-      for (int j = i + 1; j < ls.length && out.size() < 20; j++) {
-        String c = stripTranscript(ls[j]);
-        if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
-          break;
-        }
-        out.add(c);
-        if (c.startsWith(code + " ")) {
+    // the lines of text.split("\n", MAX_LINES), [s, e) each; only those the word's next place lies in are read
+    int n = text.length();
+    int next = text.indexOf(word);
+    for (int i = 0, s = 0; next >= 0; i++) {
+      int e = splitLineEnd(text, s, i);
+      if (next < s) {
+        next = text.indexOf(word, s);
+        if (next < 0) {
           break;
         }
       }
-      if (out.size() > 1) {
-        return Smtp.clean(String.join("\n", out));
+      if (next + word.length() <= e) {
+        String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
+        if (l.startsWith(head)) {
+          List<String> out = new ArrayList<>();
+          out.add(l);
+          for (int j = i + 1, cs = e + 1, prevEnd = e; prevEnd < n && out.size() < 20; j++) {
+            int ce = splitLineEnd(text, cs, j);
+            String c = stripTranscript(text.substring(cs, ce));
+            if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
+              break;
+            }
+            out.add(c);
+            if (c.startsWith(code + " ")) {
+              break;
+            }
+            prevEnd = ce;
+            cs = ce + 1;
+          }
+          if (out.size() > 1) {
+            return Smtp.clean(String.join("\n", out));
+          }
+        }
       }
+      if (e >= n) {
+        break;
+      }
+      s = e + 1;
     }
     return null;
   }
 
+  /**
+   * Where line {@code i} of {@code text.split("\n", MAX_LINES)}, which starts at {@code s}, ends:
+   * at its newline, or at the text's end for the last line and for line {@code MAX_LINES - 1},
+   * which holds the rest.
+   */
+  private static int splitLineEnd(String text, int s, int i) {
+    int nl = i == MAX_LINES - 1 ? -1 : text.indexOf('\n', s);
+    return nl < 0 ? text.length() : nl;
+  }
+
+  /** {@code TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("")}: the stripped line without its transcript mark. */
   private static String stripTranscript(String l) {
-    return TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("");
+    String t = l.strip();
+    int k;
+    if (t.startsWith("<<<")) {
+      k = 3;
+    } else if (t.startsWith("<-") || t.startsWith("S:")) {
+      k = 2;
+    } else if (t.startsWith("Out:")) {
+      k = 4;
+    } else {
+      return t;
+    }
+    return t.substring(Keywords.skipSpace(t, k));
   }
 
   static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
