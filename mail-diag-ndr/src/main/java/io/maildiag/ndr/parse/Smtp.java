@@ -37,7 +37,7 @@ final class Smtp {
   private static final String DIGITS = "0123456789";
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
   private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
-  private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
+  static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern REPLY_LINE = Pattern.compile(
@@ -579,12 +579,16 @@ final class Smtp {
 
   /** Parses the leading code of a Status field value such as {@code 5.0.0 (permanent failure)}. */
   static Optional<EnhancedStatusCode> statusField(String value) {
-    Matcher m = STATUS_FIELD.matcher(value);
-    if (m.find()) {
-      return status(m.group(1), m.group(2), m.group(3));
+    // STATUS_FIELD's find: at the start only, after the \s chars, a code whose digit runs are taken greedily
+    int p = Keywords.skipSpace(value);
+    int end = enhancedCodeEnd(value, p, value.length());
+    if (end < 0) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    int dot = value.indexOf('.', p + 2);
+    return status(value.substring(p, p + 1), value.substring(p + 2, dot), value.substring(dot + 1, end));
   }
+
 
 
   /**
