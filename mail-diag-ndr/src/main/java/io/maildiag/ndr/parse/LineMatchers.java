@@ -500,6 +500,85 @@ final class LineMatchers {
     return t == l.length() || endsAtTerminator(l, t) ? l.substring(g, t) : null;
   }
 
+  /** The marks of {@link TextScanner#TRANSCRIPT_REPLY} and {@link TextScanner#TRANSCRIPT_PREFIX_CI}, in their order. */
+  private static final String[] TRANSCRIPT_MARKS = {"<<<", "out:", "s:", "<-", "server:"};
+
+  /** The mark of {@link #TRANSCRIPT_MARKS} at {@code i} of {@code l} (ASCII case ignored), or null; no mark starts another. */
+  private static @Nullable String transcriptMarkAt(String l, int i) {
+    for (String w : TRANSCRIPT_MARKS) {
+      if (Keywords.startsWithAscii(l, i, w)) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@link TextScanner#TRANSCRIPT_REPLY} ({@code (?i)^\s*(?:<<<|out:|s:|<-|server:)\s*([45]\d\d)[ -]})
+   * as {@code lookingAt()} reads {@code l}: where its code starts, or -1.
+   */
+  static int transcriptReply(String l) {
+    int i = Keywords.skipSpace(l);
+    String mark = transcriptMarkAt(l, i);
+    if (mark == null) {
+      return -1;
+    }
+    int k = Keywords.skipSpace(l, i + mark.length());
+    return k + 3 < l.length() && (l.charAt(k) == '4' || l.charAt(k) == '5') && isAsciiDigit(l.charAt(k + 1))
+        && isAsciiDigit(l.charAt(k + 2)) && (l.charAt(k + 3) == ' ' || l.charAt(k + 3) == '-') ? k : -1;
+  }
+
+  /** {@code TRANSCRIPT_PREFIX_CI.matcher(t).replaceFirst("")}: {@code t} without its leading mark and the {@code \s} chars after it. */
+  static String withoutTranscriptMark(String t) {
+    String mark = transcriptMarkAt(t, 0);
+    return mark == null ? t : t.substring(Keywords.skipSpace(t, mark.length()));
+  }
+
+  /**
+   * {@link TextScanner#REPLY_START} ({@code ^\s*(?:<<<\s*)?[\[(]?#?([45]\d\d)(?:[ :-]|$)}) as
+   * {@code lookingAt()} reads {@code l}: where its code starts, or -1. Each optional piece is taken
+   * when there, as what follows it cannot start with it.
+   */
+  static int replyStart(String l) {
+    int k = Keywords.skipSpace(l);
+    if (l.startsWith("<<<", k)) {
+      k = Keywords.skipSpace(l, k + 3);
+    }
+    if (k < l.length() && (l.charAt(k) == '[' || l.charAt(k) == '(')) {
+      k++;
+    }
+    if (k < l.length() && l.charAt(k) == '#') {
+      k++;
+    }
+    if (k + 3 > l.length() || l.charAt(k) != '4' && l.charAt(k) != '5' || !isAsciiDigit(l.charAt(k + 1))
+        || !isAsciiDigit(l.charAt(k + 2))) {
+      return -1;
+    }
+    int e = k + 3;
+    if (e == l.length() || endsAtTerminator(l, e)) {
+      return k;
+    }
+    char c = l.charAt(e);
+    return c == ' ' || c == ':' || c == '-' ? k : -1;
+  }
+
+  /**
+   * {@link TextScanner#INNER_REPLY} ({@code ^[245]\d\d[ -].*}) as {@code matches()} reads {@code s}:
+   * a reply code, a space or hyphen, and no line terminator after them.
+   */
+  static boolean innerReply(String s) {
+    if (s.length() < 4 || !isClass(s.charAt(0)) || !isAsciiDigit(s.charAt(1)) || !isAsciiDigit(s.charAt(2))
+        || s.charAt(3) != ' ' && s.charAt(3) != '-') {
+      return false;
+    }
+    for (int k = 4; k < s.length(); k++) {
+      if (isLineTerminator(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

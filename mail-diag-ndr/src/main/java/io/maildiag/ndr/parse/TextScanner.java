@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class TextScanner {
   static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
-  private static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
+  static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
   private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
   static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
   static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
   private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
   static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
-  private static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
+  static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
   static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
 
@@ -861,7 +861,7 @@ final class TextScanner {
     if (m != null || g >= 0) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m != null ? m.group(3) : s.substring(AnchorMatchers.rest(g));
-      boolean innerReply = INNER_REPLY.matcher(inner).matches();
+      boolean innerReply = LineMatchers.innerReply(inner);
       return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
           true);
     }
@@ -1268,15 +1268,15 @@ final class TextScanner {
   static String narrowByLines(String block) {
     String[] ls = splitDroppingTrailingEmpty(block);
     for (int i = 0; i < ls.length; i++) {
-      Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
-      if (t != null) {
-        StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
+      int t = LineMatchers.transcriptReply(ls[i]);
+      if (t >= 0) {
+        StringBuilder sb = new StringBuilder(LineMatchers.withoutTranscriptMark(ls[i].strip()));
         for (int j = i + 1; j < ls.length; j++) {
-          Matcher c = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[j]);
-          if (c == null || !c.group(1).equals(t.group(1))) {
+          int c = LineMatchers.transcriptReply(ls[j]);
+          if (c < 0 || !ls[j].startsWith(ls[i].substring(t, t + 3), c)) {
             break;
           }
-          sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
+          sb.append('\n').append(LineMatchers.withoutTranscriptMark(ls[j].strip()));
         }
         return Smtp.clean(sb.toString());
       }
@@ -1390,8 +1390,8 @@ final class TextScanner {
         continue;
       }
       String l = lines[i];
-      Matcher m = REPLY_START_LEADS.leading(REPLY_START, l);
-      boolean hit = m != null && Smtp.reply(m.group(1)).isPresent();
+      int code = LineMatchers.replyStart(l);
+      boolean hit = code >= 0 && Smtp.reply(l.substring(code, code + 3)).isPresent();
       // the facts need an enhanced status code, which needs "5.", "4." or "2." and a digit
       if (!hit && Smtp.mayHoldStatus(l)) {
         Smtp.Facts f = Smtp.facts(l);

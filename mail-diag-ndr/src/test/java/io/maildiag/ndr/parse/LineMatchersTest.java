@@ -147,6 +147,27 @@ class LineMatchersTest {
     assertThat(LineMatchers.transcriptText(c, ">>>")).as(c).isEqualTo(client.lookingAt() ? client.group(1) : null);
   }
 
+  @Property(tries = 5000)
+  void transcriptAndReplyStarts(@ForAll("transcriptLines") String l) {
+    Matcher t = TextScanner.TRANSCRIPT_REPLY.matcher(l);
+    assertThat(LineMatchers.transcriptReply(l)).as(l).isEqualTo(t.lookingAt() ? t.start(1) : -1);
+    String stripped = l.strip();
+    assertThat(LineMatchers.withoutTranscriptMark(stripped)).as(l)
+        .isEqualTo(TextScanner.TRANSCRIPT_PREFIX_CI.matcher(stripped).replaceFirst(""));
+    Matcher r = TextScanner.REPLY_START.matcher(l);
+    assertThat(LineMatchers.replyStart(l)).as(l).isEqualTo(r.lookingAt() ? r.start(1) : -1);
+    assertThat(LineMatchers.innerReply(l)).as(l).isEqualTo(TextScanner.INNER_REPLY.matcher(l).matches());
+  }
+
+  @Provide
+  Arbitrary<String> transcriptLines() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("<<<", "<<", "<-", "out:", "OUT:", "Out", "s:", "S:", "server:", "Server:", "serv", "550",
+            "450", "250", "551", "5", "55", "5500", "-", " ", ":", "[", "(", "#", "[#", "x", "\u0660", "\u00e9"),
+        Arbitraries.strings().withChars("<45 -:#[(0x").ofMaxLength(5));
+    return piece.list().ofMaxSize(7).map(l -> String.join("", l));
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
