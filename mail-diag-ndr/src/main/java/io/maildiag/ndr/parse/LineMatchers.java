@@ -579,6 +579,62 @@ final class LineMatchers {
     return true;
   }
 
+  /** The phrases of {@link TextScanner#SECTION_END}. */
+  private static final String[] SECTION_END_PHRASES = {"for further assistance", "if you do so, please include",
+      "no action is required", "original message headers", "please do not reply", "delivery attempts will continue",
+      "the following text was generated", "this is a permanent error", "if your message was also sent to",
+      "diagnostic information for administrators"};
+
+  /**
+   * {@link TextScanner#SECTION_END} as {@code lookingAt()} reads {@code l}: after the {@code \s}
+   * chars, four or more of {@code [-=*_#~+|]}, or one of its phrases (ASCII case ignored).
+   */
+  static boolean sectionEnd(String l) {
+    int i = Keywords.skipSpace(l);
+    if (i >= l.length()) {
+      return false;
+    }
+    if (isSeparatorChar(l.charAt(i))) {
+      return separatorRun(l, i) >= 4;
+    }
+    char c = Keywords.lower(l.charAt(i));
+    for (String w : SECTION_END_PHRASES) {
+      if (w.charAt(0) == c && Keywords.startsWithAscii(l, i, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link TextScanner#SEPARATOR_LINE} ({@code ^[-=*_#~+|]{3,}.*}) as {@code matches()} reads
+   * {@code t}: three or more of those chars, then no line terminator.
+   */
+  static boolean separatorLine(String t) {
+    if (separatorRun(t, 0) < 3) {
+      return false;
+    }
+    for (int k = 3; k < t.length(); k++) {
+      if (isLineTerminator(t.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of {@code [-=*_#~+|]} follow one another from {@code i}. */
+  private static int separatorRun(String l, int i) {
+    int k = i;
+    while (k < l.length() && isSeparatorChar(l.charAt(k))) {
+      k++;
+    }
+    return k - i;
+  }
+
+  private static boolean isSeparatorChar(char c) {
+    return "-=*_#~+|".indexOf(c) >= 0;
+  }
+
   /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';

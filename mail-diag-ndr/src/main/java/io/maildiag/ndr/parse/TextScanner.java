@@ -29,7 +29,7 @@ final class TextScanner {
   private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
   static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
   static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
-  private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
   static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
   static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
   static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
@@ -799,7 +799,7 @@ final class TextScanner {
 
   /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
   private static boolean sectionEnd(String l) {
-    return SECTION_END_LEADS.leads(l) && SECTION_END.matcher(l).lookingAt();
+    return LineMatchers.sectionEnd(l);
   }
 
   private static boolean blankBetween(String[] lines, int from, int to) {
@@ -1109,7 +1109,7 @@ final class TextScanner {
       String l = lines[i];
       if (sectionEnd(l)) {
         // an address alone above a separator ("----- Transcript follows -----"): the reason is below it
-        if (!content && !crossed && SEPARATOR_LINE.matcher(l.strip()).matches()) {
+        if (!content && !crossed && LineMatchers.separatorLine(l.strip())) {
           crossed = true;
           i++;
           continue;

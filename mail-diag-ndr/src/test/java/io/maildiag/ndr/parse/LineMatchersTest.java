@@ -168,6 +168,24 @@ class LineMatchersTest {
     return piece.list().ofMaxSize(7).map(l -> String.join("", l));
   }
 
+  @Property(tries = 5000)
+  void sectionEndAndSeparator(@ForAll("sectionLines") String l) {
+    assertThat(LineMatchers.sectionEnd(l)).as(l).isEqualTo(TextScanner.SECTION_END.matcher(l).lookingAt());
+    assertThat(LineMatchers.separatorLine(l)).as(l).isEqualTo(TextScanner.SEPARATOR_LINE.matcher(l).matches());
+  }
+
+  @Provide
+  Arbitrary<String> sectionLines() {
+    Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.of(SPACES),
+        Arbitraries.of("For further assistance", "if you do so, please include", "no action is required",
+            "original message headers", "Please do not reply", "delivery attempts will continue",
+            "the following text was generated", "this is a permanent error", "if your message was also sent to",
+            "diagnostic information for administrators", "for further", "if you", "-", "--", "---", "=", "*", "_",
+            "#", "~", "+", "|", "x", "\u00e9"),
+        Arbitraries.strings().withChars("-=*_#~+|x ").ofMaxLength(6));
+    return piece.list().ofMaxSize(6).map(l -> String.join("", l));
+  }
+
   @Test
   void examples() {
     assertThat(LineMatchers.reasonWrap("   (reason: 550 5.1.1 User unknown)")).isEqualTo("550 5.1.1 User unknown");
