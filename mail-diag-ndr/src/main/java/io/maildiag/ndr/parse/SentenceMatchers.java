@@ -181,7 +181,8 @@ final class SentenceMatchers {
    */
   private static long address(String s, int a) {
     int k = a;
-    while (k < s.length() && Addresses.isLocalChar(s.charAt(k))) {
+    // no further than one past the longest local part: a longer run has no "@" where one may be
+    while (k < s.length() && k - a <= 128 && Addresses.isLocalChar(s.charAt(k))) {
       k++;
     }
     if (k < s.length() && Character.isSurrogate(s.charAt(k))) {
