@@ -865,13 +865,16 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
           true);
     }
-    m = whole(colon && LABEL_STARTS.at(s, 0), P_LABEL, s);
-    if (m != null) {
-      String rest = m.group(2);
+    g = colon && LABEL_STARTS.at(s, 0) ? AnchorMatchers.label(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(true, P_LABEL, s);
+    }
+    if (m != null || g >= 0) {
+      String rest = m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g));
       if (rest.isBlank() && FAILURE_WORD.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
         rest = s; // "Unknown user: addr" says why
       }
-      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
     g = colon ? AnchorMatchers.addrColon2(s) : AnchorMatchers.NO;
     if (g == AnchorMatchers.UNSURE) {
