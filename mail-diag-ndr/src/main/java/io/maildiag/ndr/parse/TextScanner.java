@@ -1388,8 +1388,15 @@ final class TextScanner {
 
   /** The first SMTP reply in the text that is not on an anchor line, with its continuation lines. */
   private static String orphanReply(String[] lines, int end, List<Integer> anchorLines) {
+    // which lines are anchors, looked up without boxing each line's index
+    boolean[] anchor = new boolean[end];
+    for (int a : anchorLines) {
+      if (a >= 0 && a < end) {
+        anchor[a] = true;
+      }
+    }
     for (int i = 0; i < end; i++) {
-      if (anchorLines.contains(i)) {
+      if (anchor[i]) {
         continue;
       }
       String l = lines[i];
@@ -1410,7 +1417,7 @@ final class TextScanner {
         if (c.isBlank() && continuesReply(out, lines, j, end)) {
           continue;
         }
-        if (c.isBlank() || anchorLines.contains(j) || sectionEnd(c)) {
+        if (c.isBlank() || anchor[j] || sectionEnd(c)) {
           break;
         }
         out.add(c);
