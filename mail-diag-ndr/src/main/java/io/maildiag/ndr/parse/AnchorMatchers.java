@@ -42,6 +42,98 @@ final class AnchorMatchers {
   private static long match(int start, int end, int rest) {
     return (long) start << 32 | (long) end << 16 | rest;
   }
+  /**
+   * The labels of {@link TextScanner#P_LABEL} in the pattern's order, each optional piece written
+   * out (with it first, as the pattern tries it); a space stands for {@code \s+}, and in "rcpt to"
+   * (only) for {@code \s*}. The label with "\u00e4" is left out: a line with it is not ASCII.
+   */
+  private static final String[] LABELS = {"recipient address", "recipient", "recipients", "recipient",
+      "failed recipientes", "failed recipient", "failed addresses", "failed address", "invalid recipient",
+      "unknown recipient", "unknown user", "bad address", "address", "rcpt to", "rcpt", "envelope-to", "delivered-to",
+      "destinataire", "empfaenger"};
+
+  /**
+   * {@link TextScanner#P_LABEL}: {@code LABEL\s*:\s*(?:rfc822\s*;\s*)?[<"]?(ADDR)[>"]?\s*(.*)$} on an
+   * ASCII line without a CR ({@link #UNSURE} otherwise): each label and the two ways after its colon
+   * (with "rfc822;", then without) are tried in the pattern's order. Without a line terminator the
+   * rest always matches, so the address ends where the domain's greedy search ends it.
+   */
+  static long label(String s) {
+    int n = s.length();
+    if (n > MAX_LENGTH) {
+      return UNSURE;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || c == '\r' || c == '\n') {
+        return UNSURE;
+      }
+    }
+    for (String label : LABELS) {
+      int k = labelEnd(s, label);
+      if (k < 0) {
+        continue;
+      }
+      k = Keywords.skipSpace(s, k);
+      if (k >= n || s.charAt(k) != ':') {
+        continue;
+      }
+      k = Keywords.skipSpace(s, k + 1);
+      if (Keywords.startsWithAscii(s, k, "rfc822")) {
+        int semi = Keywords.skipSpace(s, k + 6);
+        if (semi < n && s.charAt(semi) == ';') {
+          long m = labelAddress(s, Keywords.skipSpace(s, semi + 1));
+          if (m >= 0) {
+            return m;
+          }
+        }
+      }
+      long m = labelAddress(s, k);
+      if (m >= 0) {
+        return m;
+      }
+    }
+    return NO;
+  }
+
+  /** Where {@code label} (see {@link #LABELS}) ends when it starts {@code s}, or -1. */
+  private static int labelEnd(String s, String label) {
+    int k = 0;
+    int from = 0;
+    for (int sp = label.indexOf(' '); ; sp = label.indexOf(' ', from)) {
+      String word = sp < 0 ? label.substring(from) : label.substring(from, sp);
+      if (!Keywords.startsWithAscii(s, k, word)) {
+        return -1;
+      }
+      k += word.length();
+      if (sp < 0) {
+        return k;
+      }
+      int after = Keywords.skipSpace(s, k);
+      if (after == k && !label.startsWith("rcpt")) {
+        return -1; // \s+
+      }
+      k = after;
+      from = sp + 1;
+    }
+  }
+
+  /** {@code [<"]?(ADDR)[>"]?\s*(.*)$} at {@code p} of an ASCII line without a line terminator. */
+  private static long labelAddress(String s, int p) {
+    int n = s.length();
+    int a = p < n && (s.charAt(p) == '<' || s.charAt(p) == '"') ? p + 1 : p;
+    int at = localPartEnd(s, a);
+    if (at < 0) {
+      return NO;
+    }
+    int e = Addresses.domainEnd(s, at + 1);
+    if (e < 0) {
+      return NO;
+    }
+    int r = e < n && (s.charAt(e) == '>' || s.charAt(e) == '"') ? e + 1 : e;
+    return match(a, e, Keywords.skipSpace(s, r));
+  }
+
 
   /**
    * {@link TextScanner#P_BARE}: {@code ^[<"(\[]?\s*(ADDR)\s*[>")\]]?\s*EXPANDED[:;,.]?\s*$}. The

@@ -37,7 +37,7 @@ final class Smtp {
   private static final String DIGITS = "0123456789";
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
   private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
-  private static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
+  static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern REPLY_LINE = Pattern.compile(
@@ -349,8 +349,70 @@ final class Smtp {
   /** Whether {@link #VERSION_BEFORE} finds a match in the twelve characters of {@code text} before {@code at}. */
   static boolean versionBefore(String text, int at) {
     int from = Math.max(0, at - 12);
-    return mayEndWithVersionWord(text, from, at)
-        && VERSION_BEFORE.matcher(text.substring(from, at)).find();
+    if (!mayEndWithVersionWord(text, from, at)) {
+      return false;
+    }
+    int hand = versionWordBefore(text, from, at);
+    return hand == UNSURE_VERSION ? VERSION_BEFORE.matcher(text.substring(from, at)).find() : hand == 1;
+  }
+
+  /** The words of {@link #VERSION_BEFORE} but {@code \bv}, ASCII lower case. */
+  private static final String[] VERSION_WORDS = {"version", "ver.", "ver", "release", "rev", "build", "postfix",
+      "exim", "sendmail", "qmail", "mta", "smtpd", "smtp", "server", "ip", "ipv4", "address", "id"};
+  /** {@link #versionWordBefore}: a char outside ASCII before a "v": run the pattern. */
+  private static final int UNSURE_VERSION = -1;
+
+  /**
+   * {@link #VERSION_BEFORE}'s {@code find} in {@code text[from, to)} by hand: 1 when it finds a
+   * match, 0 when not, {@link #UNSURE_VERSION}. Where {@code $} matches (the end, or before one
+   * final line terminator, "\r\n" being one), the run of {@code [ \t:=/-]} before it is skipped,
+   * and one of the words must end there: none ends with one of those chars.
+   */
+  private static int versionWordBefore(String text, int from, int to) {
+    for (int k = 0; k < 3; k++) {
+      int e = to - k;
+      if (e < from || !dollarAt(text, from, to, e)) {
+        continue;
+      }
+      int q = e;
+      while (q > from && isVersionSeparator(text.charAt(q - 1))) {
+        q--;
+      }
+      for (String w : VERSION_WORDS) {
+        if (q - w.length() >= from && Keywords.startsWithAscii(text, q - w.length(), w)) {
+          return 1;
+        }
+      }
+      // \bv: a "v" with no word char before it in the piece searched
+      if (q - 1 >= from && Keywords.lower(text.charAt(q - 1)) == 'v') {
+        if (q - 1 == from) {
+          return 1;
+        }
+        char before = text.charAt(q - 2);
+        if (before >= 128) {
+          return UNSURE_VERSION;
+        }
+        if (!Keywords.isAsciiWordChar(before)) {
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Whether {@code $} (not multiline) matches at {@code e} of the text {@code text[from, to)}. */
+  private static boolean dollarAt(String text, int from, int to, int e) {
+    if (e == to) {
+      return true;
+    }
+    if (e == to - 2) {
+      return text.charAt(e) == '\r' && text.charAt(e + 1) == '\n';
+    }
+    char c = text.charAt(e);
+    if (c == '\n') {
+      return !(e > from && text.charAt(e - 1) == '\r'); // not between "\r" and "\n"
+    }
+    return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /**
@@ -517,12 +579,16 @@ final class Smtp {
 
   /** Parses the leading code of a Status field value such as {@code 5.0.0 (permanent failure)}. */
   static Optional<EnhancedStatusCode> statusField(String value) {
-    Matcher m = STATUS_FIELD.matcher(value);
-    if (m.find()) {
-      return status(m.group(1), m.group(2), m.group(3));
+    // STATUS_FIELD's find: at the start only, after the \s chars, a code whose digit runs are taken greedily
+    int p = Keywords.skipSpace(value);
+    int end = enhancedCodeEnd(value, p, value.length());
+    if (end < 0) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    int dot = value.indexOf('.', p + 2);
+    return status(value.substring(p, p + 1), value.substring(p + 2, dot), value.substring(dot + 1, end));
   }
+
 
 
   /**

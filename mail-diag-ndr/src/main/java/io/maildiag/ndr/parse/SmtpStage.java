@@ -78,13 +78,15 @@ final class SmtpStage {
   static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
   static final Pattern NO_RECIPIENT = Pattern.compile(
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
+  /** A word every match of {@link #NO_RECIPIENT} has ("recipient" also in "recipients"). */
+  static final Keywords RECIPIENT_WORDS = new Keywords("rcpt", "recipient");
   private static final int MAX_SCAN = 64 * 1024;
 
   /** The first stage the text names in words, or null. */
   static @Nullable Found explicit(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
-    Matcher m = explicitMatch(null, t, nextExplicit(t, 0));
-    return m != null ? found(m, t) : null;
+    Hit h = explicitHit(t, nextExplicit(t, 0));
+    return h != null ? h.found : null;
   }
 
   /**
@@ -122,17 +124,27 @@ final class SmtpStage {
     return false;
   }
 
+  /** A stage named in words, and where the words that name it end. */
+  record Hit(Found found, int end) {}
+
+  /** {@link StageWords#at}: the pattern decides at this start. */
+  static final Hit UNSURE = new Hit(CONNECT, -1);
+
   /**
    * The first match of {@link #EXPLICIT} in {@code t} that starts at or after {@code at}, the first
-   * start {@link #nextExplicit} gives from there, as {@code find} finds it; null when none. {@code
-   * m} is a matcher over {@code t} from an earlier call, or null to make one when needed.
+   * start {@link #nextExplicit} gives from there, as {@code find} finds it; null when none. Each
+   * start is read by hand ({@link StageWords#at}); only where that is unsure is the pattern tried.
    */
-  private static @Nullable Matcher explicitMatch(@Nullable Matcher m, String t, int at) {
-    Matcher out = m;
+  private static @Nullable Hit explicitHit(String t, int at) {
+    Matcher m = null;
     for (int p = at; p >= 0; p = nextExplicit(t, p + 1)) {
-      out = Keywords.from(out, EXPLICIT, t, p);
-      if (out.lookingAt()) {
-        return out;
+      Hit h = StageWords.at(t, p);
+      if (h == UNSURE) {
+        m = Keywords.from(m, EXPLICIT, t, p);
+        h = m.lookingAt() ? new Hit(found(m, t), m.end()) : null;
+      }
+      if (h != null) {
+        return h;
       }
     }
     return null;
@@ -264,9 +276,8 @@ final class SmtpStage {
   static @Nullable Found explicitUnique(String text) {
     String t = text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text;
     Found first = null;
-    for (Matcher m = explicitMatch(null, t, nextExplicit(t, 0)); m != null;
-        m = explicitMatch(m, t, nextExplicit(t, m.end()))) {
-      Found f = found(m, t);
+    for (Hit h = explicitHit(t, nextExplicit(t, 0)); h != null; h = explicitHit(t, nextExplicit(t, h.end))) {
+      Found f = h.found;
       if (first == null) {
         first = f;
       } else if (f.stage() != first.stage()) {
@@ -285,7 +296,11 @@ final class SmtpStage {
     while (m.start(g) < 0) {
       g++;
     }
-    int at = m.start(g);
+    return found(g, t, m.start(g), m.end(g));
+  }
+
+  /** The stage that group {@code g} of {@link #EXPLICIT}, matched at {@code t[at, end)}, names. */
+  static Found found(int g, String t, int at, int end) {
     char c = Keywords.lower(t.charAt(at));
     if (g == QMAIL_GROUP) {
       switch (c) {
@@ -296,7 +311,7 @@ final class SmtpStage {
         case 'm':
           return HELO; // my name was rejected
         case 'f': // failed on DATA command, failed after I sent the message
-          return Keywords.lower(t.charAt(m.end(g) - 1)) == 'd' ? DATA : END_OF_DATA;
+          return Keywords.lower(t.charAt(end - 1)) == 'd' ? DATA : END_OF_DATA;
         default:
           return CONNECT; // greeting failed, refused to talk to me
       }
@@ -347,11 +362,11 @@ final class SmtpStage {
     want = want.substring(0, Math.min(want.length(), 40));
     String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
-      if (m == null) {
+      String said = LineMatchers.transcriptText(lines[i], "<<<");
+      if (said == null) {
         continue;
       }
-      String got = collapse(m.group(1));
+      String got = collapse(said);
       if (!got.isEmpty() && (got.startsWith(want) || want.startsWith(got) && got.length() >= 12)) {
         return at(lines, first(lines, i));
       }
@@ -380,21 +395,21 @@ final class SmtpStage {
     if (j < 0) {
       return null;
     }
-    Matcher c = CLIENT_LEAD.leading(CLIENT, lines[j]);
-    if (c == null) {
+    String sent = LineMatchers.transcriptText(lines[j], ">>>");
+    if (sent == null) {
       return null;
     }
-    Found f = command(c.group(1));
+    Found f = command(sent);
     if (f == null || f.stage() != Stage.DATA) {
       return f;
     }
     // pipelined: a later reply of the same exchange says no recipient was accepted
     for (int k = reply + 1; k < lines.length && k <= reply + 12; k++) {
       String l = lines[k];
-      if (l.isBlank() || CLIENT_LEAD.leads(l) && CLIENT.matcher(l).lookingAt()) {
+      if (l.isBlank() || LineMatchers.transcriptText(l, ">>>") != null) {
         break;
       }
-      if (SERVER_LEAD.leads(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
+      if (SERVER_LEAD.leads(l) && RECIPIENT_WORDS.in(l) && NO_RECIPIENT.matcher(l).lookingAt()) {
         return RCPT;
       }
     }
@@ -403,23 +418,23 @@ final class SmtpStage {
 
   /** Whether {@code lines[line]} is a negative server reply of a transcript ({@code <<< 550 ...}). */
   static boolean isNegativeReply(String line) {
-    return SERVER_LEAD.leads(line) && NEGATIVE.matcher(line).lookingAt();
+    return LineMatchers.negativeReply(line);
   }
 
   /** Whether {@code line} is a server reply line of a transcript ({@code <<< ...}). */
   private static boolean isServer(String line) {
-    return SERVER_LEAD.leads(line) && SERVER.matcher(line).lookingAt();
+    return LineMatchers.transcriptText(line, "<<<") != null;
   }
 
   /** The server reply lines {@code lines[from, to)} without their {@code <<<} marks. */
   static String replyText(String[] lines, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int i = from; i < to; i++) {
-      Matcher m = SERVER_LEAD.leading(SERVER, lines[i]);
-      if (m == null) {
+      String said = LineMatchers.transcriptText(lines[i], "<<<");
+      if (said == null) {
         break;
       }
-      b.append(b.length() > 0 ? "\n" : "").append(m.group(1));
+      b.append(b.length() > 0 ? "\n" : "").append(said);
     }
     return b.toString();
   }

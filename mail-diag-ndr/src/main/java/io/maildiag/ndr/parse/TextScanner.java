@@ -24,15 +24,14 @@ import org.jspecify.annotations.Nullable;
  * its diagnostic.
  */
 final class TextScanner {
-  private static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
-  private static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
+  static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
+  static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
   private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
-  private static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
-  private static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
-  private static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
-  private static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
+  static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
+  static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
+  static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
+  static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
+  static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
   static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
 
@@ -209,7 +208,7 @@ final class TextScanner {
    */
   static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
       "this", "below", "enclosed", "included", "a", "header", "undelivered"));
-  private static final Pattern DETAIL_LEAD = Pattern.compile(
+  static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
   static final Pattern RESPONSE_MARK = Pattern.compile(
@@ -252,6 +251,8 @@ final class TextScanner {
   static final Keywords REPLY_START_LEADS = new Keywords("<<<", "[", "(", "#", "4", "5");
   /** At its start, every match of {@link #NOISE_LINE} or {@link #REASON_WRAP} has one of these after {@code \s}. */
   static final Keywords CLEAN_LEADS = new Keywords("(expanded", "(generated", "giving up on ", "(reason:");
+  /** At its start, every match of {@link #NOISE_LINE} has one of these after {@code \s}. */
+  static final Keywords NOISE_LEADS = new Keywords("(expanded", "(generated", "giving up on ");
   /** Every match of {@link #INLINE_MARK} starts with one of these. */
   static final Keywords INLINE_STARTS = new Keywords("the error that the other server returned was:", "the response ",
       "remote host said:", "gave this error:", "the server responded with");
@@ -295,7 +296,7 @@ final class TextScanner {
       }
       String t = lines[i].strip();
       // "The original message was received at ..." is not a marker: ruled out before the pattern is tried
-      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && END_MARKER.matcher(t).matches()) {
+      if (t.length() < 100 && t.length() > 6 && !WAS_RECEIVED.in(t) && mayOpenEnd(t) && LineMatchers.endMarker(t)) {
         end = i;
         break;
       }
@@ -609,7 +610,7 @@ final class TextScanner {
     return a.single ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
-  private static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
+  static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
 
   private static boolean continuesReply(List<String> out, String[] lines, int blank, int limit) {
     if (out.isEmpty()) {
@@ -621,15 +622,35 @@ final class TextScanner {
     if (lead == prev.length() || "<245".indexOf(prev.charAt(lead)) < 0) {
       return false;
     }
-    Matcher last = REPLY_CONT.matcher(prev);
-    if (!last.find()) {
+    int code = replyContinues(prev, lead);
+    if (code < 0) {
       return false;
     }
     int j = blank;
     while (j < limit && lines[j].isBlank()) {
       j++;
     }
-    return j < limit && LEADING_PROMPT.matcher(lines[j].strip()).replaceFirst("").startsWith(last.group(1));
+    if (j >= limit) {
+      return false;
+    }
+    // LEADING_PROMPT.matcher(next.strip()).replaceFirst("").startsWith(the code)
+    String next = lines[j].strip();
+    int k = next.startsWith("<<<") ? Keywords.skipSpace(next, 3) : 0;
+    return next.startsWith(prev.substring(code, code + 3), k);
+  }
+
+  /**
+   * {@link #REPLY_CONT} ({@code ^\s*(?:<<<\s*)?([245]\d\d)-}) on {@code prev}, whose {@code \s}
+   * chars end at {@code lead}: where its code starts, or -1 when it does not match.
+   */
+  static int replyContinues(String prev, int lead) {
+    int k = prev.startsWith("<<<", lead) ? Keywords.skipSpace(prev, lead + 3) : lead;
+    if (k + 4 > prev.length()) {
+      return -1;
+    }
+    char c = prev.charAt(k);
+    return (c == '2' || c == '4' || c == '5') && Smtp.isDigit(prev.charAt(k + 1)) && Smtp.isDigit(prev.charAt(k + 2))
+        && prev.charAt(k + 3) == '-' ? k : -1;
   }
 
   /**
@@ -778,7 +799,7 @@ final class TextScanner {
 
   /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
   private static boolean sectionEnd(String l) {
-    return SECTION_END_LEADS.leads(l) && SECTION_END.matcher(l).lookingAt();
+    return LineMatchers.sectionEnd(l);
   }
 
   private static boolean blankBetween(String[] lines, int from, int to) {
@@ -811,7 +832,7 @@ final class TextScanner {
     }
     // a header field name needs its colon
     boolean colon = s.indexOf(':') >= 0;
-    if (colon && HEADERISH_STARTS.at(s, 0) && HEADERISH.matcher(s).lookingAt()) {
+    if (colon && HEADERISH_STARTS.at(s, 0) && LineMatchers.headerish(s)) {
       return null;
     }
     // the three patterns most anchors match are read by hand; the patterns run only where that is unsure
@@ -840,17 +861,20 @@ final class TextScanner {
     if (m != null || g >= 0) {
       // "554 <addr>... 550 Host unknown": the inner reply is the remote's, the outer the MTA's
       String inner = m != null ? m.group(3) : s.substring(AnchorMatchers.rest(g));
-      boolean innerReply = INNER_REPLY.matcher(inner).matches();
+      boolean innerReply = LineMatchers.innerReply(inner);
       return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
           true);
     }
-    m = whole(colon && LABEL_STARTS.at(s, 0), P_LABEL, s);
-    if (m != null) {
-      String rest = m.group(2);
+    g = colon && LABEL_STARTS.at(s, 0) ? AnchorMatchers.label(s) : AnchorMatchers.NO;
+    if (g == AnchorMatchers.UNSURE) {
+      m = whole(true, P_LABEL, s);
+    }
+    if (m != null || g >= 0) {
+      String rest = m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g));
       if (rest.isBlank() && FAILURE_WORD.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
         rest = s; // "Unknown user: addr" says why
       }
-      return new Anchor(index, Addresses.trim(m.group(1)), rest, true);
+      return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
     }
     g = colon ? AnchorMatchers.addrColon2(s) : AnchorMatchers.NO;
     if (g == AnchorMatchers.UNSURE) {
@@ -875,9 +899,9 @@ final class TextScanner {
       if (s.contains("<mailto:")) {
         rest = "";
       }
-      rest = LEADING_PUNCT.matcher(rest).replaceFirst("");
+      rest = withoutLeadingPunct(rest);
       // Exchange 2003: "addr on Mon, 20 May 2024 10:00:00 +0200"
-      if (EXCHANGE_DATE.matcher(rest).matches()) {
+      if (mayBeExchangeDate(rest) && EXCHANGE_DATE.matcher(rest).matches()) {
         rest = "";
       }
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
@@ -901,20 +925,61 @@ final class TextScanner {
     // the words' starts are found once for all the patterns, not once per pattern
     int[] starts = wordStarts(s, firstWord, lastAt);
     for (int k = 0; k < SENTENCES.length; k++) {
-      m = matchAt(SENTENCE_STARTS[k], SENTENCES[k], s, starts);
-      if (m != null) {
-        String addr = Addresses.trim(m.group(1));
+      String found = sentenceAddress(k, s, starts);
+      if (found != null) {
+        String addr = Addresses.trim(found);
         if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
           continue;
         }
         return new Anchor(index, addr, s, true);
       }
     }
-    m = matchAt(RCPT_STARTS, P_RCPT, s, starts);
-    if (m != null) {
-      return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+    String rcpt = sentenceAddress(SENTENCES.length, s, starts);
+    if (rcpt != null) {
+      return new Anchor(index, Addresses.trim(rcpt), "", false);
     }
     return null;
+  }
+
+  /**
+   * The address of the first match of {@code SENTENCES[k]} ({@link #P_RCPT} for {@code k} 4) at
+   * one of {@code starts}, as {@link #matchAt} finds it, or null: read by hand ({@link
+   * SentenceMatchers}), and by the pattern where that is unsure.
+   */
+  private static @Nullable String sentenceAddress(int k, String s, int[] starts) {
+    Keywords words = k < SENTENCES.length ? SENTENCE_STARTS[k] : RCPT_STARTS;
+    Pattern p = k < SENTENCES.length ? SENTENCES[k] : P_RCPT;
+    for (int i = 0; starts[i] >= 0; i++) {
+      int at = starts[i];
+      if (!words.at(s, at)) {
+        continue;
+      }
+      long h = SentenceMatchers.at(k, s, at);
+      if (h == SentenceMatchers.UNSURE) {
+        Matcher m = Keywords.from(null, p, s, at);
+        if (m.lookingAt()) {
+          return m.group(1);
+        }
+      } else if (h >= 0) {
+        return s.substring(SentenceMatchers.start(h), SentenceMatchers.end(h));
+      }
+    }
+    return null;
+  }
+
+  /** {@code LEADING_PUNCT.matcher(rest).replaceFirst("")}: without its leading {@code [.:;,\s]} chars. */
+  static String withoutLeadingPunct(String rest) {
+    int i = 0;
+    while (i < rest.length() && (".:;,".indexOf(rest.charAt(i)) >= 0 || Keywords.isSpace(rest.charAt(i)))) {
+      i++;
+    }
+    return i == 0 ? rest : rest.substring(i);
+  }
+
+  /** A necessary condition for {@link #EXCHANGE_DATE}: "on" and a {@code \s} char at the start, and a colon. */
+  static boolean mayBeExchangeDate(String rest) {
+    return rest.length() > 2 && Keywords.startsWithAscii(rest, 0, "on") && Keywords.isSpace(rest.charAt(2))
+        && rest.indexOf(':') >= 0;
   }
 
   /**
@@ -1047,7 +1112,7 @@ final class TextScanner {
       String l = lines[i];
       if (sectionEnd(l)) {
         // an address alone above a separator ("----- Transcript follows -----"): the reason is below it
-        if (!content && !crossed && SEPARATOR_LINE.matcher(l.strip()).matches()) {
+        if (!content && !crossed && LineMatchers.separatorLine(l.strip())) {
           crossed = true;
           i++;
           continue;
@@ -1073,7 +1138,7 @@ final class TextScanner {
           while (j < limit && lines[j].isBlank()) {
             j++;
           }
-          if (j >= limit || !DETAIL_LEAD.matcher(lines[j]).lookingAt()) {
+          if (j >= limit || !LineMatchers.detailLead(lines[j])) {
             break;
           }
         }
@@ -1102,14 +1167,11 @@ final class TextScanner {
     if (!CLEAN_LEADS.leads(l)) {
       return l;
     }
-    if (NOISE_LINE.matcher(l).matches()) {
+    if (NOISE_LEADS.leads(l) && NOISE_LINE.matcher(l).matches()) {
       return null;
     }
-    Matcher m = REASON_WRAP.matcher(l);
-    if (m.matches()) {
-      return m.group(1);
-    }
-    return l;
+    String reason = LineMatchers.reasonWrap(l);
+    return reason != null ? reason : l;
   }
 
   /**
@@ -1117,7 +1179,7 @@ final class TextScanner {
    * a session transcript in the text gives it, or null. Reports often keep only the first line.
    */
   static String fullReply(String text, String truncated) {
-    String want = WHITESPACE.matcher(truncated.strip()).replaceAll(" ");
+    String want = SmtpStage.collapseSpace(truncated.strip());
     if (want.length() < 8) {
       return null;
     }
@@ -1125,36 +1187,72 @@ final class TextScanner {
     String head = want.substring(0, Math.min(want.length(), 40));
     // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
     String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
-    String[] ls = text.split("\n", MAX_LINES);
-    for (int i = 0; i < ls.length; i++) {
-      if (!ls[i].contains(word)) {
-        continue;
-      }
-      String l = WHITESPACE.matcher(stripTranscript(ls[i])).replaceAll(" ");
-      if (!l.startsWith(head)) {
-        continue;
-      }
-      List<String> out = new ArrayList<>();
-      out.add(l);
-      for (int j = i + 1; j < ls.length && out.size() < 20; j++) {
-        String c = stripTranscript(ls[j]);
-        if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
-          break;
-        }
-        out.add(c);
-        if (c.startsWith(code + " ")) {
+    // the lines of text.split("\n", MAX_LINES), [s, e) each; only those the word's next place lies in are read
+    int n = text.length();
+    int next = text.indexOf(word);
+    for (int i = 0, s = 0; next >= 0; i++) {
+      int e = splitLineEnd(text, s, i);
+      if (next < s) {
+        next = text.indexOf(word, s);
+        if (next < 0) {
           break;
         }
       }
-      if (out.size() > 1) {
-        return Smtp.clean(String.join("\n", out));
+      if (next + word.length() <= e) {
+        String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
+        if (l.startsWith(head)) {
+          List<String> out = new ArrayList<>();
+          out.add(l);
+          for (int j = i + 1, cs = e + 1, prevEnd = e; prevEnd < n && out.size() < 20; j++) {
+            int ce = splitLineEnd(text, cs, j);
+            String c = stripTranscript(text.substring(cs, ce));
+            if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
+              break;
+            }
+            out.add(c);
+            if (c.startsWith(code + " ")) {
+              break;
+            }
+            prevEnd = ce;
+            cs = ce + 1;
+          }
+          if (out.size() > 1) {
+            return Smtp.clean(String.join("\n", out));
+          }
+        }
       }
+      if (e >= n) {
+        break;
+      }
+      s = e + 1;
     }
     return null;
   }
 
+  /**
+   * Where line {@code i} of {@code text.split("\n", MAX_LINES)}, which starts at {@code s}, ends:
+   * at its newline, or at the text's end for the last line and for line {@code MAX_LINES - 1},
+   * which holds the rest.
+   */
+  private static int splitLineEnd(String text, int s, int i) {
+    int nl = i == MAX_LINES - 1 ? -1 : text.indexOf('\n', s);
+    return nl < 0 ? text.length() : nl;
+  }
+
+  /** {@code TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("")}: the stripped line without its transcript mark. */
   private static String stripTranscript(String l) {
-    return TRANSCRIPT_PREFIX.matcher(l.strip()).replaceFirst("");
+    String t = l.strip();
+    int k;
+    if (t.startsWith("<<<")) {
+      k = 3;
+    } else if (t.startsWith("<-") || t.startsWith("S:")) {
+      k = 2;
+    } else if (t.startsWith("Out:")) {
+      k = 4;
+    } else {
+      return t;
+    }
+    return t.substring(Keywords.skipSpace(t, k));
   }
 
   static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
@@ -1173,15 +1271,15 @@ final class TextScanner {
   static String narrowByLines(String block) {
     String[] ls = splitDroppingTrailingEmpty(block);
     for (int i = 0; i < ls.length; i++) {
-      Matcher t = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[i]);
-      if (t != null) {
-        StringBuilder sb = new StringBuilder(TRANSCRIPT_PREFIX_CI.matcher(ls[i].strip()).replaceFirst(""));
+      int t = LineMatchers.transcriptReply(ls[i]);
+      if (t >= 0) {
+        StringBuilder sb = new StringBuilder(LineMatchers.withoutTranscriptMark(ls[i].strip()));
         for (int j = i + 1; j < ls.length; j++) {
-          Matcher c = TRANSCRIPT_LEADS.leading(TRANSCRIPT_REPLY, ls[j]);
-          if (c == null || !c.group(1).equals(t.group(1))) {
+          int c = LineMatchers.transcriptReply(ls[j]);
+          if (c < 0 || !ls[j].startsWith(ls[i].substring(t, t + 3), c)) {
             break;
           }
-          sb.append('\n').append(TRANSCRIPT_PREFIX_CI.matcher(ls[j].strip()).replaceFirst(""));
+          sb.append('\n').append(LineMatchers.withoutTranscriptMark(ls[j].strip()));
         }
         return Smtp.clean(sb.toString());
       }
@@ -1189,10 +1287,10 @@ final class TextScanner {
     int from = -1;
     String inline = null;
     for (int i = 0; i < ls.length; i++) {
-      Matcher m = whole(RESPONSE_LEADS.leads(ls[i]), RESPONSE_MARK, ls[i]);
-      if (m != null) {
+      String after = RESPONSE_LEADS.leads(ls[i]) ? LineMatchers.responseMark(ls[i]) : null;
+      if (after != null) {
         from = i + 1;
-        inline = m.group(1);
+        inline = after;
       }
     }
     if (from >= 0) {
@@ -1249,13 +1347,13 @@ final class TextScanner {
   /** The section after a response marker, when the text has one: the lines up to a blank line pair or end. */
   private static String responseSection(String[] lines, int end) {
     for (int i = 0; i < end; i++) {
-      Matcher m = whole(RESPONSE_LEADS.leads(lines[i]), RESPONSE_MARK, lines[i]);
-      if (m == null) {
+      String after = RESPONSE_LEADS.leads(lines[i]) ? LineMatchers.responseMark(lines[i]) : null;
+      if (after == null) {
         continue;
       }
       List<String> out = new ArrayList<>();
-      if (!m.group(1).isBlank()) {
-        out.add(m.group(1));
+      if (!after.isBlank()) {
+        out.add(after);
       }
       int j = i + 1;
       boolean content = !out.isEmpty();
@@ -1290,13 +1388,20 @@ final class TextScanner {
 
   /** The first SMTP reply in the text that is not on an anchor line, with its continuation lines. */
   private static String orphanReply(String[] lines, int end, List<Integer> anchorLines) {
+    // which lines are anchors, looked up without boxing each line's index
+    boolean[] anchor = new boolean[end];
+    for (int a : anchorLines) {
+      if (a >= 0 && a < end) {
+        anchor[a] = true;
+      }
+    }
     for (int i = 0; i < end; i++) {
-      if (anchorLines.contains(i)) {
+      if (anchor[i]) {
         continue;
       }
       String l = lines[i];
-      Matcher m = REPLY_START_LEADS.leading(REPLY_START, l);
-      boolean hit = m != null && Smtp.reply(m.group(1)).isPresent();
+      int code = LineMatchers.replyStart(l);
+      boolean hit = code >= 0 && Smtp.reply(l.substring(code, code + 3)).isPresent();
       // the facts need an enhanced status code, which needs "5.", "4." or "2." and a digit
       if (!hit && Smtp.mayHoldStatus(l)) {
         Smtp.Facts f = Smtp.facts(l);
@@ -1312,7 +1417,7 @@ final class TextScanner {
         if (c.isBlank() && continuesReply(out, lines, j, end)) {
           continue;
         }
-        if (c.isBlank() || anchorLines.contains(j) || sectionEnd(c)) {
+        if (c.isBlank() || anchor[j] || sectionEnd(c)) {
           break;
         }
         out.add(c);
@@ -1398,14 +1503,21 @@ final class TextScanner {
         word = REMOTE_HOST_STARTS.next(block, ls + 1);
         word = word < 0 ? -2 : word;
       }
-      if ((word < 0 || word >= le) && !mayNameHostAt(block, ls, le)) {
+      boolean atStart = mayNameHostAt(block, ls, le);
+      if ((word < 0 || word >= le) && !atStart) {
         continue;
       }
-      String l = block.substring(start, to).strip();
-      Matcher m = REMOTE_HOST.matcher(l);
-      // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
-      if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
-        return m.group(1).toLowerCase(Locale.ROOT);
+      long h = LineMatchers.remoteHost(block, ls, le, atStart, word);
+      if (h >= 0) {
+        return block.substring(LineMatchers.hostStart(h), LineMatchers.hostEnd(h)).toLowerCase(Locale.ROOT);
+      }
+      if (h == LineMatchers.UNSURE) {
+        String l = block.substring(start, to).strip();
+        Matcher m = REMOTE_HOST.matcher(l);
+        // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
+        if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
+          return m.group(1).toLowerCase(Locale.ROOT);
+        }
       }
     }
     return "";

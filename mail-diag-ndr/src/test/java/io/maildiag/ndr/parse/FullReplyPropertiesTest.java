@@ -19,6 +19,16 @@ class FullReplyPropertiesTest {
     assertThat(TextScanner.fullReply(text, truncated)).isEqualTo(reference(text, truncated));
   }
 
+  @org.junit.jupiter.api.Test
+  void theLastSplitLineHoldsTheRest() {
+    for (int before : new int[] {TextScanner.MAX_LINES - 3, TextScanner.MAX_LINES - 2, TextScanner.MAX_LINES - 1,
+        TextScanner.MAX_LINES}) {
+      String text = "x\n".repeat(before) + "<<< 550-5.1.1 The email\n550-5.1.1 more\n550 5.1.1 end\n";
+      assertThat(TextScanner.fullReply(text, "550-5.1.1 The email")).as("%d", before)
+          .isEqualTo(reference(text, "550-5.1.1 The email"));
+    }
+  }
+
   @Provide
   Arbitrary<String> transcripts() {
     Arbitrary<String> line = Arbitraries.of("<<< 550-5.7.26 This mail", "<<< 550-5.7.26  is unauthenticated",
