@@ -148,7 +148,7 @@ public final class BounceAnalyzer {
 
   private BounceAnalyzer(Limits limits) {
     this.limits = limits;
-    this.engine = new Engine(limits, ReasonClassifier.standard());
+    this.engine = new Engine(limits, ReasonClassifier.standard()::classify);
   }
 
   /** Returns a builder; its default limits are {@link Limits#defaults()}. */

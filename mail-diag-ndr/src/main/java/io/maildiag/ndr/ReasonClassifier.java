@@ -176,6 +176,16 @@ public final class ReasonClassifier {
    * @throws NullPointerException if {@code input} is null
    */
   public Classification classify(ClassificationInput input) {
+    return classify(input, null);
+  }
+
+  /**
+   * {@link #classify(ClassificationInput)}, given the scan of the normalised diagnostic text when
+   * the caller made one already (the bounce parser does, to see whether the text names its SMTP
+   * stage); null to make it here. The scan must be of the {@linkplain TextRules#standard()
+   * standard rules} over {@link TextNormalizer#normalize} of the input's diagnostic text.
+   */
+  Classification classify(ClassificationInput input, TextRules.@Nullable Scan scanned) {
     Objects.requireNonNull(input, "input");
     String action = input.action().strip().toLowerCase(Locale.ROOT);
     Optional<EnhancedStatusCode> status = input.status();
@@ -194,10 +204,10 @@ public final class ReasonClassifier {
     boolean permanent = status.isPresent() ? status.get().isPermanent()
         : reply.isPresent() ? reply.get().isPermanent() : "failed".equals(action);
 
-    String text = TextNormalizer.normalize(input.diagnosticText());
     boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
         && !action.equals("delayed");
-    TextRules.Scan scan = rules.scan(text); // the text's words are indexed once, for matches and stages
+    // the text's words are indexed once, for matches and stages
+    TextRules.Scan scan = scanned != null ? scanned : rules.scan(TextNormalizer.normalize(input.diagnosticText()));
     List<TextMatch> matches = scan.matches();
     TextMatch strong = best(matches, Tier.STRONG, null, mayBeNotBounce);
     TextMatch weak = best(matches, Tier.WEAK, null, mayBeNotBounce);

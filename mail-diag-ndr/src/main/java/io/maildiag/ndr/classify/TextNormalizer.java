@@ -38,63 +38,26 @@ public final class TextNormalizer {
 
   private TextNormalizer() {}
 
-  /**
-   * The last text normalised and its result. The bounce parser and the classifier normalise the
-   * same diagnostic text one after the other, or the text and then the text with the SMTP stage
-   * appended; the record is immutable, so that threads racing on the field each see a consistent
-   * pair.
-   */
-  private record Memo(String raw, String normalized) {}
-
-  private static @Nullable Memo last;
-
   /** Returns the normalised form of {@code text}; never null, possibly empty. */
   public static String normalize(CharSequence text) {
-    if (!(text instanceof String s)) {
-      return compute(text);
-    }
-    Memo m = last;
-    if (m != null && m.raw == s) {
-      return m.normalized;
-    }
-    String normalized = m == null ? null : extended(m, s);
-    if (normalized == null) {
-      normalized = compute(s);
-    }
-    last = new Memo(s, normalized);
-    return normalized;
+    return compute(text);
   }
 
   /**
-   * The normalised form of {@code text} if it is the remembered text, stripped, then a space and
-   * more words; else null. Tokens are normalised each on its own, so the result is the remembered
-   * one, a space, and the normalised tail (when both have words), provided neither text was cut at
-   * {@link #MAX_INPUT_CHARS}.
+   * Returns the normalised form of {@code text}, which is {@code first} stripped, a space, and a
+   * second text, from the normalised forms of {@code first} and of the second text: tokens are
+   * normalised each on its own, so it is those two joined by a space (when both have words),
+   * provided neither text is cut at {@link #MAX_INPUT_CHARS}. For a diagnostic with the SMTP stage
+   * appended, whose own words need no second pass.
    */
-  private static @Nullable String extended(Memo m, String text) {
-    if (text.length() > MAX_INPUT_CHARS || m.raw.length() > MAX_INPUT_CHARS) {
-      return null;
+  public static String joined(String text, String first, String normalizedFirst, String normalizedSecond) {
+    if (text.length() > MAX_INPUT_CHARS || first.length() > MAX_INPUT_CHARS) {
+      return compute(text);
     }
-    // the remembered text without leading and trailing white space (String.strip, without a copy);
-    // white space separates tokens anyway
-    String raw = m.raw;
-    int s = 0;
-    int e = raw.length();
-    while (s < e && Character.isWhitespace(raw.charAt(s))) {
-      s++;
+    if (normalizedFirst.isEmpty()) {
+      return normalizedSecond;
     }
-    while (e > s && Character.isWhitespace(raw.charAt(e - 1))) {
-      e--;
-    }
-    int n = e - s;
-    if (text.length() <= n || text.charAt(n) != ' ' || !text.regionMatches(0, raw, s, n)) {
-      return null;
-    }
-    String tail = compute(text.substring(n + 1));
-    if (m.normalized.isEmpty()) {
-      return tail;
-    }
-    return tail.isEmpty() ? m.normalized : m.normalized + " " + tail;
+    return normalizedSecond.isEmpty() ? normalizedFirst : normalizedFirst + " " + normalizedSecond;
   }
 
   /**
@@ -118,7 +81,7 @@ public final class TextNormalizer {
     return prev != ' '; // no trailing space
   }
 
-  /** {@link #normalize} without the memo: for rule phrases, each normalised once. */
+  /** {@link #normalize}, for a {@link CharSequence} of any kind. */
   static String compute(CharSequence text) {
     int n = Math.min(text.length(), MAX_INPUT_CHARS);
     char[] raw = new char[n]; // one copy of the cut input; the passes below index it directly

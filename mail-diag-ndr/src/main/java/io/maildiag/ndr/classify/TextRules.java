@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The phrase rules of {@code text-rules.txt} (see the syntax there), compiled for matching over
- * {@link TextNormalizer normalised} text. Safe for concurrent use: the rules are immutable, and the
- * one remembered scan (of the last text) is an immutable object.
+ * {@link TextNormalizer normalised} text. Immutable and safe for concurrent use.
  *
  * <p>Matching is plain substring search on word boundaries. A gap pattern {@code a ~ b} looks
  * for {@code b} starting at most {@value #GAP} characters after {@code a}, and tries at most
@@ -74,11 +73,6 @@ public final class TextRules {
    */
   private final Phrase[] stageById;
   private final byte[] stageOf;
-  /**
-   * The last text scanned: the bounce parser asks for the stages of a diagnostic text and the
-   * classifier then for its matches. A scan is immutable, so that a racy read is consistent.
-   */
-  private @Nullable Scan lastScan;
 
   private TextRules(List<Rule> rules, Map<Stage, List<Phrase>> stages) {
     this.rules = List.copyOf(rules);
@@ -348,22 +342,23 @@ public final class TextRules {
    */
   public Scan scan(String normalized) {
     Objects.requireNonNull(normalized, "normalized");
-    Scan last = lastScan;
-    if (last != null && last.text == normalized) {
-      return last;
+    return new Scan(normalized, normalized.isEmpty() ? null : index.candidates(normalized));
+  }
+
+  /**
+   * {@link #scan} of {@code normalized}, given the scan of a text it may extend: when it is that
+   * text, a space, and more (a diagnostic with the SMTP stage appended), only the words after the
+   * space are looked up. Gives exactly what {@link #scan} gives.
+   */
+  public Scan scan(String normalized, Scan before) {
+    Objects.requireNonNull(normalized, "normalized");
+    if (normalized.equals(before.text)) {
+      return before;
     }
-    long[] candidates;
-    if (normalized.isEmpty()) {
-      candidates = null;
-    } else if (last != null && last.candidates != null && extendsBySpace(normalized, last.text)) {
-      // the text with the SMTP stage appended: the words of the text before it need no second look
-      candidates = index.extend(last.candidates, normalized, last.text.length() + 1);
-    } else {
-      candidates = index.candidates(normalized);
+    if (before.candidates != null && extendsBySpace(normalized, before.text)) {
+      return new Scan(normalized, index.extend(before.candidates, normalized, before.text.length() + 1));
     }
-    Scan scan = new Scan(normalized, candidates);
-    lastScan = scan;
-    return scan;
+    return scan(normalized);
   }
 
   /** Whether {@code text} is {@code prefix}, a space, and more. */
@@ -377,6 +372,11 @@ public final class TextRules {
     private final String text;
     /** Ids (in {@link #index}) of the phrases whose anchor word the text has; null if empty. */
     private final long @Nullable [] candidates;
+    /**
+     * The stages found, by ordinal, once {@link #stages} has searched for them; -1 before: the
+     * bounce parser and the classifier both ask. Racing threads write equal values.
+     */
+    private int stagesFound = -1;
 
     private Scan(String text, long @Nullable [] candidates) {
       this.text = text;
@@ -415,9 +415,24 @@ public final class TextRules {
 
     /** Returns what {@link TextRules#stages(String)} returns for the text. */
     public Set<Stage> stages() {
+      int found = stagesFound;
+      if (found < 0) {
+        found = findStages();
+        stagesFound = found;
+      }
       Set<Stage> out = EnumSet.noneOf(Stage.class);
+      for (Stage st : STAGES) {
+        if ((found & (1 << st.ordinal())) != 0) {
+          out.add(st);
+        }
+      }
+      return out;
+    }
+
+    /** The stages the text names, by ordinal: each bit {@code 1 << ordinal}. */
+    private int findStages() {
       if (candidates == null) {
-        return out;
+        return 0;
       }
       // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
       int first = ruleArray.length;
@@ -436,12 +451,7 @@ public final class TextRules {
           }
         }
       }
-      for (Stage st : STAGES) {
-        if ((found & (1 << st.ordinal())) != 0) {
-          out.add(st);
-        }
-      }
-      return out;
+      return found;
     }
   }
 

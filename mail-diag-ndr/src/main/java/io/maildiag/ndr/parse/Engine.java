@@ -13,6 +13,7 @@ import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.ReasonClassifier;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.RetryAdvice;
+import io.maildiag.ndr.classify.TextRules;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analysis of one message, from bytes to {@link BounceAnalysis}. Stateless apart from its
@@ -73,10 +75,20 @@ public final class Engine {
   /** {@link #REPORTING_HOST_STARTS} as a gate. */
   static final Keywords REPORTING_HOST_WORDS = new Keywords(REPORTING_HOST_STARTS);
   private final Limits limits;
-  private final ReasonClassifier classifier;
+  private final Classifier classifier;
+
+  /**
+   * Classifies one recipient, given the scan of its diagnostic text when the engine made one (else
+   * null): {@link ReasonClassifier}'s classification, without a second pass over the text.
+   */
+  @FunctionalInterface
+  public interface Classifier {
+    /** Classifies {@code input}; {@code scan} is null or the scan of its normalised diagnostic text. */
+    Classification classify(ClassificationInput input, TextRules.@Nullable Scan scan);
+  }
 
   /** Creates an engine with the given limits and classifier. */
-  public Engine(Limits limits, ReasonClassifier classifier) {
+  public Engine(Limits limits, Classifier classifier) {
     this.limits = limits;
     this.classifier = classifier;
   }
@@ -1077,11 +1089,14 @@ public final class Engine {
 
   /** Builds the result for one recipient, classifying it; {@code expected} overrides not-bounce verdicts. */
   RecipientResult result(Rcpt x, Provider provider, Reason expected) {
-    String diagnostic = isSuccessAction(x.action) ? x.diagnostic : SmtpStage.annotate(x.diagnostic, x.stage);
+    // the stage's check scans the diagnostic; the classifier reads that scan rather than make its own
+    SmtpStage.Annotated a = isSuccessAction(x.action) ? new SmtpStage.Annotated(x.diagnostic, null)
+        : SmtpStage.annotated(x.diagnostic, x.stage);
+    String diagnostic = a.diagnostic();
     ClassificationInput in = new ClassificationInput(x.status, x.reply, diagnostic, x.action, provider);
     Classification c;
     try {
-      c = classifier.classify(in);
+      c = classifier.classify(in, a.scan());
     } catch (RuntimeException e) {
       c = new Classification(Reason.UNDEFINED, x.status.isPresent() && x.status.get().isPermanent(),
           RetryAdvice.RETRY_LATER, Actor.NONE, "Read the diagnostic text.", "error:classifier");

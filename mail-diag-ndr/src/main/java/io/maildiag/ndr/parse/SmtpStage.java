@@ -35,8 +35,13 @@ final class SmtpStage {
    *
    * @param stage the stage
    * @param words the words, such as {@code (in reply to RCPT TO command)}
+   * @param normalizedWords the words {@linkplain TextNormalizer#normalize normalised}
    */
-  record Found(Stage stage, String words) {}
+  record Found(Stage stage, String words, String normalizedWords) {
+    Found(Stage stage, String words) {
+      this(stage, words, TextNormalizer.normalize(words));
+    }
+  }
 
   static final Found CONNECT = new Found(Stage.CONNECT, "(after initial connection)");
   static final Found HELO = new Found(Stage.CONNECT, "(in reply to HELO command)");
@@ -499,12 +504,31 @@ final class SmtpStage {
    * no stage is known, or the diagnostic already names that stage.
    */
   static String annotate(String diagnostic, @Nullable Found stage) {
+    return annotated(diagnostic, stage).diagnostic();
+  }
+
+  /**
+   * A diagnostic as the classifier reads it, and the scan of its normalised text by the standard
+   * rules when {@link #annotated} made one (else null).
+   */
+  record Annotated(String diagnostic, TextRules.@Nullable Scan scan) {}
+
+  /**
+   * {@link #annotate}, with the scan made to look for the stage in the text: of the text itself,
+   * or extended by the appended words, so that the classifier need not normalise and scan again.
+   */
+  static Annotated annotated(String diagnostic, @Nullable Found stage) {
     if (stage == null || diagnostic.isBlank()) {
-      return diagnostic;
+      return new Annotated(diagnostic, null);
     }
-    if (TextRules.standard().stages(TextNormalizer.normalize(diagnostic)).contains(stage.stage())) {
-      return diagnostic;
+    TextRules rules = TextRules.standard();
+    String normalized = TextNormalizer.normalize(diagnostic);
+    TextRules.Scan scan = rules.scan(normalized);
+    if (scan.stages().contains(stage.stage())) {
+      return new Annotated(diagnostic, scan);
     }
-    return diagnostic.strip() + " " + stage.words();
+    String annotated = diagnostic.strip() + " " + stage.words();
+    String joined = TextNormalizer.joined(annotated, diagnostic, normalized, stage.normalizedWords());
+    return new Annotated(annotated, rules.scan(joined, scan));
   }
 }
