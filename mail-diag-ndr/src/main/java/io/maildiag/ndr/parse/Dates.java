@@ -212,7 +212,7 @@ final class Dates {
     return x;
   }
 
-  /** {@link #zone(String)} of {@code v[from, to)} ({@code from} -1: no zone), the numeric form read in place. */
+  /** The offset of the zone {@code v[from, to)} ({@code from} -1: no zone: UTC), a numeric one read in place. */
   private static ZoneOffset zone(String v, int from, int to) {
     if (from < 0) {
       return ZoneOffset.UTC;
@@ -230,7 +230,7 @@ final class Dates {
       }
       return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
     }
-    return zone(v.substring(from, to));
+    return namedZone(v.substring(from, to));
   }
 
   /**
@@ -279,19 +279,8 @@ final class Dates {
     return i;
   }
 
-  private static ZoneOffset zone(String z) {
-    if (z == null) {
-      return ZoneOffset.UTC;
-    }
-    if (z.startsWith("+") || z.startsWith("-")) {
-      int sign = z.startsWith("-") ? -1 : 1;
-      int h = Integer.parseInt(z.substring(1, 3));
-      int m = Integer.parseInt(z.substring(3, 5));
-      if (h > 18 || m > 59) {
-        return ZoneOffset.UTC;
-      }
-      return ZoneOffset.ofHoursMinutes(sign * h, sign * m);
-    }
+  /** The offset of a named zone ({@code GMT}, {@code EST}, {@code JST}, ...), UTC when unknown. */
+  private static ZoneOffset namedZone(String z) {
     Integer h = ZONES.get(z.toUpperCase(Locale.ROOT));
     return h == null ? ZoneOffset.UTC : ZoneOffset.ofHours(h);
   }

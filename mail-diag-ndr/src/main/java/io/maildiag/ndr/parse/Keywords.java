@@ -672,26 +672,6 @@ final class Keywords {
   }
 
   /**
-   * {@link #match(Pattern, String, int)} for a pattern each of whose matches starts with {@code \b}
-   * and then one of the words, every one of which starts with an ASCII letter: after an ASCII
-   * letter, digit or underscore (a word character to {@code \b}) there is no boundary before a
-   * word, so the pattern is not tried there.
-   */
-  @Nullable Matcher matchAtWordStart(Pattern p, String s, int limit) {
-    Matcher m = null;
-    for (int at = next(s, 0); at >= 0 && at < limit; at = next(s, at + 1)) {
-      if (at > 0 && isAsciiWordChar(s.charAt(at - 1))) {
-        continue;
-      }
-      m = from(m, p, s, at);
-      if (m.lookingAt()) {
-        return m;
-      }
-    }
-    return null;
-  }
-
-  /**
    * {@code m} (or, when null, a new matcher of {@code p} over {@code s}) with its region from
    * {@code at} to the end: transparent, non-anchoring bounds, so that a match tried at the region's
    * start sees the text around it. Lets a loop over candidate starts make its matcher only when one

@@ -3,13 +3,15 @@ package io.maildiag.ndr.parse;
 import java.util.Arrays;
 
 /**
- * {@link TextScanner#lineStarts} of a text, found only as far as they are asked for: the scan
- * reads a bounce text up to the line that starts the returned message and a few more, and the
- * lines after those are counted only if the text after the cut is asked for.
+ * Where the lines of a text start, found only as far as they are asked for. The entries are where
+ * each of the first {@link TextScanner#MAX_LINES} lines ({@code text.split("\n", -1)}) starts, and
+ * one more: where the next line starts, or one past the text's end when the last line is the text's
+ * last. The scan reads a bounce text up to the line that starts the returned message and a few
+ * more, and the lines after those are counted only if the text after the cut is asked for.
  */
 final class LineIndex {
   private final String text;
-  /** The entries of {@link TextScanner#lineStarts} found so far, {@link #known} of them. */
+  /** The entries found so far, {@link #known} of them. */
   private int[] starts;
   private int known;
   /** Whether every entry is found: {@code starts[known - 1]} is the last. */
@@ -48,13 +50,13 @@ final class LineIndex {
     return known - 1;
   }
 
-  /** Every entry, as {@link TextScanner#lineStarts} gives them. */
+  /** Every entry. */
   int[] all() {
     count();
     return Arrays.copyOf(starts, known);
   }
 
-  /** Finds the next entry, as {@link TextScanner#lineStarts} does. */
+  /** Finds the next entry. */
   private void findNext() {
     int k = known;
     if (k == starts.length) {

@@ -218,24 +218,6 @@ final class Smtp {
     return c == ' ' || c == '\t' || c == '-';
   }
 
-  /**
-   * Whether {@code text} has a class digit ({@code 2}, {@code 4}, {@code 5}) followed by a digit or
-   * a dot: every reply code ({@code 550}) and enhanced status code ({@code 5.1.1}) does.
-   */
-  static boolean mayHoldCode(String text) {
-    int n = text.length() - 1;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '2' || c == '4' || c == '5') {
-        char d = text.charAt(i + 1);
-        if (d == '.' || d >= '0' && d <= '9') {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
   static boolean mayHoldStatus(String text) {
     // from dot to dot: the vectorised indexOf passes over the rest

@@ -505,28 +505,6 @@ final class TextScanner {
     return out;
   }
 
-  /**
-   * Where each of the first {@link #MAX_LINES} lines of {@code text} ({@code text.split("\n", -1)})
-   * starts, and one more entry: where the next line starts, or one past the text's end when the
-   * last line is the text's last.
-   */
-  static int[] lineStarts(String text) {
-    // one pass: the array grows as lines are found (about one per 40 characters in mail)
-    int[] starts = new int[Math.min(MAX_LINES + 1, text.length() / 32 + 8)];
-    int k = 1;
-    for (int nl = text.indexOf('\n'); k <= MAX_LINES; nl = text.indexOf('\n', nl + 1), k++) {
-      if (k == starts.length) {
-        starts = Arrays.copyOf(starts, Math.min(MAX_LINES + 1, k * 2));
-      }
-      if (nl < 0) {
-        starts[k] = text.length() + 1;
-        return Arrays.copyOf(starts, k + 1);
-      }
-      starts[k] = nl + 1;
-    }
-    return starts.length == k ? starts : Arrays.copyOf(starts, k);
-  }
-
   /** Line {@code i} of {@code text}, cut to {@link #MAX_LINE} characters. */
   private static String line(String text, LineIndex starts, int i) {
     int from = starts.start(i);
@@ -998,8 +976,8 @@ final class TextScanner {
   /**
    * Where one of {@link #SENTENCE_WORDS} starts in {@code s} at a word start (not after an ASCII
    * letter, digit or underscore) before {@code limit}, from {@code first} (where the first word
-   * starts), ended by -1: the starts {@link Keywords#matchAtWordStart} tries for each pattern of
-   * {@link #SENTENCES} and for {@link #P_RCPT}, each of whose words is one of these.
+   * starts), ended by -1: the starts {@link #matchAt} tries for each pattern of {@link #SENTENCES}
+   * and for {@link #P_RCPT}, each of whose words is one of these.
    */
   static int[] wordStarts(String s, int first, int limit) {
     int[] out = new int[8];
@@ -1018,8 +996,9 @@ final class TextScanner {
   }
 
   /**
-   * {@code words.matchAtWordStart(p, s, limit)}, trying only {@code starts} ({@link #wordStarts}
-   * of {@code s} and {@code limit}) where one of {@code words} starts.
+   * The first match of {@code p}, a pattern each of whose matches starts with {@code \b} and then
+   * one of {@code words}, trying only {@code starts} ({@link #wordStarts} of {@code s} and its
+   * limit) where one of {@code words} starts.
    */
   static @Nullable Matcher matchAt(Keywords words, Pattern p, String s, int[] starts) {
     Matcher m = null;

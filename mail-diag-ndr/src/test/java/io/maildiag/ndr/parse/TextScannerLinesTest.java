@@ -2,6 +2,7 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import net.jqwik.api.Arbitraries;
@@ -59,7 +60,7 @@ class TextScannerLinesTest {
 
   /** A {@link LineIndex} asked for line {@code first} first, then for each line, gives what lineStarts gives. */
   private static void assertLineIndex(String text, int first) {
-    int[] starts = TextScanner.lineStarts(text);
+    int[] starts = lineStarts(text);
     int n = starts.length - 1;
     LineIndex index = new LineIndex(text);
     if (first >= 0) {
@@ -80,7 +81,7 @@ class TextScannerLinesTest {
   /** Each start, and the entry after the last, as {@code split("\n", -1)} cuts the text. */
   private static void assertLineStarts(String text) {
     String[] parts = text.split("\n", -1);
-    int[] starts = TextScanner.lineStarts(text);
+    int[] starts = lineStarts(text);
     int n = Math.min(parts.length, TextScanner.MAX_LINES);
     assertThat(starts).hasSize(n + 1);
     int at = 0;
@@ -148,5 +149,23 @@ class TextScannerLinesTest {
         Arbitraries.of("", "\n", "\n\n", " ", "\t", "\r\n", "\u00a0"),
         Arbitraries.strings().withChars("ab.[]: \n").ofMaxLength(6));
     return piece.list().ofMaxSize(10).map(l -> String.join("", l));
+  }
+
+  /**
+   * The reference for {@link LineIndex}: where each of the first {@link TextScanner#MAX_LINES} lines
+   * of {@code text} ({@code text.split("\n", -1)}) starts, and one more entry: where the next line
+   * starts, or one past the text's end when the last line is the text's last.
+   */
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[TextScanner.MAX_LINES + 1];
+    int k = 1;
+    for (int nl = text.indexOf('\n'); k <= TextScanner.MAX_LINES; nl = text.indexOf('\n', nl + 1), k++) {
+      if (nl < 0) {
+        starts[k] = text.length() + 1;
+        return Arrays.copyOf(starts, k + 1);
+      }
+      starts[k] = nl + 1;
+    }
+    return starts;
   }
 }
