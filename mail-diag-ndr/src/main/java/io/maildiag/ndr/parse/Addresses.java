@@ -49,26 +49,10 @@ final class Addresses {
     return out;
   }
 
-  /**
-   * Adds the {@link #key} of each address {@link #all} gives for {@code text} to {@code out}, without
-   * the list.
-   */
+  /** Adds the {@link #key} of each address {@link #all} gives for {@code text} to {@code out}. */
   static void addKeys(String text, Set<String> out) {
-    String t = text.length() > 100_000 ? text.substring(0, 100_000) : text;
-    int from = 0;
-    int count = 0;
-    while (count < 1000) {
-      long found = next(t, from);
-      if (found < 0) {
-        break;
-      }
-      int end = (int) found;
-      String a = trim(t.substring((int) (found >>> 32), end));
-      if (a.indexOf('@') > 0) {
-        out.add(key(a));
-        count++;
-      }
-      from = end;
+    for (String a : all(text)) {
+      out.add(key(a));
     }
   }
 
@@ -322,7 +306,7 @@ final class Addresses {
   private static boolean noLineTerminator(String s, int i, int end) {
     for (; i < end; i++) {
       char c = s.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+      if (Smtp.isLineEnd(c)) {
         return false;
       }
     }

@@ -445,7 +445,7 @@ final class AnchorMatchers {
   private static long restToEnd(String s, long match) {
     for (int k = rest(match); k < s.length(); k++) {
       char c = s.charAt(k);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+      if (Smtp.isLineEnd(c)) {
         return UNSURE;
       }
     }

@@ -193,7 +193,7 @@ final class DsnParser {
   }
 
   /**
-   * Whether no line terminator other than LF ({@link #isLineTerminator}) occurs in {@code text} from
+   * Whether no line terminator other than LF ({@link Smtp#isLineEnd}) occurs in {@code text} from
    * {@code from} on: then a value runs to its line's LF. Each search is the JDK's intrinsic, and
    * one for a char above U+00FF in Latin-1 text is answered at once.
    */
@@ -245,7 +245,7 @@ final class DsnParser {
    * success {@code out} holds the name's end and the value's start and end, and true is returned.
    */
   private static boolean field(String text, int from, int to, int[] out, boolean lfOnly) {
-    if (from == to || !isAsciiLetter(text.charAt(from))) {
+    if (from == to || !Keywords.isAsciiLetter(text.charAt(from))) {
       return false;
     }
     int nameEnd = from + 1;
@@ -267,7 +267,7 @@ final class DsnParser {
       v++;
     }
     int e = lfOnly ? to : v; // the line holds no terminator when only LFs end lines
-    while (e < to && !isLineTerminator(text.charAt(e))) {
+    while (e < to && !Smtp.isLineEnd(text.charAt(e))) {
       e++;
     }
     // "(.*)$" stops at the first line terminator, where "$" holds only at a final one (the line has no LF)
@@ -291,7 +291,7 @@ final class DsnParser {
    */
   static @Nullable Field field(String line) {
     int n = line.length();
-    if (n == 0 || !isAsciiLetter(line.charAt(0))) {
+    if (n == 0 || !Keywords.isAsciiLetter(line.charAt(0))) {
       return null;
     }
     int nameEnd = 1;
@@ -313,7 +313,7 @@ final class DsnParser {
       from++;
     }
     int to = from;
-    while (to < n && !isLineTerminator(line.charAt(to))) {
+    while (to < n && !Smtp.isLineEnd(line.charAt(to))) {
       to++;
     }
     // "(.*)$" stops at the first line terminator, where "$" holds only at a final one (or "\r\n")
@@ -321,17 +321,8 @@ final class DsnParser {
     return atEnd ? new Field(line.substring(0, nameEnd), line.substring(from, to)) : null;
   }
 
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-  }
-
   private static boolean isNameChar(char c) {
-    return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '-';
-  }
-
-  /** The characters that end a line for {@code .} and {@code $}. */
-  private static boolean isLineTerminator(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    return Keywords.isAsciiLetter(c) || c >= '0' && c <= '9' || c == '-';
   }
 
   /** Every match of {@link #REPORT_START} starts with one of these. */
@@ -503,7 +494,7 @@ final class DsnParser {
 
   /** Whether {@link #DIAG_TYPE} matches all of {@code s}: a letter, then letters, digits, '_', '.' or '-'. */
   static boolean isDiagType(String s) {
-    if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+    if (s.isEmpty() || !Keywords.isAsciiLetter(s.charAt(0))) {
       return false;
     }
     for (int i = 1; i < s.length(); i++) {

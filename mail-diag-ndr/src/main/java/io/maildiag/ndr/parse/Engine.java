@@ -562,7 +562,7 @@ public final class Engine {
     int k = Keywords.skipSpace(s, i);
     if (k < s.length() && s.charAt(k) == '[') {
       int d = k + 1;
-      while (d < s.length() && isDigit(s.charAt(d))) {
+      while (d < s.length() && Smtp.isDigit(s.charAt(d))) {
         d++;
       }
       if (d == k + 1 || d >= s.length() || s.charAt(d) != ']') {
@@ -775,8 +775,8 @@ public final class Engine {
     return noLineTerminator(t, 0, n - 4);
   }
 
-  /** Whether {@code c} is one of {@code [-=*_#~+|]}, the chars a rule line is drawn with. */
-  private static boolean isRuleChar(char c) {
+  /** Whether {@code c} is one of {@code [-=*_#~+|]}, the chars a rule or separator line is drawn with. */
+  static boolean isRuleChar(char c) {
     return c == '-' || c == '=' || c == '*' || c == '_' || c == '#' || c == '~' || c == '+' || c == '|';
   }
 
@@ -784,7 +784,7 @@ public final class Engine {
   private static boolean noLineTerminator(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || (c | 1) == '\u2029') {
+      if (Smtp.isLineEnd(c)) {
         return false;
       }
     }
@@ -881,7 +881,7 @@ public final class Engine {
   static boolean multilineReply(String s) {
     int i = Keywords.skipSpace(s);
     return i + 4 <= s.length() && (s.charAt(i) == '2' || s.charAt(i) == '4' || s.charAt(i) == '5')
-        && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == '-';
+        && Smtp.isDigit(s.charAt(i + 1)) && Smtp.isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == '-';
   }
 
   /** {@code EXIT_CODE.matcher(s).matches()}: one to three ASCII digits. */
@@ -891,16 +891,11 @@ public final class Engine {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      if (!isDigit(s.charAt(i))) {
+      if (!Smtp.isDigit(s.charAt(i))) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Whether {@code c} is in {@code \d}: an ASCII digit. */
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   private static boolean isSuccess(Rcpt x) {
@@ -1681,20 +1676,15 @@ public final class Engine {
      * so the longest run of them is the only one to try.
      */
     static boolean headerLine(String a, int from, int to) {
-      if (from >= to || !isAsciiLetter(a.charAt(from))) {
+      if (from >= to || !Keywords.isAsciiLetter(a.charAt(from))) {
         return false;
       }
       int i = from + 1;
       int max = Math.min(to, from + 61);
-      while (i < max && (isAsciiLetter(a.charAt(i)) || isDigit(a.charAt(i)) || a.charAt(i) == '-')) {
+      while (i < max && (Keywords.isAsciiLetter(a.charAt(i)) || Smtp.isDigit(a.charAt(i)) || a.charAt(i) == '-')) {
         i++;
       }
       return i < to && a.charAt(i) == ':' && noLineTerminator(a, i + 1, to);
-    }
-
-    /** Whether {@code c} is an ASCII letter. */
-    private static boolean isAsciiLetter(char c) {
-      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The headers of the first attached message or header part, or {@link #NO_PART}; read once. */

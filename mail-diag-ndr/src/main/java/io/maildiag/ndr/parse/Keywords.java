@@ -682,6 +682,11 @@ final class Keywords {
     return r.region(at, s.length());
   }
 
+  /** Whether {@code c} is an ASCII letter. */
+  static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
   /** Whether {@code c} is an ASCII letter, digit or underscore, a word character to {@code \b}. */
   static boolean isAsciiWordChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';

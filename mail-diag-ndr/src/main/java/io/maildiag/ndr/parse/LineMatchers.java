@@ -32,16 +32,11 @@ final class LineMatchers {
       e--;
     }
     for (int k = g; k < e; k++) {
-      if (isLineTerminator(l.charAt(k))) {
+      if (Smtp.isLineEnd(l.charAt(k))) {
         return null;
       }
     }
     return l.substring(g, e);
-  }
-
-  /** Whether {@code c} is a line terminator to {@code .} and {@code $}: {@code \n \r \u0085 \u2028 \u2029}. */
-  static boolean isLineTerminator(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** The field names of {@link TextScanner#HEADERISH} that are words alone, each followed by {@code \s*:}. */
@@ -107,8 +102,8 @@ final class LineMatchers {
     }
     i = Keywords.skipSpace(l, i + 3);
     int n = l.length();
-    if (i + 3 > n || l.charAt(i) != '4' && l.charAt(i) != '5' || !isAsciiDigit(l.charAt(i + 1))
-        || !isAsciiDigit(l.charAt(i + 2))) {
+    if (i + 3 > n || l.charAt(i) != '4' && l.charAt(i) != '5' || !Smtp.isDigit(l.charAt(i + 1))
+        || !Smtp.isDigit(l.charAt(i + 2))) {
       return false;
     }
     int k = i + 3;
@@ -122,7 +117,7 @@ final class LineMatchers {
       return l.charAt(k) == '\r' && l.charAt(k + 1) == '\n';
     }
     // not between the two of a "\r\n"
-    return rest == 1 && isLineTerminator(l.charAt(k)) && !(l.charAt(k) == '\n' && k > 0 && l.charAt(k - 1) == '\r');
+    return rest == 1 && Smtp.isLineEnd(l.charAt(k)) && !(l.charAt(k) == '\n' && k > 0 && l.charAt(k - 1) == '\r');
   }
 
   /** {@link #remoteHost}: no match. */
@@ -223,7 +218,7 @@ final class LineMatchers {
         continue;
       }
       int e = d + 1;
-      while (e < to && isAsciiLetter(s.charAt(e))) {
+      while (e < to && Keywords.isAsciiLetter(s.charAt(e))) {
         e++;
       }
       if (e - d - 1 >= 2 && hostTail(s, e, to)) {
@@ -268,7 +263,7 @@ final class LineMatchers {
     if (rest == 2) {
       return s.charAt(k) == '\r' && s.charAt(k + 1) == '\n';
     }
-    return rest == 1 && isLineTerminator(s.charAt(k)) && !(s.charAt(k) == '\n' && k > 0 && s.charAt(k - 1) == '\r');
+    return rest == 1 && Smtp.isLineEnd(s.charAt(k)) && !(s.charAt(k) == '\n' && k > 0 && s.charAt(k - 1) == '\r');
   }
 
   /** {@link Keywords#startsWithAscii} within a line that ends at {@code to}. */
@@ -291,16 +286,12 @@ final class LineMatchers {
   }
 
   private static boolean isAsciiAlnum(char c) {
-    return isAsciiLetter(c) || isAsciiDigit(c);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    return Keywords.isAsciiLetter(c) || Smtp.isDigit(c);
   }
 
   /** {@code [0-9a-f.:]}, ASCII case ignored. */
   private static boolean isLiteralChar(char c) {
-    return isAsciiDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
+    return Smtp.isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
   }
 
   /**
@@ -386,11 +377,11 @@ final class LineMatchers {
   private static boolean endsMarker(String t, int k) {
     int n = t.length();
     int i = k;
-    while (i < n && !isAsciiLetter(t.charAt(i))) {
+    while (i < n && !Keywords.isAsciiLetter(t.charAt(i))) {
       i++;
     }
     int limit = Math.min(n, i + 40);
-    while (i < limit && (isAsciiLetter(t.charAt(i)) || t.charAt(i) == ' ' || t.charAt(i) == ',' || t.charAt(i) == '\'')) {
+    while (i < limit && (Keywords.isAsciiLetter(t.charAt(i)) || t.charAt(i) == ' ' || t.charAt(i) == ',' || t.charAt(i) == '\'')) {
       i++;
     }
     while (i < n) {
@@ -429,14 +420,14 @@ final class LineMatchers {
     if (Keywords.startsWithAscii(l, i, "host") && i + 4 < n && Keywords.isSpace(l.charAt(i + 4))) {
       return true;
     }
-    if (i + 3 < n && isClass(l.charAt(i)) && isAsciiDigit(l.charAt(i + 1)) && isAsciiDigit(l.charAt(i + 2))) {
+    if (i + 3 < n && isClass(l.charAt(i)) && Smtp.isDigit(l.charAt(i + 1)) && Smtp.isDigit(l.charAt(i + 2))) {
       char c = l.charAt(i + 3);
       if (Keywords.isSpace(c) || c == ':' || c == '-') {
         return true;
       }
     }
     int k = i < n && l.charAt(i) == '#' ? i + 1 : i;
-    return k + 2 < n && isClass(l.charAt(k)) && l.charAt(k + 1) == '.' && isAsciiDigit(l.charAt(k + 2));
+    return k + 2 < n && isClass(l.charAt(k)) && l.charAt(k + 1) == '.' && Smtp.isDigit(l.charAt(k + 2));
   }
 
   /** {@code [245]}. */
@@ -463,7 +454,7 @@ final class LineMatchers {
    */
   static @Nullable String responseMark(String l) {
     for (int k = 0; k < l.length(); k++) {
-      if (isLineTerminator(l.charAt(k))) {
+      if (Smtp.isLineEnd(l.charAt(k))) {
         java.util.regex.Matcher m = TextScanner.RESPONSE_MARK.matcher(l);
         return m.matches() ? m.group(1) : null;
       }
@@ -494,7 +485,7 @@ final class LineMatchers {
     }
     int g = Keywords.skipSpace(l, i + mark.length());
     int t = g;
-    while (t < l.length() && !isLineTerminator(l.charAt(t))) {
+    while (t < l.length() && !Smtp.isLineEnd(l.charAt(t))) {
       t++;
     }
     return t == l.length() || endsAtTerminator(l, t) ? l.substring(g, t) : null;
@@ -524,8 +515,8 @@ final class LineMatchers {
       return -1;
     }
     int k = Keywords.skipSpace(l, i + mark.length());
-    return k + 3 < l.length() && (l.charAt(k) == '4' || l.charAt(k) == '5') && isAsciiDigit(l.charAt(k + 1))
-        && isAsciiDigit(l.charAt(k + 2)) && (l.charAt(k + 3) == ' ' || l.charAt(k + 3) == '-') ? k : -1;
+    return k + 3 < l.length() && (l.charAt(k) == '4' || l.charAt(k) == '5') && Smtp.isDigit(l.charAt(k + 1))
+        && Smtp.isDigit(l.charAt(k + 2)) && (l.charAt(k + 3) == ' ' || l.charAt(k + 3) == '-') ? k : -1;
   }
 
   /** {@code TRANSCRIPT_PREFIX_CI.matcher(t).replaceFirst("")}: {@code t} without its leading mark and the {@code \s} chars after it. */
@@ -550,8 +541,8 @@ final class LineMatchers {
     if (k < l.length() && l.charAt(k) == '#') {
       k++;
     }
-    if (k + 3 > l.length() || l.charAt(k) != '4' && l.charAt(k) != '5' || !isAsciiDigit(l.charAt(k + 1))
-        || !isAsciiDigit(l.charAt(k + 2))) {
+    if (k + 3 > l.length() || l.charAt(k) != '4' && l.charAt(k) != '5' || !Smtp.isDigit(l.charAt(k + 1))
+        || !Smtp.isDigit(l.charAt(k + 2))) {
       return -1;
     }
     int e = k + 3;
@@ -567,12 +558,12 @@ final class LineMatchers {
    * a reply code, a space or hyphen, and no line terminator after them.
    */
   static boolean innerReply(String s) {
-    if (s.length() < 4 || !isClass(s.charAt(0)) || !isAsciiDigit(s.charAt(1)) || !isAsciiDigit(s.charAt(2))
+    if (s.length() < 4 || !isClass(s.charAt(0)) || !Smtp.isDigit(s.charAt(1)) || !Smtp.isDigit(s.charAt(2))
         || s.charAt(3) != ' ' && s.charAt(3) != '-') {
       return false;
     }
     for (int k = 4; k < s.length(); k++) {
-      if (isLineTerminator(s.charAt(k))) {
+      if (Smtp.isLineEnd(s.charAt(k))) {
         return false;
       }
     }
@@ -594,7 +585,7 @@ final class LineMatchers {
     if (i >= l.length()) {
       return false;
     }
-    if (isSeparatorChar(l.charAt(i))) {
+    if (Engine.isRuleChar(l.charAt(i))) {
       return separatorRun(l, i) >= 4;
     }
     char c = Keywords.lower(l.charAt(i));
@@ -615,7 +606,7 @@ final class LineMatchers {
       return false;
     }
     for (int k = 3; k < t.length(); k++) {
-      if (isLineTerminator(t.charAt(k))) {
+      if (Smtp.isLineEnd(t.charAt(k))) {
         return false;
       }
     }
@@ -625,18 +616,9 @@ final class LineMatchers {
   /** How many of {@code [-=*_#~+|]} follow one another from {@code i}. */
   private static int separatorRun(String l, int i) {
     int k = i;
-    while (k < l.length() && isSeparatorChar(l.charAt(k))) {
+    while (k < l.length() && Engine.isRuleChar(l.charAt(k))) {
       k++;
     }
     return k - i;
-  }
-
-  private static boolean isSeparatorChar(char c) {
-    return "-=*_#~+|".indexOf(c) >= 0;
-  }
-
-  /** Whether {@code c} is an ASCII digit, as {@code \d} matches. */
-  private static boolean isAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 }

@@ -171,10 +171,10 @@ final class ReplyCodes {
         return false;
       }
       char d = t.charAt(k);
-      return isAsciiLetter(d) || d == '<' || d == '#' || d == '[';
+      return Keywords.isAsciiLetter(d) || d == '<' || d == '#' || d == '[';
     }
     if (a == '-') {
-      return k + 1 < n && (isAsciiLetter(t.charAt(k + 1)) || Smtp.isDigit(t.charAt(k + 1)));
+      return k + 1 < n && (Keywords.isAsciiLetter(t.charAt(k + 1)) || Smtp.isDigit(t.charAt(k + 1)));
     }
     return a == ':' && k + 1 < n && Keywords.isSpace(t.charAt(k + 1));
   }
@@ -216,10 +216,6 @@ final class ReplyCodes {
       default:
         return false;
     }
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
 }
