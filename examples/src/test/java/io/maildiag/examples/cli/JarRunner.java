@@ -58,8 +58,18 @@ final class JarRunner {
    */
   static Run run(String jar, Consumer<Map<String, String>> environment, byte[] stdin, String... args)
       throws IOException, InterruptedException {
+    return run(List.of(), jar, environment, stdin, args);
+  }
+
+  /**
+   * Runs {@code java JVM_OPTIONS -jar JAR ARGS} with {@code stdin} as its standard input, in this
+   * process's environment as {@code environment} changes it.
+   */
+  static Run run(List<String> jvmOptions, String jar, Consumer<Map<String, String>> environment, byte[] stdin,
+      String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));

@@ -7,6 +7,7 @@ import io.maildiag.examples.cli.JarRunner.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,37 @@ class RelaunchJarIT {
     assertThat(withBrokenArchive.outcome()).isEqualTo(here.outcome());
     assertThat(withBrokenArchive.err()).isEmpty();
     assertThat(withBrokenArchive.exitCode()).isZero();
+  }
+
+  @Test
+  void theArchiveMapsTheJarsClassesPicocliIncluded() throws Exception {
+    assumeTrue(!System.getProperty("java.vm.name", "").contains("OpenJ9"), "an OpenJ9 JVM dumps no archive");
+    String jar = JarRunner.builtJar();
+    String archive = Relaunch.sharedArchive(jar).orElseThrow();
+    // -Xshare:on fails the JVM when the archive cannot be mapped, instead of ignoring it
+    Run run = JarRunner.run(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
+        "-D" + Relaunch.MARK + "=true"), jar, environment -> { }, new byte[0], "ndr", "--code", "5.7.26");
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+    // picocli is compiled for Java 5: only a static archive holds it
+    assertThat(run.out()).contains("picocli.CommandLine source: shared objects file")
+        .contains("io.maildiag.ndr.BounceAnalyzer source: shared objects file");
+  }
+
+  @Test
+  void theArchiveBesideACopiedJarIsIgnoredSilently(@TempDir Path dir) throws Exception {
+    assumeTrue(!System.getProperty("java.vm.name", "").contains("OpenJ9"), "an OpenJ9 JVM dumps no archive");
+    String built = JarRunner.builtJar();
+    Path jar = Files.copy(Path.of(built), dir.resolve("mail-diag.jar"));
+    // the archive names the built jar's path: beside the copy it no longer fits
+    Files.copy(Path.of(Relaunch.sharedArchive(built).orElseThrow()), dir.resolve("mail-diag.jsa"));
+
+    Run withOtherJarsArchive = java(jar.toString(), true, new byte[0], "ndr", "--code", "5.7.26", "--json");
+    Run here = java(jar.toString(), false, new byte[0], "ndr", "--code", "5.7.26", "--json");
+
+    assertThat(withOtherJarsArchive.outcome()).isEqualTo(here.outcome());
+    assertThat(withOtherJarsArchive.err()).isEmpty();
+    assertThat(withOtherJarsArchive.exitCode()).isZero();
   }
 
   @Test
