@@ -1,7 +1,6 @@
 package io.maildiag.ndr.parse;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +46,9 @@ final class DsnParser {
    * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
    */
   private static Report parse(String text, int from, int to, int firstLine) {
-    Map<String, String> message = new LinkedHashMap<>();
+    Map<String, String> message = new FieldMap();
     List<Map<String, String>> recipients = new ArrayList<>();
-    Map<String, String> current = new LinkedHashMap<>();
+    Map<String, String> current = new FieldMap();
     boolean keyed = false; // whether current has a recipient's key field (KEY_FIELDS)
     String lastName = null;
     Map<String, String> lastMap = null;
@@ -65,7 +64,7 @@ final class DsnParser {
       if (isBlank(text, start, eol)) {
         if (keyed) {
           recipients.add(current);
-          current = new LinkedHashMap<>();
+          current = new FieldMap();
           keyed = false;
         }
         lastName = null;
@@ -96,7 +95,7 @@ final class DsnParser {
       if (messageField) {
         // a per-message field after recipient fields: a new report section (loose formats)
         recipients.add(current);
-        current = new LinkedHashMap<>();
+        current = new FieldMap();
         keyed = false;
         message.putIfAbsent(name, value);
         lastName = name;
@@ -115,7 +114,7 @@ final class DsnParser {
       boolean key = (kinds & KEY) != 0;
       if (key && current.containsKey(name)) {
         recipients.add(current); // the same field twice: a new recipient block without a blank line
-        current = new LinkedHashMap<>();
+        current = new FieldMap();
       }
       current.put(name, value);
       keyed |= key;
