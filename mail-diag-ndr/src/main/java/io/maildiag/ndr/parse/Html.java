@@ -81,16 +81,21 @@ final class Html {
     return false;
   }
 
+  /**
+   * The text of {@code html}: tags dropped (script, style, head and title with their content, and
+   * comments), block tags ending lines, entities decoded, CR, LF and tab read as spaces; then each
+   * line stripped, runs of spaces made one and runs of blank lines kept to one, every line ending
+   * with an LF. The lines are tidied as they are written ({@link Lines}), in the one pass.
+   */
   static String toText(String html) {
     char[] in = html.toCharArray();
     int n = in.length;
     // every input character gives at most one output character (an entity or a tag gives fewer);
-    // one more for the line break tidy adds at the end
-    char[] out = new char[n + 1];
-    int o = 0;
+    // one more for the line break the last line ends with
+    Lines out = new Lines(new char[n + 1]);
     int i = 0;
     while (i < n) {
-      // plain text up to the next markup or line break is copied in one go
+      // plain text up to the next markup or line break goes in one loop
       int run = i;
       while (run < n) {
         char c = in[run];
@@ -100,8 +105,7 @@ final class Html {
         run++;
       }
       if (run > i) {
-        System.arraycopy(in, i, out, o, run - i);
-        o += run - i;
+        out.addRun(in, i, run);
         i = run;
         if (i >= n) {
           break;
@@ -129,7 +133,7 @@ final class Html {
           continue;
         }
         if (isBlock(tag)) {
-          out[o++] = '\n';
+          out.endLine();
         }
         i = close + 1;
         continue;
@@ -139,63 +143,97 @@ final class Html {
         if (semi > 0) {
           String rep = entity(in, i + 1, semi);
           if (rep != null) {
-            rep.getChars(0, rep.length(), out, o);
-            o += rep.length();
+            for (int k = 0; k < rep.length(); k++) {
+              out.add(rep.charAt(k)); // a numeric entity may stand for an LF
+            }
             i = semi + 1;
             continue;
           }
         }
-        out[o++] = '&';
+        out.add('&');
         i++;
         continue;
       }
-      out[o++] = ' '; // CR, LF, tab
+      out.add(' '); // CR, LF, tab
       i++;
     }
-    return tidy(out, o);
+    out.endLine();
+    return out.text();
   }
 
   /**
-   * Each line of {@code text[0, n)} trimmed and runs of spaces collapsed; runs of blank lines kept to
-   * one. Written over the text itself ({@code text} has room for n + 1 chars): a line's output never
-   * runs past its own line break, and a char is read before anything is written at its index.
+   * Lines written tidied: each line stripped (String.strip: no whitespace char is supplementary),
+   * a space after a space dropped within it, and at most one blank line in a row. The same as
+   * writing the text and then tidying its lines: leading whitespace is not written, a line's
+   * trailing whitespace is taken back at its end (what was written of the stripped line ends with
+   * its last char, which is not whitespace), and a space is dropped exactly when the char read
+   * before it (written or not) was a space.
    */
-  private static String tidy(char[] text, int n) {
-    char[] out = text;
-    int o = 0;
-    int blank = 0;
-    int start = 0;
-    while (start <= n) {
-      int end = indexOf(text, '\n', start, n);
-      if (end < 0) {
-        end = n;
+  private static final class Lines {
+    private final char[] out;
+    private int o;
+    /** Where the current line starts in {@link #out}. */
+    private int lineStart;
+    /** The char read before, in the current line (an LF at its start). */
+    private char prev = '\n';
+    /** Blank lines in a row so far. */
+    private int blank;
+
+    Lines(char[] out) {
+      this.out = out;
+    }
+
+    /** One char of text; an LF ends the line. */
+    void add(char c) {
+      if (c == '\n') {
+        endLine();
+        return;
       }
-      int s = start;
-      int e = end;
-      while (s < e && Character.isWhitespace(text[s])) { // String.strip (no whitespace is supplementary)
-        s++;
+      if (o == lineStart ? Character.isWhitespace(c) : c == ' ' && prev == ' ') {
+        prev = c; // leading whitespace, or a space after a space: not written
+        return;
       }
-      while (e > s && Character.isWhitespace(text[e - 1])) {
-        e--;
+      out[o++] = c;
+      prev = c;
+    }
+
+    /** The chars {@code in[from, to)}, none of them an LF. */
+    void addRun(char[] in, int from, int to) {
+      int k = from;
+      while (o == lineStart && k < to) { // leading whitespace
+        add(in[k++]);
       }
-      if (s == e) {
-        if (++blank <= 1) {
-          out[o++] = '\n';
+      char p = prev;
+      int w = o;
+      for (; k < to; k++) {
+        char c = in[k];
+        if (c != ' ' || p != ' ') {
+          out[w++] = c;
         }
-      } else {
+        p = c;
+      }
+      o = w;
+      prev = p;
+    }
+
+    /** Ends the current line: its trailing whitespace dropped; a blank line kept only after one that is not. */
+    void endLine() {
+      while (o > lineStart && Character.isWhitespace(out[o - 1])) {
+        o--;
+      }
+      if (o > lineStart) {
         blank = 0;
-        for (int k = s; k < e; k++) {
-          char c = text[k];
-          if (c == ' ' && text[k - 1] == ' ') {
-            continue; // a run of spaces becomes one (k > s: the line does not start with a space)
-          }
-          out[o++] = c;
-        }
+        out[o++] = '\n';
+      } else if (++blank <= 1) {
         out[o++] = '\n';
       }
-      start = end + 1;
+      lineStart = o;
+      prev = '\n';
     }
-    return new String(out, 0, o);
+
+    String text() {
+      return new String(out, 0, o);
+    }
   }
 
   /**
