@@ -11,10 +11,10 @@ import java.util.Set;
 
 /**
  * The fields of one block of a delivery-status report, by lower-cased name, in the order first put
- * (as a LinkedHashMap iterates; replacing a value keeps its place). Arrays searched in order: a
- * block has a handful of fields, so this is cheaper to fill than a hash map, and a lookup compares
- * the names' cached hash codes, then on a hit the strings, mostly the very shared constants asked
- * for. A block with many fields (hostile input) gets a hash index, so time stays linear.
+ * (as a LinkedHashMap iterates; replacing a value keeps its place). Two arrays searched in order: a
+ * block has a handful of fields, so this is cheaper to fill and to ask than a hash map, and the
+ * names asked for are mostly the very strings stored (shared constants), so most compares are one
+ * reference test. A block with many fields (hostile input) gets a hash index, so time stays linear.
  * Null keys and values are not supported; removal is not supported.
  */
 final class FieldMap extends AbstractMap<String, String> {
@@ -23,8 +23,6 @@ final class FieldMap extends AbstractMap<String, String> {
 
   private String[] keys = new String[8];
   private String[] values = new String[8];
-  /** The hash code of each name, compared before the name itself. */
-  private int[] hashes = new int[8];
   private int size;
   /** Index of each name once there are more than {@link #LINEAR_MAX}; null before. */
   private HashMap<String, Integer> index;
@@ -40,9 +38,13 @@ final class FieldMap extends AbstractMap<String, String> {
       Integer k = index.get(key);
       return k == null ? -1 : k;
     }
-    int h = key.hashCode();
+    for (int k = 0; k < size; k++) { // the shared constants first: one reference test each
+      if (keys[k] == key) {
+        return k;
+      }
+    }
     for (int k = 0; k < size; k++) {
-      if (hashes[k] == h && (keys[k] == key || keys[k].equals(key))) {
+      if (keys[k].equals(key)) {
         return k;
       }
     }
@@ -87,9 +89,7 @@ final class FieldMap extends AbstractMap<String, String> {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
     }
-    hashes[size] = key.hashCode();
     keys[size] = key;
     values[size] = value;
     if (index != null) {
