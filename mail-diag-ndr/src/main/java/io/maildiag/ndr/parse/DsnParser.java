@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +47,9 @@ final class DsnParser {
    * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
    */
   private static Report parse(String text, int from, int to, int firstLine) {
-    Map<String, String> message = new FieldMap();
+    Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
-    Map<String, String> current = new FieldMap();
+    Map<String, String> current = new LinkedHashMap<>();
     boolean keyed = false; // whether current has a recipient's key field (KEY_FIELDS)
     String lastName = null;
     Map<String, String> lastMap = null;
@@ -64,7 +65,7 @@ final class DsnParser {
       if (isBlank(text, start, eol)) {
         if (keyed) {
           recipients.add(current);
-          current = new FieldMap();
+          current = new LinkedHashMap<>();
           keyed = false;
         }
         lastName = null;
@@ -95,7 +96,7 @@ final class DsnParser {
       if (messageField) {
         // a per-message field after recipient fields: a new report section (loose formats)
         recipients.add(current);
-        current = new FieldMap();
+        current = new LinkedHashMap<>();
         keyed = false;
         message.putIfAbsent(name, value);
         lastName = name;
@@ -114,7 +115,7 @@ final class DsnParser {
       boolean key = (kinds & KEY) != 0;
       if (key && current.containsKey(name)) {
         recipients.add(current); // the same field twice: a new recipient block without a blank line
-        current = new FieldMap();
+        current = new LinkedHashMap<>();
       }
       current.put(name, value);
       keyed |= key;
