@@ -389,24 +389,18 @@ final class DsnParser {
     return at;
   }
 
-  /**
-   * Whether a line of {@code text} that holds a colon starts with a field name that {@link
-   * #REPORT_START} accepts: a line it matches holds one (after the name), so only the lines with a
-   * colon are tried, found by searching for colons (most lines of a bounce's prose have none).
-   */
-  static boolean someLineStartsReport(String text) {
-    for (int colon = text.indexOf(':'); colon >= 0; ) {
-      int at = text.lastIndexOf('\n', colon) + 1;
+  /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */
+  private static boolean someLineStartsReport(String text) {
+    for (int at = 0; ; ) {
       if (REPORT_START_WORDS.at(text, at)) {
         return true;
       }
-      int nl = text.indexOf('\n', colon);
+      int nl = text.indexOf('\n', at);
       if (nl < 0) {
         return false;
       }
-      colon = text.indexOf(':', nl);
+      at = nl + 1;
     }
-    return false;
   }
 
   private static boolean isDsnish(String line) {
