@@ -88,30 +88,18 @@ final class Html {
    * with an LF. The lines are tidied as they are written ({@link Lines}), in the one pass.
    */
   static String toText(String html) {
-    char[] in = html.toCharArray();
-    int n = in.length;
+    String in = html; // read in place: a Latin-1 string is not inflated to chars
+    int n = in.length();
     // every input character gives at most one output character (an entity or a tag gives fewer);
     // one more for the line break the last line ends with
     Lines out = new Lines(new char[n + 1]);
     int i = 0;
     while (i < n) {
-      // plain text up to the next markup or line break goes in one loop
-      int run = i;
-      while (run < n) {
-        char c = in[run];
-        if (c < 0x40 && (SPECIAL >>> c & 1) != 0) {
-          break;
-        }
-        run++;
+      i = out.addPlain(in, i, n); // plain text up to the next markup or line break
+      if (i >= n) {
+        break;
       }
-      if (run > i) {
-        out.addRun(in, i, run);
-        i = run;
-        if (i >= n) {
-          break;
-        }
-      }
-      char c = in[i];
+      char c = in.charAt(i);
       if (c == '<') {
         int close = html.indexOf('>', i + 1);
         if (close < 0) {
@@ -197,23 +185,37 @@ final class Html {
       prev = c;
     }
 
-    /** The chars {@code in[from, to)}, none of them an LF. */
-    void addRun(char[] in, int from, int to) {
+    /**
+     * The chars from {@code in[from]} up to the first {@link #SPECIAL} one (or {@code n}), scanned
+     * and written in the one loop; returns where it stopped.
+     */
+    int addPlain(String in, int from, int n) {
       int k = from;
-      while (o == lineStart && k < to) { // leading whitespace
-        add(in[k++]);
+      for (; o == lineStart && k < n; k++) { // leading whitespace, char by char
+        char c = in.charAt(k);
+        if (c < 0x40 && (SPECIAL >>> c & 1) != 0) {
+          return k;
+        }
+        add(c);
       }
       char p = prev;
       int w = o;
-      for (; k < to; k++) {
-        char c = in[k];
-        if (c != ' ' || p != ' ') {
-          out[w++] = c;
+      for (; k < n; k++) {
+        char c = in.charAt(k);
+        if (c < 0x40) {
+          if ((SPECIAL >>> c & 1) != 0) {
+            break;
+          }
+          if (c == ' ' && p == ' ') {
+            continue; // a space after a space
+          }
         }
+        out[w++] = c;
         p = c;
       }
       o = w;
       prev = p;
+      return k;
     }
 
     /** Ends the current line: its trailing whitespace dropped; a blank line kept only after one that is not. */
@@ -240,18 +242,18 @@ final class Html {
    * The tag's name lower-cased, as one of {@link #KNOWN}, {@link #COMMENT}, or {@link #OTHER} for
    * any other name (only these are ever compared).
    */
-  private static String tagName(char[] s, int from, int to) {
+  private static String tagName(String s, int from, int to) {
     int i = from;
-    if (i < to && s[i] == '/') {
+    if (i < to && s.charAt(i) == '/') {
       i++;
     }
-    if (i + 3 <= s.length && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
+    if (i + 3 <= s.length() && s.charAt(i) == '!' && s.charAt(i + 1) == '-' && s.charAt(i + 2) == '-') {
       return COMMENT;
     }
     int st = i;
     boolean ascii = true;
     while (i < to) {
-      char c = s[i];
+      char c = s.charAt(i);
       if (c < 0x80) {
         if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
           break;
@@ -268,10 +270,13 @@ final class Html {
       return OTHER; // no known name is longer than "blockquote"
     }
     if (!ascii) {
-      return known(new String(s, st, len).toLowerCase(Locale.ROOT));
+      return known(s.substring(st, st + len).toLowerCase(Locale.ROOT));
     }
+    // the name's chars are ASCII letters and digits: | 0x20 lower-cases a letter and keeps a digit,
+    // so the first chars are compared inline before the rest (eleven known names have two chars)
+    char first = (char) (s.charAt(st) | 0x20);
     for (String k : KNOWN_BY_LENGTH[len]) {
-      if (equalsAsciiLower(s, st, k)) {
+      if (k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
         return k;
       }
     }
@@ -279,9 +284,9 @@ final class Html {
   }
 
   /** Whether ASCII {@code s[at, at + lower.length())} equals {@code lower} ignoring ASCII case. */
-  private static boolean equalsAsciiLower(char[] s, int at, String lower) {
+  private static boolean equalsAsciiLower(String s, int at, String lower) {
     for (int k = 0; k < lower.length(); k++) {
-      char c = s[at + k];
+      char c = s.charAt(at + k);
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
@@ -323,9 +328,9 @@ final class Html {
     return -1;
   }
 
-  private static int indexOf(char[] s, char c, int from, int to) {
+  private static int indexOf(String s, char c, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (s[i] == c) {
+      if (s.charAt(i) == c) {
         return i;
       }
     }
@@ -333,9 +338,9 @@ final class Html {
   }
 
   /** {@link #entity(String)} of {@code in[from, to)}: a named entity is found without building the string. */
-  private static String entity(char[] in, int from, int to) {
-    if (from < to && in[from] == '#') {
-      return entity(new String(in, from, to - from)); // a number, never a name
+  private static String entity(String in, int from, int to) {
+    if (from < to && in.charAt(from) == '#') {
+      return entity(in.substring(from, to)); // a number, never a name
     }
     for (int k = 0; k < ENTITY_NAMES.length; k++) {
       if (ENTITY_NAMES[k].length() == to - from && equalsAsciiLower(in, from, ENTITY_NAMES[k])) {
