@@ -134,11 +134,15 @@ final class ContentType {
    */
   private static String known(String v, int from, int to, String[][] byLength) {
     int len = to - from;
-    if (len >= byLength.length) {
-      return null;
+    if (len == 0 || len >= byLength.length) {
+      return null; // no entry is empty
+    }
+    char first = v.charAt(from);
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + 32);
     }
     for (String k : byLength[len]) {
-      if (asciiEqualsLower(v, from, k)) {
+      if (k.charAt(0) == first && asciiEqualsLower(v, from, k)) { // the first chars compared inline
         return k;
       }
     }
@@ -336,14 +340,10 @@ final class ContentType {
     }
   }
 
-  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape). */
+  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape): String.indexOf is a vectorised intrinsic. */
   private static boolean hasBackslash(String v, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (v.charAt(k) == '\\') {
-        return true;
-      }
-    }
-    return false;
+    int k = v.indexOf('\\', from);
+    return k >= 0 && k < to;
   }
 
   String param(String name) {
