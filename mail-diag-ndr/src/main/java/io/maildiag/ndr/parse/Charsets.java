@@ -46,7 +46,8 @@ final class Charsets {
         return ascii;
       }
     }
-    String common = asUtf8OrLatin1(bytes, off, len, declared);
+    Charset cs = lookup(declared); // looked up once for all the paths below
+    String common = asUtf8OrLatin1(bytes, off, len, cs);
     if (common != null) {
       return common;
     }
@@ -54,7 +55,6 @@ final class Charsets {
     if (ascii != null && asciiReadsAsItself(declared)) {
       return ascii; // pure ASCII (ISO-2022-JP escapes fall through below)
     }
-    Charset cs = lookup(declared);
     if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
       String utf8 = strict(bytes, off, len, StandardCharsets.UTF_8);
       if (utf8 != null) {
@@ -88,8 +88,7 @@ final class Charsets {
    * same as UTF-8 or ISO-8859-1; the String constructor replaces exactly the bytes a strict decoder
    * rejects with U+FFFD, so text without one was valid (a real U+FFFD goes the general way).
    */
-  private static String asUtf8OrLatin1(byte[] bytes, int off, int len, String declared) {
-    Charset cs = lookup(declared);
+  private static String asUtf8OrLatin1(byte[] bytes, int off, int len, @Nullable Charset cs) {
     if (cs == null || cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
       String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
       return utf8.indexOf('\uFFFD') < 0 ? utf8 : null;
@@ -103,12 +102,50 @@ final class Charsets {
   /**
    * Whether {@link #decode} reads ASCII bytes other than ESC declared as {@code declared} as the
    * ASCII characters: for every name but those of UTF-7, UTF-16, UTF-32 and "unicode", which
-   * decode such bytes otherwise.
+   * decode such bytes otherwise. The name, trimmed and lower-cased (Locale.ROOT), is searched for
+   * those words with ASCII letters compared ignoring case, without making it: no other char
+   * lower-cases to one of their letters (the dotted capital I lower-cases to an i and a combining
+   * dot, which no word has after its i).
    */
-  private static boolean asciiReadsAsItself(String declared) {
-    String name = declared == null ? "" : declared.trim().toLowerCase(Locale.ROOT);
-    return !name.contains("utf-7") && !name.contains("utf-16") && !name.contains("utf-32")
-        && !name.startsWith("unicode");
+  static boolean asciiReadsAsItself(String declared) {
+    if (declared == null) {
+      return true;
+    }
+    int from = 0;
+    int to = declared.length();
+    while (from < to && declared.charAt(from) <= ' ') { // String.trim
+      from++;
+    }
+    while (to > from && declared.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    if (lowerAt(declared, from, to, "unicode")) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if ((declared.charAt(i) | 0x20) == 'u' && (lowerAt(declared, i, to, "utf-7") || lowerAt(declared, i, to, "utf-16")
+          || lowerAt(declared, i, to, "utf-32"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s[at, to)} starts with {@code lower} (ASCII lower case) with ASCII letters in any case. */
+  private static boolean lowerAt(String s, int at, int to, String lower) {
+    if (to - at < lower.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      char c = s.charAt(at + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (c != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

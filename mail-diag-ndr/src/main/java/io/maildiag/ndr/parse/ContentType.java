@@ -9,10 +9,68 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-/** A leniently parsed Content-Type: {@code type/subtype} lower-cased, parameters by lower-cased name. */
-record ContentType(String mimeType, Map<String, String> params) {
+/**
+ * A leniently parsed Content-Type: {@code type/subtype} lower-cased, parameters by lower-cased name.
+ * The parameters are parsed when first asked for: the parts of attached messages are mostly never
+ * asked for their charset or boundary. Equal when type and parameters are.
+ */
+final class ContentType {
   static final ContentType TEXT_PLAIN = new ContentType("text/plain", Map.of());
   static final ContentType MESSAGE_RFC822 = new ContentType("message/rfc822", Map.of());
+
+  private final String mimeType;
+  /** The parameters; null until {@link #params()} parses them from {@link #source}. */
+  private Map<String, String> params;
+  /** The trimmed field value and where its parameters start, until they are parsed. */
+  private String source;
+  private final int paramsFrom;
+
+  ContentType(String mimeType, Map<String, String> params) {
+    this.mimeType = mimeType;
+    this.params = params;
+    this.paramsFrom = 0;
+  }
+
+  /** A type whose parameters are {@code v} from {@code from} on, parsed when first read. */
+  private ContentType(String mimeType, String v, int from) {
+    this.mimeType = mimeType;
+    this.paramsFrom = from;
+    if (from >= v.length()) {
+      this.params = Map.of(); // no parameters: nothing to keep
+    } else {
+      this.source = v;
+    }
+  }
+
+  String mimeType() {
+    return mimeType;
+  }
+
+  /** The parameters by lower-cased name, in the order first met. */
+  Map<String, String> params() {
+    Map<String, String> p = params;
+    if (p == null) {
+      p = parseParams(source, paramsFrom);
+      params = p;
+      source = null;
+    }
+    return p;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ContentType t && mimeType.equals(t.mimeType) && params().equals(t.params());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * mimeType.hashCode() + params().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ContentType[mimeType=" + mimeType + ", params=" + params() + "]";
+  }
 
   static ContentType parse(String value, ContentType fallback) {
     if (value == null) {
@@ -26,13 +84,13 @@ record ContentType(String mimeType, Map<String, String> params) {
     }
     String type = known(v, 0, i, TYPES_BY_LENGTH);
     if (type != null) {
-      return new ContentType(type, parseParams(v, i));
+      return new ContentType(type, v, i);
     }
     type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
     if (type.indexOf('/') <= 0 || type.endsWith("/")) {
-      return new ContentType(fallback.mimeType(), parseParams(v, i));
+      return new ContentType(fallback.mimeType(), v, i);
     }
-    return new ContentType(type, parseParams(v, i));
+    return new ContentType(type, v, i);
   }
 
   /** Common media types, lower-case: one of these is shared rather than built for each part. */
@@ -76,11 +134,15 @@ record ContentType(String mimeType, Map<String, String> params) {
    */
   private static String known(String v, int from, int to, String[][] byLength) {
     int len = to - from;
-    if (len >= byLength.length) {
-      return null;
+    if (len == 0 || len >= byLength.length) {
+      return null; // no entry is empty
+    }
+    char first = v.charAt(from);
+    if (first >= 'A' && first <= 'Z') {
+      first = (char) (first + 32);
     }
     for (String k : byLength[len]) {
-      if (asciiEqualsLower(v, from, k)) {
+      if (k.charAt(0) == first && asciiEqualsLower(v, from, k)) { // the first chars compared inline
         return k;
       }
     }
@@ -278,18 +340,14 @@ record ContentType(String mimeType, Map<String, String> params) {
     }
   }
 
-  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape). */
+  /** Whether {@code v[from, to)} holds a backslash (a quoted value's escape): String.indexOf is a vectorised intrinsic. */
   private static boolean hasBackslash(String v, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (v.charAt(k) == '\\') {
-        return true;
-      }
-    }
-    return false;
+    int k = v.indexOf('\\', from);
+    return k >= 0 && k < to;
   }
 
   String param(String name) {
-    return params.get(name);
+    return params().get(name);
   }
 
   boolean isMultipart() {

@@ -340,30 +340,38 @@ final class DsnParser {
     if (!someLineStartsReport(text)) {
       return null;
     }
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (REPORT_START_WORDS.at(lines[i], 0) && REPORT_START.matcher(lines[i]).lookingAt()) {
-        // the block runs until two consecutive non-field, non-blank lines
+    // the lines are read in place, as the text split at LFs: line i is text[start, end)
+    int n = text.length();
+    int[] field = new int[3];
+    boolean lfOnly = onlyLfEndsLines(text, 0);
+    int i = 0;
+    for (int start = 0; start <= n; ) {
+      int end = lineEnd(text, start);
+      if (REPORT_START_WORDS.at(text, start) && REPORT_START.matcher(text).region(start, end).lookingAt()) {
+        // the block runs until two consecutive non-field, non-blank lines: lines i to j - 1
         int j = i;
+        int jStart = start;
         int misses = 0;
-        while (j < lines.length) {
-          String l = lines[j];
-          boolean field = field(l) != null;
-          if (l.isBlank() || l.startsWith(" ") || l.startsWith("\t") || field) {
-            if (field && !isDsnish(l)) {
+        while (jStart <= n) {
+          int jEnd = lineEnd(text, jStart);
+          boolean isField = field(text, jStart, jEnd, field, lfOnly);
+          boolean blank = isBlank(text, jStart, jEnd);
+          if (blank || jStart < jEnd && (text.charAt(jStart) == ' ' || text.charAt(jStart) == '\t') || isField) {
+            if (isField && !isDsnish(text, jStart, field[0])) {
               misses++;
               if (misses > 1) {
                 break;
               }
-            } else if (!l.isBlank()) {
+            } else if (!blank) {
               misses = 0;
             }
             j++;
+            jStart = jEnd + 1;
             continue;
           }
           break;
         }
-        Report r = parse(text, lineStart(lines, i), lineStart(lines, j) - 1, i);
+        Report r = parse(text, start, jStart - 1, i);
         boolean usable = false;
         for (Map<String, String> rec : r.recipients()) {
           if ((rec.containsKey("final-recipient") || rec.containsKey("original-recipient"))
@@ -374,19 +382,21 @@ final class DsnParser {
         if (usable) {
           return r;
         }
-        i = Math.max(i, j - 1);
+        if (j - 1 > i) { // go on after line j - 1, which ends just before line j starts
+          i = j - 1;
+          end = jStart - 1;
+        }
       }
+      i++;
+      start = end + 1;
     }
     return null;
   }
 
-  /** Where line {@code k} of {@code lines} (the text split at LFs) starts in the text. */
-  private static int lineStart(String[] lines, int k) {
-    int at = 0;
-    for (int m = 0; m < k; m++) {
-      at += lines[m].length() + 1;
-    }
-    return at;
+  /** The end of the line that starts at {@code start}: the index of its LF, or the text's length. */
+  private static int lineEnd(String text, int start) {
+    int lf = text.indexOf('\n', start);
+    return lf < 0 ? text.length() : lf;
   }
 
   /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */
@@ -403,10 +413,17 @@ final class DsnParser {
     }
   }
 
-  private static boolean isDsnish(String line) {
-    int colon = line.indexOf(':');
-    String name = line.substring(0, Math.max(0, colon)).trim().toLowerCase(Locale.ROOT);
-    return MESSAGE_FIELDS.contains(name) || RECIPIENT_FIELDS.contains(name) || name.startsWith("x-");
+  /**
+   * Whether the field whose name is {@code text[from, nameEnd)} is a report's: a per-message or
+   * per-recipient field, or an x- field. Its name is letters, digits and hyphens, which the
+   * Locale.ROOT lower case compares as ASCII does.
+   */
+  private static boolean isDsnish(String text, int from, int nameEnd) {
+    int known = knownName(text, from, nameEnd);
+    if (known >= 0 && (KNOWN_KINDS[known] & (MESSAGE | RECIPIENT)) != 0) {
+      return true;
+    }
+    return nameEnd - from >= 2 && (text.charAt(from) | 0x20) == 'x' && text.charAt(from + 1) == '-';
   }
 
   /** The address in an address-typed field: {@code rfc822; <a@b>} becomes {@code a@b}. */

@@ -81,33 +81,25 @@ final class Html {
     return false;
   }
 
+  /**
+   * The text of {@code html}: tags dropped (script, style, head and title with their content, and
+   * comments), block tags ending lines, entities decoded, CR, LF and tab read as spaces; then each
+   * line stripped, runs of spaces made one and runs of blank lines kept to one, every line ending
+   * with an LF. The lines are tidied as they are written ({@link Lines}), in the one pass.
+   */
   static String toText(String html) {
-    char[] in = html.toCharArray();
-    int n = in.length;
+    String in = html; // read in place: a Latin-1 string is not inflated to chars
+    int n = in.length();
     // every input character gives at most one output character (an entity or a tag gives fewer);
-    // one more for the line break tidy adds at the end
-    char[] out = new char[n + 1];
-    int o = 0;
+    // one more for the line break the last line ends with
+    Lines out = new Lines(new char[n + 1]);
     int i = 0;
     while (i < n) {
-      // plain text up to the next markup or line break is copied in one go
-      int run = i;
-      while (run < n) {
-        char c = in[run];
-        if (c < 0x40 && (SPECIAL >>> c & 1) != 0) {
-          break;
-        }
-        run++;
+      i = out.addPlain(in, i, n); // plain text up to the next markup or line break
+      if (i >= n) {
+        break;
       }
-      if (run > i) {
-        System.arraycopy(in, i, out, o, run - i);
-        o += run - i;
-        i = run;
-        if (i >= n) {
-          break;
-        }
-      }
-      char c = in[i];
+      char c = in.charAt(i);
       if (c == '<') {
         int close = html.indexOf('>', i + 1);
         if (close < 0) {
@@ -129,7 +121,7 @@ final class Html {
           continue;
         }
         if (isBlock(tag)) {
-          out[o++] = '\n';
+          out.endLine();
         }
         i = close + 1;
         continue;
@@ -139,81 +131,129 @@ final class Html {
         if (semi > 0) {
           String rep = entity(in, i + 1, semi);
           if (rep != null) {
-            rep.getChars(0, rep.length(), out, o);
-            o += rep.length();
+            for (int k = 0; k < rep.length(); k++) {
+              out.add(rep.charAt(k)); // a numeric entity may stand for an LF
+            }
             i = semi + 1;
             continue;
           }
         }
-        out[o++] = '&';
+        out.add('&');
         i++;
         continue;
       }
-      out[o++] = ' '; // CR, LF, tab
+      out.add(' '); // CR, LF, tab
       i++;
     }
-    return tidy(out, o);
+    out.endLine();
+    return out.text();
   }
 
   /**
-   * Each line of {@code text[0, n)} trimmed and runs of spaces collapsed; runs of blank lines kept to
-   * one. Written over the text itself ({@code text} has room for n + 1 chars): a line's output never
-   * runs past its own line break, and a char is read before anything is written at its index.
+   * Lines written tidied: each line stripped (String.strip: no whitespace char is supplementary),
+   * a space after a space dropped within it, and at most one blank line in a row. The same as
+   * writing the text and then tidying its lines: leading whitespace is not written, a line's
+   * trailing whitespace is taken back at its end (what was written of the stripped line ends with
+   * its last char, which is not whitespace), and a space is dropped exactly when the char read
+   * before it (written or not) was a space.
    */
-  private static String tidy(char[] text, int n) {
-    char[] out = text;
-    int o = 0;
-    int blank = 0;
-    int start = 0;
-    while (start <= n) {
-      int end = indexOf(text, '\n', start, n);
-      if (end < 0) {
-        end = n;
+  private static final class Lines {
+    private final char[] out;
+    private int o;
+    /** Where the current line starts in {@link #out}. */
+    private int lineStart;
+    /** The char read before, in the current line (an LF at its start). */
+    private char prev = '\n';
+    /** Blank lines in a row so far. */
+    private int blank;
+
+    Lines(char[] out) {
+      this.out = out;
+    }
+
+    /** One char of text; an LF ends the line. */
+    void add(char c) {
+      if (c == '\n') {
+        endLine();
+        return;
       }
-      int s = start;
-      int e = end;
-      while (s < e && Character.isWhitespace(text[s])) { // String.strip (no whitespace is supplementary)
-        s++;
+      if (o == lineStart ? Character.isWhitespace(c) : c == ' ' && prev == ' ') {
+        prev = c; // leading whitespace, or a space after a space: not written
+        return;
       }
-      while (e > s && Character.isWhitespace(text[e - 1])) {
-        e--;
-      }
-      if (s == e) {
-        if (++blank <= 1) {
-          out[o++] = '\n';
+      out[o++] = c;
+      prev = c;
+    }
+
+    /**
+     * The chars from {@code in[from]} up to the first {@link #SPECIAL} one (or {@code n}), scanned
+     * and written in the one loop; returns where it stopped.
+     */
+    int addPlain(String in, int from, int n) {
+      int k = from;
+      for (; o == lineStart && k < n; k++) { // leading whitespace, char by char
+        char c = in.charAt(k);
+        if (c < 0x40 && (SPECIAL >>> c & 1) != 0) {
+          return k;
         }
-      } else {
-        blank = 0;
-        for (int k = s; k < e; k++) {
-          char c = text[k];
-          if (c == ' ' && text[k - 1] == ' ') {
-            continue; // a run of spaces becomes one (k > s: the line does not start with a space)
+        add(c);
+      }
+      char p = prev;
+      int w = o;
+      for (; k < n; k++) {
+        char c = in.charAt(k);
+        if (c < 0x40) {
+          if ((SPECIAL >>> c & 1) != 0) {
+            break;
           }
-          out[o++] = c;
+          if (c == ' ' && p == ' ') {
+            continue; // a space after a space
+          }
         }
+        out[w++] = c;
+        p = c;
+      }
+      o = w;
+      prev = p;
+      return k;
+    }
+
+    /** Ends the current line: its trailing whitespace dropped; a blank line kept only after one that is not. */
+    void endLine() {
+      while (o > lineStart && Character.isWhitespace(out[o - 1])) {
+        o--;
+      }
+      if (o > lineStart) {
+        blank = 0;
+        out[o++] = '\n';
+      } else if (++blank <= 1) {
         out[o++] = '\n';
       }
-      start = end + 1;
+      lineStart = o;
+      prev = '\n';
     }
-    return new String(out, 0, o);
+
+    String text() {
+      return new String(out, 0, o);
+    }
   }
 
   /**
    * The tag's name lower-cased, as one of {@link #KNOWN}, {@link #COMMENT}, or {@link #OTHER} for
    * any other name (only these are ever compared).
    */
-  private static String tagName(char[] s, int from, int to) {
+  private static String tagName(String s, int from, int to) {
     int i = from;
-    if (i < to && s[i] == '/') {
+    if (i < to && s.charAt(i) == '/') {
       i++;
     }
-    if (i + 3 <= s.length && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
+    if (i + 3 <= s.length() && s.charAt(i) == '!' && s.charAt(i + 1) == '-' && s.charAt(i + 2) == '-') {
       return COMMENT;
     }
     int st = i;
     boolean ascii = true;
     while (i < to) {
-      char c = s[i];
+      char c = s.charAt(i);
       if (c < 0x80) {
         if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
           break;
@@ -230,10 +270,13 @@ final class Html {
       return OTHER; // no known name is longer than "blockquote"
     }
     if (!ascii) {
-      return known(new String(s, st, len).toLowerCase(Locale.ROOT));
+      return known(s.substring(st, st + len).toLowerCase(Locale.ROOT));
     }
+    // the name's chars are ASCII letters and digits: | 0x20 lower-cases a letter and keeps a digit,
+    // so the first chars are compared inline before the rest (eleven known names have two chars)
+    char first = (char) (s.charAt(st) | 0x20);
     for (String k : KNOWN_BY_LENGTH[len]) {
-      if (equalsAsciiLower(s, st, k)) {
+      if (k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
         return k;
       }
     }
@@ -241,9 +284,9 @@ final class Html {
   }
 
   /** Whether ASCII {@code s[at, at + lower.length())} equals {@code lower} ignoring ASCII case. */
-  private static boolean equalsAsciiLower(char[] s, int at, String lower) {
+  private static boolean equalsAsciiLower(String s, int at, String lower) {
     for (int k = 0; k < lower.length(); k++) {
-      char c = s[at + k];
+      char c = s.charAt(at + k);
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
@@ -285,9 +328,9 @@ final class Html {
     return -1;
   }
 
-  private static int indexOf(char[] s, char c, int from, int to) {
+  private static int indexOf(String s, char c, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (s[i] == c) {
+      if (s.charAt(i) == c) {
         return i;
       }
     }
@@ -295,9 +338,9 @@ final class Html {
   }
 
   /** {@link #entity(String)} of {@code in[from, to)}: a named entity is found without building the string. */
-  private static String entity(char[] in, int from, int to) {
-    if (from < to && in[from] == '#') {
-      return entity(new String(in, from, to - from)); // a number, never a name
+  private static String entity(String in, int from, int to) {
+    if (from < to && in.charAt(from) == '#') {
+      return entity(in.substring(from, to)); // a number, never a name
     }
     for (int k = 0; k < ENTITY_NAMES.length; k++) {
       if (ENTITY_NAMES[k].length() == to - from && equalsAsciiLower(in, from, ENTITY_NAMES[k])) {
