@@ -206,9 +206,33 @@ final class PhraseIndex {
     return a.keys[i].length() > a.keys[j].length();
   }
 
-  /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
+  /**
+   * Longs at the end of a {@link #candidates} set, after the phrase ids, that hold a filter of the
+   * hashes of the text's words ({@link #mayHaveWord}).
+   */
+  static final int WORD_FILTER_LONGS = 4;
+
+  /**
+   * Returns the ids of the phrases that can match {@code t}, as a bit set, followed by {@value
+   * #WORD_FILTER_LONGS} longs of a filter of the text's words ({@link #mayHaveWord}).
+   */
   long[] candidates(String t) {
-    return markWords(t, 0, always.clone(), -2, 0);
+    return markWords(t, 0, Arrays.copyOf(always, always.length + WORD_FILTER_LONGS), -2, 0);
+  }
+
+  /**
+   * Whether the text whose {@link #candidates} are {@code found} may have a word whose {@link
+   * String#hashCode} is {@code hash}: false only if it has none. Each word read sets one bit of the
+   * filter, so a phrase one of whose whole words the text lacks is rejected without reading it.
+   */
+  boolean mayHaveWord(long[] found, int hash) {
+    int bit = wordBit(hash);
+    return (found[always.length + (bit >>> 6)] & (1L << bit)) != 0;
+  }
+
+  /** The bit of a word's hash in the filter of {@link #mayHaveWord}: 0 to 255. */
+  private static int wordBit(int hash) {
+    return (hash * 0x9E3779B9) >>> 24;
   }
 
   /**
@@ -262,6 +286,8 @@ final class PhraseIndex {
       }
       int len = i - s;
       int headLen = Math.min(AFFIX, len);
+      int bit = wordBit(h);
+      found[always.length + (bit >>> 6)] |= 1L << bit;
       whole.mark(h, found);
       if (prevEnd + 1 == s) {
         // the previous word, one space, and the head of this one
@@ -284,6 +310,11 @@ final class PhraseIndex {
       h = 31 * h + a.charAt(k);
     }
     return h;
+  }
+
+  /** The number of longs of a {@link #candidates} set that hold phrase ids (the filter follows). */
+  int idLongs() {
+    return always.length;
   }
 
   /** Returns whether phrase {@code id} is in the set {@code ids}. */

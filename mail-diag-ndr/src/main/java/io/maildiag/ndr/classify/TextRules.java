@@ -56,6 +56,15 @@ public final class TextRules {
    */
   private final String[] ruleFirstWords;
   private final byte[] ruleShapes;
+  /**
+   * Per rule, two ints from {@code 2 * id}: the {@link String#hashCode} of two of its phrase's
+   * whole words (closed on both sides; the first and the last of them, or the one twice), which
+   * every match has as words of the text; 0 and 0 with no such word. A candidate whose text lacks
+   * one ({@link PhraseIndex#mayHaveWord}) is rejected without reading its phrase.
+   */
+  private final int[] ruleWords;
+  /** In {@link #ruleShapes}: the rule has whole words in {@link #ruleWords}. */
+  private static final int HAS_WORDS = 8;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -83,10 +92,18 @@ public final class TextRules {
     }
     this.ruleFirstWords = new String[ruleArray.length];
     this.ruleShapes = new byte[ruleArray.length];
+    this.ruleWords = new int[2 * ruleArray.length];
     for (int i = 0; i < ruleArray.length; i++) {
       Phrase p = rulePhrases[i];
       ruleFirstWords[i] = p.firstWords;
-      ruleShapes[i] = p.shape();
+      List<String> whole = wholeWords(p);
+      int shape = p.shape();
+      if (!whole.isEmpty()) {
+        shape |= HAS_WORDS;
+        ruleWords[2 * i] = whole.get(0).hashCode();
+        ruleWords[2 * i + 1] = whole.get(whole.size() - 1).hashCode();
+      }
+      ruleShapes[i] = (byte) shape;
     }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
@@ -361,6 +378,32 @@ public final class TextRules {
     return scan(normalized);
   }
 
+  /**
+   * The words of {@code p}'s parts that are closed on both sides (not the first word of a part open
+   * at its start, nor the last of one open at its end): any match holds each as a word of the text,
+   * between spaces or the text's ends. Words of exclusions do not count.
+   */
+  private static List<String> wholeWords(Phrase p) {
+    List<String> out = new ArrayList<>();
+    for (Part part : p.parts) {
+      String t = part.words();
+      int s = 0;
+      while (s < t.length()) {
+        int e = t.indexOf(' ', s);
+        if (e < 0) {
+          e = t.length();
+        }
+        boolean closedLeft = s > 0 || !part.openStart();
+        boolean closedRight = e < t.length() || !part.openEnd();
+        if (closedLeft && closedRight && e > s) {
+          out.add(t.substring(s, e));
+        }
+        s = e + 1;
+      }
+    }
+    return out;
+  }
+
   /** Whether {@code text} is {@code prefix}, a space, and more. */
   private static boolean extendsBySpace(String text, String prefix) {
     int n = prefix.length();
@@ -400,6 +443,10 @@ public final class TextRules {
           }
           bits &= bits - 1;
           int shape = ruleShapes[id];
+          if ((shape & HAS_WORDS) != 0 && (!index.mayHaveWord(candidates, ruleWords[2 * id])
+              || !index.mayHaveWord(candidates, ruleWords[2 * id + 1]))) {
+            continue; // the text lacks a whole word of the phrase
+          }
           int at = (shape & Phrase.SINGLE) != 0
               ? Part.indexIn(masked, ruleFirstWords[id], (shape & Phrase.OPEN_START) != 0,
                   (shape & Phrase.OPEN_END) != 0, 0, masked.length())
@@ -437,7 +484,7 @@ public final class TextRules {
       // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
       int first = ruleArray.length;
       int found = 0; // the stages found, by ordinal
-      for (int w = first >>> 6; w < candidates.length; w++) {
+      for (int w = first >>> 6; w < index.idLongs(); w++) {
         long bits = candidates[w];
         if (w == first >>> 6) {
           bits &= -1L << first; // the ids below first (the rules) in this word are not markers
