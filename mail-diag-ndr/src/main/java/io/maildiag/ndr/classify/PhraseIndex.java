@@ -55,6 +55,13 @@ final class PhraseIndex {
   private final WordTable chars;
   /** Phrases without an anchor: always candidates. */
   private final long[] always;
+  /**
+   * The last characters of the suffix keys, as bits of two longs for those below 128, and whether
+   * one is beyond: there are few such keys, and a word that ends otherwise is not hashed for them.
+   */
+  private final long suffixEnds0;
+  private final long suffixEnds1;
+  private final boolean suffixEndsBeyond;
 
   /** Indexes {@code phrases}; a phrase's position in the list is its id. */
   PhraseIndex(List<TextRules.Phrase> phrases) {
@@ -108,6 +115,22 @@ final class PhraseIndex {
     this.whole = new WordTable(ids.get(WHOLE));
     this.prefixes = new WordTable(ids.get(PREFIX));
     this.suffixes = new WordTable(ids.get(SUFFIX));
+    long e0 = 0;
+    long e1 = 0;
+    boolean beyond = false;
+    for (String key : ids.get(SUFFIX).keySet()) {
+      char last = key.charAt(key.length() - 1);
+      if (last < 64) {
+        e0 |= 1L << last;
+      } else if (last < 128) {
+        e1 |= 1L << last;
+      } else {
+        beyond = true;
+      }
+    }
+    this.suffixEnds0 = e0;
+    this.suffixEnds1 = e1;
+    this.suffixEndsBeyond = beyond;
     this.chars = new WordTable(ids.get(CHAR));
   }
 
@@ -295,12 +318,22 @@ final class PhraseIndex {
       }
       if (len >= AFFIX) {
         prefixes.mark(head, found);
-        suffixes.mark(hash(a, i - AFFIX, i), found);
+        if (mayEndSuffix(a.charAt(i - 1))) {
+          suffixes.mark(hash(a, i - AFFIX, i), found);
+        }
       }
       prevEnd = i;
       prevHash = h;
     }
     return found;
+  }
+
+  /** Whether a suffix key ends with {@code c} (see {@link #suffixEnds0}). */
+  private boolean mayEndSuffix(char c) {
+    if (c >= 128) {
+      return suffixEndsBeyond;
+    }
+    return ((c < 64 ? suffixEnds0 : suffixEnds1) & 1L << c) != 0;
   }
 
   /** {@link String#hashCode} of {@code a[s, e)}. */

@@ -462,11 +462,7 @@ public final class TextRules {
 
     /** Returns what {@link TextRules#stages(String)} returns for the text. */
     public Set<Stage> stages() {
-      int found = stagesFound;
-      if (found < 0) {
-        found = findStages();
-        stagesFound = found;
-      }
+      int found = stageBits();
       Set<Stage> out = EnumSet.noneOf(Stage.class);
       for (Stage st : STAGES) {
         if ((found & (1 << st.ordinal())) != 0) {
@@ -474,6 +470,19 @@ public final class TextRules {
         }
       }
       return out;
+    }
+
+    /**
+     * {@link #stages()} as bits, {@code 1 << ordinal} for each stage: for the bounce parser and the
+     * classifier, which both ask, without a set each time.
+     */
+    public int stageBits() {
+      int found = stagesFound;
+      if (found < 0) {
+        found = findStages();
+        stagesFound = found;
+      }
+      return found;
     }
 
     /** The stages the text names, by ordinal: each bit {@code 1 << ordinal}. */
