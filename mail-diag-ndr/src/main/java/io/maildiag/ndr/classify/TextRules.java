@@ -39,6 +39,7 @@ public final class TextRules {
 
   private static final Stage[] STAGES = Stage.values();
   private static final Tier[] TIERS = Tier.values();
+  private static final Reason[] REASONS = Reason.values();
   private static final TextRules STANDARD = load();
 
   private final List<Rule> rules;
@@ -50,21 +51,30 @@ public final class TextRules {
    */
   private final Phrase[] rulePhrases;
   /**
-   * Per rule, its phrase's first part's words, and in {@link #ruleShapes} that part's open ends and
+   * Per rule, its phrase's first part's words, and in {@link #ruleInfo} that part's open ends and
    * whether it is the whole phrase (one part, no exclusions; most rules): such a rule is searched
    * from these two flat arrays without reading its phrase object at all.
    */
   private final String[] ruleFirstWords;
-  private final byte[] ruleShapes;
   /**
-   * Per rule, two ints from {@code 2 * id}: the {@link String#hashCode} of two of its phrase's
-   * whole words (closed on both sides; the first and the last of them, or the one twice), which
-   * every match has as words of the text; 0 and 0 with no such word. A candidate whose text lacks
-   * one ({@link PhraseIndex#mayHaveWord}) is rejected without reading its phrase.
+   * Per rule, {@value #INFO} ints from {@code INFO * id}, all a candidate needs but its words: its
+   * phrase's {@link Phrase#shape()} and {@link #HAS_WORDS}; the {@link String#hashCode} of two of
+   * the phrase's whole words (closed on both sides; the first and the last of them, or the one
+   * twice), which every match has as words of the text, 0 and 0 with no such word; and what a
+   * match reports ({@link #matchInfo}). A candidate whose text lacks one of the words ({@link
+   * PhraseIndex#mayHaveWord}) is rejected without reading its phrase, and a match is reported
+   * without reading its rule.
    */
-  private final int[] ruleWords;
-  /** In {@link #ruleShapes}: the rule has whole words in {@link #ruleWords}. */
+  private final int[] ruleInfo;
+  /** The rules' phrases as written, by rule order, for the matches. */
+  private final String[] ruleSources;
+  /** Ints per rule in {@link #ruleInfo}. */
+  private static final int INFO = 4;
+  /** In a rule's shape: the rule has whole words in {@link #ruleInfo}. */
   private static final int HAS_WORDS = 8;
+  /** In a rule's {@link #matchInfo}: where its tier's ordinal and the length of its words start. */
+  private static final int TIER_SHIFT = 8;
+  private static final int LENGTH_SHIFT = 9;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -91,19 +101,22 @@ public final class TextRules {
       rulePhrases[i] = ruleArray[i].phrase;
     }
     this.ruleFirstWords = new String[ruleArray.length];
-    this.ruleShapes = new byte[ruleArray.length];
-    this.ruleWords = new int[2 * ruleArray.length];
+    this.ruleInfo = new int[INFO * ruleArray.length];
+    this.ruleSources = new String[ruleArray.length];
     for (int i = 0; i < ruleArray.length; i++) {
       Phrase p = rulePhrases[i];
       ruleFirstWords[i] = p.firstWords;
       List<String> whole = wholeWords(p);
       int shape = p.shape();
+      int k = INFO * i;
       if (!whole.isEmpty()) {
         shape |= HAS_WORDS;
-        ruleWords[2 * i] = whole.get(0).hashCode();
-        ruleWords[2 * i + 1] = whole.get(whole.size() - 1).hashCode();
+        ruleInfo[k + 1] = whole.get(0).hashCode();
+        ruleInfo[k + 2] = whole.get(whole.size() - 1).hashCode();
       }
-      ruleShapes[i] = (byte) shape;
+      ruleInfo[k] = shape;
+      ruleInfo[k + 3] = matchInfo(ruleArray[i], i);
+      ruleSources[i] = p.source();
     }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
@@ -404,6 +417,20 @@ public final class TextRules {
     return out;
   }
 
+  /**
+   * What a match of {@code r}, the rule at {@code index}, reports but its start and phrase: its
+   * reason's ordinal, its tier's above it, and the length of its words above those; -1 when that
+   * does not fit or its order is not its index, and the match is read from the rule.
+   */
+  private static int matchInfo(Rule r, int index) {
+    int length = r.phrase.length();
+    if (r.order != index || length >= 1 << (31 - LENGTH_SHIFT) || r.reason.ordinal() >= 1 << TIER_SHIFT
+        || r.tier.ordinal() > 1) {
+      return -1;
+    }
+    return r.reason.ordinal() | r.tier.ordinal() << TIER_SHIFT | length << LENGTH_SHIFT;
+  }
+
   /** Whether {@code text} is {@code prefix}, a space, and more. */
   private static boolean extendsBySpace(String text, String prefix) {
     int n = prefix.length();
@@ -442,9 +469,10 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          int shape = ruleShapes[id];
-          if ((shape & HAS_WORDS) != 0 && (!index.mayHaveWord(candidates, ruleWords[2 * id])
-              || !index.mayHaveWord(candidates, ruleWords[2 * id + 1]))) {
+          int k = INFO * id;
+          int shape = ruleInfo[k];
+          if ((shape & HAS_WORDS) != 0 && (!index.mayHaveWord(candidates, ruleInfo[k + 1])
+              || !index.mayHaveWord(candidates, ruleInfo[k + 2]))) {
             continue; // the text lacks a whole word of the phrase
           }
           int at = (shape & Phrase.SINGLE) != 0
@@ -452,8 +480,14 @@ public final class TextRules {
                   (shape & Phrase.OPEN_END) != 0, 0, masked.length())
               : rulePhrases[id].find(masked);
           if (at >= 0) {
-            Rule r = ruleArray[id];
-            out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+            int m = ruleInfo[k + 3];
+            if (m >= 0) {
+              out.add(new TextMatch(REASONS[m & 0xFF], TIERS[(m >>> TIER_SHIFT) & 1], at, ruleSources[id],
+                  m >>> LENGTH_SHIFT, id));
+            } else {
+              Rule r = ruleArray[id];
+              out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+            }
           }
         }
       }
