@@ -82,6 +82,11 @@ public final class TextRules {
   private final PhraseIndex index;
   /** The id of each mask's phrase in {@link #index}. */
   private final int[] maskIds;
+  /**
+   * Per stage marker, by id less the number of rules, its index in {@link #maskParts}, or -1: the
+   * masks among the candidates are found from the candidates' bits, not by trying every mask.
+   */
+  private final int[] maskOfMarker;
   /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
   private final Phrase[][] stagePhrases;
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
@@ -162,6 +167,11 @@ public final class TextRules {
     this.maskIds = new int[mIds.size()];
     for (int i = 0; i < maskIds.length; i++) {
       maskIds[i] = mIds.get(i);
+    }
+    this.maskOfMarker = new int[stageById.length];
+    java.util.Arrays.fill(maskOfMarker, -1);
+    for (int i = 0; i < maskIds.length; i++) {
+      maskOfMarker[maskIds[i] - ruleArray.length] = i;
     }
     this.index = new PhraseIndex(all);
   }
@@ -592,30 +602,56 @@ public final class TextRules {
 
   /** {@link #mask(String)}, searching only the markers among {@code candidates} (all if null). */
   private String mask(String normalized, long @Nullable [] candidates) {
-    char[] c = null;
-    for (int m = 0; m < maskParts.length; m++) {
-      if (candidates != null && !PhraseIndex.contains(candidates, maskIds[m])) {
-        continue;
+    if (candidates == null) {
+      char[] c = null;
+      for (int m = 0; m < maskParts.length; m++) {
+        c = mask(normalized, maskParts[m], c);
       }
-      Part p = maskParts[m];
-      int from = 0;
-      for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = p.indexIn(normalized, from, normalized.length());
-        if (s < 0) {
-          break;
+      return c == null ? normalized : new String(c);
+    }
+    // the candidate markers, read from the bit set past the rules' ids, as Scan.findStages reads them;
+    // each mask writes U+0001 where its part occurs in the text, so the order they apply in is of no matter
+    char[] c = null;
+    int first = ruleArray.length;
+    for (int w = first >>> 6; w < index.idLongs(); w++) {
+      long bits = candidates[w];
+      if (w == first >>> 6) {
+        bits &= -1L << first; // the ids below first (the rules) in this word are not markers
+      }
+      while (bits != 0) {
+        int m = maskOfMarker[(w << 6) + Long.numberOfTrailingZeros(bits) - first];
+        bits &= bits - 1;
+        if (m >= 0) {
+          c = mask(normalized, maskParts[m], c);
         }
-        if (c == null) {
-          c = normalized.toCharArray();
-        }
-        for (int k = s; k < s + p.words().length(); k++) {
-          if (c[k] != ' ') {
-            c[k] = '\u0001';
-          }
-        }
-        from = s + p.words().length();
       }
     }
     return c == null ? normalized : new String(c);
+  }
+
+  /**
+   * Writes U+0001 over the characters other than the space of the first {@value #MAX_TRIES}
+   * occurrences of {@code p} in {@code normalized} into {@code c}, a copy of it made on the first
+   * occurrence (null before); returns {@code c}.
+   */
+  private static char @Nullable [] mask(String normalized, Part p, char @Nullable [] c) {
+    int from = 0;
+    for (int tries = 0; tries < MAX_TRIES; tries++) {
+      int s = p.indexIn(normalized, from, normalized.length());
+      if (s < 0) {
+        break;
+      }
+      if (c == null) {
+        c = normalized.toCharArray();
+      }
+      for (int k = s; k < s + p.words().length(); k++) {
+        if (c[k] != ' ') {
+          c[k] = '\u0001';
+        }
+      }
+      from = s + p.words().length();
+    }
+    return c;
   }
 
   /** Returns how many rules each reason has, per tier; for reports and tests. */
