@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,7 +154,6 @@ public final class ReasonClassifier {
   /** Diagnostic text beyond this many characters is not read: {@value}. */
   public static final int MAX_TEXT_CHARS = 16_384;
 
-  private static final Stage[] STAGES = Stage.values();
   private static final ReasonClassifier STANDARD = new ReasonClassifier(TextRules.standard());
 
   private final TextRules rules;
@@ -274,7 +272,7 @@ public final class ReasonClassifier {
     Reason chosenReason = reason;
     boolean transientCode = status.isPresent() ? status.get().isTransient()
         : reply.isPresent() && reply.get().isTransient();
-    Set<Stage> stages = scan.stages();
+    int stages = scan.stageBits();
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
       String codeRule = status.isPresent() ? "status:" + status.get() : reply.isPresent() ? "reply:" + reply.get() : "";
       reason = Reason.NETWORK_ERROR;
@@ -300,7 +298,7 @@ public final class ReasonClassifier {
         && (status.isEmpty() || status.get().subject() != 1) && input.provider() != Provider.YAHOO) {
       reason = Reason.FILTERED;
       rule = rule + "+stage:data";
-    } else if (stages.contains(Stage.LOCAL) && weakSource && (reason == Reason.UNDEFINED
+    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && weakSource && (reason == Reason.UNDEFINED
         || reason == Reason.SYNTAX_ERROR || reason == Reason.SECURITY_ERROR
         || reason == Reason.POLICY_VIOLATION)) {
       reason = Reason.SYSTEM_ERROR;
@@ -313,17 +311,12 @@ public final class ReasonClassifier {
     return c;
   }
 
-  /** Whether {@code stage} is the only SMTP stage named (the local-delivery marker aside). */
-  private static boolean only(Set<Stage> stages, Stage stage) {
-    if (!stages.contains(stage)) {
-      return false;
-    }
-    for (Stage s : STAGES) { // over the constants, not the set: no iterator per call
-      if (s != stage && s != Stage.LOCAL && stages.contains(s)) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * Whether {@code stage} is the only SMTP stage named (the local-delivery marker aside), given the
+   * stages named as bits ({@link TextRules.Scan#stageBits}).
+   */
+  private static boolean only(int stages, Stage stage) {
+    return (stages & ~(1 << Stage.LOCAL.ordinal())) == 1 << stage.ordinal();
   }
 
   private static Classification verdict(Reason reason, boolean permanent, String rule) {

@@ -55,6 +55,13 @@ final class PhraseIndex {
   private final WordTable chars;
   /** Phrases without an anchor: always candidates. */
   private final long[] always;
+  /**
+   * The last characters of the suffix keys, as bits of two longs for those below 128, and whether
+   * one is beyond: there are few such keys, and a word that ends otherwise is not hashed for them.
+   */
+  private final long suffixEnds0;
+  private final long suffixEnds1;
+  private final boolean suffixEndsBeyond;
 
   /** Indexes {@code phrases}; a phrase's position in the list is its id. */
   PhraseIndex(List<TextRules.Phrase> phrases) {
@@ -108,6 +115,22 @@ final class PhraseIndex {
     this.whole = new WordTable(ids.get(WHOLE));
     this.prefixes = new WordTable(ids.get(PREFIX));
     this.suffixes = new WordTable(ids.get(SUFFIX));
+    long e0 = 0;
+    long e1 = 0;
+    boolean beyond = false;
+    for (String key : ids.get(SUFFIX).keySet()) {
+      char last = key.charAt(key.length() - 1);
+      if (last < 64) {
+        e0 |= 1L << last;
+      } else if (last < 128) {
+        e1 |= 1L << last;
+      } else {
+        beyond = true;
+      }
+    }
+    this.suffixEnds0 = e0;
+    this.suffixEnds1 = e1;
+    this.suffixEndsBeyond = beyond;
     this.chars = new WordTable(ids.get(CHAR));
   }
 
@@ -206,9 +229,33 @@ final class PhraseIndex {
     return a.keys[i].length() > a.keys[j].length();
   }
 
-  /** Returns the ids of the phrases that can match {@code t}, as a bit set. */
+  /**
+   * Longs at the end of a {@link #candidates} set, after the phrase ids, that hold a filter of the
+   * hashes of the text's words ({@link #mayHaveWord}).
+   */
+  static final int WORD_FILTER_LONGS = 4;
+
+  /**
+   * Returns the ids of the phrases that can match {@code t}, as a bit set, followed by {@value
+   * #WORD_FILTER_LONGS} longs of a filter of the text's words ({@link #mayHaveWord}).
+   */
   long[] candidates(String t) {
-    return markWords(t, 0, always.clone(), -2, 0);
+    return markWords(t, 0, Arrays.copyOf(always, always.length + WORD_FILTER_LONGS), -2, 0);
+  }
+
+  /**
+   * Whether the text whose {@link #candidates} are {@code found} may have a word whose {@link
+   * String#hashCode} is {@code hash}: false only if it has none. Each word read sets one bit of the
+   * filter, so a phrase one of whose whole words the text lacks is rejected without reading it.
+   */
+  boolean mayHaveWord(long[] found, int hash) {
+    int bit = wordBit(hash);
+    return (found[always.length + (bit >>> 6)] & (1L << bit)) != 0;
+  }
+
+  /** The bit of a word's hash in the filter of {@link #mayHaveWord}: 0 to 255. */
+  private static int wordBit(int hash) {
+    return (hash * 0x9E3779B9) >>> 24;
   }
 
   /**
@@ -262,6 +309,8 @@ final class PhraseIndex {
       }
       int len = i - s;
       int headLen = Math.min(AFFIX, len);
+      int bit = wordBit(h);
+      found[always.length + (bit >>> 6)] |= 1L << bit;
       whole.mark(h, found);
       if (prevEnd + 1 == s) {
         // the previous word, one space, and the head of this one
@@ -269,12 +318,22 @@ final class PhraseIndex {
       }
       if (len >= AFFIX) {
         prefixes.mark(head, found);
-        suffixes.mark(hash(a, i - AFFIX, i), found);
+        if (mayEndSuffix(a.charAt(i - 1))) {
+          suffixes.mark(hash(a, i - AFFIX, i), found);
+        }
       }
       prevEnd = i;
       prevHash = h;
     }
     return found;
+  }
+
+  /** Whether a suffix key ends with {@code c} (see {@link #suffixEnds0}). */
+  private boolean mayEndSuffix(char c) {
+    if (c >= 128) {
+      return suffixEndsBeyond;
+    }
+    return ((c < 64 ? suffixEnds0 : suffixEnds1) & 1L << c) != 0;
   }
 
   /** {@link String#hashCode} of {@code a[s, e)}. */
@@ -284,6 +343,11 @@ final class PhraseIndex {
       h = 31 * h + a.charAt(k);
     }
     return h;
+  }
+
+  /** The number of longs of a {@link #candidates} set that hold phrase ids (the filter follows). */
+  int idLongs() {
+    return always.length;
   }
 
   /** Returns whether phrase {@code id} is in the set {@code ids}. */

@@ -96,7 +96,12 @@ public final class TextNormalizer {
         break;
       }
       int start = i;
-      // most tokens are ASCII letters and digits alone: written lower-cased as they are read
+      // most tokens are ASCII letters and digits alone, or with ASCII punctuation around them
+      // ("(in", "rejected:", "<<<"), which appendWord trims: written lower-cased as they are read
+      while (i < n && isTrimmedAscii(raw[i])) {
+        i++;
+      }
+      int run = i;
       char[] buf = out.reserve(n - i + 1);
       int o = out.length;
       char c;
@@ -105,15 +110,24 @@ public final class TextNormalizer {
         buf[o++] = l;
         i++;
       }
-      if (i == n || isSpace(raw[i])) {
-        if (!isReplyCode(raw, start, i)) {
+      int end = i;
+      if (end > run) {
+        while (end < n && isTrimmedAscii(raw[end])) {
+          end++;
+        }
+      }
+      if (end == n || isSpace(raw[end])) {
+        // no run (punctuation alone) writes nothing; a run that is a reply code is dropped
+        if (end > run && !isReplyCode(raw, run, i)) {
           buf[o++] = ' ';
           out.length = o;
           fixCannot(out);
         }
+        i = end;
         continue;
       }
-      // any other token: read to its end (its letters so far hold no '@') and then as a whole;
+      i = end;
+      // any other token: read to its end (what was read so far holds no '@') and then as a whole;
       // what was written past the output's length is left there
       int at = -1; // the first '@' of the token
       while (i < n && !isSpace(c = raw[i])) {
@@ -172,6 +186,14 @@ public final class TextNormalizer {
     public String toString() {
       return new String(chars, 0, length);
     }
+  }
+
+  /**
+   * Whether {@code c} is ASCII punctuation that {@link #appendWord} trims from a token's ends: not
+   * a letter, digit, space or control, nor the '@' that makes a token an address.
+   */
+  private static boolean isTrimmedAscii(char c) {
+    return c < 0x80 && c > ' ' && ASCII_LOWER[c] == 0 && c != '@';
   }
 
   private static boolean isSpace(char c) {

@@ -39,6 +39,7 @@ public final class TextRules {
 
   private static final Stage[] STAGES = Stage.values();
   private static final Tier[] TIERS = Tier.values();
+  private static final Reason[] REASONS = Reason.values();
   private static final TextRules STANDARD = load();
 
   private final List<Rule> rules;
@@ -50,12 +51,30 @@ public final class TextRules {
    */
   private final Phrase[] rulePhrases;
   /**
-   * Per rule, its phrase's first part's words, and in {@link #ruleShapes} that part's open ends and
+   * Per rule, its phrase's first part's words, and in {@link #ruleInfo} that part's open ends and
    * whether it is the whole phrase (one part, no exclusions; most rules): such a rule is searched
    * from these two flat arrays without reading its phrase object at all.
    */
   private final String[] ruleFirstWords;
-  private final byte[] ruleShapes;
+  /**
+   * Per rule, {@value #INFO} ints from {@code INFO * id}, all a candidate needs but its words: its
+   * phrase's {@link Phrase#shape()} and {@link #HAS_WORDS}; the {@link String#hashCode} of two of
+   * the phrase's whole words (closed on both sides; the first and the last of them, or the one
+   * twice), which every match has as words of the text, 0 and 0 with no such word; and what a
+   * match reports ({@link #matchInfo}). A candidate whose text lacks one of the words ({@link
+   * PhraseIndex#mayHaveWord}) is rejected without reading its phrase, and a match is reported
+   * without reading its rule.
+   */
+  private final int[] ruleInfo;
+  /** The rules' phrases as written, by rule order, for the matches. */
+  private final String[] ruleSources;
+  /** Ints per rule in {@link #ruleInfo}. */
+  private static final int INFO = 4;
+  /** In a rule's shape: the rule has whole words in {@link #ruleInfo}. */
+  private static final int HAS_WORDS = 8;
+  /** In a rule's {@link #matchInfo}: where its tier's ordinal and the length of its words start. */
+  private static final int TIER_SHIFT = 8;
+  private static final int LENGTH_SHIFT = 9;
   private final Map<Stage, List<Phrase>> stages;
   /** Stage markers hidden from the reason rules (see {@link #mask}). */
   private final Part[] maskParts;
@@ -63,6 +82,11 @@ public final class TextRules {
   private final PhraseIndex index;
   /** The id of each mask's phrase in {@link #index}. */
   private final int[] maskIds;
+  /**
+   * Per stage marker, by id less the number of rules, its index in {@link #maskParts}, or -1: the
+   * masks among the candidates are found from the candidates' bits, not by trying every mask.
+   */
+  private final int[] maskOfMarker;
   /** Per stage (by ordinal), its phrases; empty for a stage without phrases. */
   private final Phrase[][] stagePhrases;
   /** Per stage (by ordinal), the ids of its phrases in {@link #index}. */
@@ -82,11 +106,22 @@ public final class TextRules {
       rulePhrases[i] = ruleArray[i].phrase;
     }
     this.ruleFirstWords = new String[ruleArray.length];
-    this.ruleShapes = new byte[ruleArray.length];
+    this.ruleInfo = new int[INFO * ruleArray.length];
+    this.ruleSources = new String[ruleArray.length];
     for (int i = 0; i < ruleArray.length; i++) {
       Phrase p = rulePhrases[i];
       ruleFirstWords[i] = p.firstWords;
-      ruleShapes[i] = p.shape();
+      List<String> whole = wholeWords(p);
+      int shape = p.shape();
+      int k = INFO * i;
+      if (!whole.isEmpty()) {
+        shape |= HAS_WORDS;
+        ruleInfo[k + 1] = whole.get(0).hashCode();
+        ruleInfo[k + 2] = whole.get(whole.size() - 1).hashCode();
+      }
+      ruleInfo[k] = shape;
+      ruleInfo[k + 3] = matchInfo(ruleArray[i], i);
+      ruleSources[i] = p.source();
     }
     this.stages = stages;
     Set<String> ruleKeys = new HashSet<>();
@@ -132,6 +167,11 @@ public final class TextRules {
     this.maskIds = new int[mIds.size()];
     for (int i = 0; i < maskIds.length; i++) {
       maskIds[i] = mIds.get(i);
+    }
+    this.maskOfMarker = new int[stageById.length];
+    java.util.Arrays.fill(maskOfMarker, -1);
+    for (int i = 0; i < maskIds.length; i++) {
+      maskOfMarker[maskIds[i] - ruleArray.length] = i;
     }
     this.index = new PhraseIndex(all);
   }
@@ -361,6 +401,46 @@ public final class TextRules {
     return scan(normalized);
   }
 
+  /**
+   * The words of {@code p}'s parts that are closed on both sides (not the first word of a part open
+   * at its start, nor the last of one open at its end): any match holds each as a word of the text,
+   * between spaces or the text's ends. Words of exclusions do not count.
+   */
+  private static List<String> wholeWords(Phrase p) {
+    List<String> out = new ArrayList<>();
+    for (Part part : p.parts) {
+      String t = part.words();
+      int s = 0;
+      while (s < t.length()) {
+        int e = t.indexOf(' ', s);
+        if (e < 0) {
+          e = t.length();
+        }
+        boolean closedLeft = s > 0 || !part.openStart();
+        boolean closedRight = e < t.length() || !part.openEnd();
+        if (closedLeft && closedRight && e > s) {
+          out.add(t.substring(s, e));
+        }
+        s = e + 1;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What a match of {@code r}, the rule at {@code index}, reports but its start and phrase: its
+   * reason's ordinal, its tier's above it, and the length of its words above those; -1 when that
+   * does not fit or its order is not its index, and the match is read from the rule.
+   */
+  private static int matchInfo(Rule r, int index) {
+    int length = r.phrase.length();
+    if (r.order != index || length >= 1 << (31 - LENGTH_SHIFT) || r.reason.ordinal() >= 1 << TIER_SHIFT
+        || r.tier.ordinal() > 1) {
+      return -1;
+    }
+    return r.reason.ordinal() | r.tier.ordinal() << TIER_SHIFT | length << LENGTH_SHIFT;
+  }
+
   /** Whether {@code text} is {@code prefix}, a space, and more. */
   private static boolean extendsBySpace(String text, String prefix) {
     int n = prefix.length();
@@ -399,14 +479,25 @@ public final class TextRules {
             return out;
           }
           bits &= bits - 1;
-          int shape = ruleShapes[id];
+          int k = INFO * id;
+          int shape = ruleInfo[k];
+          if ((shape & HAS_WORDS) != 0 && (!index.mayHaveWord(candidates, ruleInfo[k + 1])
+              || !index.mayHaveWord(candidates, ruleInfo[k + 2]))) {
+            continue; // the text lacks a whole word of the phrase
+          }
           int at = (shape & Phrase.SINGLE) != 0
               ? Part.indexIn(masked, ruleFirstWords[id], (shape & Phrase.OPEN_START) != 0,
                   (shape & Phrase.OPEN_END) != 0, 0, masked.length())
               : rulePhrases[id].find(masked);
           if (at >= 0) {
-            Rule r = ruleArray[id];
-            out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+            int m = ruleInfo[k + 3];
+            if (m >= 0) {
+              out.add(new TextMatch(REASONS[m & 0xFF], TIERS[(m >>> TIER_SHIFT) & 1], at, ruleSources[id],
+                  m >>> LENGTH_SHIFT, id));
+            } else {
+              Rule r = ruleArray[id];
+              out.add(new TextMatch(r.reason, r.tier, at, r.phrase.source(), r.phrase.length(), r.order));
+            }
           }
         }
       }
@@ -415,11 +506,7 @@ public final class TextRules {
 
     /** Returns what {@link TextRules#stages(String)} returns for the text. */
     public Set<Stage> stages() {
-      int found = stagesFound;
-      if (found < 0) {
-        found = findStages();
-        stagesFound = found;
-      }
+      int found = stageBits();
       Set<Stage> out = EnumSet.noneOf(Stage.class);
       for (Stage st : STAGES) {
         if ((found & (1 << st.ordinal())) != 0) {
@@ -427,6 +514,19 @@ public final class TextRules {
         }
       }
       return out;
+    }
+
+    /**
+     * {@link #stages()} as bits, {@code 1 << ordinal} for each stage: for the bounce parser and the
+     * classifier, which both ask, without a set each time.
+     */
+    public int stageBits() {
+      int found = stagesFound;
+      if (found < 0) {
+        found = findStages();
+        stagesFound = found;
+      }
+      return found;
     }
 
     /** The stages the text names, by ordinal: each bit {@code 1 << ordinal}. */
@@ -437,7 +537,7 @@ public final class TextRules {
       // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
       int first = ruleArray.length;
       int found = 0; // the stages found, by ordinal
-      for (int w = first >>> 6; w < candidates.length; w++) {
+      for (int w = first >>> 6; w < index.idLongs(); w++) {
         long bits = candidates[w];
         if (w == first >>> 6) {
           bits &= -1L << first; // the ids below first (the rules) in this word are not markers
@@ -502,30 +602,56 @@ public final class TextRules {
 
   /** {@link #mask(String)}, searching only the markers among {@code candidates} (all if null). */
   private String mask(String normalized, long @Nullable [] candidates) {
-    char[] c = null;
-    for (int m = 0; m < maskParts.length; m++) {
-      if (candidates != null && !PhraseIndex.contains(candidates, maskIds[m])) {
-        continue;
+    if (candidates == null) {
+      char[] c = null;
+      for (int m = 0; m < maskParts.length; m++) {
+        c = mask(normalized, maskParts[m], c);
       }
-      Part p = maskParts[m];
-      int from = 0;
-      for (int tries = 0; tries < MAX_TRIES; tries++) {
-        int s = p.indexIn(normalized, from, normalized.length());
-        if (s < 0) {
-          break;
+      return c == null ? normalized : new String(c);
+    }
+    // the candidate markers, read from the bit set past the rules' ids, as Scan.findStages reads them;
+    // each mask writes U+0001 where its part occurs in the text, so the order they apply in is of no matter
+    char[] c = null;
+    int first = ruleArray.length;
+    for (int w = first >>> 6; w < index.idLongs(); w++) {
+      long bits = candidates[w];
+      if (w == first >>> 6) {
+        bits &= -1L << first; // the ids below first (the rules) in this word are not markers
+      }
+      while (bits != 0) {
+        int m = maskOfMarker[(w << 6) + Long.numberOfTrailingZeros(bits) - first];
+        bits &= bits - 1;
+        if (m >= 0) {
+          c = mask(normalized, maskParts[m], c);
         }
-        if (c == null) {
-          c = normalized.toCharArray();
-        }
-        for (int k = s; k < s + p.words().length(); k++) {
-          if (c[k] != ' ') {
-            c[k] = '\u0001';
-          }
-        }
-        from = s + p.words().length();
       }
     }
     return c == null ? normalized : new String(c);
+  }
+
+  /**
+   * Writes U+0001 over the characters other than the space of the first {@value #MAX_TRIES}
+   * occurrences of {@code p} in {@code normalized} into {@code c}, a copy of it made on the first
+   * occurrence (null before); returns {@code c}.
+   */
+  private static char @Nullable [] mask(String normalized, Part p, char @Nullable [] c) {
+    int from = 0;
+    for (int tries = 0; tries < MAX_TRIES; tries++) {
+      int s = p.indexIn(normalized, from, normalized.length());
+      if (s < 0) {
+        break;
+      }
+      if (c == null) {
+        c = normalized.toCharArray();
+      }
+      for (int k = s; k < s + p.words().length(); k++) {
+        if (c[k] != ' ') {
+          c[k] = '\u0001';
+        }
+      }
+      from = s + p.words().length();
+    }
+    return c;
   }
 
   /** Returns how many rules each reason has, per tier; for reports and tests. */

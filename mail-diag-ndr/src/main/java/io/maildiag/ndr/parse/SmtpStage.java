@@ -524,7 +524,7 @@ final class SmtpStage {
     TextRules rules = TextRules.standard();
     String normalized = TextNormalizer.normalize(diagnostic);
     TextRules.Scan scan = rules.scan(normalized);
-    if (scan.stages().contains(stage.stage())) {
+    if ((scan.stageBits() & 1 << stage.stage().ordinal()) != 0) {
       return new Annotated(diagnostic, scan);
     }
     String annotated = diagnostic.strip() + " " + stage.words();

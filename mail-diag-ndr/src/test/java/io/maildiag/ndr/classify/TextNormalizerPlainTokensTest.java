@@ -41,10 +41,36 @@ class TextNormalizerPlainTokensTest {
     assertThat(TextNormalizer.compute(raw)).isEqualTo(NormalizerReference.normalize(raw));
   }
 
+  @Provide
+  Arbitrary<String> punctuated() {
+    // ASCII punctuation around and inside runs of letters and digits: trimmed, a break, or the general path
+    Arbitrary<String> run = Arbitraries.strings().withChars("abcnotCANOT0123455").ofMinLength(0).ofMaxLength(6);
+    Arbitrary<String> punct = Arbitraries.strings().withChars("()<>[]:;,.!?#-_'`\"@=*/").ofMinLength(0)
+        .ofMaxLength(3);
+    Arbitrary<String> token = Combinators.combine(punct, run, punct, run, punct)
+        .as((a, b, c, d, e) -> a + b + c + d + e);
+    Arbitrary<String> separator = Arbitraries.of(" ", "  ", "\t", "\n", "\u00a0", "\u00e9", "");
+    return Combinators.combine(token.list().ofMaxSize(12), separator.list().ofMinSize(12).ofMaxSize(12))
+        .as((tokens, seps) -> {
+          StringBuilder b = new StringBuilder();
+          for (int i = 0; i < tokens.size(); i++) {
+            b.append(tokens.get(i)).append(seps.get(i));
+          }
+          return b.toString();
+        });
+  }
+
+  @Property(tries = 2000)
+  void punctuationAroundWordsAgreesWithTheReference(@ForAll("punctuated") String raw) {
+    assertThat(TextNormalizer.compute(raw)).isEqualTo(NormalizerReference.normalize(raw));
+  }
+
   @Example
   void codesAndContractionsAtTheEdges() {
     for (String raw : new String[] {"550", " 550 ", "5501", "55", "2a0", "x 450", "cannot", "a cannot", "cannot b",
-        "xcannot", "CANNOT 550", "550cannot", "a\u2028b", "abc\u00e9", "ab:cd", "ab@cd ef"}) {
+        "xcannot", "CANNOT 550", "550cannot", "a\u2028b", "abc\u00e9", "ab:cd", "ab@cd ef", "(550)", "550:", "-550-",
+        "rejected:", "(in", "command).", "<<<", "---", "'t", "can't.", "cannot.", "(cannot)", "users'", "x.@y", "ab.\u00e9",
+        ":x@", "\"quoted\"", "n't"}) {
       assertThat(TextNormalizer.compute(raw)).as(raw).isEqualTo(NormalizerReference.normalize(raw));
     }
   }

@@ -160,6 +160,18 @@ class TextRulesIndexPropertiesTest {
   }
 
   @Example
+  void aPhraseIsRejectedForAMissingWholeWordOnlyWhereItsWordIsWhole() {
+    // the open ends of a part ("*ist", "unknown*") need not be whole words of the text; the others must
+    TextRules r = TextRules.parse(List.of("@BLOCKED strong", "*ist user unknown*", "mail ~ rejected", "x y z",
+        "*quota*", "a ~ b !! c"));
+    for (String t : List.of("blacklist user unknownx", "ist user unknown", "user unknown", "blacklist userx unknown",
+        "mail was rejected", "mailx rejected", "mail rejectedx", "x y z", "xx y z", "x y zz", "a x y z b", "overquotaexceeded",
+        "a b", "a b c", "a\u0001 b", "")) {
+      assertThat(r.matches(t)).as(t).isEqualTo(r.referenceMatches(t));
+    }
+  }
+
+  @Example
   void everyAnchorKindFindsItsPhrase() {
     TextRules r = TextRules.parse(List.of("@BLOCKED strong",
         "user unknown", // pair
