@@ -410,7 +410,7 @@ public final class Engine {
         diags.add(Diagnostic.info(Codes.QUOTED_BOUNCE, "the message was written by " + (from.isEmpty() ? "a person"
             : from) + " and quotes or forwards a bounce; its recipients are not reported as failures"));
         return new BounceAnalysis(MessageKind.QUOTED_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
-            msg.original(scan.after()), Optional.empty(), diags.toList());
+            msg.original(scan), Optional.empty(), diags.toList());
       }
       if (vendor && !scan.entries().isEmpty() && !msg.personalSender()) {
         bounceEvidence = true; // vendor wording with recipients, from an unrecognised sender
@@ -463,7 +463,7 @@ public final class Engine {
       }
       if (chosen.isEmpty()) {
         // last resorts: the recipient named in the returned message
-        String to = msg.originalRecipient(scan.after());
+        String to = msg.originalRecipient(scan);
         if (!to.isEmpty() && !exclude.contains(Addresses.key(to))) {
           chosen.add(regionEntry(to, scan.region()));
         }
@@ -513,7 +513,7 @@ public final class Engine {
       format = Formats.RFC3464;
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
-        results, msg.original(scan.after()), Optional.empty(), diags.toList());
+        results, msg.original(scan), Optional.empty(), diags.toList());
   }
 
   /**
@@ -1623,12 +1623,25 @@ public final class Engine {
       }
     }
 
-    /** Headers of the returned message: an attached message or header part, else inline after the cut. */
-    Headers originalHeaders(String after) {
+    /**
+     * The text after the scan's cut, where {@link #originalHeaders} reads inline headers; "" when an
+     * attached part holds them (most messages), without making the text.
+     */
+    private String afterCut(TextScanner.Result scan) {
+      return hasAttachedHeaders() ? "" : scan.after();
+    }
+
+    /** Whether an attached message or header part holds the returned message's headers. */
+    private boolean hasAttachedHeaders() {
       if (attachedHeaders == null) {
         attachedHeaders = attachedHeaders();
       }
-      if (attachedHeaders != NO_PART) {
+      return attachedHeaders != NO_PART;
+    }
+
+    /** Headers of the returned message: an attached message or header part, else inline after the cut. */
+    Headers originalHeaders(String after) {
+      if (hasAttachedHeaders()) {
         return attachedHeaders;
       }
       if (after.isEmpty()) {
@@ -1697,6 +1710,11 @@ public final class Engine {
       return NO_PART;
     }
 
+    /** {@link #original(String)} after the cut of {@code scan}. */
+    OriginalMessage original(TextScanner.Result scan) {
+      return original(afterCut(scan));
+    }
+
     OriginalMessage original(String after) {
       Headers h = originalHeaders(after);
       if (h.isEmpty()) {
@@ -1755,9 +1773,9 @@ public final class Engine {
       return nonEmpty(v == null ? null : EncodedWords.decode(v));
     }
 
-    /** The one recipient of the returned message, when it names exactly one. */
-    String originalRecipient(String after) {
-      Headers h = originalHeaders(after);
+    /** The one recipient of the returned message, when it names exactly one; inline after the cut of {@code scan}. */
+    String originalRecipient(TextScanner.Result scan) {
+      Headers h = originalHeaders(afterCut(scan));
       List<String> to = new ArrayList<>();
       for (String v : h.all("To")) {
         to.addAll(Addresses.all(v));
