@@ -189,7 +189,12 @@ final class LowerView {
 
   /** A reader of where {@code w} stands in the text, for starts that never go back. */
   Cursor cursor(String w) {
-    return new Cursor(this, w, anchor(w));
+    return cursor(anchor(w));
+  }
+
+  /** {@link #cursor(String)} for the word of an anchor made once: no look-up of it. */
+  Cursor cursor(Anchor a) {
+    return new Cursor(this, a.word, a);
   }
 
   /**
@@ -250,15 +255,29 @@ final class LowerView {
      * anchor: a Kelvin sign or a dotted capital I stands for it.
      */
     private static final String RANK = "|*[]#'_)(@,><\"/;=qzjvwyxbuhgfcpdmlsrnotea7896543120:.-\n ";
+    /** The word searched. */
+    final String word;
     /** The anchor's index in the word, or -1 when the word has no {@link #RANK} char. */
     final int at;
     /** The anchor in each case its letters may be written in. */
     final String[] spellings;
 
+    /** The anchor of the lower-case ASCII word {@code w}. */
     Anchor(String w) {
+      word = w;
+      // the rarest char that has no case or that starts a pair, else the rarest letter alone
       int a = -1;
+      int single = -1;
       for (int r = 0; r < RANK.length() && a < 0; r++) {
-        a = w.indexOf(RANK.charAt(r));
+        int i = w.indexOf(RANK.charAt(r));
+        if (i >= 0 && (!Keywords.isAsciiLetter(w.charAt(i)) || pairs(w, i))) {
+          a = i;
+        } else if (i >= 0 && single < 0) {
+          single = i;
+        }
+      }
+      if (a < 0) {
+        a = single;
       }
       at = a;
       if (a < 0) {
@@ -270,15 +289,12 @@ final class LowerView {
         spellings = new String[] {String.valueOf(first)};
         return;
       }
-      // a letter pairs with the char after it unless a char past ASCII may stand for that one
-      int b = a + 1;
-      boolean pair = b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
       String[] firsts = cases(first);
-      if (!pair) {
+      if (!pairs(w, a)) {
         spellings = firsts;
         return;
       }
-      String[] seconds = cases(w.charAt(b));
+      String[] seconds = cases(w.charAt(a + 1));
       String[] out = new String[firsts.length * seconds.length];
       int k = 0;
       for (String f : firsts) {
@@ -287,6 +303,15 @@ final class LowerView {
         }
       }
       spellings = out;
+    }
+
+    /**
+     * Whether the char after {@code w[a]} joins it in the anchor: there is one, and no char past ASCII
+     * stands for it (a Kelvin sign stands for any k, a dotted capital I for an i that ends the word).
+     */
+    private static boolean pairs(String w, int a) {
+      int b = a + 1;
+      return b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
     }
 
     /** A lower-case char and, for a letter, its capital. */
@@ -300,7 +325,7 @@ final class LowerView {
   private static final Map<String, Anchor> ANCHORS = new ConcurrentHashMap<>();
 
   /** The anchor of {@code w}, made at its first use. */
-  private static Anchor anchor(String w) {
+  static Anchor anchor(String w) {
     Anchor a = ANCHORS.get(w);
     if (a == null) {
       a = new Anchor(w);
