@@ -1205,6 +1205,8 @@ public final class Engine {
      * {@link #original} reads, found in the same pass; null until then.
      */
     private Headers attachedHeaders;
+    /** The first of each of {@link #ORIGINAL_FIELDS} in {@link #attachedHeaders} once the senders' pass found them, else null. */
+    private Headers.Field[] attachedFirst;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
     private Headers inlineHeaders;
@@ -1408,7 +1410,13 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
+      Headers returned = originalHeaders("");
+      if (hasAttachedHeaders()) {
+        // the pass over the attached headers also finds the fields original() reads
+        attachedFirst = firstFieldsAndSenders(returned, out);
+      } else {
+        addAddresses(out, returned, ORIGINAL_SENDER_FIELDS);
+      }
       // the text as lower-cased, read in place: its rare words say where a match can start
       LowerView searched = notificationView().upTo(200_000);
       String s = searched.text();
@@ -1736,7 +1744,36 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
+      if (attachedFirst != null && h == attachedHeaders) {
+        return originalOf(attachedFirst); // found with the senders' fields
+      }
       return originalOf(h);
+    }
+
+    /**
+     * {@link #firstFields} of {@code h}, and the keys of the addresses of its {@link
+     * #ORIGINAL_SENDER_FIELDS} added to {@code out} as {@link #addAddresses} adds them: one pass.
+     */
+    static Headers.Field[] firstFieldsAndSenders(Headers h, Set<String> out) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
+      List<Headers.Field> fields = h.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        int length = f.name().length();
+        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
+              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
+            first[k] = f;
+          }
+        }
+        for (String name : ORIGINAL_SENDER_FIELDS) {
+          if (name.length() == length && Headers.sameName(f.name(), name)) {
+            Addresses.addKeys(f.value().trim(), out);
+            break;
+          }
+        }
+      }
+      return first;
     }
 
     /** The returned message as its header fields name it. */
