@@ -72,21 +72,10 @@ public final class Engine {
   /** The words every {@link #REPORTING_HOST} match starts with. */
   static final String[] REPORTING_HOST_STARTS = {"mail system at host", "postfix program at host",
       "qmail-send program at", "mail agent v", "delivery status notification from", "generating server:"};
-  /** {@link #REPORTING_HOST_STARTS} with their anchors, searched in the notification text. */
-  static final LowerView.Anchor[] REPORTING_HOST_ANCHORS = anchors(REPORTING_HOST_STARTS);
   /** {@link #REPORTING_HOST_STARTS} as a gate. */
   static final Keywords REPORTING_HOST_WORDS = new Keywords(REPORTING_HOST_STARTS);
   private final Limits limits;
   private final Classifier classifier;
-
-  /** The anchor of each of {@code words}, in order. */
-  private static LowerView.Anchor[] anchors(String[] words) {
-    LowerView.Anchor[] out = new LowerView.Anchor[words.length];
-    for (int k = 0; k < words.length; k++) {
-      out[k] = new LowerView.Anchor(words[k]);
-    }
-    return out;
-  }
 
   /**
    * Classifies one recipient, given the scan of its diagnostic text when the engine made one (else
@@ -1522,11 +1511,6 @@ public final class Engine {
       return end < 0 ? -1 : (long) p << 32 | end;
     }
 
-    /** The words {@link #senderMarkStarts} looks for, with their anchors. */
-    private static final LowerView.Anchor FROM = new LowerView.Anchor("from");
-    private static final LowerView.Anchor SENDER = new LowerView.Anchor("sender:");
-    private static final LowerView.Anchor MESSAGE_SENT_BY = new LowerView.Anchor("message sent by");
-
     /**
      * Every index of the view's text where a {@link #SENDER_MARK} match can start, in order, found from
      * the rarer words each alternative holds ("from", "sender:", "message sent by") where the text
@@ -1538,7 +1522,7 @@ public final class Engine {
       String s = v.text();
       int[] starts = new int[8];
       int n = 0;
-      LowerView.Cursor from = v.mayContain("from") ? v.cursor(FROM) : null;
+      LowerView.Cursor from = v.mayContain("from") ? v.cursor("from") : null;
       for (int p = from == null ? -1 : from.next(0); p >= 0; p = from.next(p + 1)) {
         // "envelope-from", or "mail" and white space before "from"
         if (p >= 9 && v.standsAt(p - 9, "envelope-", false)) {
@@ -1552,7 +1536,7 @@ public final class Engine {
           starts = add(starts, n++, k - 4);
         }
       }
-      LowerView.Cursor sender = v.mayContain("sender:") ? v.cursor(SENDER) : null;
+      LowerView.Cursor sender = v.mayContain("sender:") ? v.cursor("sender:") : null;
       for (int p = sender == null ? -1 : sender.next(0); p >= 0; p = sender.next(p + 1)) {
         if (p >= 9 && v.standsAt(p - 9, "original ", false)) {
           starts = add(starts, n++, p - 9);
@@ -1568,7 +1552,7 @@ public final class Engine {
           }
         }
       }
-      LowerView.Cursor sent = v.mayContain("message sent by") ? v.cursor(MESSAGE_SENT_BY) : null;
+      LowerView.Cursor sent = v.mayContain("message sent by") ? v.cursor("message sent by") : null;
       for (int p = sent == null ? -1 : sent.next(0); p >= 0; p = sent.next(p + 1)) {
         starts = add(starts, n++, p);
       }
@@ -1579,18 +1563,18 @@ public final class Engine {
 
     /**
      * The first match of {@code p} in the view's text, as {@code find()} finds it, or null; every match
-     * of {@code p} starts with the word of one of {@code words} (lower-case ASCII, none with a k or
-     * ending with an i, so that the text lower-cased holds one where the text holds it with ASCII case
-     * folded): the pattern is tried only where a word occurs, and a word whose pairs of chars are not
-     * all there is not searched for.
+     * of {@code p} starts with one of {@code words} (lower-case ASCII, none with a k or ending with an
+     * i, so that the text lower-cased holds one where the text holds it with ASCII case folded): the
+     * pattern is tried only where a word occurs, and a word whose pairs of chars are not all there is
+     * not searched for.
      */
-    static Matcher firstAtWords(Pattern p, LowerView.Anchor[] words, LowerView v) {
+    static Matcher firstAtWords(Pattern p, String[] words, LowerView v) {
       String s = v.text();
       LowerView.Cursor[] cursors = new LowerView.Cursor[words.length];
       int[] next = new int[words.length];
       for (int k = 0; k < words.length; k++) {
         next[k] = -1;
-        if (v.mayContain(words[k].word)) {
+        if (v.mayContain(words[k])) {
           cursors[k] = v.cursor(words[k]);
           next[k] = cursors[k].next(0);
         }
@@ -1838,7 +1822,7 @@ public final class Engine {
 
     /** The system that wrote the report, from the notification text or the sender's domain. */
     String reportingSystem() {
-      Matcher m = firstAtWords(REPORTING_HOST, REPORTING_HOST_ANCHORS, notificationView().upTo(20_000));
+      Matcher m = firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, notificationView().upTo(20_000));
       if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }

@@ -189,12 +189,7 @@ final class LowerView {
 
   /** A reader of where {@code w} stands in the text, for starts that never go back. */
   Cursor cursor(String w) {
-    return cursor(anchor(w));
-  }
-
-  /** {@link #cursor(String)} for the word of an anchor made once: no look-up of it. */
-  Cursor cursor(Anchor a) {
-    return new Cursor(this, a.word, a);
+    return new Cursor(this, w, anchor(w));
   }
 
   /**
@@ -255,29 +250,15 @@ final class LowerView {
      * anchor: a Kelvin sign or a dotted capital I stands for it.
      */
     private static final String RANK = "|*[]#'_)(@,><\"/;=qzjvwyxbuhgfcpdmlsrnotea7896543120:.-\n ";
-    /** The word searched. */
-    final String word;
     /** The anchor's index in the word, or -1 when the word has no {@link #RANK} char. */
     final int at;
     /** The anchor in each case its letters may be written in. */
     final String[] spellings;
 
-    /** The anchor of the lower-case ASCII word {@code w}. */
     Anchor(String w) {
-      word = w;
-      // the rarest char that has no case or that starts a pair, else the rarest letter alone
       int a = -1;
-      int single = -1;
       for (int r = 0; r < RANK.length() && a < 0; r++) {
-        int i = w.indexOf(RANK.charAt(r));
-        if (i >= 0 && (!Keywords.isAsciiLetter(w.charAt(i)) || pairs(w, i))) {
-          a = i;
-        } else if (i >= 0 && single < 0) {
-          single = i;
-        }
-      }
-      if (a < 0) {
-        a = single;
+        a = w.indexOf(RANK.charAt(r));
       }
       at = a;
       if (a < 0) {
@@ -289,12 +270,15 @@ final class LowerView {
         spellings = new String[] {String.valueOf(first)};
         return;
       }
+      // a letter pairs with the char after it unless a char past ASCII may stand for that one
+      int b = a + 1;
+      boolean pair = b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
       String[] firsts = cases(first);
-      if (!pairs(w, a)) {
+      if (!pair) {
         spellings = firsts;
         return;
       }
-      String[] seconds = cases(w.charAt(a + 1));
+      String[] seconds = cases(w.charAt(b));
       String[] out = new String[firsts.length * seconds.length];
       int k = 0;
       for (String f : firsts) {
@@ -303,15 +287,6 @@ final class LowerView {
         }
       }
       spellings = out;
-    }
-
-    /**
-     * Whether the char after {@code w[a]} joins it in the anchor: there is one, and no char past ASCII
-     * stands for it (a Kelvin sign stands for any k, a dotted capital I for an i that ends the word).
-     */
-    private static boolean pairs(String w, int a) {
-      int b = a + 1;
-      return b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
     }
 
     /** A lower-case char and, for a letter, its capital. */
@@ -325,7 +300,7 @@ final class LowerView {
   private static final Map<String, Anchor> ANCHORS = new ConcurrentHashMap<>();
 
   /** The anchor of {@code w}, made at its first use. */
-  static Anchor anchor(String w) {
+  private static Anchor anchor(String w) {
     Anchor a = ANCHORS.get(w);
     if (a == null) {
       a = new Anchor(w);

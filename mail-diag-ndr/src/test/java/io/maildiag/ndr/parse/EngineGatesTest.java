@@ -149,7 +149,7 @@ class EngineGatesTest {
         view = view.upTo(random.nextInt(text.length() + 1));
       }
       String searched = view.text();
-      Matcher m = Engine.Message.firstAtWords(Engine.REPORTING_HOST, Engine.REPORTING_HOST_ANCHORS, view);
+      Matcher m = Engine.Message.firstAtWords(Engine.REPORTING_HOST, Engine.REPORTING_HOST_STARTS, view);
       Matcher plain = Engine.REPORTING_HOST.matcher(searched);
       boolean found = plain.find();
       assertThat(m != null).as(searched).isEqualTo(found);
