@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A text searched for lower-case ASCII words as its copy lower-cased with {@link Locale#ROOT} would be,
  * without making that copy: {@code view.contains(w)} is {@code text.toLowerCase(Locale.ROOT).contains(w)}. The pairs of adjacent chars of the lower-cased text are read
- * in one pass (hashed by their low bits), so that most words are ruled out without a
+ * in one pass (hashed as {@link CharPairs} keeps them), so that most words are ruled out without a
  * search.
  *
  * <p>Lower-casing maps a char to an ASCII char only for that char in either case, the Kelvin sign (to
@@ -19,6 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * text's own.
  */
 final class LowerView {
+  /** The low six bits of each Latin-1 char with A-Z lower-cased: the slot half a char takes in a pair. */
+  private static final byte[] SLOT = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      SLOT[c] = (byte) (Keywords.lower((char) c) & 0x3f);
+    }
+  }
+
   private final String text;
   /** The length of the text: the end of what is searched. */
   private final int end;
@@ -34,7 +43,7 @@ final class LowerView {
     int prev = 0; // the first char makes a pair with slot 0: one more slot only lets words through
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      int slot = c < 256 ? slot(c) : wideSlot(c);
+      int slot = c < 256 ? SLOT[c] : wideSlot(c);
       seen[prev << 6 | slot] = true;
       prev = slot;
     }
@@ -47,20 +56,11 @@ final class LowerView {
   }
 
   /**
-   * The slot of a Latin-1 char in a pair: its low six bits with bit 5 set, which an ASCII letter has
-   * in either case (the other chars share slots more, which only lets more words through). No table:
-   * two operations run faster in this loop than a look-up.
-   */
-  private static int slot(char c) {
-    return (c | 0x20) & 0x3f;
-  }
-
-  /**
    * The slot of a char past Latin-1: that of the ASCII char it stands for (Kelvin sign k, dotted
    * capital I i), else any (no ASCII word's pair holds it).
    */
   private static int wideSlot(char c) {
-    return slot(c == '\u212a' ? 'k' : c == '\u0130' ? 'i' : c);
+    return (c == '\u212a' ? 'k' : c == '\u0130' ? 'i' : c) & 0x3f;
   }
 
   /**
@@ -79,7 +79,7 @@ final class LowerView {
   /** False when the lower-case ASCII word {@code w} is surely not in the text: one of its pairs is not. */
   boolean mayContain(String w) {
     for (int j = 1; j < w.length(); j++) {
-      if (!seen[slot(w.charAt(j - 1)) << 6 | slot(w.charAt(j))]) {
+      if (!seen[(w.charAt(j - 1) & 0x3f) << 6 | (w.charAt(j) & 0x3f)]) {
         return false;
       }
     }
@@ -97,7 +97,7 @@ final class LowerView {
     if (anchor.at < 0) {
       return scan(w, 0, last) >= 0;
     }
-    for (String spelling : anchor.spellings) {
+    for (char spelling : anchor.spellings) {
       if (find(w, anchor.at, spelling, 0, last) >= 0) {
         return true;
       }
@@ -119,7 +119,7 @@ final class LowerView {
    * The first start from {@code from} to {@code last} where {@code w} stands with {@code spelling} at
    * its index {@code a}, or -1.
    */
-  private int find(String w, int a, String spelling, int from, int last) {
+  private int find(String w, int a, char spelling, int from, int last) {
     for (int at = text.indexOf(spelling, from + a); at >= 0 && at - a <= last; at = text.indexOf(spelling, at + 1)) {
       if (standsAt(at - a, w, true)) {
         return at - a;
@@ -239,21 +239,19 @@ final class LowerView {
   }
 
   /**
-   * Where a word is searched from: a rare char that has no case (one spelling), else a letter and the
-   * char after it in each case they may be written in (the letter alone when no pair can be made),
-   * found by {@link String#indexOf(String, int)}, which stops only where the whole anchor is.
+   * Where a word is searched from: one of its chars, the rarest in bounce texts, found by the
+   * vectorised {@link String#indexOf(int, int)} in each case it may be written in.
    */
   static final class Anchor {
     /**
-     * The chars an anchor is chosen from, about the rarest in bounce texts first; the chars that have
-     * no case come first only while they are rarer than a letter pair. A k or an i is never an
-     * anchor: a Kelvin sign or a dotted capital I stands for it.
+     * The chars an anchor is chosen from, about the rarest in bounce texts first, a letter's two cases
+     * counted together. A k or an i is never an anchor: a Kelvin sign or a dotted capital I stands for it.
      */
-    private static final String RANK = "|*[]#'_)(@,><\"/;=qzjvwyxbuhgfcpdmlsrnotea7896543120:.-\n ";
+    private static final String RANK = "|*[]#'_)(@,><qz/7\"689;j4vw=53yxbu1hgf:2.-\ncpdm0lsrnotea ";
     /** The anchor's index in the word, or -1 when the word has no {@link #RANK} char. */
     final int at;
-    /** The anchor in each case its letters may be written in. */
-    final String[] spellings;
+    /** The anchor in each case it may be written in. */
+    final char[] spellings;
 
     Anchor(String w) {
       int a = -1;
@@ -262,37 +260,11 @@ final class LowerView {
       }
       at = a;
       if (a < 0) {
-        spellings = new String[0];
+        spellings = new char[0];
         return;
       }
-      char first = w.charAt(a);
-      if (!Keywords.isAsciiLetter(first)) {
-        spellings = new String[] {String.valueOf(first)};
-        return;
-      }
-      // a letter pairs with the char after it unless a char past ASCII may stand for that one
-      int b = a + 1;
-      boolean pair = b < w.length() && w.charAt(b) != 'k' && !(w.charAt(b) == 'i' && b == w.length() - 1);
-      String[] firsts = cases(first);
-      if (!pair) {
-        spellings = firsts;
-        return;
-      }
-      String[] seconds = cases(w.charAt(b));
-      String[] out = new String[firsts.length * seconds.length];
-      int k = 0;
-      for (String f : firsts) {
-        for (String s : seconds) {
-          out[k++] = f + s;
-        }
-      }
-      spellings = out;
-    }
-
-    /** A lower-case char and, for a letter, its capital. */
-    private static String[] cases(char c) {
-      return c >= 'a' && c <= 'z' ? new String[] {String.valueOf(c), String.valueOf((char) (c - 32))}
-          : new String[] {String.valueOf(c)};
+      char c = w.charAt(a);
+      spellings = c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - 32)} : new char[] {c};
     }
   }
 
