@@ -369,8 +369,8 @@ public final class Engine {
       scan = new TextScanner.Result(List.of(), text, "", false);
     }
 
-    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top),
-        msg.notificationView(), reportingMta, hasDsn));
+    String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationPairs(),
+        reportingMta, hasDsn));
     if (scan.entries().isEmpty() && rcpts.isEmpty() && failedHeader.isEmpty() && !exclude.isEmpty()
         && msg.daemonSender() && !(family.equals(Formats.UNKNOWN) || family.equals(Formats.RFC3464))
         && deadline.ok()) {
@@ -1187,7 +1187,7 @@ public final class Engine {
     final String subject;
     MimePart textPart;
     private String notification;
-    private LowerView notificationView;
+    private CharPairs notificationPairs;
     private Set<String> senderAddresses;
     /**
      * The returned message's headers read for its senders, and the first of each of the fields
@@ -1256,15 +1256,17 @@ public final class Engine {
       return sb.toString();
     }
 
-    /**
-     * {@link #notificationText()} as searched lower-cased with {@link Locale#ROOT}, with the pairs of
-     * chars that rule words out; read once, and no lower-cased copy made.
-     */
-    LowerView notificationView() {
-      if (notificationView == null) {
-        notificationView = new LowerView(notificationText());
+    /** {@link #notificationText()} lower-cased with {@link Locale#ROOT}, made once. */
+    String notificationLower() {
+      return notificationPairs().text();
+    }
+
+    /** {@link #notificationLower()} with its pairs of chars, read in the pass that lower-cases it. */
+    CharPairs notificationPairs() {
+      if (notificationPairs == null) {
+        notificationPairs = CharPairs.lowerCased(notificationText());
       }
-      return notificationView;
+      return notificationPairs;
     }
 
     /** Gathers the plain parts' text in {@code plain} and gathers the HTML parts' source in {@code html}. */
@@ -1406,24 +1408,34 @@ public final class Engine {
       } else {
         addAddresses(out, returned, ORIGINAL_SENDER_FIELDS);
       }
-      // the text as lower-cased, read in place: its rare words say where a match can start
-      LowerView searched = notificationView().upTo(200_000);
-      String s = searched.text();
-      Matcher m = null; // made at the first start: most texts have none
+      String text = notificationText();
+      String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+      String lower = notificationLower();
+      if (lower.length() == text.length()) {
+        // the lower-cased text is then char for char: its rare words say where a match can start
+        Matcher m = null; // made at the first start: most texts have none
+        int from = 0;
+        for (int start : senderMarkStarts(searched, lower)) {
+          if (start < from) {
+            continue;
+          }
+          long found = senderMarkAt(searched, start);
+          if (found == UNREAD) {
+            m = Keywords.from(m, SENDER_MARK, searched, start);
+            found = m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
+          }
+          if (found >= 0) {
+            out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
+            from = (int) found;
+          }
+        }
+        return out;
+      }
+      Matcher m = SENDER_MARK.matcher(searched);
       int from = 0;
-      for (int start : senderMarkStarts(searched)) {
-        if (start < from) {
-          continue;
-        }
-        long found = senderMarkAt(s, start);
-        if (found == UNREAD) {
-          m = Keywords.from(m, SENDER_MARK, s, start);
-          found = m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
-        }
-        if (found >= 0) {
-          out.add(Addresses.key(s.substring((int) (found >>> 32), (int) found)));
-          from = (int) found;
-        }
+      while (SENDER_MARK_WORDS.find(m, searched, from)) {
+        out.add(Addresses.key(m.group(1)));
+        from = m.end();
       }
       return out;
     }
@@ -1512,33 +1524,30 @@ public final class Engine {
     }
 
     /**
-     * Every index of the view's text where a {@link #SENDER_MARK} match can start, in order, found from
-     * the rarer words each alternative holds ("from", "sender:", "message sent by") where the text
-     * lower-cased holds them (none of the words holds a k or ends with an i, so the text holds them
-     * there with ASCII case folded, as the pattern reads them). A start is an index where the
+     * Every index of {@code s} where a {@link #SENDER_MARK} match can start, in order, found from the
+     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lower}, a
+     * lower-cased text of which {@code s} is a prefix, char for char. A start is an index where the
      * alternative's words are in place; the pattern decides.
      */
-    static int[] senderMarkStarts(LowerView v) {
-      String s = v.text();
+    static int[] senderMarkStarts(String s, String lower) {
       int[] starts = new int[8];
       int n = 0;
-      LowerView.Cursor from = v.mayContain("from") ? v.cursor("from") : null;
-      for (int p = from == null ? -1 : from.next(0); p >= 0; p = from.next(p + 1)) {
+      int end = s.length();
+      for (int p = lower.indexOf("from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
         // "envelope-from", or "mail" and white space before "from"
-        if (p >= 9 && v.standsAt(p - 9, "envelope-", false)) {
+        if (p >= 9 && lower.startsWith("envelope-", p - 9)) {
           starts = add(starts, n++, p - 9);
         }
         int k = p;
         while (k > 0 && Keywords.isSpace(s.charAt(k - 1))) {
           k--;
         }
-        if (k < p && k >= 4 && v.standsAt(k - 4, "mail", false)) {
+        if (k < p && k >= 4 && lower.startsWith("mail", k - 4)) {
           starts = add(starts, n++, k - 4);
         }
       }
-      LowerView.Cursor sender = v.mayContain("sender:") ? v.cursor("sender:") : null;
-      for (int p = sender == null ? -1 : sender.next(0); p >= 0; p = sender.next(p + 1)) {
-        if (p >= 9 && v.standsAt(p - 9, "original ", false)) {
+      for (int p = lower.indexOf("sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
+        if (p >= 9 && lower.startsWith("original ", p - 9)) {
           starts = add(starts, n++, p - 9);
         }
         // "X-[\w-]*Sender:": each "x-" in the run of word chars and hyphens before "sender:"
@@ -1552,8 +1561,8 @@ public final class Engine {
           }
         }
       }
-      LowerView.Cursor sent = v.mayContain("message sent by") ? v.cursor("message sent by") : null;
-      for (int p = sent == null ? -1 : sent.next(0); p >= 0; p = sent.next(p + 1)) {
+      for (int p = lower.indexOf("message sent by"); p >= 0 && p + 15 <= end;
+          p = lower.indexOf("message sent by", p + 1)) {
         starts = add(starts, n++, p);
       }
       int[] out = Arrays.copyOf(starts, n);
@@ -1562,22 +1571,16 @@ public final class Engine {
     }
 
     /**
-     * The first match of {@code p} in the view's text, as {@code find()} finds it, or null; every match
-     * of {@code p} starts with one of {@code words} (lower-case ASCII, none with a k or ending with an
-     * i, so that the text lower-cased holds one where the text holds it with ASCII case folded): the
-     * pattern is tried only where a word occurs, and a word whose pairs of chars are not all there is
-     * not searched for.
+     * The first match of {@code p} in {@code s}, as {@code find()} finds it, or null; every match of
+     * {@code p} starts with one of {@code words} (lower-case), and {@code lowerPairs} holds a lower-cased
+     * text of which {@code s} is a prefix, char for char: the pattern is tried only where a word occurs
+     * there, and a word whose pairs of chars are not all there is not searched for.
      */
-    static Matcher firstAtWords(Pattern p, String[] words, LowerView v) {
-      String s = v.text();
-      LowerView.Cursor[] cursors = new LowerView.Cursor[words.length];
+    static Matcher firstAtWords(Pattern p, String[] words, String s, CharPairs lowerPairs) {
+      String lower = lowerPairs.text();
       int[] next = new int[words.length];
       for (int k = 0; k < words.length; k++) {
-        next[k] = -1;
-        if (v.mayContain(words[k])) {
-          cursors[k] = v.cursor(words[k]);
-          next[k] = cursors[k].next(0);
-        }
+        next[k] = lowerPairs.mayContain(words[k]) ? lower.indexOf(words[k]) : -1;
       }
       Matcher m = null;
       while (true) {
@@ -1587,7 +1590,7 @@ public final class Engine {
             at = next[k];
           }
         }
-        if (at < 0) {
+        if (at < 0 || at >= s.length()) {
           return null;
         }
         m = Keywords.from(m, p, s, at);
@@ -1597,7 +1600,7 @@ public final class Engine {
         // only the words at the rejected index move on
         for (int k = 0; k < words.length; k++) {
           if (next[k] == at) {
-            next[k] = cursors[k].next(at + 1);
+            next[k] = lower.indexOf(words[k], at + 1);
           }
         }
       }
@@ -1822,7 +1825,12 @@ public final class Engine {
 
     /** The system that wrote the report, from the notification text or the sender's domain. */
     String reportingSystem() {
-      Matcher m = firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, notificationView().upTo(20_000));
+      String text = notificationText();
+      String searched = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+      CharPairs lower = notificationPairs();
+      Matcher m = lower.text().length() == text.length()
+          ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
+          : REPORTING_HOST_WORDS.match(REPORTING_HOST, searched);
       if (m != null) {
         return m.group(1).toLowerCase(Locale.ROOT);
       }

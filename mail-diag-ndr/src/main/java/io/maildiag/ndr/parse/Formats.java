@@ -37,7 +37,7 @@ final class Formats {
    * bounce text with its lower-cased copy and that copy's pairs of chars ({@code text.toLowerCase(Locale.ROOT)},
    * made once per message).
    */
-  record Signals(String from, String subject, HeaderLines headers, LowerView text, String reportingMta,
+  record Signals(String from, String subject, HeaderLines headers, String text, CharPairs textPairs, String reportingMta,
       boolean hasDsn) {}
 
   /**
@@ -430,7 +430,7 @@ final class Formats {
 
   /** Whether {@code t} holds one of Exchange's internal codes at a word boundary. */
   static boolean exchangeCode(String t) {
-    return exchangeCode(t, new LowerView(t));
+    return exchangeCode(t, CharPairs.lowerCased(t));
   }
 
   /**
@@ -439,7 +439,7 @@ final class Formats {
    * starts where a word does, so the pattern is tried (for its boundary and the rest) only where one
    * of the words occurs, and no matcher is made for a text without them.
    */
-  private static boolean exchangeCode(String t, LowerView tl) {
+  private static boolean exchangeCode(String t, CharPairs tl) {
     Matcher m = null;
     for (int k = 0; k < EXCHANGE_CODE_WORDS.length; k++) {
       if (!tl.mayContain(EXCHANGE_CODE_LOWER[k])) {
@@ -457,10 +457,15 @@ final class Formats {
   }
 
   /**
-   * {@code MS_CLOUD.matcher(t).find()}; {@code tl} is the view of {@code t} lower-cased, where every
-   * match shows as one of the fixed strings: the pattern runs only when one is there.
+   * {@code MS_CLOUD.matcher(t).find()}; {@code tl} is {@code t} lower-cased, where every match shows
+   * as one of the fixed strings: the pattern runs only when one is there.
    */
-  static boolean msCloudText(String t, LowerView tl) {
+  static boolean msCloudText(String t, String tl) {
+    return msCloudText(t, new CharPairs(tl));
+  }
+
+  /** {@link #msCloudText(String, String)} with the lower-cased text's pairs. */
+  private static boolean msCloudText(String t, CharPairs tl) {
     return tl.containsAny(MS_CLOUD_LOWER) && MS_CLOUD_WORDS.in(t);
   }
 
@@ -473,15 +478,28 @@ final class Formats {
       "onmicrosoft.com", "exchange online", "office 365", "microsoft 365", "@outlook.com", "@hotmail.", "@live.",
       "@msn.com", ".outlook.com", "hotmail.com");
 
+  /**
+   * {@code prefix.toLowerCase(Locale.ROOT)} for a prefix of {@code text}: the same prefix of
+   * {@code lower} when lower-casing went char by char there (no length change anywhere, no capital
+   * sigma, whose case depends on what follows, and no surrogate pair cut at the end); with its pairs.
+   */
+  private static CharPairs lowerPrefix(String text, CharPairs lower, String prefix) {
+    int n = prefix.length();
+    String l = lower.text();
+    if (l.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
+      return lower.prefix(l.substring(0, n)); // a prefix of the lower-cased text: its pairs are among the text's
+    }
+    return new CharPairs(prefix.toLowerCase(Locale.ROOT));
+  }
+
   static String family(Signals s) {
     String from = s.from.toLowerCase(Locale.ROOT);
     String subject = s.subject.toLowerCase(Locale.ROOT);
     HeaderLines h = s.headers;
+    String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
     String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
-    // the text's first 20,000 chars as lower-cased, searched in place; the pairs of chars of the whole,
-    // read once per message, rule out most of the many words below without a search
-    LowerView tp = s.text.upTo(20000);
-    String t = tp.text();
+    // the text's pairs of chars, read once per message, rule out most of the many words below without a search
+    CharPairs tp = t == s.text ? s.textPairs : lowerPrefix(s.text, s.textPairs, t);
 
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
         || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {
@@ -494,9 +512,9 @@ final class Formats {
       return MAILGUN;
     }
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")
-        || tp.containsEither("google ", "tried to deliver your message", "groups")
-        || tp.containsEither("** ", "address not found **", "message not delivered **")
-        || tp.containsEither("delivery to the following recipient ", "failed permanently", "has been delayed")) {
+        || containsEither(tp, "google ", "tried to deliver your message", "groups")
+        || containsEither(tp, "** ", "address not found **", "message not delivered **")
+        || containsEither(tp, "delivery to the following recipient ", "failed permanently", "has been delayed")) {
       return GMAIL;
     }
     boolean exchangeText = tp.contains("delivery has failed to these recipients or groups")
@@ -522,8 +540,8 @@ final class Formats {
         || tp.contains("sorry, we were unable to deliver your message to the following address")) {
       return YAHOO;
     }
-    if (tp.containsEither("this is the ", "mail system at host", "postfix program")
-        || h.contains("\nx-postfix") || tp.containsEither("x-postfix", "-queue-id", ";")
+    if (containsEither(tp, "this is the ", "mail system at host", "postfix program")
+        || h.contains("\nx-postfix") || containsEither(tp, "x-postfix", "-queue-id", ";")
         || (subject.startsWith("undelivered mail returned to sender") && from.contains("(mail delivery system)"))
         || subject.startsWith("postfix smtp server")) {
       return POSTFIX;
@@ -541,7 +559,7 @@ final class Formats {
     if (tp.contains("courier mail server") || subject.startsWith("notice: mail delivery status")) {
       return COURIER;
     }
-    if (tp.containsEither("----- ", "the following addresses had permanent fatal errors -----",
+    if (containsEither(tp, "----- ", "the following addresses had permanent fatal errors -----",
             "transcript of session follows -----") || subject.startsWith("returned mail:")
         || h.contains("auto-submitted: auto-generated (failure)") || subject.startsWith("warning: could not send message")) {
       return SENDMAIL;
@@ -673,6 +691,28 @@ final class Formats {
   /** Whether {@code a} or {@code b} contains one of {@code words}. */
   private static boolean containsAny(String a, String b, String[] words) {
     return containsAny(a, words) || containsAny(b, words);
+  }
+
+  /**
+   * {@code s.contains(prefix + a) || s.contains(prefix + b)}: one search for the shared prefix, each
+   * place it occurs then checked for either ending.
+   */
+  private static boolean containsEither(String s, String prefix, String a, String b) {
+    int p = prefix.length();
+    for (int i = s.indexOf(prefix); i >= 0; i = s.indexOf(prefix, i + 1)) {
+      if (s.startsWith(a, i + p) || s.startsWith(b, i + p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #containsEither(String, String, String, String)} on a text with its pairs: searched only
+   * when the prefix and one of the endings may be there.
+   */
+  private static boolean containsEither(CharPairs s, String prefix, String a, String b) {
+    return s.mayContain(prefix) && (s.mayContain(a) || s.mayContain(b)) && containsEither(s.text(), prefix, a, b);
   }
 
   /** Whether {@code s} contains one of {@code words}. */

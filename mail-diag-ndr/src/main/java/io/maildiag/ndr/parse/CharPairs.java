@@ -1,0 +1,165 @@
+package io.maildiag.ndr.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A text with the pairs of adjacent chars it holds, read in one pass, so that the many words the
+ * format detector looks for are searched only when each of their pairs is there. A word the text
+ * holds has all its pairs in the text, so a missing pair rules the word out without a search.
+ *
+ * <p>Pairs are kept hashed (the low six bits of each char): two pairs may share a slot, which only
+ * lets a word through to the search; it never rules out a word the text holds.
+ */
+final class CharPairs {
+  /**
+   * {@code Character.toLowerCase} of each Latin-1 char, which {@link Locale#ROOT} lower-casing applies
+   * char by char to a text of such chars (the result is Latin-1 again).
+   */
+  private static final byte[] LATIN1_LOWER = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      LATIN1_LOWER[c] = (byte) Character.toLowerCase(c);
+    }
+  }
+
+  private final String text;
+  /** Whether the text holds a pair of each slot ({@link #slot}); plain stores, no read-modify-write chain. */
+  private final boolean[] seen;
+
+  CharPairs(String text) {
+    this.text = text;
+    this.seen = new boolean[1 << 12];
+    int n = text.length();
+    if (n < 2) {
+      return;
+    }
+    int prev = text.charAt(0) & 0x3f;
+    for (int i = 1; i < n; i++) {
+      int c = text.charAt(i) & 0x3f;
+      seen[prev << 6 | c] = true;
+      prev = c;
+    }
+  }
+
+  private CharPairs(String text, boolean[] seen) {
+    this.text = text;
+    this.seen = seen;
+  }
+
+  /**
+   * {@code text.toLowerCase(Locale.ROOT)} with its pairs: lower-cased as bytes when the text is all
+   * Latin-1 (the usual case), else as chars from the first other one on; the pairs are then read in
+   * a second pass (two plain loops run faster than one that does both).
+   */
+  static CharPairs lowerCased(String text) {
+    int n = text.length();
+    byte[] lower = new byte[n];
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 256) {
+        return wideLowerCased(text, i, lower);
+      }
+      lower[i] = LATIN1_LOWER[c];
+    }
+    boolean[] seen = new boolean[1 << 12];
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      int slot = lower[i] & 0x3f;
+      seen[prev << 6 | slot] = true; // the first char makes a pair with slot 0: one more slot only lets words through
+      prev = slot;
+    }
+    return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
+  }
+
+  /**
+   * {@link #lowerCased} of a text whose first char past Latin-1 is at {@code k}; {@code lower} holds
+   * the chars before it lower-cased. {@link Locale#ROOT} lower-casing maps each char of the Basic
+   * Multilingual Plane to {@link Character#toLowerCase(int)} but for a capital sigma (by its context),
+   * a dotted capital I (two chars) and surrogates (code points): a text with one of those is
+   * lower-cased by the JDK.
+   */
+  private static CharPairs wideLowerCased(String text, int k, byte[] lower) {
+    int n = text.length();
+    char[] out = new char[n];
+    for (int i = 0; i < k; i++) {
+      out[i] = (char) (lower[i] & 0xff);
+    }
+    for (int i = k; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 256) {
+        out[i] = (char) (LATIN1_LOWER[c] & 0xff);
+        continue;
+      }
+      int cp = lowerWide(c);
+      if (cp < 0 || cp > 0xffff) {
+        return new CharPairs(text.toLowerCase(Locale.ROOT));
+      }
+      out[i] = (char) cp;
+    }
+    return new CharPairs(new String(out));
+  }
+
+  /**
+   * {@link Character#toLowerCase(int)} of a char past Latin-1, or -1 for a capital sigma, a dotted
+   * capital I or a surrogate (see {@link #wideLowerCased}). The blocks bounce texts mostly hold past
+   * Latin-1 are read without the look-up: basic Cyrillic, and Arabic, kana, CJK and the replacement
+   * char, which have no case.
+   */
+  static int lowerWide(char c) {
+    if (c >= 0x3000 && c < 0xa000 || c >= 0x0600 && c < 0x0700 || c == 0xfffd || c >= 0x0430 && c < 0x0460) {
+      return c;
+    }
+    if (c >= 0x0410 && c < 0x0430) {
+      return c + 0x20;
+    }
+    if (c >= 0x0400 && c < 0x0410) {
+      return c + 0x50;
+    }
+    return c == '\u03a3' || c == '\u0130' || Character.isSurrogate(c) ? -1 : Character.toLowerCase((int) c);
+  }
+
+  /**
+   * A text read by this one's pairs: {@code prefix} must be a prefix of {@link #text()}, whose pairs
+   * are then all among these (so a missing pair still rules a word out).
+   */
+  CharPairs prefix(String prefix) {
+    return new CharPairs(prefix, seen);
+  }
+
+  /** The slot of the pair {@code a}, {@code b}. */
+  private static int slot(char a, char b) {
+    return (a & 0x3f) << 6 | (b & 0x3f);
+  }
+
+  /** The text searched. */
+  String text() {
+    return text;
+  }
+
+  /** False when {@code w} is surely not in the text: one of its pairs is not (a one-char word may be). */
+  boolean mayContain(String w) {
+    for (int j = 1; j < w.length(); j++) {
+      if (!seen[slot(w.charAt(j - 1), w.charAt(j))]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code text.contains(w)}. */
+  boolean contains(String w) {
+    return mayContain(w) && text.contains(w);
+  }
+
+  /** Whether the text holds one of {@code words}. */
+  boolean containsAny(String[] words) {
+    for (String w : words) {
+      if (contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
