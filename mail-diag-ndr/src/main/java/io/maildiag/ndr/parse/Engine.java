@@ -1415,7 +1415,7 @@ public final class Engine {
         // the lower-cased text is then char for char: its rare words say where a match can start
         Matcher m = null; // made at the first start: most texts have none
         int from = 0;
-        for (int start : senderMarkStarts(searched, lower)) {
+        for (int start : senderMarkStarts(searched, notificationPairs())) {
           if (start < from) {
             continue;
           }
@@ -1525,15 +1525,17 @@ public final class Engine {
 
     /**
      * Every index of {@code s} where a {@link #SENDER_MARK} match can start, in order, found from the
-     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lower}, a
-     * lower-cased text of which {@code s} is a prefix, char for char. A start is an index where the
-     * alternative's words are in place; the pattern decides.
+     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lowerPairs}'s
+     * text, a lower-cased text of which {@code s} is a prefix, char for char. A start is an index where
+     * the alternative's words are in place; the pattern decides. A word whose pairs of chars are not
+     * all in the text is not searched for (most texts have no "sender:" and no "message sent by").
      */
-    static int[] senderMarkStarts(String s, String lower) {
+    static int[] senderMarkStarts(String s, CharPairs lowerPairs) {
+      String lower = lowerPairs.text();
       int[] starts = new int[8];
       int n = 0;
       int end = s.length();
-      for (int p = lower.indexOf("from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
+      for (int p = firstIf(lowerPairs, "from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
         // "envelope-from", or "mail" and white space before "from"
         if (p >= 9 && lower.startsWith("envelope-", p - 9)) {
           starts = add(starts, n++, p - 9);
@@ -1546,7 +1548,7 @@ public final class Engine {
           starts = add(starts, n++, k - 4);
         }
       }
-      for (int p = lower.indexOf("sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
+      for (int p = firstIf(lowerPairs, "sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
         if (p >= 9 && lower.startsWith("original ", p - 9)) {
           starts = add(starts, n++, p - 9);
         }
@@ -1561,7 +1563,7 @@ public final class Engine {
           }
         }
       }
-      for (int p = lower.indexOf("message sent by"); p >= 0 && p + 15 <= end;
+      for (int p = firstIf(lowerPairs, "message sent by"); p >= 0 && p + 15 <= end;
           p = lower.indexOf("message sent by", p + 1)) {
         starts = add(starts, n++, p);
       }
@@ -1604,6 +1606,11 @@ public final class Engine {
           }
         }
       }
+    }
+
+    /** The first index of {@code w} in the pairs' text, or -1; not searched for when its pairs rule it out. */
+    private static int firstIf(CharPairs pairs, String w) {
+      return pairs.mayContain(w) ? pairs.text().indexOf(w) : -1;
     }
 
     /** {@code a} with {@code v} at index {@code i}, grown when full. */
