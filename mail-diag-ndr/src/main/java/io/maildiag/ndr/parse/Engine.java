@@ -410,7 +410,7 @@ public final class Engine {
         diags.add(Diagnostic.info(Codes.QUOTED_BOUNCE, "the message was written by " + (from.isEmpty() ? "a person"
             : from) + " and quotes or forwards a bounce; its recipients are not reported as failures"));
         return new BounceAnalysis(MessageKind.QUOTED_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
-            msg.original(scan.after()), Optional.empty(), diags.toList());
+            msg.original(scan), Optional.empty(), diags.toList());
       }
       if (vendor && !scan.entries().isEmpty() && !msg.personalSender()) {
         bounceEvidence = true; // vendor wording with recipients, from an unrecognised sender
@@ -463,7 +463,7 @@ public final class Engine {
       }
       if (chosen.isEmpty()) {
         // last resorts: the recipient named in the returned message
-        String to = msg.originalRecipient(scan.after());
+        String to = msg.originalRecipient(scan);
         if (!to.isEmpty() && !exclude.contains(Addresses.key(to))) {
           chosen.add(regionEntry(to, scan.region()));
         }
@@ -513,7 +513,7 @@ public final class Engine {
       format = Formats.RFC3464;
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
-        results, msg.original(scan.after()), Optional.empty(), diags.toList());
+        results, msg.original(scan), Optional.empty(), diags.toList());
   }
 
   /**
@@ -1194,6 +1194,8 @@ public final class Engine {
      * {@link #original} reads, found in the same pass; null until then.
      */
     private Headers attachedHeaders;
+    /** The first of each of {@link #ORIGINAL_FIELDS} in {@link #attachedHeaders} once the senders' pass found them, else null. */
+    private Headers.Field[] attachedFirst;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
     private Headers inlineHeaders;
@@ -1399,7 +1401,13 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
+      Headers returned = originalHeaders("");
+      if (hasAttachedHeaders()) {
+        // the pass over the attached headers also finds the fields original() reads
+        attachedFirst = firstFieldsAndSenders(returned, out);
+      } else {
+        addAddresses(out, returned, ORIGINAL_SENDER_FIELDS);
+      }
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       String lower = notificationLower();
@@ -1407,7 +1415,7 @@ public final class Engine {
         // the lower-cased text is then char for char: its rare words say where a match can start
         Matcher m = null; // made at the first start: most texts have none
         int from = 0;
-        for (int start : senderMarkStarts(searched, lower)) {
+        for (int start : senderMarkStarts(searched, notificationPairs())) {
           if (start < from) {
             continue;
           }
@@ -1517,15 +1525,17 @@ public final class Engine {
 
     /**
      * Every index of {@code s} where a {@link #SENDER_MARK} match can start, in order, found from the
-     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lower}, a
-     * lower-cased text of which {@code s} is a prefix, char for char. A start is an index where the
-     * alternative's words are in place; the pattern decides.
+     * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lowerPairs}'s
+     * text, a lower-cased text of which {@code s} is a prefix, char for char. A start is an index where
+     * the alternative's words are in place; the pattern decides. A word whose pairs of chars are not
+     * all in the text is not searched for (most texts have no "sender:" and no "message sent by").
      */
-    static int[] senderMarkStarts(String s, String lower) {
+    static int[] senderMarkStarts(String s, CharPairs lowerPairs) {
+      String lower = lowerPairs.text();
       int[] starts = new int[8];
       int n = 0;
       int end = s.length();
-      for (int p = lower.indexOf("from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
+      for (int p = firstIf(lowerPairs, "from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
         // "envelope-from", or "mail" and white space before "from"
         if (p >= 9 && lower.startsWith("envelope-", p - 9)) {
           starts = add(starts, n++, p - 9);
@@ -1538,7 +1548,7 @@ public final class Engine {
           starts = add(starts, n++, k - 4);
         }
       }
-      for (int p = lower.indexOf("sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
+      for (int p = firstIf(lowerPairs, "sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
         if (p >= 9 && lower.startsWith("original ", p - 9)) {
           starts = add(starts, n++, p - 9);
         }
@@ -1553,7 +1563,7 @@ public final class Engine {
           }
         }
       }
-      for (int p = lower.indexOf("message sent by"); p >= 0 && p + 15 <= end;
+      for (int p = firstIf(lowerPairs, "message sent by"); p >= 0 && p + 15 <= end;
           p = lower.indexOf("message sent by", p + 1)) {
         starts = add(starts, n++, p);
       }
@@ -1598,6 +1608,11 @@ public final class Engine {
       }
     }
 
+    /** The first index of {@code w} in the pairs' text, or -1; not searched for when its pairs rule it out. */
+    private static int firstIf(CharPairs pairs, String w) {
+      return pairs.mayContain(w) ? pairs.text().indexOf(w) : -1;
+    }
+
     /** {@code a} with {@code v} at index {@code i}, grown when full. */
     private static int[] add(int[] a, int i, int v) {
       int[] out = i < a.length ? a : Arrays.copyOf(a, a.length * 2);
@@ -1626,12 +1641,25 @@ public final class Engine {
       }
     }
 
-    /** Headers of the returned message: an attached message or header part, else inline after the cut. */
-    Headers originalHeaders(String after) {
+    /**
+     * The text after the scan's cut, where {@link #originalHeaders} reads inline headers; "" when an
+     * attached part holds them (most messages), without making the text.
+     */
+    private String afterCut(TextScanner.Result scan) {
+      return hasAttachedHeaders() ? "" : scan.after();
+    }
+
+    /** Whether an attached message or header part holds the returned message's headers. */
+    private boolean hasAttachedHeaders() {
       if (attachedHeaders == null) {
         attachedHeaders = attachedHeaders();
       }
-      if (attachedHeaders != NO_PART) {
+      return attachedHeaders != NO_PART;
+    }
+
+    /** Headers of the returned message: an attached message or header part, else inline after the cut. */
+    Headers originalHeaders(String after) {
+      if (hasAttachedHeaders()) {
         return attachedHeaders;
       }
       if (after.isEmpty()) {
@@ -1700,12 +1728,46 @@ public final class Engine {
       return NO_PART;
     }
 
+    /** {@link #original(String)} after the cut of {@code scan}. */
+    OriginalMessage original(TextScanner.Result scan) {
+      return original(afterCut(scan));
+    }
+
     OriginalMessage original(String after) {
       Headers h = originalHeaders(after);
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
+      if (attachedFirst != null && h == attachedHeaders) {
+        return originalOf(attachedFirst); // found with the senders' fields
+      }
       return originalOf(h);
+    }
+
+    /**
+     * {@link #firstFields} of {@code h}, and the keys of the addresses of its {@link
+     * #ORIGINAL_SENDER_FIELDS} added to {@code out} as {@link #addAddresses} adds them: one pass.
+     */
+    static Headers.Field[] firstFieldsAndSenders(Headers h, Set<String> out) {
+      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
+      List<Headers.Field> fields = h.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field f = fields.get(i);
+        int length = f.name().length();
+        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
+              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
+            first[k] = f;
+          }
+        }
+        for (String name : ORIGINAL_SENDER_FIELDS) {
+          if (name.length() == length && Headers.sameName(f.name(), name)) {
+            Addresses.addKeys(f.value().trim(), out);
+            break;
+          }
+        }
+      }
+      return first;
     }
 
     /** The returned message as its header fields name it. */
@@ -1758,9 +1820,9 @@ public final class Engine {
       return nonEmpty(v == null ? null : EncodedWords.decode(v));
     }
 
-    /** The one recipient of the returned message, when it names exactly one. */
-    String originalRecipient(String after) {
-      Headers h = originalHeaders(after);
+    /** The one recipient of the returned message, when it names exactly one; inline after the cut of {@code scan}. */
+    String originalRecipient(TextScanner.Result scan) {
+      Headers h = originalHeaders(afterCut(scan));
       List<String> to = new ArrayList<>();
       for (String v : h.all("To")) {
         to.addAll(Addresses.all(v));

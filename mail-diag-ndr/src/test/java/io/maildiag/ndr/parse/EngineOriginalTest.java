@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.OriginalMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** {@link Engine.Message#originalOf} reads the fields as one lookup per field does. */
+/**
+ * {@link Engine.Message#originalOf} reads the fields as one lookup per field does, and {@link
+ * Engine.Message#firstFieldsAndSenders} as its two passes do.
+ */
 class EngineOriginalTest {
 
   /** The plain version: each field looked up on its own. */
@@ -26,7 +31,7 @@ class EngineOriginalTest {
   @Test
   void readsAsOneLookupPerField() {
     String[] names = {"Message-ID", "message-id", "MESSAGE-Id", "From", "FROM", "To", "tO", "Subject", "Date", "date",
-        "Sender", "X-To", "Tos", "Fro\u017f", "Ｔo"};
+        "Sender", "X-To", "Tos", "Fro\u017f", "Ｔo", "Return-Path", "reply-to", "SENDER"};
     String[] values = {"", " ", "<a@b>", " <id@x> ", "<>", "a@b.example", "=?utf-8?q?caf=C3=A9?=", "Re: x",
         "Mon, 1 Jan 2024 00:00:00 +0000", "\u00e9", "  <  >  ", "\t"};
     Random random = new Random(47);
@@ -39,6 +44,12 @@ class EngineOriginalTest {
       }
       Headers h = new Headers(fields);
       assertThat(Engine.Message.originalOf(h)).as(fields.toString()).isEqualTo(plain(h));
+      // the pass that also reads the senders' fields finds the same fields, and the same senders
+      Set<String> senders = new LinkedHashSet<>();
+      Engine.Message.addAddresses(senders, h, Engine.ORIGINAL_SENDER_FIELDS);
+      Set<String> withFirst = new LinkedHashSet<>();
+      assertThat(Engine.Message.firstFieldsAndSenders(h, withFirst)).isEqualTo(Engine.Message.firstFields(h));
+      assertThat(withFirst).containsExactlyElementsOf(senders);
     }
   }
 }
