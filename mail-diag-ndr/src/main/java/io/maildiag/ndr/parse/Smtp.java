@@ -578,6 +578,9 @@ final class Smtp {
    * line are dropped, whitespace is collapsed, the result is trimmed and bounded.
    */
   static String clean(String block) {
+    if (isCleanLine(block)) {
+      return block; // nothing to join, strip, collapse, drop or cut: no copy is made
+    }
     String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
     StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
     int written = 0; // the length before spaces are collapsed, which bounds the work
@@ -628,6 +631,18 @@ final class Smtp {
       }
     }
     return bound(s);
+  }
+
+  /**
+   * Whether {@link #clean} gives {@code block} back as it is: one line, no longer than {@link
+   * #MAX_TEXT}, with no white space at either end, no {@code <<<} to drop, every space run one
+   * space already, and no leading reply and enhanced code pair whose repeats would be dropped.
+   */
+  static boolean isCleanLine(String block) {
+    int n = block.length();
+    return n > 0 && n <= MAX_TEXT && !Character.isWhitespace(block.charAt(0))
+        && !Character.isWhitespace(block.charAt(n - 1)) && block.indexOf('\n') < 0 && !block.startsWith("<<<")
+        && isCollapsed(block) && leadingPair(block) < 0;
   }
 
   /** The first index in {@code [s, e)} of {@code t} that is no white space ({@link String#strip}), or {@code e}. */

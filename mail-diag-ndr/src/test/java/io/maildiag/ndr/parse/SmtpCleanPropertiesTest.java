@@ -19,6 +19,28 @@ class SmtpCleanPropertiesTest {
     assertThat(Smtp.clean(block)).isEqualTo(regexClean(block));
   }
 
+  @Property(tries = 1000)
+  void aLineThatNeedsNoCleaningComesBackAsItIs(@ForAll("replies") String block) {
+    String line = block.replace('\n', ' ');
+    String cleaned = Smtp.clean(line);
+    assertThat(cleaned).isEqualTo(regexClean(line));
+    if (Smtp.isCleanLine(line)) {
+      assertThat(cleaned).isSameAs(line).isEqualTo(regexClean(line));
+    }
+  }
+
+  @Test
+  void cleanLinesAreTheirOwnClean() {
+    for (String line : new String[] {"User unknown", "550 User unknown", "550 5.1.1 User unknown 550 5.1.1 again",
+        "5.1.1 x", "<<< 550 x", "a  b", "a\tb", "a\u00a0b", " a", "a ", "a\u2028", "x".repeat(1000),
+        "x".repeat(1001), "550-5.1.1 a 550-5.1.1 b"}) {
+      assertThat(Smtp.clean(line)).isEqualTo(regexClean(line));
+    }
+    assertThat(Smtp.isCleanLine("550 User unknown")).isTrue();
+    assertThat(Smtp.isCleanLine("550 5.1.1 User unknown")).isFalse();
+    assertThat(Smtp.isCleanLine("a  b")).isFalse();
+  }
+
   @Test
   void longBlocksStopWhereTheRegexCleanStopped() {
     String spaced = ("a" + " ".repeat(100) + "b\n").repeat(40);
