@@ -73,27 +73,8 @@ final class Smtp {
   /** What a text says, as far as codes go. */
   record Facts(Optional<EnhancedStatusCode> status, Optional<ReplyCode> reply) {}
 
-  /** A text and its facts. */
-  private record Memo(String text, Facts facts) {}
-
-  /**
-   * The last text {@link #facts} read and what it found: a block is often read twice, first to
-   * see whether it is complete and then for its facts. Its fields are final, so another thread
-   * sees either a whole memo or none.
-   */
-  private static @Nullable Memo last;
-
+  /** The reply and enhanced status codes of a text (the first 64K of it). */
   static Facts facts(String raw) {
-    Memo m = last;
-    if (m != null && m.text == raw) {
-      return m.facts;
-    }
-    Facts f = factsOf(raw);
-    last = new Memo(raw, f);
-    return f;
-  }
-
-  private static Facts factsOf(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     // (without a class digit followed by a digit or a dot, as every code has, replyCode finds nothing)
     if (!mayHoldStatus(text)) {

@@ -392,14 +392,16 @@ final class TextScanner {
       for (int k = 0; k < reads.length; k++) {
         Anchor a = group.get(k);
         int limit = nextAnchor(anchorLines, a.line, end);
-        String block = block(lines, a, limit);
+        Block read = block(lines, a, limit);
         Anchor owner = a;
         Integer last = listEnd.get(a.line);
-        if (block.isBlank() && last != null) {
+        if (read.text.isBlank() && last != null) {
           Anchor tail = anchors.get(last);
           owner = tail;
-          block = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
+          read = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
         }
+        String block = read.text;
+        Smtp.Facts known = read.facts;
         // sendmail: "<<< 550 ..." (the remote's reply) just above its own "554 <addr>... Remote protocol error"
         int above = owner.single ? SmtpStage.first(lines, owner.line) : owner.line;
         reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above);
@@ -407,9 +409,10 @@ final class TextScanner {
           String remote = SmtpStage.replyText(lines, above, owner.line);
           if (!remote.isBlank()) {
             block = remote;
+            known = null;
           }
         }
-        Smtp.Facts f = Smtp.facts(block);
+        Smtp.Facts f = known != null ? known : Smtp.facts(block);
         if (firstBlock == null || firstBlock.isBlank()) {
           firstBlock = block;
         }
@@ -1073,19 +1076,23 @@ final class TextScanner {
     return m.matches() ? m : null;
   }
 
-  private static String block(String[] lines, Anchor a, int limit) {
+  /** The text of an anchor's block and, when it was read on the way, its facts (else null). */
+  private record Block(String text, Smtp.@Nullable Facts facts) {}
+
+  private static Block block(String[] lines, Anchor a, int limit) {
+    if (a.single) {
+      return new Block(a.rest.isBlank() ? "" : a.rest, null);
+    }
     List<String> out = new ArrayList<>();
     if (!a.rest.isBlank()) {
       out.add(a.rest);
-    }
-    if (a.single) {
-      return String.join("\n", out);
     }
     boolean content = !a.rest.isBlank() && !endsWithColon(a.rest);
     int i = a.line + 1;
     boolean crossed = false;
     // the lines joined for a look at their facts, and how many there were: returned if no line follows
     String joined = null;
+    Smtp.Facts joinedFacts = null;
     int joinedLines = 0;
     while (i < limit && out.size() < 30) {
       String l = lines[i];
@@ -1108,6 +1115,7 @@ final class TextScanner {
           joined = String.join("\n", out);
           joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
+          joinedFacts = f;
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
           }
@@ -1133,8 +1141,9 @@ final class TextScanner {
       }
       i++;
     }
-    // the same text, so that reading its facts again finds them remembered
-    return joined != null && joinedLines == out.size() ? joined : String.join("\n", out);
+    // the lines last joined, when no line came after them: their facts are known
+    return joined != null && joinedLines == out.size() ? new Block(joined, joinedFacts)
+        : new Block(String.join("\n", out), null);
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
