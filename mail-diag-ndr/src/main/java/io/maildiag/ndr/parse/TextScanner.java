@@ -40,13 +40,97 @@ final class TextScanner {
   /** How many lines after the end of the bounce text are read: {@link SmtpStage#at} looks 12 past a reply. */
   private static final int LOOK_PAST_END = 13;
 
-  /** One recipient read from text. */
-  record Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt,
-      int line, SmtpStage.@Nullable Found stage) {
+  /**
+   * One recipient read from text. An entry the scan makes reads its diagnostic, remote host,
+   * excerpt and stage from its block when first asked for (each read is pure, so when does not
+   * matter): the recipients of a delivery report take few of them, often none.
+   */
+  static final class Entry {
+    private final String recipient;
+    private final Smtp.Facts facts;
+    private final int line;
+    /** What the parts not read yet are read from; null for an entry given all its parts. */
+    private final @Nullable Source source;
+    private @Nullable String diagnostic;
+    private @Nullable String remoteMta;
+    private @Nullable String excerpt;
+    private SmtpStage.@Nullable Found stage;
+    /** Whether {@link #stage} is read (it may be null). */
+    private boolean stageRead;
+
+    Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt, int line,
+        SmtpStage.@Nullable Found stage) {
+      this.recipient = recipient;
+      this.diagnostic = diagnostic;
+      this.facts = facts;
+      this.remoteMta = remoteMta;
+      this.excerpt = excerpt;
+      this.line = line;
+      this.stage = stage;
+      this.stageRead = true;
+      this.source = null;
+    }
+
     Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt, int line) {
       this(recipient, diagnostic, facts, remoteMta, excerpt, line, null);
     }
+
+    /** An entry whose diagnostic, remote host, excerpt and stage are read from {@code source} when asked for. */
+    private Entry(String recipient, Smtp.Facts facts, int line, Source source) {
+      this.recipient = recipient;
+      this.facts = facts;
+      this.line = line;
+      this.source = source;
+    }
+
+    String recipient() {
+      return recipient;
+    }
+
+    Smtp.Facts facts() {
+      return facts;
+    }
+
+    int line() {
+      return line;
+    }
+
+    String diagnostic() {
+      if (diagnostic == null) {
+        diagnostic = narrow(source.block);
+      }
+      return diagnostic;
+    }
+
+    String remoteMta() {
+      if (remoteMta == null) {
+        remoteMta = remoteHost(source.block);
+      }
+      return remoteMta;
+    }
+
+    String excerpt() {
+      if (excerpt == null) {
+        excerpt = TextScanner.excerpt(source.lines, line, source.end);
+      }
+      return excerpt;
+    }
+
+    SmtpStage.@Nullable Found stage() {
+      if (!stageRead) {
+        stage = keptStage(source.lines, source.reads, source.best);
+        stageRead = true;
+      }
+      return stage;
+    }
   }
+
+  /**
+   * What the lazy parts of an {@link Entry} are read from: the block its diagnostic and remote
+   * host come from, the lines and the end of the text for its excerpt, and the reads of its
+   * anchors with the best one's index for its stage ({@link #keptStage}).
+   */
+  private record Source(String block, String[] lines, int end, StageRead[] reads, int best) {}
 
   /**
    * The scan: entries in text order, the bounce text proper, the text after the cut, and whether
@@ -419,19 +503,11 @@ final class TextScanner {
           best = k;
         }
       }
-      SmtpStage.Found bestStage = keptStage(lines, reads, best);
-      String diagnostic;
-      Smtp.Facts facts;
-      if (bestFacts != null) {
-        diagnostic = narrow(bestBlock);
-        facts = bestFacts;
-      } else {
-        diagnostic = firstBlock == null ? "" : narrow(firstBlock);
-        facts = new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
-      }
-      String remote = remoteHost(bestBlock != null ? bestBlock : firstBlock == null ? "" : firstBlock);
-      entries.add(new Entry(first.address, diagnostic, facts, remote, excerpt(lines, bestLine, end), bestLine,
-          bestStage));
+      // the diagnostic and the remote host come from the best block, else from the first
+      Smtp.Facts facts = bestFacts != null ? bestFacts
+          : new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
+      String from = bestBlock != null ? bestBlock : firstBlock;
+      entries.add(new Entry(first.address, facts, bestLine, new Source(from, lines, end, reads, best)));
     }
     // recipients whose block had no SMTP facts borrow the text's response section or its one reply
     if (!entries.isEmpty()) {
@@ -450,17 +526,17 @@ final class TextScanner {
           if (lacks && orphan != null && (entries.size() == 1 || response == null)) {
             Smtp.Facts f = Smtp.facts(orphan);
             String diag = narrow(orphan);
-            if (e.diagnostic.isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
-              SmtpStage.Found st = e.stage != null ? e.stage : SmtpStage.explicit(orphan);
-              fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic : diag, f,
-                  e.remoteMta.isEmpty() ? remoteHost(orphan) : e.remoteMta, e.excerpt, e.line, st));
+            if (e.diagnostic().isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
+              SmtpStage.Found st = e.stage() != null ? e.stage() : SmtpStage.explicit(orphan);
+              fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic() : diag, f,
+                  e.remoteMta().isEmpty() ? remoteHost(orphan) : e.remoteMta(), e.excerpt(), e.line, st));
               continue;
             }
           }
-          if (e.diagnostic.isBlank()) {
+          if (e.diagnostic().isBlank()) {
             String before = paragraphBefore(lines, e.line);
-            fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta, e.excerpt,
-                e.line, e.stage));
+            fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta(), e.excerpt(),
+                e.line, e.stage()));
             continue;
           }
           fixed.add(e);
