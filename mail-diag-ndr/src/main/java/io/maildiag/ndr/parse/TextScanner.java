@@ -351,7 +351,7 @@ final class TextScanner {
     int firstCut = Integer.MAX_VALUE; // the first line shortened to MAX_LINE, if any
     int end = -1; // the line of the end marker, if any
     // the end marker's word is looked for in the text, not in each line: the next one found
-    // answers for every line before it, and only a line that holds it is read further
+    // answers for every line before it
     int word = -1;
     Keywords.Cursor words = END_MARKER_WORD.cursor(text);
     for (int i = 0; starts.has(i); i++) {
@@ -362,14 +362,20 @@ final class TextScanner {
       if (starts.length(i) > MAX_LINE) {
         firstCut = Math.min(firstCut, i);
       }
+      // the next "message" already found lies past this line: no marker here, whatever the line starts with
+      if (word >= offset && word + MARKER_WORD.length() > offset + lines[i].length()) {
+        continue;
+      }
+      if (!mayLeadEnd(lines[i])) {
+        continue;
+      }
       if (word < offset) {
         word = words.next(offset);
         if (word < 0) {
           break; // no line from here on has it
         }
       }
-      // the next "message" lies past this line: no marker here, whatever the line starts with
-      if (word + MARKER_WORD.length() > offset + lines[i].length() || !mayLeadEnd(lines[i])) {
+      if (word + MARKER_WORD.length() > offset + lines[i].length()) {
         continue;
       }
       String t = lines[i].strip();
