@@ -179,7 +179,7 @@ final class TextScanner {
     String after() {
       if (after == null) {
         // most messages attach the returned message as a part, and then nobody reads this copy
-        after = withNewlines(text, starts, afterLine, starts.count());
+        after = restWithNewlines(text, starts, afterLine);
       }
       return after;
     }
@@ -596,13 +596,25 @@ final class TextScanner {
   }
 
   /** The lines {@code [from, to)} of {@code text} (of {@code starts}), each followed by a newline. */
-  private static String withNewlines(String text, LineIndex starts, int from, int to) {
+  static String withNewlines(String text, LineIndex starts, int from, int to) {
     if (from >= to) {
       return "";
     }
     // every line but the text's last is followed by its newline in the text
     int end = starts.start(to);
     return end <= text.length() ? text.substring(starts.start(from), end) : text.substring(starts.start(from)) + "\n";
+  }
+
+  /**
+   * {@link #withNewlines} from line {@code from} to the last line: without finding each line's
+   * start first when the text is too short to have more than {@link #MAX_LINES} lines, as then
+   * its last line is the text's.
+   */
+  static String restWithNewlines(String text, LineIndex starts, int from) {
+    if (text.length() >= MAX_LINES) {
+      return withNewlines(text, starts, from, starts.count());
+    }
+    return starts.has(from) ? text.substring(starts.start(from)) + "\n" : "";
   }
 
   /** {@code lines[from, to)}, each followed by a newline. */
