@@ -617,13 +617,34 @@ final class Smtp {
   /**
    * Whether {@link #clean} gives {@code block} back as it is: one line, no longer than {@link
    * #MAX_TEXT}, with no white space at either end, no {@code <<<} to drop, every space run one
-   * space already, and no leading reply and enhanced code pair whose repeats would be dropped.
+   * space already, and no repeat of its leading reply and enhanced code pair to drop.
    */
   static boolean isCleanLine(String block) {
     int n = block.length();
-    return n > 0 && n <= MAX_TEXT && !Character.isWhitespace(block.charAt(0))
-        && !Character.isWhitespace(block.charAt(n - 1)) && block.indexOf('\n') < 0 && !block.startsWith("<<<")
-        && isCollapsed(block) && leadingPair(block) < 0;
+    if (n == 0 || n > MAX_TEXT || Character.isWhitespace(block.charAt(0))
+        || Character.isWhitespace(block.charAt(n - 1)) || block.indexOf('\n') >= 0 || block.startsWith("<<<")
+        || !isCollapsed(block)) {
+      return false;
+    }
+    int lead = leadingPair(block);
+    if (lead < 0) {
+      return true;
+    }
+    int end = leadingPairEnd(block, lead);
+    return !repeatsFrom(block, end, block.substring(lead, lead + 3), block.substring(lead + 4, end - 1));
+  }
+
+  /**
+   * Whether {@link #withoutRepeats} of {@code s} from {@code from} on drops anything: a repeat
+   * looked for in {@code s} itself, where it starts and ends at the same places, without the copy.
+   */
+  static boolean repeatsFrom(String s, int from, String code, String status) {
+    for (int i = s.indexOf(code, from + 1); i >= 0; i = s.indexOf(code, i + 1)) {
+      if (repeatAt(s, i, code, status) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first index in {@code [s, e)} of {@code t} that is no white space ({@link String#strip}), or {@code e}. */
