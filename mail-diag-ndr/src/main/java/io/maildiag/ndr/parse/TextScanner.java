@@ -76,11 +76,27 @@ final class TextScanner {
     }
 
     /** An entry whose diagnostic, remote host, excerpt and stage are read from {@code source} when asked for. */
-    private Entry(String recipient, Smtp.Facts facts, int line, Source source) {
+    private Entry(String recipient, Smtp.Facts facts, int line, @Nullable Source source) {
       this.recipient = recipient;
       this.facts = facts;
       this.line = line;
       this.source = source;
+    }
+
+    /**
+     * This entry with {@code facts} and the diagnostic and remote host given, and the stage if
+     * {@code stageGiven}; the parts not given (a null string) are this entry's own, read when
+     * first asked for, as is the excerpt.
+     */
+    private Entry with(Smtp.Facts facts, @Nullable String diagnostic, @Nullable String remoteMta, boolean stageGiven,
+        SmtpStage.@Nullable Found stage) {
+      Entry x = new Entry(recipient, facts, line, source);
+      x.diagnostic = diagnostic != null ? diagnostic : this.diagnostic;
+      x.remoteMta = remoteMta != null ? remoteMta : this.remoteMta;
+      x.excerpt = excerpt;
+      x.stage = stageGiven ? stage : this.stage;
+      x.stageRead = stageGiven || stageRead;
+      return x;
     }
 
     String recipient() {
@@ -527,22 +543,26 @@ final class TextScanner {
         String response = responseSection(lines, end);
         String orphan = response != null ? response : orphanReply(lines, end, anchorLines);
         List<Entry> fixed = new ArrayList<>();
+        // the orphan's facts and diagnostic, read once for all the entries that borrow them
+        Smtp.Facts f = null;
+        String diag = null;
         for (Entry e : entries) {
           boolean lacks = e.facts.reply().isEmpty() && e.facts.status().isEmpty();
           if (lacks && orphan != null && (entries.size() == 1 || response == null)) {
-            Smtp.Facts f = Smtp.facts(orphan);
-            String diag = narrow(orphan);
-            if (e.diagnostic().isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
+            if (f == null) {
+              f = Smtp.facts(orphan);
+              diag = narrow(orphan);
+            }
+            if (f.reply().isPresent() || f.status().isPresent() || response != null || e.diagnostic().isBlank()) {
               SmtpStage.Found st = e.stage() != null ? e.stage() : SmtpStage.explicit(orphan);
-              fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic() : diag, f,
-                  e.remoteMta().isEmpty() ? remoteHost(orphan) : e.remoteMta(), e.excerpt(), e.line, st));
+              fixed.add(e.with(f, diag.isBlank() ? null : diag,
+                  e.remoteMta().isEmpty() ? remoteHost(orphan) : e.remoteMta(), true, st));
               continue;
             }
           }
           if (e.diagnostic().isBlank()) {
             String before = paragraphBefore(lines, e.line);
-            fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta(), e.excerpt(),
-                e.line, e.stage()));
+            fixed.add(e.with(Smtp.facts(before), Smtp.clean(before), null, false, null));
             continue;
           }
           fixed.add(e);
