@@ -479,6 +479,8 @@ final class TextScanner {
       }
     }
     List<Entry> entries = new ArrayList<>();
+    // every line before the cut is in the region: a transcript's server lines there are found in it
+    boolean transcripts = !byAddress.isEmpty() && region.indexOf("<<<") >= 0;
     for (List<Anchor> group : byAddress.values()) {
       Anchor first = group.get(0);
       String bestBlock = null;
@@ -503,8 +505,9 @@ final class TextScanner {
         String block = read.text;
         Smtp.Facts known = read.facts;
         // sendmail: "<<< 550 ..." (the remote's reply) just above its own "554 <addr>... Remote protocol error"
-        int above = owner.single ? SmtpStage.first(lines, owner.line) : owner.line;
-        reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above);
+        // (the server lines above are "<<<" lines)
+        int above = owner.single && transcripts ? SmtpStage.first(lines, owner.line) : owner.line;
+        reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above, transcripts);
         if (above < owner.line && SmtpStage.isNegativeReply(lines[above])) {
           String remote = SmtpStage.replyText(lines, above, owner.line);
           if (!remote.isBlank()) {
@@ -653,11 +656,14 @@ final class TextScanner {
 
   /** {@link #stage} of what was read for one anchor. */
   private static SmtpStage.@Nullable Found stage(String[] lines, StageRead r) {
-    return stage(lines, r.owner, r.block, r.limit, r.above);
+    return stage(lines, r.owner, r.block, r.limit, r.above, r.transcripts);
   }
 
-  /** What {@link #stage} reads for one anchor of a recipient: its block's owner and block, as found. */
-  private record StageRead(Anchor owner, String block, int limit, int above) {}
+  /**
+   * What {@link #stage} reads for one anchor of a recipient: its block's owner and block, as found,
+   * and whether the text before the cut has a transcript's server mark ({@code <<<}) at all.
+   */
+  private record StageRead(Anchor owner, String block, int limit, int above, boolean transcripts) {}
 
   /**
    * The stage kept for a recipient: that of the anchor with the best facts ({@code best}, -1 for
@@ -688,7 +694,8 @@ final class TextScanner {
    * transcript command before its first negative reply (a Courier block, or the {@code <<<}
    * lines from {@code above} that precede a sendmail line).
    */
-  private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above) {
+  private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above,
+      boolean transcripts) {
     SmtpStage.Found f = SmtpStage.explicit(lines[a.line], block);
     if (f != null) {
       return f;
@@ -696,7 +703,8 @@ final class TextScanner {
     if (above < a.line && SmtpStage.isNegativeReply(lines[above])) {
       return SmtpStage.at(lines, above);
     }
-    return a.single ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
+    // a transcript's negative reply is a "<<<" line before the cut: without one there is none to find
+    return a.single || !transcripts ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
   static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
