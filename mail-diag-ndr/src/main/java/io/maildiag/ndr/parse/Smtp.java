@@ -83,10 +83,9 @@ final class Smtp {
     }
     int[] g = new int[3];
     for (int at = nextPair(text, 0, g); at >= 0; at = nextPair(text, g[2], g)) {
-      Optional<ReplyCode> r = reply(text.substring(g[0], g[0] + 3));
+      Optional<ReplyCode> r = replyIn(text, g[0]);
       int dot = text.indexOf('.', g[1] + 2); // the enhanced code's second dot
-      Optional<EnhancedStatusCode> s = status(text.substring(g[1], g[1] + 1), text.substring(g[1] + 2, dot),
-          text.substring(dot + 1, g[2]));
+      Optional<EnhancedStatusCode> s = statusIn(text, g[1], dot, g[2]);
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
           && !r.get().isPositive()) {
         return new Facts(s, r);
@@ -224,7 +223,7 @@ final class Smtp {
     if (at == ReplyCodes.UNSURE) {
       return replyCodeByPatterns(text);
     }
-    return at < 0 ? Optional.empty() : reply(text.substring(at, at + 3));
+    return at < 0 ? Optional.empty() : replyIn(text, at);
   }
 
   /** {@link #replyCode} as the patterns find it. */
@@ -458,8 +457,7 @@ final class Smtp {
   private static Optional<EnhancedStatusCode> statusAt(String text, long match) {
     int p = StatusCodes.code(match);
     int dot = text.indexOf('.', p + 2); // the second dot
-    return status(text.substring(p, p + 1), text.substring(p + 2, dot), text.substring(dot + 1,
-        StatusCodes.codeEnd(match)));
+    return statusIn(text, p, dot, StatusCodes.codeEnd(match));
   }
 
   /** {@link #statusCode} as the patterns find it. */
@@ -510,21 +508,54 @@ final class Smtp {
     return EnhancedStatusCode.parse(c + "." + s + "." + d).value();
   }
 
+  /**
+   * {@link #status} of the enhanced code in {@code t} whose class digit is at {@code p}, whose
+   * second dot is at {@code dot} and which ends at {@code end}: the usual case read in place,
+   * without copying its three parts out.
+   */
+  static Optional<EnhancedStatusCode> statusIn(String t, int p, int dot, int end) {
+    char c = t.charAt(p);
+    if (c == '2' || c == '4' || c == '5') {
+      int subject = codePart(t, p + 2, dot);
+      int detail = codePart(t, dot + 1, end);
+      if (subject >= 0 && detail >= 0) {
+        return Optional.of(new EnhancedStatusCode(c - '0', subject, detail));
+      }
+    }
+    return status(t.substring(p, p + 1), t.substring(p + 2, dot), t.substring(dot + 1, end));
+  }
+
   /** The value of one to three ASCII digits without a leading zero (or "0"), else -1. */
   private static int codePart(String digits) {
-    int n = digits.length();
-    if (n == 0 || n > 3 || n > 1 && digits.charAt(0) == '0') {
+    return codePart(digits, 0, digits.length());
+  }
+
+  /** {@link #codePart(String)} of {@code t[from, to)}. */
+  private static int codePart(String t, int from, int to) {
+    int n = to - from;
+    if (n <= 0 || n > 3 || n > 1 && t.charAt(from) == '0') {
       return -1;
     }
     int v = 0;
-    for (int i = 0; i < n; i++) {
-      char c = digits.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
       if (c < '0' || c > '9') {
         return -1;
       }
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  /** {@link #reply} of the three chars of {@code t} at {@code p}: the usual case read in place, without a copy. */
+  static Optional<ReplyCode> replyIn(String t, int p) {
+    char a = t.charAt(p);
+    char b = t.charAt(p + 1);
+    char c = t.charAt(p + 2);
+    if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
+      return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
+    }
+    return reply(t.substring(p, p + 3));
   }
 
   static Optional<ReplyCode> reply(String digits) {
@@ -549,7 +580,7 @@ final class Smtp {
       return Optional.empty();
     }
     int dot = value.indexOf('.', p + 2);
-    return status(value.substring(p, p + 1), value.substring(p + 2, dot), value.substring(dot + 1, end));
+    return statusIn(value, p, dot, end);
   }
 
 
