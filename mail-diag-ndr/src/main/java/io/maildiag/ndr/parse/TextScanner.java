@@ -1010,16 +1010,17 @@ final class TextScanner {
     if (m != null || g >= 0) {
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", false);
     }
+    int firstWord = SENTENCE_WORDS.next(s, 0);
+    if (firstWord < 0) {
+      return null;
+    }
     // every sentence and "RCPT TO:" match ends with an address: none starts after the last one
     int lastAt = lastAddressAt(s);
     if (lastAt < 0) {
       return null;
     }
     // the words' starts are found once for all the patterns, not once per pattern
-    int[] starts = wordStarts(s, 0, lastAt);
-    if (starts[0] < 0) {
-      return null;
-    }
+    int[] starts = wordStarts(s, firstWord, lastAt);
     for (int k = 0; k < SENTENCES.length; k++) {
       String found = sentenceAddress(k, s, starts);
       if (found != null) {
@@ -1093,25 +1094,21 @@ final class TextScanner {
 
   /**
    * Where one of {@link #SENTENCE_WORDS} starts in {@code s} at a word start (not after an ASCII
-   * letter, digit or underscore) before {@code limit}, from {@code first} on, ended by -1: the
-   * starts {@link #matchAt} tries for each pattern of {@link #SENTENCES} and for {@link #P_RCPT},
-   * each of whose words is one of these. Read in one walk over the line: a word is looked for
-   * only where a run of word chars starts, not by a search for each word's next place.
+   * letter, digit or underscore) before {@code limit}, from {@code first} (where the first word
+   * starts), ended by -1: the starts {@link #matchAt} tries for each pattern of {@link #SENTENCES}
+   * and for {@link #P_RCPT}, each of whose words is one of these.
    */
   static int[] wordStarts(String s, int first, int limit) {
     int[] out = new int[8];
     int count = 0;
-    // a word needs \b before it: only where a run of ASCII word chars starts is one looked for
-    boolean inWord = first > 0 && Keywords.isAsciiWordChar(s.charAt(first - 1));
-    for (int p = first; p < limit; p++) {
-      boolean word = Keywords.isAsciiWordChar(s.charAt(p));
-      if (!inWord && SENTENCE_WORDS.at(s, p)) {
-        if (count + 1 >= out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
-        }
-        out[count++] = p;
+    for (int p = first; p >= 0 && p < limit; p = SENTENCE_WORDS.next(s, p + 1)) {
+      if (p > 0 && Keywords.isAsciiWordChar(s.charAt(p - 1))) {
+        continue; // no \b before a word here
       }
-      inWord = word;
+      if (count + 1 >= out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      out[count++] = p;
     }
     out[count] = -1;
     return out;
