@@ -26,7 +26,9 @@ final class ReplyCodes {
     boolean lineSeen = false; // the first REPLY_LINE match, positive, was met: the rule no longer applies
     int marked = -1;
     int any = -1;
-    for (int c = Smtp.CODE_STARTS.next(text, 0); c >= 0; c = Smtp.CODE_STARTS.next(text, c + 1)) {
+    // the codes in order: the cursor keeps the next place of each class digit, found once
+    Keywords.Cursor codes = Smtp.CODE_STARTS.cursor(text);
+    for (int c = codes.next(0); c >= 0; c = codes.next(c + 1)) {
       if (c + 2 >= text.length() || !Smtp.isDigit(text.charAt(c + 2))) {
         continue;
       }

@@ -73,27 +73,8 @@ final class Smtp {
   /** What a text says, as far as codes go. */
   record Facts(Optional<EnhancedStatusCode> status, Optional<ReplyCode> reply) {}
 
-  /** A text and its facts. */
-  private record Memo(String text, Facts facts) {}
-
-  /**
-   * The last text {@link #facts} read and what it found: a block is often read twice, first to
-   * see whether it is complete and then for its facts. Its fields are final, so another thread
-   * sees either a whole memo or none.
-   */
-  private static @Nullable Memo last;
-
+  /** The reply and enhanced status codes of a text (the first 64K of it). */
   static Facts facts(String raw) {
-    Memo m = last;
-    if (m != null && m.text == raw) {
-      return m.facts;
-    }
-    Facts f = factsOf(raw);
-    last = new Memo(raw, f);
-    return f;
-  }
-
-  private static Facts factsOf(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     // (without a class digit followed by a digit or a dot, as every code has, replyCode finds nothing)
     if (!mayHoldStatus(text)) {
@@ -102,10 +83,9 @@ final class Smtp {
     }
     int[] g = new int[3];
     for (int at = nextPair(text, 0, g); at >= 0; at = nextPair(text, g[2], g)) {
-      Optional<ReplyCode> r = reply(text.substring(g[0], g[0] + 3));
+      Optional<ReplyCode> r = replyIn(text, g[0]);
       int dot = text.indexOf('.', g[1] + 2); // the enhanced code's second dot
-      Optional<EnhancedStatusCode> s = status(text.substring(g[1], g[1] + 1), text.substring(g[1] + 2, dot),
-          text.substring(dot + 1, g[2]));
+      Optional<EnhancedStatusCode> s = statusIn(text, g[1], dot, g[2]);
       if (r.isPresent() && s.isPresent() && r.get().value() / 100 == s.get().statusClass()
           && !r.get().isPositive()) {
         return new Facts(s, r);
@@ -243,7 +223,7 @@ final class Smtp {
     if (at == ReplyCodes.UNSURE) {
       return replyCodeByPatterns(text);
     }
-    return at < 0 ? Optional.empty() : reply(text.substring(at, at + 3));
+    return at < 0 ? Optional.empty() : replyIn(text, at);
   }
 
   /** {@link #replyCode} as the patterns find it. */
@@ -477,8 +457,7 @@ final class Smtp {
   private static Optional<EnhancedStatusCode> statusAt(String text, long match) {
     int p = StatusCodes.code(match);
     int dot = text.indexOf('.', p + 2); // the second dot
-    return status(text.substring(p, p + 1), text.substring(p + 2, dot), text.substring(dot + 1,
-        StatusCodes.codeEnd(match)));
+    return statusIn(text, p, dot, StatusCodes.codeEnd(match));
   }
 
   /** {@link #statusCode} as the patterns find it. */
@@ -529,21 +508,54 @@ final class Smtp {
     return EnhancedStatusCode.parse(c + "." + s + "." + d).value();
   }
 
+  /**
+   * {@link #status} of the enhanced code in {@code t} whose class digit is at {@code p}, whose
+   * second dot is at {@code dot} and which ends at {@code end}: the usual case read in place,
+   * without copying its three parts out.
+   */
+  static Optional<EnhancedStatusCode> statusIn(String t, int p, int dot, int end) {
+    char c = t.charAt(p);
+    if (c == '2' || c == '4' || c == '5') {
+      int subject = codePart(t, p + 2, dot);
+      int detail = codePart(t, dot + 1, end);
+      if (subject >= 0 && detail >= 0) {
+        return Optional.of(new EnhancedStatusCode(c - '0', subject, detail));
+      }
+    }
+    return status(t.substring(p, p + 1), t.substring(p + 2, dot), t.substring(dot + 1, end));
+  }
+
   /** The value of one to three ASCII digits without a leading zero (or "0"), else -1. */
   private static int codePart(String digits) {
-    int n = digits.length();
-    if (n == 0 || n > 3 || n > 1 && digits.charAt(0) == '0') {
+    return codePart(digits, 0, digits.length());
+  }
+
+  /** {@link #codePart(String)} of {@code t[from, to)}. */
+  private static int codePart(String t, int from, int to) {
+    int n = to - from;
+    if (n <= 0 || n > 3 || n > 1 && t.charAt(from) == '0') {
       return -1;
     }
     int v = 0;
-    for (int i = 0; i < n; i++) {
-      char c = digits.charAt(i);
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
       if (c < '0' || c > '9') {
         return -1;
       }
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  /** {@link #reply} of the three chars of {@code t} at {@code p}: the usual case read in place, without a copy. */
+  static Optional<ReplyCode> replyIn(String t, int p) {
+    char a = t.charAt(p);
+    char b = t.charAt(p + 1);
+    char c = t.charAt(p + 2);
+    if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
+      return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
+    }
+    return reply(t.substring(p, p + 3));
   }
 
   static Optional<ReplyCode> reply(String digits) {
@@ -568,7 +580,7 @@ final class Smtp {
       return Optional.empty();
     }
     int dot = value.indexOf('.', p + 2);
-    return status(value.substring(p, p + 1), value.substring(p + 2, dot), value.substring(dot + 1, end));
+    return statusIn(value, p, dot, end);
   }
 
 
@@ -578,6 +590,9 @@ final class Smtp {
    * line are dropped, whitespace is collapsed, the result is trimmed and bounded.
    */
   static String clean(String block) {
+    if (isCleanLine(block)) {
+      return block; // nothing to join, strip, collapse, drop or cut: no copy is made
+    }
     String b = block.length() > MAX_SCAN ? block.substring(0, MAX_SCAN) : block;
     StringBuilder out = new StringBuilder(Math.min(b.length(), MAX_TEXT * 2 + 1));
     int written = 0; // the length before spaces are collapsed, which bounds the work
@@ -628,6 +643,39 @@ final class Smtp {
       }
     }
     return bound(s);
+  }
+
+  /**
+   * Whether {@link #clean} gives {@code block} back as it is: one line, no longer than {@link
+   * #MAX_TEXT}, with no white space at either end, no {@code <<<} to drop, every space run one
+   * space already, and no repeat of its leading reply and enhanced code pair to drop.
+   */
+  static boolean isCleanLine(String block) {
+    int n = block.length();
+    if (n == 0 || n > MAX_TEXT || Character.isWhitespace(block.charAt(0))
+        || Character.isWhitespace(block.charAt(n - 1)) || block.indexOf('\n') >= 0 || block.startsWith("<<<")
+        || !isCollapsed(block)) {
+      return false;
+    }
+    int lead = leadingPair(block);
+    if (lead < 0) {
+      return true;
+    }
+    int end = leadingPairEnd(block, lead);
+    return !repeatsFrom(block, end, block.substring(lead, lead + 3), block.substring(lead + 4, end - 1));
+  }
+
+  /**
+   * Whether {@link #withoutRepeats} of {@code s} from {@code from} on drops anything: a repeat
+   * looked for in {@code s} itself, where it starts and ends at the same places, without the copy.
+   */
+  static boolean repeatsFrom(String s, int from, String code, String status) {
+    for (int i = s.indexOf(code, from + 1); i >= 0; i = s.indexOf(code, i + 1)) {
+      if (repeatAt(s, i, code, status) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first index in {@code [s, e)} of {@code t} that is no white space ({@link String#strip}), or {@code e}. */

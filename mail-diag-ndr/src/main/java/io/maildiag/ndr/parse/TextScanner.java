@@ -40,13 +40,113 @@ final class TextScanner {
   /** How many lines after the end of the bounce text are read: {@link SmtpStage#at} looks 12 past a reply. */
   private static final int LOOK_PAST_END = 13;
 
-  /** One recipient read from text. */
-  record Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt,
-      int line, SmtpStage.@Nullable Found stage) {
+  /**
+   * One recipient read from text. An entry the scan makes reads its diagnostic, remote host,
+   * excerpt and stage from its block when first asked for (each read is pure, so when does not
+   * matter): the recipients of a delivery report take few of them, often none.
+   */
+  static final class Entry {
+    private final String recipient;
+    private final Smtp.Facts facts;
+    private final int line;
+    /** What the parts not read yet are read from; null for an entry given all its parts. */
+    private final @Nullable Source source;
+    private @Nullable String diagnostic;
+    private @Nullable String remoteMta;
+    private @Nullable String excerpt;
+    private SmtpStage.@Nullable Found stage;
+    /** Whether {@link #stage} is read (it may be null). */
+    private boolean stageRead;
+
+    Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt, int line,
+        SmtpStage.@Nullable Found stage) {
+      this.recipient = recipient;
+      this.diagnostic = diagnostic;
+      this.facts = facts;
+      this.remoteMta = remoteMta;
+      this.excerpt = excerpt;
+      this.line = line;
+      this.stage = stage;
+      this.stageRead = true;
+      this.source = null;
+    }
+
     Entry(String recipient, String diagnostic, Smtp.Facts facts, String remoteMta, String excerpt, int line) {
       this(recipient, diagnostic, facts, remoteMta, excerpt, line, null);
     }
+
+    /** An entry whose diagnostic, remote host, excerpt and stage are read from {@code source} when asked for. */
+    private Entry(String recipient, Smtp.Facts facts, int line, @Nullable Source source) {
+      this.recipient = recipient;
+      this.facts = facts;
+      this.line = line;
+      this.source = source;
+    }
+
+    /**
+     * This entry with {@code facts} and the diagnostic and remote host given, and the stage if
+     * {@code stageGiven}; the parts not given (a null string) are this entry's own, read when
+     * first asked for, as is the excerpt.
+     */
+    private Entry with(Smtp.Facts facts, @Nullable String diagnostic, @Nullable String remoteMta, boolean stageGiven,
+        SmtpStage.@Nullable Found stage) {
+      Entry x = new Entry(recipient, facts, line, source);
+      x.diagnostic = diagnostic != null ? diagnostic : this.diagnostic;
+      x.remoteMta = remoteMta != null ? remoteMta : this.remoteMta;
+      x.excerpt = excerpt;
+      x.stage = stageGiven ? stage : this.stage;
+      x.stageRead = stageGiven || stageRead;
+      return x;
+    }
+
+    String recipient() {
+      return recipient;
+    }
+
+    Smtp.Facts facts() {
+      return facts;
+    }
+
+    int line() {
+      return line;
+    }
+
+    String diagnostic() {
+      if (diagnostic == null) {
+        diagnostic = narrow(source.block);
+      }
+      return diagnostic;
+    }
+
+    String remoteMta() {
+      if (remoteMta == null) {
+        remoteMta = remoteHost(source.block);
+      }
+      return remoteMta;
+    }
+
+    String excerpt() {
+      if (excerpt == null) {
+        excerpt = TextScanner.excerpt(source.lines, line, source.end);
+      }
+      return excerpt;
+    }
+
+    SmtpStage.@Nullable Found stage() {
+      if (!stageRead) {
+        stage = keptStage(source.lines, source.reads, source.best);
+        stageRead = true;
+      }
+      return stage;
+    }
   }
+
+  /**
+   * What the lazy parts of an {@link Entry} are read from: the block its diagnostic and remote
+   * host come from, the lines and the end of the text for its excerpt, and the reads of its
+   * anchors with the best one's index for its stage ({@link #keptStage}).
+   */
+  private record Source(String block, String[] lines, int end, StageRead[] reads, int best) {}
 
   /**
    * The scan: entries in text order, the bounce text proper, the text after the cut, and whether
@@ -95,7 +195,7 @@ final class TextScanner {
     String after() {
       if (after == null) {
         // most messages attach the returned message as a part, and then nobody reads this copy
-        after = withNewlines(text, starts, afterLine, starts.count());
+        after = restWithNewlines(text, starts, afterLine);
       }
       return after;
     }
@@ -379,6 +479,8 @@ final class TextScanner {
       }
     }
     List<Entry> entries = new ArrayList<>();
+    // every line before the cut is in the region: a transcript's server lines there are found in it
+    boolean transcripts = !byAddress.isEmpty() && region.indexOf("<<<") >= 0;
     for (List<Anchor> group : byAddress.values()) {
       Anchor first = group.get(0);
       String bestBlock = null;
@@ -392,24 +494,28 @@ final class TextScanner {
       for (int k = 0; k < reads.length; k++) {
         Anchor a = group.get(k);
         int limit = nextAnchor(anchorLines, a.line, end);
-        String block = block(lines, a, limit);
+        Block read = block(lines, a, limit);
         Anchor owner = a;
         Integer last = listEnd.get(a.line);
-        if (block.isBlank() && last != null) {
+        if (read.text.isBlank() && last != null) {
           Anchor tail = anchors.get(last);
           owner = tail;
-          block = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
+          read = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
         }
+        String block = read.text;
+        Smtp.Facts known = read.facts;
         // sendmail: "<<< 550 ..." (the remote's reply) just above its own "554 <addr>... Remote protocol error"
-        int above = owner.single ? SmtpStage.first(lines, owner.line) : owner.line;
-        reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above);
+        // (the server lines above are "<<<" lines)
+        int above = owner.single && transcripts ? SmtpStage.first(lines, owner.line) : owner.line;
+        reads[k] = new StageRead(owner, block, nextAnchor(anchorLines, owner.line, end), above, transcripts);
         if (above < owner.line && SmtpStage.isNegativeReply(lines[above])) {
           String remote = SmtpStage.replyText(lines, above, owner.line);
           if (!remote.isBlank()) {
             block = remote;
+            known = null;
           }
         }
-        Smtp.Facts f = Smtp.facts(block);
+        Smtp.Facts f = known != null ? known : Smtp.facts(block);
         if (firstBlock == null || firstBlock.isBlank()) {
           firstBlock = block;
         }
@@ -422,19 +528,11 @@ final class TextScanner {
           best = k;
         }
       }
-      SmtpStage.Found bestStage = keptStage(lines, reads, best);
-      String diagnostic;
-      Smtp.Facts facts;
-      if (bestFacts != null) {
-        diagnostic = narrow(bestBlock);
-        facts = bestFacts;
-      } else {
-        diagnostic = firstBlock == null ? "" : narrow(firstBlock);
-        facts = new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
-      }
-      String remote = remoteHost(bestBlock != null ? bestBlock : firstBlock == null ? "" : firstBlock);
-      entries.add(new Entry(first.address, diagnostic, facts, remote, excerpt(lines, bestLine, end), bestLine,
-          bestStage));
+      // the diagnostic and the remote host come from the best block, else from the first
+      Smtp.Facts facts = bestFacts != null ? bestFacts
+          : new Smtp.Facts(java.util.Optional.empty(), java.util.Optional.empty());
+      String from = bestBlock != null ? bestBlock : firstBlock;
+      entries.add(new Entry(first.address, facts, bestLine, new Source(from, lines, end, reads, best)));
     }
     // recipients whose block had no SMTP facts borrow the text's response section or its one reply
     if (!entries.isEmpty()) {
@@ -448,22 +546,26 @@ final class TextScanner {
         String response = responseSection(lines, end);
         String orphan = response != null ? response : orphanReply(lines, end, anchorLines);
         List<Entry> fixed = new ArrayList<>();
+        // the orphan's facts and diagnostic, read once for all the entries that borrow them
+        Smtp.Facts f = null;
+        String diag = null;
         for (Entry e : entries) {
           boolean lacks = e.facts.reply().isEmpty() && e.facts.status().isEmpty();
           if (lacks && orphan != null && (entries.size() == 1 || response == null)) {
-            Smtp.Facts f = Smtp.facts(orphan);
-            String diag = narrow(orphan);
-            if (e.diagnostic.isBlank() || f.reply().isPresent() || f.status().isPresent() || response != null) {
-              SmtpStage.Found st = e.stage != null ? e.stage : SmtpStage.explicit(orphan);
-              fixed.add(new Entry(e.recipient, diag.isBlank() ? e.diagnostic : diag, f,
-                  e.remoteMta.isEmpty() ? remoteHost(orphan) : e.remoteMta, e.excerpt, e.line, st));
+            if (f == null) {
+              f = Smtp.facts(orphan);
+              diag = narrow(orphan);
+            }
+            if (f.reply().isPresent() || f.status().isPresent() || response != null || e.diagnostic().isBlank()) {
+              SmtpStage.Found st = e.stage() != null ? e.stage() : SmtpStage.explicit(orphan);
+              fixed.add(e.with(f, diag.isBlank() ? null : diag,
+                  e.remoteMta().isEmpty() ? remoteHost(orphan) : e.remoteMta(), true, st));
               continue;
             }
           }
-          if (e.diagnostic.isBlank()) {
+          if (e.diagnostic().isBlank()) {
             String before = paragraphBefore(lines, e.line);
-            fixed.add(new Entry(e.recipient, Smtp.clean(before), Smtp.facts(before), e.remoteMta, e.excerpt,
-                e.line, e.stage));
+            fixed.add(e.with(Smtp.facts(before), Smtp.clean(before), null, false, null));
             continue;
           }
           fixed.add(e);
@@ -517,13 +619,25 @@ final class TextScanner {
   }
 
   /** The lines {@code [from, to)} of {@code text} (of {@code starts}), each followed by a newline. */
-  private static String withNewlines(String text, LineIndex starts, int from, int to) {
+  static String withNewlines(String text, LineIndex starts, int from, int to) {
     if (from >= to) {
       return "";
     }
     // every line but the text's last is followed by its newline in the text
     int end = starts.start(to);
     return end <= text.length() ? text.substring(starts.start(from), end) : text.substring(starts.start(from)) + "\n";
+  }
+
+  /**
+   * {@link #withNewlines} from line {@code from} to the last line: without finding each line's
+   * start first when the text is too short to have more than {@link #MAX_LINES} lines, as then
+   * its last line is the text's.
+   */
+  static String restWithNewlines(String text, LineIndex starts, int from) {
+    if (text.length() >= MAX_LINES) {
+      return withNewlines(text, starts, from, starts.count());
+    }
+    return starts.has(from) ? text.substring(starts.start(from)) + "\n" : "";
   }
 
   /** {@code lines[from, to)}, each followed by a newline. */
@@ -542,11 +656,14 @@ final class TextScanner {
 
   /** {@link #stage} of what was read for one anchor. */
   private static SmtpStage.@Nullable Found stage(String[] lines, StageRead r) {
-    return stage(lines, r.owner, r.block, r.limit, r.above);
+    return stage(lines, r.owner, r.block, r.limit, r.above, r.transcripts);
   }
 
-  /** What {@link #stage} reads for one anchor of a recipient: its block's owner and block, as found. */
-  private record StageRead(Anchor owner, String block, int limit, int above) {}
+  /**
+   * What {@link #stage} reads for one anchor of a recipient: its block's owner and block, as found,
+   * and whether the text before the cut has a transcript's server mark ({@code <<<}) at all.
+   */
+  private record StageRead(Anchor owner, String block, int limit, int above, boolean transcripts) {}
 
   /**
    * The stage kept for a recipient: that of the anchor with the best facts ({@code best}, -1 for
@@ -577,7 +694,8 @@ final class TextScanner {
    * transcript command before its first negative reply (a Courier block, or the {@code <<<}
    * lines from {@code above} that precede a sendmail line).
    */
-  private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above) {
+  private static SmtpStage.@Nullable Found stage(String[] lines, Anchor a, String block, int limit, int above,
+      boolean transcripts) {
     SmtpStage.Found f = SmtpStage.explicit(lines[a.line], block);
     if (f != null) {
       return f;
@@ -585,7 +703,8 @@ final class TextScanner {
     if (above < a.line && SmtpStage.isNegativeReply(lines[above])) {
       return SmtpStage.at(lines, above);
     }
-    return a.single ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
+    // a transcript's negative reply is a "<<<" line before the cut: without one there is none to find
+    return a.single || !transcripts ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
   static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
@@ -1073,19 +1192,23 @@ final class TextScanner {
     return m.matches() ? m : null;
   }
 
-  private static String block(String[] lines, Anchor a, int limit) {
+  /** The text of an anchor's block and, when it was read on the way, its facts (else null). */
+  private record Block(String text, Smtp.@Nullable Facts facts) {}
+
+  private static Block block(String[] lines, Anchor a, int limit) {
+    if (a.single) {
+      return new Block(a.rest.isBlank() ? "" : a.rest, null);
+    }
     List<String> out = new ArrayList<>();
     if (!a.rest.isBlank()) {
       out.add(a.rest);
-    }
-    if (a.single) {
-      return String.join("\n", out);
     }
     boolean content = !a.rest.isBlank() && !endsWithColon(a.rest);
     int i = a.line + 1;
     boolean crossed = false;
     // the lines joined for a look at their facts, and how many there were: returned if no line follows
     String joined = null;
+    Smtp.Facts joinedFacts = null;
     int joinedLines = 0;
     while (i < limit && out.size() < 30) {
       String l = lines[i];
@@ -1108,6 +1231,7 @@ final class TextScanner {
           joined = String.join("\n", out);
           joinedLines = out.size();
           Smtp.Facts f = Smtp.facts(joined);
+          joinedFacts = f;
           if (f.reply().isPresent() || f.status().isPresent()) {
             break;
           }
@@ -1133,8 +1257,9 @@ final class TextScanner {
       }
       i++;
     }
-    // the same text, so that reading its facts again finds them remembered
-    return joined != null && joinedLines == out.size() ? joined : String.join("\n", out);
+    // the lines last joined, when no line came after them: their facts are known
+    return joined != null && joinedLines == out.size() ? new Block(joined, joinedFacts)
+        : new Block(String.join("\n", out), null);
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");

@@ -19,6 +19,31 @@ class SmtpCleanPropertiesTest {
     assertThat(Smtp.clean(block)).isEqualTo(regexClean(block));
   }
 
+  @Property(tries = 1000)
+  void aLineThatNeedsNoCleaningComesBackAsItIs(@ForAll("replies") String block) {
+    String line = block.replace('\n', ' ');
+    String cleaned = Smtp.clean(line);
+    assertThat(cleaned).isEqualTo(regexClean(line));
+    if (Smtp.isCleanLine(line)) {
+      assertThat(cleaned).isSameAs(line).isEqualTo(regexClean(line));
+    }
+  }
+
+  @Test
+  void cleanLinesAreTheirOwnClean() {
+    for (String line : new String[] {"User unknown", "550 User unknown", "550 5.1.1 User unknown 550 5.1.1 again",
+        "5.1.1 x", "<<< 550 x", "a  b", "a\tb", "a\u00a0b", " a", "a ", "a\u2028", "x".repeat(1000),
+        "x".repeat(1001), "550-5.1.1 a 550-5.1.1 b"}) {
+      assertThat(Smtp.clean(line)).isEqualTo(regexClean(line));
+    }
+    assertThat(Smtp.isCleanLine("550 User unknown")).isTrue();
+    assertThat(Smtp.isCleanLine("550 5.1.1 User unknown")).isTrue();
+    assertThat(Smtp.isCleanLine("550 5.1.1 User unknown 550 5.1.1 again")).isFalse();
+    assertThat(Smtp.isCleanLine("550 5.1.1 User unknown 550-5.1.1")).isFalse();
+    assertThat(Smtp.isCleanLine("550 5.1.1 a550 5.1.1 b")).isTrue();
+    assertThat(Smtp.isCleanLine("a  b")).isFalse();
+  }
+
   @Test
   void longBlocksStopWhereTheRegexCleanStopped() {
     String spaced = ("a" + " ".repeat(100) + "b\n").repeat(40);
@@ -33,6 +58,17 @@ class SmtpCleanPropertiesTest {
     for (String[] pair : new String[][] {{"550", "5.1.1"}, {"421", "4.7.0"}, {"550", "5.7.26"}}) {
       String regex = "(?<=\\s)" + Pattern.quote(pair[0]) + "[ -]" + Pattern.quote(pair[1]) + "(?:\\s+|$)";
       assertThat(Smtp.withoutRepeats(tail, pair[0], pair[1])).isEqualTo(tail.replaceAll(regex, ""));
+    }
+  }
+
+  @Property(tries = 1000)
+  void repeatsFromIsWhatWithoutRepeatsDrops(@ForAll("replies") String s) {
+    for (String[] pair : new String[][] {{"550", "5.1.1"}, {"421", "4.7.0"}}) {
+      for (int from = 0; from <= s.length(); from += 1 + s.length() / 7) {
+        String tail = s.substring(from);
+        assertThat(Smtp.repeatsFrom(s, from, pair[0], pair[1]))
+            .isEqualTo(!Smtp.withoutRepeats(tail, pair[0], pair[1]).equals(tail));
+      }
     }
   }
 

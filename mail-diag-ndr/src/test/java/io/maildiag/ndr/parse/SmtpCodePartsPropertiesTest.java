@@ -23,6 +23,27 @@ class SmtpCodePartsPropertiesTest {
     assertThat(Smtp.status(c, s, d)).isEqualTo(EnhancedStatusCode.parse(c + "." + s + "." + d).value());
   }
 
+  @Property(tries = 2000)
+  void replyInIsTheReplyOfItsThreeChars(@ForAll("digits") String before, @ForAll("digits") String digits,
+      @ForAll("digits") String after) {
+    String t = before + digits + after;
+    if (digits.length() == 3) {
+      assertThat(Smtp.replyIn(t, before.length())).isEqualTo(Smtp.reply(digits));
+    }
+  }
+
+  @Property(tries = 2000)
+  void statusInIsTheStatusOfItsThreeParts(@ForAll("digits") String before, @ForAll("digits") String c,
+      @ForAll("digits") String s, @ForAll("digits") String d, @ForAll("digits") String after) {
+    if (c.length() != 1 || s.indexOf('.') >= 0) {
+      return; // one class char, and the second dot is the one after the subject
+    }
+    String t = before + c + "." + s + "." + d + after;
+    int p = before.length();
+    int dot = p + 2 + s.length();
+    assertThat(Smtp.statusIn(t, p, dot, dot + 1 + d.length())).isEqualTo(Smtp.status(c, s, d));
+  }
+
   @Provide
   Arbitrary<String> digits() {
     return Arbitraries.oneOf(

@@ -49,6 +49,34 @@ class TextScannerLinesTest {
     assertLineIndex(text, first);
   }
 
+  @Property(tries = 2000)
+  void theRestIsItsLinesWithNewlines(@ForAll("blocks") String text, @ForAll @net.jqwik.api.constraints.IntRange(
+      min = 0, max = 40) int from) {
+    assertRest(text, from);
+  }
+
+  @Example
+  void theRestStopsAtTheLineLimit() {
+    for (int lines : new int[] {TextScanner.MAX_LINES / 2 - 1, TextScanner.MAX_LINES / 2, TextScanner.MAX_LINES - 1,
+        TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1}) {
+      for (String text : new String[] {"x\n".repeat(lines - 1) + "last", "x\n".repeat(lines), "\n".repeat(lines)}) {
+        for (int from : new int[] {0, 1, lines - 2, lines - 1, lines, lines + 1, TextScanner.MAX_LINES}) {
+          assertRest(text, Math.max(0, from));
+        }
+      }
+    }
+  }
+
+  /** The rest of a text from a line, read as the scan reads it, is what the whole line index gives. */
+  private static void assertRest(String text, int from) {
+    LineIndex all = new LineIndex(text);
+    String expected = TextScanner.withNewlines(text, all, from, all.count());
+    assertThat(TextScanner.restWithNewlines(text, new LineIndex(text), from)).isEqualTo(expected);
+    LineIndex some = new LineIndex(text);
+    some.has(Math.min(from, 3));
+    assertThat(TextScanner.restWithNewlines(text, some, from)).isEqualTo(expected);
+  }
+
   @Example
   void lineIndexStopsAtTheLineLimit() {
     for (int lines : new int[] {TextScanner.MAX_LINES - 1, TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1}) {
