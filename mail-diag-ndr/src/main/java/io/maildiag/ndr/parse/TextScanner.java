@@ -460,12 +460,15 @@ final class TextScanner {
       }
       same.add(a);
     }
-    List<Integer> anchorLines = new ArrayList<>();
-    for (Anchor a : anchors) {
-      anchorLines.add(a.line);
+    // the anchors' lines, ascending (one anchor a line at most, found in line order)
+    int[] anchorLines = new int[anchors.size()];
+    for (int k = 0; k < anchorLines.length; k++) {
+      anchorLines[k] = anchors.get(k).line;
     }
-    // a list of addresses on consecutive lines shares the reason that follows the list
-    Map<Integer, Integer> listEnd = new java.util.HashMap<>();
+    // a list of addresses on consecutive lines shares the reason that follows the list: by anchor
+    // index, the index of the list's last anchor, or -1
+    int[] listEnd = new int[anchorLines.length];
+    Arrays.fill(listEnd, -1);
     for (int k = 0; k < anchors.size(); k++) {
       int j = k;
       while (j + 1 < anchors.size() && anchors.get(j + 1).line == anchors.get(j).line + 1
@@ -474,7 +477,7 @@ final class TextScanner {
       }
       if (j > k) {
         for (int m = k; m < j; m++) {
-          listEnd.put(anchors.get(m).line, j);
+          listEnd[m] = j;
         }
       }
     }
@@ -496,8 +499,8 @@ final class TextScanner {
         int limit = nextAnchor(anchorLines, a.line, end);
         Block read = block(lines, a, limit);
         Anchor owner = a;
-        Integer last = listEnd.get(a.line);
-        if (read.text.isBlank() && last != null) {
+        int last = listEnd[Arrays.binarySearch(anchorLines, a.line)];
+        if (read.text.isBlank() && last >= 0) {
           Anchor tail = anchors.get(last);
           owner = tail;
           read = block(lines, tail, nextAnchor(anchorLines, tail.line, end));
@@ -908,14 +911,14 @@ final class TextScanner {
     return false;
   }
 
-  private static int nextAnchor(List<Integer> anchorLines, int line, int end) {
-    int best = end;
+  /** The first anchor line after {@code line} ({@code anchorLines} ascending), or {@code end} when none is before it. */
+  private static int nextAnchor(int[] anchorLines, int line, int end) {
     for (int l : anchorLines) {
-      if (l > line && l < best) {
-        best = l;
+      if (l > line) {
+        return Math.min(l, end);
       }
     }
-    return best;
+    return end;
   }
 
   /** Recognises a recipient anchor on a line, or returns null. */
@@ -1487,11 +1490,11 @@ final class TextScanner {
   /** The first SMTP reply line of {@code text} with its continuation lines, or null. */
   static String firstReply(String text) {
     String[] ls = text.split("\n", MAX_LINES);
-    return orphanReply(ls, ls.length, List.of());
+    return orphanReply(ls, ls.length, new int[0]);
   }
 
   /** The first SMTP reply in the text that is not on an anchor line, with its continuation lines. */
-  private static String orphanReply(String[] lines, int end, List<Integer> anchorLines) {
+  private static String orphanReply(String[] lines, int end, int[] anchorLines) {
     // which lines are anchors, looked up without boxing each line's index
     boolean[] anchor = new boolean[end];
     for (int a : anchorLines) {
