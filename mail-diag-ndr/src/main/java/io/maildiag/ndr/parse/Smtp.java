@@ -77,12 +77,13 @@ final class Smtp {
   static Facts facts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     // (without a class digit followed by a digit or a dot, as every code has, replyCode finds nothing)
-    if (!mayHoldStatus(text)) {
+    int first = firstCodeDot(text); // the searches below start from it
+    if (first < 0) {
       // no pair and no enhanced status code without one: only a reply code may be found
       return new Facts(Optional.empty(), replyCode(text));
     }
     int[] g = new int[3];
-    for (int at = nextPair(text, 0, g); at >= 0; at = nextPair(text, g[2], g)) {
+    for (int at = nextPair(text, 0, g, first); at >= 0; at = nextPair(text, g[2], g, first)) {
       Optional<ReplyCode> r = replyIn(text, g[0]);
       int dot = text.indexOf('.', g[1] + 2); // the enhanced code's second dot
       Optional<EnhancedStatusCode> s = statusIn(text, g[1], dot, g[2]);
@@ -92,7 +93,7 @@ final class Smtp {
       }
     }
     Optional<ReplyCode> reply = replyCode(text);
-    Optional<EnhancedStatusCode> status = statusCode(text, reply);
+    Optional<EnhancedStatusCode> status = statusCode(text, reply, first);
     return new Facts(status, reply);
   }
 
@@ -104,9 +105,14 @@ final class Smtp {
    * ({@code #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
    */
   static int nextPair(String text, int from, int[] groups) {
+    return nextPair(text, from, groups, 1);
+  }
+
+  /** {@link #nextPair(String, int, int[])} for a text whose dots before {@code firstDot} start no enhanced code. */
+  private static int nextPair(String text, int from, int[] groups, int firstDot) {
     int n = text.length();
     int tried = -1;
-    for (int dot = text.indexOf('.', Math.max(from, 1)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
+    for (int dot = text.indexOf('.', Math.max(from, firstDot)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
       int code = dot - 1;
       char c = text.charAt(code);
       char d = text.charAt(dot + 1);
@@ -200,16 +206,21 @@ final class Smtp {
 
   /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
   static boolean mayHoldStatus(String text) {
+    return firstCodeDot(text) >= 0;
+  }
+
+  /** The first dot of {@code text} after a class digit and before a digit ({@code 5.1}), or -1. */
+  static int firstCodeDot(String text) {
     // from dot to dot: the vectorised indexOf passes over the rest
     int last = text.length() - 1;
     for (int dot = text.indexOf('.', 1); dot > 0 && dot < last; dot = text.indexOf('.', dot + 1)) {
       char c = text.charAt(dot - 1);
       char d = text.charAt(dot + 1);
       if ((c == '2' || c == '4' || c == '5') && d >= '0' && d <= '9') {
-        return true;
+        return dot;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -423,19 +434,24 @@ final class Smtp {
    * of any class. The matches are found by hand ({@link StatusCodes}).
    */
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
+    return statusCode(text, reply, 1);
+  }
+
+  /** {@link #statusCode(String, Optional)} for a text whose dots before {@code firstDot} start no enhanced code. */
+  private static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply, int firstDot) {
     if (text.length() > StatusCodes.MAX_LENGTH) {
       return statusCodeByPatterns(text, reply);
     }
-    for (long q = StatusCodes.nextQmail(text, 0); q != StatusCodes.NONE; q = StatusCodes.nextQmail(text,
-        StatusCodes.end(q))) {
+    for (long q = StatusCodes.nextQmail(text, 0, firstDot); q != StatusCodes.NONE; q = StatusCodes.nextQmail(text,
+        StatusCodes.end(q), firstDot)) {
       Optional<EnhancedStatusCode> s = statusAt(text, q);
       if (s.isPresent() && classOk(s.get(), reply)) {
         return s;
       }
     }
     Optional<EnhancedStatusCode> other = Optional.empty();
-    for (long m = StatusCodes.nextStatus(text, 0); m != StatusCodes.NONE; m = StatusCodes.nextStatus(text,
-        StatusCodes.end(m))) {
+    for (long m = StatusCodes.nextStatus(text, 0, firstDot); m != StatusCodes.NONE; m = StatusCodes.nextStatus(text,
+        StatusCodes.end(m), firstDot)) {
       if (versionBefore(text, StatusCodes.code(m))) {
         continue;
       }
