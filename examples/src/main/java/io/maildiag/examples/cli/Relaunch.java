@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * 3,100, the second JVM's start included. When the build left a class-data-sharing archive beside
  * the jar ({@code mail-diag.jsa}: a static archive of the classes a run of the demo loads, the
  * JDK's and picocli's included), the second JVM maps the classes from it instead of loading and
- * verifying them: about 0.09 s less per run.
+ * verifying them: on one CPU, 0.12 s less per run.
  *
  * <p>The CLI runs in the JVM it was started in when any JVM option was given (on the command line,
  * or through {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}): whoever
