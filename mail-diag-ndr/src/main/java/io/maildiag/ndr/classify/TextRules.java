@@ -534,21 +534,12 @@ public final class TextRules {
       if (candidates == null) {
         return 0;
       }
-      // the candidate markers, read from the bit set past the rules' ids; a stage found is not searched again
-      int first = ruleArray.length;
+      // the candidate markers; a stage found is not searched again
       int found = 0; // the stages found, by ordinal
-      for (int w = first >>> 6; w < index.idLongs(); w++) {
-        long bits = candidates[w];
-        if (w == first >>> 6) {
-          bits &= -1L << first; // the ids below first (the rules) in this word are not markers
-        }
-        while (bits != 0) {
-          int k = (w << 6) + Long.numberOfTrailingZeros(bits) - first;
-          bits &= bits - 1;
-          int st = stageOf[k];
-          if ((found & (1 << st)) == 0 && stageById[k].find(text) >= 0) {
-            found |= 1 << st;
-          }
+      for (int k = nextMarker(candidates, 0); k >= 0; k = nextMarker(candidates, k + 1)) {
+        int st = stageOf[k];
+        if ((found & (1 << st)) == 0 && stageById[k].find(text) >= 0) {
+          found |= 1 << st;
         }
       }
       return found;
@@ -609,24 +600,38 @@ public final class TextRules {
       }
       return c == null ? normalized : new String(c);
     }
-    // the candidate markers, read from the bit set past the rules' ids, as Scan.findStages reads them;
-    // each mask writes U+0001 where its part occurs in the text, so the order they apply in is of no matter
+    // the masks among the candidate markers; each writes U+0001 where its part occurs in the text, so
+    // the order they apply in is of no matter
     char[] c = null;
-    int first = ruleArray.length;
-    for (int w = first >>> 6; w < index.idLongs(); w++) {
-      long bits = candidates[w];
-      if (w == first >>> 6) {
-        bits &= -1L << first; // the ids below first (the rules) in this word are not markers
-      }
-      while (bits != 0) {
-        int m = maskOfMarker[(w << 6) + Long.numberOfTrailingZeros(bits) - first];
-        bits &= bits - 1;
-        if (m >= 0) {
-          c = mask(normalized, maskParts[m], c);
-        }
+    for (int k = nextMarker(candidates, 0); k >= 0; k = nextMarker(candidates, k + 1)) {
+      int m = maskOfMarker[k];
+      if (m >= 0) {
+        c = mask(normalized, maskParts[m], c);
       }
     }
     return c == null ? normalized : new String(c);
+  }
+
+  /**
+   * The first stage marker at or after marker {@code k} among {@code candidates}, by its id less the
+   * number of rules (the markers' ids follow the rules'), or -1 when there is none.
+   */
+  private int nextMarker(long[] candidates, int k) {
+    int first = ruleArray.length;
+    int id = first + k;
+    int w = id >>> 6;
+    int end = index.idLongs();
+    if (w >= end) {
+      return -1;
+    }
+    long bits = candidates[w] & -1L << id; // the ids below id in its word are passed
+    while (bits == 0) {
+      if (++w >= end) {
+        return -1;
+      }
+      bits = candidates[w];
+    }
+    return (w << 6) + Long.numberOfTrailingZeros(bits) - first;
   }
 
   /**

@@ -148,9 +148,14 @@ final class CharPairs {
     return true;
   }
 
+  /** {@code text.indexOf(w)}, not searched for when the pairs rule {@code w} out. */
+  int indexOf(String w) {
+    return mayContain(w) ? text.indexOf(w) : -1;
+  }
+
   /** {@code text.contains(w)}. */
   boolean contains(String w) {
-    return mayContain(w) && text.contains(w);
+    return indexOf(w) >= 0;
   }
 
   /** Whether the text holds one of {@code words}. */

@@ -119,29 +119,12 @@ final class Charsets {
     while (to > from && declared.charAt(to - 1) <= ' ') {
       to--;
     }
-    if (lowerAt(declared, from, to, "unicode")) {
+    if (Keywords.startsWithAscii(declared, from, "unicode")) {
       return false;
     }
     for (int i = from; i < to; i++) {
-      if ((declared.charAt(i) | 0x20) == 'u' && (lowerAt(declared, i, to, "utf-7") || lowerAt(declared, i, to, "utf-16")
-          || lowerAt(declared, i, to, "utf-32"))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code s[at, to)} starts with {@code lower} (ASCII lower case) with ASCII letters in any case. */
-  private static boolean lowerAt(String s, int at, int to, String lower) {
-    if (to - at < lower.length()) {
-      return false;
-    }
-    for (int k = 0; k < lower.length(); k++) {
-      char c = s.charAt(at + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      }
-      if (c != lower.charAt(k)) {
+      if ((declared.charAt(i) | 0x20) == 'u' && (Keywords.startsWithAscii(declared, i, "utf-7")
+          || Keywords.startsWithAscii(declared, i, "utf-16") || Keywords.startsWithAscii(declared, i, "utf-32"))) {
         return false;
       }
     }

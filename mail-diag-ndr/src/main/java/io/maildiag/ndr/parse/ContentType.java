@@ -21,13 +21,14 @@ final class ContentType {
   private final String mimeType;
   /** The parameters; null until {@link #params()} parses them from {@link #source}. */
   private Map<String, String> params;
-  /** The trimmed field value and where its parameters start, until they are parsed. */
-  private String source;
+  /** The trimmed field value and where its parameters start; null when the parameters were given. */
+  private final String source;
   private final int paramsFrom;
 
   ContentType(String mimeType, Map<String, String> params) {
     this.mimeType = mimeType;
     this.params = params;
+    this.source = null;
     this.paramsFrom = 0;
   }
 
@@ -35,10 +36,9 @@ final class ContentType {
   private ContentType(String mimeType, String v, int from) {
     this.mimeType = mimeType;
     this.paramsFrom = from;
+    this.source = v;
     if (from >= v.length()) {
-      this.params = Map.of(); // no parameters: nothing to keep
-    } else {
-      this.source = v;
+      this.params = Map.of(); // no parameters to parse
     }
   }
 
@@ -52,7 +52,6 @@ final class ContentType {
     if (p == null) {
       p = parseParams(source, paramsFrom);
       params = p;
-      source = null;
     }
     return p;
   }
@@ -137,30 +136,13 @@ final class ContentType {
     if (len == 0 || len >= byLength.length) {
       return null; // no entry is empty
     }
-    char first = v.charAt(from);
-    if (first >= 'A' && first <= 'Z') {
-      first = (char) (first + 32);
-    }
+    char first = Keywords.lower(v.charAt(from));
     for (String k : byLength[len]) {
-      if (k.charAt(0) == first && asciiEqualsLower(v, from, k)) { // the first chars compared inline
+      if (k.charAt(0) == first && Keywords.startsWithAscii(v, from, k)) { // the first chars compared inline
         return k;
       }
     }
     return null;
-  }
-
-  /** Whether {@code v} at {@code from} holds {@code lower} (ASCII lower case) with ASCII letters in any case. */
-  private static boolean asciiEqualsLower(String v, int from, String lower) {
-    for (int k = 0; k < lower.length(); k++) {
-      char c = v.charAt(from + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      }
-      if (c != lower.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Character.isWhitespace, answered without a call for ASCII. */

@@ -1194,8 +1194,6 @@ public final class Engine {
      * {@link #original} reads, found in the same pass; null until then.
      */
     private Headers attachedHeaders;
-    /** The first of each of {@link #ORIGINAL_FIELDS} in {@link #attachedHeaders} once the senders' pass found them, else null. */
-    private Headers.Field[] attachedFirst;
     /** The last text {@link #originalHeaders} read inline headers from, and those headers. */
     private String inlineAfter;
     private Headers inlineHeaders;
@@ -1401,13 +1399,7 @@ public final class Engine {
       if (!fromAddress.isEmpty()) {
         out.add(Addresses.key(fromAddress));
       }
-      Headers returned = originalHeaders("");
-      if (hasAttachedHeaders()) {
-        // the pass over the attached headers also finds the fields original() reads
-        attachedFirst = firstFieldsAndSenders(returned, out);
-      } else {
-        addAddresses(out, returned, ORIGINAL_SENDER_FIELDS);
-      }
+      addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
       String lower = notificationLower();
@@ -1535,7 +1527,7 @@ public final class Engine {
       int[] starts = new int[8];
       int n = 0;
       int end = s.length();
-      for (int p = firstIf(lowerPairs, "from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
+      for (int p = lowerPairs.indexOf("from"); p >= 0 && p + 4 <= end; p = lower.indexOf("from", p + 1)) {
         // "envelope-from", or "mail" and white space before "from"
         if (p >= 9 && lower.startsWith("envelope-", p - 9)) {
           starts = add(starts, n++, p - 9);
@@ -1548,7 +1540,7 @@ public final class Engine {
           starts = add(starts, n++, k - 4);
         }
       }
-      for (int p = firstIf(lowerPairs, "sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
+      for (int p = lowerPairs.indexOf("sender:"); p >= 0 && p + 7 <= end; p = lower.indexOf("sender:", p + 1)) {
         if (p >= 9 && lower.startsWith("original ", p - 9)) {
           starts = add(starts, n++, p - 9);
         }
@@ -1563,7 +1555,7 @@ public final class Engine {
           }
         }
       }
-      for (int p = firstIf(lowerPairs, "message sent by"); p >= 0 && p + 15 <= end;
+      for (int p = lowerPairs.indexOf("message sent by"); p >= 0 && p + 15 <= end;
           p = lower.indexOf("message sent by", p + 1)) {
         starts = add(starts, n++, p);
       }
@@ -1606,11 +1598,6 @@ public final class Engine {
           }
         }
       }
-    }
-
-    /** The first index of {@code w} in the pairs' text, or -1; not searched for when its pairs rule it out. */
-    private static int firstIf(CharPairs pairs, String w) {
-      return pairs.mayContain(w) ? pairs.text().indexOf(w) : -1;
     }
 
     /** {@code a} with {@code v} at index {@code i}, grown when full. */
@@ -1738,36 +1725,7 @@ public final class Engine {
       if (h.isEmpty()) {
         return OriginalMessage.none();
       }
-      if (attachedFirst != null && h == attachedHeaders) {
-        return originalOf(attachedFirst); // found with the senders' fields
-      }
       return originalOf(h);
-    }
-
-    /**
-     * {@link #firstFields} of {@code h}, and the keys of the addresses of its {@link
-     * #ORIGINAL_SENDER_FIELDS} added to {@code out} as {@link #addAddresses} adds them: one pass.
-     */
-    static Headers.Field[] firstFieldsAndSenders(Headers h, Set<String> out) {
-      Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
-      List<Headers.Field> fields = h.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        Headers.Field f = fields.get(i);
-        int length = f.name().length();
-        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
-          if (first[k] == null && ORIGINAL_FIELDS[k].length() == length
-              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
-            first[k] = f;
-          }
-        }
-        for (String name : ORIGINAL_SENDER_FIELDS) {
-          if (name.length() == length && Headers.sameName(f.name(), name)) {
-            Addresses.addKeys(f.value().trim(), out);
-            break;
-          }
-        }
-      }
-      return first;
     }
 
     /** The returned message as its header fields name it. */

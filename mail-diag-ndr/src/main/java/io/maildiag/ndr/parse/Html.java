@@ -56,19 +56,7 @@ final class Html {
 
   /** Whether ASCII {@code s[from, to)} lower-cased starts with {@code lower} at {@code from}. */
   private static boolean startsWithAsciiLower(String s, int from, int to, String lower) {
-    if (to - from < lower.length()) {
-      return false;
-    }
-    for (int k = 0; k < lower.length(); k++) {
-      char c = s.charAt(from + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != lower.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
+    return to - from >= lower.length() && Keywords.startsWithAscii(s, from, lower);
   }
 
   private static boolean containsAsciiLower(String s, int from, int to, String lower) {
@@ -276,25 +264,11 @@ final class Html {
     // so the first chars are compared inline before the rest (eleven known names have two chars)
     char first = (char) (s.charAt(st) | 0x20);
     for (String k : KNOWN_BY_LENGTH[len]) {
-      if (k.charAt(0) == first && equalsAsciiLower(s, st, k)) {
+      if (k.charAt(0) == first && Keywords.startsWithAscii(s, st, k)) {
         return k;
       }
     }
     return OTHER;
-  }
-
-  /** Whether ASCII {@code s[at, at + lower.length())} equals {@code lower} ignoring ASCII case. */
-  private static boolean equalsAsciiLower(String s, int at, String lower) {
-    for (int k = 0; k < lower.length(); k++) {
-      char c = s.charAt(at + k);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != lower.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String known(String lower) {
@@ -343,7 +317,7 @@ final class Html {
       return entity(in.substring(from, to)); // a number, never a name
     }
     for (int k = 0; k < ENTITY_NAMES.length; k++) {
-      if (ENTITY_NAMES[k].length() == to - from && equalsAsciiLower(in, from, ENTITY_NAMES[k])) {
+      if (ENTITY_NAMES[k].length() == to - from && Keywords.startsWithAscii(in, from, ENTITY_NAMES[k])) {
         // none of the names holds a 'k' or an 'i': only ASCII letters lower-case to their letters
         return ENTITY_TEXTS[k];
       }

@@ -77,13 +77,12 @@ final class Smtp {
   static Facts facts(String raw) {
     String text = raw.length() > MAX_SCAN ? raw.substring(0, MAX_SCAN) : raw;
     // (without a class digit followed by a digit or a dot, as every code has, replyCode finds nothing)
-    int first = firstCodeDot(text); // the searches below start from it
-    if (first < 0) {
+    if (!mayHoldStatus(text)) {
       // no pair and no enhanced status code without one: only a reply code may be found
       return new Facts(Optional.empty(), replyCode(text));
     }
     int[] g = new int[3];
-    for (int at = nextPair(text, 0, g, first); at >= 0; at = nextPair(text, g[2], g, first)) {
+    for (int at = nextPair(text, 0, g); at >= 0; at = nextPair(text, g[2], g)) {
       Optional<ReplyCode> r = replyIn(text, g[0]);
       int dot = text.indexOf('.', g[1] + 2); // the enhanced code's second dot
       Optional<EnhancedStatusCode> s = statusIn(text, g[1], dot, g[2]);
@@ -93,7 +92,7 @@ final class Smtp {
       }
     }
     Optional<ReplyCode> reply = replyCode(text);
-    Optional<EnhancedStatusCode> status = statusCode(text, reply, first);
+    Optional<EnhancedStatusCode> status = statusCode(text, reply);
     return new Facts(status, reply);
   }
 
@@ -105,14 +104,9 @@ final class Smtp {
    * ({@code #}, a quote, spaces, tabs and hyphens), to where the reply code must start.
    */
   static int nextPair(String text, int from, int[] groups) {
-    return nextPair(text, from, groups, 1);
-  }
-
-  /** {@link #nextPair(String, int, int[])} for a text whose dots before {@code firstDot} start no enhanced code. */
-  private static int nextPair(String text, int from, int[] groups, int firstDot) {
     int n = text.length();
     int tried = -1;
-    for (int dot = text.indexOf('.', Math.max(from, firstDot)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
+    for (int dot = text.indexOf('.', Math.max(from, 1)); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
       int code = dot - 1;
       char c = text.charAt(code);
       char d = text.charAt(dot + 1);
@@ -206,21 +200,16 @@ final class Smtp {
 
   /** Whether {@code text} has a class digit, a dot and a digit ({@code 5.1}), as every enhanced status code does. */
   static boolean mayHoldStatus(String text) {
-    return firstCodeDot(text) >= 0;
-  }
-
-  /** The first dot of {@code text} after a class digit and before a digit ({@code 5.1}), or -1. */
-  static int firstCodeDot(String text) {
     // from dot to dot: the vectorised indexOf passes over the rest
     int last = text.length() - 1;
     for (int dot = text.indexOf('.', 1); dot > 0 && dot < last; dot = text.indexOf('.', dot + 1)) {
       char c = text.charAt(dot - 1);
       char d = text.charAt(dot + 1);
       if ((c == '2' || c == '4' || c == '5') && d >= '0' && d <= '9') {
-        return dot;
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
   /**
@@ -434,24 +423,19 @@ final class Smtp {
    * of any class. The matches are found by hand ({@link StatusCodes}).
    */
   static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply) {
-    return statusCode(text, reply, 1);
-  }
-
-  /** {@link #statusCode(String, Optional)} for a text whose dots before {@code firstDot} start no enhanced code. */
-  private static Optional<EnhancedStatusCode> statusCode(String text, Optional<ReplyCode> reply, int firstDot) {
     if (text.length() > StatusCodes.MAX_LENGTH) {
       return statusCodeByPatterns(text, reply);
     }
-    for (long q = StatusCodes.nextQmail(text, 0, firstDot); q != StatusCodes.NONE; q = StatusCodes.nextQmail(text,
-        StatusCodes.end(q), firstDot)) {
+    for (long q = StatusCodes.nextQmail(text, 0); q != StatusCodes.NONE; q = StatusCodes.nextQmail(text,
+        StatusCodes.end(q))) {
       Optional<EnhancedStatusCode> s = statusAt(text, q);
       if (s.isPresent() && classOk(s.get(), reply)) {
         return s;
       }
     }
     Optional<EnhancedStatusCode> other = Optional.empty();
-    for (long m = StatusCodes.nextStatus(text, 0, firstDot); m != StatusCodes.NONE; m = StatusCodes.nextStatus(text,
-        StatusCodes.end(m), firstDot)) {
+    for (long m = StatusCodes.nextStatus(text, 0); m != StatusCodes.NONE; m = StatusCodes.nextStatus(text,
+        StatusCodes.end(m))) {
       if (versionBefore(text, StatusCodes.code(m))) {
         continue;
       }
@@ -565,26 +549,18 @@ final class Smtp {
 
   /** {@link #reply} of the three chars of {@code t} at {@code p}: the usual case read in place, without a copy. */
   static Optional<ReplyCode> replyIn(String t, int p) {
+    // the usual case, 2-5 then 0-5 then a digit, without a parse result; anything else as the parser reads it
     char a = t.charAt(p);
     char b = t.charAt(p + 1);
     char c = t.charAt(p + 2);
     if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
       return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
     }
-    return reply(t.substring(p, p + 3));
+    return ReplyCode.parse(t.substring(p, p + 3)).value();
   }
 
   static Optional<ReplyCode> reply(String digits) {
-    // the usual case, 2-5 then 0-5 then a digit, without a parse result; anything else as the parser reads it
-    if (digits.length() == 3) {
-      char a = digits.charAt(0);
-      char b = digits.charAt(1);
-      char c = digits.charAt(2);
-      if (a >= '2' && a <= '5' && b >= '0' && b <= '5' && c >= '0' && c <= '9') {
-        return Optional.of(ReplyCode.of((a - '0') * 100 + (b - '0') * 10 + (c - '0')));
-      }
-    }
-    return ReplyCode.parse(digits).value();
+    return digits.length() == 3 ? replyIn(digits, 0) : ReplyCode.parse(digits).value();
   }
 
   /** Parses the leading code of a Status field value such as {@code 5.0.0 (permanent failure)}. */

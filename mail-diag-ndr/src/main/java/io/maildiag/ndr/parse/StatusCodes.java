@@ -39,13 +39,8 @@ final class StatusCodes {
    * {@link #MAX_LENGTH} long.
    */
   static long nextQmail(String t, int from) {
-    return nextQmail(t, from, 1);
-  }
-
-  /** {@link #nextQmail(String, int)} for a text whose dots before {@code firstDot} start no enhanced code. */
-  static long nextQmail(String t, int from, int firstDot) {
     int n = t.length();
-    for (int d = t.indexOf('.', Math.max(from + 2, firstDot)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
+    for (int d = t.indexOf('.', Math.max(from + 2, 1)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
       int p = d - 1;
       if (!Smtp.isClassDigit(t.charAt(p)) || p < 1 || t.charAt(p - 1) != '#') {
         continue;
@@ -70,13 +65,8 @@ final class StatusCodes {
    * after {@code from}, as {@code find(from)} finds it, or {@link #NONE}.
    */
   static long nextStatus(String t, int from) {
-    return nextStatus(t, from, 1);
-  }
-
-  /** {@link #nextStatus(String, int)} for a text whose dots before {@code firstDot} start no enhanced code. */
-  static long nextStatus(String t, int from, int firstDot) {
     int n = t.length();
-    for (int d = t.indexOf('.', Math.max(from + 1, firstDot)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
+    for (int d = t.indexOf('.', Math.max(from + 1, 1)); d > 0 && d < n - 1; d = t.indexOf('.', d + 1)) {
       int p = d - 1;
       if (!Smtp.isClassDigit(t.charAt(p)) || p > 0 && (Keywords.isAsciiWordChar(t.charAt(p - 1)) || t.charAt(p - 1) == '.')) {
         continue;

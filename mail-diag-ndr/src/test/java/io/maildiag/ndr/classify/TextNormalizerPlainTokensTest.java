@@ -26,7 +26,17 @@ class TextNormalizerPlainTokensTest {
         "Stra\u00dfe", "x\u0301", "\u00a0", "\u2028", "\u200b", "l'x", "user's");
     Arbitrary<String> token = Arbitraries.oneOf(digits, alnum, special);
     Arbitrary<String> separator = Arbitraries.of(" ", "  ", "\t", "\n", "\u00a0", "\u3000", ":", ",", ".", "-", "");
-    return Combinators.combine(token.list().ofMaxSize(20), separator.list().ofMinSize(20).ofMaxSize(20))
+    return joined(token, separator, 20);
+  }
+
+  @Property(tries = 2000)
+  void agreesWithTheReference(@ForAll("texts") String raw) {
+    assertThat(TextNormalizer.compute(raw)).isEqualTo(NormalizerReference.normalize(raw));
+  }
+
+  /** Up to {@code max} tokens, each followed by a separator. */
+  private static Arbitrary<String> joined(Arbitrary<String> token, Arbitrary<String> separator, int max) {
+    return Combinators.combine(token.list().ofMaxSize(max), separator.list().ofMinSize(max).ofMaxSize(max))
         .as((tokens, seps) -> {
           StringBuilder b = new StringBuilder();
           for (int i = 0; i < tokens.size(); i++) {
@@ -34,11 +44,6 @@ class TextNormalizerPlainTokensTest {
           }
           return b.toString();
         });
-  }
-
-  @Property(tries = 2000)
-  void agreesWithTheReference(@ForAll("texts") String raw) {
-    assertThat(TextNormalizer.compute(raw)).isEqualTo(NormalizerReference.normalize(raw));
   }
 
   @Provide
@@ -50,14 +55,7 @@ class TextNormalizerPlainTokensTest {
     Arbitrary<String> token = Combinators.combine(punct, run, punct, run, punct)
         .as((a, b, c, d, e) -> a + b + c + d + e);
     Arbitrary<String> separator = Arbitraries.of(" ", "  ", "\t", "\n", "\u00a0", "\u00e9", "");
-    return Combinators.combine(token.list().ofMaxSize(12), separator.list().ofMinSize(12).ofMaxSize(12))
-        .as((tokens, seps) -> {
-          StringBuilder b = new StringBuilder();
-          for (int i = 0; i < tokens.size(); i++) {
-            b.append(tokens.get(i)).append(seps.get(i));
-          }
-          return b.toString();
-        });
+    return joined(token, separator, 12);
   }
 
   @Property(tries = 2000)

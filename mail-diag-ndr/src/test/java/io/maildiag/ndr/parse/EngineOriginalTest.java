@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.OriginalMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/**
- * {@link Engine.Message#originalOf} reads the fields as one lookup per field does, and {@link
- * Engine.Message#firstFieldsAndSenders} as its two passes do.
- */
+/** {@link Engine.Message#originalOf} reads the fields as one lookup per field does. */
 class EngineOriginalTest {
 
   /** The plain version: each field looked up on its own. */
@@ -44,12 +39,6 @@ class EngineOriginalTest {
       }
       Headers h = new Headers(fields);
       assertThat(Engine.Message.originalOf(h)).as(fields.toString()).isEqualTo(plain(h));
-      // the pass that also reads the senders' fields finds the same fields, and the same senders
-      Set<String> senders = new LinkedHashSet<>();
-      Engine.Message.addAddresses(senders, h, Engine.ORIGINAL_SENDER_FIELDS);
-      Set<String> withFirst = new LinkedHashSet<>();
-      assertThat(Engine.Message.firstFieldsAndSenders(h, withFirst)).isEqualTo(Engine.Message.firstFields(h));
-      assertThat(withFirst).containsExactlyElementsOf(senders);
     }
   }
 }
