@@ -133,7 +133,6 @@ final class NdrCommand extends MailDiagCommand {
     return single();
   }
 
-  /** {@code ndr FILE}: the analysis of one message, as text or one JSON object. */
   /**
    * Starts loading the analyzer (its rule tables and patterns) on a daemon thread, so that where a
    * second processor is free the loading overlaps the parsing of the command line. The command
@@ -158,6 +157,7 @@ final class NdrCommand extends MailDiagCommand {
     }
   }
 
+  /** {@code ndr FILE}: the analysis of one message, as text or one JSON object. */
   private int single() throws InputException {
     BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
     BounceAnalysis analysis = file.equals("-")
