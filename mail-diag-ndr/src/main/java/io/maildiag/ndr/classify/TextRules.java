@@ -80,8 +80,6 @@ public final class TextRules {
   private final Part[] maskParts;
   /** Every phrase by id: the rules' phrases in rule order, then the stage markers by stage. */
   private final PhraseIndex index;
-  /** The id of each mask's phrase in {@link #index}. */
-  private final int[] maskIds;
   /**
    * Per stage marker, by id less the number of rules, its index in {@link #maskParts}, or -1: the
    * masks among the candidates are found from the candidates' bits, not by trying every mask.
@@ -152,27 +150,19 @@ public final class TextRules {
       }
     }
     List<Part> m = new ArrayList<>();
-    List<Integer> mIds = new ArrayList<>();
+    this.maskOfMarker = new int[stageById.length];
+    java.util.Arrays.fill(maskOfMarker, -1);
     for (Stage st : List.of(Stage.MAIL_FROM, Stage.RCPT_TO, Stage.DATA)) {
       List<Phrase> ps = stages.getOrDefault(st, List.of());
       for (int i = 0; i < ps.size(); i++) {
         Phrase p = ps.get(i);
         if (p.parts().size() == 1 && p.exclusions().isEmpty() && !ruleKeys.contains(p.key())) {
+          maskOfMarker[stageIds[st.ordinal()][i] - ruleArray.length] = m.size();
           m.add(p.parts().get(0));
-          mIds.add(stageIds[st.ordinal()][i]);
         }
       }
     }
     this.maskParts = m.toArray(new Part[0]);
-    this.maskIds = new int[mIds.size()];
-    for (int i = 0; i < maskIds.length; i++) {
-      maskIds[i] = mIds.get(i);
-    }
-    this.maskOfMarker = new int[stageById.length];
-    java.util.Arrays.fill(maskOfMarker, -1);
-    for (int i = 0; i < maskIds.length; i++) {
-      maskOfMarker[maskIds[i] - ruleArray.length] = i;
-    }
     this.index = new PhraseIndex(all);
   }
 
