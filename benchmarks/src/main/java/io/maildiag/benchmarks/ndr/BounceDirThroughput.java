@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +22,8 @@ import java.util.Locale;
  * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
  * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
  * exactly those). By default each pass reads the files from disk again, as Sisimai does;
- * {@code --in-memory} reads them once and times the analysis alone. After a warm-up (the JIT
+ * {@code --in-memory} reads them once and times the analysis alone; {@code --also-in-memory} times
+ * both in one JVM: the rounds from disk, then as many rounds in memory. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
  * timed rounds of whole passes and reports the best, as the Sisimai side does. The warm-up is long:
  * on one CPU the JIT compiler shares the core with the benchmark, and the steady state comes after
@@ -33,7 +33,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.maildiag.benchmarks.ndr.BounceDirThroughput DIR
- *   [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory]
+ *   [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory | --also-in-memory]
  * java -cp ... BounceDirThroughput --summary DIR      what mail-diag makes of each file
  * java -cp ... BounceDirThroughput --extract-mix DIR  writes the bundled mix into DIR
  * </pre>
@@ -41,7 +41,8 @@ import java.util.Locale;
  * <p>Each round is timed by the wall clock and by the CPU time of the whole process (JIT compiler
  * and garbage collector included), which is steadier than the wall clock on a busy machine. A timed
  * run ends with {@code MSGS_PER_SEC=<best wall-clock rate>} and {@code MSGS_PER_CPU_SEC=<best
- * CPU-time rate>} for scripts.
+ * CPU-time rate>} for scripts; with {@code --also-in-memory}, the rounds in memory end with {@code
+ * MEM_MSGS_PER_SEC=} and {@code MEM_MSGS_PER_CPU_SEC=} as well.
  */
 public final class BounceDirThroughput {
 
@@ -65,6 +66,7 @@ public final class BounceDirThroughput {
     int rounds = 3;
     double seconds = 3;
     boolean inMemory = false;
+    boolean alsoInMemory = false;
     boolean summary = false;
     String extract = null;
     String dir = null;
@@ -75,6 +77,7 @@ public final class BounceDirThroughput {
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
         case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
         case "--in-memory" -> inMemory = true;
+        case "--also-in-memory" -> alsoInMemory = true;
         case "--summary" -> summary = true;
         case "--extract-mix" -> extract = value(args, ++i);
         case "-h", "--help" -> {
@@ -95,7 +98,7 @@ public final class BounceDirThroughput {
       System.out.println("wrote " + n + " messages to " + extract);
       return;
     }
-    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0 || warmupMax < 0) {
+    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0 || warmupMax < 0 || inMemory && alsoInMemory) {
       usage();
       System.exit(2);
     }
@@ -107,11 +110,11 @@ public final class BounceDirThroughput {
       }
       return;
     }
-    run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory);
+    run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory, alsoInMemory);
   }
 
   private static void run(BounceAnalyzer analyzer, List<Path> files, double warmup, double warmupMax, int rounds, double seconds,
-      boolean inMemory) throws IOException {
+      boolean inMemory, boolean alsoInMemory) throws IOException {
     byte[][] bytes = new byte[files.size()][];
     long total = 0;
     for (int i = 0; i < bytes.length; i++) {
@@ -149,8 +152,37 @@ public final class BounceDirThroughput {
     System.out.printf(Locale.ROOT, "warm-up: %d passes in %.0f s%n", warmPasses,
         (System.nanoTime() - warmStart) / 1e9);
 
-    double[] rates = new double[rounds];
-    double[] cpuRates = new double[rounds];
+    Rates disk = rounds(analyzer, paths, bytes, inMemory, rounds, seconds, total, "");
+    sink += disk.sink();
+    Rates memory = null;
+    if (alsoInMemory) {
+      System.out.println("in memory, the same JVM:");
+      memory = rounds(analyzer, paths, bytes, true, rounds, seconds, total, "  ");
+      sink += memory.sink();
+    }
+    System.out.printf(Locale.ROOT, "best: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s [checksum %d]%n", disk.wall(),
+        1e6 / disk.wall(), disk.cpu(), sink);
+    if (memory != null) {
+      System.out.printf(Locale.ROOT, "best in memory: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s%n",
+          memory.wall(), 1e6 / memory.wall(), memory.cpu());
+    }
+    System.out.printf(Locale.ROOT, "MSGS_PER_SEC=%.1f%n", disk.wall());
+    System.out.printf(Locale.ROOT, "MSGS_PER_CPU_SEC=%.1f%n", disk.cpu());
+    if (memory != null) {
+      System.out.printf(Locale.ROOT, "MEM_MSGS_PER_SEC=%.1f%n", memory.wall());
+      System.out.printf(Locale.ROOT, "MEM_MSGS_PER_CPU_SEC=%.1f%n", memory.cpu());
+    }
+  }
+
+  /** The best rates of some timed rounds, by the wall clock and by CPU time, and their checksum. */
+  private record Rates(double wall, double cpu, long sink) {}
+
+  /** Runs {@code rounds} timed rounds of whole passes, prints each with {@code indent}, and returns the best. */
+  private static Rates rounds(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory, int rounds,
+      double seconds, long total, String indent) {
+    double best = 0;
+    double bestCpu = 0;
+    long sink = 0;
     for (int r = 0; r < rounds; r++) {
       long cpuStart = processCpuNanos();
       long start = System.nanoTime();
@@ -160,17 +192,14 @@ public final class BounceDirThroughput {
       double cpu = (processCpuNanos() - cpuStart) / 1e9;
       double elapsed = (round.end() - start) / 1e9;
       long msgs = passes * bytes.length;
-      rates[r] = msgs / elapsed;
-      cpuRates[r] = cpu > 0 ? msgs / cpu : 0;
-      System.out.printf(Locale.ROOT, "round %d: %d messages in %.2f s wall, %.2f s CPU = %.0f msgs/s wall, %.0f msgs/CPU-s,"
-          + " %.1f MB/s%n", r + 1, msgs, elapsed, cpu, rates[r], cpuRates[r], passes * total / elapsed / 1e6);
+      double rate = msgs / elapsed;
+      double cpuRate = cpu > 0 ? msgs / cpu : 0;
+      System.out.printf(Locale.ROOT, "%sround %d: %d messages in %.2f s wall, %.2f s CPU = %.0f msgs/s wall, %.0f msgs/CPU-s,"
+          + " %.1f MB/s%n", indent, r + 1, msgs, elapsed, cpu, rate, cpuRate, passes * total / elapsed / 1e6);
+      best = Math.max(best, rate);
+      bestCpu = Math.max(bestCpu, cpuRate);
     }
-    double best = Arrays.stream(rates).max().orElse(0);
-    double bestCpu = Arrays.stream(cpuRates).max().orElse(0);
-    System.out.printf(Locale.ROOT, "best: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s [checksum %d]%n", best,
-        1e6 / best, bestCpu, sink);
-    System.out.printf(Locale.ROOT, "MSGS_PER_SEC=%.1f%n", best);
-    System.out.printf(Locale.ROOT, "MSGS_PER_CPU_SEC=%.1f%n", bestCpu);
+    return new Rates(best, bestCpu, sink);
   }
 
   /**
@@ -253,7 +282,7 @@ public final class BounceDirThroughput {
 
   private static void usage() {
     System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N]"
-        + " [--seconds SECONDS] [--in-memory] DIR\n"
+        + " [--seconds SECONDS] [--in-memory | --also-in-memory] DIR\n"
         + "         (defaults: --warmup 40 --warmup-max 180 --rounds 3 --seconds 3; files re-read from disk in"
         + " every pass)\n"
         + "       BounceDirThroughput --summary DIR\n"
