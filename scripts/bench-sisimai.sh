@@ -175,9 +175,8 @@ printf "MSGS_PER_CPU_SEC=%.1f\n", $bestcpu;
 # In memory: the files read once, then each one analysed as make() analyses what its Maildir reader
 # hands it (Sisimai::Message->new, then Sisimai::Data->make), so that only the file reading differs.
 # Sisimai 4.x only: Sisimai 5 renamed these internals.
-require Sisimai::Message;
-require Sisimai::Data;
-unless (!Sisimai->can('rise') && Sisimai::Message->can('new') && Sisimai::Data->can('make')) {
+my $internals = eval { require Sisimai::Message; require Sisimai::Data; 1 };
+unless ($internals && !Sisimai->can('rise') && Sisimai::Message->can('new') && Sisimai::Data->can('make')) {
   print "in memory: skipped (needs the internals of Sisimai 4.x)\n";
   exit 0;
 }
