@@ -7,8 +7,11 @@ import io.maildiag.ndr.parse.Codes;
 import io.maildiag.ndr.parse.Engine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -214,8 +217,7 @@ public final class BounceAnalyzer {
         n += r;
       }
     } catch (IOException | RuntimeException e) {
-      early.add(Diagnostic.error(INPUT_UNREADABLE, "reading the message failed after " + n + " bytes ("
-          + e.getClass().getSimpleName() + "); the bytes read so far were analysed"));
+      early.add(unreadable(n, e));
     }
     if (n > max) {
       n = max;
@@ -225,9 +227,12 @@ public final class BounceAnalyzer {
   }
 
   /**
-   * Reads the message in a file and analyses it, as {@link #analyze(InputStream)} does. A file
-   * that cannot be opened yields {@link MessageKind#NOT_A_BOUNCE} with an {@link
-   * #INPUT_UNREADABLE} error.
+   * Reads the message in a file and analyses it, with the limits of {@link #analyze(InputStream)}.
+   * A regular file is read in one piece, as long as it was when it was opened (bytes appended
+   * meanwhile are not read); a file that does not tell its length (a pipe, most files of {@code
+   * /proc}) or is longer than {@link Limits#maxInputBytes()} is read as a stream. A file that cannot
+   * be opened yields {@link MessageKind#NOT_A_BOUNCE} with an {@link #INPUT_UNREADABLE} error; an
+   * I/O error while reading ends reading, and what was read is analysed with that error.
    *
    * @param file the file
    * @return the analysis; never null
@@ -235,14 +240,32 @@ public final class BounceAnalyzer {
    */
   public BounceAnalysis analyze(Path file) {
     Objects.requireNonNull(file, "file");
-    try (InputStream in = Files.newInputStream(file)) {
-      return analyze(in);
+    List<Diagnostic> early = new ArrayList<>();
+    byte[] buf;
+    int n = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size <= 0 || size > maxBytes()) {
+        return analyze(Channels.newInputStream(channel));
+      }
+      // the length first, then one read: four system calls per file instead of six through a stream
+      buf = new byte[(int) size];
+      ByteBuffer into = ByteBuffer.wrap(buf);
+      try {
+        while (into.hasRemaining() && channel.read(into) > 0) {
+          // a read ends early only at the end of the file (it shrank) or on an error
+        }
+      } catch (IOException e) {
+        early.add(unreadable(into.position(), e));
+      }
+      n = into.position();
     } catch (IOException | RuntimeException e) {
       Diagnostic d = Diagnostic.error(INPUT_UNREADABLE, "the file could not be read ("
           + e.getClass().getSimpleName() + ")").withEvidence(file.toString());
       return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, "unknown", Optional.empty(), List.of(),
           OriginalMessage.none(), Optional.empty(), List.of(d));
     }
+    return engine.analyze(buf, n, early);
   }
 
   /**
@@ -259,6 +282,12 @@ public final class BounceAnalyzer {
     }
     long wanted = announced > 0 ? announced + 1L : UNKNOWN_LENGTH_BUFFER;
     return (int) Math.min(Math.min(max + 1L, wanted), LARGEST_FIRST_BUFFER);
+  }
+
+  /** The diagnostic of a read that failed after {@code read} bytes; those bytes are analysed. */
+  private static Diagnostic unreadable(int read, Exception e) {
+    return Diagnostic.error(INPUT_UNREADABLE, "reading the message failed after " + read + " bytes ("
+        + e.getClass().getSimpleName() + "); the bytes read so far were analysed");
   }
 
   private long maxBytes() {

@@ -2,6 +2,7 @@ package io.maildiag.ndr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.maildiag.core.Limits;
 import java.io.ByteArrayInputStream;
@@ -69,6 +70,46 @@ class BounceAnalyzerTest {
     BounceAnalysis cut = small.analyze(announcing(msg, Integer.MAX_VALUE));
     assertThat(cut).isEqualTo(small.analyze(msg));
     assertThat(cut.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+  }
+
+  @Test
+  void filesAreReadWholeWhateverTheirLength(@TempDir Path dir) throws IOException {
+    byte[] msg = fixture("postfix-dsn-two-recipients.eml");
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+
+    Path empty = Files.write(dir.resolve("empty.eml"), new byte[0]);
+    assertThat(analyzer.analyze(empty)).isEqualTo(analyzer.analyze(new byte[0]));
+
+    // longer than the limit: read as a stream, cut at the limit, as the bytes are
+    BounceAnalyzer small = BounceAnalyzer.builder().limits(Limits.builder().maxInputBytes(1000).build()).build();
+    Path file = Files.write(dir.resolve("bounce.eml"), msg);
+    BounceAnalysis cut = small.analyze(file);
+    assertThat(cut).isEqualTo(small.analyze(msg));
+    assertThat(cut.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+
+    // exactly at the limit: read in one piece, nothing cut
+    BounceAnalyzer exact = BounceAnalyzer.builder().limits(Limits.builder().maxInputBytes(msg.length).build()).build();
+    BounceAnalysis whole = exact.analyze(file);
+    assertThat(whole).isEqualTo(exact.analyze(msg));
+    assertThat(whole.diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+  }
+
+  @Test
+  void aFileThatDoesNotTellItsLengthIsReadAsAStream() throws IOException {
+    Path proc = Path.of("/proc/self/status");
+    assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0, "needs a file of unknown length (Linux /proc)");
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(proc);
+    assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.INPUT_UNREADABLE))
+        .noneMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE) && d.message().contains("empty"));
+  }
+
+  @Test
+  void aDirectoryIsUnreadableInput(@TempDir Path dir) {
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(dir);
+    assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(a.recipients()).isEmpty();
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_UNREADABLE));
   }
 
   /** A stream of {@code bytes} whose {@code available()} always says {@code announced}. */

@@ -5,7 +5,6 @@ import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.RecipientResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,8 @@ import java.util.Locale;
  *
  * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
  * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
- * exactly those). By default each pass reads the files from disk again, as Sisimai does;
+ * exactly those). By default each pass reads the files from disk again, as Sisimai does, through
+ * {@link BounceAnalyzer#analyze(Path)};
  * {@code --in-memory} reads them once and times the analysis alone; {@code --also-in-memory} times
  * both in one JVM: the rounds from disk, then as many rounds in memory. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
@@ -120,7 +120,12 @@ public final class BounceDirThroughput {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = Files.readAllBytes(files.get(i));
       total += bytes[i].length;
-      requireNoInternalError(files.get(i).getFileName().toString(), analyzer.analyze(bytes[i]));
+      String name = files.get(i).getFileName().toString();
+      BounceAnalysis analysis = analyzer.analyze(bytes[i]);
+      requireNoInternalError(name, analysis);
+      if (!inMemory && !analysis.equals(analyzer.analyze(files.get(i)))) {
+        throw new IllegalStateException(name + ": the file read by analyze(Path) is analysed differently");
+      }
     }
     Path[] paths = files.toArray(Path[]::new);
     System.out.printf(Locale.ROOT, "mail-diag on %d files (%.1f KB), Java %s, %d CPU(s) available, %s%n",
@@ -237,17 +242,7 @@ public final class BounceDirThroughput {
   private static long pass(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory) {
     long sink = 0;
     for (int i = 0; i < paths.length; i++) {
-      byte[] m;
-      if (inMemory) {
-        m = bytes[i];
-      } else {
-        try {
-          m = Files.readAllBytes(paths[i]);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      BounceAnalysis a = analyzer.analyze(m);
+      BounceAnalysis a = inMemory ? analyzer.analyze(bytes[i]) : analyzer.analyze(paths[i]);
       sink += a.kind().ordinal() * 31L + a.recipients().size() + a.format().length();
     }
     return sink;
