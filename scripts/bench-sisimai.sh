@@ -138,8 +138,38 @@ my ($dir, $rounds, $min) = @ARGV;
 # Sisimai 5 parses with rise(); 4.x with make(). Both take a directory (read as a Maildir).
 my $parse = Sisimai->can('rise') ? sub { Sisimai->rise($dir) } : sub { Sisimai->make($dir) };
 opendir(my $dh, $dir) or die "cannot open $dir: $!";
-my $n = grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh;
+my @files = sort grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh;
 closedir $dh;
+my $n = @files;
+
+# Times $rounds rounds of whole passes of $pass (each at least $min seconds long), prints each round
+# with $indent, then the best as "$label" and as "${key}MSGS_PER_SEC=" and "${key}MSGS_PER_CPU_SEC=".
+sub timed_rounds {
+  my ($pass, $indent, $label, $key) = @_;
+  my ($best, $bestcpu) = (0, 0);
+  for my $r (1 .. $rounds) {
+    my @c0 = times;
+    my $start = time;
+    my ($passes, $elapsed) = (0, 0);
+    while ($elapsed < $min) {
+      $pass->();
+      $passes++;
+      $elapsed = time - $start;
+    }
+    my @c1 = times;
+    my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
+    my $msgs = $n * $passes;
+    my $rate = $msgs / $elapsed;
+    my $cpurate = $cpu > 0 ? $msgs / $cpu : 0;
+    printf "%sround %d: %d messages in %.2f s wall, %.2f s CPU = %.1f msgs/s wall, %.1f msgs/CPU-s\n",
+      $indent, $r, $msgs, $elapsed, $cpu, $rate, $cpurate;
+    $best = $rate if $rate > $best;
+    $bestcpu = $cpurate if $cpurate > $bestcpu;
+  }
+  printf "%s: %.1f msgs/s wall (%.0f us per message), %.1f msgs/CPU-s\n", $label, $best, 1e6 / $best, $bestcpu;
+  printf "%sMSGS_PER_SEC=%.1f\n", $key, $best;
+  printf "%sMSGS_PER_CPU_SEC=%.1f\n", $key, $bestcpu;
+}
 
 my $t0 = time;
 my $records = $parse->() // [];   # untimed: loads the parser modules on first use
@@ -147,30 +177,7 @@ my $first = time - $t0;
 printf "Sisimai %s (perl %vd), %d files, %d records; first pass (module loading) %.2f s\n",
   Sisimai->version, $^V, $n, scalar @$records, $first;
 $parse->();                        # untimed: one more pass, as the JVM side warms up
-
-my ($best, $bestcpu) = (0, 0);
-for my $r (1 .. $rounds) {
-  my @c0 = times;
-  my $start = time;
-  my ($passes, $elapsed) = (0, 0);
-  while ($elapsed < $min) {          # whole passes until the round lasts at least $min seconds
-    my $v = $parse->();
-    $passes++;
-    $elapsed = time - $start;
-  }
-  my @c1 = times;
-  my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
-  my $msgs = $n * $passes;
-  my $rate = $msgs / $elapsed;
-  my $cpurate = $cpu > 0 ? $msgs / $cpu : 0;
-  printf "round %d: %d messages in %.2f s wall, %.2f s CPU = %.1f msgs/s wall, %.1f msgs/CPU-s\n",
-    $r, $msgs, $elapsed, $cpu, $rate, $cpurate;
-  $best = $rate if $rate > $best;
-  $bestcpu = $cpurate if $cpurate > $bestcpu;
-}
-printf "best: %.1f msgs/s wall (%.0f us per message), %.1f msgs/CPU-s\n", $best, 1e6 / $best, $bestcpu;
-printf "MSGS_PER_SEC=%.1f\n", $best;
-printf "MSGS_PER_CPU_SEC=%.1f\n", $bestcpu;
+timed_rounds($parse, "", "best", "");
 
 # In memory: the files read once, then each one analysed as make() analyses what its Maildir reader
 # hands it (Sisimai::Message->new, then Sisimai::Data->make), so that only the file reading differs.
@@ -181,13 +188,11 @@ unless ($internals && !Sisimai->can('rise') && Sisimai::Message->can('new') && S
   exit 0;
 }
 my @texts;
-opendir($dh, $dir) or die "cannot open $dir: $!";
-for my $f (sort grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh) {
+for my $f (@files) {
   open(my $fh, '<', "$dir/$f") or die "cannot read $dir/$f: $!";
   push @texts, do { local $/; <$fh> };
   close $fh;
 }
-closedir $dh;
 my $inmemory = sub {
   my $records = 0;
   for my $text (@texts) {
@@ -198,29 +203,7 @@ my $inmemory = sub {
   return $records;
 };
 printf "in memory: %d records\n", $inmemory->();
-($best, $bestcpu) = (0, 0);
-for my $r (1 .. $rounds) {
-  my @c0 = times;
-  my $start = time;
-  my ($passes, $elapsed) = (0, 0);
-  while ($elapsed < $min) {
-    $inmemory->();
-    $passes++;
-    $elapsed = time - $start;
-  }
-  my @c1 = times;
-  my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
-  my $msgs = @texts * $passes;
-  my $rate = $msgs / $elapsed;
-  my $cpurate = $cpu > 0 ? $msgs / $cpu : 0;
-  printf "  round %d: %d messages in %.2f s wall, %.2f s CPU = %.1f msgs/s wall, %.1f msgs/CPU-s\n",
-    $r, $msgs, $elapsed, $cpu, $rate, $cpurate;
-  $best = $rate if $rate > $best;
-  $bestcpu = $cpurate if $cpurate > $bestcpu;
-}
-printf "best in memory: %.1f msgs/s wall (%.0f us per message), %.1f msgs/CPU-s\n", $best, 1e6 / $best, $bestcpu;
-printf "MEM_MSGS_PER_SEC=%.1f\n", $best;
-printf "MEM_MSGS_PER_CPU_SEC=%.1f\n", $bestcpu;
+timed_rounds($inmemory, "  ", "best in memory", "MEM_");
 PERL
 )
 indent <<<"$sisimai_out"

@@ -165,18 +165,18 @@ public final class BounceDirThroughput {
       memory = rounds(analyzer, paths, bytes, true, rounds, seconds, total, "  ");
       sink += memory.sink();
     }
-    System.out.printf(Locale.ROOT, "best: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s [checksum %d]%n", disk.wall(),
-        1e6 / disk.wall(), disk.cpu(), sink);
+    report("best", "", disk, " [checksum " + sink + "]");
     if (memory != null) {
-      System.out.printf(Locale.ROOT, "best in memory: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s%n",
-          memory.wall(), 1e6 / memory.wall(), memory.cpu());
+      report("best in memory", "MEM_", memory, "");
     }
-    System.out.printf(Locale.ROOT, "MSGS_PER_SEC=%.1f%n", disk.wall());
-    System.out.printf(Locale.ROOT, "MSGS_PER_CPU_SEC=%.1f%n", disk.cpu());
-    if (memory != null) {
-      System.out.printf(Locale.ROOT, "MEM_MSGS_PER_SEC=%.1f%n", memory.wall());
-      System.out.printf(Locale.ROOT, "MEM_MSGS_PER_CPU_SEC=%.1f%n", memory.cpu());
-    }
+  }
+
+  /** Prints the best rates as {@code label} and as {@code KEYMSGS_PER_SEC=} and {@code KEYMSGS_PER_CPU_SEC=} for scripts. */
+  private static void report(String label, String key, Rates best, String suffix) {
+    System.out.printf(Locale.ROOT, "%s: %.0f msgs/s wall (%.1f us per message), %.0f msgs/CPU-s%s%n", label, best.wall(),
+        1e6 / best.wall(), best.cpu(), suffix);
+    System.out.printf(Locale.ROOT, "%sMSGS_PER_SEC=%.1f%n", key, best.wall());
+    System.out.printf(Locale.ROOT, "%sMSGS_PER_CPU_SEC=%.1f%n", key, best.cpu());
   }
 
   /** The best rates of some timed rounds, by the wall clock and by CPU time, and their checksum. */
