@@ -64,6 +64,20 @@ final class Addresses {
   }
 
   /**
+   * {@code ANY.matcher(t).find(from)}, packed as {@link #next} gives it; -1 also when the pattern's
+   * recursion (one level per label of a domain) overflows the stack on a domain of thousands of
+   * labels: such a text has no address that could be used.
+   */
+  private static long findAny(String t, int from) {
+    try {
+      Matcher m = ANY.matcher(t);
+      return m.find(from) ? (long) m.start() << 32 | m.end() : -1;
+    } catch (StackOverflowError e) {
+      return -1;
+    }
+  }
+
+  /**
    * The next match of {@link #ANY} in {@code t} at or after {@code from}, as {@code find(from)} finds
    * it: its start and end packed as {@code start << 32 | end}, or -1. A match's local part is a run
    * of local-part chars ending at an '@', and the look-behind rejects a start inside such a run: so
@@ -78,8 +92,7 @@ final class Addresses {
       while (start > 0 && at - start <= 128) {
         char c = t.charAt(start - 1);
         if (Character.isSurrogate(c)) {
-          Matcher m = ANY.matcher(t);
-          return m.find(from) ? (long) m.start() << 32 | m.end() : -1;
+          return findAny(t, from);
         }
         if (!isLocalChar(c)) {
           break;

@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * are kept, and a report embedded in plain text is found by {@link #findInText}.
  */
 final class DsnParser {
-  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
+  /**
+   * A comment that ends the value: white space, "(", then anything up to a ")" at the end. Read by
+   * hand ({@link #withoutTrailingComment}), in one pass; the pattern, kept as its definition, takes
+   * time quadratic in the length of a long run of white space.
+   */
+  static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
   private static final Pattern UTF8_ESCAPE = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}");
   /** A diagnostic type; {@link #isDiagType} reads it without the regular expression. */
   static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
@@ -442,7 +447,7 @@ final class DsnParser {
       v = v.substring(1, v.indexOf('>'));
     }
     if (v.indexOf('(') >= 0) { // a trailing comment needs its parenthesis
-      v = TRAILING_COMMENT.matcher(v).replaceAll("");
+      v = withoutTrailingComment(v);
     }
     v = v.trim();
     if (v.startsWith("<") && v.endsWith(">")) {
@@ -452,6 +457,45 @@ final class DsnParser {
       v = unescapeUtf8(v);
     }
     return v.trim();
+  }
+
+  /**
+   * {@code TRAILING_COMMENT.matcher(v).replaceAll("")} in one pass. The comment's ")" must end the
+   * value, or stand before a line terminator that does (where {@code $} matches); no line terminator
+   * may come between its "(" and its ")" ({@code .} matches none); and the match starts where the
+   * run of white space before the first such "(" starts.
+   */
+  static String withoutTrailingComment(String v) {
+    int n = v.length();
+    int close;
+    if (n >= 1 && v.charAt(n - 1) == ')') {
+      close = n - 1;
+    } else if (n >= 2 && v.charAt(n - 2) == ')' && isLineTerminator(v.charAt(n - 1))) {
+      close = n - 2;
+    } else if (n >= 3 && v.charAt(n - 3) == ')' && v.charAt(n - 2) == '\r' && v.charAt(n - 1) == '\n') {
+      close = n - 3;
+    } else {
+      return v;
+    }
+    int lastTerminator = close - 1;
+    while (lastTerminator >= 0 && !isLineTerminator(v.charAt(lastTerminator))) {
+      lastTerminator--;
+    }
+    for (int open = Math.max(lastTerminator + 1, 1); open < close; open++) {
+      if (v.charAt(open) == '(' && Keywords.isSpace(v.charAt(open - 1))) {
+        int start = open - 1;
+        while (start > 0 && Keywords.isSpace(v.charAt(start - 1))) {
+          start--;
+        }
+        return v.substring(0, start).concat(v.substring(close + 1));
+      }
+    }
+    return v;
+  }
+
+  /** A line terminator as {@link Pattern} reads one without flags: LF, CR, NEL, LS, PS. */
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** RFC 6533 utf-8-addr-xtext / unitext: {@code \x{HEX}} escapes become characters. */

@@ -49,7 +49,12 @@ public final class Engine {
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
   static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
   static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
-  private static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
+  /**
+   * The quotation marks that start a line ("> ", "> > "); read by hand ({@link #withoutQuotePrefixes}),
+   * the pattern kept as its definition: its repeated group recurses once per mark and overflows the
+   * stack on a line of some thousands of them.
+   */
+  static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
   private static final Pattern BOUNCE_WORDING = Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
       + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
       + "mailer-daemon)");
@@ -1166,12 +1171,64 @@ public final class Engine {
         nested = true;
       }
     }
-    String dequoted = QUOTE_PREFIX.matcher(text).replaceAll("");
+    String dequoted = withoutQuotePrefixes(text);
     boolean anchors = !scan.entries().isEmpty()
         || quoted > 0 && !TextScanner.scan(dequoted, msg.senderAddresses()).entries().isEmpty();
     boolean wording = anchors && (bounceSubject(msg.subject)
         || BOUNCE_WORDING.matcher(dequoted).find());
     return nested || (forwarded || quotedLines) && wording;
+  }
+
+  /**
+   * {@code QUOTE_PREFIX.matcher(text).replaceAll("")} in one pass: at the start of each line (where
+   * {@code (?m)^} matches: the text's start and after a line terminator, not between CR and LF and not
+   * at the end), the blanks, tabs and {@code >} up to the last {@code >} of the run of such chars the
+   * line starts with, and one blank or tab after it.
+   */
+  static String withoutQuotePrefixes(String text) {
+    int n = text.length();
+    StringBuilder out = null;
+    int copied = 0;
+    for (int start = 0; start < n; start = nextLineStart(text, start)) {
+      int lastMark = -1;
+      int i = start;
+      for (; i < n; i++) {
+        char c = text.charAt(i);
+        if (c == '>') {
+          lastMark = i;
+        } else if (c != ' ' && c != '\t') {
+          break;
+        }
+      }
+      if (lastMark < 0) {
+        continue;
+      }
+      int end = lastMark + 1;
+      if (end < n && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+        end++;
+      }
+      if (out == null) {
+        out = new StringBuilder(n);
+      }
+      out.append(text, copied, start);
+      copied = end;
+    }
+    return out == null ? text : out.append(text, copied, n).toString();
+  }
+
+  /**
+   * The start of the line after the one at {@code from}: after the next line terminator (CR LF
+   * counting as one), or the text's length when there is none.
+   */
+  private static int nextLineStart(String text, int from) {
+    int n = text.length();
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if (Smtp.isLineEnd(c)) {
+        return c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+      }
+    }
+    return n;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1407,29 +1464,79 @@ public final class Engine {
         // the lower-cased text is then char for char: its rare words say where a match can start
         Matcher m = null; // made at the first start: most texts have none
         int from = 0;
+        int failedRun = -1; // see senderMarkFailed
         for (int start : senderMarkStarts(searched, notificationPairs())) {
-          if (start < from) {
+          if (start < from || start < failedRun && isXDash(searched, start)) {
             continue;
           }
           long found = senderMarkAt(searched, start);
           if (found == UNREAD) {
             m = Keywords.from(m, SENDER_MARK, searched, start);
-            found = m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
+            found = lookingAt(m);
           }
           if (found >= 0) {
             out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
             from = (int) found;
+          } else {
+            failedRun = senderMarkFailed(searched, start, failedRun);
           }
         }
         return out;
       }
-      Matcher m = SENDER_MARK.matcher(searched);
-      int from = 0;
-      while (SENDER_MARK_WORDS.find(m, searched, from)) {
-        out.add(Addresses.key(m.group(1)));
-        from = m.end();
+      Matcher m = null;
+      int failedRun = -1;
+      for (int start = SENDER_MARK_WORDS.next(searched, 0); start >= 0; ) {
+        if (start < failedRun && isXDash(searched, start)) {
+          start = SENDER_MARK_WORDS.next(searched, start + 1);
+          continue;
+        }
+        m = Keywords.from(m, SENDER_MARK, searched, start);
+        long found = lookingAt(m);
+        if (found >= 0) {
+          out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
+          start = SENDER_MARK_WORDS.next(searched, (int) found);
+        } else {
+          failedRun = senderMarkFailed(searched, start, failedRun);
+          start = SENDER_MARK_WORDS.next(searched, start + 1);
+        }
       }
       return out;
+    }
+
+    /**
+     * {@link #SENDER_MARK}'s {@code lookingAt} at the matcher's region start, packed as {@link
+     * #senderMarkAt} gives it; -1 also when the pattern's recursion overflows the stack (a domain of
+     * thousands of labels): such a text names no sender address that could be used.
+     */
+    private static long lookingAt(Matcher m) {
+      try {
+        return m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
+      } catch (StackOverflowError e) {
+        return -1;
+      }
+    }
+
+    /** Whether {@code s} holds {@code "x-"} (either case of the x) at {@code i}. */
+    private static boolean isXDash(String s, int i) {
+      return i + 1 < s.length() && (s.charAt(i) == 'x' || s.charAt(i) == 'X') && s.charAt(i + 1) == '-';
+    }
+
+    /**
+     * After {@link #SENDER_MARK} failed at {@code start}: where the run of {@code [\w-]} after its
+     * {@code "x-"} ends, if it starts one, else {@code failedRun}. Every later {@code "x-"} in that
+     * run fails too: its {@code X-[\w-]*Sender:} ends at the same place, or cannot, and is followed by
+     * the same text. So each run is read once, not once from each of its "x-" (which took time
+     * quadratic in the length of a run such as "x-x-x-...").
+     */
+    private static int senderMarkFailed(String s, int start, int failedRun) {
+      if (!isXDash(s, start)) {
+        return failedRun;
+      }
+      int e = start + 2;
+      while (e < s.length() && isWordOrHyphen(s.charAt(e))) {
+        e++;
+      }
+      return e;
     }
 
     /** {@link #senderMarkAt}: a surrogate is in reach, the pattern reads it. */

@@ -33,6 +33,13 @@ import org.jspecify.annotations.Nullable;
 final class MimeReader {
   /** At most this many parts are read from one message. */
   static final int MAX_PARTS = 512;
+  /**
+   * The most characters a boundary line may have, its two leading dashes included: the most a line
+   * may hold (RFC 5322, section 2.1.1; RFC 2046 allows 70 for the boundary itself). A multipart with a
+   * longer boundary, given or taken from its first boundary-like line, is read as text: Jakarta Mail
+   * prepares its search for a boundary in time that grows with the square of the boundary's length.
+   */
+  static final int MAX_BOUNDARY_LINE = 998;
   /** Text-like leaves are read up to this many bytes each. */
   static final int MAX_LEAF_BYTES = 4 * 1024 * 1024;
 
@@ -149,6 +156,11 @@ final class MimeReader {
 
   private boolean readMultipart(Part p, MimePart node, ContentType type) {
     String boundary = type.param("boundary");
+    int boundaryLine = boundary == null || boundary.isEmpty() ? firstBoundaryLine(p) : boundary.length() + 2;
+    if (boundaryLine > MAX_BOUNDARY_LINE) {
+      diags.add(longBoundary(node));
+      return false;
+    }
     String ct = boundary == null || boundary.isEmpty()
         ? "multipart/mixed"
         : "multipart/mixed; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -232,6 +244,61 @@ final class MimeReader {
       diags.once(Diagnostic.warning(Codes.ENCODING_BROKEN, "a part's content could not be read"));
       return new byte[0];
     }
+  }
+
+  /** The diagnostic of a multipart whose boundary line is longer than {@link #MAX_BOUNDARY_LINE}. */
+  static Diagnostic longBoundary(MimePart node) {
+    return Diagnostic.warning(Codes.MIME_MALFORMED, node.label() + " is not a valid multipart (its boundary is longer than "
+        + MAX_BOUNDARY_LINE + " characters); it was read as text");
+  }
+
+  /**
+   * The length of the line that Jakarta Mail takes for the boundary of a multipart without a
+   * boundary parameter: the first line (ended by LF or CR, trailing blanks and tabs left out) of more
+   * than two characters that starts with "--" and is not all dashes; -1 when there is none or the
+   * content cannot be read.
+   */
+  static int firstBoundaryLine(Part p) {
+    try (InputStream in = raw(p)) {
+      return in == null ? -1 : firstBoundaryLine(in);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** {@link #firstBoundaryLine(Part)} of a stream, read in one pass. */
+  static int firstBoundaryLine(InputStream in) throws IOException {
+    byte[] buf = new byte[8192];
+    int length = 0; // of the line so far
+    int kept = 0; // its length without trailing blanks
+    boolean dashStart = false; // it starts with "--"
+    boolean allDashes = true; // of its first kept chars
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      for (int i = 0; i < n; i++) {
+        byte b = buf[i];
+        if (b == '\n' || b == '\r') {
+          if (kept > 2 && dashStart && !(kept > 4 && allDashes)) {
+            return kept;
+          }
+          length = 0;
+          kept = 0;
+          allDashes = true;
+          continue;
+        }
+        if (length == 0) {
+          dashStart = b == '-';
+        } else if (length == 1) {
+          dashStart &= b == '-';
+        }
+        length++;
+        if (b != ' ' && b != '\t') {
+          allDashes &= b == '-' && kept == length - 1;
+          kept = length;
+        }
+      }
+    }
+    return kept > 2 && dashStart && !(kept > 4 && allDashes) ? kept : -1;
   }
 
   private static InputStream raw(Part p) throws MessagingException {

@@ -191,6 +191,9 @@ final class MimeSplitter {
     DashLines dash = dashLines(b, from);
     String param = type.param("boundary");
     byte[] bnd = param == null || param.isEmpty() ? null : boundaryBytes(param);
+    if (bnd != null && bnd.length > MimeReader.MAX_BOUNDARY_LINE) {
+      return longBoundary(node);
+    }
     // the preamble: lines up to the first boundary line (trailing blanks ignored); only lines
     // starting with "--" can be one, so only those are looked at
     int pos = -1;
@@ -214,6 +217,9 @@ final class MimeSplitter {
           return missingStart(node); // an end boundary before any part
         }
       } else if (len > 2 && !(len > 4 && allDashes(b, line, e))) {
+        if (len > MimeReader.MAX_BOUNDARY_LINE) {
+          return longBoundary(node);
+        }
         bnd = Arrays.copyOfRange(b, line, e); // no boundary parameter: the first boundary-like line is one
         pos = le < to ? le + 1 : to;
         break;
@@ -284,6 +290,12 @@ final class MimeSplitter {
           digest ? ContentType.MESSAGE_RFC822 : ContentType.TEXT_PLAIN));
     }
     return true;
+  }
+
+  /** {@link MimeReader#longBoundary}: a boundary line too long to search for. */
+  private boolean longBoundary(MimePart node) {
+    add(MimeReader.longBoundary(node));
+    return false;
   }
 
   /** Jakarta's "Missing start boundary" failure (empty multiparts are not allowed). */

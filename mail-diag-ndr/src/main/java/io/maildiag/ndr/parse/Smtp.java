@@ -36,7 +36,12 @@ final class Smtp {
 
   private static final String DIGITS = "0123456789";
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
-  private static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
+  /**
+   * A positive reply code at the start of a line or after {@code smtp;}; read by hand ({@link
+   * #positiveReplyAt}), the pattern kept as its definition: tried from every line start of a run of
+   * blank lines, its {@code \\s*} took time quadratic in the run's length.
+   */
+  static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
   static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
@@ -412,8 +417,64 @@ final class Smtp {
 
   /** A positive (2yz) reply code at the start of the text or a line, for delivery reports. */
   static Optional<ReplyCode> positiveReply(String text) {
-    Matcher m = POSITIVE_REPLY.matcher(text);
-    return m.find() ? reply(m.group(1)) : Optional.empty();
+    int at = positiveReplyAt(text);
+    return at < 0 ? Optional.empty() : replyIn(text, at);
+  }
+
+  /**
+   * Where the digits of the first {@link #POSITIVE_REPLY} match are, or -1. A match starts at a line
+   * start (as {@code (?m)^} finds one: the text's start and after a line terminator, not between CR
+   * and LF and not at the end) or at {@code smtp;}; its {@code \\s*} takes all the white space after
+   * that, for the digits cannot be white space. Every start inside one run of white space reaches the
+   * same end, so a run is read once.
+   */
+  static int positiveReplyAt(String text) {
+    int n = text.length();
+    int runFrom = -1; // the white space run last read, [runFrom, runTo], which ends where no match is
+    int runTo = -1;
+    for (int i = 0; i < n; i++) {
+      boolean lineStart = i == 0 || isLineEnd(text.charAt(i - 1)) && !(text.charAt(i - 1) == '\r' && text.charAt(i) == '\n');
+      if (lineStart) {
+        int at = replyAfterSpace(text, i, runFrom, runTo);
+        if (at >= 0) {
+          return at;
+        }
+        runFrom = i;
+        runTo = Keywords.skipSpace(text, i);
+      }
+      if (text.startsWith("smtp;", i)) {
+        int from = i + 5;
+        int at = replyAfterSpace(text, from, runFrom, runTo);
+        if (at >= 0) {
+          return at;
+        }
+        runFrom = from;
+        runTo = Keywords.skipSpace(text, from);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The digits' index when the white space from {@code from} is followed by a positive reply code
+   * that {@link #POSITIVE_REPLY}'s look-ahead accepts, else -1; none when {@code from} lies in the
+   * run {@code [runFrom, runTo]}, already read to no match.
+   */
+  private static int replyAfterSpace(String text, int from, int runFrom, int runTo) {
+    if (from >= runFrom && from <= runTo) {
+      return -1;
+    }
+    int k = Keywords.skipSpace(text, from);
+    int n = text.length();
+    if (k + 3 > n || text.charAt(k) != '2' || text.charAt(k + 1) < '0' || text.charAt(k + 1) > '5'
+        || !isDigit(text.charAt(k + 2))) {
+      return -1;
+    }
+    if (k + 3 == n) {
+      return k;
+    }
+    char next = text.charAt(k + 3);
+    return next == ' ' || next == '\t' || next == '-' || isLineEnd(next) ? k : -1;
   }
 
   /**

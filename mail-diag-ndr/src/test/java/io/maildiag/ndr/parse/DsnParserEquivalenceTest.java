@@ -46,6 +46,17 @@ class DsnParserEquivalenceTest {
         .matcher(type).matches());
   }
 
+  @Property(tries = 5000)
+  void trailingCommentIsTheRegex(@ForAll("values") String value) {
+    assertThat(DsnParser.withoutTrailingComment(value))
+        .isEqualTo(DsnParser.TRAILING_COMMENT.matcher(value).replaceAll(""));
+  }
+
+  @Provide
+  Arbitrary<String> values() {
+    return Arbitraries.strings().withChars(" \t\n\r\u000B\f\u0085\u2028\u2029()a@").ofMaxLength(14);
+  }
+
   @Provide
   Arbitrary<String> types() {
     return Arbitraries.strings().withChars("aZ09_.-; \u212A\u00e9x\u0660").ofMaxLength(6);

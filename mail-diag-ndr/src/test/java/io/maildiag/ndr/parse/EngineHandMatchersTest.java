@@ -24,6 +24,25 @@ class EngineHandMatchersTest {
     }
   }
 
+  private static final String[] QUOTE_PIECES = {">", "> ", " >", "\t>", " ", "\t", "a", "\n", "\r", "\r\n", "\u0085",
+      "\u2028", "\u2029", ">>", "x>"};
+
+  @Test
+  void quotePrefixesAsThePattern() {
+    Random random = new Random(61);
+    for (int i = 0; i < 100_000; i++) {
+      String s = EngineGatesTest.noise(random, QUOTE_PIECES, random.nextInt(9));
+      assertThat(Engine.withoutQuotePrefixes(s)).as(s).isEqualTo(Engine.QUOTE_PREFIX.matcher(s).replaceAll(""));
+    }
+  }
+
+  @Test
+  void aLineOfThousandsOfQuoteMarksIsReadWithoutRecursion() {
+    // the pattern's repeated group recursed once per mark and overflowed the stack here
+    String text = "> ".repeat(100_000) + "quoted\nplain\n";
+    assertThat(Engine.withoutQuotePrefixes(text)).isEqualTo("quoted\nplain\n");
+  }
+
   @Test
   void headerLineAsThePattern() {
     Random random = new Random(59);

@@ -150,4 +150,33 @@ class HostileInputTest {
     BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
     assertThat(a.recipients()).isNotEmpty();
   }
+
+  @Test
+  void longRunsOfBlanksInARecipientFieldAreReadInOnePass() {
+    // folded lines of 50,000 blanks each, then a comment: a backtracking pattern took minutes here
+    String run = (" ".repeat(50_000) + "y\n").repeat(12);
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\n\nfailed\n--b\n"
+        + "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+        + "Final-Recipient: rfc822; a@example.com\n" + run + " x (comment)\nAction: failed\nStatus: 5.1.1\n--b--\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg));
+    assertThat(has(a, Codes.TIME_BUDGET_EXCEEDED)).isFalse();
+    assertThat(a.recipients()).hasSize(1);
+    assertThat(a.recipients().get(0).recipient()).startsWith("a@example.com").endsWith("y x");
+  }
+
+  @Test
+  void aBoundaryLongerThanALineIsNotSearchedFor() {
+    // the non-ASCII boundary parameter leaves the message to Jakarta Mail, which would take the
+    // 60,000-char line for the missing boundary of the outer part and prepare its search in time
+    // that grows with the square of its length
+    String dashes = "-".repeat(60_000) + "x";
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n"
+        + "Content-Type: multipart/mixed\n\n" + dashes + "\nContent-Type: multipart/alternative; boundary=\"\u00e9\"\n\n"
+        + "<a@example.com>: 550 5.1.1 user unknown\n" + dashes + "--\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), msg.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(Codes.MIME_MALFORMED)
+        && d.message().contains("its boundary is longer than " + MimeReader.MAX_BOUNDARY_LINE + " characters"));
+    assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("a@example.com");
+  }
 }

@@ -120,6 +120,32 @@ class MimeSplitterDifferentialTest {
   }
 
   @Test
+  void boundariesLongerThanALineAreReadAsTextByBothPaths() {
+    int max = MimeReader.MAX_BOUNDARY_LINE;
+    for (int line : new int[] {max - 1, max, max + 1, 5000}) {
+      String given = "b".repeat(line - 2);
+      String withParameter = "Content-Type: multipart/mixed; boundary=\"" + given + "\"\n\n--" + given
+          + "\n\nx\n--" + given + "--\n";
+      // no parameter: the first boundary-like line is the boundary; a run of dashes is the worst case
+      String guessed = "-".repeat(line - 1) + "x";
+      String withoutParameter = "Content-Type: multipart/mixed\n\n" + guessed + "\n\nx\n" + guessed + "--\n";
+      for (String s : new String[] {withParameter, withoutParameter}) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(sameTree(s, b, Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS)).isTrue();
+        Diags d = new Diags(100);
+        MimePart root = new MimeReader(Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS, d,
+            new Deadline(Duration.ofHours(1))).readWithJakarta(b);
+        boolean tooLong = line > max;
+        assertThat(root.children).as("parts of a multipart with a boundary line of %d", line).hasSize(tooLong ? 0 : 1);
+        assertThat(diags(d)).as("diagnostics for a boundary line of %d", line).hasSize(tooLong ? 1 : 0);
+        if (tooLong) {
+          assertThat(diags(d).get(0)).contains("its boundary is longer than " + max + " characters");
+        }
+      }
+    }
+  }
+
+  @Test
   void unsureShapesAreLeftToJakarta() {
     String[] shapes = {
       // CRs inside a base64-encoded embedded message

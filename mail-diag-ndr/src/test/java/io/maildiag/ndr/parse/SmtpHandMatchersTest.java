@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** The hand-written matchers of {@link Smtp} find what their regular expressions find. */
 class SmtpHandMatchersTest {
@@ -40,6 +41,27 @@ class SmtpHandMatchersTest {
     } else {
       assertThat(end).as(l).isEqualTo(-1);
     }
+  }
+
+  @Property(tries = 5000)
+  void positiveReplyAsThePattern(@ForAll("replyTexts") String text) {
+    Matcher m = Smtp.POSITIVE_REPLY.matcher(text);
+    assertThat(Smtp.positiveReplyAt(text)).as(text).isEqualTo(m.find() ? m.start(1) : -1);
+  }
+
+  @Provide
+  Arbitrary<String> replyTexts() {
+    return Arbitraries.of("250", "2", "5", "0", "259", "260", "250-", "250 ", "smtp;", "smtp; ", "SMTP;", " ", "\t",
+        "\n", "\r", "\r\n", "\u0085", "\u2028", "\u000B", "x", "-", "a250").list().ofMaxSize(8)
+        .map(l -> String.join("", l));
+  }
+
+  @Test
+  void blankLinesAreReadOnce() {
+    // tried from every line start of the run, the pattern's \\s* took time quadratic in its length
+    String text = "\n".repeat(200_000) + "250 ok";
+    assertThat(Smtp.positiveReplyAt(text)).isEqualTo(200_000);
+    assertThat(Smtp.positiveReplyAt("\n".repeat(200_000) + "x")).isEqualTo(-1);
   }
 
   @Provide
