@@ -49,7 +49,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -128,7 +127,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HeaderAnalyzer {
 
-  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@([A-Za-z0-9._-]+)");
+  /**
+   * An address and its domain (group 1); read by hand ({@link #addressDomainText}), the pattern kept
+   * as its definition: tried from every character of a long run without an {@code @}, it took time
+   * quadratic in the run's length.
+   */
+  static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"(),;:@\\[\\]]+@([A-Za-z0-9._-]+)");
   private static final Set<AuthMethod> VERDICT_METHODS =
       Set.of(AuthMethod.SPF, AuthMethod.DKIM, AuthMethod.DMARC, AuthMethod.ARC, AuthMethod.COMPAUTH);
   private static final Set<AuthResultValue> FAILING =
@@ -554,8 +558,47 @@ public final class HeaderAnalyzer {
     int lt = value.indexOf('<');
     int gt = lt < 0 ? -1 : value.indexOf('>', lt);
     String scope = lt >= 0 && gt > lt ? value.substring(lt + 1, gt) : value;
-    Matcher m = ADDRESS.matcher(scope);
-    return m.find() ? domain(m.group(1)) : Optional.empty();
+    return addressDomainText(scope).flatMap(HeaderAnalyzer::domain);
+  }
+
+  /**
+   * Group 1 of the first {@link #ADDRESS} match in {@code s}, in one pass. A match starts a run of
+   * local-part characters; the run is taken whole (the {@code @} is not one of them), so the first
+   * run that ends at an {@code @} followed by a domain character starts the match.
+   */
+  static Optional<String> addressDomainText(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (!isLocalChar(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && isLocalChar(s.charAt(j))) {
+        j++;
+      }
+      if (j + 1 < n && s.charAt(j) == '@' && isDomainChar(s.charAt(j + 1))) {
+        int e = j + 1;
+        while (e < n && isDomainChar(s.charAt(e))) {
+          e++;
+        }
+        return Optional.of(s.substring(j + 1, e));
+      }
+      i = j;
+    }
+    return Optional.empty();
+  }
+
+  /** {@code [^\\s<>"(),;:@\\[\\]]}: a character of {@link #ADDRESS}'s local part. */
+  private static boolean isLocalChar(char c) {
+    return !(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '<' || c == '>'
+        || c == '"' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '@' || c == '[' || c == ']');
+  }
+
+  /** {@code [A-Za-z0-9._-]}: a character of {@link #ADDRESS}'s domain. */
+  private static boolean isDomainChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
   }
 
   /** Returns the domain of an SPF identity: an address's domain, or the value itself when it is a domain. */
