@@ -53,7 +53,11 @@ import java.util.Optional;
  * {@link Limits#maxHeaderBytes()} and {@link Limits#maxHeaderFields()} per header section,
  * {@link Limits#maxMimeDepth()} (deeper parts are not read, {@link #MIME_TOO_DEEP}),
  * {@link Limits#totalTimeBudget()} (the analysis stops early, {@link #TIME_BUDGET_EXCEEDED}) and
- * {@link Limits#maxDiagnostics()}. Line endings may be CRLF, LF or bare CR.
+ * {@link Limits#maxDiagnostics()}. Line endings may be CRLF, LF or bare CR. A multipart whose
+ * boundary line (given by its parameter, or the first line that looks like one when the parameter
+ * is missing) is longer than 998 characters, the most a line may hold (RFC 5322, section 2.1.1), is
+ * read as text with a {@link #MIME_MALFORMED} warning: a boundary is at most 70 characters (RFC
+ * 2046), and searching for a longer one costs time that grows with the square of its length.
  *
  * <h2>Input</h2>
  *

@@ -186,7 +186,7 @@ final class Addresses {
   }
 
   static String key(String address) {
-    return address.toLowerCase(Locale.ROOT);
+    return Lower.root(address);
   }
 
   static String localPart(String address) {

@@ -94,7 +94,7 @@ final class CharPairs {
       }
       int cp = lowerWide(c);
       if (cp < 0 || cp > 0xffff) {
-        return new CharPairs(text.toLowerCase(Locale.ROOT));
+        return new CharPairs(Lower.root(text));
       }
       out[i] = (char) cp;
     }

@@ -609,7 +609,7 @@ public final class Engine {
   }
 
   private static boolean subjectSaysDelay(String subject) {
-    String s = subject.toLowerCase(Locale.ROOT);
+    String s = Lower.root(subject);
     return s.contains("(delay)") || s.contains("delayed") || s.contains("warning: could not send")
         || s.contains("still being retried") || s.contains("delivery delay");
   }
@@ -801,7 +801,7 @@ public final class Engine {
    * shows in the lower-cased paragraph as one of its words; it runs only when one is there.
    */
   static boolean boilerplateParagraph(String p) {
-    String lower = p.toLowerCase(Locale.ROOT);
+    String lower = Lower.root(p);
     for (String w : BOILERPLATE_PARAGRAPH_WORDS) {
       if (lower.contains(w)) {
         return BOILERPLATE_PARAGRAPH.matcher(p).find();

@@ -41,7 +41,7 @@ final class Feedback {
     } else if (arfType) {
       // a feedback report whose part type was lost: look for its fields in the text
       String t = msg.notificationText();
-      int i = t.toLowerCase(Locale.ROOT).indexOf("feedback-type:");
+      int i = Lower.root(t).indexOf("feedback-type:");
       if (i >= 0) {
         int lineStart = t.lastIndexOf('\n', i) + 1;
         fields = Headers.parse(t.substring(lineStart), 200).headers();

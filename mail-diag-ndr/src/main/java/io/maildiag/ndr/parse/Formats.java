@@ -296,13 +296,13 @@ final class Formats {
       String raw = sb.toString();
       if (raw.indexOf('\u03a3') < 0 && raw.indexOf('\u0130') < 0) {
         // lower-casing is then char by char, so the whole equals its fields lower-cased one by one
-        return raw.toLowerCase(Locale.ROOT);
+        return Lower.root(raw);
       }
       // a capital sigma lower-cases by its context, and a dotted capital I grows the text: field by field
       sb.setLength(0);
       sb.append('\n');
       for (Headers.Field fl : headers.fields()) {
-        sb.append(fl.name().toLowerCase(Locale.ROOT)).append(": ").append(fl.value().toLowerCase(Locale.ROOT))
+        sb.append(Lower.root(fl.name())).append(": ").append(Lower.root(fl.value()))
             .append('\n');
         if (sb.length() > 200_000) {
           break;
@@ -489,15 +489,15 @@ final class Formats {
     if (l.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
       return lower.prefix(l.substring(0, n)); // a prefix of the lower-cased text: its pairs are among the text's
     }
-    return new CharPairs(prefix.toLowerCase(Locale.ROOT));
+    return new CharPairs(Lower.root(prefix));
   }
 
   static String family(Signals s) {
-    String from = s.from.toLowerCase(Locale.ROOT);
-    String subject = s.subject.toLowerCase(Locale.ROOT);
+    String from = Lower.root(s.from);
+    String subject = Lower.root(s.subject);
     HeaderLines h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
-    String rmta = s.reportingMta.toLowerCase(Locale.ROOT);
+    String rmta = Lower.root(s.reportingMta);
     // the text's pairs of chars, read once per message, rule out most of the many words below without a search
     CharPairs tp = t == s.text ? s.textPairs : lowerPrefix(s.text, s.textPairs, t);
 
