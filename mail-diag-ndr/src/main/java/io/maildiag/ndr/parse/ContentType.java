@@ -85,7 +85,7 @@ final class ContentType {
     if (type != null) {
       return new ContentType(type, v, i);
     }
-    type = v.substring(0, i).toLowerCase(Locale.ROOT).replace("\"", "");
+    type = Lower.root(v.substring(0, i)).replace("\"", "");
     if (type.indexOf('/') <= 0 || type.endsWith("/")) {
       return new ContentType(fallback.mimeType(), v, i);
     }
@@ -171,7 +171,7 @@ final class ContentType {
       }
       String name = known(v, nameStart, i, NAMES_BY_LENGTH);
       if (name == null) {
-        name = v.substring(nameStart, i).toLowerCase(Locale.ROOT);
+        name = Lower.root(v.substring(nameStart, i));
       }
       while (i < n && isWhitespace(v.charAt(i))) {
         i++;

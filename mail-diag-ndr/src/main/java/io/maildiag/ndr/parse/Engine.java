@@ -1167,7 +1167,7 @@ public final class Engine {
       }
       Message inner = new Message(p, new Diags(10));
       if (inner.daemonSender() && bounceSubject(inner.subject)
-          || inner.root.headers.get("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("delivery-status")) {
+          || Lower.root(inner.root.headers.get("Content-Type").orElse("")).contains("delivery-status")) {
         nested = true;
       }
     }
