@@ -1,5 +1,6 @@
 package io.maildiag.headers.received;
 
+import io.maildiag.core.LowerCase;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
@@ -566,7 +567,7 @@ public final class MailDates {
     }
 
     private int index(String t, String[] shortNames, String[] fullNames) {
-      String lower = t.toLowerCase(Locale.ROOT);
+      String lower = LowerCase.root(t);
       for (int i = 0; i < shortNames.length; i++) {
         if (shortNames[i].equals(lower)) {
           return i;

@@ -1,5 +1,6 @@
 package io.maildiag.headers.received;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.ip.IpAddress;
@@ -94,7 +95,7 @@ final class ReceivedParser {
       int cut = tail.size();
       for (int i = 0; i < tail.size(); i++) {
         Tok t = tail.get(i);
-        if (i > 0 && t.type == Type.ATOM && KEYWORDS.contains(t.text.toLowerCase(Locale.ROOT))) {
+        if (i > 0 && t.type == Type.ATOM && KEYWORDS.contains(LowerCase.root(t.text))) {
           cut = i;
           break;
         }
@@ -288,12 +289,12 @@ final class ReceivedParser {
     if (t.length() >= 10 && MailDates.isDigits(t, 0, 4) && t.charAt(4) == '-') {
       return true;
     }
-    String lower = t.toLowerCase(Locale.ROOT);
+    String lower = LowerCase.root(t);
     if (MailDates.isAlpha(t) && Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun").contains(lower)) {
       return true;
     }
     if (t.length() <= 2 && MailDates.isDigits(t, 0, t.length()) && i + 1 < tokens.size()) {
-      String m = tokens.get(i + 1).text.toLowerCase(Locale.ROOT);
+      String m = LowerCase.root(tokens.get(i + 1).text);
       return m.length() >= 3 && Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
           "nov", "dec").contains(m.substring(0, 3));
     }
@@ -310,7 +311,7 @@ final class ReceivedParser {
         continue;
       }
       if (t.type == Type.ATOM) {
-        String lower = t.text.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.root(t.text);
         // An id is arbitrary text: "id by" makes "by" the id, not a clause.
         boolean idValue = current != null && current.keyword.equals("id") && current.value == null
             && current.comments.isEmpty();
@@ -476,7 +477,7 @@ final class ReceivedParser {
     List<Tok> ex = c.extras;
     for (int i = 0; i < ex.size(); i++) {
       Tok t = ex.get(i);
-      String lower = t.text.toLowerCase(Locale.ROOT);
+      String lower = LowerCase.root(t.text);
       if (t.text.equals("tls") && i + 1 < ex.size() && ex.get(i + 1).type == Type.ATOM) {
         tls = true;
         if (tlsCipher == null) {
@@ -497,7 +498,7 @@ final class ReceivedParser {
 
   /** Reads TLS, authentication and envelope details; returns true when the comment was one of those. */
   private boolean analyzeCommon(String c) {
-    String lower = c.toLowerCase(Locale.ROOT);
+    String lower = LowerCase.root(c);
     boolean known = false;
     if (lower.startsWith("envelope-from") || lower.startsWith("envelope-sender")) {
       String rest = c.substring(lower.startsWith("envelope-from") ? 13 : 15).trim();
@@ -520,7 +521,7 @@ final class ReceivedParser {
     }
     if (lower.contains("version=") || lower.contains("cipher=")) {
       for (String w : words(c)) {
-        String lw = w.toLowerCase(Locale.ROOT);
+        String lw = LowerCase.root(w);
         if (lw.startsWith("version=") && tlsVersion == null) {
           tlsVersion = trimPunct(w.substring(8));
         } else if (lw.startsWith("cipher=") && tlsCipher == null) {
@@ -551,7 +552,7 @@ final class ReceivedParser {
       String[] parts = rest.split(",", -1);
       for (String p : parts) {
         String t = p.trim();
-        String lt = t.toLowerCase(Locale.ROOT);
+        String lt = LowerCase.root(t);
         if (lt.startsWith("tls") || lt.startsWith("ssl")) {
           if (tlsVersion == null) {
             tlsVersion = t;
@@ -592,7 +593,7 @@ final class ReceivedParser {
     }
     for (int i = 0; i < ws.size(); i++) {
       String w = ws.get(i);
-      String lw = w.toLowerCase(Locale.ROOT);
+      String lw = LowerCase.root(w);
       if (w.startsWith("[")) {
         IpAddress a = ipOf(w);
         if (a != null && ip == null) {

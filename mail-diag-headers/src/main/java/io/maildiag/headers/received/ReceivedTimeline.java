@@ -1,5 +1,6 @@
 package io.maildiag.headers.received;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
@@ -16,7 +17,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -450,7 +450,7 @@ public final class ReceivedTimeline {
         if (dt.isEmpty() || by.isEmpty() || h.received().date().map(MailDate::unknownLocalZone).orElse(true)) {
           continue;
         }
-        String key = by.get().toLowerCase(Locale.ROOT);
+        String key = LowerCase.root(by.get());
         byHost.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(dt.get().getOffset());
         lastHop.put(key, h);
       }

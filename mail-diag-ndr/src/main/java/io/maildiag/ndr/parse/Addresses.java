@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -186,7 +187,7 @@ final class Addresses {
   }
 
   static String key(String address) {
-    return Lower.root(address);
+    return LowerCase.root(address);
   }
 
   static String localPart(String address) {

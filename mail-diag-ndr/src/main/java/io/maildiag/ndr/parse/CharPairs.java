@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -94,7 +95,7 @@ final class CharPairs {
       }
       int cp = lowerWide(c);
       if (cp < 0 || cp > 0xffff) {
-        return new CharPairs(Lower.root(text));
+        return new CharPairs(LowerCase.root(text));
       }
       out[i] = (char) cp;
     }

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -85,7 +86,7 @@ final class ContentType {
     if (type != null) {
       return new ContentType(type, v, i);
     }
-    type = Lower.root(v.substring(0, i)).replace("\"", "");
+    type = LowerCase.root(v.substring(0, i)).replace("\"", "");
     if (type.indexOf('/') <= 0 || type.endsWith("/")) {
       return new ContentType(fallback.mimeType(), v, i);
     }
@@ -171,7 +172,7 @@ final class ContentType {
       }
       String name = known(v, nameStart, i, NAMES_BY_LENGTH);
       if (name == null) {
-        name = Lower.root(v.substring(nameStart, i));
+        name = LowerCase.root(v.substring(nameStart, i));
       }
       while (i < n && isWhitespace(v.charAt(i))) {
         i++;

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ final class DsnParser {
         continue;
       }
       int known = knownName(text, start, field[0]);
-      String name = known >= 0 ? KNOWN_NAMES[known] : Lower.root(text.substring(start, field[0]));
+      String name = known >= 0 ? KNOWN_NAMES[known] : LowerCase.root(text.substring(start, field[0]));
       int kinds = known >= 0 ? KNOWN_KINDS[known] : 0; // an unknown name is in none of the sets
       String value = text.substring(field[1], field[2]);
       boolean messageField = (kinds & MESSAGE) != 0;
@@ -532,7 +533,7 @@ final class DsnParser {
       close = value.length(); // an unclosed comment runs to the end of the field
     }
     String c = Headers.unfold(value.substring(open + 1, close)).strip();
-    if (c.isEmpty() || CLASS_ONLY_COMMENTS.contains(Lower.root(c))) {
+    if (c.isEmpty() || CLASS_ONLY_COMMENTS.contains(LowerCase.root(c))) {
       return "";
     }
     return Smtp.clean(c);

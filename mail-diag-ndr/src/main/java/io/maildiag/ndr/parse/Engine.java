@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.ndr.Actor;
@@ -609,7 +610,7 @@ public final class Engine {
   }
 
   private static boolean subjectSaysDelay(String subject) {
-    String s = Lower.root(subject);
+    String s = LowerCase.root(subject);
     return s.contains("(delay)") || s.contains("delayed") || s.contains("warning: could not send")
         || s.contains("still being retried") || s.contains("delivery delay");
   }
@@ -801,7 +802,7 @@ public final class Engine {
    * shows in the lower-cased paragraph as one of its words; it runs only when one is there.
    */
   static boolean boilerplateParagraph(String p) {
-    String lower = Lower.root(p);
+    String lower = LowerCase.root(p);
     for (String w : BOILERPLATE_PARAGRAPH_WORDS) {
       if (lower.contains(w)) {
         return BOILERPLATE_PARAGRAPH.matcher(p).find();
@@ -1167,7 +1168,7 @@ public final class Engine {
       }
       Message inner = new Message(p, new Diags(10));
       if (inner.daemonSender() && bounceSubject(inner.subject)
-          || Lower.root(inner.root.headers.get("Content-Type").orElse("")).contains("delivery-status")) {
+          || LowerCase.root(inner.root.headers.get("Content-Type").orElse("")).contains("delivery-status")) {
         nested = true;
       }
     }

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;
@@ -41,7 +42,7 @@ final class Feedback {
     } else if (arfType) {
       // a feedback report whose part type was lost: look for its fields in the text
       String t = msg.notificationText();
-      int i = Lower.root(t).indexOf("feedback-type:");
+      int i = LowerCase.root(t).indexOf("feedback-type:");
       if (i >= 0) {
         int lineStart = t.lastIndexOf('\n', i) + 1;
         fields = Headers.parse(t.substring(lineStart), 200).headers();

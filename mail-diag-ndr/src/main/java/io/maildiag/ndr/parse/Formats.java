@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.code.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -296,13 +297,13 @@ final class Formats {
       String raw = sb.toString();
       if (raw.indexOf('\u03a3') < 0 && raw.indexOf('\u0130') < 0) {
         // lower-casing is then char by char, so the whole equals its fields lower-cased one by one
-        return Lower.root(raw);
+        return LowerCase.root(raw);
       }
       // a capital sigma lower-cases by its context, and a dotted capital I grows the text: field by field
       sb.setLength(0);
       sb.append('\n');
       for (Headers.Field fl : headers.fields()) {
-        sb.append(Lower.root(fl.name())).append(": ").append(Lower.root(fl.value()))
+        sb.append(LowerCase.root(fl.name())).append(": ").append(LowerCase.root(fl.value()))
             .append('\n');
         if (sb.length() > 200_000) {
           break;
@@ -489,15 +490,15 @@ final class Formats {
     if (l.length() == text.length() && prefix.indexOf('\u03a3') < 0 && !Character.isHighSurrogate(prefix.charAt(n - 1))) {
       return lower.prefix(l.substring(0, n)); // a prefix of the lower-cased text: its pairs are among the text's
     }
-    return new CharPairs(Lower.root(prefix));
+    return new CharPairs(LowerCase.root(prefix));
   }
 
   static String family(Signals s) {
-    String from = Lower.root(s.from);
-    String subject = Lower.root(s.subject);
+    String from = LowerCase.root(s.from);
+    String subject = LowerCase.root(s.subject);
     HeaderLines h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
-    String rmta = Lower.root(s.reportingMta);
+    String rmta = LowerCase.root(s.reportingMta);
     // the text's pairs of chars, read once per message, rule out most of the many words below without a search
     CharPairs tp = t == s.text ? s.textPairs : lowerPrefix(s.text, s.textPairs, t);
 

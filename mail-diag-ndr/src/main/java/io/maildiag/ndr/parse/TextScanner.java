@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -971,7 +972,7 @@ final class TextScanner {
     }
     if (m != null || g >= 0) {
       String rest = m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g));
-      if (rest.isBlank() && FAILURE_WORD.matcher(Lower.root(s)).matches()) {
+      if (rest.isBlank() && FAILURE_WORD.matcher(LowerCase.root(s)).matches()) {
         rest = s; // "Unknown user: addr" says why
       }
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), rest, true);
@@ -993,7 +994,7 @@ final class TextScanner {
       m = whole(localPartAt(s, s.charAt(0) == '<' ? 1 : 0), P_LEAD, s);
     }
     String leadRest = m != null ? m.group(2) : g >= 0 ? s.substring(AnchorMatchers.rest(g)) : null;
-    if (leadRest != null && !Lower.root(leadRest).startsWith("wrote")) {
+    if (leadRest != null && !LowerCase.root(leadRest).startsWith("wrote")) {
       String rest = leadRest;
       // "addr (addr)<mailto:addr>" and "addr<mailto:addr>": the rest is not a diagnostic
       if (s.contains("<mailto:")) {

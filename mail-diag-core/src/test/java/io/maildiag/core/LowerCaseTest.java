@@ -1,4 +1,4 @@
-package io.maildiag.ndr.parse;
+package io.maildiag.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** {@link Lower#root} is {@code toLowerCase(Locale.ROOT)}, in linear time. */
-class LowerTest {
+/** {@link LowerCase#root} is {@code toLowerCase(Locale.ROOT)}, in linear time. */
+class LowerCaseTest {
 
   @Property(tries = 5000)
   void isTheJdksRootLowerCase(@ForAll("texts") String s) {
-    assertThat(Lower.root(s)).isEqualTo(s.toLowerCase(Locale.ROOT));
+    assertThat(LowerCase.root(s)).isEqualTo(s.toLowerCase(Locale.ROOT));
   }
 
   @Provide
@@ -29,7 +29,7 @@ class LowerTest {
   @Test
   void manyDottedCapitalIs() {
     String s = "\u0130a".repeat(100_000);
-    assertThat(Lower.root(s)).isEqualTo("i\u0307a".repeat(100_000));
-    assertThat(Lower.root("ABC")).isEqualTo("abc");
+    assertThat(LowerCase.root(s)).isEqualTo("i\u0307a".repeat(100_000));
+    assertThat(LowerCase.root("ABC")).isEqualTo("abc");
   }
 }
