@@ -1491,8 +1491,11 @@ public final class Engine {
           start = SENDER_MARK_WORDS.next(searched, start + 1);
           continue;
         }
-        m = Keywords.from(m, SENDER_MARK, searched, start);
-        long found = lookingAt(m);
+        long found = senderMarkAt(searched, start);
+        if (found == UNREAD) {
+          m = Keywords.from(m, SENDER_MARK, searched, start);
+          found = lookingAt(m);
+        }
         if (found >= 0) {
           out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
           start = SENDER_MARK_WORDS.next(searched, (int) found);
