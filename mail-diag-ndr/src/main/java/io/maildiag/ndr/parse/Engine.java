@@ -1460,35 +1460,14 @@ public final class Engine {
       addAddresses(out, originalHeaders(""), ORIGINAL_SENDER_FIELDS);
       String text = notificationText();
       String searched = text.length() > 200_000 ? text.substring(0, 200_000) : text;
-      String lower = notificationLower();
-      if (lower.length() == text.length()) {
-        // the lower-cased text is then char for char: its rare words say where a match can start
-        Matcher m = null; // made at the first start: most texts have none
-        int from = 0;
-        int failedRun = -1; // see senderMarkFailed
-        for (int start : senderMarkStarts(searched, notificationPairs())) {
-          if (start < from || start < failedRun && isXDash(searched, start)) {
-            continue;
-          }
-          long found = senderMarkAt(searched, start);
-          if (found == UNREAD) {
-            m = Keywords.from(m, SENDER_MARK, searched, start);
-            found = lookingAt(m);
-          }
-          if (found >= 0) {
-            out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
-            from = (int) found;
-          } else {
-            failedRun = senderMarkFailed(searched, start, failedRun);
-          }
-        }
-        return out;
-      }
-      Matcher m = null;
-      int failedRun = -1;
-      for (int start = SENDER_MARK_WORDS.next(searched, 0); start >= 0; ) {
-        if (start < failedRun && isXDash(searched, start)) {
-          start = SENDER_MARK_WORDS.next(searched, start + 1);
+      // when the lower-cased text is char for char, its rare words say where a match can start
+      int[] starts = notificationLower().length() == text.length()
+          ? senderMarkStarts(searched, notificationPairs()) : SENDER_MARK_WORDS.all(searched);
+      Matcher m = null; // made at the first start the pattern must read: most texts have none
+      int from = 0;
+      int failedRun = -1; // see senderMarkFailed
+      for (int start : starts) {
+        if (start < from || start < failedRun && isXDash(searched, start)) {
           continue;
         }
         long found = senderMarkAt(searched, start);
@@ -1498,10 +1477,9 @@ public final class Engine {
         }
         if (found >= 0) {
           out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
-          start = SENDER_MARK_WORDS.next(searched, (int) found);
+          from = (int) found;
         } else {
           failedRun = senderMarkFailed(searched, start, failedRun);
-          start = SENDER_MARK_WORDS.next(searched, start + 1);
         }
       }
       return out;

@@ -622,6 +622,19 @@ final class Keywords {
     return next(s, 0) >= 0;
   }
 
+  /** Every index of {@code s} where one of the words starts, in order. */
+  int[] all(String s) {
+    int[] out = new int[8];
+    int n = 0;
+    for (int p = next(s, 0); p >= 0; p = next(s, p + 1)) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = p;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /**
    * Finds the next match of {@code m} (a matcher over {@code s}) that starts at or after {@code
    * from}, as {@code m.find(from)} does, provided every match of its pattern starts with one of

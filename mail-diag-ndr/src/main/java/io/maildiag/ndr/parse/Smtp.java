@@ -430,51 +430,41 @@ final class Smtp {
    */
   static int positiveReplyAt(String text) {
     int n = text.length();
-    int runFrom = -1; // the white space run last read, [runFrom, runTo], which ends where no match is
+    int runFrom = -1; // the white space last read, [runFrom, runTo]: a start in it reaches runTo again
     int runTo = -1;
     for (int i = 0; i < n; i++) {
       boolean lineStart = i == 0 || isLineEnd(text.charAt(i - 1)) && !(text.charAt(i - 1) == '\r' && text.charAt(i) == '\n');
-      if (lineStart) {
-        int at = replyAfterSpace(text, i, runFrom, runTo);
-        if (at >= 0) {
-          return at;
-        }
+      if (lineStart && !(i >= runFrom && i <= runTo)) {
         runFrom = i;
         runTo = Keywords.skipSpace(text, i);
-      }
-      if (text.startsWith("smtp;", i)) {
-        int from = i + 5;
-        int at = replyAfterSpace(text, from, runFrom, runTo);
-        if (at >= 0) {
-          return at;
+        if (isPositiveReply(text, runTo)) {
+          return runTo;
         }
-        runFrom = from;
-        runTo = Keywords.skipSpace(text, from);
+      }
+      int afterMark = i + 5;
+      if (text.startsWith("smtp;", i) && !(afterMark >= runFrom && afterMark <= runTo)) {
+        runFrom = afterMark;
+        runTo = Keywords.skipSpace(text, afterMark);
+        if (isPositiveReply(text, runTo)) {
+          return runTo;
+        }
       }
     }
     return -1;
   }
 
-  /**
-   * The digits' index when the white space from {@code from} is followed by a positive reply code
-   * that {@link #POSITIVE_REPLY}'s look-ahead accepts, else -1; none when {@code from} lies in the
-   * run {@code [runFrom, runTo]}, already read to no match.
-   */
-  private static int replyAfterSpace(String text, int from, int runFrom, int runTo) {
-    if (from >= runFrom && from <= runTo) {
-      return -1;
-    }
-    int k = Keywords.skipSpace(text, from);
+  /** Whether a positive reply code that {@link #POSITIVE_REPLY}'s look-ahead accepts is at {@code k}. */
+  private static boolean isPositiveReply(String text, int k) {
     int n = text.length();
     if (k + 3 > n || text.charAt(k) != '2' || text.charAt(k + 1) < '0' || text.charAt(k + 1) > '5'
         || !isDigit(text.charAt(k + 2))) {
-      return -1;
+      return false;
     }
     if (k + 3 == n) {
-      return k;
+      return true;
     }
     char next = text.charAt(k + 3);
-    return next == ' ' || next == '\t' || next == '-' || isLineEnd(next) ? k : -1;
+    return next == ' ' || next == '\t' || next == '-' || isLineEnd(next);
   }
 
   /**
