@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.SharedInputStream;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,7 +166,7 @@ final class MimeReader {
         ? "multipart/mixed"
         : "multipart/mixed; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     try {
-      MimeMultipart mm = new MimeMultipart(new RawSource(p, ct));
+      MimeMultipart mm = new MimeMultipart(new RawSource(p, ct, partsCut(p, boundary, Math.max(1, MAX_PARTS - parts + 1))));
       int count = mm.getCount();
       if (count == 0) {
         diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, node.label() + " has no parts"));
@@ -301,6 +302,26 @@ final class MimeReader {
     return kept > 2 && dashStart && !(kept > 4 && allDashes) ? kept : -1;
   }
 
+  /**
+   * Where Jakarta Mail's view of multipart {@code p}'s content ends ({@link MultipartCut}): before
+   * the part after the first {@code keep}, when the content holds more; {@link MultipartCut#NONE}
+   * when it does not, when it is too short to, or when it cannot be read as a shared stream.
+   */
+  static int partsCut(Part p, @Nullable String boundary, int keep) {
+    int shortest = boundary == null || boundary.isEmpty() ? 3 : boundary.length() + 2;
+    try (InputStream in = raw(p)) {
+      // a part takes at least its boundary line, its line break and the empty line of its header
+      // section; the boundary line of part keep + 1 then needs its line break
+      if (!(in instanceof SharedInputStream) || in.available() < (long) (keep + 1) * (shortest + 2) - 1) {
+        return MultipartCut.NONE;
+      }
+      byte[] content = in.readAllBytes();
+      return MultipartCut.cut(content, content.length, boundary, keep);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      return MultipartCut.NONE;
+    }
+  }
+
   private static InputStream raw(Part p) throws MessagingException {
     if (p instanceof MimeBodyPart bp) {
       return bp.getRawInputStream();
@@ -311,14 +332,19 @@ final class MimeReader {
     return null;
   }
 
-  /** Presents a part's raw content to MimeMultipart as a shared stream view, without copying. */
+  /**
+   * Presents a part's raw content to MimeMultipart as a shared stream view, without copying: the
+   * whole content, or its first {@code end} bytes ({@link #partsCut}).
+   */
   private static final class RawSource implements DataSource {
     private final Part part;
     private final String contentType;
+    private final int end;
 
-    RawSource(Part part, String contentType) {
+    RawSource(Part part, String contentType, int end) {
       this.part = part;
       this.contentType = contentType;
+      this.end = end;
     }
 
     @Override
@@ -328,7 +354,7 @@ final class MimeReader {
         if (in == null) {
           throw new IOException("no content");
         }
-        return in;
+        return end >= 0 && in instanceof SharedInputStream shared ? shared.newStream(0, end) : in;
       } catch (MessagingException e) {
         throw new IOException(e.getMessage(), e);
       }

@@ -18,8 +18,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +117,49 @@ class MimeSplitterDifferentialTest {
           Limits.DEFAULT_MAX_HEADER_FIELDS)).as("split by the fast path: %s", s).isTrue();
       sameTreeUnnormalised(s, s.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
+  }
+
+  /**
+   * Multiparts with more parts than are read: Jakarta Mail is handed their content only up to the
+   * part after the last one read ({@link MultipartCut}), and still gives the tree the splitter
+   * builds from the whole content, with the same "too many parts" diagnostic.
+   */
+  @Test
+  void multipartsWithMorePartsThanAreReadGiveTheSameTree() {
+    int max = MimeReader.MAX_PARTS;
+    String part = "--b\nContent-Type: text/plain\n\npart\n";
+    for (int n : new int[] {max - 2, max - 1, max, max + 1, max + 2, 3 * max}) {
+      String flat = "Content-Type: multipart/mixed; boundary=b\n\npreamble\n" + part.repeat(n) + "--b--\n";
+      // parts taken by a nested multipart first, and an epilogue the cut leaves out
+      String nested = "Content-Type: multipart/mixed; boundary=a\n\n--a\nContent-Type: multipart/mixed; boundary=b\n\n"
+          + part.repeat(n) + "--b--\n" + "--a\n\nafter\n".repeat(n) + "--a--\nepilogue\n";
+      // without a boundary parameter, CR LF line ends
+      String guessed = ("Content-Type: multipart/mixed\n\n" + part.replace("--b", "--guess").repeat(n) + "--guess--\n")
+          .replace("\n", "\r\n");
+      for (String s : new String[] {flat, nested, guessed}) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        Diags d = new Diags(100);
+        MimePart root = new MimeReader(Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS, d,
+            new Deadline(Duration.ofHours(1))).readWithJakarta(b);
+        // the root counts as a part: at most max - 1 parts of a flat multipart are read
+        assertThat(count(root)).as("parts read of %d", n).isEqualTo(s == nested ? Math.min(2 * n + 2, max) : 1 + Math.min(n, max - 1));
+        boolean tooMany = diags(d).stream().anyMatch(x -> x.contains(Codes.TOO_MANY_PARTS.value()));
+        assertThat(tooMany).as("too many parts in %d", n).isEqualTo(s != nested ? n + 1 > max : 2 * n + 2 > max);
+        if (s != guessed) {
+          assertThat(sameTree("" + n, b, Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS)).isTrue();
+        } else {
+          compare("" + n, b, Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS);
+        }
+      }
+    }
+  }
+
+  private static int count(MimePart p) {
+    int n = 1;
+    for (MimePart c : p.children) {
+      n += count(c);
+    }
+    return n;
   }
 
   @Test
