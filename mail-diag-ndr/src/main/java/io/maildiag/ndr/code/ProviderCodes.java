@@ -1,5 +1,6 @@
 package io.maildiag.ndr.code;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RetryAdvice;
@@ -90,7 +91,7 @@ public final class ProviderCodes {
     if (variants.size() < 2) {
       return first(variants); // no secondary variant: the text cannot choose
     }
-    String text = diagnosticText.toString().toLowerCase(Locale.ROOT);
+    String text = LowerCase.root(diagnosticText.toString());
     for (int i = 1; i < variants.size(); i++) {
       ProviderCode variant = variants.get(i);
       for (String marker : MARKERS.getOrDefault(variant, List.of())) {

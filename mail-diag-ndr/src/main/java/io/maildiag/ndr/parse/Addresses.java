@@ -3,7 +3,6 @@ package io.maildiag.ndr.parse;
 import io.maildiag.core.LowerCase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +27,8 @@ final class Addresses {
     }
   }
 
-  private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])" + ADDR);
+  /** Any address, not inside a run of local-part chars: the definition {@link #next} reads by hand. */
+  static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])" + ADDR);
 
   /** Every address in {@code text}, in order. */
   static List<String> all(String text) {
@@ -65,47 +65,42 @@ final class Addresses {
   }
 
   /**
-   * {@code ANY.matcher(t).find(from)}, packed as {@link #next} gives it; -1 also when the pattern's
-   * recursion (one level per label of a domain) overflows the stack on a domain of thousands of
-   * labels: such a text has no address that could be used.
-   */
-  private static long findAny(String t, int from) {
-    try {
-      Matcher m = ANY.matcher(t);
-      return m.find(from) ? (long) m.start() << 32 | m.end() : -1;
-    } catch (StackOverflowError e) {
-      return -1;
-    }
-  }
-
-  /**
    * The next match of {@link #ANY} in {@code t} at or after {@code from}, as {@code find(from)} finds
    * it: its start and end packed as {@code start << 32 | end}, or -1. A match's local part is a run
-   * of local-part chars ending at an '@', and the look-behind rejects a start inside such a run: so
-   * each '@' has one possible start, where the run before it begins, and none if that run is longer
-   * than 128 chars; the local part is then that whole run, and the domain is read by {@link
-   * #domainEnd}. A surrogate before an '@' (which the look-behind reads on its own) ends the
-   * shortcut: the plain search runs instead.
+   * of 1 to 128 local-part code points ending at an '@' (the pattern reads code points, and an '@' is
+   * not one of them), and its start is one the look-behind lets through: where the run before the '@'
+   * begins, or right after a code point past the Basic Multilingual Plane in it (the look-behind reads
+   * one char back, which is then a surrogate on its own). The leftmost such start is the match's, and
+   * the domain is read by {@link #domainEnd}.
    */
   private static long next(String t, int from) {
     for (int at = t.indexOf('@', from); at >= 0; at = t.indexOf('@', at + 1)) {
+      int best = -1; // the leftmost start found so far
       int start = at;
-      while (start > 0 && at - start <= 128) {
-        char c = t.charAt(start - 1);
-        if (Character.isSurrogate(c)) {
-          return findAny(t, from);
-        }
-        if (!isLocalChar(c)) {
+      int count = 0; // code points from start to the '@'
+      while (true) {
+        int cp = start > 0 ? t.codePointBefore(start) : -1;
+        if (cp < 0 || !isLocalCodePoint(cp)) {
+          if (count > 0 && start >= from) {
+            best = start; // the start of the run
+          }
           break;
         }
-        start--;
+        if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT && count > 0 && start >= from) {
+          best = start;
+        }
+        if (count == 128) {
+          break; // a longer local part cannot end at this '@'
+        }
+        start -= Character.charCount(cp);
+        count++;
       }
-      if (start == at || at - start > 128 || start < from) {
+      if (best < 0) {
         continue;
       }
       int end = domainEnd(t, at + 1);
       if (end >= 0) {
-        return (long) start << 32 | end;
+        return (long) best << 32 | end;
       }
     }
     return -1;
@@ -166,6 +161,14 @@ final class Addresses {
     return Character.isLetter(cp) || (NUMBER_TYPES >> Character.getType(cp) & 1) != 0;
   }
 
+  /** Whether code point {@code cp} is in the local-part class of {@link #ADDR} (a lone surrogate is not). */
+  static boolean isLocalCodePoint(int cp) {
+    if (cp >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+      return isLetterOrNumber(cp);
+    }
+    return !Character.isSurrogate((char) cp) && isLocalChar((char) cp);
+  }
+
   /** Whether a char that is not a surrogate is in the local-part class of {@link #ADDR}. */
   static boolean isLocalChar(char c) {
     if (c < 128) {
@@ -197,7 +200,7 @@ final class Addresses {
 
   static String domain(String address) {
     int at = address.lastIndexOf('@');
-    return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    return at < 0 ? "" : LowerCase.root(address.substring(at + 1));
   }
 
   /** The local parts of mail systems' addresses, as {@link #isSystemLocal} reads them by hand. */

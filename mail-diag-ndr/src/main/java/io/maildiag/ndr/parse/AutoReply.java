@@ -1,12 +1,12 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.code.Provider;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,19 +51,34 @@ final class AutoReply {
         marked = true;
       }
     }
-    if (autoSubmitted != null && autoSubmitted.trim().toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
+    if (autoSubmitted != null && LowerCase.root(autoSubmitted.trim()).startsWith("auto-replied")) {
       return true;
     }
     if (marked) {
       return true;
     }
-    if (precedence != null && precedence.trim().toLowerCase(Locale.ROOT).contains("auto_reply")) {
+    if (precedence != null && LowerCase.root(precedence.trim()).contains("auto_reply")) {
       return true;
     }
-    if (appleAction != null && appleAction.trim().toUpperCase(Locale.ROOT).contains("VACATION")) {
+    if (appleAction != null && containsIgnoreCase(appleAction, "VACATION")) {
       return true;
     }
     return SUBJECT.matcher(msg.subject).find();
+  }
+
+  /**
+   * Whether {@code s} holds {@code word} in either case, char by char as {@link
+   * String#regionMatches(boolean, int, String, int, int)} compares them: in time linear in {@code s}
+   * for a short word (upper-casing a long value takes time quadratic in its count of chars such as
+   * {@code ß} that upper-case to two).
+   */
+  static boolean containsIgnoreCase(String s, String word) {
+    for (int i = 0; i + word.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a field of this name marks an automatic reply by being there. */

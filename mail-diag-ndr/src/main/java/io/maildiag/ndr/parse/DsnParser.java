@@ -441,7 +441,7 @@ final class DsnParser {
     String type = "";
     int semi = v.indexOf(';');
     if (semi >= 0 && semi < 20) {
-      type = v.substring(0, semi).trim().toLowerCase(Locale.ROOT);
+      type = LowerCase.root(v.substring(0, semi).trim());
       v = v.substring(semi + 1).trim();
     }
     if (v.startsWith("<") && v.indexOf('>') > 0) {
@@ -548,7 +548,7 @@ final class DsnParser {
     if (semi > 0 && semi < 24) {
       String type = v.substring(0, semi).trim();
       if (isDiagType(type)) {
-        return new Diagnostic(type.toLowerCase(Locale.ROOT), v.substring(semi + 1));
+        return new Diagnostic(LowerCase.root(type), v.substring(semi + 1));
       }
     }
     return new Diagnostic("", v);

@@ -1,8 +1,8 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.Classification;
@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -945,7 +944,7 @@ public final class Engine {
     Rcpt x = new Rcpt();
     x.recipient = EncodedWords.decode(recipient);
     x.original = original.equalsIgnoreCase(recipient) ? "" : original;
-    String action = block.getOrDefault("action", "").trim().toLowerCase(Locale.ROOT);
+    String action = LowerCase.root(block.getOrDefault("action", "").trim());
     int sp = action.indexOf(' ');
     x.action = sp > 0 ? action.substring(0, sp) : action;
     String statusValue = block.get("status");
@@ -1335,7 +1334,7 @@ public final class Engine {
         }
         Optional<String> disposition = p.headers.get("Content-Disposition");
         boolean attachment = disposition.isPresent()
-            && disposition.get().toLowerCase(Locale.ROOT).startsWith("attachment");
+            && LowerCase.root(disposition.get()).startsWith("attachment");
         if (attachment && p != root && !attachmentsToo) {
           continue;
         }
@@ -1463,7 +1462,6 @@ public final class Engine {
       // when the lower-cased text is char for char, its rare words say where a match can start
       int[] starts = notificationLower().length() == text.length()
           ? senderMarkStarts(searched, notificationPairs()) : SENDER_MARK_WORDS.all(searched);
-      Matcher m = null; // made at the first start the pattern must read: most texts have none
       int from = 0;
       int failedRun = -1; // see senderMarkFailed
       for (int start : starts) {
@@ -1471,10 +1469,6 @@ public final class Engine {
           continue;
         }
         long found = senderMarkAt(searched, start);
-        if (found == UNREAD) {
-          m = Keywords.from(m, SENDER_MARK, searched, start);
-          found = lookingAt(m);
-        }
         if (found >= 0) {
           out.add(Addresses.key(searched.substring((int) (found >>> 32), (int) found)));
           from = (int) found;
@@ -1483,19 +1477,6 @@ public final class Engine {
         }
       }
       return out;
-    }
-
-    /**
-     * {@link #SENDER_MARK}'s {@code lookingAt} at the matcher's region start, packed as {@link
-     * #senderMarkAt} gives it; -1 also when the pattern's recursion overflows the stack (a domain of
-     * thousands of labels): such a text names no sender address that could be used.
-     */
-    private static long lookingAt(Matcher m) {
-      try {
-        return m.lookingAt() ? (long) m.start(1) << 32 | m.end() : -1;
-      } catch (StackOverflowError e) {
-        return -1;
-      }
     }
 
     /** Whether {@code s} holds {@code "x-"} (either case of the x) at {@code i}. */
@@ -1521,13 +1502,10 @@ public final class Engine {
       return e;
     }
 
-    /** {@link #senderMarkAt}: a surrogate is in reach, the pattern reads it. */
-    static final long UNREAD = -2;
-
     /**
      * {@link #SENDER_MARK} tried at {@code start} as {@code lookingAt} tries it: the start and end of
-     * its address (group 1, with which the match ends) packed as {@code start << 32 | end}, -1 when
-     * it does not match there, or {@link #UNREAD} when a surrogate is in the local part's reach. Each
+     * its address (group 1, with which the match ends) packed as {@code start << 32 | end}, or -1 when
+     * it does not match there. Each
      * alternative starts with its own word (ASCII case folded), and its optional parts and white
      * space go one way only: none of them, nor a ':' or '<', can start an address.
      */
@@ -1581,23 +1559,22 @@ public final class Engine {
 
     /**
      * {@link Addresses#ADDR} at {@code p} as a match must start there: a run of 1 to 128 local-part
-     * chars ending at an '@' (none of them is an '@', so giving some back never finds one), then the
-     * domain as {@link Addresses#domainEnd} reads it; packed as {@link #senderMarkAt} gives it.
+     * code points ending at an '@' (none of them is an '@', so giving some back never finds one), then
+     * the domain as {@link Addresses#domainEnd} reads it; packed as {@link #senderMarkAt} gives it.
      */
     private static long addressAt(String s, int p) {
       int n = s.length();
       int q = p;
-      while (q < n && q - p <= 128) {
-        char c = s.charAt(q);
-        if (Character.isSurrogate(c)) {
-          return UNREAD; // a code point the pattern reads as one
-        }
-        if (!Addresses.isLocalChar(c)) {
+      int count = 0; // code points, as the pattern counts them
+      while (q < n && count <= 128) {
+        int cp = s.codePointAt(q);
+        if (!Addresses.isLocalCodePoint(cp)) {
           break;
         }
-        q++;
+        q += Character.charCount(cp);
+        count++;
       }
-      if (q == p || q - p > 128 || q >= n || s.charAt(q) != '@') {
+      if (count == 0 || count > 128 || q >= n || s.charAt(q) != '@') {
         return -1;
       }
       int end = Addresses.domainEnd(s, q + 1);
@@ -1886,7 +1863,7 @@ public final class Engine {
           ? firstAtWords(REPORTING_HOST, REPORTING_HOST_STARTS, searched, lower)
           : REPORTING_HOST_WORDS.match(REPORTING_HOST, searched);
       if (m != null) {
-        return m.group(1).toLowerCase(Locale.ROOT);
+        return LowerCase.root(m.group(1));
       }
       String d = Addresses.domain(fromAddress);
       return d;

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;
@@ -8,7 +9,6 @@ import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.code.Provider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +51,7 @@ final class SesNotification {
     String reporting = "";
     MessageKind kind;
     Optional<String> feedbackType = Optional.empty();
-    switch (type.toLowerCase(Locale.ROOT)) {
+    switch (LowerCase.root(type)) {
       case "bounce": {
         Map<String, Object> b = MiniJson.obj(root.get("bounce"));
         reporting = DsnParser.host(MiniJson.str(b.get("reportingMTA")));
@@ -65,7 +65,7 @@ final class SesNotification {
           Smtp.Facts f = Smtp.facts(diag);
           x.reply = f.reply();
           x.status = Smtp.statusField(MiniJson.str(r.get("status"))).or(f::status);
-          x.action = MiniJson.str(r.get("action")).toLowerCase(Locale.ROOT);
+          x.action = LowerCase.root(MiniJson.str(r.get("action")));
           if (x.action.isEmpty()) {
             x.action = "failed";
           }
@@ -80,7 +80,7 @@ final class SesNotification {
       }
       case "complaint": {
         Map<String, Object> c = MiniJson.obj(root.get("complaint"));
-        String ft = MiniJson.str(c.get("complaintFeedbackType")).toLowerCase(Locale.ROOT);
+        String ft = LowerCase.root(MiniJson.str(c.get("complaintFeedbackType")));
         feedbackType = Optional.of(ft.isEmpty() ? "abuse" : ft);
         for (Object o : MiniJson.list(c.get("complainedRecipients"))) {
           Map<String, Object> r = MiniJson.obj(o);

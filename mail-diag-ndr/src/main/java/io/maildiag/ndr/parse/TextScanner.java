@@ -1617,14 +1617,14 @@ final class TextScanner {
       }
       long h = LineMatchers.remoteHost(block, ls, le, atStart, word);
       if (h >= 0) {
-        return block.substring(LineMatchers.hostStart(h), LineMatchers.hostEnd(h)).toLowerCase(Locale.ROOT);
+        return LowerCase.root(block.substring(LineMatchers.hostStart(h), LineMatchers.hostEnd(h)));
       }
       if (h == LineMatchers.UNSURE) {
         String l = block.substring(start, to).strip();
         Matcher m = REMOTE_HOST.matcher(l);
         // at the start of the line "^" may match; elsewhere a match starts with "host" or "while talking to"
         if (mayNameHostAtStart(l) && m.lookingAt() || REMOTE_HOST_STARTS.find(m, l, 1)) {
-          return m.group(1).toLowerCase(Locale.ROOT);
+          return LowerCase.root(m.group(1));
         }
       }
     }
