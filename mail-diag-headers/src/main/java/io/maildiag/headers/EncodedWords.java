@@ -1,6 +1,7 @@
 package io.maildiag.headers;
 
 import io.maildiag.core.DiagnosticCode;
+import io.maildiag.core.LowerCase;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -191,7 +192,7 @@ final class EncodedWords {
 
   private static @Nullable Charset charset(String name) {
     int star = name.indexOf('*');
-    String n = (star >= 0 ? name.substring(0, star) : name).toLowerCase(Locale.ROOT);
+    String n = LowerCase.root((star >= 0 ? name.substring(0, star) : name));
     return Known.BY_NAME.get(n);
   }
 

@@ -1,7 +1,7 @@
 package io.maildiag.headers;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.SourceSpan;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,7 +69,7 @@ public record HeaderField(
 
   /** Returns the name in lower case, the form used to look fields up. */
   public String lowerCaseName() {
-    return name.toLowerCase(Locale.ROOT);
+    return LowerCase.root(name);
   }
 
   /** Returns {@code Name: unfolded value}, one line. */

@@ -2,6 +2,7 @@ package io.maildiag.headers;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.SourceSpan;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -312,7 +312,7 @@ public final class HeaderSection {
   }
 
   static boolean isStructured(String name) {
-    return STRUCTURED.contains(name.toLowerCase(Locale.ROOT));
+    return STRUCTURED.contains(LowerCase.root(name));
   }
 
   /** {@link #isStructured(String)} for a name already in lower case. */
@@ -327,7 +327,7 @@ public final class HeaderSection {
 
   /** Returns the fields named {@code name} (ignoring case), in input order; empty if there are none. */
   public List<HeaderField> all(String name) {
-    List<HeaderField> l = byName.get(name.toLowerCase(Locale.ROOT));
+    List<HeaderField> l = byName.get(LowerCase.root(name));
     return l == null ? List.of() : l;
   }
 
@@ -344,7 +344,7 @@ public final class HeaderSection {
 
   /** Returns whether a field named {@code name} is present. */
   public boolean contains(String name) {
-    return byName.containsKey(name.toLowerCase(Locale.ROOT));
+    return byName.containsKey(LowerCase.root(name));
   }
 
   /** Returns the number of fields. */
@@ -569,7 +569,7 @@ public final class HeaderSection {
         return;
       }
       String name = text.substring(fieldStart, nameEnd);
-      String lowerName = name.toLowerCase(Locale.ROOT);
+      String lowerName = LowerCase.root(name);
       String raw = text.substring(fieldStart, fieldEnd);
       String rawValue = text.substring(colon + 1, fieldEnd);
       String unfolded;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.maildiag.core.Limits;
 import io.maildiag.core.ParseResult;
 import io.maildiag.headers.antispam.AntispamHeaders;
+import io.maildiag.headers.antispam.ForefrontAntispamReport;
 import io.maildiag.headers.received.MailDates;
 import io.maildiag.headers.received.ReceivedCodes;
 import io.maildiag.headers.received.ReceivedHeader;
@@ -113,5 +114,33 @@ class HostileInputTest {
         + "A,".repeat(100_000) + "\n\n";
     HeaderSection h = HeaderSection.parse(antispam).orElseThrow();
     assertThat(assertTimeoutPreemptively(TIMEOUT, () -> AntispamHeaders.of(h))).isNotNull();
+  }
+
+  /**
+   * Chars that upper- or lower-case to two: the JDK's case mapping grows its result by copying it
+   * for each of them, which on half a million took minutes; keys, names and tokens are mapped in
+   * linear time.
+   */
+  @Test
+  void halfAMillionCharsThatCaseMapToTwo() {
+    String sharpS = "\u00df".repeat(MB / 2);
+    ParseResult<ForefrontAntispamReport> report =
+        assertTimeoutPreemptively(TIMEOUT, () -> ForefrontAntispamReport.parse(sharpS + ":1;SFV:SPM"));
+    assertThat(report.orElseThrow().get("SFV")).hasValue("SPM");
+    assertThat(report.orElseThrow().get("SS".repeat(MB / 2))).hasValue("1");
+    // a name asked for is lower-cased too
+    HeaderSection h = HeaderSection.parse("From: a@example.com\n\n").orElseThrow();
+    assertThat(assertTimeoutPreemptively(TIMEOUT, () -> h.first("\u0130".repeat(MB / 2)))).isEmpty();
+    assertThat(h.first("FROM")).isPresent();
+  }
+
+  /** A DKIM-Signature of half a million empty tags: each tag is read once, not searched to the end. */
+  @Test
+  void halfAMillionTagsInASignature() {
+    String headers = "Received: from a by b; Tue, 2 Apr 2024 09:15:27 +0000\nDKIM-Signature: " + ";".repeat(MB / 2)
+        + " t=1712049327\nFrom: a@example.com\n\n";
+    HeaderSection h = HeaderSection.parse(headers).orElseThrow();
+    ReceivedTimeline t = assertTimeoutPreemptively(TIMEOUT, () -> ReceivedTimeline.of(h));
+    assertThat(t.hops()).hasSize(1);
   }
 }

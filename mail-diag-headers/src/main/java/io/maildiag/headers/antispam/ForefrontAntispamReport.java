@@ -2,6 +2,7 @@ package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.UpperCase;
 import io.maildiag.core.ip.IpAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,7 +84,7 @@ public record ForefrontAntispamReport(Map<String, String> fields) {
 
   /** Returns the value of {@code key} (case-insensitive); empty when absent. An empty value is present and empty. */
   public Optional<String> get(String key) {
-    return Optional.ofNullable(fields.get(key.toUpperCase(java.util.Locale.ROOT)));
+    return Optional.ofNullable(fields.get(UpperCase.root(key)));
   }
 
   private Optional<String> nonEmpty(String key) {

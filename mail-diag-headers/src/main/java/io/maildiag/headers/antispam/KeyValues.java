@@ -2,10 +2,10 @@ package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.UpperCase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Splits Microsoft's {@code KEY:value;KEY:value;} lists. Keys are upper-cased; the first of a duplicate wins. */
@@ -35,7 +35,7 @@ final class KeyValues {
                 .at(SourceSpan.of(value, i, end - i)));
           }
         } else {
-          out.putIfAbsent(item.substring(0, colon).trim().toUpperCase(Locale.ROOT), item.substring(colon + 1).trim());
+          out.putIfAbsent(UpperCase.root(item.substring(0, colon).trim()), item.substring(colon + 1).trim());
         }
       }
       i = end + 1;

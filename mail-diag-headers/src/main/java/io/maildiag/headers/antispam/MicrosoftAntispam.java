@@ -2,11 +2,11 @@ package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.UpperCase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public record MicrosoftAntispam(Map<String, String> fields) {
 
   /** Returns the value of {@code key} (case-insensitive). */
   public Optional<String> get(String key) {
-    return Optional.ofNullable(fields.get(key.toUpperCase(Locale.ROOT)));
+    return Optional.ofNullable(fields.get(UpperCase.root(key)));
   }
 
   /** Returns {@code BCL}: the bulk complaint level. */

@@ -1,6 +1,6 @@
 package io.maildiag.headers.antispam;
 
-import java.util.Locale;
+import io.maildiag.core.UpperCase;
 import java.util.Optional;
 
 /**
@@ -71,7 +71,7 @@ public enum ProtectionCategory {
   /** Returns the category with the given code, ignoring case; empty for unknown codes. */
   public static Optional<ProtectionCategory> fromCode(String code) {
     try {
-      return Optional.of(valueOf(code.trim().toUpperCase(Locale.ROOT)));
+      return Optional.of(valueOf(UpperCase.root(code.trim())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,12 +1,12 @@
 package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +63,7 @@ public record SpamAssassinStatus(
       if (eq <= 0) {
         continue;
       }
-      String key = w.substring(0, eq).toLowerCase(Locale.ROOT);
+      String key = LowerCase.root(w.substring(0, eq));
       String val = w.substring(eq + 1);
       if (key.equals("tests")) {
         StringBuilder sb = new StringBuilder(val);

@@ -1,7 +1,7 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.LowerCase;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -81,7 +81,7 @@ public enum AuthMethod {
 
   /** Returns the method of the given name, ignoring case; {@link #UNKNOWN} if not listed. */
   public static AuthMethod of(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    String n = LowerCase.root(name);
     for (AuthMethod m : values()) {
       if (m != UNKNOWN && m.methodName.equals(n)) {
         return m;

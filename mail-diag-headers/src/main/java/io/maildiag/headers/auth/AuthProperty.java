@@ -1,7 +1,7 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.LowerCase;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,8 +26,8 @@ public record AuthProperty(String ptype, String property, String value, List<Str
    *     reason}, or a text holds control characters
    */
   public AuthProperty {
-    ptype = ptype.toLowerCase(Locale.ROOT);
-    property = property.toLowerCase(Locale.ROOT);
+    ptype = LowerCase.root(ptype);
+    property = LowerCase.root(property);
     if (!ptype.isEmpty() && !Text.isKeyword(ptype)) {
       throw new IllegalArgumentException("ptype is not a keyword: " + ptype);
     }

@@ -1,7 +1,7 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.LowerCase;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -41,8 +41,8 @@ public record AuthResult(
    *     negative, or a text holds control characters
    */
   public AuthResult {
-    method = method.toLowerCase(Locale.ROOT);
-    result = result.toLowerCase(Locale.ROOT);
+    method = LowerCase.root(method);
+    result = LowerCase.root(result);
     if (!Text.isKeyword(method)) {
       throw new IllegalArgumentException("method is not a keyword: " + method);
     }
@@ -79,13 +79,13 @@ public record AuthResult(
    * property without ptype, {@code "action"}. Case is ignored.
    */
   public Optional<String> property(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
+    String k = LowerCase.root(key);
     return properties.stream().filter(p -> p.key().equals(k)).map(AuthProperty::value).findFirst();
   }
 
   /** Returns the properties of the given ptype, such as all {@code header.*} properties. */
   public List<AuthProperty> properties(String ptype) {
-    String t = ptype.toLowerCase(Locale.ROOT);
+    String t = LowerCase.root(ptype);
     return properties.stream().filter(p -> p.ptype().equals(t)).toList();
   }
 

@@ -1,5 +1,6 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.UpperCase;
 import java.util.Locale;
 
 /**
@@ -47,7 +48,7 @@ public enum AuthResultValue {
 
   /** Returns the value of the given keyword, ignoring case; {@link #OTHER} if not listed. */
   public static AuthResultValue of(String keyword) {
-    String k = keyword.toUpperCase(Locale.ROOT);
+    String k = UpperCase.root(keyword);
     for (AuthResultValue v : values()) {
       if (v != OTHER && v.name().equals(k)) {
         return v;

@@ -1,5 +1,6 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import java.util.ArrayList;
@@ -348,7 +349,7 @@ final class AuthResultsParser {
       if (type.isEmpty()) {
         deviation(AuthResultsCodes.AUTHRES_BARE_PROPERTY, Severity.INFO,
             "property '" + property + "' without ptype (Microsoft 365 style)", nameAt, property.length());
-      } else if (!KNOWN_PTYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
+      } else if (!KNOWN_PTYPES.contains(LowerCase.root(type))) {
         sc.report(AuthResultsCodes.AUTHRES_UNKNOWN_PTYPE, Severity.WARNING,
             "ptype '" + type + "' is not smtp, header, body or policy", nameAt, type.length());
       }

@@ -1,12 +1,12 @@
 package io.maildiag.headers.auth;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.spf.SpfResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +39,7 @@ public record ReceivedSpf(SpfResult result, Optional<String> comment, List<Recei
   public record Parameter(String key, String value) {
     /** Normalises the key. */
     public Parameter {
-      key = key.toLowerCase(Locale.ROOT);
+      key = LowerCase.root(key);
       Objects.requireNonNull(value, "value");
     }
   }
@@ -116,7 +116,7 @@ public record ReceivedSpf(SpfResult result, Optional<String> comment, List<Recei
 
   /** Returns the value of the first parameter with the given key, ignoring case. */
   public Optional<String> parameter(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
+    String k = LowerCase.root(key);
     return parameters.stream().filter(p -> p.key().equals(k)).map(Parameter::value).findFirst();
   }
 

@@ -1,12 +1,12 @@
 package io.maildiag.headers.dkim;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -121,7 +121,7 @@ public record DkimKeyRecord(
     List<String> out = new ArrayList<>();
     if (e.isPresent()) {
       for (String part : e.get().value().split(":", -1)) {
-        String s = part.strip().toLowerCase(Locale.ROOT);
+        String s = LowerCase.root(part.strip());
         if (!s.isEmpty()) {
           out.add(s);
         }
@@ -147,7 +147,7 @@ public record DkimKeyRecord(
 
   /** Returns whether {@code h=} allows the given hash ({@code sha256}); true when {@code h=} is absent. */
   public boolean allowsHash(String hash) {
-    return hashAlgorithms.isEmpty() || hashAlgorithms.contains(hash.toLowerCase(Locale.ROOT));
+    return hashAlgorithms.isEmpty() || hashAlgorithms.contains(LowerCase.root(hash));
   }
 
   /** Returns whether {@code s=} allows email ({@code email} or {@code *}). */

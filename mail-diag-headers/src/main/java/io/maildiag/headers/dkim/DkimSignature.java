@@ -1,6 +1,7 @@
 package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.domain.DomainName;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -281,7 +281,7 @@ public record DkimSignature(
       for (String m : q.get().value().split(":", -1)) {
         queries.add(m.strip());
       }
-      if (queries.stream().noneMatch(m -> m.toLowerCase(Locale.ROOT).startsWith("dns/txt"))) {
+      if (queries.stream().noneMatch(m -> LowerCase.root(m).startsWith("dns/txt"))) {
         t.error(DkimCodes.DKIM_UNSUPPORTED_QUERY_METHOD, "q=" + TagList.clip(q.get().value())
             + " does not offer dns/txt", q.get().valueStart(), q.get().valueEnd() - q.get().valueStart());
       }

@@ -2,6 +2,7 @@ package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
+import io.maildiag.core.LowerCase;
 import io.maildiag.dns.DnsResolver;
 import io.maildiag.headers.HeaderField;
 import io.maildiag.headers.HeaderSection;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -203,7 +203,7 @@ public final class DkimVerifier {
         if (!DkimSignature.isFieldName(n) || n.isEmpty()) {
           throw new IllegalArgumentException("not a field name: " + n);
         }
-        requiredHeaders.add(n.toLowerCase(Locale.ROOT));
+        requiredHeaders.add(LowerCase.root(n));
       }
       return this;
     }

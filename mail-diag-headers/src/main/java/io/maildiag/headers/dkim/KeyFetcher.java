@@ -1,6 +1,7 @@
 package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.DnsOutcome;
@@ -26,7 +27,7 @@ final class KeyFetcher {
   }
 
   Fetched fetch(DomainName domain, String selector) {
-    String key = selector.toLowerCase(java.util.Locale.ROOT) + "/" + domain;
+    String key = LowerCase.root(selector) + "/" + domain;
     return cache.computeIfAbsent(key, k -> lookup(domain, selector));
   }
 

@@ -1,6 +1,7 @@
 package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -192,7 +193,7 @@ final class SignatureChecker {
       }
     }
     for (String name : sig.signedHeaders()) {
-      java.util.ArrayDeque<Integer> candidates = byName.get(name.toLowerCase(java.util.Locale.ROOT));
+      java.util.ArrayDeque<Integer> candidates = byName.get(LowerCase.root(name));
       if (candidates != null && !candidates.isEmpty()) {
         data.append(Canonicalizer.header(sig.headerCanonicalization(), fields.get(candidates.poll()).raw(), true));
       }

@@ -1,6 +1,7 @@
 package io.maildiag.headers.received;
 
 import io.maildiag.core.LowerCase;
+import io.maildiag.core.UpperCase;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -436,7 +436,7 @@ public final class MailDates {
         if (t.startsWith("m=")) {
           continue;
         }
-        String upper = t.toUpperCase(Locale.ROOT);
+        String upper = UpperCase.root(t);
         if (offset != null && numericOffset && ZONE_NAMES.containsKey(upper)) {
           checkName(upper);
           continue;
@@ -449,7 +449,7 @@ public final class MailDates {
         break;
       }
       for (String comment : comments) {
-        String upper = comment.toUpperCase(Locale.ROOT);
+        String upper = UpperCase.root(comment);
         if (!isAlpha(upper) || COMMENT_SKIP.contains(upper)) {
           continue;
         }
@@ -477,7 +477,7 @@ public final class MailDates {
     }
 
     private void readZoneName(String z) {
-      String upper = z.toUpperCase(Locale.ROOT);
+      String upper = UpperCase.root(z);
       Integer obs = OBS_ZONES.get(upper);
       if (obs != null) {
         offset = obs;

@@ -1,12 +1,12 @@
 package io.maildiag.headers.received;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.UpperCase;
 import io.maildiag.core.ip.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -452,7 +452,7 @@ final class ReceivedParser {
         // IronPort: ESMTP/TLS/DHE-RSA-AES256-SHA
         String[] parts = withC.value.text.split("/", -1);
         for (int i = 1; i < parts.length; i++) {
-          if (parts[i].equalsIgnoreCase("TLS") || parts[i].toUpperCase(Locale.ROOT).startsWith("TLSV")) {
+          if (parts[i].equalsIgnoreCase("TLS") || UpperCase.root(parts[i]).startsWith("TLSV")) {
             tls = true;
             if (i + 1 < parts.length && tlsCipher == null && !parts[i + 1].isEmpty()) {
               tlsCipher = parts[i + 1];
@@ -778,7 +778,7 @@ final class ReceivedParser {
   }
 
   private static String protocol(String withText) {
-    String upper = withText.toUpperCase(Locale.ROOT);
+    String upper = UpperCase.root(withText);
     if (upper.startsWith("MICROSOFT SMTP") || upper.startsWith("MICROSOFT ESMTP")) {
       return "ESMTP";
     }

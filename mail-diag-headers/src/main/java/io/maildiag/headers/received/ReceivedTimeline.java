@@ -1,7 +1,7 @@
 package io.maildiag.headers.received;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.headers.HeaderField;
@@ -659,8 +659,11 @@ public final class ReceivedTimeline {
     while (i < n) {
       int semi = value.indexOf(';', i);
       int end = semi < 0 ? n : semi;
-      int eq = value.indexOf('=', i);
-      if (eq >= 0 && eq < end && value.substring(i, eq).trim().equals(name)) {
+      int eq = i;
+      while (eq < end && value.charAt(eq) != '=') {
+        eq++; // within this tag only: a search to the end took time quadratic in the count of tags
+      }
+      if (eq < end && value.substring(i, eq).trim().equals(name)) {
         StringBuilder sb = new StringBuilder();
         for (int k = eq + 1; k < end; k++) {
           char c = value.charAt(k);

@@ -1,6 +1,7 @@
 package io.maildiag.headers.report;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.dmarc.AlignmentCheck;
 import io.maildiag.dns.dmarc.DkimOutcome;
@@ -139,6 +140,6 @@ public record DmarcJudgement(
 
   /** Returns the receiver's {@code dmarc=} keyword, lower case ({@code "pass"}, {@code "bestguesspass"}). */
   public Optional<String> receiverResult() {
-    return receiver.map(r -> r.result().toLowerCase(java.util.Locale.ROOT));
+    return receiver.map(r -> LowerCase.root(r.result()));
   }
 }

@@ -2,6 +2,7 @@ package io.maildiag.headers.report;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
@@ -404,7 +405,7 @@ public final class HeaderAnalyzer {
    * Microsoft's {@code bestguesspass} (no record published, would have passed) as {@code none}.
    */
   private static Optional<DmarcResult> receiverResult(String keyword) {
-    String k = keyword.toLowerCase(Locale.ROOT);
+    String k = LowerCase.root(keyword);
     if (k.equals("bestguesspass")) {
       return Optional.of(DmarcResult.NONE);
     }
@@ -616,7 +617,7 @@ public final class HeaderAnalyzer {
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    return DomainName.parse(t.toLowerCase(Locale.ROOT)).value().filter(d -> !d.isRoot());
+    return DomainName.parse(LowerCase.root(t)).value().filter(d -> !d.isRoot());
   }
 
   private static Optional<String> display(HeaderSection headers, String name) {
