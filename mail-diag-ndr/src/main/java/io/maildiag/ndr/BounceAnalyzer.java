@@ -57,7 +57,9 @@ import java.util.Optional;
  * boundary line (given by its parameter, or the first line that looks like one when the parameter
  * is missing) is longer than 998 characters, the most a line may hold (RFC 5322, section 2.1.1), is
  * read as text with a {@link #MIME_MALFORMED} warning: a boundary is at most 70 characters (RFC
- * 2046), and searching for a longer one costs time that grows with the square of its length.
+ * 2046), and searching for a longer one costs time that grows with the square of its length. At
+ * most 512 MIME parts are read from one message ({@link #TOO_MANY_PARTS} for the rest); the parts
+ * past those are not parsed at all, so a malformed one among them does not spoil the parts read.
  *
  * <h2>Input</h2>
  *

@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  *       LF, and is followed by blanks and tabs and the end of a line; followed by {@code "--"} it
  *       ends the multipart.
  * </ul>
+ *
+ * <p>Jakarta fails on a whole multipart when one of its parts has a header section that starts
+ * with a folded line (an {@code IndexOutOfBoundsException} in {@code InternetHeaders}). Past the cut
+ * such a part is no longer read, so the parts before it are: as {@link MimeSplitter} reads them,
+ * which parses no part it does not read.
  */
 final class MultipartCut {
   /** No cut: the content holds no more parts than asked for, or Jakarta would read it otherwise. */

@@ -154,6 +154,26 @@ class MimeSplitterDifferentialTest {
     }
   }
 
+  /**
+   * A part past the ones read that Jakarta Mail would fail on (a header section that starts with a
+   * folded line): it is not handed to Jakarta, so the parts before it are read, as the splitter,
+   * which parses no part it does not read, reads them.
+   */
+  @Test
+  void aMalformedPartPastTheOnesReadDoesNotSpoilTheMultipart() {
+    int max = MimeReader.MAX_PARTS;
+    String s = "Content-Type: multipart/mixed; boundary=b\n\n" + "--b\n\npart\n".repeat(max + 5)
+        + "--b\n folded first line\n\nx\n--b--\n";
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    Diags d = new Diags(100);
+    MimePart root = new MimeReader(Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS, d,
+        new Deadline(Duration.ofHours(1))).readWithJakarta(b);
+    assertThat(root.children).hasSize(max - 1);
+    assertThat(diags(d)).singleElement().asString().contains(Codes.TOO_MANY_PARTS.value());
+    assertThat(sameTree("malformed part past the limit", b, Limits.DEFAULT_MAX_MIME_DEPTH,
+        Limits.DEFAULT_MAX_HEADER_FIELDS)).isTrue();
+  }
+
   private static int count(MimePart p) {
     int n = 1;
     for (MimePart c : p.children) {
