@@ -166,7 +166,9 @@ final class MimeReader {
         ? "multipart/mixed"
         : "multipart/mixed; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     try {
-      MimeMultipart mm = new MimeMultipart(new RawSource(p, ct, partsCut(p, boundary, Math.max(1, MAX_PARTS - parts + 1))));
+      // Jakarta reads every part at once: it is handed one part more than may still be read
+      int keep = Math.max(1, MAX_PARTS - parts + 1);
+      MimeMultipart mm = new MimeMultipart(new RawSource(p, ct, partsCut(p, boundary, keep)));
       int count = mm.getCount();
       if (count == 0) {
         diags.add(Diagnostic.warning(Codes.MIME_MALFORMED, node.label() + " has no parts"));
