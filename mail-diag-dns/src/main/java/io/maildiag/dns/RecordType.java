@@ -1,6 +1,6 @@
 package io.maildiag.dns;
 
-import java.util.Locale;
+import io.maildiag.core.UpperCase;
 import java.util.Optional;
 
 /**
@@ -58,7 +58,7 @@ public enum RecordType {
   /** Returns the type with the given mnemonic, case-insensitively ({@code "mx"}, {@code "TXT"}). */
   public static Optional<RecordType> parse(String mnemonic) {
     try {
-      return Optional.of(valueOf(mnemonic.trim().toUpperCase(Locale.ROOT)));
+      return Optional.of(valueOf(UpperCase.root(mnemonic.trim())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

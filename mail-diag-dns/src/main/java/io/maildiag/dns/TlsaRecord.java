@@ -1,5 +1,6 @@
 package io.maildiag.dns;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
 import java.util.Objects;
 
@@ -28,7 +29,7 @@ public record TlsaRecord(DomainName name, long ttl, int usage, int selector, int
     if (usage < 0 || usage > 255 || selector < 0 || selector > 255 || matchingType < 0 || matchingType > 255) {
       throw new IllegalArgumentException("TLSA usage, selector and matching type must be in [0, 255]");
     }
-    associationData = associationData.toLowerCase(java.util.Locale.ROOT);
+    associationData = LowerCase.root(associationData);
     for (int i = 0; i < associationData.length(); i++) {
       char c = associationData.charAt(i);
       // Character.digit would accept non-ASCII digits such as U+0661 or U+FF10.

@@ -3,6 +3,7 @@ package io.maildiag.dns.dmarc;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.Limits;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.DnsOutcome;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -158,7 +158,7 @@ public final class DmarcAuditor {
     DnsOutcome apex = s.ask(domain, RecordType.TXT);
     for (TxtRecord r : apex.records(TxtRecord.class)) {
       String text = r.text();
-      if (r.type() == RecordType.TXT && text.strip().toLowerCase(Locale.ROOT).matches("v\\s*=\\s*dmarc1\\b.*")) {
+      if (r.type() == RecordType.TXT && LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1\\b.*")) {
         out.add(Diagnostic.warning(DmarcCodes.DMARC_RECORD_AT_APEX,
                 "a DMARC record is published at " + domain + " itself; receivers look only at "
                     + DmarcRecordLookup.queryName(domain) + " and ignore it")

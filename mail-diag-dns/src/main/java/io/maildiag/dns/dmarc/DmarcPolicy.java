@@ -1,11 +1,11 @@
 package io.maildiag.dns.dmarc;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -333,7 +333,7 @@ public record DmarcPolicy(
               .at(in, a, Math.max(1, e)));
           continue;
         }
-        String name = rawName.toLowerCase(Locale.ROOT);
+        String name = LowerCase.root(rawName);
         int vs = a + e + 1;
         while (vs < b && isWs(in.charAt(vs))) {
           vs++;
@@ -395,7 +395,7 @@ public record DmarcPolicy(
     }
 
     private void tag(String name, String value, int a, int b, int vs) {
-      String lower = value.toLowerCase(Locale.ROOT);
+      String lower = LowerCase.root(value);
       switch (name) {
         case "p", "sp", "np" -> {
           Optional<DmarcDisposition> d = DmarcDisposition.fromTagValue(value);

@@ -1,6 +1,7 @@
 package io.maildiag.dns.dmarc;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.DnsOutcome;
@@ -102,7 +103,7 @@ public record DmarcRecordLookup(
       if (DmarcPolicy.isDmarcRecord(text)) {
         dmarc.add(text);
       } else if (DmarcPolicy.isDmarcRecord(text.stripLeading())
-          || text.strip().toLowerCase(java.util.Locale.ROOT).matches("v\\s*=\\s*dmarc1\\b.*")) {
+          || LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1\\b.*")) {
         findings.add(Diagnostic.warning(DmarcCodes.DMARC_NEAR_MISS_RECORD,
                 "TXT record at " + queryName(domain) + " looks like DMARC but does not begin exactly with "
                     + "v=DMARC1 (case or leading whitespace); receivers following the RFC ignore it")

@@ -1,8 +1,8 @@
 package io.maildiag.dns.dmarc;
 
+import io.maildiag.core.LowerCase;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,7 +54,7 @@ public record DmarcUri(String uri, Optional<String> sizeLimit) {
 
   /** Returns whether the scheme is {@code mailto}, the one every receiver supports. */
   public boolean isMailto() {
-    return uri.toLowerCase(Locale.ROOT).startsWith("mailto:");
+    return LowerCase.root(uri).startsWith("mailto:");
   }
 
   /** Returns the URI as published: {@code mailto:a@example.com!10m}. */

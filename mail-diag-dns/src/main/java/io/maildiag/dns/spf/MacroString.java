@@ -1,6 +1,7 @@
 package io.maildiag.dns.spf;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.domain.DomainName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,5 +269,24 @@ public final class MacroString {
   @Override
   public int hashCode() {
     return Objects.hash(source);
+  }
+
+  /**
+   * An expanded domain-spec as a name to look up (RFC 7208, section 7.3): without its trailing
+   * dot, and while longer than {@link DomainName#MAX_NAME_LENGTH}, without its leftmost labels.
+   * The labels are dropped by moving an index, not by copying the rest each time: an expansion of
+   * tens of thousands of short labels took time quadratic in their count.
+   */
+  static String lookupName(String expanded) {
+    int end = expanded.endsWith(".") ? expanded.length() - 1 : expanded.length();
+    int start = 0;
+    while (end - start > DomainName.MAX_NAME_LENGTH) {
+      int dot = expanded.indexOf('.', start);
+      if (dot < 0 || dot >= end) {
+        break;
+      }
+      start = dot + 1;
+    }
+    return expanded.substring(start, end);
   }
 }

@@ -973,13 +973,7 @@ final class SpfAuditRun {
 
   /** Parses a domain-spec without macros as receivers would expand it (RFC 7208 section 7.3). */
   static ParseResult<DomainName> parseLiteral(MacroString spec) {
-    String expanded = spec.expand(letter -> "");
-    if (expanded.endsWith(".")) {
-      expanded = expanded.substring(0, expanded.length() - 1);
-    }
-    while (expanded.length() > DomainName.MAX_NAME_LENGTH && expanded.indexOf('.') >= 0) {
-      expanded = expanded.substring(expanded.indexOf('.') + 1);
-    }
+    String expanded = MacroString.lookupName(spec.expand(letter -> ""));
     return DomainName.parse(expanded);
   }
 

@@ -402,13 +402,7 @@ final class SpfEvaluator {
 
   /** Expands a domain-spec, keeping the text as well as the validated name. */
   private Target expandTarget(MacroString spec, DomainName current) {
-    String expanded = spec.expand(letter -> macroValue(letter, current, true));
-    if (expanded.endsWith(".")) {
-      expanded = expanded.substring(0, expanded.length() - 1);
-    }
-    while (expanded.length() > DomainName.MAX_NAME_LENGTH && expanded.indexOf('.') >= 0) {
-      expanded = expanded.substring(expanded.indexOf('.') + 1);
-    }
+    String expanded = MacroString.lookupName(spec.expand(letter -> macroValue(letter, current, true)));
     ParseResult<DomainName> d = DomainName.parse(expanded);
     if (d.value().isEmpty()) {
       throw abort(SpfResult.PERMERROR, SpfCodes.SPF_INVALID_DOMAIN_SPEC,

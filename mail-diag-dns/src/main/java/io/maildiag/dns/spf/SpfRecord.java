@@ -1,6 +1,7 @@
 package io.maildiag.dns.spf;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.ip.IpAddress;
@@ -154,7 +155,7 @@ public final class SpfRecord {
     while (mechEnd < term.length() && term.charAt(mechEnd) != ':' && term.charAt(mechEnd) != '/') {
       mechEnd++;
     }
-    String name = term.substring(i, mechEnd).toLowerCase(Locale.ROOT);
+    String name = LowerCase.root(term.substring(i, mechEnd));
     String args = term.substring(mechEnd);
     int argsOffset = offset + mechEnd;
     SpfMechanism mechanism = switch (name) {
@@ -201,7 +202,7 @@ public final class SpfRecord {
 
   private static SpfTerm parseModifier(String name, String value, String record, int offset, int valueShift,
       List<Diagnostic> out) {
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = LowerCase.root(name);
     int valueOffset = offset + valueShift;
     if (lower.equals("redirect") || lower.equals("exp")) {
       Optional<MacroString> domain = domainSpec(value, record, valueOffset, out);

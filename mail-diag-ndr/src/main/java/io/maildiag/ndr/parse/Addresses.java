@@ -179,14 +179,15 @@ final class Addresses {
   }
 
   static String trim(String a) {
-    String s = a;
-    while (s.startsWith(".") || s.startsWith("'")) {
-      s = s.substring(1);
+    int start = 0;
+    int end = a.length();
+    while (start < end && (a.charAt(start) == '.' || a.charAt(start) == '\'')) {
+      start++;
     }
-    while (s.endsWith(".") || s.endsWith("-")) {
-      s = s.substring(0, s.length() - 1);
+    while (end > start && (a.charAt(end - 1) == '.' || a.charAt(end - 1) == '-')) {
+      end--;
     }
-    return s;
+    return a.substring(start, end);
   }
 
   static String key(String address) {

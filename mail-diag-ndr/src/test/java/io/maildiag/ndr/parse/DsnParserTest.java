@@ -54,4 +54,13 @@ class DsnParserTest {
     assertThat(DsnParser.diagnostic("smtp; 550 no").type()).isEqualTo("smtp");
     assertThat(DsnParser.diagnostic("550 5.1.1 no such user").type()).isEmpty();
   }
+
+  /** Trailing dots and address punctuation are cut by index, not by a copy for each (once quadratic). */
+  @Test
+  void longRunsOfTrailingDots() {
+    assertThat(DsnParser.host("dns; mx.example.com" + ".".repeat(200_000))).isEqualTo("mx.example.com");
+    assertThat(DsnParser.host("dns; " + ".".repeat(200_000))).isEmpty();
+    assertThat(Addresses.trim(".'".repeat(100_000) + "a@example.com" + ".-".repeat(100_000))).isEqualTo("a@example.com");
+    assertThat(Addresses.trim("..''..")).isEmpty();
+  }
 }

@@ -1,11 +1,11 @@
 package io.maildiag.dns.dmarc.report;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -78,7 +78,7 @@ final class ReportInput {
         if (e.isDirectory()) {
           continue;
         }
-        boolean xml = e.getName().toLowerCase(Locale.ROOT).endsWith(".xml");
+        boolean xml = LowerCase.root(e.getName()).endsWith(".xml");
         if (xml || firstFile == null) {
           byte[] content = readBounded(zin, max - inflated);
           if (xml) {

@@ -1,5 +1,6 @@
 package io.maildiag.dns.dmarc.report;
 
+import io.maildiag.core.LowerCase;
 import static io.maildiag.dns.dmarc.report.AggregateReportCodes.*;
 
 import io.maildiag.core.Diagnostic;
@@ -12,7 +13,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -361,7 +361,7 @@ final class ReportReader {
     boolean testing = false;
     Node tn = one(n, "testing");
     if (tn != null && !tn.text().isEmpty()) {
-      String t = tn.text().toLowerCase(Locale.ROOT);
+      String t = LowerCase.root(tn.text());
       if (t.equals("y")) {
         testing = true;
       } else if (!t.equals("n")) {
@@ -442,7 +442,7 @@ final class ReportReader {
   private SpfResultType spfResult(Node spf) {
     Node n = one(spf, "result");
     if (n != null) {
-      switch (n.text().toLowerCase(Locale.ROOT)) {
+      switch (LowerCase.root(n.text())) {
         case "hardfail" -> {
           return SpfResultType.FAIL;
         }
@@ -566,7 +566,7 @@ final class ReportReader {
       }
       return Optional.empty();
     }
-    String t = n.text().toLowerCase(Locale.ROOT);
+    String t = LowerCase.root(n.text());
     for (E e : type.getEnumConstants()) {
       if (tokenOf.apply(e).equals(t)) {
         return Optional.of(e);
