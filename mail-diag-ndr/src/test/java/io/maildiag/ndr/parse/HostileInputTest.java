@@ -179,4 +179,17 @@ class HostileInputTest {
         && d.message().contains("its boundary is longer than " + MimeReader.MAX_BOUNDARY_LINE + " characters"));
     assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("a@example.com");
   }
+
+  @Test
+  void hundredsOfThousandsOfPartsOnTheJakartaPath() {
+    // the folded first line of the first part's header leaves the message to Jakarta Mail, which
+    // reads every part of a multipart at once, at tens of microseconds each: it is handed only the
+    // parts that may be read
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n"
+        + "Content-Type: multipart/mixed; boundary=b\n\n--b\n folded\nContent-Type: text/plain\n\n"
+        + "<a@example.com>: 550 5.1.1 user unknown\n" + "--b\n\n".repeat(400_000) + "--b--\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg));
+    assertThat(has(a, Codes.TOO_MANY_PARTS)).isTrue();
+    assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("a@example.com");
+  }
 }
