@@ -79,8 +79,11 @@ final class Addresses {
       int start = at;
       int count = 0; // code points from start to the '@'
       while (true) {
-        int cp = start > 0 ? t.codePointBefore(start) : -1;
-        if (cp < 0 || !isLocalCodePoint(cp)) {
+        char c = start > 0 ? t.charAt(start - 1) : '@'; // the text's start ends the run as an '@' would
+        // a char that is not a surrogate is its own code point: the usual case, read without the look-up
+        boolean surrogate = Character.isSurrogate(c);
+        int cp = surrogate ? t.codePointBefore(start) : c;
+        if (!(surrogate ? isLocalCodePoint(cp) : isLocalChar(c))) {
           if (count > 0 && start >= from) {
             best = start; // the start of the run
           }
