@@ -247,6 +247,15 @@ public record DmarcPolicy(
       this.in = in;
     }
 
+    /**
+     * {@link #add(Diagnostic)} pointing at {@code length} chars at {@code offset}: the span is
+     * located only for a diagnostic that is kept (locating one reads the input up to it, and a
+     * record of thousands of empty tags would read it once for each).
+     */
+    private void add(Diagnostic d, int offset, int length) {
+      add(out.size() < MAX_DIAGNOSTICS ? d.at(in, offset, length) : d);
+    }
+
     private void add(Diagnostic d) {
       if (out.size() < MAX_DIAGNOSTICS) {
         out.add(d);
@@ -295,15 +304,13 @@ public record DmarcPolicy(
             ? "the version must be exactly 'DMARC1' (upper case); receivers ignore this record"
             : "a DMARC record must begin with v=DMARC1";
         add(Diagnostic.error(DmarcCodes.DMARC_NOT_DMARC1, msg)
-            .withReference("RFC 9989 section 4.7")
-            .at(in, first[0], Math.max(0, first[1] - first[0])));
+            .withReference("RFC 9989 section 4.7"), first[0], Math.max(0, first[1] - first[0]));
         return ParseResult.failure(out);
       }
       if (lead > 0) {
         add(Diagnostic.warning(DmarcCodes.DMARC_LEADING_WHITESPACE,
                 "whitespace before v=DMARC1: the record grammar allows none and some receivers ignore the record")
-            .withReference("RFC 7489 section 6.4")
-            .at(in, 0, lead));
+            .withReference("RFC 7489 section 6.4"), 0, lead);
       }
       Set<String> seen = new HashSet<>();
       seen.add("v");
@@ -314,8 +321,7 @@ public record DmarcPolicy(
         int b = segs.get(s)[1];
         if (a == b) {
           if (s < segs.size() - 1) {
-            add(Diagnostic.warning(DmarcCodes.DMARC_EMPTY_TAG, "empty tag between separators")
-                .at(in, a, 0));
+            add(Diagnostic.warning(DmarcCodes.DMARC_EMPTY_TAG, "empty tag between separators"), a, 0);
           }
           continue;
         }
@@ -323,14 +329,13 @@ public record DmarcPolicy(
         String seg = in.substring(a, b);
         int e = seg.indexOf('=');
         if (e < 0) {
-          add(Diagnostic.error(DmarcCodes.DMARC_INVALID_TAG, "tag '" + seg + "' has no '='")
-              .at(in, a, b - a));
+          add(Diagnostic.error(DmarcCodes.DMARC_INVALID_TAG, "tag '" + seg + "' has no '='"), a, b - a);
           continue;
         }
         String rawName = seg.substring(0, e).strip();
         if (!isTagName(rawName)) {
-          add(Diagnostic.error(DmarcCodes.DMARC_INVALID_TAG, "'" + rawName + "' is not a valid tag name")
-              .at(in, a, Math.max(1, e)));
+          add(Diagnostic.error(DmarcCodes.DMARC_INVALID_TAG, "'" + rawName + "' is not a valid tag name"),
+              a, Math.max(1, e));
           continue;
         }
         String name = LowerCase.root(rawName);
@@ -341,8 +346,7 @@ public record DmarcPolicy(
         String value = in.substring(vs, b);
         if (!seen.add(name)) {
           add(Diagnostic.error(DmarcCodes.DMARC_DUPLICATE_TAG,
-                  "tag '" + name + "' appears more than once; the first is used")
-              .at(in, a, b - a));
+                  "tag '" + name + "' appears more than once; the first is used"), a, b - a);
           continue;
         }
         if (name.equals("p")) {
@@ -354,13 +358,11 @@ public record DmarcPolicy(
         add(Diagnostic.warning(DmarcCodes.DMARC_MISSING_P,
                 "no p tag: RFC 7489 requires one; receivers act as if p=none only when rua holds a valid URI, "
                     + "and otherwise ignore the record")
-            .withReference("RFC 9989 section 4.7; RFC 7489 section 6.6.3")
-            .at(in, n, 0));
+            .withReference("RFC 9989 section 4.7; RFC 7489 section 6.6.3"), n, 0);
       } else if (pIndex > 1) {
         add(Diagnostic.info(DmarcCodes.DMARC_P_NOT_SECOND,
                 "p is not the tag right after v; RFC 7489 required that order, RFC 9989 does not")
-            .withReference("RFC 7489 section 6.3")
-            .at(in, first[0], first[1] - first[0]));
+            .withReference("RFC 7489 section 6.3"), first[0], first[1] - first[0]);
       }
       DmarcPolicy policy = new DmarcPolicy(p, sp, np, adkim, aspf, fo, rua, ruf, psd, t, pct, rf, ri,
           unknown, invalid);
@@ -383,15 +385,13 @@ public record DmarcPolicy(
     private void bad(String name, String value, int vs, int b, String why) {
       invalid.add(new DmarcTag(name, value));
       add(Diagnostic.error(DmarcCodes.DMARC_INVALID_VALUE, "invalid value '" + value + "' for " + name + ": " + why)
-          .withReference("RFC 9989 section 4.7")
-          .at(in, vs, b - vs));
+          .withReference("RFC 9989 section 4.7"), vs, b - vs);
     }
 
     private void removed(String name, int a, int b, String extra) {
       add(Diagnostic.warning(DmarcCodes.DMARC_REMOVED_TAG,
               "tag '" + name + "' was removed by RFC 9989 and is ignored by its receivers" + extra)
-          .withReference("RFC 9989 appendix A")
-          .at(in, a, b - a));
+          .withReference("RFC 9989 appendix A"), a, b - a);
     }
 
     private void tag(String name, String value, int a, int b, int vs) {
@@ -478,8 +478,7 @@ public record DmarcPolicy(
             rf = Optional.of(value);
           }
           add(Diagnostic.info(DmarcCodes.DMARC_REMOVED_TAG,
-                  "tag 'rf' was removed by RFC 9989; failure reports use ARF (RFC 9991)")
-              .at(in, a, b - a));
+                  "tag 'rf' was removed by RFC 9989; failure reports use ARF (RFC 9991)"), a, b - a);
         }
         case "ri" -> {
           long v = value.matches("[0-9]{1,10}") ? Long.parseLong(value) : -1;
@@ -489,14 +488,12 @@ public record DmarcPolicy(
             ri = OptionalLong.of(v);
           }
           add(Diagnostic.info(DmarcCodes.DMARC_REMOVED_TAG,
-                  "tag 'ri' was removed by RFC 9989; aggregate reports are daily")
-              .at(in, a, b - a));
+                  "tag 'ri' was removed by RFC 9989; aggregate reports are daily"), a, b - a);
         }
         default -> {
           unknown.add(new DmarcTag(name, value));
           add(Diagnostic.info(DmarcCodes.DMARC_UNKNOWN_TAG, "unknown tag '" + name + "' is ignored")
-              .withReference("RFC 9989 section 4.7")
-              .at(in, a, b - a));
+              .withReference("RFC 9989 section 4.7"), a, b - a);
         }
       }
     }
@@ -524,7 +521,7 @@ public record DmarcPolicy(
           }
           start = i + 1;
           if (a == b) {
-            add(Diagnostic.error(DmarcCodes.DMARC_INVALID_URI, "empty URI in list").at(in, vs + a, 0));
+            add(Diagnostic.error(DmarcCodes.DMARC_INVALID_URI, "empty URI in list"), vs + a, 0);
             continue;
           }
           String raw = value.substring(a, b);
@@ -536,18 +533,15 @@ public record DmarcPolicy(
             size = Optional.of(raw.substring(bang + 1));
             add(Diagnostic.warning(DmarcCodes.DMARC_OBSOLETE_URI_SIZE,
                     "the !size suffix is obsolete; RFC 9989 reporters ignore it")
-                .withReference("RFC 9989 appendix A; RFC 7489 section 6.2")
-                .at(in, vs + a + bang, b - a - bang));
+                .withReference("RFC 9989 appendix A; RFC 7489 section 6.2"), vs + a + bang, b - a - bang);
           }
           DmarcUri u = new DmarcUri(uri, size);
           if (!u.isWellFormed()) {
             add(Diagnostic.error(DmarcCodes.DMARC_INVALID_URI, "'" + uri + "' is not a valid URI")
-                .withReference("RFC 3986; RFC 9989 section 4.7")
-                .at(in, vs + a, uri.length()));
+                .withReference("RFC 3986; RFC 9989 section 4.7"), vs + a, uri.length());
           } else if (!u.isMailto()) {
             add(Diagnostic.warning(DmarcCodes.DMARC_URI_SCHEME,
-                    "only mailto: report URIs are widely supported")
-                .at(in, vs + a, uri.length()));
+                    "only mailto: report URIs are widely supported"), vs + a, uri.length());
           }
           list.add(u);
         }

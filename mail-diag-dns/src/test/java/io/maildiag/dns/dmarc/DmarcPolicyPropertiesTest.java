@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Properties of the DMARC record parser: robust on any input, spans inside it, canonical round trip. */
 class DmarcPolicyPropertiesTest {
@@ -34,6 +35,19 @@ class DmarcPolicyPropertiesTest {
     DmarcPolicy again = DmarcPolicy.parse(p.toString()).value().orElseThrow();
     assertThat(again).isEqualTo(p);
     assertThat(again.toString()).isEqualTo(p.toString());
+  }
+
+  /**
+   * A record of the most a TXT answer holds, all empty or broken tags: each kept diagnostic is
+   * located once, and none past the limit (locating one reads the record up to it).
+   */
+  @Test
+  void aRecordOfTensOfThousandsOfBrokenTags() {
+    for (String unit : new String[] {";", "; ", "x;", "=;", "rua=;"}) {
+      String text = "v=DMARC1; p=none" + unit.repeat(65_000 / unit.length());
+      check(text);
+      assertThat(DmarcPolicy.parse(text).diagnostics()).hasSize(DmarcPolicy.MAX_DIAGNOSTICS + 1);
+    }
   }
 
   static void check(String text) {
