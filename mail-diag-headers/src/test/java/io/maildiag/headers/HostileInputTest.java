@@ -134,6 +134,20 @@ class HostileInputTest {
     assertThat(h.first("FROM")).isPresent();
   }
 
+  /**
+   * Unclosed address literals and angle brackets: each is read once, up to where an atom would end,
+   * not to the end of the field for every one of them.
+   */
+  @Test
+  void tensOfThousandsOfUnclosedLiterals() {
+    for (String unit : new String[] {"[\n", "[)", "<\r\n", "[(x)"}) {
+      String value = "from a by b " + unit.repeat(60_000 / unit.length()) + "; Tue, 2 Apr 2024 09:15:27 +0000";
+      ReceivedHeader r = assertTimeoutPreemptively(TIMEOUT, () -> ReceivedHeader.parse(value));
+      assertThat(r.from()).as(unit).hasValue("a");
+      assertThat(r.dateTime()).as(unit).isPresent();
+    }
+  }
+
   /** A DKIM-Signature of half a million empty tags: each tag is read once, not searched to the end. */
   @Test
   void halfAMillionTagsInASignature() {

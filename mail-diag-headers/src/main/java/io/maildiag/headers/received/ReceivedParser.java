@@ -232,7 +232,9 @@ final class ReceivedParser {
         char close = c == '[' ? ']' : '>';
         int start = i;
         int k = i + 1;
-        while (k < n && s.charAt(k) != close && s.charAt(k) != ' ' && s.charAt(k) != '\t' && s.charAt(k) != ';') {
+        // a literal or an angle address holds atom chars only: the search stops where an atom would,
+        // so an unclosed one is read once (a stop at blanks alone read "[\n[\n[..." quadratically)
+        while (k < n && s.charAt(k) != close && isAtomChar(s.charAt(k))) {
           k++;
         }
         if (k < n && s.charAt(k) == close) {
