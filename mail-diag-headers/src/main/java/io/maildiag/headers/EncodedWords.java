@@ -192,7 +192,7 @@ final class EncodedWords {
 
   private static @Nullable Charset charset(String name) {
     int star = name.indexOf('*');
-    String n = LowerCase.root((star >= 0 ? name.substring(0, star) : name));
+    String n = LowerCase.root(star >= 0 ? name.substring(0, star) : name);
     return Known.BY_NAME.get(n);
   }
 
