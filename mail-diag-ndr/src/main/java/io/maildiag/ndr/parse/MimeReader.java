@@ -96,8 +96,15 @@ final class MimeReader {
     return fast != null ? fast : readWithJakarta(bytes);
   }
 
-  /** Reads the whole normalised message with Jakarta Mail only (the reference path). Never throws. */
+  /**
+   * Reads the whole normalised message with Jakarta Mail only (the reference path), its service
+   * look-ups answered from memory ({@link ServiceFiles}). Never throws.
+   */
   MimePart readWithJakarta(byte[] bytes) {
+    return ServiceFiles.around(() -> readWithJakartaHere(bytes));
+  }
+
+  private MimePart readWithJakartaHere(byte[] bytes) {
     try {
       MimeMessage msg = new MimeMessage(Jakarta.SESSION, new SharedByteArrayInputStream(bytes));
       return convert(msg, "", 0, true, ContentType.TEXT_PLAIN);
