@@ -98,7 +98,10 @@ import java.util.Optional;
  * word boundaries that is not part of an IP address or version number. When the bounce states no
  * code, the status is empty: no code is invented.
  *
- * <p>Instances are immutable and safe for concurrent use; build one and share it.
+ * <p>Instances are immutable and safe for concurrent use; build one and share it. A message the
+ * byte-level MIME splitter does not take is read with Jakarta Mail, with the calling thread's
+ * context class loader set, for that reading only, to one that serves Jakarta's service files from
+ * memory (Jakarta 2.1 would read them from their jar again for every MIME part).
  *
  * @since 0.1
  */
