@@ -1,5 +1,6 @@
 package io.maildiag.ndr;
 
+import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.classify.Advice;
 import io.maildiag.ndr.classify.CodeDefaults;
 import io.maildiag.ndr.classify.CodeDefaults.StatusMeaning;
@@ -14,7 +15,6 @@ import io.maildiag.ndr.code.ProviderCode;
 import io.maildiag.ndr.code.ProviderCodes;
 import io.maildiag.ndr.code.ReplyCode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -185,7 +185,7 @@ public final class ReasonClassifier {
    */
   Classification classify(ClassificationInput input, TextRules.@Nullable Scan scanned) {
     Objects.requireNonNull(input, "input");
-    String action = input.action().strip().toLowerCase(Locale.ROOT);
+    String action = LowerCase.root(input.action().strip());
     Optional<EnhancedStatusCode> status = input.status();
     Optional<ReplyCode> reply = input.replyCode();
 

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -235,7 +236,7 @@ final class Charsets {
     if (n.isEmpty()) {
       return null;
     }
-    String lower = n.toLowerCase(Locale.ROOT);
+    String lower = LowerCase.root(n);
     if (lower.equals("utf8")) {
       return StandardCharsets.UTF_8;
     }

@@ -1,9 +1,9 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.UpperCase;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -281,7 +281,7 @@ final class Dates {
 
   /** The offset of a named zone ({@code GMT}, {@code EST}, {@code JST}, ...), UTC when unknown. */
   private static ZoneOffset namedZone(String z) {
-    Integer h = ZONES.get(z.toUpperCase(Locale.ROOT));
+    Integer h = ZONES.get(UpperCase.root(z));
     return h == null ? ZoneOffset.UTC : ZoneOffset.ofHours(h);
   }
 }

@@ -10,7 +10,6 @@ import io.maildiag.ndr.code.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +56,7 @@ final class Feedback {
     if (report == null && jmrp && !hasEmbedded(msg)) {
       return null;
     }
-    String type = fields.get("Feedback-Type").orElse("abuse").toLowerCase(Locale.ROOT).trim();
+    String type = LowerCase.root(fields.get("Feedback-Type").orElse("abuse")).trim();
     if (type.isEmpty()) {
       type = "abuse";
     }

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.LowerCase;
 import java.util.Locale;
 
 /** Turns HTML into plain text: tags removed, block ends become line breaks, entities decoded. Linear. */
@@ -330,7 +331,7 @@ final class Html {
   private static final String[] ENTITY_TEXTS = {"<", ">", "&", "\"", "'", " "};
 
   private static String entity(String e) {
-    switch (e.toLowerCase(Locale.ROOT)) {
+    switch (LowerCase.root(e)) {
       case "lt": return "<";
       case "gt": return ">";
       case "amp": return "&";

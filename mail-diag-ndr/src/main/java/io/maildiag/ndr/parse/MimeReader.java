@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.LowerCase;
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
@@ -229,7 +230,7 @@ final class MimeReader {
     if (cte == null) {
       return true;
     }
-    String c = cte.trim().toLowerCase(java.util.Locale.ROOT);
+    String c = LowerCase.root(cte.trim());
     return c.isEmpty() || c.equals("7bit") || c.equals("8bit") || c.equals("binary");
   }
 

@@ -1,10 +1,10 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.UpperCase;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -445,7 +445,7 @@ final class SmtpStage {
   }
 
   private static @Nullable Found command(String cmd) {
-    String c = cmd.strip().toUpperCase(Locale.ROOT);
+    String c = UpperCase.root(cmd.strip());
     if (c.startsWith("MAIL FROM") || c.startsWith("MAIL  FROM")) {
       return MAIL;
     }

@@ -192,4 +192,14 @@ class HostileInputTest {
     assertThat(has(a, Codes.TOO_MANY_PARTS)).isTrue();
     assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("a@example.com");
   }
+
+  @Test
+  void aCharsetNameOfSixtyThousandDottedCapitalIs() {
+    // lower-cased to look it up: the JDK's lower-casing copies its result for each of them
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n"
+        + "Content-Type: text/plain; charset=\"" + "\u0130".repeat(60_000) + "\"\n\n"
+        + "<a@example.com>: 550 5.1.1 user unknown\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), msg.getBytes(StandardCharsets.UTF_8));
+    assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("a@example.com");
+  }
 }
