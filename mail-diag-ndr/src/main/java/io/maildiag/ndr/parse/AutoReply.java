@@ -1,6 +1,5 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;
@@ -51,13 +50,13 @@ final class AutoReply {
         marked = true;
       }
     }
-    if (autoSubmitted != null && LowerCase.root(autoSubmitted.trim()).startsWith("auto-replied")) {
+    if (autoSubmitted != null && Formats.lowerStartsWith(autoSubmitted.trim(), "auto-replied")) {
       return true;
     }
     if (marked) {
       return true;
     }
-    if (precedence != null && LowerCase.root(precedence.trim()).contains("auto_reply")) {
+    if (precedence != null && Formats.lowerContains(precedence, "auto_reply")) {
       return true;
     }
     if (appleAction != null && containsIgnoreCase(appleAction, "VACATION")) {

@@ -3,6 +3,7 @@ package io.maildiag.ndr.parse;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Word-at-a-time byte searches for the MIME layer: eight bytes per step instead of one. A word is
@@ -90,5 +91,23 @@ final class Bytes {
       }
     }
     return to;
+  }
+
+  /**
+   * Whether {@code b} holds {@code prefix} at {@code at}, ending at or before {@code to}: Arrays.equals
+   * on ranges is a vectorised intrinsic.
+   */
+  static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+    return at + prefix.length <= to && Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
+  }
+
+  /** Whether {@code b[from, to)} is all dashes. */
+  static boolean allDashes(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 }

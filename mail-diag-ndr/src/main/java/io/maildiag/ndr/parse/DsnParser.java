@@ -471,7 +471,7 @@ final class DsnParser {
     int close;
     if (n >= 1 && v.charAt(n - 1) == ')') {
       close = n - 1;
-    } else if (n >= 2 && v.charAt(n - 2) == ')' && isLineTerminator(v.charAt(n - 1))) {
+    } else if (n >= 2 && v.charAt(n - 2) == ')' && Smtp.isLineEnd(v.charAt(n - 1))) {
       close = n - 2;
     } else if (n >= 3 && v.charAt(n - 3) == ')' && v.charAt(n - 2) == '\r' && v.charAt(n - 1) == '\n') {
       close = n - 3;
@@ -479,7 +479,7 @@ final class DsnParser {
       return v;
     }
     int lastTerminator = close - 1;
-    while (lastTerminator >= 0 && !isLineTerminator(v.charAt(lastTerminator))) {
+    while (lastTerminator >= 0 && !Smtp.isLineEnd(v.charAt(lastTerminator))) {
       lastTerminator--;
     }
     for (int open = Math.max(lastTerminator + 1, 1); open < close; open++) {
@@ -492,11 +492,6 @@ final class DsnParser {
       }
     }
     return v;
-  }
-
-  /** A line terminator as {@link Pattern} reads one without flags: LF, CR, NEL, LS, PS. */
-  private static boolean isLineTerminator(char c) {
-    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   /** RFC 6533 utf-8-addr-xtext / unitext: {@code \x{HEX}} escapes become characters. */

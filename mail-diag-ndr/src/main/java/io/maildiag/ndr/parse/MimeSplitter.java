@@ -209,14 +209,14 @@ final class MimeSplitter {
       }
       int len = e - line;
       if (bnd != null) {
-        if (len == bnd.length && startsWith(b, line, bnd)) {
+        if (len == bnd.length && Bytes.startsWith(b, line, e, bnd)) {
           pos = le < to ? le + 1 : to;
           break;
         }
-        if (len == bnd.length + 2 && startsWith(b, line, bnd) && b[e - 1] == '-' && b[e - 2] == '-') {
+        if (len == bnd.length + 2 && Bytes.startsWith(b, line, e, bnd) && b[e - 1] == '-' && b[e - 2] == '-') {
           return missingStart(node); // an end boundary before any part
         }
-      } else if (len > 2 && !(len > 4 && allDashes(b, line, e))) {
+      } else if (len > 2 && !(len > 4 && Bytes.allDashes(b, line, e))) {
         if (len > MimeReader.MAX_BOUNDARY_LINE) {
           return longBoundary(node);
         }
@@ -246,7 +246,7 @@ final class MimeSplitter {
         if (p + bnd.length > to) {
           break;
         }
-        if (!startsWith(b, p, bnd)) {
+        if (!Bytes.startsWith(b, p, to, bnd)) {
           continue;
         }
         int q = p + bnd.length;
@@ -320,19 +320,6 @@ final class MimeSplitter {
     return out;
   }
 
-  private static boolean allDashes(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] != '-') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@code b} holds {@code prefix} at {@code at}: Arrays.equals on ranges is a vectorised intrinsic. */
-  private static boolean startsWith(byte[] b, int at, byte[] prefix) {
-    return Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
-  }
 
   // ---------------------------------------------------------------- header sections
 

@@ -89,7 +89,7 @@ final class MultipartCut {
       if (pos >= n) {
         return -1; // no first boundary line: no part
       }
-      int end = lineEnd(c, pos, n);
+      int end = Bytes.lineBreak(c, pos, n);
       int next = afterBreak(c, end, n);
       int t = end;
       while (t > pos && (c[t - 1] == ' ' || c[t - 1] == '\t')) {
@@ -97,14 +97,14 @@ final class MultipartCut {
       }
       int len = t - pos;
       if (b != null) {
-        if (len == b.length && startsWith(c, pos, n, b)) {
+        if (len == b.length && Bytes.startsWith(c, pos, n, b)) {
           pos = next;
           break;
         }
-        if (len == b.length + 2 && startsWith(c, pos, n, b) && c[t - 2] == '-' && c[t - 1] == '-') {
+        if (len == b.length + 2 && Bytes.startsWith(c, pos, n, b) && c[t - 2] == '-' && c[t - 1] == '-') {
           return -1; // the closing line first: no part
         }
-      } else if (len > 2 && c[pos] == '-' && c[pos + 1] == '-' && !(len > 4 && allDashes(c, pos, t))) {
+      } else if (len > 2 && c[pos] == '-' && c[pos + 1] == '-' && !(len > 4 && Bytes.allDashes(c, pos, t))) {
         b = Arrays.copyOfRange(c, pos, t);
         pos = next;
         break;
@@ -119,7 +119,7 @@ final class MultipartCut {
         if (pos >= n) {
           return -(parts + 1L); // the content ends in the header section: that part is not read
         }
-        int end = lineEnd(c, pos, n);
+        int end = Bytes.lineBreak(c, pos, n);
         boolean empty = end == pos;
         pos = afterBreak(c, end, n);
         if (empty) {
@@ -133,7 +133,7 @@ final class MultipartCut {
       // the part's body, to the next boundary line
       int found = -1;
       for (int i = pos; i + b.length <= n; i++) {
-        if (i > pos && c[i - 1] != '\n' && c[i - 1] != '\r' || !startsWith(c, i, n, b)) {
+        if (i > pos && c[i - 1] != '\n' && c[i - 1] != '\r' || !Bytes.startsWith(c, i, n, b)) {
           continue;
         }
         int j = i + b.length;
@@ -158,15 +158,6 @@ final class MultipartCut {
     }
   }
 
-  /** The index of the line break that ends the line starting at {@code from}, or {@code n}. */
-  private static int lineEnd(byte[] c, int from, int n) {
-    int i = from;
-    while (i < n && c[i] != '\n' && c[i] != '\r') {
-      i++;
-    }
-    return i;
-  }
-
   /** Where the line after the line break at {@code i} starts: past LF, CR LF, CR CR LF or CR. */
   private static int afterBreak(byte[] c, int i, int n) {
     if (i >= n) {
@@ -182,26 +173,5 @@ final class MultipartCut {
       return i + 3;
     }
     return i + 1;
-  }
-
-  private static boolean startsWith(byte[] c, int at, int n, byte[] b) {
-    if (at + b.length > n) {
-      return false;
-    }
-    for (int k = 0; k < b.length; k++) {
-      if (c[at + k] != b[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean allDashes(byte[] c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (c[i] != '-') {
-        return false;
-      }
-    }
-    return true;
   }
 }
