@@ -60,6 +60,8 @@ import java.util.Optional;
  * 2046), and searching for a longer one costs time that grows with the square of its length. At
  * most 512 MIME parts are read from one message ({@link #TOO_MANY_PARTS} for the rest); the parts
  * past those are not parsed at all, so a malformed one among them does not spoil the parts read.
+ * Each part is read up to 4 MiB ({@link #PART_TOO_LARGE} for a longer one, which is cut at the end
+ * of its last line within that, so that no field is read half).
  *
  * <h2>Input</h2>
  *
@@ -123,6 +125,11 @@ public final class BounceAnalyzer {
   public static final DiagnosticCode MIME_TOO_DEEP = Codes.MIME_TOO_DEEP;
   /** The message has more MIME parts than are read (512); the rest were ignored. */
   public static final DiagnosticCode TOO_MANY_PARTS = Codes.TOO_MANY_PARTS;
+  /**
+   * A MIME part (or the body of a message without parts) was larger than the 4 MiB read of each;
+   * only its beginning, up to the end of its last line within the limit, was read.
+   */
+  public static final DiagnosticCode PART_TOO_LARGE = Codes.PART_TOO_LARGE;
   /** A MIME structure was malformed, such as a multipart without its boundaries; it was read as text. */
   public static final DiagnosticCode MIME_MALFORMED = Codes.MIME_MALFORMED;
   /** A charset was unknown, or text was invalid in its charset; a fallback was used. */

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
@@ -42,7 +43,10 @@ final class MimeReader {
    * prepares its search for a boundary in time that grows with the square of the boundary's length.
    */
   static final int MAX_BOUNDARY_LINE = 998;
-  /** Text-like leaves are read up to this many bytes each. */
+  /**
+   * Text-like leaves are read up to this many raw bytes each: a longer one is cut at the end of its
+   * last line that fits ({@link #leafEnd}) and reported ({@link #leafTooLarge}).
+   */
   static final int MAX_LEAF_BYTES = 4 * 1024 * 1024;
 
 
@@ -133,7 +137,7 @@ final class MimeReader {
         return node;
       }
       // not a usable multipart: read it as text so that its words are still seen
-      return new MimePart(path, depth, headers, ContentType.TEXT_PLAIN, leafBytes(p, cte), messageRoot);
+      return new MimePart(path, depth, headers, ContentType.TEXT_PLAIN, leafBytes(p, path, cte), messageRoot);
     }
     if (type.isEmbeddedMessage()) {
       MimePart node = new MimePart(path, depth, headers, type, new byte[0], messageRoot);
@@ -143,7 +147,7 @@ final class MimeReader {
         if (rawIn != null) {
           inner = new MimeMessage(Jakarta.SESSION, rawIn);
         } else {
-          byte[] decoded = leafBytes(p, cte);
+          byte[] decoded = leafBytes(p, path, cte);
           inner = new MimeMessage(Jakarta.SESSION, new SharedByteArrayInputStream(decoded));
         }
         if (parts < MAX_PARTS && deadline.ok()) {
@@ -159,7 +163,7 @@ final class MimeReader {
     boolean readable = type.isText() || type.isHeadersOnly() || type.isDeliveryStatus()
         || type.mimeType().startsWith("message/") || type.mimeType().equals("application/json")
         || type.mimeType().equals("application/octet-stream") && isSmall(p);
-    byte[] body = readable ? leafBytes(p, cte) : new byte[0];
+    byte[] body = readable ? leafBytes(p, path, cte) : new byte[0];
     return new MimePart(path, depth, headers, type, body, messageRoot);
   }
 
@@ -243,18 +247,56 @@ final class MimeReader {
     }
   }
 
-  /** The part's content, transfer-decoded leniently, at most {@link #MAX_LEAF_BYTES}. */
-  private byte[] leafBytes(Part p, String cte) {
+  /**
+   * The part's content, transfer-decoded leniently, read up to {@link #MAX_LEAF_BYTES} raw bytes
+   * ({@link #leafEnd}).
+   */
+  private byte[] leafBytes(Part p, String path, String cte) {
     try (InputStream in = raw(p)) {
       if (in == null) {
         return new byte[0];
       }
-      byte[] raw = in.readNBytes(MAX_LEAF_BYTES);
+      byte[] raw = in.readNBytes(MAX_LEAF_BYTES + 1);
+      int end = leafEnd(raw, 0, raw.length);
+      if (end < raw.length) {
+        diags.add(leafTooLarge(path, end));
+        raw = Arrays.copyOf(raw, end);
+      }
       return TransferDecoding.decode(raw, cte);
     } catch (IOException | MessagingException | RuntimeException e) {
       diags.once(Diagnostic.warning(Codes.ENCODING_BROKEN, "a part's content could not be read"));
       return new byte[0];
     }
+  }
+
+  /**
+   * Where the raw content {@code b[from, to)} of a leaf is cut: {@code to} when it holds at most
+   * {@link #MAX_LEAF_BYTES} bytes, else just after the last line break (LF, or CR when there is no
+   * LF) among its first {@link #MAX_LEAF_BYTES} bytes, so that no field or line is read half; at
+   * {@link #MAX_LEAF_BYTES} when none of them is a line break.
+   */
+  static int leafEnd(byte[] b, int from, int to) {
+    if (to - from <= MAX_LEAF_BYTES) {
+      return to;
+    }
+    int limit = from + MAX_LEAF_BYTES;
+    int cr = -1;
+    for (int i = limit - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i + 1;
+      }
+      if (b[i] == '\r' && cr < 0) {
+        cr = i + 1;
+      }
+    }
+    return cr > 0 ? cr : limit;
+  }
+
+  /** The diagnostic of a leaf at {@code path} cut at {@link #leafEnd}, after {@code kept} raw bytes. */
+  static Diagnostic leafTooLarge(String path, int kept) {
+    return Diagnostic.warning(Codes.PART_TOO_LARGE, (path.isEmpty() ? "the message body" : "MIME part " + path)
+        + " is larger than " + MAX_LEAF_BYTES + " bytes; only its first " + kept
+        + " bytes (up to the end of a line) were read");
   }
 
   /** The diagnostic of a multipart whose boundary line is longer than {@link #MAX_BOUNDARY_LINE}. */

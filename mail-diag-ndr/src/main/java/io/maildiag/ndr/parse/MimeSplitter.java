@@ -135,7 +135,7 @@ final class MimeSplitter {
       int innerFrom = content;
       int innerTo = to;
       if (!isIdentity(cte)) {
-        inner = leafBytes(b, content, to, cte);
+        inner = leafBytes(b, content, to, path, cte);
         innerFrom = 0;
         innerTo = inner.length;
       }
@@ -153,11 +153,22 @@ final class MimeSplitter {
         : new MimePart(path, depth, headers, type, EMPTY, messageRoot);
   }
 
-  /** A leaf whose content {@code b[from, to)} is read up to {@link MimeReader#MAX_LEAF_BYTES} raw bytes, decoded when first read. */
-  private static MimePart leaf(String path, int depth, Headers headers, ContentType type, byte[] b, int from, int to,
+  /**
+   * A leaf whose content {@code b[from, to)} is read up to {@link MimeReader#MAX_LEAF_BYTES} raw bytes
+   * ({@link MimeReader#leafEnd}), decoded when first read.
+   */
+  private MimePart leaf(String path, int depth, Headers headers, ContentType type, byte[] b, int from, int to,
       String cte, boolean messageRoot) {
-    int end = to - from > MimeReader.MAX_LEAF_BYTES ? from + MimeReader.MAX_LEAF_BYTES : to;
-    return new MimePart(path, depth, headers, type, b, from, end, cte, messageRoot);
+    return new MimePart(path, depth, headers, type, b, from, leafEnd(b, from, to, path), cte, messageRoot);
+  }
+
+  /** {@link MimeReader#leafEnd}, reporting a cut. */
+  private int leafEnd(byte[] b, int from, int to, String path) {
+    int end = MimeReader.leafEnd(b, from, to);
+    if (end < to) {
+      add(MimeReader.leafTooLarge(path, end - from));
+    }
+    return end;
   }
 
   /** Jakarta's size check: the raw content is believed only when non-empty. */
@@ -167,9 +178,8 @@ final class MimeSplitter {
   }
 
   /** The content, transfer-decoded leniently, read up to {@link MimeReader#MAX_LEAF_BYTES} raw bytes. */
-  private static byte[] leafBytes(byte[] b, int from, int to, String cte) {
-    int end = to - from > MimeReader.MAX_LEAF_BYTES ? from + MimeReader.MAX_LEAF_BYTES : to;
-    return TransferDecoding.decode(b, from, end, cte);
+  private byte[] leafBytes(byte[] b, int from, int to, String path, String cte) {
+    return TransferDecoding.decode(b, from, leafEnd(b, from, to, path), cte);
   }
 
   private static boolean isIdentity(String cte) {

@@ -102,6 +102,30 @@ class HostileInputTest {
     assertThat(fromStream.kind()).isEqualTo(fromBytes.kind());
   }
 
+  /**
+   * A delivery-status part larger than is read: cut at the end of a line, so the recipients read
+   * are whole and no field is read half (a "Status: 5" cut from "5.1.1" would be invalid), and
+   * the cut is reported.
+   */
+  @Test
+  void aDeliveryStatusPartLargerThanIsReadIsCutAtALineEnd() {
+    StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\n"
+        + "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n");
+    int i = 0;
+    while (sb.length() < MimeReader.MAX_LEAF_BYTES + 4096) {
+      sb.append("Final-Recipient: rfc822; user").append(i++).append("@example.com\nAction: failed\nStatus: 5.1.1\n\n");
+    }
+    sb.append("--b--\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(sb.toString()));
+    assertThat(has(a, Codes.PART_TOO_LARGE)).isTrue();
+    assertThat(has(a, Codes.DSN_FIELD_INVALID)).isFalse();
+    assertThat(a.recipients()).hasSizeGreaterThan(40_000).hasSizeLessThan(i);
+    assertThat(a.recipients().get(0).recipient()).isEqualTo("user0@example.com");
+    assertThat(a.recipients().subList(0, a.recipients().size() - 1))
+        .allSatisfy(r -> assertThat(r.status()).map(Object::toString).hasValue("5.1.1"));
+  }
+
   @Test
   void binaryGarbage() {
     Random random = new Random(42);

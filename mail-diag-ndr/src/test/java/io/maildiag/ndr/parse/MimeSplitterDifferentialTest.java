@@ -208,6 +208,67 @@ class MimeSplitterDifferentialTest {
     }
   }
 
+  /**
+   * Parts longer than are read: both paths cut them at the end of the same line and report the cut
+   * alike, whatever the line ends, and an encoded embedded message is cut before it is decoded.
+   */
+  @Test
+  void partsLargerThanAreReadAreCutAlikeAtALineEnd() {
+    int max = MimeReader.MAX_LEAF_BYTES;
+    String line = "Final-Recipient: rfc822; someone@example.com\nAction: failed\nStatus: 5.1.1\n\n";
+    String report = line.repeat(max / line.length() + 20);
+    String base64 = Base64.getMimeEncoder().encodeToString(
+        ("Subject: x\n\n" + "y".repeat(max)).getBytes(StandardCharsets.US_ASCII)).replace("\r\n", "\n");
+    String[] shapes = {
+      "From: x@example.com\n\n" + report,
+      "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\n"
+          + "Content-Type: message/delivery-status\n\n" + report + "--b--\n",
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n"
+          + "Content-Transfer-Encoding: base64\n\n" + base64 + "\n--b--\n",
+      // no line break in the first MAX_LEAF_BYTES bytes of the part
+      "From: x@example.com\n\n" + "z".repeat(max + 10) + "\nlast\n",
+    };
+    for (String s : shapes) {
+      byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+      for (byte[] input : new byte[][] {b, s.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)}) {
+        Diags d = new Diags(100);
+        new MimeReader(Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS, d,
+            new Deadline(Duration.ofHours(1))).readWithJakarta(input);
+        assertThat(diags(d)).as("diagnostics of a part of %d bytes", input.length)
+            .anySatisfy(x -> assertThat(x).contains(Codes.PART_TOO_LARGE.value()));
+        boolean split = compare("large part", input, Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS);
+        if (input == b) {
+          assertThat(split).as("the splitter reads a large part with LF line ends").isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void leavesAreCutAfterTheirLastLineBreakWithinTheLimit() {
+    int max = MimeReader.MAX_LEAF_BYTES;
+    byte[] b = new byte[max + 100];
+    java.util.Arrays.fill(b, (byte) 'a');
+    // short enough: the whole content, from any start
+    assertThat(MimeReader.leafEnd(b, 100, max + 100)).isEqualTo(max + 100);
+    assertThat(MimeReader.leafEnd(b, 0, max)).isEqualTo(max);
+    // no line break: cut at the limit
+    assertThat(MimeReader.leafEnd(b, 0, max + 100)).isEqualTo(max);
+    assertThat(MimeReader.leafEnd(b, 50, max + 100)).isEqualTo(50 + max);
+    // a CR only: after it; an LF anywhere before the limit wins over a later CR
+    b[1000] = '\r';
+    assertThat(MimeReader.leafEnd(b, 0, max + 100)).isEqualTo(1001);
+    b[500] = '\n';
+    assertThat(MimeReader.leafEnd(b, 0, max + 100)).isEqualTo(501);
+    b[max - 2] = '\r';
+    b[max - 1] = '\n';
+    assertThat(MimeReader.leafEnd(b, 0, max + 100)).isEqualTo(max);
+    // a line break at or past the limit does not count
+    assertThat(MimeReader.leafEnd(b, 1, max + 100)).isEqualTo(max);
+    b[max] = '\n';
+    assertThat(MimeReader.leafEnd(b, 0, max + 100)).isEqualTo(max);
+  }
+
   @Test
   void unsureShapesAreLeftToJakarta() {
     String[] shapes = {
