@@ -61,7 +61,8 @@ import java.util.Optional;
  * most 512 MIME parts are read from one message ({@link #TOO_MANY_PARTS} for the rest); the parts
  * past those are not parsed at all, so a malformed one among them does not spoil the parts read.
  * Each part is read up to 4 MiB ({@link #PART_TOO_LARGE} for a longer one, which is cut at the end
- * of its last line within that, so that no field is read half).
+ * of its last line within that, so that no field is read half), and recipients are looked for in
+ * the first 4,000 lines of the text ({@link #TEXT_TOO_LONG} when it goes on past them).
  *
  * <h2>Input</h2>
  *
@@ -130,6 +131,12 @@ public final class BounceAnalyzer {
    * only its beginning, up to the end of its last line within the limit, was read.
    */
   public static final DiagnosticCode PART_TOO_LARGE = Codes.PART_TOO_LARGE;
+  /**
+   * The message text has more than 4,000 lines and none of them ends the bounce text (such as the
+   * line that introduces the returned message): failed recipients were looked for in the first
+   * 4,000 lines only, and a bounce listing more recipients after them has more than are reported.
+   */
+  public static final DiagnosticCode TEXT_TOO_LONG = Codes.TEXT_TOO_LONG;
   /** A MIME structure was malformed, such as a multipart without its boundaries; it was read as text. */
   public static final DiagnosticCode MIME_MALFORMED = Codes.MIME_MALFORMED;
   /** A charset was unknown, or text was invalid in its charset; a fallback was used. */

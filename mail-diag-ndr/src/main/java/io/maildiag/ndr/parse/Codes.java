@@ -27,6 +27,8 @@ public final class Codes {
   public static final DiagnosticCode TOO_MANY_PARTS = DiagnosticCode.of("NDR_TOO_MANY_PARTS");
   /** A MIME part was larger than the analyser reads (4 MiB); it was cut at the end of a line. */
   public static final DiagnosticCode PART_TOO_LARGE = DiagnosticCode.of("NDR_PART_TOO_LARGE");
+  /** The text had more lines than are read for recipients (4000), and no end of the bounce text among them. */
+  public static final DiagnosticCode TEXT_TOO_LONG = DiagnosticCode.of("NDR_TEXT_TOO_LONG");
   /** A MIME structure was malformed (a multipart without boundaries, a bad header). */
   public static final DiagnosticCode MIME_MALFORMED = DiagnosticCode.of("NDR_MIME_MALFORMED");
   /** A charset was unknown or the text was not valid in it; a fallback charset was used. */

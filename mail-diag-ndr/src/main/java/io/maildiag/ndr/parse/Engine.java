@@ -374,6 +374,10 @@ public final class Engine {
       scan = new TextScanner.Result(List.of(), text, "", false);
     }
 
+    if (scan.cut()) {
+      diags.once(Diagnostic.warning(Codes.TEXT_TOO_LONG, "the message text has more than " + TextScanner.MAX_LINES
+          + " lines; failed recipients were looked for in the first " + TextScanner.MAX_LINES + " only"));
+    }
     String family = Formats.family(new Formats.Signals(msg.fromRaw, subject, new Formats.HeaderLines(top), text, msg.notificationPairs(),
         reportingMta, hasDsn));
     if (scan.entries().isEmpty() && rcpts.isEmpty() && failedHeader.isEmpty() && !exclude.isEmpty()

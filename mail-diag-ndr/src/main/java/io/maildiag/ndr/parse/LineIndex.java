@@ -50,6 +50,15 @@ final class LineIndex {
     return known - 1;
   }
 
+  /**
+   * Whether the text has more lines than {@link TextScanner#MAX_LINES}: lines past those are not
+   * indexed (the last indexed line ends at a newline with more text after it).
+   */
+  boolean cutShort() {
+    count();
+    return starts[known - 1] <= text.length();
+  }
+
   /** Every entry. */
   int[] all() {
     count();

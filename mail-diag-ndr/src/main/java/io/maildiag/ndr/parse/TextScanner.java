@@ -164,6 +164,8 @@ final class TextScanner {
     private final int afterLine;
     /** 0 not read yet, 1 delayed, 2 not delayed. */
     private byte delayed;
+    /** Whether the text has more than {@link #MAX_LINES} lines and no end marker among those read. */
+    private final boolean cut;
 
     Result(List<Entry> entries, String region, String after, boolean delayed) {
       this.entries = entries;
@@ -173,15 +175,25 @@ final class TextScanner {
       this.starts = null;
       this.afterLine = 0;
       this.delayed = delayed ? (byte) 1 : (byte) 2;
+      this.cut = false;
     }
 
     /** A scan whose text after the cut, lines {@code afterLine} on, is copied out only when asked for. */
-    private Result(List<Entry> entries, String region, String text, LineIndex starts, int afterLine) {
+    private Result(List<Entry> entries, String region, String text, LineIndex starts, int afterLine, boolean cut) {
       this.entries = entries;
       this.region = region;
       this.text = text;
       this.starts = starts;
       this.afterLine = afterLine;
+      this.cut = cut;
+    }
+
+    /**
+     * Whether recipients were looked for in the first {@link #MAX_LINES} lines of a longer text
+     * only: no line among those ends the bounce text, so it may name more recipients after them.
+     */
+    boolean cut() {
+      return cut;
     }
 
     List<Entry> entries() {
@@ -404,6 +416,8 @@ final class TextScanner {
     }
     // past the end only the few lines a transcript's pipelined replies are looked for in (SmtpStage.at)
     int needed = end < 0 ? starts.count() : end + LOOK_PAST_END;
+    // no end marker in the lines read, and more lines than are read: the bounce text may go on
+    boolean cut = end < 0 && starts.cutShort();
     if (end < 0) {
       end = needed;
     }
@@ -578,7 +592,7 @@ final class TextScanner {
       }
     }
     // the end marker's line, if any, is not in the text after the cut
-    return new Result(entries, region, text, starts, lines.length > end ? end + 1 : end);
+    return new Result(entries, region, text, starts, lines.length > end ? end + 1 : end, cut);
   }
 
   /** {@code text.split("\n")}: as {@link #splitLines}, without the empty strings at the end (unless no newline). */

@@ -126,6 +126,37 @@ class HostileInputTest {
         .allSatisfy(r -> assertThat(r.status()).map(Object::toString).hasValue("5.1.1"));
   }
 
+  /**
+   * A prose bounce that lists more recipients than the lines read hold: those in the lines read are
+   * reported, and so is the cut; a bounce whose text ends before the limit, with a long returned
+   * message after it, is not cut.
+   */
+  @Test
+  void aProseBounceLongerThanTheLinesReadSaysSo() {
+    String head = "From: MAILER-DAEMON@mx.example.net\nSubject: failure notice\n\n"
+        + "Hi. This is the qmail-send program at mx.example.net.\n"
+        + "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+        + "This is a permanent error; I've given up. Sorry it didn't work out.\n\n";
+    StringBuilder many = new StringBuilder(head);
+    for (int i = 0; i < 5000; i++) {
+      many.append("<user").append(i).append("@example.com>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n");
+    }
+    many.append("--- Below this line is a copy of the message.\n\nSubject: hi\n\nhello\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(many.toString()));
+    assertThat(has(a, Codes.TEXT_TOO_LONG)).isTrue();
+    assertThat(a.recipients()).hasSizeGreaterThan(1000).hasSizeLessThan(5000);
+    assertThat(a.recipients().get(0).recipient()).isEqualTo("user0@example.com");
+
+    StringBuilder few = new StringBuilder(head);
+    for (int i = 0; i < 3; i++) {
+      few.append("<user").append(i).append("@example.com>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n");
+    }
+    few.append("--- Below this line is a copy of the message.\n\nSubject: hi\n\n").append("hello\n".repeat(10_000));
+    BounceAnalysis b = timed(BounceAnalyzer.withDefaults(), ascii(few.toString()));
+    assertThat(has(b, Codes.TEXT_TOO_LONG)).isFalse();
+    assertThat(b.recipients()).hasSize(3);
+  }
+
   @Test
   void binaryGarbage() {
     Random random = new Random(42);

@@ -86,6 +86,20 @@ class TextScannerLinesTest {
     }
   }
 
+  /** Cut short exactly when {@code text.split("\n", -1)} has more than {@link TextScanner#MAX_LINES} lines. */
+  @Example
+  void lineIndexIsCutShortPastTheLineLimit() {
+    int max = TextScanner.MAX_LINES;
+    for (int lines : new int[] {1, 2, max - 1, max, max + 1, 3 * max}) {
+      String text = "x\n".repeat(lines - 1) + "last";
+      assertThat(new LineIndex(text).cutShort()).as("%d lines", lines).isEqualTo(lines > max);
+      // a newline at the end starts one more (empty) line
+      assertThat(new LineIndex(text + "\n").cutShort()).as("%d lines and a newline", lines).isEqualTo(lines + 1 > max);
+      assertThat(new LineIndex(text + "\n").cutShort()).isEqualTo(text.split("\n", -1).length + 1 > max);
+    }
+    assertThat(new LineIndex("").cutShort()).isFalse();
+  }
+
   /** A {@link LineIndex} asked for line {@code first} first, then for each line, gives what lineStarts gives. */
   private static void assertLineIndex(String text, int first) {
     int[] starts = lineStarts(text);
