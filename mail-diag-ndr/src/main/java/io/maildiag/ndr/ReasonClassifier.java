@@ -95,8 +95,9 @@ import org.jspecify.annotations.Nullable;
  *       and AOL, which accept every recipient and refuse unknown ones after the content: {@code 554
  *       delivery error: dd This user doesn't have a yahoo.com account});
  *   <li>when the failure came from a local delivery program (the {@code X-Unix} diagnostic type),
- *       an undefined, syntax, security or policy verdict from weak evidence is {@link
- *       Reason#SYSTEM_ERROR}: the program failed (a mailer error).
+ *       a security verdict ("insufficient permission": the program could not write the mailbox,
+ *       no policy refused the sender), or an undefined, syntax or policy verdict from weak
+ *       evidence, is {@link Reason#SYSTEM_ERROR}: the program failed (a mailer error).
  * </ul>
  *
  * <p>The bounce parser ({@link BounceAnalyzer}) keeps the stage in the diagnostic text: when the
@@ -298,9 +299,9 @@ public final class ReasonClassifier {
         && (status.isEmpty() || status.get().subject() != 1) && input.provider() != Provider.YAHOO) {
       reason = Reason.FILTERED;
       rule = rule + "+stage:data";
-    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && weakSource && (reason == Reason.UNDEFINED
-        || reason == Reason.SYNTAX_ERROR || reason == Reason.SECURITY_ERROR
-        || reason == Reason.POLICY_VIOLATION)) {
+    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && (reason == Reason.SECURITY_ERROR
+        || weakSource && (reason == Reason.UNDEFINED || reason == Reason.SYNTAX_ERROR
+            || reason == Reason.POLICY_VIOLATION))) {
       reason = Reason.SYSTEM_ERROR;
       rule = rule + "+stage:local";
     }

@@ -261,6 +261,12 @@ class ReasonClassifierPrecedenceTest {
       assertThat(exit.reason()).isEqualTo(Reason.SYSTEM_ERROR);
       Classification weak = classify("5.5.0", null, "syntax problem in the filter (X-Unix)");
       assertThat(weak.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      // a delivery program without permission to write the mailbox failed; no policy refused anyone
+      Classification permission = classify("5.3.0", 550, "550 5.0.0 <a@example.org>... Insufficient permission (X-Unix)");
+      assertThat(permission.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      assertThat(permission.rule()).endsWith("+stage:local");
+      assertThat(classify("5.3.0", 550, "550 5.0.0 <a@example.org>... Insufficient permission").reason())
+          .isEqualTo(Reason.SECURITY_ERROR);
       // a delivery agent that says the mailbox is full or the user unknown is believed
       Classification full = classify("5.2.2", null, "maildrop: maildir over quota. (X-Unix)");
       assertThat(full.reason()).isEqualTo(Reason.MAILBOX_FULL);
