@@ -53,6 +53,8 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
         row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has been suspended"),
+        row(Reason.SUSPENDED, "5.5.0", 550, "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked."), // La Poste
+        row(Reason.SUSPENDED, null, 550, "550 The recipient's account is blocked"),
         // HAS_MOVED
         row(Reason.HAS_MOVED, null, 551, "User not local; please try <new@example.org>"), // RFC 5321 wording
         row(Reason.HAS_MOVED, "5.1.6", 550, "Recipient mailbox has moved, no forwarding address"),
