@@ -121,6 +121,9 @@ class ReasonClassifierTest {
         row(Reason.SECURITY_ERROR, "5.7.0", 530, "Authentication Required"),
         row(Reason.SECURITY_ERROR, "5.7.8", 535, "Authentication credentials invalid"),
         row(Reason.SECURITY_ERROR, null, 550, "Unauthenticated senders not allowed"),
+        // MessageLabs: the first thing it asks for is authentication, relaying is what it then refuses
+        row(Reason.SECURITY_ERROR, "5.0.0", 550, "550-Please turn on SMTP Authentication in your mail client. mail0.example.net"
+            + " [198.51.100.21]:22222 is not permitted to relay through this server without authentication."),
         row(Reason.SECURITY_ERROR, "5.7.1", 551, "Delivery not authorized, message refused"),
         // NO_RELAYING
         row(Reason.NO_RELAYING, "5.7.1", 554, "<x@example.com>: Relay access denied"), // Postfix
