@@ -26,7 +26,8 @@ import java.util.Optional;
  * report-type=delivery-status}) and their RFC 6533 internationalised form, the bounces that mail
  * systems write in prose instead (Postfix, Exim, Sendmail, qmail, Courier, Microsoft Exchange and
  * Microsoft 365, Gmail, Yahoo, Amazon SES, SendGrid, Mailgun and many more, with a generic reader
- * for the rest), and the messages that are not bounces but are often taken for them: delay and
+ * for the rest; and the notices in which the fml list manager refuses a post, the list being the
+ * recipient), and the messages that are not bounces but are often taken for them: delay and
  * success notices, automatic replies (RFC 3834), feedback reports (RFC 5965 ARF) and bounces that
  * a person forwarded. Each failed recipient gets its enhanced status code (RFC 3463), SMTP reply
  * code (RFC 5321), diagnostic text and a {@link Classification} from {@link

@@ -156,6 +156,12 @@ public final class Engine {
     if (ses != null) {
       return ses;
     }
+    if (listServerNotice(root.headers, msg.fromAddress)) {
+      BounceAnalysis fml = FmlNotice.analyze(msg, this);
+      if (fml != null) {
+        return fml;
+      }
+    }
     return bounce(msg, deadline);
   }
 
@@ -641,6 +647,19 @@ public final class Engine {
       }
     }
     return key;
+  }
+
+  /**
+   * Whether the message is a notice of the fml mailing-list manager to a list's administrator
+   * address: an {@code X-MLServer} field naming fml, from a {@code -admin} address. fml writes one
+   * when it refuses a post to a list (a sender who is not a member, a duplicated Message-ID taken
+   * for a loop), naming the list's address in angle brackets.
+   */
+  static boolean listServerNotice(Headers top, String fromAddress) {
+    String server = top.get("X-MLServer").orElse("").strip();
+    String local = Addresses.localPart(fromAddress);
+    return Keywords.startsWithAscii(server, 0, "fml") && local.length() > 6
+        && Keywords.startsWithAscii(local, local.length() - 6, "-admin");
   }
 
   /** An entry for a recipient known from elsewhere: its diagnostic is the text's one reply, if any. */

@@ -31,6 +31,8 @@ final class Formats {
   static final String SENDGRID = "sendgrid";
   static final String MAILGUN = "mailgun";
   static final String RFC3464 = "rfc3464";
+  /** The fml mailing-list manager's notices to a list's administrator address. */
+  static final String FML = "fml";
   static final String UNKNOWN = "unknown";
 
   /**
