@@ -78,8 +78,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a host or domain failure reported with a transient code (4.x.x, or a 4xx reply without a
  *       status) is {@link Reason#NETWORK_ERROR}: the lookup failed for now;
  *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
- *       4xx reply) and the action {@code failed} is {@link Reason#EXPIRED}: the sending system
- *       gave up retrying;
+ *       4xx reply), or with no code at all, and the action {@code failed} is {@link
+ *       Reason#EXPIRED}: the sending system gave up retrying;
  *   <li>when the text places the reply at the connection, greeting or {@code HELO} only ("after
  *       initial connection", "refused to talk to me", qmail's "my name was rejected", "in reply
  *       to EHLO command"), an address failure or a security refusal ("not authorized"), or a
@@ -278,9 +278,9 @@ public final class ReasonClassifier {
       String codeRule = status.isPresent() ? "status:" + status.get() : reply.isPresent() ? "reply:" + reply.get() : "";
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
-    } else if (reason == Reason.NETWORK_ERROR && transientCode && action.equals("failed")
-        && (status.isEmpty() || status.get().subject() == 0
-            || (status.get().subject() == 4 && (status.get().detail() <= 2 || status.get().detail() == 7)))) {
+    } else if (reason == Reason.NETWORK_ERROR && action.equals("failed") && (status.isEmpty() && reply.isEmpty()
+        || transientCode && (status.isEmpty() || status.get().subject() == 0
+            || (status.get().subject() == 4 && (status.get().detail() <= 2 || status.get().detail() == 7))))) {
       reason = Reason.EXPIRED;
       rule = rule + "+action:failed";
     } else if (only(stages, Stage.CONNECT) && (reason == Reason.USER_UNKNOWN

@@ -182,6 +182,12 @@ class ReasonClassifierPrecedenceTest {
       Classification delayed = classify("4.4.1", null, "connect to mx.example.com[192.0.2.1]:25: Connection timed out",
           "delayed", Provider.OTHER);
       assertThat(delayed.reason()).isEqualTo(Reason.NETWORK_ERROR);
+      // a final report of a connection failure that gives no code at all: the sender gave up too
+      Classification noCode = classify(null, null, "The recipient server did not accept our requests to connect.");
+      assertThat(noCode.reason()).isEqualTo(Reason.EXPIRED);
+      // a permanent reply is the remote server's word, not a queue that ran out
+      Classification permanent = classify(null, 554, "554 connection refused");
+      assertThat(permanent.reason()).isNotEqualTo(Reason.EXPIRED);
     }
 
     @Test
