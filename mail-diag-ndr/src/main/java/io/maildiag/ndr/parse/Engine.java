@@ -14,6 +14,7 @@ import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.ReasonClassifier;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.RetryAdvice;
+import io.maildiag.ndr.classify.Advice;
 import io.maildiag.ndr.classify.TextRules;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
@@ -1127,6 +1128,15 @@ public final class Engine {
     if (expected == null && isSuccessAction(x.action)) {
       expected = Reason.DELIVERED;
     }
+    if (expected == null && c.reason() == Reason.UNDEFINED && provider == Provider.GOOGLE
+        && googleGroup(x.recipient)) {
+      // Google Groups refused the post: the group does not exist or the sender may not post to it.
+      // It says so in the sender's language, which the text rules read for a few languages only.
+      boolean permanent = c.permanent();
+      c = new Classification(Reason.REJECTED, permanent, Advice.retry(Reason.REJECTED, permanent),
+          Advice.actor(Reason.REJECTED, permanent), Advice.remediation(Reason.REJECTED, permanent),
+          c.rule() + "+google-group");
+    }
     if (expected != null && c.reason() != expected) {
       // the message kind decides the reason of a not-bounce; the classifier's advice is kept otherwise
       c = new Classification(expected, false, RetryAdvice.DO_NOT_RETRY, Actor.NONE,
@@ -1136,6 +1146,12 @@ public final class Engine {
         x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
         new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+  }
+
+  /** Whether {@code address} is a Google Groups group: its domain is googlegroups.com. */
+  static boolean googleGroup(String address) {
+    String d = Addresses.domain(address);
+    return d.equals("googlegroups.com") || d.endsWith(".googlegroups.com");
   }
 
   static MessageKind kindOf(List<RecipientResult> results) {
