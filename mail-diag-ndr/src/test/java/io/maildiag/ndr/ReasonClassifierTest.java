@@ -63,6 +63,7 @@ class ReasonClassifierTest {
         row(Reason.NOT_ACCEPTING, "5.1.10", 556, "Recipient address has null MX"),
         row(Reason.NOT_ACCEPTING, "5.0.0", null, "The domain example.com doesn't receive email according to the administrator: returned Null MX"), // Gmail
         row(Reason.NOT_ACCEPTING, null, null, "an MX or SRV record indicated no SMTP service"), // Exim
+        row(Reason.NOT_ACCEPTING, "4.0.0", null, "No MX found for domain"), // OpenSMTPD
         row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
         // FILTERED
         row(Reason.FILTERED, "5.7.1", 550, "Message rejected by the recipient's content filter"),
