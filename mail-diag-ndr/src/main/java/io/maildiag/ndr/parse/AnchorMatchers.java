@@ -50,7 +50,7 @@ final class AnchorMatchers {
   private static final String[] LABELS = {"recipient address", "recipient", "recipients", "recipient",
       "failed recipientes", "failed recipient", "failed addresses", "failed address", "invalid recipient",
       "unknown recipient", "unknown user", "bad address", "address", "rcpt to", "rcpt", "envelope-to", "delivered-to",
-      "destinataire", "empfaenger"};
+      "destinataire", "empfaenger", "delivery failed"};
 
   /**
    * {@link TextScanner#P_LABEL}: {@code LABEL\s*:\s*(?:rfc822\s*;\s*)?[<"]?(ADDR)[>"]?\s*(.*)$} on an

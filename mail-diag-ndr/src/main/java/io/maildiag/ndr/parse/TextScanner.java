@@ -242,7 +242,8 @@ final class TextScanner {
   static final Pattern P_LABEL = Pattern.compile(
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
           + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|unknown\\s+(?:recipient|user)|"
-          + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger)"
+          + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger|"
+          + "delivery\\s+failed)"
           + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
@@ -255,7 +256,7 @@ final class TextScanner {
   static final Keywords EXPANDED_WORDS = new Keywords("(expanded", "(generated", "(alias");
   /** Every match of {@link #P_LABEL} starts with one of these. */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
-      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf");
+      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery");
   /** Every match of {@link #HEADERISH} starts with one of these. */
   static final Keywords HEADERISH_STARTS = new Keywords("from", "reply-to", "sender", "return-", "message-id",
       "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original", "x-", "received", "mail",

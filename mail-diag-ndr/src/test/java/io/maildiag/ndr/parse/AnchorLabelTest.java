@@ -40,7 +40,8 @@ class AnchorLabelTest {
     return Arbitraries.of("recipient", "Recipient", "recipients", "recipient address", "recipient  address",
         "address", "addresses", "failed recipient", "failed recipientes", "Failed addresses", "failed address",
         "invalid recipient", "unknown recipient", "Unknown user", "bad address", "rcpt", "RCPT TO", "rcptto",
-        "envelope-to", "delivered-to", "destinataire", "empfaenger", "x-recipient", "recipientx");
+        "envelope-to", "delivered-to", "destinataire", "empfaenger", "x-recipient", "recipientx",
+        "delivery failed", "Delivery  Failed", "deliveryfailed", "delivery");
   }
 
   @Provide
@@ -70,7 +71,8 @@ class AnchorLabelTest {
         Arbitraries.of("recipient", "Recipient", "recipients", "recipient address", "address", "addresses",
             "failed recipient", "failed recipientes", "Failed addresses", "failed", "invalid recipient",
             "unknown recipient", "Unknown user", "bad address", "rcpt", "RCPT TO", "rcptto", "rcpt  to",
-            "envelope-to", "delivered-to", "destinataire", "empfaenger", "empf\u00e4nger", ":", " : ", ":", " ",
+            "envelope-to", "delivered-to", "destinataire", "empfaenger", "empf\u00e4nger", "delivery failed",
+            "Delivery", "failed", ":", " : ", ":", " ",
             "  ", "\t", "\r", "rfc822", "rfc822;", "RFC822 ; ", "rfc822@example.com", "<", ">", "\"", "a@b.cd",
             "jane.doe@example.com", "x@y", "a@-b.c", "a@b..c", "a@b.c-", "user unknown", "550 5.1.1", ";", "@",
             "\u00e9", "\u2028", "(", "-"),

@@ -20,6 +20,15 @@ class TextScannerTest {
   }
 
   @Test
+  void deliveryFailedLabelsItsAddress() {
+    TextScanner.Result r = scan("Your delivery to the following address has been failed.\n\n"
+        + "Delivery failed: someone@example.co.jp\n192.0.2.1 failed after I sent the message.\n"
+        + "Remote host said[Response Message]: 554 5.4.14 Hop count exceeded - possible mail loop\n");
+    assertThat(r.entries()).extracting(TextScanner.Entry::recipient).containsExactly("someone@example.co.jp");
+    assertThat(r.entries().get(0).facts().status()).map(Object::toString).contains("5.4.14");
+  }
+
+  @Test
   void toLineGivesTheWholeAddress() {
     TextScanner.Result r = scan("Your message could not be delivered.\n\nTo: someuser@example.com\n"
         + "550 5.1.1 User unknown\n\nTo: Bob Example <bob@example.org>\n552 5.2.2 Mailbox full\n");
