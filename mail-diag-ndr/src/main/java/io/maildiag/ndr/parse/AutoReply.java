@@ -25,7 +25,9 @@ final class AutoReply {
           + "antwort|answer|svar|risposta|respuesta|r[ée]ponse|antwoord)|autoreply|autoresponse|out of (?:the )?office|"
           + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|"
-          + "automaattinen vastaus|absence|abwesenheitsnotiz|fuera de la oficina|hors du bureau)");
+          + "automaattinen vastaus|absence|abwesenheitsnotiz|fuera de la oficina|hors du bureau|"
+          // IBM Notes: "AUTO: Jane Doe is out of the office (returning 05/01/2010)"
+          + "auto\\s*:[^\\r\\n]*?\\bout of (?:the )?office)");
 
   static boolean subjectSaysAutoReply(String subject) {
     return SUBJECT.matcher(subject).find();

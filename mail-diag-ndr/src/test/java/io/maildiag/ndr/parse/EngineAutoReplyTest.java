@@ -33,6 +33,16 @@ class EngineAutoReplyTest {
     }
   }
 
+  @Test
+  void notesOutOfOfficeSubjects() {
+    assertThat(AutoReply.subjectSaysAutoReply("AUTO: Smith, Jane is out of the office. (returning 05/01/2026)")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("Auto: Jane Doe is out of office")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("Auto: your car insurance renewal")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("Fwd: AUTO: Jane is out of the office")).isFalse();
+    // bounded on a long subject without the words
+    assertThat(AutoReply.subjectSaysAutoReply("AUTO:" + " out of".repeat(20_000))).isFalse();
+  }
+
   /** The checks as field lookups, one after the other. */
   private static boolean plain(Headers h, String subject) {
     if (h.get("Auto-Submitted").orElse("").toLowerCase(Locale.ROOT).startsWith("auto-replied")) {
