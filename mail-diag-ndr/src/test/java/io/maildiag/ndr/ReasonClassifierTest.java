@@ -148,6 +148,9 @@ class ReasonClassifierTest {
         row(Reason.EXCEEDED_LIMIT, "5.5.3", 550, "Recipient limit exceeded"),
         // RATE_LIMITED
         row(Reason.RATE_LIMITED, "4.7.0", 421, "Try again later, closing connection. (EHLO)"),
+        // a cap per hour is a rate; the same words without it are a per-message limit
+        row(Reason.RATE_LIMITED, "5.1.1", 550, "550 5.1.1 <a@example.com> - 203.0.113.2 has sent to too many recipients this hour. IB607"), // GoDaddy
+        row(Reason.EXCEEDED_LIMIT, "5.5.3", 452, "452 5.5.3 Too many recipients"),
         row(Reason.RATE_LIMITED, "4.2.1", 450, "The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered."),
         row(Reason.RATE_LIMITED, "4.7.1", 451, "Greylisting in action, please come back later"),
         row(Reason.RATE_LIMITED, null, 421, "Too many concurrent SMTP connections from this IP address; please try again later."),
