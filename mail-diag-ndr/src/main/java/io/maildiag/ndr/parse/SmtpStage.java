@@ -421,6 +421,33 @@ final class SmtpStage {
     return f;
   }
 
+  /**
+   * The command a block of its own names, in {@code lines[from, to)}: a line of three or more
+   * dashes and {@code SMTP command} (Digital Arts m-FILTER writes {@code -------server message},
+   * the reply, then {@code -------SMTP command} and the command it answered), and the next line
+   * that is not blank; null when there is no such block or its command is not one of the session's.
+   */
+  static @Nullable Found commandBlock(String[] lines, int from, int to) {
+    int end = Math.min(to, lines.length);
+    for (int i = Math.max(0, from); i < end; i++) {
+      String l = lines[i].strip();
+      int k = 0;
+      while (k < l.length() && l.charAt(k) == '-') {
+        k++;
+      }
+      if (k < 3 || l.length() - k != 12 || !l.regionMatches(true, k, "SMTP command", 0, 12)) {
+        continue;
+      }
+      for (int j = i + 1; j < end; j++) {
+        if (!lines[j].isBlank()) {
+          return command(lines[j]);
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
   /** Whether {@code lines[line]} is a negative server reply of a transcript ({@code <<< 550 ...}). */
   static boolean isNegativeReply(String line) {
     return LineMatchers.negativeReply(line);

@@ -722,6 +722,10 @@ final class TextScanner {
     if (above < a.line && SmtpStage.isNegativeReply(lines[above])) {
       return SmtpStage.at(lines, above);
     }
+    SmtpStage.Found named = SmtpStage.commandBlock(lines, a.line + 1, Math.min(limit, a.line + 30));
+    if (named != null) {
+      return named;
+    }
     // a transcript's negative reply is a "<<<" line before the cut: without one there is none to find
     return a.single || !transcripts ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }

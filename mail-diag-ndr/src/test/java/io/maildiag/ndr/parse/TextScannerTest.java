@@ -29,6 +29,26 @@ class TextScannerTest {
   }
 
   @Test
+  void aCommandBlockNamesTheStage() {
+    // Digital Arts m-FILTER: the server's reply, then the command it answered, each in a block
+    String text = "The following address failed:\nkijitora@example.org\n\n\n-------server message\n"
+        + "550 kijitora@example.org... No such user\n\n-------SMTP command\nDATA\n\n-------original mail info\n";
+    TextScanner.Result r = scan(text);
+    assertThat(r.entries()).singleElement().satisfies(e -> {
+      assertThat(e.recipient()).isEqualTo("kijitora@example.org");
+      assertThat(e.stage()).isNotNull();
+      assertThat(e.stage().stage()).isEqualTo(io.maildiag.ndr.classify.Stage.DATA);
+    });
+    String[] lines = text.split("\n", -1);
+    assertThat(SmtpStage.commandBlock(lines, 0, lines.length)).isEqualTo(SmtpStage.DATA);
+    assertThat(SmtpStage.commandBlock(new String[] {"--- SMTP command", "RCPT TO:<a@b>"}, 0, 2)).isNull();
+    assertThat(SmtpStage.commandBlock(new String[] {"---SMTP command", "", "RCPT TO:<a@b>"}, 0, 3))
+        .isEqualTo(SmtpStage.RCPT);
+    assertThat(SmtpStage.commandBlock(new String[] {"-------SMTP command", "NOOP"}, 0, 2)).isNull();
+    assertThat(SmtpStage.commandBlock(new String[] {"-------SMTP command"}, 0, 1)).isNull();
+  }
+
+  @Test
   void toLineGivesTheWholeAddress() {
     TextScanner.Result r = scan("Your message could not be delivered.\n\nTo: someuser@example.com\n"
         + "550 5.1.1 User unknown\n\nTo: Bob Example <bob@example.org>\n552 5.2.2 Mailbox full\n");
