@@ -102,6 +102,15 @@ import java.util.Optional;
  * word boundaries that is not part of an IP address or version number. When the bounce states no
  * code, the status is empty: no code is invented.
  *
+ * <h2>Provider habits</h2>
+ *
+ * <p>Two providers say more than their words: au (KDDI, ezweb.ne.jp and au.com) answers {@code 550
+ * : User unknown}, naming no address, when the recipient's reception filter refused the message
+ * (an address that does not exist is named: {@code 550 <user@ezweb.ne.jp>: User unknown}), which
+ * is read as {@link Reason#FILTERED}; and Google refuses a post to a Google Groups group in the
+ * sender's language, which is read as {@link Reason#REJECTED} for a {@code googlegroups.com}
+ * recipient when the words themselves are not understood.
+ *
  * <p>Instances are immutable and safe for concurrent use; build one and share it. A message the
  * byte-level MIME splitter does not take is read with Jakarta Mail, with the calling thread's
  * context class loader set, for that reading only, to one that serves Jakarta's service files from

@@ -1128,6 +1128,12 @@ public final class Engine {
     if (expected == null && isSuccessAction(x.action)) {
       expected = Reason.DELIVERED;
     }
+    if (expected == null && c.reason() == Reason.USER_UNKNOWN && kddiFilterReply(x.recipient, x.remoteMta, diagnostic)) {
+      boolean permanent = c.permanent();
+      c = new Classification(Reason.FILTERED, permanent, Advice.retry(Reason.FILTERED, permanent),
+          Advice.actor(Reason.FILTERED, permanent), Advice.remediation(Reason.FILTERED, permanent),
+          c.rule() + "+kddi-filter");
+    }
     if (expected == null && c.reason() == Reason.UNDEFINED && provider == Provider.GOOGLE
         && googleGroup(x.recipient)) {
       // Google Groups refused the post: the group does not exist or the sender may not post to it.
@@ -1146,6 +1152,20 @@ public final class Engine {
         x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
         new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+  }
+
+  /**
+   * Whether a reply is au (KDDI)'s answer for a message its recipient's reception filter refused:
+   * {@code 550 : User unknown}, with no address between the code and the colon, for a recipient at
+   * ezweb.ne.jp or au.com (or from a host there). For an address that does not exist it names the
+   * address: {@code 550 <user@ezweb.ne.jp>: User unknown}.
+   */
+  static boolean kddiFilterReply(String recipient, String remoteMta, String diagnostic) {
+    String d = Addresses.domain(recipient);
+    String host = LowerCase.root(remoteMta);
+    boolean kddi = d.equals("ezweb.ne.jp") || d.equals("au.com") || host.endsWith(".ezweb.ne.jp")
+        || host.endsWith(".au.com");
+    return kddi && diagnostic.contains("550 : User unknown");
   }
 
   /** Whether {@code address} is a Google Groups group: its domain is googlegroups.com. */
