@@ -430,7 +430,12 @@ final class SmtpStage {
   static @Nullable Found commandBlock(String[] lines, int from, int to) {
     int end = Math.min(to, lines.length);
     for (int i = Math.max(0, from); i < end; i++) {
-      String l = lines[i].strip();
+      String raw = lines[i];
+      int lead = Keywords.skipSpace(raw, 0);
+      if (lead + 15 > raw.length() || raw.charAt(lead) != '-') {
+        continue; // most lines: ruled out without a copy
+      }
+      String l = raw.strip();
       int k = 0;
       while (k < l.length() && l.charAt(k) == '-') {
         k++;
