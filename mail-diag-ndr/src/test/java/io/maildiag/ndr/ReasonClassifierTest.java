@@ -53,6 +53,7 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
         row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has been suspended"),
+        row(Reason.SUSPENDED, "5.7.13", 525, "525 5.7.13 Disabled recipient address (in reply to RCPT TO command)"),
         row(Reason.SUSPENDED, "5.5.0", 550, "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked."), // La Poste
         row(Reason.SUSPENDED, null, 550, "550 The recipient's account is blocked"),
         // HAS_MOVED
@@ -64,6 +65,12 @@ class ReasonClassifierTest {
         row(Reason.NOT_ACCEPTING, "5.0.0", null, "The domain example.com doesn't receive email according to the administrator: returned Null MX"), // Gmail
         row(Reason.NOT_ACCEPTING, null, null, "an MX or SRV record indicated no SMTP service"), // Exim
         row(Reason.NOT_ACCEPTING, "4.0.0", null, "No MX found for domain"), // OpenSMTPD
+        // Postfix: a DNS answer of "try again" is a temporary failure, "Host not found" alone the name's absence
+        // (in a final report without a code, the temporary failure is the queue's end: expired)
+        row(Reason.NETWORK_ERROR, null, null, "Name service error for domain example.com: Host not found, try again",
+            "delayed"),
+        row(Reason.EXPIRED, null, null, "Name service error for domain example.com: Host not found, try again"),
+        row(Reason.HOST_UNKNOWN, null, null, "Name service error for domain example.com: Host not found"),
         row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
         // FILTERED
         row(Reason.FILTERED, "5.7.1", 550, "Message rejected by the recipient's content filter"),
