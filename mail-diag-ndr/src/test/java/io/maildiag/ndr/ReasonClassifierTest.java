@@ -96,6 +96,8 @@ class ReasonClassifierTest {
         // REQUIRE_PTR
         row(Reason.REQUIRE_PTR, "4.7.1", 450, "Client host rejected: cannot find your hostname, [192.0.2.1]"), // Postfix
         row(Reason.REQUIRE_PTR, "5.7.25", 550, "The IP address sending this message does not have a PTR record setup"), // Gmail
+        row(Reason.REQUIRE_PTR, null, 450, "SMTP error from remote mail server after MAIL FROM:<a@example.com> SIZE=1024:"
+            + " 450 service permits 2 unverifyable sending IPs - example.com is not 192.0.2.1", "delayed"),
         row(Reason.REQUIRE_PTR, "5.7.1", 554, "Reverse DNS lookup for host 192.0.2.1 failed permanently"),
         row(Reason.REQUIRE_PTR, null, 550, "This system will not accept messages from servers/devices with no reverse DNS"),
         row(Reason.REQUIRE_PTR, null, 554, "All mail servers must have a PTR record with a valid Reverse DNS entry"),
