@@ -1129,19 +1129,13 @@ public final class Engine {
       expected = Reason.DELIVERED;
     }
     if (expected == null && c.reason() == Reason.USER_UNKNOWN && kddiFilterReply(x.recipient, x.remoteMta, diagnostic)) {
-      boolean permanent = c.permanent();
-      c = new Classification(Reason.FILTERED, permanent, Advice.retry(Reason.FILTERED, permanent),
-          Advice.actor(Reason.FILTERED, permanent), Advice.remediation(Reason.FILTERED, permanent),
-          c.rule() + "+kddi-filter");
+      c = withReason(c, Reason.FILTERED, "+kddi-filter");
     }
     if (expected == null && c.reason() == Reason.UNDEFINED && provider == Provider.GOOGLE
         && googleGroup(x.recipient)) {
       // Google Groups refused the post: the group does not exist or the sender may not post to it.
       // It says so in the sender's language, which the text rules read for a few languages only.
-      boolean permanent = c.permanent();
-      c = new Classification(Reason.REJECTED, permanent, Advice.retry(Reason.REJECTED, permanent),
-          Advice.actor(Reason.REJECTED, permanent), Advice.remediation(Reason.REJECTED, permanent),
-          c.rule() + "+google-group");
+      c = withReason(c, Reason.REJECTED, "+google-group");
     }
     if (expected != null && c.reason() != expected) {
       // the message kind decides the reason of a not-bounce; the classifier's advice is kept otherwise
@@ -1152,6 +1146,13 @@ public final class Engine {
         x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
         new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+  }
+
+  /** {@code c} with another reason and that reason's advice, its rule marked with {@code why}. */
+  private static Classification withReason(Classification c, Reason reason, String why) {
+    boolean permanent = c.permanent();
+    return new Classification(reason, permanent, Advice.retry(reason, permanent), Advice.actor(reason, permanent),
+        Advice.remediation(reason, permanent), c.rule() + why);
   }
 
   /**
