@@ -8,8 +8,11 @@ import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The fml mailing-list manager's notices to a list's administrator: the list is the recipient. */
@@ -92,6 +95,24 @@ class FmlNoticeTest {
     assertThat(FmlNotice.listAddress("<a b@c>.")).isNull();
     assertThat(FmlNotice.listAddress(">.")).isNull();
     assertThat(FmlNotice.listAddress("")).isNull();
+  }
+
+  @Property(tries = 500)
+  void anyNoticeBodyIsReadWithoutFailing(@ForAll("bodies") String body) {
+    BounceAnalysis a = analyze(HEAD + "Subject: Loop Alert\n\n" + body);
+    assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(Codes.INTERNAL_ERROR));
+    for (RecipientResult r : a.recipients()) {
+      assertThat(r.recipient()).contains("@");
+    }
+  }
+
+  @Provide
+  Arbitrary<String> bodies() {
+    Arbitrary<String> piece = Arbitraries.oneOf(
+        Arbitraries.of("<", ">", ">.", "@", "a@b.example", "\n", "\r\n", " ", "\t",
+            "Original mail as follows:", "   ", "Duplicated Message-ID in ", "You are not a member of ", "-"),
+        Arbitraries.strings().ofMaxLength(8));
+    return piece.list().ofMaxSize(40).map(l -> String.join("", l));
   }
 
   @Property(tries = 2000)
