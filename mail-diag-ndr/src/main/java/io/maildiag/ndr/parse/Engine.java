@@ -657,10 +657,13 @@ public final class Engine {
    * for a loop), naming the list's address in angle brackets.
    */
   static boolean listServerNotice(Headers top, String fromAddress) {
-    String server = top.get("X-MLServer").orElse("").strip();
+    // the field first: most messages have none, and then the sender is not read
+    String server = top.get("X-MLServer").orElse("");
+    if (!Keywords.startsWithAscii(server, Keywords.skipSpace(server, 0), "fml")) {
+      return false;
+    }
     String local = Addresses.localPart(fromAddress);
-    return Keywords.startsWithAscii(server, 0, "fml") && local.length() > 6
-        && Keywords.startsWithAscii(local, local.length() - 6, "-admin");
+    return local.length() > 6 && Keywords.startsWithAscii(local, local.length() - 6, "-admin");
   }
 
   /** An entry for a recipient known from elsewhere: its diagnostic is the text's one reply, if any. */
@@ -1162,11 +1165,13 @@ public final class Engine {
    * address: {@code 550 <user@ezweb.ne.jp>: User unknown}.
    */
   static boolean kddiFilterReply(String recipient, String remoteMta, String diagnostic) {
+    // the reply first: it rules out nearly every recipient without a copy of its domain or host
+    if (!diagnostic.contains("550 : User unknown")) {
+      return false;
+    }
     String d = Addresses.domain(recipient);
     String host = LowerCase.root(remoteMta);
-    boolean kddi = d.equals("ezweb.ne.jp") || d.equals("au.com") || host.endsWith(".ezweb.ne.jp")
-        || host.endsWith(".au.com");
-    return kddi && diagnostic.contains("550 : User unknown");
+    return d.equals("ezweb.ne.jp") || d.equals("au.com") || host.endsWith(".ezweb.ne.jp") || host.endsWith(".au.com");
   }
 
   /** Whether {@code address} is a Google Groups group: its domain is googlegroups.com. */

@@ -65,8 +65,8 @@ final class FmlNotice {
   }
 
   /**
-   * The address in {@code <...>} that ends {@code line} (before a final full stop), or null: an
-   * address with one {@code @}, no space and nothing before the {@code @} or after it missing.
+   * The address in {@code <...>} that ends {@code line} (before a final full stop), or null: the
+   * brackets must hold one address as {@link Addresses#first} reads addresses, and nothing else.
    */
   static String listAddress(String line) {
     int close = line.endsWith(">.") ? line.length() - 2 : line.endsWith(">") ? line.length() - 1 : -1;
@@ -78,17 +78,7 @@ final class FmlNotice {
       return null;
     }
     String a = line.substring(open + 1, close);
-    int at = a.indexOf('@');
-    if (at <= 0 || at == a.length() - 1 || a.indexOf('@', at + 1) >= 0) {
-      return null;
-    }
-    for (int i = 0; i < a.length(); i++) {
-      char c = a.charAt(i);
-      if (c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';') {
-        return null;
-      }
-    }
-    return a;
+    return a.equals(Addresses.first(a)) ? a : null;
   }
 
   /** The quoted message with the indent fml puts before each of its lines taken off. */
