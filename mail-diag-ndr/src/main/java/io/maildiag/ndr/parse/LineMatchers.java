@@ -402,7 +402,7 @@ final class LineMatchers {
   /** The literal openings of {@link TextScanner#DETAIL_LEAD}. */
   private static final String[] DETAIL_WORDS = {"technical details", "the error", "the response", "remote host",
       "remote server", "reason", "diagnostic", "error", "smtp error", "<<<", ">>>", "the server", "the mail server",
-      "response"};
+      "response", "could not deliver", "additional information follows"};
 
   /**
    * {@link TextScanner#DETAIL_LEAD} as {@code lookingAt()} reads it: after the leading {@code \s}

@@ -247,7 +247,7 @@ final class TextScanner {
           + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
-  static final Pattern P_BULLET = Pattern.compile("^(?:\\*|-|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+  static final Pattern P_BULLET = Pattern.compile("^(?:\\*|--?|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_REPLY_ADDR = Pattern.compile(
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
   static final Pattern P_LEAD = Pattern.compile(
@@ -324,7 +324,8 @@ final class TextScanner {
       "this", "below", "enclosed", "included", "a", "header", "undelivered"));
   static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
-          + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response)");
+          + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response|"
+          + "could not deliver|additional information follows)");
   static final Pattern RESPONSE_MARK = Pattern.compile(
       "(?i)^\\s*(?:the response (?:from the remote server )?was:?|the error that the other server returned was:?|"
           + "technical details of (?:permanent|temporary) failure:?|error message below:?|"

@@ -114,7 +114,8 @@ class LineMatchersTest {
             "Remote Server", "remote", "reason", "diagnostic", "error", "smtp error", "SMTP", "host", "Host", "<<<",
             ">>>", "<<", "550", "450", "250", "350", "55", "5.1", "#5.", "#", "5", ".", "4.7", "the server",
             "the mail server", "the mail", "response", ":", "-", "x", "\u00e9", "\u0660", "on", "On", "Mon,",
-            "20 May 2024", "10:00", "1:23", ";", ",", "550-", "<<< 550-"),
+            "20 May 2024", "10:00", "1:23", ";", ",", "550-", "<<< 550-", "could not deliver", "Could Not Deliver",
+            "could not", "Additional information follows", "additional information"),
         Arbitraries.strings().withChars("245. :-#<\t").ofMaxLength(5));
     return piece.list().ofMaxSize(8).map(l -> String.join("", l));
   }

@@ -1,0 +1,126 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.BounceAnalyzer;
+import io.maildiag.ndr.Reason;
+import io.maildiag.ndr.RecipientResult;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plain-text notices whose layout names the recipient or the reason in a way of its own: a
+ * recipient after a double dash (Mimecast), the reason in the paragraph below a sentence that names
+ * the recipient (DragonFly Mail Agent), and provider codes in the reply (Orange, Exchange Online).
+ */
+class EngineNoticeLayoutsTest {
+
+  private static BounceAnalysis analyze(String message) {
+    return BounceAnalyzer.withDefaults().analyze(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static RecipientResult only(BounceAnalysis a) {
+    assertThat(a.recipients()).hasSize(1);
+    return a.recipients().get(0);
+  }
+
+  @Test
+  void aRecipientAfterADoubleDashIsRead() {
+    String notice = "From: \"postmaster\" <postmaster@mail.example.org>\n"
+        + "To: <tom@example.net>\n"
+        + "Subject: [Postmaster] Email Delivery Failure\n\n"
+        + "This is an automated alert notification. Please do not reply.\n\n"
+        + "An email that you attempted to send to the following address could not be delivered:\n"
+        + "-- ann@example.org\n\n"
+        + "The problem appears to be :\n"
+        + "-- Recipient email address is possibly incorrect\n\n"
+        + "Additional information follows :\n"
+        + "-- 5.1.1 <ann@example.org>: Recipient address rejected: User unknown in virtual mailbox table\n\n"
+        + "This condition occurred after 1 attempt(s) to deliver over\n"
+        + "a period of 0 hour(s).\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s.toString()).isEqualTo("5.1.1"));
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  @Test
+  void aBulletIsOneOrTwoDashesAndSpace() {
+    assertThat(TextScanner.P_BULLET.matcher("-- ann@example.org").matches()).isTrue();
+    assertThat(TextScanner.P_BULLET.matcher("--- ann@example.org").matches()).isFalse();
+    assertThat(TextScanner.P_BULLET.matcher("--ann@example.org").matches()).isFalse();
+  }
+
+  private static String dma(String reason) {
+    return "From: MAILER-DAEMON <>\n"
+        + "To: tom@df.example.net\n"
+        + "Subject: Mail delivery failed\n\n"
+        + "This is the DragonFly Mail Agent v0.13 at df.example.net.\n\n"
+        + "There was an error delivering your mail to <ann@example.org>.\n\n"
+        + reason + "\n\n"
+        + "Message headers follow.\n\n"
+        + "Subject: hello\n"
+        + "To: <ann@example.org>\n"
+        + "From: <tom@df.example.net>\n";
+  }
+
+  @Test
+  void theParagraphBelowTheSentenceGivesTheReason() {
+    RecipientResult r = only(analyze(dma("Could not deliver for the last 432000 seconds. Giving up.")));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(r.diagnosticText()).contains("Could not deliver for the last 432000 seconds");
+    assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
+  }
+
+  @Test
+  void aParagraphThatIsNotAReasonStaysOut() {
+    RecipientResult r = only(analyze(dma("Please check the address and try again.")));
+    assertThat(r.diagnosticText()).doesNotContain("Please check");
+  }
+
+  private static String postfix(String host, String reply) {
+    return "From: MAILER-DAEMON@mx.example.net (Mail Delivery System)\n"
+        + "To: tom@example.net\n"
+        + "Subject: Undelivered Mail Returned to Sender\n\n"
+        + "I'm sorry to have to inform you that your message could not\n"
+        + "be delivered to one or more recipients. It's attached below.\n\n"
+        + "<ann@" + host + ">: host smtp-in." + host + "[192.0.2.5] said: " + reply
+        + " (in reply to end of DATA command)\n";
+  }
+
+  @Test
+  void orangeNamesItsSpamVerdictByCode() {
+    RecipientResult r = only(analyze(postfix("orange.fr",
+        "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]")));
+    assertThat(r.classification().reason()).isEqualTo(Reason.SPAM_DETECTED);
+    // another code with the same words is not the spam filter's
+    RecipientResult other = only(analyze(postfix("orange.fr", "550 5.2.0 Mail rejete. Mail rejected. OUK_513")));
+    assertThat(other.classification().reason()).isNotEqualTo(Reason.SPAM_DETECTED);
+  }
+
+  @Test
+  void exchangeOnlineSaysWhyAMessageExpired() {
+    assertThat(only(analyze(postfix("example.org", "550 5.4.316 Message expired, connection refused")))
+        .classification().reason()).isEqualTo(Reason.NETWORK_ERROR);
+    assertThat(only(analyze(postfix("example.org", "550 5.4.312 Message expired, DNS query failed")))
+        .classification().reason()).isEqualTo(Reason.NETWORK_ERROR);
+    assertThat(only(analyze(postfix("example.org", "550 5.4.300 Message expired")))
+        .classification().reason()).isEqualTo(Reason.EXPIRED);
+  }
+
+  @Test
+  void dominoSaysInJapaneseThatTheUserIsNotInItsDirectory() {
+    String notice = "From: Postmaster <postmaster@example.co.jp>\n"
+        + "To: tom@example.net\n"
+        + "Subject: =?ISO-2022-JP?B?GyRCRD5BdzhCOjpIQk0iGyhC?=\n"
+        + "MIME-Version: 1.0\n"
+        + "Content-Type: text/plain; charset=UTF-8\n\n"
+        + "Your message\n\n  Subject: hello\n\nwas not delivered to:\n\n  ann@example.co.jp\n\nbecause:\n\n"
+        + "  \u30e6\u30fc\u30b6\u30fc Ann (ann@example.co.jp) \u306f Domino "
+        + "\u30c7\u30a3\u30ec\u30af\u30c8\u30ea\u306b\u306f\u898b\u3064\u304b\u308a\u307e\u305b\u3093\u3002\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.co.jp");
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+}
