@@ -49,8 +49,8 @@ final class AnchorMatchers {
    */
   private static final String[] LABELS = {"recipient address", "recipient", "recipients", "recipient",
       "failed recipientes", "failed recipient", "failed addresses", "failed address", "invalid recipient",
-      "unknown recipient", "unknown user", "bad address", "address", "rcpt to", "rcpt", "envelope-to", "delivered-to",
-      "destinataire", "empfaenger", "delivery failed"};
+      "invalid final delivery userid", "unknown recipient", "unknown user", "bad address", "address", "rcpt to", "rcpt",
+      "envelope-to", "delivered-to", "destinataire", "empfaenger", "delivery failed", "error-for"};
 
   /**
    * {@link TextScanner#P_LABEL}: {@code LABEL\s*:\s*(?:rfc822\s*;\s*)?[<"]?(ADDR)[>"]?\s*(.*)$} on an
@@ -74,6 +74,9 @@ final class AnchorMatchers {
       if (k < 0) {
         continue;
       }
+      if (label.equals("delivery failed")) {
+        k = attemptsEnd(s, k);
+      }
       k = Keywords.skipSpace(s, k);
       if (k >= n || s.charAt(k) != ':') {
         continue;
@@ -94,6 +97,25 @@ final class AnchorMatchers {
       }
     }
     return NO;
+  }
+
+  /**
+   * After "delivery failed" at {@code k}: where {@code \s+\d{1,4}\s+attempts?} ends when it follows
+   * ("Delivery failed 20 attempts: addr"), else {@code k}. Either way a colon must come next, and a
+   * digit is no colon: only one of the two ways can lead to a match.
+   */
+  private static int attemptsEnd(String s, int k) {
+    int d = Keywords.skipSpace(s, k);
+    int e = d;
+    while (e < s.length() && e - d < 4 && Smtp.isDigit(s.charAt(e))) {
+      e++;
+    }
+    int w = Keywords.skipSpace(s, e);
+    if (d == k || e == d || w == e || !Keywords.startsWithAscii(s, w, "attempt")) {
+      return k;
+    }
+    w += 7;
+    return w < s.length() && (s.charAt(w) == 's' || s.charAt(w) == 'S') ? w + 1 : w;
   }
 
   /** Where {@code label} (see {@link #LABELS}) ends when it starts {@code s}, or -1. */

@@ -22,9 +22,9 @@ final class SentenceMatchers {
   static final long UNSURE = -2;
 
   /** The first words of {@code SENTENCES[0]} in the pattern's order, each whole ({@code \b} after it). */
-  private static final String[] SEND_WORDS = {"delivered", "delivering", "delivery", "deliver", "send", "sent",
-      "sending", "relayed", "relaying", "relay", "forwarded", "forwarding", "forward", "transmitted", "transmitting",
-      "transmit", "reach"};
+  private static final String[] SEND_WORDS = {"delivered", "delivering", "delivery", "deliver", "undeliverable",
+      "addressed", "send", "sent", "sending", "relayed", "relaying", "relay", "forwarded", "forwarding", "forward",
+      "transmitted", "transmitting", "transmit", "reach"};
   /** The first words of {@code SENTENCES[1]} in the pattern's order. */
   private static final String[] RECIPIENT_WORDS = {"recipients", "recipient", "recipient(s)", "addressee", "mailbox",
       "mailboxes", "mailbox", "user", "addresses", "address"};

@@ -241,9 +241,9 @@ final class TextScanner {
   static final Pattern P_ADDR_COLON2 = Pattern.compile("^(" + A + ")\\s*" + EXPANDED + ":\\s+(.+)$");
   static final Pattern P_LABEL = Pattern.compile(
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
-          + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|unknown\\s+(?:recipient|user)|"
-          + "bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|destinataire|empf(?:ae|ä)nger|"
-          + "delivery\\s+failed)"
+          + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|invalid\\s+final\\s+delivery\\s+userid|"
+          + "unknown\\s+(?:recipient|user)|bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|"
+          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for)"
           + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
@@ -256,7 +256,7 @@ final class TextScanner {
   static final Keywords EXPANDED_WORDS = new Keywords("(expanded", "(generated", "(alias");
   /** Every match of {@link #P_LABEL} starts with one of these. */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
-      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery");
+      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for");
   /** Every match of {@link #HEADERISH} starts with one of these. */
   static final Keywords HEADERISH_STARTS = new Keywords("from", "reply-to", "sender", "return-", "message-id",
       "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original", "x-", "received", "mail",
@@ -267,8 +267,8 @@ final class TextScanner {
   static final Keywords TO_STARTS = new Keywords("to", "para", "a");
   static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
   static final Pattern[] SENTENCES = {
-      Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|sen[dt]|sending|relay(?:ed|ing)?|forward(?:ed|ing)?|"
-          + "transmit(?:ted|ting)?|reach)\\b[^<@\\n]{0,60}?\\b(?:to|for)\\b:?\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|undeliverable|addressed|sen[dt]|sending|relay(?:ed|ing)?|"
+          + "forward(?:ed|ing)?|transmit(?:ted|ting)?|reach)\\b[^<@\\n]{0,60}?\\b(?:to|for)\\b:?\\s+[<\"]?(" + A + ")"),
       Pattern.compile("(?i)\\b(?:recipients?|recipient\\(s\\)|addressee|mailbox|mailbox(?:es)?|user|address(?:es)?)"
           + "\\b[^@\\n<]{0,60}?(?::\\s*|\\s)[<\"]?(" + A + ")"),
       Pattern.compile("(?i)\\bmessage\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
@@ -276,7 +276,7 @@ final class TextScanner {
   };
   /** Every match of {@code SENTENCES[i]} starts with {@code \b} and one of the words of {@code SENTENCE_STARTS[i]}. */
   static final Keywords[] SENTENCE_STARTS = {
-      new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach"),
+      new Keywords("deliver", "undeliverable", "addressed", "sen", "relay", "forward", "transmit", "reach"),
       new Keywords("recipient", "address", "mailbox", "user"),
       new Keywords("message"),
       new Keywords("rejected"),
@@ -284,8 +284,8 @@ final class TextScanner {
   /** Every match of {@link #P_RCPT} starts with {@code \b} and this. */
   static final Keywords RCPT_STARTS = new Keywords("rcpt");
   /** The words of {@link #SENTENCE_STARTS} and {@link #RCPT_STARTS}: a line without any matches none of them. */
-  static final Keywords SENTENCE_WORDS = new Keywords("deliver", "sen", "relay", "forward", "transmit", "reach",
-      "recipient", "address", "mailbox", "user", "message", "rejected", "rcpt");
+  static final Keywords SENTENCE_WORDS = new Keywords("deliver", "undeliverable", "sen", "relay", "forward",
+      "transmit", "reach", "recipient", "address", "mailbox", "user", "message", "rejected", "rcpt");
   static final Pattern HEADERISH = Pattern.compile(
       "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
           + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"

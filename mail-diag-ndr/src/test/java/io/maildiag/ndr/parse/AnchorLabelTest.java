@@ -41,7 +41,10 @@ class AnchorLabelTest {
         "address", "addresses", "failed recipient", "failed recipientes", "Failed addresses", "failed address",
         "invalid recipient", "unknown recipient", "Unknown user", "bad address", "rcpt", "RCPT TO", "rcptto",
         "envelope-to", "delivered-to", "destinataire", "empfaenger", "x-recipient", "recipientx",
-        "delivery failed", "Delivery  Failed", "deliveryfailed", "delivery");
+        "delivery failed", "Delivery  Failed", "deliveryfailed", "delivery", "Delivery failed 20 attempts",
+        "delivery failed 1 attempt", "delivery failed 12345 attempts", "delivery failed attempts",
+        "delivery failed 3attempts", "delivery failed 2 attemptss", "Invalid final delivery userid",
+        "invalid final  delivery userid", "invalid final userid", "Error-for", "error-for ", "error for");
   }
 
   @Provide

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plain-text notices whose layout names the recipient or the reason in a way of its own: a
  * recipient after a double dash (Mimecast), the reason in the paragraph below a sentence that names
- * the recipient (DragonFly Mail Agent), and provider codes in the reply (Orange, Exchange Online).
+ * the recipient (DragonFly Mail Agent), provider codes in the reply (Orange, Exchange Online), and
+ * the one-line notices of older servers (SMTP32, LISTSERV).
  */
 class EngineNoticeLayoutsTest {
 
@@ -122,5 +123,31 @@ class EngineNoticeLayoutsTest {
     RecipientResult r = only(analyze(notice));
     assertThat(r.recipient()).isEqualTo("ann@example.co.jp");
     assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  private static String oneLine(String body) {
+    return "From: postmaster@mail.example.org\n"
+        + "To: tom@example.net\n"
+        + "Subject: Undeliverable Mail\n\n"
+        + body + "\n\n\nOriginal message follows.\n\nSubject: hello\n";
+  }
+
+  @Test
+  void olderServersNameTheRecipientInOneLine() {
+    for (String line : new String[] {"Delivery failed 20 attempts: ann@example.org",
+        "undeliverable to ann@example.org", "Invalid final delivery userid: ann@example.org",
+        "Error-for:  ann@example.org",
+        "The following message, addressed to 'ann@example.org', failed because it has not been collected"}) {
+      BounceAnalysis a = analyze(oneLine(line));
+      assertThat(a.recipients()).as(line).extracting(RecipientResult::recipient).containsExactly("ann@example.org");
+    }
+  }
+
+  @Test
+  void attemptsAreCountedInDigits() {
+    assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
+    assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);
+    assertThat(AnchorMatchers.label("Delivery failed many attempts: ann@example.org")).isEqualTo(AnchorMatchers.NO);
+    assertThat(AnchorMatchers.label("Delivery failed 12345 attempts: ann@example.org")).isEqualTo(AnchorMatchers.NO);
   }
 }

@@ -44,7 +44,8 @@ class SentenceMatchersTest {
 
   @Provide
   Arbitrary<String> words() {
-    return Arbitraries.of("deliver", "sent", "Relayed", "recipient", "recipient(s)", "mailboxes", "user", "x");
+    return Arbitraries.of("deliver", "sent", "Relayed", "undeliverable", "addressed", "recipient", "recipient(s)",
+        "mailboxes", "user", "x");
   }
 
   @Provide
@@ -75,7 +76,8 @@ class SentenceMatchersTest {
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("deliver", "delivered", "Delivering", "delivery", "DELIVERY", "send", "sent", "sending",
             "relay", "relayed", "relaying", "forward", "forwarded", "forwarding", "transmit", "transmitted",
-            "transmitting", "reach", "recipient", "recipients", "recipient(s)", "Recipient(s)", "addressee", "mailbox",
+            "transmitting", "reach", "undeliverable", "Undeliverable", "undeliverables", "addressed", "Addressed",
+            "addresseds", "'", "recipient", "recipients", "recipient(s)", "Recipient(s)", "addressee", "mailbox",
             "mailboxes", "user", "users", "address", "addresses", "message", "rejected", "your message to", "RCPT",
             "rcpt", "TO", "to", "for", "For", "tofor", ":", " ", "  ", "\t", "\n", "\r", "<", ">", "\"", "@", "(", ")",
             "_", "x", "1", ".", "-", "a@b.cd", "jane.doe@example.com", "<bob@mx.example.org>", "\"u@h\"",
