@@ -302,7 +302,7 @@ final class TextScanner {
   static final Pattern END_MARKER = Pattern.compile(
       "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
           + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
-          + "returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
+          + "returned\\s+message|start\\s+of\\s+returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
           + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
           + "included\\s+is\\s+a\\s+|a\\s+)copy\\s+of\\s+(?:the\\s+)?(?:original\\s+)?message|"
           + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
@@ -321,7 +321,7 @@ final class TextScanner {
    * words and a {@code \s} character.
    */
   static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
-      "this", "below", "enclosed", "included", "a", "header", "undelivered"));
+      "this", "below", "enclosed", "included", "a", "header", "undelivered", "start"));
   static final Pattern DETAIL_LEAD = Pattern.compile(
       "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
           + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response|"
@@ -851,7 +851,7 @@ final class TextScanner {
   private static final String[][] END_OPENERS = {
       {"original", "message"}, {"unsent", "message"}, {"returned", "message"}, {"message", "text", "header"},
       {"this", "is"}, {"below", "this", "is"}, {"enclosed", "is"}, {"included", "is"}, {"a", "copy"},
-      {"header", "of"}, {"undelivered", "message"}};
+      {"header", "of"}, {"undelivered", "message"}, {"start", "of"}};
 
   /**
    * Whether a stripped line may match {@link #END_MARKER} as its first words go: after the

@@ -150,4 +150,21 @@ class EngineNoticeLayoutsTest {
     assertThat(AnchorMatchers.label("Delivery failed many attempts: ann@example.org")).isEqualTo(AnchorMatchers.NO);
     assertThat(AnchorMatchers.label("Delivery failed 12345 attempts: ann@example.org")).isEqualTo(AnchorMatchers.NO);
   }
+
+  @Test
+  void theReturnedMessageStartsAtItsMarker() {
+    String notice = "From: postmaster@mail.example.org\n"
+        + "To: tom@example.net\n"
+        + "Subject: Mail delivery failure\n\n"
+        + "The following message, addressed to 'ann@example.org',\n"
+        + "failed because it has not been collected after 30 days\n\n"
+        + "---- START OF RETURNED MESSAGE ----\n"
+        + "From: tom@example.net\n"
+        + "To: list@lists.example.net\n"
+        + "Subject: digest\n";
+    BounceAnalysis a = analyze(notice);
+    assertThat(a.recipients()).extracting(RecipientResult::recipient).containsExactly("ann@example.org");
+    assertThat(a.recipients().get(0).classification().reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(LineMatchers.endMarker("---- START OF RETURNED MESSAGE ----")).isTrue();
+  }
 }

@@ -481,6 +481,8 @@ class KeywordsTest {
 
   /** The literal parts of the gated patterns, so that generated texts often match them. */
   private static final String[] FRAGMENTS = {
+      "---- start of returned message ----", "start of ", "undeliverable to ", "addressed to ",
+      "delivery failed 20 attempts: ", "error-for: ", "invalid final delivery userid: ", "-- ",
       "has not yet been delivered", "has been delayed", "not been delivered ", " yet", "delivery is delayed",
       "delivery delayed", "will keep trying", "will continue to try", "delivery attempts will continue",
       "will be retried", "still being retried", "this is a warning message only", "warning: message ", " delayed",

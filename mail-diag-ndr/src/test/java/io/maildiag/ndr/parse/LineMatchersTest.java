@@ -76,7 +76,8 @@ class LineMatchersTest {
         "header", "follows", "follow", "text", "unsent", "returned", "this", "is", "a", "A", "copy", "of", "below",
         "line", "enclosed", "included", "undelivered", "attached", "was", "received", "-----", "|", ">", "*", ":",
         "x", "an", ",", "'", ".", "\u00e9", "\u212a", "1", "(", "below this line is a copy of the original message",
-        "original message follows", "the returned message", "a copy of message", "message header follow");
+        "original message follows", "the returned message", "a copy of message", "message header follow",
+        "start", "START", "start of returned message", "---- START OF RETURNED MESSAGE ----", "start of");
     Arbitrary<String> filler = Arbitraries.strings().withChars("ab ,'-:.|1(").ofMinLength(30).ofMaxLength(45);
     return Arbitraries.oneOf(word, word, word, Arbitraries.of(SPACES), filler).list().ofMaxSize(14)
         .map(l -> String.join("", l));
