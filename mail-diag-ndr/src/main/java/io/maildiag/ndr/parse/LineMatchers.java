@@ -304,9 +304,9 @@ final class LineMatchers {
     java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("original message",
         "original message headers", "original message header", "original message follows", "original message text",
         "unsent message", "unsent message follows", "returned message", "start of returned message",
-        "message text follows",
-        "message headers follows", "message headers follow", "message header follows", "message header follow",
-        "header of the original message", "undelivered message follows", "undelivered message attached"));
+        "message text follows", "message headers follows", "message headers follow", "message header follows",
+        "message header follow", "header of the original message", "undelivered message follows",
+        "undelivered message attached"));
     for (String lead : new String[] {"this is a", "below is a", "below this line is a", "enclosed is a",
         "included is a", "a"}) {
       for (String the : new String[] {" the", ""}) {
