@@ -29,6 +29,7 @@ class ReasonClassifierTest {
         row(Reason.USER_UNKNOWN, "5.0.0", 554, "delivery error: dd This user doesn't have a yahoo.com account (bob@yahoo.com) [0] - mta1.mail.example"), // Yahoo
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "<bob@example.org> User doesn't exist: bob@example.org"), // Dovecot LMTP
         row(Reason.USER_UNKNOWN, null, 553, "Invalid recipient bob@example.org"),
+        row(Reason.USER_UNKNOWN, null, 550, "550-bob@example.net is not an active address at this host (invalid username)"),
         row(Reason.USER_UNKNOWN, "5.5.0", 550, "Requested action not taken: mailbox unavailable"), // Outlook.com
         row(Reason.USER_UNKNOWN, null, null, "The recipient name is not recognized"), // Exchange 2003
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Adresse destinataire invalide. Invalid recipient."), // French ISP
