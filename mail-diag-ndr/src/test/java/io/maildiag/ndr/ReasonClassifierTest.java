@@ -29,6 +29,11 @@ class ReasonClassifierTest {
         row(Reason.USER_UNKNOWN, "5.0.0", 554, "delivery error: dd This user doesn't have a yahoo.com account (bob@yahoo.com) [0] - mta1.mail.example"), // Yahoo
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "<bob@example.org> User doesn't exist: bob@example.org"), // Dovecot LMTP
         row(Reason.USER_UNKNOWN, null, 553, "Invalid recipient bob@example.org"),
+        row(Reason.USER_UNKNOWN, null, null, "Invalid final delivery userid: bob@example.org"), // IMail
+        row(Reason.USER_UNKNOWN, "5.0.0", null, "\u30e6\u30fc\u30b6\u30fc Bob (bob@example.co.jp) \u306f Domino "
+            + "\u30c7\u30a3\u30ec\u30af\u30c8\u30ea\n \u306b\u306f\u898b\u3064\u304b\u308a\u307e\u305b\u3093\u3002"), // Domino, folded
+        row(Reason.USER_UNKNOWN, null, null, "\u30c7\u30a3\u30ec\u30af\u30c8\u30ea\u306e\u30ea\u30b9\u30c8\u306b"
+            + "\u3042\u308a\u307e\u305b\u3093"), // Notes
         row(Reason.USER_UNKNOWN, null, 550, "550-bob@example.net is not an active address at this host (invalid username)"),
         row(Reason.USER_UNKNOWN, "5.5.0", 550, "Requested action not taken: mailbox unavailable"), // Outlook.com
         row(Reason.USER_UNKNOWN, null, null, "The recipient name is not recognized"), // Exchange 2003
