@@ -157,6 +157,11 @@ public final class MailDiagCli implements Callable<Integer> {
     if (relaunched.isPresent()) {
       System.exit(relaunched.getAsInt());
     }
+    runHere(args);
+  }
+
+  /** {@link #main} once it is settled that the CLI runs in this JVM. */
+  static void runHere(String[] args) {
     // Standard output is written straight to its file descriptor, not through System.out, which
     // swallows write errors: a batch piped into `head` then sees the closed pipe and stops.
     PrintWriter out = new PrintWriter(
