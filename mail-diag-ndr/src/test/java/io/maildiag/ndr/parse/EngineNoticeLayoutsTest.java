@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plain-text notices whose layout names the recipient or the reason in a way of its own: a
  * recipient after a double dash (Mimecast), the reason in the paragraph below a sentence that names
- * the recipient (DragonFly Mail Agent), provider codes in the reply (Orange, Exchange Online), and
- * the one-line notices of older servers (SMTP32, LISTSERV).
+ * the recipient (DragonFly Mail Agent), provider codes in the reply (Orange, Exchange Online), the
+ * one-line notices of older servers (IMail, LISTSERV), and where the returned message starts.
  */
 class EngineNoticeLayoutsTest {
 
