@@ -3,10 +3,10 @@ package io.maildiag.examples.cli;
 import java.util.OptionalInt;
 
 /**
- * The entry point of {@code mail-diag.jar}: {@link MailDiagCli#main}, from a class that names
- * nothing else. The JVM verifies a main class before it runs it, and verifying {@link MailDiagCli}
- * loads picocli's largest classes; the first JVM of a run (see {@link Relaunch}) only starts the
- * second, so it starts from here and never loads them.
+ * The entry point of {@code mail-diag.jar}: {@link MailDiagCli#main}, from a light class. The JVM
+ * verifies a main class before it runs it, and verifying {@link MailDiagCli} loads picocli's largest
+ * classes. The first JVM of a run only starts the second (see {@link Relaunch}), so it starts from
+ * here: {@link MailDiagCli} is loaded only when the CLI runs in this JVM.
  */
 public final class Launcher {
   private Launcher() {}

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * the jar ({@code mail-diag.jsa}: a static archive of the classes a run of the demo and a run of
  * {@code ndr --batch} load, the JDK's and picocli's included), the second JVM maps the classes from
  * it instead of loading and verifying them: on one CPU, 0.12 s less per run. The jar's entry point,
- * {@link Launcher}, names no other class of the CLI, so the first JVM loads no more than it needs
- * to start the second.
+ * {@link Launcher}, calls this class first and loads the CLI's own classes only when the CLI runs in
+ * that JVM, so the first JVM loads little more than it needs to start the second.
  *
  * <p>The CLI runs in the JVM it was started in when any JVM option was given (on the command line,
  * or through {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}): whoever
