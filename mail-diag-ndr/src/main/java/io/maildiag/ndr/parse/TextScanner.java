@@ -254,6 +254,13 @@ final class TextScanner {
       "^<?(" + A + ")>?(?:\\s+|\\.\\.\\.|<mailto:|\\s*\\()(.*)$");
   /** The openings of {@link #EXPANDED}. */
   static final Keywords EXPANDED_WORDS = new Keywords("(expanded", "(generated", "(alias");
+  /**
+   * A line that is only an {@link #EXPANDED} note, {@code (generated from ADDR)}: Exim writes it
+   * under "an undisclosed address", where it is the one address the sender knows. A weak anchor:
+   * under an address line (sendmail's "(expanded from: ...)") the address line's anchor wins.
+   */
+  static final Pattern P_EXPANDED_ALONE = Pattern.compile(
+      "(?i)^\\((?:expanded|generated|alias(?:ed)?) from:?\\s*<?(" + A + ")>?\\)\\s*$");
   /** Every match of {@link #P_LABEL} starts with one of these. */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
       "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for");
@@ -1033,6 +1040,12 @@ final class TextScanner {
     }
     if (m != null || g >= 0) {
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)), "", false);
+    }
+    if (s.charAt(0) == '(' && EXPANDED_WORDS.at(s, 0)) {
+      m = whole(true, P_EXPANDED_ALONE, s);
+      if (m != null) {
+        return new Anchor(index, Addresses.trim(m.group(1)), "", false);
+      }
     }
     int firstWord = SENTENCE_WORDS.next(s, 0);
     if (firstWord < 0) {

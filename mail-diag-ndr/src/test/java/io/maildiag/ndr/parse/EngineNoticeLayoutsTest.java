@@ -167,4 +167,33 @@ class EngineNoticeLayoutsTest {
     assertThat(a.recipients().get(0).classification().reason()).isEqualTo(Reason.EXPIRED);
     assertThat(LineMatchers.endMarker("---- START OF RETURNED MESSAGE ----")).isTrue();
   }
+
+  @Test
+  void anUndisclosedAddressIsReadByTheOneItWasGeneratedFrom() {
+    String exim = "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Mail delivery failed: returning message to sender\n\n"
+        + "This message was created automatically by mail delivery software.\n\n"
+        + "A message that you sent could not be delivered to one or more of its\n"
+        + "recipients. This is a permanent error. The following address(es) failed:\n\n"
+        + "  an undisclosed address\n"
+        + "    (generated from ann@example.org)\n\n"
+        + "------ This is a copy of the message, including all the headers. ------\n\n"
+        + "Subject: hello\n";
+    assertThat(analyze(exim).recipients()).extracting(RecipientResult::recipient).containsExactly("ann@example.org");
+  }
+
+  @Test
+  void underAnAddressLineTheExpandedFromNoteAddsNoRecipient() {
+    String sendmail = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Returned mail: see transcript for details\n\n"
+        + "   ----- The following addresses had permanent fatal errors -----\n"
+        + "ann@lists.example.org\n"
+        + "    (expanded from: ann@example.org)\n\n"
+        + "   ----- Transcript of session follows -----\n"
+        + "550 5.1.1 ann@lists.example.org... User unknown\n";
+    assertThat(analyze(sendmail).recipients()).extracting(RecipientResult::recipient)
+        .containsExactly("ann@lists.example.org");
+  }
 }
