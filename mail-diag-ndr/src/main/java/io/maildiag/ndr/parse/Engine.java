@@ -1131,7 +1131,8 @@ public final class Engine {
     if (expected == null && isSuccessAction(x.action)) {
       expected = Reason.DELIVERED;
     }
-    if (expected == null && c.reason() == Reason.USER_UNKNOWN && kddiFilterReply(x.recipient, x.remoteMta, diagnostic)) {
+    if (expected == null && c.reason() == Reason.USER_UNKNOWN
+        && kddiFilterReply(x.recipient, x.remoteMta, diagnostic)) {
       c = withReason(c, Reason.FILTERED, "+kddi-filter");
     }
     if (expected == null && c.reason() == Reason.UNDEFINED && provider == Provider.GOOGLE

@@ -330,7 +330,6 @@ final class MimeSplitter {
     return out;
   }
 
-
   // ---------------------------------------------------------------- header sections
 
   /**

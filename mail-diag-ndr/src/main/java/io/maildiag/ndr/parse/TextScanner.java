@@ -309,7 +309,8 @@ final class TextScanner {
   static final Pattern END_MARKER = Pattern.compile(
       "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
           + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
-          + "returned\\s+message|start\\s+of\\s+returned\\s+message|message\\s+text\\s+follows|message\\s+headers?\\s+follows?|"
+          + "returned\\s+message|start\\s+of\\s+returned\\s+message|message\\s+text\\s+follows|"
+          + "message\\s+headers?\\s+follows?|"
           + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
           + "included\\s+is\\s+a\\s+|a\\s+)copy\\s+of\\s+(?:the\\s+)?(?:original\\s+)?message|"
           + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"

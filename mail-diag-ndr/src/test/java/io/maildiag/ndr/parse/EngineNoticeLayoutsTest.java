@@ -90,24 +90,23 @@ class EngineNoticeLayoutsTest {
         + " (in reply to end of DATA command)\n";
   }
 
+  private static Reason reason(String host, String reply) {
+    return only(analyze(postfix(host, reply))).classification().reason();
+  }
+
   @Test
   void orangeNamesItsSpamVerdictByCode() {
-    RecipientResult r = only(analyze(postfix("orange.fr",
-        "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]")));
-    assertThat(r.classification().reason()).isEqualTo(Reason.SPAM_DETECTED);
+    assertThat(reason("orange.fr", "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]"))
+        .isEqualTo(Reason.SPAM_DETECTED);
     // another code with the same words is not the spam filter's
-    RecipientResult other = only(analyze(postfix("orange.fr", "550 5.2.0 Mail rejete. Mail rejected. OUK_513")));
-    assertThat(other.classification().reason()).isNotEqualTo(Reason.SPAM_DETECTED);
+    assertThat(reason("orange.fr", "550 5.2.0 Mail rejete. Mail rejected. OUK_513")).isNotEqualTo(Reason.SPAM_DETECTED);
   }
 
   @Test
   void exchangeOnlineSaysWhyAMessageExpired() {
-    assertThat(only(analyze(postfix("example.org", "550 5.4.316 Message expired, connection refused")))
-        .classification().reason()).isEqualTo(Reason.NETWORK_ERROR);
-    assertThat(only(analyze(postfix("example.org", "550 5.4.312 Message expired, DNS query failed")))
-        .classification().reason()).isEqualTo(Reason.NETWORK_ERROR);
-    assertThat(only(analyze(postfix("example.org", "550 5.4.300 Message expired")))
-        .classification().reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(reason("example.org", "550 5.4.316 Message expired, connection refused")).isEqualTo(Reason.NETWORK_ERROR);
+    assertThat(reason("example.org", "550 5.4.312 Message expired, DNS query failed")).isEqualTo(Reason.NETWORK_ERROR);
+    assertThat(reason("example.org", "550 5.4.300 Message expired")).isEqualTo(Reason.EXPIRED);
   }
 
   @Test
