@@ -56,6 +56,11 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.2.1", 550, "550-5.2.1 The email account that you tried to reach is disabled. Learn more at"), // Gmail
         row(Reason.SUSPENDED, "5.0.0", 554, "delivery error: dd Sorry your message to x cannot be delivered. This account has been disabled or discontinued [#102]."), // Yahoo
         row(Reason.SUSPENDED, null, null, "vdelivermail: account is locked email bounced"), // vpopmail
+        row(Reason.SUSPENDED, null, null, "Esta casilla ha expirado por falta de uso."),
+        row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has expired due to inactivity"),
+        row(Reason.SUSPENDED, null, 550, "La cuenta de correo esta inactiva"),
+        row(Reason.EXPIRED, null, null, "Delivery failed 20 attempts: x@example.org"), // IMail
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
         row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has been suspended"),

@@ -494,6 +494,7 @@ public final class Engine {
         x.part = textLabel;
         x.parser = textParser;
         x.excerpt = e.excerpt().isEmpty() ? e.diagnostic() : e.excerpt();
+        x.lineNamingRecipient = e.excerpt();
         x.stage = e.stage();
         x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
         rcpts.add(x);
@@ -1120,7 +1121,9 @@ public final class Engine {
     SmtpStage.Annotated a = isSuccessAction(x.action) ? new SmtpStage.Annotated(x.diagnostic, null)
         : SmtpStage.annotated(x.diagnostic, x.stage);
     String diagnostic = a.diagnostic();
-    ClassificationInput in = new ClassificationInput(x.status, x.reply, diagnostic, x.action, provider);
+    // no diagnostic: the line that named the recipient is all the bounce says ("Delivery failed 10 attempts: ADDR")
+    String read = diagnostic.isBlank() ? x.lineNamingRecipient : diagnostic;
+    ClassificationInput in = new ClassificationInput(x.status, x.reply, read, x.action, provider);
     Classification c;
     try {
       c = classifier.classify(in, a.scan());

@@ -24,6 +24,11 @@ final class Rcpt {
   String part = "";
   String parser = "";
   String excerpt = "";
+  /**
+   * What the classifier reads when the diagnostic is blank: the line that named a recipient found
+   * in the text ("Delivery failed 10 attempts: ADDR"), which is then all the bounce says of it.
+   */
+  String lineNamingRecipient = "";
   /** Where in the SMTP session (or which local program) the failure was reported, when the bounce says. */
   SmtpStage.@Nullable Found stage;
 }

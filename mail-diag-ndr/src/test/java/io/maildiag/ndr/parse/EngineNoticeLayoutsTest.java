@@ -143,6 +143,34 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aLineThatNamesTheRecipientIsReadWhenNothingElseIsSaid() {
+    RecipientResult r = only(analyze(oneLine("Delivery failed 20 attempts: ann@example.org")));
+    assertThat(r.diagnosticText()).isEmpty();
+    assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(r.evidence().excerpt()).isEqualTo("Delivery failed 20 attempts: ann@example.org");
+    // a line that says nothing of a reason leaves it undefined
+    RecipientResult plain = only(analyze(oneLine("Error-for:  ann@example.org")));
+    assertThat(plain.classification().reason()).isEqualTo(Reason.UNDEFINED);
+    // a diagnostic, when there is one, is what is read
+    RecipientResult said = only(analyze(oneLine("Delivery failed 20 attempts: ann@example.org\nMailbox quota exceeded")));
+    assertThat(said.classification().reason()).isEqualTo(Reason.MAILBOX_FULL);
+  }
+
+  @Test
+  void aMailboxExpiredForDisuseIsSuspended() {
+    String notice = "From: MAILER-DAEMON@mx.example.com.ar\n"
+        + "To: tom@example.net\n"
+        + "Subject: failure notice\n\n"
+        + "Su mensaje no pudo ser entregado - Your message could not be delivered.\n\n"
+        + "<ann@example.com.ar>:\n"
+        + "Esta casilla ha expirado por falta de uso.\n\n"
+        + "--- Mensaje original adjunto.\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.com.ar");
+    assertThat(r.classification().reason()).isEqualTo(Reason.SUSPENDED);
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);
