@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Feedback reports: RFC 5965 ARF ({@code multipart/report; report-type=feedback-report} with a
  * {@code message/feedback-report} part) and Microsoft's JMRP complaints (a message from
- * staff@hotmail.com carrying the reported message). One recipient per reported recipient
+ * staff@hotmail.com carrying the reported message, or in an older form the reported message itself
+ * returned with the envelope sender staff@hotmail.com). One recipient per reported recipient
  * ({@code Original-Rcpt-To}, {@code Removal-Recipient}, or the reported message's recipient).
  * A mail client's unsubscribe request (RFC 2369) is an opt-out feedback from its sender.
  */
@@ -46,6 +47,9 @@ final class Feedback {
         int lineStart = t.lastIndexOf('\n', i) + 1;
         fields = Headers.parse(t.substring(lineStart), 200).headers();
       }
+    }
+    if (report == null && !arfType && !jmrp && inlineJmrp(msg.root.headers)) {
+      return inlineJmrp(msg, engine);
     }
     if (report == null && !arfType && !jmrp && unsubscribeRequest(msg.root.headers)) {
       return unsubscribe(msg, engine);
@@ -112,6 +116,51 @@ final class Feedback {
     return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf",
         reporting.isEmpty() ? Optional.empty() : Optional.of(reporting), results, msg.original(""),
         Optional.of(type), msg.diags.toList());
+  }
+
+  /**
+   * Whether the message is an older JMRP complaint: the reported message itself, sent back by
+   * Hotmail with its envelope sender {@code staff@hotmail.com} and the {@code X-HmXmrOriginalRecipient}
+   * field Hotmail wrote when it delivered the message to the complaining user.
+   */
+  static boolean inlineJmrp(Headers h) {
+    if (!h.has("X-HmXmrOriginalRecipient")) {
+      return false;
+    }
+    for (String v : h.all("Return-Path")) {
+      for (String a : Addresses.all(v)) {
+        if (a.equalsIgnoreCase("staff@hotmail.com")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An {@link #inlineJmrp} complaint as an abuse feedback report: its recipients are the ones named
+   * by {@code X-HmXmrOriginalRecipient}, and the reported message is the message itself.
+   */
+  private static BounceAnalysis inlineJmrp(Engine.Message msg, Engine engine) {
+    Headers top = msg.root.headers;
+    Set<String> recipients = new LinkedHashSet<>();
+    for (String v : top.all("X-HmXmrOriginalRecipient")) {
+      recipients.addAll(Addresses.all(v));
+    }
+    String diag = "Feedback-Type: abuse. A Hotmail user reported the message as junk (JMRP)";
+    List<RecipientResult> results = new ArrayList<>();
+    for (String r : recipients) {
+      Rcpt x = new Rcpt();
+      x.recipient = r;
+      x.action = "feedback";
+      x.diagnostic = diag;
+      x.part = "message headers";
+      x.parser = "jmrp";
+      x.excerpt = "X-HmXmrOriginalRecipient: " + r;
+      results.add(engine.result(x, Provider.MICROSOFT, Reason.FEEDBACK));
+    }
+    return new BounceAnalysis(MessageKind.FEEDBACK_REPORT, "arf", Optional.of("hotmail.com"), results,
+        Engine.Message.originalOf(top), Optional.of("abuse"), msg.diags.toList());
   }
 
   /**
