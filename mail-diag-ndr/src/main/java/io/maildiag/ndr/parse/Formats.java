@@ -84,6 +84,11 @@ final class Formats {
       this.headers = headers;
     }
 
+    /** Whether a field of this name is there. */
+    boolean has(String name) {
+      return headers.has(name);
+    }
+
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
       if (lines == null) {
@@ -504,14 +509,16 @@ final class Formats {
     // the text's pairs of chars, read once per message, rule out most of the many words below without a search
     CharPairs tp = t == s.text ? s.textPairs : lowerPrefix(s.text, s.textPairs, t);
 
+    // a message received through Amazon SES or Mailgun carries their fields too (SES's X-SES-Receipt,
+    // Mailgun's X-Mailgun-Incoming): there the fields do not name who wrote the bounce
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
-        || h.contains("\nx-ses-") || tp.contains("\"notificationtype\"")) {
+        || h.contains("\nx-ses-") && !h.has("X-SES-Receipt") || tp.contains("\"notificationtype\"")) {
       return tp.contains("sorry, we were unable to deliver your message") ? YAHOO : AMAZONSES;
     }
     if (tp.contains("generated message from sendgrid") || h.contains("\nx-sendgrid-") || from.contains("sendgrid")) {
       return SENDGRID;
     }
-    if (h.contains("\nx-mailgun-") || from.contains("mailgun") || rmta.contains("mailgun")) {
+    if (h.contains("\nx-mailgun-") && !h.has("X-Mailgun-Incoming") || from.contains("mailgun") || rmta.contains("mailgun")) {
       return MAILGUN;
     }
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")

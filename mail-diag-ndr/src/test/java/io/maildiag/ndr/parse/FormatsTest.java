@@ -110,4 +110,27 @@ class FormatsTest {
       assertThat(Formats.reporter(Formats.UNKNOWN, from, host)).as(from + " | " + host).isEqualTo(expected);
     }
   }
+
+  private static String postfixBounce(String extraField) {
+    return "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+        + extraField
+        + "To: news@example.net\n"
+        + "Subject: Undelivered Mail Returned to Sender\n\n"
+        + "This is the mail system at host mx.example.org.\n\n"
+        + "<ann@example.org>: host mail.example.org[192.0.2.1] said: 550 5.1.1 <ann@example.org>: Recipient\n"
+        + "    address rejected: User unknown (in reply to RCPT TO command)\n";
+  }
+
+  @Test
+  void fieldsOfAServiceThatReceivedTheBounceDoNotNameItsWriter() {
+    assertThat(Fixtures.analyzeText(postfixBounce("")).format()).isEqualTo("postfix");
+    assertThat(Fixtures.analyzeText(postfixBounce("X-Mailgun-Incoming: Yes\nX-Mailgun-Sflag: No\n")).format())
+        .isEqualTo("postfix");
+    assertThat(Fixtures.analyzeText(postfixBounce("X-SES-Receipt: AEFBQUFBQUFB\nX-SES-Spam-Verdict: PASS\n")).format())
+        .isEqualTo("postfix");
+    // the same fields without the receiving service's own mark name the sending service
+    assertThat(Fixtures.analyzeText(postfixBounce("X-Mailgun-Sid: WyI0ZTk\n")).format()).isEqualTo("mailgun");
+    assertThat(Fixtures.analyzeText(postfixBounce("X-SES-Outgoing: 2024.05.06-192.0.2.9\n")).format())
+        .isEqualTo("amazonses");
+  }
 }
