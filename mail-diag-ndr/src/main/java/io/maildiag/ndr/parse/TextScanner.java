@@ -243,8 +243,9 @@ final class TextScanner {
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
           + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|invalid\\s+final\\s+delivery\\s+userid|"
           + "unknown\\s+(?:recipient|user)|bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|"
-          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for)"
-          + "\\s*:\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for|"
+          + "\u6536\u4ef6\u4eba|\u6536\u4fe1\u4eba|\u5b9b\u5148|\u53d7\u4fe1\u8005|\uc218\uc2e0\uc790|\ubc1b\ub294\\s*\uc0ac\ub78c)"
+          + "\\s*[:\uff1a]\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
   static final Pattern P_BULLET = Pattern.compile("^(?:\\*|--?|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
@@ -261,7 +262,24 @@ final class TextScanner {
    */
   static final Pattern P_EXPANDED_ALONE = Pattern.compile(
       "(?i)^\\((?:expanded|generated|alias(?:ed)?) from:?\\s*<?(" + A + ")>?\\)\\s*$");
-  /** Every match of {@link #P_LABEL} starts with one of these. */
+  /**
+   * Whether {@code s} may match {@link #P_LABEL}: it has a colon and starts with one of {@link
+   * #LABEL_STARTS}, or starts with the first char of one of the pattern's labels in Chinese, Japanese
+   * or Korean (after which the colon may be a full-width one). {@code colon}: whether {@code s} holds
+   * an ASCII colon.
+   */
+  static boolean mayBeLabel(String s, boolean colon) {
+    if (colon && LABEL_STARTS.at(s, 0)) {
+      return true;
+    }
+    if (s.isEmpty()) {
+      return false;
+    }
+    char c = s.charAt(0);
+    return c == '\u6536' || c == '\u5b9b' || c == '\u53d7' || c == '\uc218' || c == '\ubc1b';
+  }
+
+  /** Every match of {@link #P_LABEL} starts with one of these, or is in Chinese, Japanese or Korean ({@link #mayBeLabel}). */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
       "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for");
   /** Every match of {@link #HEADERISH} starts with one of these. */
@@ -346,7 +364,8 @@ final class TextScanner {
           + "you do not need to (?:re-?send|resend)|only a temporary failure|no action is required on your part)");
   static final Pattern GAVE_UP = Pattern.compile(
       "(?i)(this is a permanent error|i've given up|not going to try again|giving up|will not be retried|"
-          + "could not be delivered for too long|will be deleted from queue|has been (?:returned|bounced))");
+          + "could not be delivered for too long|will be deleted from queue|has been (?:returned|bounced)|"
+          + "permanent fatal (?:delivery )?errors?)");
   /** Every match of {@link #DELAY} starts with one of these. */
   static final Keywords DELAY_STARTS = new Keywords("has not yet been delivered", "has been delayed",
       "not been delivered ", "delivery delayed", "delivery is delayed", "will keep ", "will continue ",
@@ -355,7 +374,7 @@ final class TextScanner {
   /** Every match of {@link #GAVE_UP} starts with one of these. */
   static final Keywords GAVE_UP_STARTS = new Keywords("this is a permanent error", "i've given up",
       "not going to try again", "giving up", "will not be retried", "could not be delivered for too long",
-      "will be deleted from queue", "has been returned", "has been bounced");
+      "will be deleted from queue", "has been returned", "has been bounced", "permanent fatal ");
   static final Pattern REMOTE_HOST = Pattern.compile(
       "(?i)(?:\\bhost\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
           + "\\s+\\[[0-9a-f.:]+\\]\\s+did not like)");
@@ -994,7 +1013,7 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m != null ? m.group(2) : address(s, g)), innerReply ? inner : s, true,
           true);
     }
-    g = colon && LABEL_STARTS.at(s, 0) ? AnchorMatchers.label(s) : AnchorMatchers.NO;
+    g = mayBeLabel(s, colon) ? AnchorMatchers.label(s) : AnchorMatchers.NO;
     if (g == AnchorMatchers.UNSURE) {
       m = whole(true, P_LABEL, s);
     }

@@ -171,6 +171,23 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void chineseJapaneseAndKoreanLabelsNameTheRecipient() {
+    for (String label : new String[] {"\u6536\u4ef6\u4eba\uff1a", "\u6536\u4fe1\u4eba: ", "\u5b9b\u5148\uff1a",
+        "\u53d7\u4fe1\u8005: ", "\uc218\uc2e0\uc790: ", "\ubc1b\ub294 \uc0ac\ub78c: "}) {
+      String notice = "From: postmaster@mail.example.cn\n"
+          + "To: tom@example.net\n"
+          + "Subject: Undelivered Mail\n"
+          + "Content-Type: text/plain; charset=UTF-8\n\n"
+          + "\u5f88\u62b1\u6b49\u60a8\u7684\u90ae\u4ef6\u6ca1\u6709\u53d1\u9001\u6210\u529f\u3002\n"
+          + label + "ann@example.org\n"
+          + "552 5.2.2 Mailbox full\n";
+      RecipientResult r = only(analyze(notice));
+      assertThat(r.recipient()).as(label).isEqualTo("ann@example.org");
+      assertThat(r.classification().reason()).as(label).isEqualTo(Reason.MAILBOX_FULL);
+    }
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);

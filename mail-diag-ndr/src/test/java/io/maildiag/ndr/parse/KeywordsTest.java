@@ -378,7 +378,7 @@ class KeywordsTest {
     if (!TextScanner.mayBeBare(line)) {
       assertThat(TextScanner.P_BARE.matcher(line).matches()).as("P_BARE on " + line).isFalse();
     }
-    if (!TextScanner.LABEL_STARTS.at(line, 0) || line.indexOf(':') < 0) {
+    if (!TextScanner.mayBeLabel(line, line.indexOf(':') >= 0)) {
       assertThat(TextScanner.P_LABEL.matcher(line).matches()).as("P_LABEL on " + line).isFalse();
     }
     if (!TextScanner.TO_STARTS.at(line, 0) || line.indexOf(':') < 0) {
@@ -489,8 +489,10 @@ class KeywordsTest {
       "you do not need to resend", "you do not need to re-send", "only a temporary failure",
       "no action is required on your part", "this is a permanent error", "i've given up", "not going to try again",
       "giving up", "will not be retried", "could not be delivered for too long", "will be deleted from queue",
-      "has been returned", "has been bounced", "delivered to", "sent to", "relaying for", "forwarded to", "reach",
-      "transmit", "recipient", "recipient(s)", "addressee", "mailbox", "mailboxes", "user", "addresses", "message to",
+      "has been returned", "has been bounced", "PERMANENT fatal delivery errors", "permanent fatal error",
+      "permanent fatal", "delivered to", "sent to", "relaying for", "forwarded to", "reach",
+      "transmit", "recipient", "recipient(s)", "\u6536\u4ef6\u4eba", "\u6536\u4ef6\u4eba\uff1a", "\u5b9b\u5148: ",
+      "\ubc1b\ub294 \uc0ac\ub78c", "\uff1a", "\u6536", "addressee", "mailbox", "mailboxes", "user", "addresses", "message to",
       "message for", "rejected recipient", "rejected your message to", "RCPT TO:", "rcpt to :",
       "the error that the other server returned was:", "the response was:",
       "the response from the remote server was:", "remote host said:", "gave this error:",
