@@ -64,6 +64,7 @@ class ReasonClassifierTest {
             "Recipient user name info (info@example.com) not unique.  Several matches found in Domino Directory."),
         row(Reason.USER_UNKNOWN, "5.0.0", 550, "550 Recipient address ambiguous"),
         row(Reason.NOT_RFC_COMPLIANT, "5.0.0", null, "Messages without To: fields are not accepted here"), // CommuniGate Pro
+        row(Reason.BLOCKED, "5.0.0", 550, "550 zen.spamhaus.org Listed by CSS"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
