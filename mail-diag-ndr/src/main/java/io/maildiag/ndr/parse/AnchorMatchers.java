@@ -50,7 +50,7 @@ final class AnchorMatchers {
   private static final String[] LABELS = {"recipient address", "recipient", "recipients", "recipient",
       "failed recipientes", "failed recipient", "failed addresses", "failed address", "invalid recipient",
       "invalid final delivery userid", "unknown recipient", "unknown user", "bad address", "address", "rcpt to", "rcpt",
-      "envelope-to", "delivered-to", "destinataire", "empfaenger", "delivery failed", "error-for"};
+      "envelope-to", "delivered-to", "destinataire", "empfaenger", "delivery failed", "error-for", "your message to"};
 
   /**
    * {@link TextScanner#P_LABEL}: {@code LABEL\s*:\s*(?:rfc822\s*;\s*)?[<"]?(ADDR)[>"]?\s*(.*)$} on an

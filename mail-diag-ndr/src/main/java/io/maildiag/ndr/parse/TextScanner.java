@@ -243,7 +243,7 @@ final class TextScanner {
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
           + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|invalid\\s+final\\s+delivery\\s+userid|"
           + "unknown\\s+(?:recipient|user)|bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|"
-          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for|"
+          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for|your\\s+message\\s+to|"
           + "\u6536\u4ef6\u4eba|\u6536\u4fe1\u4eba|\u5b9b\u5148|\u53d7\u4fe1\u8005|\uc218\uc2e0\uc790|\ubc1b\ub294\\s*\uc0ac\ub78c)"
           + "\\s*[:\uff1a]\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
@@ -281,7 +281,7 @@ final class TextScanner {
 
   /** Every match of {@link #P_LABEL} starts with one of these, or is in Chinese, Japanese or Korean ({@link #mayBeLabel}). */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
-      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for");
+      "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for", "your");
   /** Every match of {@link #HEADERISH} starts with one of these. */
   static final Keywords HEADERISH_STARTS = new Keywords("from", "reply-to", "sender", "return-", "message-id",
       "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original", "x-", "received", "mail",

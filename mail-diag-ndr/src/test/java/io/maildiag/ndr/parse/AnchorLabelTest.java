@@ -44,7 +44,8 @@ class AnchorLabelTest {
         "delivery failed", "Delivery  Failed", "deliveryfailed", "delivery", "Delivery failed 20 attempts",
         "delivery failed 1 attempt", "delivery failed 12345 attempts", "delivery failed attempts",
         "delivery failed 3attempts", "delivery failed 2 attemptss", "Invalid final delivery userid",
-        "invalid final  delivery userid", "invalid final userid", "Error-for", "error-for ", "error for");
+        "invalid final  delivery userid", "invalid final userid", "Error-for", "error-for ", "error for",
+        "Your message to", "your  message\tto", "your message", "yourmessage to", "your message tox");
   }
 
   @Provide
@@ -75,7 +76,7 @@ class AnchorLabelTest {
             "failed recipient", "failed recipientes", "Failed addresses", "failed", "invalid recipient",
             "unknown recipient", "Unknown user", "bad address", "rcpt", "RCPT TO", "rcptto", "rcpt  to",
             "envelope-to", "delivered-to", "destinataire", "empfaenger", "empf\u00e4nger", "delivery failed",
-            "Delivery", "failed", ":", " : ", ":", " ",
+            "Delivery", "failed", "your message to", "Your", " message", " to", ":", " : ", ":", " ",
             "  ", "\t", "\r", "rfc822", "rfc822;", "RFC822 ; ", "rfc822@example.com", "<", ">", "\"", "a@b.cd",
             "jane.doe@example.com", "x@y", "a@-b.c", "a@b..c", "a@b.c-", "user unknown", "550 5.1.1", ";", "@",
             "\u00e9", "\u2028", "(", "-"),

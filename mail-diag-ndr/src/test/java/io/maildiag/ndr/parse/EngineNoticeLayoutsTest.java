@@ -188,6 +188,19 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aSpamFirewallNamesTheRecipientAfterYourMessageTo() {
+    String notice = "From: Barracuda Spam Firewall <postmaster@bar.example.com>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Message you sent blocked by our bulk email filter\n\n"
+        + "Your message to: ann@example.org\n"
+        + "was blocked by our Spam Firewall. The email you sent with the following subject has NOT BEEN DELIVERED:\n\n"
+        + "Subject: Hello\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(r.classification().reason()).isEqualTo(Reason.SPAM_DETECTED);
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);

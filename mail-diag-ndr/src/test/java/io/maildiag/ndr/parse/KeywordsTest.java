@@ -492,7 +492,7 @@ class KeywordsTest {
       "has been returned", "has been bounced", "PERMANENT fatal delivery errors", "permanent fatal error",
       "permanent fatal", "delivered to", "sent to", "relaying for", "forwarded to", "reach",
       "transmit", "recipient", "recipient(s)", "\u6536\u4ef6\u4eba", "\u6536\u4ef6\u4eba\uff1a", "\u5b9b\u5148: ",
-      "\ubc1b\ub294 \uc0ac\ub78c", "\uff1a", "\u6536", "addressee", "mailbox", "mailboxes", "user", "addresses", "message to",
+      "\ubc1b\ub294 \uc0ac\ub78c", "\uff1a", "\u6536", "Your message to: ", "your message to", "addressee", "mailbox", "mailboxes", "user", "addresses", "message to",
       "message for", "rejected recipient", "rejected your message to", "RCPT TO:", "rcpt to :",
       "the error that the other server returned was:", "the response was:",
       "the response from the remote server was:", "remote host said:", "gave this error:",
