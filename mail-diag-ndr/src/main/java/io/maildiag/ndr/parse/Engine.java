@@ -1413,7 +1413,8 @@ public final class Engine {
             textPart = p;
           }
           html.add(t);
-        } else {
+        } else if (!t.isBlank()) {
+          // an empty plain alternative (some gateways send the HTML notice with one) says nothing
           if (plain.isEmpty()) {
             textPart = p;
           }

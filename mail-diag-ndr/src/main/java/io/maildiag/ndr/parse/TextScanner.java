@@ -248,7 +248,8 @@ final class TextScanner {
           + "\\s*[:\uff1a]\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
-  static final Pattern P_BULLET = Pattern.compile("^(?:\\*|--?|\\u2022|o)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
+  /** A recipient after a bullet: "*", "-", "--", "\u2022", "o", or Momentum's ">>>" ({@code >>> ADDR (Undelivered): REPLY}). */
+  static final Pattern P_BULLET = Pattern.compile("^(?:\\*|--?|\\u2022|o|>>>)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_REPLY_ADDR = Pattern.compile(
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
   static final Pattern P_LEAD = Pattern.compile(
@@ -1032,7 +1033,7 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(m != null ? m.group(1) : address(s, g)),
           m != null ? m.group(2) : s.substring(AnchorMatchers.rest(g)), true);
     }
-    m = whole(startsWithOneOf(s, "*-\u2022o"), P_BULLET, s);
+    m = whole(startsWithOneOf(s, "*-\u2022o") || s.startsWith(">>>"), P_BULLET, s);
     if (m != null) {
       return new Anchor(index, Addresses.trim(m.group(1)), m.group(2), true);
     }

@@ -201,6 +201,47 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void momentumNamesTheRecipientAfterThreeAngles() {
+    String notice = "From: Mail Delivery System <mailer-daemon@mta.example.com>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Undeliverable: Call\n\n"
+        + "This message was created automatically by the mail system.\n\n"
+        + "A message that you sent could not be delivered to one or more of its\n"
+        + "recipients. This is a permanent error. The following address(es) failed:\n\n"
+        + ">>> ann@example.org (Undelivered): 551 RATELIMITED: ann@example.org cannot receive any more emails today.\n\n"
+        + "------ This is a copy of the original message, including all headers. ------\n\n"
+        + "From: tom@example.net\nTo: bob@example.org\nSubject: Call\n\nHello\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(551));
+    assertThat(r.classification().reason()).isEqualTo(Reason.RATE_LIMITED);
+    // a transcript's client line is no bullet
+    assertThat(TextScanner.P_BULLET.matcher(">>> RCPT TO:<ann@example.org>").matches()).isFalse();
+  }
+
+  @Test
+  void anEmptyPlainAlternativeLeavesTheHtmlNotice() {
+    String notice = "From: postmaster@mail.example.com\n"
+        + "To: tom@example.net\n"
+        + "Subject: Undeliverable: Report\n"
+        + "Content-Type: multipart/alternative; boundary=b\n\n"
+        + "--b\nContent-Type: text/plain; charset=UTF-8\n\n\n"
+        + "--b\nContent-Type: text/html; charset=UTF-8\n\n"
+        + "<html><body><p><b>Delivery has failed to these recipients or groups:</b></p>\n"
+        + "<p><a href=\"mailto:ann@example.org\">ann@example.org</a><br>\n"
+        + "The email address you entered couldn't be found.</p>\n"
+        + "<p><b>Diagnostic information for administrators:</b></p>\n"
+        + "<p>Generating server: mail.example.com<br></p>\n"
+        + "<p>ann@example.org<br>\nRemote Server returned '&lt; #5.1.1 smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; "
+        + "not found&gt;'<br></p>\n"
+        + "</body></html>\n"
+        + "--b--\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);
