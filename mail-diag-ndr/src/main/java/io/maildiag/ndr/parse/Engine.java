@@ -499,6 +499,17 @@ public final class Engine {
         x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
         rcpts.add(x);
       }
+      if (rcpts.size() == 1 && rcpts.get(0).status.isEmpty() && rcpts.get(0).reply.isEmpty()) {
+        // Exchange Online's notice gives its one recipient's error under "Error Details", away from the address
+        String reported = reportedError(text);
+        if (!reported.isEmpty()) {
+          Rcpt only = rcpts.get(0);
+          only.diagnostic = only.diagnostic.isBlank() ? reported : only.diagnostic.strip() + " " + reported;
+          Smtp.Facts f = Smtp.facts(reported);
+          only.status = f.status();
+          only.reply = f.reply();
+        }
+      }
     }
     for (Rcpt x : rcpts) {
       if (x.action.isEmpty()) {
@@ -624,6 +635,24 @@ public final class Engine {
     String s = LowerCase.root(subject);
     return s.contains("(delay)") || s.contains("delayed") || s.contains("warning: could not send")
         || s.contains("still being retried") || s.contains("delivery delay");
+  }
+
+  /** Where Exchange Online's notice writes a recipient's error: the line {@code Reported error: ...}. */
+  private static final String REPORTED_ERROR = "\nReported error:";
+
+  /**
+   * The error an Exchange Online notice reports for its recipient, from the line that starts
+   * {@code Reported error:} in its "Error Details" (at most 300 chars), or "" when there is none.
+   */
+  static String reportedError(String text) {
+    int i = text.indexOf(REPORTED_ERROR);
+    if (i < 0) {
+      return "";
+    }
+    int from = i + REPORTED_ERROR.length();
+    int end = text.indexOf('\n', from);
+    String line = text.substring(from, end < 0 ? text.length() : end).strip();
+    return line.length() > 300 ? line.substring(0, 300) : line;
   }
 
   private static String inferAction(Rcpt x, boolean delayed) {
