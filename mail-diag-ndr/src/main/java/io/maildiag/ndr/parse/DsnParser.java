@@ -52,6 +52,12 @@ final class DsnParser {
    * were split at LFs; {@code firstLine} is the line number of {@code from}, for the result. Lines
    * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
    */
+  /** Joins a field's continuation lines ({@code folded}, each after an LF) to its value in {@code map}. */
+  private static void unfold(Map<String, String> map, String name, StringBuilder folded) {
+    String before = map.get(name);
+    map.put(name, before == null ? folded.toString() : before.concat(folded.toString()));
+  }
+
   private static Report parse(String text, int from, int to, int firstLine) {
     Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
@@ -61,6 +67,9 @@ final class DsnParser {
     Map<String, String> lastMap = null;
     int[] field = new int[3]; // name end, value start, value end of the current line's field
     boolean lfOnly = onlyLfEndsLines(text, from);
+    // the continuation lines of the last field, joined to its value once it ends (not line by line,
+    // which took time quadratic in their number)
+    StringBuilder folded = null;
     for (int pos = from; pos <= to; ) {
       int eol = text.indexOf('\n', pos);
       if (eol < 0 || eol > to) {
@@ -68,20 +77,25 @@ final class DsnParser {
       }
       int start = pos;
       pos = eol + 1;
-      if (isBlank(text, start, eol)) {
+      boolean blank = isBlank(text, start, eol);
+      if (!blank && lastName != null && lastMap != null && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+        if (folded == null) {
+          folded = new StringBuilder();
+        }
+        folded.append('\n').append(text, start, eol);
+        continue;
+      }
+      if (folded != null) {
+        unfold(lastMap, lastName, folded);
+        folded = null;
+      }
+      if (blank) {
         if (keyed) {
           recipients.add(current);
           current = new LinkedHashMap<>();
           keyed = false;
         }
         lastName = null;
-        continue;
-      }
-      char c = text.charAt(start);
-      if ((c == ' ' || c == '\t') && lastName != null && lastMap != null) {
-        String more = "\n" + text.substring(start, eol);
-        String before = lastMap.get(lastName);
-        lastMap.put(lastName, before == null ? more : before.concat(more));
         continue;
       }
       if (!field(text, start, eol, field, lfOnly)) {
@@ -127,6 +141,9 @@ final class DsnParser {
       keyed |= key;
       lastName = name;
       lastMap = current;
+    }
+    if (folded != null) {
+      unfold(lastMap, lastName, folded);
     }
     if (keyed) {
       recipients.add(current);

@@ -39,6 +39,23 @@ class HostileInputTest {
   }
 
   @Test
+  void aReportFieldFoldedOverAMillionLines() {
+    // each continuation line used to copy the value so far: time quadratic in their number
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+        + "--b\nContent-Type: message/delivery-status\n\n"
+        + "Reporting-MTA: dns; mx.example.net\n\n"
+        + "Final-Recipient: rfc822; ann@example.org\nAction: failed\nStatus: 5.1.1\n"
+        + "Diagnostic-Code: smtp; 550 5.1.1 unknown" + "\n x".repeat(1_000_000) + "\n\n--b--\n";
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg));
+    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(a.recipients()).singleElement().satisfies(r -> {
+      assertThat(r.recipient()).isEqualTo("ann@example.org");
+      assertThat(r.status()).hasValueSatisfying(c -> assertThat(c.toString()).isEqualTo("5.1.1"));
+    });
+  }
+
+  @Test
   void oneMegabyteOfHeaderFields() {
     StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\n");
     while (sb.length() < 1024 * 1024 + 100) {
