@@ -518,7 +518,8 @@ final class Formats {
     if (tp.contains("generated message from sendgrid") || h.contains("\nx-sendgrid-") || from.contains("sendgrid")) {
       return SENDGRID;
     }
-    if (h.contains("\nx-mailgun-") && !h.has("X-Mailgun-Incoming") || from.contains("mailgun") || rmta.contains("mailgun")) {
+    if (h.contains("\nx-mailgun-") && !h.has("X-Mailgun-Incoming") || from.contains("mailgun")
+        || rmta.contains("mailgun")) {
       return MAILGUN;
     }
     if (from.contains("googlemail.com") || from.contains("@google.com") || rmta.equals("googlemail.com")

@@ -243,12 +243,16 @@ final class TextScanner {
       "(?i)^(?:recipient(?:\\s+address)?|recipients?|"
           + "failed\\s+(?:recipient|address)(?:es)?|invalid\\s+recipient|invalid\\s+final\\s+delivery\\s+userid|"
           + "unknown\\s+(?:recipient|user)|bad\\s+address|address|rcpt(?:\\s*to)?|envelope-to|delivered-to|"
-          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for|your\\s+message\\s+to|"
-          + "\u6536\u4ef6\u4eba|\u6536\u4fe1\u4eba|\u5b9b\u5148|\u53d7\u4fe1\u8005|\uc218\uc2e0\uc790|\ubc1b\ub294\\s*\uc0ac\ub78c)"
+          + "destinataire|empf(?:ae|ä)nger|delivery\\s+failed(?:\\s+\\d{1,4}\\s+attempts?)?|error-for|"
+          + "your\\s+message\\s+to|\u6536\u4ef6\u4eba|\u6536\u4fe1\u4eba|\u5b9b\u5148|\u53d7\u4fe1\u8005|\uc218\uc2e0\uc790|"
+          + "\ubc1b\ub294\\s*\uc0ac\ub78c)"
           + "\\s*[:\uff1a]\\s*(?:rfc822\\s*;\\s*)?[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_TO = Pattern.compile(
       "(?i)^(?:to|an|para|a)\\s*:\\s*(?:\"[^\"]*\"\\s*|[^<\",]*\\s|[^<\",]*(?=<))?<?(" + A + ")>?\\s*$");
-  /** A recipient after a bullet: "*", "-", "--", "\u2022", "o", or Momentum's ">>>" ({@code >>> ADDR (Undelivered): REPLY}). */
+  /**
+   * A recipient after a bullet: "*", "-", "--", "\u2022", "o", or Momentum's ">>>" ({@code >>> ADDR
+   * (Undelivered): REPLY}).
+   */
   static final Pattern P_BULLET = Pattern.compile("^(?:\\*|--?|\\u2022|o|>>>)\\s+[<\"]?(" + A + ")[>\"]?\\s*(.*)$");
   static final Pattern P_REPLY_ADDR = Pattern.compile(
       "^([245]\\d\\d)(?:[ -]#?[245]\\.\\d{1,3}\\.\\d{1,3})?[ \\t]+<(" + A + ")>(?:\\.\\.\\.|:)\\s*(.*)$");
@@ -280,7 +284,10 @@ final class TextScanner {
     return c == '\u6536' || c == '\u5b9b' || c == '\u53d7' || c == '\uc218' || c == '\ubc1b';
   }
 
-  /** Every match of {@link #P_LABEL} starts with one of these, or is in Chinese, Japanese or Korean ({@link #mayBeLabel}). */
+  /**
+   * Every match of {@link #P_LABEL} starts with one of these, or is in Chinese, Japanese or Korean
+   * ({@link #mayBeLabel}).
+   */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
       "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for", "your");
   /** Every match of {@link #HEADERISH} starts with one of these. */
