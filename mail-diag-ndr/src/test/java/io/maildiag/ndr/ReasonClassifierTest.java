@@ -65,6 +65,10 @@ class ReasonClassifierTest {
         row(Reason.USER_UNKNOWN, "5.0.0", 550, "550 Recipient address ambiguous"),
         row(Reason.NOT_RFC_COMPLIANT, "5.0.0", null, "Messages without To: fields are not accepted here"), // CommuniGate Pro
         row(Reason.BLOCKED, "5.0.0", 550, "550 zen.spamhaus.org Listed by CSS"),
+        row(Reason.EXPIRED, null, null, "The following mail could not be delivered. Reason: Exceeded Maximum Delivery Attempts."),
+        row(Reason.NOT_RFC_COMPLIANT, null, 554, "host mail.example.com[192.0.2.2] said: 554 No Resent-From field given"),
+        row(Reason.NETWORK_ERROR, null, null, "host mx.example.de[192.0.2.3]: connection to mail exchanger failed",
+            "delayed"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
