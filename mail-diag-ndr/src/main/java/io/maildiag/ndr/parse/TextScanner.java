@@ -978,6 +978,25 @@ final class TextScanner {
   }
 
   /** Recognises a recipient anchor on a line, or returns null. */
+  /**
+   * The address of an X.400 recipient line's {@code dda:SMTP=ADDR;} attribute (older Exchange writes
+   * its recipients so: {@code c=US;a= ;p=ORG;o=SITE;dda:SMTP=ann@example.org; on DATE}), or null.
+   */
+  static @Nullable String x400Smtp(String s) {
+    for (int k = s.indexOf('='); k >= 0; k = s.indexOf('=', k + 1)) {
+      if (k >= 8 && s.regionMatches(true, k - 8, "dda:smtp", 0, 8)) {
+        int end = k + 1;
+        while (end < s.length() && s.charAt(end) != ';' && !Keywords.isSpace(s.charAt(end))) {
+          end++;
+        }
+        String address = s.substring(k + 1, end);
+        List<String> found = Addresses.all(address);
+        return found.size() == 1 && found.get(0).equals(address) ? address : null;
+      }
+    }
+    return null;
+  }
+
   static Anchor anchor(String raw, int index) {
     if (raw.indexOf('@') < 0) {
       return null;
@@ -990,6 +1009,11 @@ final class TextScanner {
     boolean colon = s.indexOf(':') >= 0;
     if (colon && HEADERISH_STARTS.at(s, 0) && LineMatchers.headerish(s)) {
       return null;
+    }
+    String x400 = x400Smtp(s);
+    if (x400 != null) {
+      // Exchange's X.400 form: "c=US;a= ;p=ORG;o=SITE;dda:SMTP=ann@example.org; on DATE"
+      return new Anchor(index, x400, "", true);
     }
     // the three patterns most anchors match are read by hand; the patterns run only where that is unsure
     Matcher m = null;

@@ -267,6 +267,28 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void olderExchangeNamesTheRecipientInItsX400Form() {
+    String notice = "From: System Administrator <postmaster@example.com>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Undeliverable: RE: Waiver\n\n"
+        + "Your message\n\n"
+        + "  To:      list@example.net\n"
+        + "  Subject: RE: Waiver\n"
+        + "  Sent:    Fri, 4 Oct 2002 17:10:56 -0400\n\n"
+        + "did not reach the following recipient(s):\n\n"
+        + "c=US;a= ;p=EXAMPLE;o=Site2;dda:SMTP=ann@example.COM; on Fri, 4 Oct 2002\n"
+        + "17:12:28 -0400\n"
+        + "    The recipient name is not recognized\n"
+        + "    MSEXCH:IMS:EXAMPLE:Site2:IMS-01 0 (000C05A6) Unknown Recipient\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.COM");
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+    assertThat(TextScanner.x400Smtp("c=US;a= ;p=X;o=Y;DDA:smtp=ann@example.org;")).isEqualTo("ann@example.org");
+    assertThat(TextScanner.x400Smtp("c=US;a= ;p=X;o=Y;dda:SMTP=not an address;")).isNull();
+    assertThat(TextScanner.x400Smtp("a=b; ann@example.org")).isNull();
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);
