@@ -1437,7 +1437,9 @@ public final class Engine {
           continue;
         }
         String t = p.text(diags);
-        if (p.type.mimeType().equals("text/html") || (p.type.mimeType().equals("text/plain") && Html.isHtmlDocument(t))) {
+        boolean isHtml = p.type.mimeType().equals("text/html") ? Html.hasMarkup(t)
+            : p.type.mimeType().equals("text/plain") && Html.isHtmlDocument(t);
+        if (isHtml) {
           if (html.isEmpty() && textPart == null) {
             textPart = p;
           }

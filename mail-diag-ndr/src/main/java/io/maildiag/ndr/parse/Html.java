@@ -30,6 +30,35 @@ final class Html {
   private Html() {}
 
   /** Whether text labelled plain is really an HTML document: it starts with a tag and names html or body early. */
+  /** Openings of markup; a text labelled HTML that holds none of them is plain text. */
+  private static final String[] MARKUP = {"</", "<br", "<p>", "<p ", "<html", "<body", "<div", "<table", "<font",
+      "<span", "<a ", "<img", "<!--", "&nbsp;", "&lt;", "&gt;", "&amp;", "&#"};
+
+  /**
+   * Whether {@code s} holds markup: a closing tag, a common opening tag, a comment or a character
+   * reference (ASCII case folded). Some servers label a plain-text notice {@code text/html}; read as
+   * HTML, its line breaks would be lost.
+   */
+  static boolean hasMarkup(String s) {
+    for (String m : MARKUP) {
+      if (indexOfAsciiLower(s, m) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first index of {@code lower} (lower-case ASCII) in {@code s} with ASCII case folded, or -1. */
+  private static int indexOfAsciiLower(String s, String lower) {
+    char first = lower.charAt(0);
+    for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
+      if (Keywords.startsWithAscii(s, i, lower)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   static boolean isHtmlDocument(String s) {
     int n = s.length();
     int st = 0;

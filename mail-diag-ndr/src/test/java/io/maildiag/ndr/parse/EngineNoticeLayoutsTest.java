@@ -289,6 +289,24 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aPlainNoticeLabelledHtmlKeepsItsLines() {
+    String notice = "From: MAILER-DAEMON@yahoo.example.com\n"
+        + "To: list-bounces@lists.example.org\n"
+        + "Content-Type: text/html; charset=utf-8\n\n"
+        + "I'm afraid I wasn't able to deliver the following message.\n"
+        + "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        + "Subject: [List] Re: Folders\n"
+        + "To: ann@example.org\n\n"
+        + "---Below this line is a copy of the message.\n";
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.recipient()).isEqualTo("ann@example.org");
+    assertThat(Html.hasMarkup("plain <ann@example.org>: 550 unknown")).isFalse();
+    assertThat(Html.hasMarkup("a<BR>b")).isTrue();
+    assertThat(Html.hasMarkup("<b>x</b>")).isTrue();
+    assertThat(Html.hasMarkup("a&nbsp;b")).isTrue();
+  }
+
+  @Test
   void attemptsAreCountedInDigits() {
     assertThat(AnchorMatchers.label("Delivery failed 20 attempts: ann@example.org")).isGreaterThanOrEqualTo(0);
     assertThat(AnchorMatchers.label("Delivery failed 1 attempt: ann@example.org")).isGreaterThanOrEqualTo(0);
