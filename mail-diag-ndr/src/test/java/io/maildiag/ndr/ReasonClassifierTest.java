@@ -66,6 +66,9 @@ class ReasonClassifierTest {
         row(Reason.NOT_RFC_COMPLIANT, "5.0.0", null, "Messages without To: fields are not accepted here"), // CommuniGate Pro
         row(Reason.BLOCKED, "5.0.0", 550, "550 zen.spamhaus.org Listed by CSS"),
         row(Reason.REJECTED, "5.4.1", 541, "541 5.4.1 Mail rejected by destination domain (in reply to RCPT TO command)"),
+        row(Reason.REQUIRE_PTR, "4.0.0", 554, "refused to talk to me: 554-mail.example (mx02) Nemesis ESMTP Service not "
+            + "available 554-No SMTP service 554-Bad DNS PTR resource record."),
+        row(Reason.NOT_ACCEPTING, "5.1.10", 556, "556 5.1.10 Recipient address rejected: MX or SRV record indicated no SMTP service"),
         row(Reason.EXPIRED, null, null, "The following mail could not be delivered. Reason: Exceeded Maximum Delivery Attempts."),
         row(Reason.NOT_RFC_COMPLIANT, null, 554, "host mail.example.com[192.0.2.2] said: 554 No Resent-From field given"),
         row(Reason.NETWORK_ERROR, null, null, "host mx.example.de[192.0.2.3]: connection to mail exchanger failed",
