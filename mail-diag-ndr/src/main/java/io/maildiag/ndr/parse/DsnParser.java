@@ -47,17 +47,17 @@ final class DsnParser {
     return parse(text, 0, text.length(), 0);
   }
 
-  /**
-   * The report in the lines of {@code text[from, to)} ({@code to} at a line's end), as if the text
-   * were split at LFs; {@code firstLine} is the line number of {@code from}, for the result. Lines
-   * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
-   */
   /** Joins a field's continuation lines ({@code folded}, each after an LF) to its value in {@code map}. */
   private static void unfold(Map<String, String> map, String name, StringBuilder folded) {
     String before = map.get(name);
     map.put(name, before == null ? folded.toString() : before.concat(folded.toString()));
   }
 
+  /**
+   * The report in the lines of {@code text[from, to)} ({@code to} at a line's end), as if the text
+   * were split at LFs; {@code firstLine} is the line number of {@code from}, for the result. Lines
+   * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
+   */
   private static Report parse(String text, int from, int to, int firstLine) {
     Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();

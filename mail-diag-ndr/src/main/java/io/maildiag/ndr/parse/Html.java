@@ -29,7 +29,6 @@ final class Html {
 
   private Html() {}
 
-  /** Whether text labelled plain is really an HTML document: it starts with a tag and names html or body early. */
   /** Openings of markup; a text labelled HTML that holds none of them is plain text. */
   private static final String[] MARKUP = {"</", "<br", "<p>", "<p ", "<html", "<body", "<div", "<table", "<font",
       "<span", "<a ", "<img", "<!--", "&nbsp;", "&lt;", "&gt;", "&amp;", "&#"};
@@ -41,24 +40,14 @@ final class Html {
    */
   static boolean hasMarkup(String s) {
     for (String m : MARKUP) {
-      if (indexOfAsciiLower(s, m) >= 0) {
+      if (containsAsciiLower(s, 0, s.length(), m)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The first index of {@code lower} (lower-case ASCII) in {@code s} with ASCII case folded, or -1. */
-  private static int indexOfAsciiLower(String s, String lower) {
-    char first = lower.charAt(0);
-    for (int i = s.indexOf(first); i >= 0; i = s.indexOf(first, i + 1)) {
-      if (Keywords.startsWithAscii(s, i, lower)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
+  /** Whether text labelled plain is really an HTML document: it starts with a tag and names html or body early. */
   static boolean isHtmlDocument(String s) {
     int n = s.length();
     int st = 0;

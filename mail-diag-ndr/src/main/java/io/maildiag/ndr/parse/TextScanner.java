@@ -977,7 +977,6 @@ final class TextScanner {
     return end;
   }
 
-  /** Recognises a recipient anchor on a line, or returns null. */
   /**
    * The address of an X.400 recipient line's {@code dda:SMTP=ADDR;} attribute (older Exchange writes
    * its recipients so: {@code c=US;a= ;p=ORG;o=SITE;dda:SMTP=ann@example.org; on DATE}), or null.
@@ -990,13 +989,13 @@ final class TextScanner {
           end++;
         }
         String address = s.substring(k + 1, end);
-        List<String> found = Addresses.all(address);
-        return found.size() == 1 && found.get(0).equals(address) ? address : null;
+        return address.equals(Addresses.first(address)) ? address : null;
       }
     }
     return null;
   }
 
+  /** Recognises a recipient anchor on a line, or returns null. */
   static Anchor anchor(String raw, int index) {
     if (raw.indexOf('@') < 0) {
       return null;
