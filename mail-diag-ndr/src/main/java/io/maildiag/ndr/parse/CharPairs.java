@@ -50,42 +50,73 @@ final class CharPairs {
   }
 
   /**
-   * {@code text.toLowerCase(Locale.ROOT)} with its pairs: lower-cased as bytes when the text is all
-   * Latin-1 (the usual case), else as chars from the first other one on; the pairs are then read in
-   * a second pass (two plain loops run faster than one that does both).
+   * {@code text.toLowerCase(Locale.ROOT)} with its pairs. A text of Latin-1 chars (the usual case)
+   * is copied to bytes in one step and lower-cased eight bytes at a time ({@link #lowerAscii}), with
+   * its pairs read from the same words; a text with a char past Latin-1 is lower-cased as chars
+   * from the first such char on ({@link #wideLowerCased}).
    */
   static CharPairs lowerCased(String text) {
     int n = text.length();
-    byte[] lower = new byte[n];
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 256) {
-        return wideLowerCased(text, i, lower);
+    // a char past Latin-1 (a surrogate pair: both its chars) becomes one '?': only a copy with a '?'
+    // in it needs a look at the chars, and the bytes before the first such char are the chars'
+    byte[] lower = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (Bytes.indexOf(lower, QUESTION_MARKS, 0, lower.length) < lower.length) {
+      for (int i = 0; i < n; i++) {
+        if (text.charAt(i) >= 256) {
+          return wideLowerCased(text, i, lower);
+        }
       }
-      lower[i] = LATIN1_LOWER[c];
+    }
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      long v = Bytes.word(lower, i);
+      if ((v & HIGH) == 0) {
+        Bytes.putWord(lower, i, lowerAscii(v));
+      } else {
+        for (int k = i; k < i + 8; k++) {
+          lower[k] = LATIN1_LOWER[lower[k] & 0xff];
+        }
+      }
+    }
+    for (; i < n; i++) {
+      lower[i] = LATIN1_LOWER[lower[i] & 0xff];
     }
     boolean[] seen = new boolean[1 << 12];
     int prev = 0;
-    for (int i = 0; i < n; i++) {
-      int slot = lower[i] & 0x3f;
+    for (int j = 0; j < n; j++) {
+      int slot = lower[j] & 0x3f;
       seen[prev << 6 | slot] = true; // the first char makes a pair with slot 0: one more slot only lets words through
       prev = slot;
     }
     return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
   }
 
+  private static final long HIGH = 0x8080808080808080L;
+  /** A '?' in each byte, for {@link Bytes#indexOf}. */
+  private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+
+  /**
+   * Eight ASCII bytes (high bits clear) with A-Z lower-cased: a byte's high bit is set by adding
+   * 0x3F when it is 'A' or above and by adding 0x25 when it is above 'Z'; neither sum carries into
+   * the next byte. Where exactly one of them is set, the byte is a capital and gains 0x20.
+   */
+  static long lowerAscii(long v) {
+    long capitals = ((v + 0x3F3F3F3F3F3F3F3FL) ^ (v + 0x2525252525252525L)) & HIGH;
+    return v | capitals >>> 2;
+  }
+
   /**
    * {@link #lowerCased} of a text whose first char past Latin-1 is at {@code k}; {@code lower} holds
-   * the chars before it lower-cased. {@link Locale#ROOT} lower-casing maps each char of the Basic
+   * the chars before it as Latin-1 bytes. {@link Locale#ROOT} lower-casing maps each char of the Basic
    * Multilingual Plane to {@link Character#toLowerCase(int)} but for a capital sigma (by its context),
    * a dotted capital I (two chars) and surrogates (code points): a text with one of those is
    * lower-cased by the JDK.
    */
-  private static CharPairs wideLowerCased(String text, int k, byte[] lower) {
+  private static CharPairs wideLowerCased(String text, int k, byte[] latin1) {
     int n = text.length();
     char[] out = new char[n];
     for (int i = 0; i < k; i++) {
-      out[i] = (char) (lower[i] & 0xff);
+      out[i] = (char) (LATIN1_LOWER[latin1[i] & 0xff] & 0xff);
     }
     for (int i = k; i < n; i++) {
       char c = text.charAt(i);
