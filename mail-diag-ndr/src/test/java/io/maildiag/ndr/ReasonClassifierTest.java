@@ -63,6 +63,7 @@ class ReasonClassifierTest {
         row(Reason.USER_UNKNOWN, "5.0.0", null,
             "Recipient user name info (info@example.com) not unique.  Several matches found in Domino Directory."),
         row(Reason.USER_UNKNOWN, "5.0.0", 550, "550 Recipient address ambiguous"),
+        row(Reason.USER_UNKNOWN, "5.0.0", null, "Benutzer x (x@example.com) nicht im Domino-Verzeichnis aufgef\u00fchrt"), // Domino, German
         row(Reason.NOT_RFC_COMPLIANT, "5.0.0", null, "Messages without To: fields are not accepted here"), // CommuniGate Pro
         row(Reason.BLOCKED, "5.0.0", 550, "550 zen.spamhaus.org Listed by CSS"),
         row(Reason.REJECTED, "5.4.1", 541, "541 5.4.1 Mail rejected by destination domain (in reply to RCPT TO command)"),
