@@ -26,8 +26,9 @@ final class AutoReply {
           + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[ée]ponse automatique|respuesta autom[áa]tica|risposta automatica|automatisch antwoord|"
           + "automaattinen vastaus|absence|abwesenheitsnotiz|fuera de la oficina|hors du bureau|"
-          // IBM Notes: "AUTO: Jane Doe is out of the office (returning 05/01/2010)"
-          + "auto\\s*:[^\\r\\n]*?\\bout of (?:the )?office)");
+          // IBM Notes: "AUTO: Jane Doe is out of the office (returning 05/01/2010)", and older releases
+          // without the "AUTO:" ("Jane Doe/SITE/ORG is out of the office"; no colon, so no "Fwd:" before it)
+          + "auto\\s*:[^\\r\\n]*?\\bout of (?:the )?office|[^:\\r\\n]*?\\bis out of (?:the )?office\\b)");
 
   static boolean subjectSaysAutoReply(String subject) {
     return SUBJECT.matcher(subject).find();

@@ -39,6 +39,10 @@ class EngineAutoReplyTest {
     assertThat(AutoReply.subjectSaysAutoReply("Auto: Jane Doe is out of office")).isTrue();
     assertThat(AutoReply.subjectSaysAutoReply("Auto: your car insurance renewal")).isFalse();
     assertThat(AutoReply.subjectSaysAutoReply("Fwd: AUTO: Jane is out of the office")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("Jane Doe/MAIL/ORG is out of the office")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("Fwd: Jane Doe is out of the office")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("Jane is out of officers")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("x".repeat(50_000) + " is out of")).isFalse();
     // bounded on a long subject without the words
     assertThat(AutoReply.subjectSaysAutoReply("AUTO:" + " out of".repeat(20_000))).isFalse();
   }
