@@ -79,7 +79,8 @@ import org.jspecify.annotations.Nullable;
  *       status) is {@link Reason#NETWORK_ERROR}: the lookup failed for now;
  *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
  *       4xx reply), or with no code at all, and the action {@code failed} is {@link
- *       Reason#EXPIRED}: the sending system gave up retrying;
+ *       Reason#EXPIRED}: the sending system gave up retrying (not a mail loop, whose rules are
+ *       flagged {@code at-once}: a loop is found on the first attempt);
  *   <li>when the text places the reply at the connection, greeting or {@code HELO} only ("after
  *       initial connection", "refused to talk to me", qmail's "my name was rejected", "in reply
  *       to EHLO command"), an address failure or a security refusal ("not authorized"), or a
@@ -234,12 +235,14 @@ public final class ReasonClassifier {
     String rule;
     @Nullable String remediation = null; // the status code's own sentence when the code decided
     boolean weakSource; // decided by a weak rule, a generic code, a reply code or nothing
+    @Nullable TextMatch decided = null; // the text rule that decided, if one did
     if (meaning.isPresent() && meaning.get().specific()) {
       TextMatch agreeing = best(matches, Tier.STRONG, meaning.get().reason(), mayBeNotBounce);
       TextMatch chosen = agreeing != null ? agreeing : strong;
       if (chosen != null) {
         reason = chosen.reason();
         rule = chosen.ruleName();
+        decided = chosen;
       } else {
         reason = meaning.get().reason();
         rule = "status:" + status.get();
@@ -249,10 +252,12 @@ public final class ReasonClassifier {
     } else if (strong != null) {
       reason = strong.reason();
       rule = strong.ruleName();
+      decided = strong;
       weakSource = false;
     } else if (weak != null) {
       reason = weak.reason();
       rule = weak.ruleName();
+      decided = weak;
       weakSource = true;
     } else if (meaning.isPresent()) {
       reason = meaning.get().reason();
@@ -278,7 +283,8 @@ public final class ReasonClassifier {
       String codeRule = status.isPresent() ? "status:" + status.get() : reply.isPresent() ? "reply:" + reply.get() : "";
       reason = Reason.NETWORK_ERROR;
       rule = rule.equals(codeRule) ? rule : rule + "+" + codeRule;
-    } else if (reason == Reason.NETWORK_ERROR && action.equals("failed") && (status.isEmpty() && reply.isEmpty()
+    } else if (reason == Reason.NETWORK_ERROR && action.equals("failed") && (decided == null || !rules.foundAtOnce(decided))
+        && (status.isEmpty() && reply.isEmpty()
         || transientCode && (status.isEmpty() || status.get().subject() == 0
             || (status.get().subject() == 4 && (status.get().detail() <= 2 || status.get().detail() == 7))))) {
       reason = Reason.EXPIRED;

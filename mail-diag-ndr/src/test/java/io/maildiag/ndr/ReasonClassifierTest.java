@@ -74,6 +74,10 @@ class ReasonClassifierTest {
         row(Reason.NOT_RFC_COMPLIANT, null, 554, "host mail.example.com[192.0.2.2] said: 554 No Resent-From field given"),
         row(Reason.NETWORK_ERROR, null, null, "host mx.example.de[192.0.2.3]: connection to mail exchanger failed",
             "delayed"),
+        // a loop is found on the first attempt: no code and a final report do not make it "expired"
+        row(Reason.NETWORK_ERROR, null, null, "Mail Loop Detected. Requested action aborted: Mail loop detected"),
+        row(Reason.NETWORK_ERROR, null, 554, "554 Too many hops"),
+        row(Reason.EXPIRED, null, null, "Connection timed out"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),

@@ -187,6 +187,7 @@ public final class TextRules {
     }
     Reason reason = null;
     Tier tier = null;
+    boolean atOnce = false;
     Stage stage = null;
     int lineNo = 0;
     for (String raw : lines) {
@@ -197,10 +198,11 @@ public final class TextRules {
       }
       if (line.startsWith("@")) {
         String[] parts = words(line.substring(1).trim());
-        if (parts.length != 2) {
-          throw bad(lineNo, "a group is '@REASON strong|weak' or '@context NAME'", line);
+        boolean flagged = parts.length == 3 && parts[2].equals(AT_ONCE);
+        if (parts.length != 2 && !flagged) {
+          throw bad(lineNo, "a group is '@REASON strong|weak [" + AT_ONCE + "]' or '@context NAME'", line);
         }
-        if (parts[0].equals("context")) {
+        if (parts[0].equals("context") && !flagged) {
           stage = switch (parts[1]) {
             case "mail-from" -> Stage.MAIL_FROM;
             case "rcpt-to" -> Stage.RCPT_TO;
@@ -216,6 +218,7 @@ public final class TextRules {
         try {
           reason = Reason.valueOf(parts[0]);
           tier = Tier.valueOf(parts[1].toUpperCase(Locale.ROOT));
+          atOnce = flagged;
         } catch (IllegalArgumentException e) {
           throw bad(lineNo, "unknown reason or tier", line);
         }
@@ -240,7 +243,7 @@ public final class TextRules {
         if (!keys.add(phrase.key())) {
           throw bad(lineNo, "repeated phrase", line);
         }
-        rules.add(new Rule(reason, tier, phrase, rules.size()));
+        rules.add(new Rule(reason, tier, phrase, rules.size(), atOnce));
       } else {
         throw bad(lineNo, "a phrase before any group", line);
       }
@@ -664,7 +667,19 @@ public final class TextRules {
   }
 
   /** One rule of the file. */
-  record Rule(Reason reason, Tier tier, Phrase phrase, int order) {}
+  /**
+   * One rule; {@code atOnce} when its group is flagged {@value #AT_ONCE}: the failure it names is
+   * found on the first attempt (a mail loop), never by retrying until the message expires.
+   */
+  record Rule(Reason reason, Tier tier, Phrase phrase, int order, boolean atOnce) {}
+
+  /** The flag of a group whose failures are found at once, not after retries ({@link Rule#atOnce}). */
+  static final String AT_ONCE = "at-once";
+
+  /** Whether the rule that made {@code m} is of a group flagged {@value #AT_ONCE}. */
+  public boolean foundAtOnce(TextMatch m) {
+    return m.order() >= 0 && m.order() < ruleArray.length && ruleArray[m.order()].atOnce();
+  }
 
   /** A compiled phrase: parts that follow each other within the gap, and exclusions. */
   static final class Phrase {

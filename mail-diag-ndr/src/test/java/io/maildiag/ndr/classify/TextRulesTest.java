@@ -126,6 +126,16 @@ class TextRulesTest {
   }
 
   @Test
+  void groupsFlaggedAtOnceMarkTheirRules() {
+    TextRules r = rules("@NETWORK_ERROR strong at-once", "mail loop", "@NETWORK_ERROR strong", "connection refused");
+    assertThat(r.foundAtOnce(match(r, "mail loop detected").get(0))).isTrue();
+    assertThat(r.foundAtOnce(match(r, "connection refused").get(0))).isFalse();
+    assertThat(TextRules.standard().foundAtOnce(match(TextRules.standard(), "too many hops").get(0))).isTrue();
+    assertThatThrownBy(() -> rules("@NETWORK_ERROR strong at-twice", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> rules("@context data at-once", "x")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void commentsAndBlankLinesAreIgnored() {
     TextRules r = rules("# comment", "", "@SPAM_DETECTED weak", "  # indented comment", "bulk", "");
     assertThat(r.size()).isEqualTo(1);
