@@ -461,7 +461,10 @@ public final class Engine {
         byKey.putIfAbsent(Addresses.key(e.recipient()), e);
       }
       List<TextScanner.Entry> chosen = new ArrayList<>();
-      if (!failedHeader.isEmpty()) {
+      if (!failedHeader.isEmpty() && !namesAny(byKey, failedHeader) && scan.entries().size() > failedHeader.size()) {
+        // the text names more failed recipients than X-Failed-Recipients, and none of its: its own list wins
+        chosen.addAll(scan.entries());
+      } else if (!failedHeader.isEmpty()) {
         for (String k : failedHeader) {
           TextScanner.Entry e = byKey.get(k);
           if (e == null && failedHeader.size() == 1 && scan.entries().size() == 1) {
@@ -542,6 +545,16 @@ public final class Engine {
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
         results, msg.original(scan), Optional.empty(), diags.toList());
+  }
+
+  /** Whether one of {@code keys} is a key of {@code byKey}. */
+  private static boolean namesAny(Map<String, TextScanner.Entry> byKey, Set<String> keys) {
+    for (String k : keys) {
+      if (byKey.containsKey(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
