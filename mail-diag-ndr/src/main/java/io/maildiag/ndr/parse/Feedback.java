@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code message/feedback-report} part) and Microsoft's JMRP complaints (a message from
  * staff@hotmail.com carrying the reported message, or in an older form the reported message itself
  * returned with the envelope sender staff@hotmail.com). One recipient per reported recipient
- * ({@code Original-Rcpt-To}, {@code Removal-Recipient}, or the reported message's recipient).
+ * ({@code Original-Rcpt-To}, {@code Removal-Recipient}, or the reported message's recipient); a
+ * report that names none has one entry whose recipient is "" (unknown).
  * A mail client's unsubscribe request (RFC 2369) is an opt-out feedback from its sender.
  */
 final class Feedback {
@@ -87,6 +88,11 @@ final class Feedback {
           break;
         }
       }
+    }
+    if (recipients.isEmpty()) {
+      // the complaint stands without its complainant's address ("To: <Undisclosed Recipients>"): one
+      // entry, whose recipient is "" (unknown), so that the report is not lost
+      recipients.add("");
     }
     String reporting = DsnParser.host(fields.get("Reporting-MTA").orElse(null));
     if (reporting.isEmpty()) {

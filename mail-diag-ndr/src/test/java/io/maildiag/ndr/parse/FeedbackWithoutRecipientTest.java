@@ -1,0 +1,63 @@
+package io.maildiag.ndr.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.MessageKind;
+import io.maildiag.ndr.Reason;
+import org.junit.jupiter.api.Test;
+
+/** An ARF report that names no complainant still reports its complaint, for an unknown recipient. */
+class FeedbackWithoutRecipientTest {
+
+  private static String report(String originalTo) {
+    return """
+        From: <abuse-desk@example.com>
+        To: <abuse@example.net>
+        Subject: FW: Offers
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=feedback-report; boundary="b1"
+
+        --b1
+        Content-Type: text/plain
+
+        This is an email abuse report for an email message received from IP 192.0.2.2.
+
+        --b1
+        Content-Type: message/feedback-report
+
+        Feedback-Type: abuse
+        User-Agent: ARF-Agent/1.0
+        Version: 1
+
+        --b1
+        Content-Type: message/rfc822
+
+        From: <news@example.net>
+        To: %s
+        Subject: Offers
+        Message-ID: <m1@example.net>
+
+        Offers.
+        --b1--
+        """.formatted(originalTo);
+  }
+
+  @Test
+  void noAddressAnywhereGivesOneEntryForAnUnknownRecipient() {
+    BounceAnalysis a = Fixtures.analyzeText(report("<Undisclosed Recipients>"));
+    assertThat(a.kind()).isEqualTo(MessageKind.FEEDBACK_REPORT);
+    assertThat(a.feedbackType()).contains("abuse");
+    assertThat(a.recipients()).singleElement().satisfies(r -> {
+      assertThat(r.recipient()).isEmpty();
+      assertThat(r.reason()).isEqualTo(Reason.FEEDBACK);
+      assertThat(r.action()).isEqualTo("feedback");
+    });
+  }
+
+  @Test
+  void theReportedMessagesRecipientIsTakenWhenThereIsOne() {
+    BounceAnalysis a = Fixtures.analyzeText(report("<reader@example.org>"));
+    assertThat(a.recipients()).singleElement().satisfies(r -> assertThat(r.recipient()).isEqualTo("reader@example.org"));
+  }
+}
