@@ -43,6 +43,7 @@ class ReasonClassifierTest {
         row(Reason.HOST_UNKNOWN, null, null, "Sorry, I couldn't find any host named example.invalid. (#5.1.2)"), // qmail
         row(Reason.HOST_UNKNOWN, null, null, "Unrouteable address"), // Exim
         row(Reason.HOST_UNKNOWN, "5.0.0", null, "redacted@example.com: no valid MX hosts found"), // Exim, Nemesis
+        row(Reason.NO_RELAYING, null, null, "Mailing to remote domains not supported"), // Exim, local delivery only
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "Host unknown (Name server: example.invalid: host not found)"), // Sendmail
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN"),
         // MAILBOX_FULL
