@@ -1622,22 +1622,45 @@ final class TextScanner {
   private static String paragraphBefore(String[] lines, int line) {
     List<String> out = new ArrayList<>();
     int i = line - 1;
-    for (int para = 0; para < 2 && i >= 0; para++) {
+    boolean headingOnly = false;
+    for (int para = 0; para < 3 && i >= 0; para++) {
       while (i >= 0 && lines[i].isBlank()) {
         i--;
       }
-      int before = out.size();
-      while (i >= 0 && !lines[i].isBlank() && out.size() < 8 && !sectionEnd(lines[i])) {
-        out.add(0, lines[i]);
+      List<String> paragraph = new ArrayList<>();
+      while (i >= 0 && !lines[i].isBlank() && paragraph.size() < 8 && !sectionEnd(lines[i])) {
+        paragraph.add(0, lines[i]);
         i--;
       }
+      if (para > 0 && headingOnly && factsOnly(paragraph)) {
+        // Exim's "The message identifier is: ..." lines say nothing of the failure: skip them
+        headingOnly = true;
+        continue;
+      }
+      out.addAll(0, paragraph);
       // a lone heading ("The following recipients ...:") says nothing: add the paragraph before it
-      boolean headingOnly = out.size() - before == 1 && out.get(0).strip().endsWith(":");
+      headingOnly = paragraph.size() == 1 && paragraph.get(0).strip().endsWith(":");
       if (!headingOnly || i < 0 || sectionEnd(lines[Math.max(0, i)]) && !lines[i].isBlank()) {
         break;
       }
     }
     return String.join("\n", out);
+  }
+
+  /**
+   * Whether every line of {@code paragraph} (two or more) states a fact of the message as
+   * {@code "The ... is: value"}, as Exim's warnings list its identifier, subject and date.
+   */
+  static boolean factsOnly(List<String> paragraph) {
+    if (paragraph.size() < 2) {
+      return false;
+    }
+    for (String l : paragraph) {
+      if (!l.contains(" is:") || !Keywords.startsWithAscii(l.strip(), 0, "the ")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String remoteHost(String block) {

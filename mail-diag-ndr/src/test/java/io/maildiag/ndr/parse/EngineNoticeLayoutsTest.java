@@ -357,4 +357,25 @@ class EngineNoticeLayoutsTest {
     assertThat(analyze(sendmail).recipients()).extracting(RecipientResult::recipient)
         .containsExactly("ann@lists.example.org");
   }
+
+  @Test
+  void anEximDelayWarningWithoutAReasonSaysHowLongTheMessageWaited() {
+    String notice = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+        + "To: ann@example.org\n"
+        + "Subject: Warning: message 1Gdrvl-0006Gp-PU delayed 48 hours\n\n"
+        + "This message was created automatically by mail delivery software.\n"
+        + "A message that you sent has not yet been delivered to one or more of its\n"
+        + "recipients after more than 48 hours on the queue on mx.example.org.\n\n"
+        + "The message identifier is:     1Gdrvl-0006Gp-PU\n"
+        + "The subject of the message is: Offers\n"
+        + "The date of the message is:    Sat, 28 Oct 2006 14:25:13 -0300\n\n"
+        + "The address to which the message has not yet been delivered is:\n\n"
+        + "  bob@example.net\n\n"
+        + "No action is required on your part. Delivery attempts will continue for\n"
+        + "some time, and this warning may be repeated at intervals if the message\n"
+        + "remains undelivered.\n";
+    RecipientResult r = recipient(notice, "bob@example.net");
+    assertThat(r.action()).isEqualTo("delayed");
+    assertThat(r.diagnosticText()).contains("after more than 48 hours on the queue").doesNotContain("identifier");
+  }
 }
