@@ -80,6 +80,8 @@ class ReasonClassifierTest {
         row(Reason.NETWORK_ERROR, null, null, "Mail Loop Detected. Requested action aborted: Mail loop detected"),
         row(Reason.NETWORK_ERROR, null, 554, "554 Too many hops"),
         row(Reason.EXPIRED, null, null, "Connection timed out"),
+        row(Reason.EXPIRED, null, null, "Connection was dropped by remote host (SENT_HELO)"), // Gmail, final
+        row(Reason.NETWORK_ERROR, null, null, "Connection was dropped by remote host (SENT_HELO)", "delayed"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),

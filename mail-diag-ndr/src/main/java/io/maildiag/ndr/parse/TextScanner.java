@@ -1113,7 +1113,7 @@ final class TextScanner {
       String found = sentenceAddress(k, s, starts);
       if (found != null) {
         String addr = Addresses.trim(found);
-        if (Addresses.isSystem(addr) || Addresses.isRole(addr)) {
+        if (Addresses.isSystem(addr) || Addresses.isRole(addr) || inLaterSentenceOfReply(s, found)) {
           continue;
         }
         return new Anchor(index, addr, s, true);
@@ -1124,6 +1124,21 @@ final class TextScanner {
       return new Anchor(index, Addresses.trim(rcpt), "", false);
     }
     return null;
+  }
+
+  /**
+   * Whether {@code found} is named only in a later sentence of a server's reply: after a reply code
+   * and a sentence's end (". "), as in "550 5.7.1 Your message was blocked by X. If you are not a
+   * spammer, send an e-mail message from another address to ADDR". Such an address is one to write
+   * to, not the recipient the reply is about, which a reply names in its first sentence.
+   */
+  static boolean inLaterSentenceOfReply(String s, String found) {
+    int at = s.indexOf(found);
+    if (at < 0) {
+      return false;
+    }
+    int stop = s.lastIndexOf(". ", at);
+    return stop > 0 && Smtp.facts(s.substring(0, stop)).reply().isPresent();
   }
 
   /**

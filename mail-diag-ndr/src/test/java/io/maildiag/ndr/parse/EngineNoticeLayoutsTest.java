@@ -378,4 +378,28 @@ class EngineNoticeLayoutsTest {
     assertThat(r.action()).isEqualTo("delayed");
     assertThat(r.diagnosticText()).contains("after more than 48 hours on the queue").doesNotContain("identifier");
   }
+
+  @Test
+  void anAddressInALaterSentenceOfTheReplyIsNotARecipient() {
+    String notice = "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+        + "To: ann@example.org\n"
+        + "Subject: Delivery Status Notification (Failure)\n\n"
+        + "This is an automatically generated Delivery Status Notification\n\n"
+        + "Delivery to the following recipient failed permanently:\n\n"
+        + "     info@example.lv\n\n"
+        + "Technical details of permanent failure: \n"
+        + "PERM_FAILURE: SMTP Error (state 9): 550 5.7.1 Your message (sent through 192.0.2.44) was blocked by "
+        + "EXAMPLE DNSBL. If you are not a spammer, open http://www.example.lv/DNSBL and follow instructions, or send "
+        + "an e-mail message from another address to dz@example.lv with the blocked sender e-mail name.\n\n"
+        + "   ----- Original message -----\n\n"
+        + "From: ann@example.org\n"
+        + "To: info@example.lv\n"
+        + "Subject: Hello\n";
+    RecipientResult r = recipient(notice, "info@example.lv");
+    assertThat(r.diagnosticText()).contains("blocked by EXAMPLE DNSBL");
+    assertThat(r.reason()).isEqualTo(Reason.BLOCKED);
+    // the reply's own recipient, in its first sentence, is still read
+    assertThat(TextScanner.inLaterSentenceOfReply("550 5.1.1 <bob@example.net>: User unknown. Try again.",
+        "bob@example.net")).isFalse();
+  }
 }
