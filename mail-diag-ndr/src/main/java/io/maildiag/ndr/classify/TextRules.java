@@ -666,9 +666,8 @@ public final class TextRules {
     return rules.size();
   }
 
-  /** One rule of the file. */
   /**
-   * One rule; {@code atOnce} when its group is flagged {@value #AT_ONCE}: the failure it names is
+   * One rule of the file; {@code atOnce} when its group is flagged {@value #AT_ONCE}: the failure it names is
    * found on the first attempt (a mail loop), never by retrying until the message expires.
    */
   record Rule(Reason reason, Tier tier, Phrase phrase, int order, boolean atOnce) {}

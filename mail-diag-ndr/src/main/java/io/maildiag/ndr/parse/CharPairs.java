@@ -51,9 +51,10 @@ final class CharPairs {
 
   /**
    * {@code text.toLowerCase(Locale.ROOT)} with its pairs. A text of Latin-1 chars (the usual case)
-   * is copied to bytes in one step and lower-cased eight bytes at a time ({@link #lowerAscii}), with
-   * its pairs read from the same words; a text with a char past Latin-1 is lower-cased as chars
-   * from the first such char on ({@link #wideLowerCased}).
+   * is copied to bytes in one step and lower-cased eight bytes at a time ({@link #lowerAscii}), then
+   * its pairs are read in a second pass (two plain loops run faster than one that does both); a text
+   * with a char past Latin-1 is lower-cased as chars from the first such char on ({@link
+   * #wideLowerCased}).
    */
   static CharPairs lowerCased(String text) {
     int n = text.length();
@@ -91,6 +92,7 @@ final class CharPairs {
     return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
   }
 
+  /** The high bit of each byte: set in a word only where a byte is past ASCII. */
   private static final long HIGH = 0x8080808080808080L;
   /** A '?' in each byte, for {@link Bytes#indexOf}. */
   private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
@@ -106,7 +108,7 @@ final class CharPairs {
   }
 
   /**
-   * {@link #lowerCased} of a text whose first char past Latin-1 is at {@code k}; {@code lower} holds
+   * {@link #lowerCased} of a text whose first char past Latin-1 is at {@code k}; {@code latin1} holds
    * the chars before it as Latin-1 bytes. {@link Locale#ROOT} lower-casing maps each char of the Basic
    * Multilingual Plane to {@link Character#toLowerCase(int)} but for a capital sigma (by its context),
    * a dotted capital I (two chars) and surrogates (code points): a text with one of those is

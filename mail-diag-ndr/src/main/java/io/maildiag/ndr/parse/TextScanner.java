@@ -1649,7 +1649,6 @@ final class TextScanner {
       }
       if (para > 0 && headingOnly && factsOnly(paragraph)) {
         // Exim's "The message identifier is: ..." lines say nothing of the failure: skip them
-        headingOnly = true;
         continue;
       }
       out.addAll(0, paragraph);
