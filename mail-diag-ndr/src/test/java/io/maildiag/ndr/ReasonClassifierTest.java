@@ -80,6 +80,9 @@ class ReasonClassifierTest {
         row(Reason.NETWORK_ERROR, null, null, "Mail Loop Detected. Requested action aborted: Mail loop detected"),
         row(Reason.NETWORK_ERROR, null, 554, "554 Too many hops"),
         row(Reason.EXPIRED, null, null, "Connection timed out"),
+        // Exim's delay warning without a reason: the time on the queue, as the other delay warnings
+        row(Reason.EXPIRED, null, null, "A message that you sent has not yet been delivered to one or more of its "
+            + "recipients after more than 48 hours on the queue on mx.example.org.", "delayed"),
         row(Reason.EXPIRED, null, null, "Connection was dropped by remote host (SENT_HELO)"), // Gmail, final
         row(Reason.NETWORK_ERROR, null, null, "Connection was dropped by remote host (SENT_HELO)", "delayed"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "Delivery failed 3 attempts: x@example.org: user unknown"),

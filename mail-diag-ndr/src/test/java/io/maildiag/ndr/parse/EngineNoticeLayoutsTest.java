@@ -377,6 +377,8 @@ class EngineNoticeLayoutsTest {
     RecipientResult r = recipient(notice, "bob@example.net");
     assertThat(r.action()).isEqualTo("delayed");
     assertThat(r.diagnosticText()).contains("after more than 48 hours on the queue").doesNotContain("identifier");
+    assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(r.permanent()).isFalse();
   }
 
   @Test
