@@ -44,6 +44,11 @@ class ReasonClassifierTest {
         row(Reason.HOST_UNKNOWN, null, null, "Unrouteable address"), // Exim
         row(Reason.HOST_UNKNOWN, "5.0.0", null, "redacted@example.com: no valid MX hosts found"), // Exim, Nemesis
         row(Reason.NO_RELAYING, null, null, "Mailing to remote domains not supported"), // Exim, local delivery only
+        // Exim's own messages (exim/src): its lookups, its local transports
+        row(Reason.HOST_UNKNOWN, null, null, "all host address lookups failed permanently"),
+        row(Reason.NOT_ACCEPTING, null, null, "no host found for existing SMTP connection"),
+        row(Reason.SYSTEM_ERROR, null, null, "delivery to file forbidden"),
+        row(Reason.SYSTEM_ERROR, null, null, "delivery to pipe forbidden"),
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "Host unknown (Name server: example.invalid: host not found)"), // Sendmail
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN"),
         // MAILBOX_FULL
