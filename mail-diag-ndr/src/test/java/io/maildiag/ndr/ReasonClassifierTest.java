@@ -49,6 +49,13 @@ class ReasonClassifierTest {
         row(Reason.NOT_ACCEPTING, null, null, "no host found for existing SMTP connection"),
         row(Reason.SYSTEM_ERROR, null, null, "delivery to file forbidden"),
         row(Reason.SYSTEM_ERROR, null, null, "delivery to pipe forbidden"),
+        // qmail's and qmail-ldap's own messages
+        row(Reason.USER_UNKNOWN, null, null, "192.0.2.1 does not like recipient."),
+        row(Reason.SYSTEM_ERROR, null, null, "/usr/bin/procmail: bad interpreter: No such file or directory"),
+        row(Reason.SYSTEM_ERROR, "4.2.1", null, "Unable to chdir to maildir. (#4.2.1)"),
+        row(Reason.SYSTEM_ERROR, "4.4.3", null, "Timeout while performing search on LDAP server (#4.4.3)"),
+        row(Reason.SYSTEM_ERROR, "5.3.5", null, "Too many results returned but needs to be unique (#5.3.5)"),
+        row(Reason.SYSTEM_FULL, null, 550, "Requested action not taken: mailbox unavailable (not enough free space)"),
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "Host unknown (Name server: example.invalid: host not found)"), // Sendmail
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN"),
         // MAILBOX_FULL
