@@ -79,8 +79,9 @@ import org.jspecify.annotations.Nullable;
  *       status) is {@link Reason#NETWORK_ERROR}: the lookup failed for now;
  *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
  *       4xx reply), or with no code at all, and the action {@code failed} is {@link
- *       Reason#EXPIRED}: the sending system gave up retrying (not a mail loop, whose rules are
- *       flagged {@code at-once}: a loop is found on the first attempt);
+ *       Reason#EXPIRED}: the sending system gave up retrying (not a failure found on the first
+ *       attempt, such as a mail loop or a route that cannot be used, whose rules are flagged
+ *       {@code at-once});
  *   <li>when the text places the reply at the connection, greeting or {@code HELO} only ("after
  *       initial connection", "refused to talk to me", qmail's "my name was rejected", "in reply
  *       to EHLO command"), an address failure or a security refusal ("not authorized"), or a

@@ -56,6 +56,13 @@ class ReasonClassifierTest {
         row(Reason.SYSTEM_ERROR, "4.4.3", null, "Timeout while performing search on LDAP server (#4.4.3)"),
         row(Reason.SYSTEM_ERROR, "5.3.5", null, "Too many results returned but needs to be unique (#5.3.5)"),
         row(Reason.SYSTEM_FULL, null, 550, "Requested action not taken: mailbox unavailable (not enough free space)"),
+        // OpenSMTPD's own relay failures (smtpd/mta.c), in a final report without a code
+        row(Reason.NOT_ACCEPTING, null, null, "Destination seem to reject all mails"),
+        row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),
+        row(Reason.NETWORK_ERROR, null, null, "All routes to destination blocked"),
+        row(Reason.NETWORK_ERROR, null, null, "bad DNS lookup error code"),
+        row(Reason.EXPIRED, null, null, "Temporary failure in MX lookup"),
+        row(Reason.SECURITY_ERROR, null, null, "Could not retrieve credentials"),
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "Host unknown (Name server: example.invalid: host not found)"), // Sendmail
         row(Reason.HOST_UNKNOWN, "5.1.2", 550, "DNS Error: DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN"),
         // MAILBOX_FULL
