@@ -81,8 +81,11 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has expired due to inactivity"),
         row(Reason.SUSPENDED, null, 550, "La cuenta de correo esta inactiva"),
         row(Reason.EXPIRED, null, null, "Delivery failed 20 attempts: x@example.org"), // IMail
-        row(Reason.USER_UNKNOWN, "5.0.0", null,
+        row(Reason.SYSTEM_ERROR, "5.0.0", null,
             "Recipient user name info (info@example.com) not unique.  Several matches found in Domino Directory."),
+        row(Reason.USER_UNKNOWN, "5.0.0", null, "Usuario x (x@example.com) no se encuentra en el Directorio de Domino"),
+        row(Reason.USER_UNKNOWN, "5.0.0", null, "Utilisateur x (x@example.com) non r\u00e9pertori\u00e9 dans l'annuaire Domino"),
+        row(Reason.FILTERED, "5.0.0", null, "Cannot route mail to user (x@example.com)"),
         row(Reason.USER_UNKNOWN, "5.0.0", 550, "550 Recipient address ambiguous"),
         row(Reason.USER_UNKNOWN, "5.0.0", null, "Benutzer x (x@example.com) nicht im Domino-Verzeichnis aufgef\u00fchrt"), // Domino, German
         row(Reason.NOT_RFC_COMPLIANT, "5.0.0", null, "Messages without To: fields are not accepted here"), // CommuniGate Pro
