@@ -56,6 +56,12 @@ class ReasonClassifierTest {
         row(Reason.SYSTEM_ERROR, "4.4.3", null, "Timeout while performing search on LDAP server (#4.4.3)"),
         row(Reason.SYSTEM_ERROR, "5.3.5", null, "Too many results returned but needs to be unique (#5.3.5)"),
         row(Reason.SYSTEM_FULL, null, 550, "Requested action not taken: mailbox unavailable (not enough free space)"),
+        // local faults whose words would be read as another reason
+        row(Reason.SYSTEM_ERROR, null, 554, "554 5.3.0 aliasing/forwarding loop broken"), // sendmail
+        row(Reason.SYSTEM_ERROR, null, 554, "554 it would create a mail loop"),
+        row(Reason.SYSTEM_ERROR, null, null, "Recipient deferred because there is no Mdb"), // Exchange
+        row(Reason.SYSTEM_ERROR, null, null, "unable to connect to the clamd daemon"),
+        row(Reason.EXPIRED, null, null, "unable to connect to mx.example.com"),
         // OpenSMTPD's own relay failures (smtpd/mta.c), in a final report without a code
         row(Reason.NOT_ACCEPTING, null, null, "Destination seem to reject all mails"),
         row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),
