@@ -107,6 +107,8 @@ class ReasonClassifierTest {
         // a loop is found on the first attempt: no code and a final report do not make it "expired"
         row(Reason.NETWORK_ERROR, null, null, "Mail Loop Detected. Requested action aborted: Mail loop detected"),
         row(Reason.NETWORK_ERROR, null, 554, "554 Too many hops"),
+        row(Reason.NETWORK_ERROR, "5.4.6", 554, "554 5.4.6 mail forwarding loop for x@example.com"), // Postfix
+        row(Reason.NETWORK_ERROR, null, null, "maximum forwarding loop count exceeded"),
         row(Reason.EXPIRED, null, null, "Connection timed out"),
         // Exim's delay warning without a reason: the time on the queue, as the other delay warnings
         row(Reason.EXPIRED, null, null, "A message that you sent has not yet been delivered to one or more of its "
