@@ -119,6 +119,9 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.7.13", 525, "<x@example.net>: Recipient address rejected: User account disabled"),
         row(Reason.SUSPENDED, "5.2.1", 550, "The email account that you tried to reach is inactive."),
         row(Reason.SUSPENDED, "5.2.1", 550, "Mailbox has been suspended"),
+        row(Reason.SUSPENDED, null, 550, "550 x@example.com is a deactivated mailbox"),
+        row(Reason.EXPIRED, null, null, "Could not find a gateway for example.com"),
+        row(Reason.EXPIRED, null, null, "Failed to deliver to domain example.com after 5 tries"),
         row(Reason.SUSPENDED, "5.7.13", 525, "525 5.7.13 Disabled recipient address (in reply to RCPT TO command)"),
         row(Reason.SUSPENDED, "5.5.0", 550, "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked."), // La Poste
         row(Reason.SUSPENDED, null, 550, "550 The recipient's account is blocked"),
