@@ -77,6 +77,8 @@ class ReasonClassifierTest {
         row(Reason.MAILBOX_FULL, "5.2.2", 552, "Quota exceeded (mailbox for user is full)"), // Dovecot
         row(Reason.MAILBOX_FULL, "5.2.2", 554, "mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded"), // Exchange
         row(Reason.MAILBOX_FULL, null, null, "user is over quota"), // vpopmail
+        row(Reason.MAILBOX_FULL, null, 552, "552 mail file size exceeds the maximum size allowed for mail delivery"),
+        row(Reason.MAILBOX_FULL, null, 552, "552 account is exceeding their quota"),
         row(Reason.MAILBOX_FULL, "5.2.0", 522, "Delivery failed: Over quota"), // Sun messaging server
         row(Reason.MAILBOX_FULL, null, null, "The e-mail message could not be delivered because the user's mailfolder is full."),
         // SUSPENDED
