@@ -43,6 +43,7 @@ class ReasonClassifierTest {
         row(Reason.HOST_UNKNOWN, null, null, "Sorry, I couldn't find any host named example.invalid. (#5.1.2)"), // qmail
         row(Reason.HOST_UNKNOWN, null, null, "Unrouteable address"), // Exim
         row(Reason.HOST_UNKNOWN, "5.0.0", null, "redacted@example.com: no valid MX hosts found"), // Exim, Nemesis
+        row(Reason.HOST_UNKNOWN, null, 550, "550 Mail domain mentioned in email address is unknown"),
         row(Reason.NO_RELAYING, null, null, "Mailing to remote domains not supported"), // Exim, local delivery only
         // Exim's own messages (exim/src): its lookups, its local transports
         row(Reason.HOST_UNKNOWN, null, null, "all host address lookups failed permanently"),
