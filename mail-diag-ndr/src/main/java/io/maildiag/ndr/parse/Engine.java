@@ -20,6 +20,7 @@ import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -461,7 +462,8 @@ public final class Engine {
         byKey.putIfAbsent(Addresses.key(e.recipient()), e);
       }
       List<TextScanner.Entry> chosen = new ArrayList<>();
-      if (!failedHeader.isEmpty() && !namesAny(byKey, failedHeader) && scan.entries().size() > failedHeader.size()) {
+      if (!failedHeader.isEmpty() && Collections.disjoint(byKey.keySet(), failedHeader)
+          && scan.entries().size() > failedHeader.size()) {
         // the text names more failed recipients than X-Failed-Recipients, and none of its: its own list wins
         chosen.addAll(scan.entries());
       } else if (!failedHeader.isEmpty()) {
@@ -545,16 +547,6 @@ public final class Engine {
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
         results, msg.original(scan), Optional.empty(), diags.toList());
-  }
-
-  /** Whether one of {@code keys} is a key of {@code byKey}. */
-  private static boolean namesAny(Map<String, TextScanner.Entry> byKey, Set<String> keys) {
-    for (String k : keys) {
-      if (byKey.containsKey(k)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
