@@ -754,8 +754,16 @@ public final class Engine {
       "please contact", "please send mail to", "include this problem report", "delete your own text",
       "it's attached below", "do not reply", "automatically generated"};
 
+  /**
+   * Words of the footers virus scanners append to the mail they pass, bounces included ("Este mensaje
+   * ha sido analizado con NOD32 antivirus system"): such a paragraph says nothing of the failure.
+   */
+  private static final String[] SCANNER_FOOTER_WORDS = {"nod32", "antivirus system", "analizado con",
+      "has been scanned", "was scanned", "scanned for viruses", "virus signature database", "virus-free"};
+
   /** The gist of a bounce text without a reply code: its substantive paragraphs, boilerplate left out. */
   static String summary(String region) {
+    region = withoutScannerFooters(region);
     StringBuilder sb = new StringBuilder();
     int start = 0;
     while (start >= 0) {
@@ -806,6 +814,62 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /**
+   * {@code region} without the paragraphs (runs of non-blank lines) that hold a {@link
+   * #SCANNER_FOOTER_WORDS virus scanner's footer}; {@code region} itself when it has none.
+   */
+  static String withoutScannerFooters(String region) {
+    // a quick look first, without lower-casing: every footer word holds one of these
+    if (region.indexOf("irus") < 0 && region.indexOf("IRUS") < 0 && region.indexOf("canned") < 0
+        && region.indexOf("CANNED") < 0 && region.indexOf("nalizado") < 0 && region.indexOf("NOD32") < 0
+        && region.indexOf("nod32") < 0) {
+      return region;
+    }
+    String lower = LowerCase.root(region);
+    boolean any = false;
+    for (String w : SCANNER_FOOTER_WORDS) {
+      if (lower.contains(w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any || lower.length() != region.length()) {
+      return region;
+    }
+    StringBuilder out = new StringBuilder(region.length());
+    int start = 0;
+    int n = region.length();
+    while (start < n) {
+      // one paragraph: from start to the first blank line (or the end)
+      int end = start;
+      while (end < n) {
+        int lf = region.indexOf('\n', end);
+        int lineEnd = lf < 0 ? n : lf;
+        boolean blank = region.substring(end, lineEnd).isBlank();
+        if (blank && end > start) {
+          break;
+        }
+        end = lf < 0 ? n : lf + 1;
+        if (blank) {
+          break; // a blank line before any text: a paragraph of its own
+        }
+      }
+      String para = lower.substring(start, end);
+      boolean footer = false;
+      for (String w : SCANNER_FOOTER_WORDS) {
+        if (para.contains(w)) {
+          footer = true;
+          break;
+        }
+      }
+      if (!footer) {
+        out.append(region, start, end);
+      }
+      start = end;
+    }
+    return out.toString();
   }
 
   /**

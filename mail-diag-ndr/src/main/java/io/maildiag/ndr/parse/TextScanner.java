@@ -114,7 +114,7 @@ final class TextScanner {
 
     String diagnostic() {
       if (diagnostic == null) {
-        diagnostic = narrow(source.block);
+        diagnostic = narrow(Engine.withoutScannerFooters(source.block));
       }
       return diagnostic;
     }

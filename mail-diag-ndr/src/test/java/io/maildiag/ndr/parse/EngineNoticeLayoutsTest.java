@@ -382,6 +382,35 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aVirusScannersFooterIsNotTheDiagnostic() {
+    String notice = "From: postmaster@example.com\n"
+        + "To: ann@example.org\n"
+        + "MIME-Version: 1.0\n"
+        + "Subject: Delivery Status Notification (Failure)\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+        + "--B\nContent-Type: text/plain\n\n"
+        + "This is an automatically generated Delivery Status Notification.\n\n"
+        + "Delivery to the following recipients failed.\n\n"
+        + "       bob@example.com\n\n\n"
+        + "__________ Informaci\u00f3n de NOD32, revisi\u00f3n 1.1856 (20061106) __________\n\n"
+        + "Este mensaje ha sido analizado con  NOD32 antivirus system\nhttp://www.nod32.com\n\n"
+        + "--B\nContent-Type: message/delivery-status\n\n"
+        + "Reporting-MTA: dns;mx.example.com\n\n"
+        + "Final-Recipient: rfc822;bob@example.com\nAction: failed\nStatus: 5.1.1\n\n"
+        + "--B--\n";
+    RecipientResult r = recipient(notice, "bob@example.com");
+    assertThat(r.diagnosticText()).doesNotContainIgnoringCase("nod32").doesNotContain("analizado");
+    assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  @Test
+  void onlyTheFootersParagraphsAreLeftOut() {
+    String region = "550 5.1.1 user unknown\n\nThis mail was scanned for viruses by Example AV\nhttp://av.example\n\nBye\n";
+    assertThat(Engine.withoutScannerFooters(region)).isEqualTo("550 5.1.1 user unknown\n\n\nBye\n");
+    assertThat(Engine.withoutScannerFooters("550 5.1.1 user unknown\n")).isEqualTo("550 5.1.1 user unknown\n");
+  }
+
+  @Test
   void anAddressInALaterSentenceOfTheReplyIsNotARecipient() {
     String notice = "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
         + "To: ann@example.org\n"
