@@ -119,6 +119,12 @@ class ReasonClassifierTest {
         row(Reason.RATE_LIMITED, null, 450, "450 x@example.com has exceeded the max emails per hour (100) allowed"),
         row(Reason.NO_RELAYING, null, 550, "550 Relaying mail to example.org is not permitted"),
         row(Reason.SECURITY_ERROR, null, 535, "535 Authentification invalide. Invalid authentication."),
+        row(Reason.REJECTED, null, null, "Sorry, you are sending to/from an address that has been blacklisted"), // Exim
+        row(Reason.REJECTED, null, 550, "550 Error: no third-party DSNs"),
+        row(Reason.REJECTED, null, 553, "553 MX records for example.org violate section 3.3.9 of RFC 1035"),
+        row(Reason.SUSPENDED, null, 550, "550 Due to extended inactivity new mail is not currently being accepted for this mailbox"),
+        row(Reason.SUSPENDED, null, 550, "550 x@example.net is currently suspended"),
+        row(Reason.POLICY_VIOLATION, null, 550, "550 We do not accept messages containing images or other attachments"),
         row(Reason.REQUIRE_PTR, "4.0.0", 554, "refused to talk to me: 554-mail.example (mx02) Nemesis ESMTP Service not "
             + "available 554-No SMTP service 554-Bad DNS PTR resource record."),
         row(Reason.NOT_ACCEPTING, "5.1.10", 556, "556 5.1.10 Recipient address rejected: MX or SRV record indicated no SMTP service"),
