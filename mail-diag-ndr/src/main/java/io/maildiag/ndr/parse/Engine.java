@@ -504,6 +504,9 @@ public final class Engine {
         x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
         rcpts.add(x);
       }
+      if (rcpts.size() == 1 && rcpts.get(0).diagnostic.isBlank()) {
+        rcpts.get(0).diagnostic = summary(scan.region()); // as for a report's one recipient without a diagnostic
+      }
       if (rcpts.size() == 1 && rcpts.get(0).status.isEmpty() && rcpts.get(0).reply.isEmpty()) {
         // Exchange Online's notice gives its one recipient's error under "Error Details", away from the address
         String reported = reportedError(text);
@@ -765,6 +768,7 @@ public final class Engine {
   static String summary(String region) {
     region = withoutScannerFooters(region);
     StringBuilder sb = new StringBuilder();
+    String firstBoilerplate = null; // a notice that says nothing more says it there ("This is a permanent error")
     int start = 0;
     while (start >= 0) {
       // the paragraphs PARAGRAPH_BREAK.split gives, one at a time: most summaries stop early
@@ -782,12 +786,19 @@ public final class Engine {
         start = -1;
       }
       String p = para.strip();
-      if (p.isEmpty() || boilerplateParagraph(p)) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (boilerplateParagraph(p)) {
+        if (firstBoilerplate == null) {
+          firstBoilerplate = p;
+        }
         continue;
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)
+            || returnedHeaderLine(t)) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
@@ -802,6 +813,9 @@ public final class Engine {
         break;
       }
     }
+    if (sb.length() == 0 && firstBoilerplate != null) {
+      return Smtp.clean(firstBoilerplate.replace('\n', ' '));
+    }
     if (sb.length() == 0) {
       for (String l : region.split("\n")) {
         String t = l.strip();
@@ -814,6 +828,19 @@ public final class Engine {
       }
     }
     return Smtp.clean(sb.toString());
+  }
+
+  /** The fields a notice quotes from the returned message beside its recipient ("Subject: ...", "To: ..."). */
+  private static final String[] RETURNED_HEADER_FIELDS = {"subject:", "to:", "from:", "date:", "cc:", "message-id:"};
+
+  /** Whether the line {@code t} is one of the {@link #RETURNED_HEADER_FIELDS}. */
+  static boolean returnedHeaderLine(String t) {
+    for (String f : RETURNED_HEADER_FIELDS) {
+      if (t.regionMatches(true, 0, f, 0, f.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -114,7 +114,9 @@ final class TextScanner {
 
     String diagnostic() {
       if (diagnostic == null) {
-        diagnostic = narrow(Engine.withoutScannerFooters(source.block));
+        // a virus scanner's footer, or the returned message's subject quoted beside its recipient, says
+        // nothing of the failure
+        diagnostic = narrow(withoutReturnedSubject(Engine.withoutScannerFooters(source.block)));
       }
       return diagnostic;
     }
@@ -620,7 +622,7 @@ final class TextScanner {
           }
           if (e.diagnostic().isBlank()) {
             String before = paragraphBefore(lines, e.line);
-            fixed.add(e.with(Smtp.facts(before), Smtp.clean(before), null, false, null));
+            fixed.add(e.with(Smtp.facts(before), Smtp.clean(withoutReturnedSubject(before)), null, false, null));
             continue;
           }
           fixed.add(e);
@@ -1469,6 +1471,29 @@ final class TextScanner {
    * Cuts a block to what follows its last response marker ("Remote host said:", "The response
    * was:"), or, in an SMTP session transcript, to the first negative server reply.
    */
+  /**
+   * {@code block} without its lines that start with "Subject:": a notice quotes the returned message's
+   * subject beside its recipient, and that is not a reply; {@code block} itself when it has none.
+   */
+  static String withoutReturnedSubject(String block) {
+    if (block.indexOf("ubject:") < 0 && block.indexOf("UBJECT:") < 0) {
+      return block;
+    }
+    StringBuilder out = new StringBuilder(block.length());
+    int start = 0;
+    int n = block.length();
+    while (start < n) {
+      int lf = block.indexOf('\n', start);
+      int end = lf < 0 ? n : lf + 1;
+      int k = Keywords.skipSpace(block, start);
+      if (!block.regionMatches(true, k, "subject:", 0, 8)) {
+        out.append(block, start, end);
+      }
+      start = end;
+    }
+    return out.toString();
+  }
+
   static String narrow(String block) {
     // without a transcript reply or a response marker leading a line, the lines need not be made
     return leadsALine(block) ? narrowByLines(block) : narrowInline(block);

@@ -150,7 +150,8 @@ class EngineNoticeLayoutsTest {
   @Test
   void aLineThatNamesTheRecipientIsReadWhenNothingElseIsSaid() {
     RecipientResult r = only(analyze(oneLine("Delivery failed 20 attempts: ann@example.org")));
-    assertThat(r.diagnosticText()).isEmpty();
+    // the one line the notice has is also its gist
+    assertThat(r.diagnosticText()).isEqualTo("Delivery failed 20 attempts: ann@example.org");
     assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
     assertThat(r.evidence().excerpt()).isEqualTo("Delivery failed 20 attempts: ann@example.org");
     // a line that says nothing of a reason leaves it undefined
@@ -401,6 +402,31 @@ class EngineNoticeLayoutsTest {
     RecipientResult r = recipient(notice, "bob@example.com");
     assertThat(r.diagnosticText()).doesNotContainIgnoringCase("nod32").doesNotContain("analizado");
     assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  @Test
+  void theReturnedSubjectBesideTheRecipientIsNotTheDiagnostic() {
+    // Yahoo's failure notice that gives no reason: its one sentence is the gist
+    String notice = "From: MAILER-DAEMON@yahoo.com\n"
+        + "To: ann@example.org\n"
+        + "Subject: Failure Notice\n\n"
+        + "I'm afraid I wasn't able to deliver the following message.\n"
+        + "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+        + "Subject: Offers\n"
+        + "To: bob@example.com\n\n"
+        + "--- Below this line is a copy of the message.\n";
+    RecipientResult r = recipient(notice, "bob@example.com");
+    assertThat(r.diagnosticText()).startsWith("I'm afraid I wasn't able to deliver").doesNotContain("Offers");
+    // a reason after the subject line is still read
+    String french = "From: MAILER-DAEMON@example.fr\n"
+        + "To: ann@example.org\n"
+        + "Subject: Delivery failure\n\n"
+        + "A message could not be delivered to:\n\n"
+        + "bob@example.fr\n"
+        + "Subject: Offers\n"
+        + "L'adresse de messagerie r\u00e9f\u00e9renc\u00e9e ci-dessus n'existe pas.\n";
+    RecipientResult f = recipient(french, "bob@example.fr");
+    assertThat(f.diagnosticText()).startsWith("L'adresse de messagerie").doesNotContain("Offers");
   }
 
   @Test

@@ -13,7 +13,8 @@ class EngineSummaryTest {
   private static final String[] PIECES = {
       "\n", "\n\n", " ", "\t", "\r", "\u000b", "\f", "\u0085", "\u2028", "\u2029", "\u00a0", "-", "=", "*", "_",
       "#", "~", "+", "|", "---", "====", "-=*_", "text", "550 5.1.1 user unknown", "Hello", "this is the",
-      "Sorry", ":", "heading:", "a", "\ud83d\ude00", "\u0301", ".", "For further assistance", "x"};
+      "Sorry", ":", "heading:", "a", "\ud83d\ude00", "\u0301", ".", "For further assistance", "x", "Subject: y",
+      "to: z", "was scanned by AV"};
 
   @Test
   void breaksAsThePattern() {
@@ -61,16 +62,22 @@ class EngineSummaryTest {
 
   /** The summary's paragraphs as the pattern splits them and its rule lines as the patterns match them. */
   private static String plainSummary(String region) {
+    region = Engine.withoutScannerFooters(region);
     StringBuilder sb = new StringBuilder();
+    String firstBoilerplate = null;
     for (String para : Engine.PARAGRAPH_BREAK.split(region)) {
       String p = para.strip();
-      if (p.isEmpty() || Engine.boilerplateParagraph(p)) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (Engine.boilerplateParagraph(p)) {
+        firstBoilerplate = firstBoilerplate == null ? p : firstBoilerplate;
         continue;
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
         if (t.isEmpty() || BOILERPLATE.matcher(t).find() || Engine.RULE_START.matcher(t).matches()
-            || Engine.RULE_END.matcher(t).matches()) {
+            || Engine.RULE_END.matcher(t).matches() || RETURNED_HEADER.matcher(t).lookingAt()) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {
@@ -84,6 +91,9 @@ class EngineSummaryTest {
       if (sb.length() > 400) {
         break;
       }
+    }
+    if (sb.length() == 0 && firstBoilerplate != null) {
+      return Smtp.clean(firstBoilerplate.replace('\n', ' '));
     }
     if (sb.length() == 0) {
       for (String l : region.split("\n")) {
@@ -103,5 +113,6 @@ class EngineSummaryTest {
       "(?i)^(this (message|is an automatically generated|is the|report relates)|hi[.!,]?|hello|dear|"
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
           + "this message was created|a message that you sent|it's attached|you can delete)");
+  private static final Pattern RETURNED_HEADER = Pattern.compile("(?i)(subject|to|from|date|cc|message-id):");
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
 }
