@@ -512,9 +512,13 @@ final class Formats {
     // a message received through Amazon SES or Mailgun carries their fields too (SES's X-SES-Receipt,
     // Mailgun's X-Mailgun-Incoming): there the fields do not name who wrote the bounce
     if (from.contains("amazonses.com") || from.contains("amazonaws.com") || rmta.contains("amazonses.com")
-        || h.contains("\nx-ses-") && !h.has("X-SES-Receipt") || tp.contains("\"notificationtype\"")) {
+        || tp.contains("\"notificationtype\"")) {
       return tp.contains("sorry, we were unable to deliver your message") ? YAHOO : AMAZONSES;
     }
+    // SES's fields alone (X-SES-Outgoing) say that SES carried the bounce, not who wrote it: a
+    // system's own wording, below, names the writer first (SES writes its own notices from an
+    // amazonses.com address)
+    boolean sesFields = h.contains("\nx-ses-") && !h.has("X-SES-Receipt");
     if (tp.contains("generated message from sendgrid") || h.contains("\nx-sendgrid-") || from.contains("sendgrid")) {
       return SENDGRID;
     }
@@ -575,7 +579,7 @@ final class Formats {
         || h.contains("auto-submitted: auto-generated (failure)") || subject.startsWith("warning: could not send message")) {
       return SENDMAIL;
     }
-    return s.hasDsn ? RFC3464 : UNKNOWN;
+    return sesFields ? AMAZONSES : s.hasDsn ? RFC3464 : UNKNOWN;
   }
 
   /** The provider that wrote the report, from its family and sender. */

@@ -128,9 +128,28 @@ class FormatsTest {
         .isEqualTo("postfix");
     assertThat(Fixtures.analyzeText(postfixBounce("X-SES-Receipt: AEFBQUFBQUFB\nX-SES-Spam-Verdict: PASS\n")).format())
         .isEqualTo("postfix");
-    // the same fields without the receiving service's own mark name the sending service
+    // Mailgun's fields name Mailgun, which writes its notices in its own servers' names
     assertThat(Fixtures.analyzeText(postfixBounce("X-Mailgun-Sid: WyI0ZTk\n")).format()).isEqualTo("mailgun");
+    // SES's fields say that SES carried the bounce; the writer's own wording names the writer
     assertThat(Fixtures.analyzeText(postfixBounce("X-SES-Outgoing: 2024.05.06-192.0.2.9\n")).format())
+        .isEqualTo("postfix");
+    // without such wording, they name the sending service
+    assertThat(Fixtures.analyzeText(plainReport("X-SES-Outgoing: 2024.05.06-192.0.2.9\n")).format())
         .isEqualTo("amazonses");
+    assertThat(Fixtures.analyzeText(plainReport("X-Mailgun-Sid: WyI0ZTk\n")).format()).isEqualTo("mailgun");
+    assertThat(Fixtures.analyzeText(plainReport("")).format()).isEqualTo("rfc3464");
+  }
+
+  private static String plainReport(String extraField) {
+    return "From: postmaster@mx.example.org\n"
+        + extraField
+        + "To: news@example.net\n"
+        + "Subject: Delivery Status Notification (Failure)\n"
+        + "MIME-Version: 1.0\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+        + "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
+        + "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+        + "Final-Recipient: rfc822; ann@example.org\nAction: failed\nStatus: 5.1.1\n"
+        + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n--B--\n";
   }
 }
