@@ -124,6 +124,7 @@ class ReasonClassifierTest {
         row(Reason.REJECTED, null, 553, "553 MX records for example.org violate section 3.3.9 of RFC 1035"),
         row(Reason.SUSPENDED, null, 550, "550 Due to extended inactivity new mail is not currently being accepted for this mailbox"),
         row(Reason.SUSPENDED, null, 550, "550 x@example.net is currently suspended"),
+        row(Reason.SUSPENDED, "5.2.1", 550, "550 5.2.1 This mailbox has been blocked due to inactivity (in reply to RCPT TO command)"),
         row(Reason.POLICY_VIOLATION, null, 550, "550 We do not accept messages containing images or other attachments"),
         row(Reason.REQUIRE_PTR, "4.0.0", 554, "refused to talk to me: 554-mail.example (mx02) Nemesis ESMTP Service not "
             + "available 554-No SMTP service 554-Bad DNS PTR resource record."),

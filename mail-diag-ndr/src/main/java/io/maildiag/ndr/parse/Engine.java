@@ -1004,9 +1004,10 @@ public final class Engine {
       }
       boolean truncated = multilineReply(x.diagnostic) && !e.diagnostic().isBlank()
           && e.diagnostic().length() > x.diagnostic.length();
-      boolean exitCode = exitCode(x.diagnostic) && !e.diagnostic().isBlank();
+      boolean exitCode = (exitCode(x.diagnostic) || saysUndefinedStatus(x.diagnostic)) && !e.diagnostic().isBlank();
       if (x.diagnostic.isBlank() || truncated || exitCode) {
-        x.diagnostic = e.diagnostic(); // an empty, cut or bare exit-code diagnostic gives way to the text's
+        // an empty, cut, bare exit-code or "undefined status" diagnostic gives way to the text's
+        x.diagnostic = e.diagnostic();
       } else if (e.facts().reply().isPresent() && x.reply.isEmpty()
           && Smtp.facts(x.diagnostic).reply().isEmpty() && !e.diagnostic().isBlank()
           && !x.diagnostic.contains(e.diagnostic())) {
@@ -1043,6 +1044,14 @@ public final class Engine {
   }
 
   /** {@code EXIT_CODE.matcher(s).matches()}: one to three ASCII digits. */
+  /**
+   * Whether the diagnostic {@code s} is only X.0.0's description ("Permanent Failure: Other undefined
+   * Status"), which some systems write into Diagnostic-Code while their text gives the reply.
+   */
+  static boolean saysUndefinedStatus(String s) {
+    return s.length() < 80 && LowerCase.root(s).contains("other undefined status");
+  }
+
   static boolean exitCode(String s) {
     int n = s.length();
     if (n < 1 || n > 3) {

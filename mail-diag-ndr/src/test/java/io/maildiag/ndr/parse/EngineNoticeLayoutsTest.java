@@ -430,6 +430,27 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void anUndefinedStatusDiagnosticGivesWayToTheText() {
+    String notice = "From: Mail Delivery Subsystem <mailer-daemon@example.net>\n"
+        + "To: ann@example.org\n"
+        + "Subject: Returned mail: delivery problems encountered\n"
+        + "MIME-Version: 1.0\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+        + "--B\nContent-Type: text/plain\n\n"
+        + "The following addresses had delivery problems:\n\n"
+        + "<bob@example.net>\n"
+        + "\tPermanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000\n\n"
+        + "--B\nContent-Type: message/delivery-status\n\n"
+        + "Reporting-MTA: dns; example.net\n\n"
+        + "Final-Recipient: rfc822; <bob@example.net>\nAction: failed\nStatus: 5.0.0\n"
+        + "Diagnostic-Code: smtp; Permanent Failure: Other undefined Status\n\n"
+        + "--B--\n";
+    RecipientResult r = recipient(notice, "bob@example.net");
+    assertThat(r.diagnosticText()).contains("522_mailbox_full");
+    assertThat(r.reason()).isEqualTo(Reason.MAILBOX_FULL);
+  }
+
+  @Test
   void onlyTheFootersParagraphsAreLeftOut() {
     String region = "550 5.1.1 user unknown\n\nThis mail was scanned for viruses by Example AV\nhttp://av.example\n\nBye\n";
     assertThat(Engine.withoutScannerFooters(region)).isEqualTo("550 5.1.1 user unknown\n\n\nBye\n");
