@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>e-mail addresses are dropped (the part of a token between delimiters such as {@code <},
- *       {@code :} or {@code (} that holds an {@code @}), so that local parts such as {@code
+ *       {@code :}, {@code (} or two dots that holds an {@code @}), so that local parts such as {@code
  *       user-unknown@example.com} cannot look like words, while {@code FROM:<a@b>} keeps {@code
  *       from};
  *   <li>SMTP reply codes ({@code 550}, {@code 550-}) and enhanced status codes ({@code 5.1.1},
@@ -211,10 +211,11 @@ public final class TextNormalizer {
   /** Appends the words of {@code raw[start, end)}, whose first '@' is at {@code at} (-1: none). */
   private static void appendToken(char[] raw, int start, int end, int at, Out out) {
     if (at >= 0) {
-      // drop the address only: "FROM:<user@example.com>" keeps "FROM"
+      // drop the address only: "FROM:<user@example.com>" keeps "FROM", and "user@example.com...User"
+      // (two dots end a domain: no label is empty) keeps "User"
       int s = start;
       for (int k = start; k <= end; k++) {
-        if (k == end || isAddressDelimiter(raw[k])) {
+        if (k == end || isAddressDelimiter(raw[k]) || raw[k] == '.' && k + 1 < end && raw[k + 1] == '.') {
           if (k > s && !containsAt(raw, s, k)) {
             appendWord(raw, s, k, out);
           }

@@ -51,7 +51,7 @@ final class NormalizerReference {
       // drop the address only: "FROM:<user@example.com>" keeps "FROM"
       int s = start;
       for (int k = start; k <= end; k++) {
-        if (k == end || isAddressDelimiter(raw.charAt(k))) {
+        if (k == end || isAddressDelimiter(raw.charAt(k)) || raw.charAt(k) == '.' && k + 1 < end && raw.charAt(k + 1) == '.') {
           if (k > s && !containsAt(raw, s, k)) {
             appendWord(raw, s, k, out);
           }

@@ -19,6 +19,8 @@ class TextNormalizerTest {
       "I can't, I cannot, I won't, it isn't|i can not i can not i will not it is not",
       "couldn\u2019t find|could not find",
       "after MAIL FROM:<a@b.example> SIZE=1543:|after mail from size 1543",
+      "550 ann@example.net...User unknown|user unknown",
+      "550 ann@example.net... User unknown|user unknown",
       "Recipient address rejected: Over-quota_limit|recipient address rejected over quota limit",
       "see https://support.google.com/mail/?p=NoSuchUser|see https support google com mail p nosuchuser",
       "Échec: boîte pleine|echec boite pleine",
