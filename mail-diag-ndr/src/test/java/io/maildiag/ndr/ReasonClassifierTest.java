@@ -121,6 +121,10 @@ class ReasonClassifierTest {
         row(Reason.SECURITY_ERROR, null, 535, "535 Authentification invalide. Invalid authentication."),
         row(Reason.REJECTED, null, null, "Sorry, you are sending to/from an address that has been blacklisted"), // Exim
         row(Reason.REJECTED, null, 550, "550 Error: no third-party DSNs"),
+        row(Reason.REJECTED, null, 550, "550 Domain may not exist or DNS check failed [MGf//zZe IP: 192.0.2.3]. "
+            + "(in reply to end of DATA command)"), // QQ Mail, of the sender's domain
+        row(Reason.REJECTED, "5.1.1", 510, "510 5.1.1 Your email address, x@example.com, is not subscribed to that group. "
+            + "To subscribe, send an email to g+subscribe@groups.io"),
         row(Reason.REJECTED, null, 553, "553 MX records for example.org violate section 3.3.9 of RFC 1035"),
         row(Reason.SUSPENDED, null, 550, "550 Due to extended inactivity new mail is not currently being accepted for this mailbox"),
         row(Reason.SUSPENDED, null, 550, "550 x@example.net is currently suspended"),
