@@ -110,6 +110,9 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, "5.5.0", 554, "554 st11p00im-smtpin013.me.com ESMTP not accepting connections"),
         row(Reason.BLOCKED, "5.0.0", 550, "550 Your server requires confirmation. Visit http://example.com/Whitelist.aspx"),
         row(Reason.BLOCKED, null, 554, "554 Server IP 192.0.2.1 listed as abusive"),
+        row(Reason.BLOCKED, "5.0.0", 550, "550-192.0.2.1 is not allowed to send mail from lists.example.net. Help 550 at www.example.info"),
+        row(Reason.RATE_LIMITED, "4.0.0", 451, "451-192.0.2.1 is not yet authorized to deliver mail from 451-<a@example.net> to "
+            + "451 <b@example.org>. Please try later."), // greylisting
         row(Reason.SPAM_DETECTED, "5.0.0", 550, "550 Message refused by MailMarshal SpamProfiler (in reply to end of DATA command)"),
         row(Reason.SPAM_DETECTED, null, 550, "550 Blocked by SpamAssassin"),
         row(Reason.USER_UNKNOWN, "5.3.0", 553, "553 5.3.0 <x@example.com>... Unknown E-Mail Address (in reply to RCPT TO command)"),
