@@ -110,6 +110,9 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, "5.5.0", 554, "554 st11p00im-smtpin013.me.com ESMTP not accepting connections"),
         row(Reason.BLOCKED, "5.0.0", 550, "550 Your server requires confirmation. Visit http://example.com/Whitelist.aspx"),
         row(Reason.BLOCKED, null, 554, "554 Server IP 192.0.2.1 listed as abusive"),
+        row(Reason.BLOCKED, null, 550, "550 We do not accept mail from dynamic IPs"),
+        row(Reason.BLOCKED, null, 554, "554 Rejected, see http://dsbl.org/listing?192.0.2.1"),
+        row(Reason.EXPIRED, null, null, "We have already made numerous attempts to deliver this message. Giving up."),
         row(Reason.BLOCKED, "5.0.0", 550, "550-192.0.2.1 is not allowed to send mail from lists.example.net. Help 550 at www.example.info"),
         row(Reason.RATE_LIMITED, "4.0.0", 451, "451-192.0.2.1 is not yet authorized to deliver mail from 451-<a@example.net> to "
             + "451 <b@example.org>. Please try later."), // greylisting
