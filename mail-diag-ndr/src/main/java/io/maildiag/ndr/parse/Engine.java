@@ -855,43 +855,26 @@ public final class Engine {
       return region;
     }
     String lower = LowerCase.root(region);
-    boolean any = false;
-    for (String w : SCANNER_FOOTER_WORDS) {
-      if (lower.contains(w)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any || lower.length() != region.length()) {
+    if (!Formats.containsAny(lower, SCANNER_FOOTER_WORDS) || lower.length() != region.length()) {
       return region;
     }
     StringBuilder out = new StringBuilder(region.length());
-    int start = 0;
     int n = region.length();
+    int start = 0;
     while (start < n) {
-      // one paragraph: from start to the first blank line (or the end)
+      // one paragraph: its lines up to the first blank one, or that blank line alone
       int end = start;
-      while (end < n) {
+      boolean blank;
+      do {
         int lf = region.indexOf('\n', end);
-        int lineEnd = lf < 0 ? n : lf;
-        boolean blank = region.substring(end, lineEnd).isBlank();
+        int next = lf < 0 ? n : lf + 1;
+        blank = region.substring(end, next).isBlank();
         if (blank && end > start) {
           break;
         }
-        end = lf < 0 ? n : lf + 1;
-        if (blank) {
-          break; // a blank line before any text: a paragraph of its own
-        }
-      }
-      String para = lower.substring(start, end);
-      boolean footer = false;
-      for (String w : SCANNER_FOOTER_WORDS) {
-        if (para.contains(w)) {
-          footer = true;
-          break;
-        }
-      }
-      if (!footer) {
+        end = next;
+      } while (!blank && end < n);
+      if (!Formats.containsAny(lower.substring(start, end), SCANNER_FOOTER_WORDS)) {
         out.append(region, start, end);
       }
       start = end;
@@ -1043,15 +1026,17 @@ public final class Engine {
         && Smtp.isDigit(s.charAt(i + 1)) && Smtp.isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == '-';
   }
 
-  /** {@code EXIT_CODE.matcher(s).matches()}: one to three ASCII digits. */
   /**
    * Whether the diagnostic {@code s} is only X.0.0's description ("Permanent Failure: Other undefined
    * Status"), which some systems write into Diagnostic-Code while their text gives the reply.
    */
   static boolean saysUndefinedStatus(String s) {
-    return s.length() < 80 && LowerCase.root(s).contains("other undefined status");
+    // a case-sensitive look for the middle of the words first: most diagnostics are not lower-cased at all
+    return s.length() < 80 && (s.contains("ndefined") || s.contains("NDEFINED"))
+        && LowerCase.root(s).contains("other undefined status");
   }
 
+  /** {@code EXIT_CODE.matcher(s).matches()}: one to three ASCII digits. */
   static boolean exitCode(String s) {
     int n = s.length();
     if (n < 1 || n > 3) {

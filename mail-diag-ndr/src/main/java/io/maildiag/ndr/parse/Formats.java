@@ -731,7 +731,7 @@ final class Formats {
   }
 
   /** Whether {@code s} contains one of {@code words}. */
-  private static boolean containsAny(String s, String[] words) {
+  static boolean containsAny(String s, String[] words) {
     for (String w : words) {
       if (s.contains(w)) {
         return true;

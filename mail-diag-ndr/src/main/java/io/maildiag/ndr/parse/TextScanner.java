@@ -1468,10 +1468,6 @@ final class TextScanner {
       "^\\s*(?:<<<|out:|s:|<-|server:)\\s*([45]\\d\\d)[ -]", Pattern.CASE_INSENSITIVE);
 
   /**
-   * Cuts a block to what follows its last response marker ("Remote host said:", "The response
-   * was:"), or, in an SMTP session transcript, to the first negative server reply.
-   */
-  /**
    * {@code block} without its lines that start with "Subject:": a notice quotes the returned message's
    * subject beside its recipient, and that is not a reply; {@code block} itself when it has none.
    */
@@ -1494,6 +1490,10 @@ final class TextScanner {
     return out.toString();
   }
 
+  /**
+   * Cuts a block to what follows its last response marker ("Remote host said:", "The response
+   * was:"), or, in an SMTP session transcript, to the first negative server reply.
+   */
   static String narrow(String block) {
     // without a transcript reply or a response marker leading a line, the lines need not be made
     return leadsALine(block) ? narrowByLines(block) : narrowInline(block);
