@@ -15,7 +15,10 @@ import io.maildiag.ndr.ReasonClassifier;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.RetryAdvice;
 import io.maildiag.ndr.classify.Advice;
+import io.maildiag.ndr.classify.TextMatch;
+import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;
+import io.maildiag.ndr.classify.Tier;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
 import java.util.ArrayList;
@@ -539,6 +542,9 @@ public final class Engine {
           "the message looks like a bounce but no failed recipient could be found in it"));
     }
     Provider reporter = Formats.reporter(family, msg.fromRaw, reportingMta);
+    if (rcpts.size() == 1) {
+      rcpts.get(0).notice = scan.region(); // read only when the diagnostic gives no reason
+    }
     List<RecipientResult> results = new ArrayList<>();
     for (Rcpt x : rcpts) {
       results.add(result(x, Formats.forRecipient(reporter, x.remoteMta, x.diagnostic), null));
@@ -1253,6 +1259,9 @@ public final class Engine {
     if (expected == null && isSuccessAction(x.action)) {
       expected = Reason.DELIVERED;
     }
+    if (expected == null && c.reason() == Reason.UNDEFINED && !x.notice.isBlank()) {
+      c = noticeReason(x, provider, c);
+    }
     if (expected == null && c.reason() == Reason.USER_UNKNOWN
         && kddiFilterReply(x.recipient, x.remoteMta, diagnostic)) {
       c = withReason(c, Reason.FILTERED, "+kddi-filter");
@@ -1272,6 +1281,29 @@ public final class Engine {
         x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
         new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+  }
+
+  /**
+   * The reason the notice's own text gives its one recipient when the diagnostic gives none ({@code
+   * c}): "rejected by system" in the report, and why in the notice's words. Only a strong rule of
+   * the notice counts; its generic words ("a problem occurred") are boilerplate of many notices.
+   */
+  private Classification noticeReason(Rcpt x, Provider provider, Classification c) {
+    String notice = withoutScannerFooters(x.notice.length() > ReasonClassifier.MAX_TEXT_CHARS
+        ? x.notice.substring(0, ReasonClassifier.MAX_TEXT_CHARS) : x.notice);
+    TextRules.Scan scan = TextRules.standard().scan(TextNormalizer.normalize(notice));
+    boolean strong = false;
+    for (TextMatch m : scan.matches()) {
+      strong |= m.tier() == Tier.STRONG;
+    }
+    if (!strong) {
+      return c;
+    }
+    Classification n = classifier.classify(new ClassificationInput(x.status, x.reply, notice, x.action, provider), scan);
+    if (n.reason() == Reason.UNDEFINED || !n.rule().startsWith("text:")) {
+      return c;
+    }
+    return new Classification(n.reason(), n.permanent(), n.retry(), n.actor(), n.remediation(), n.rule() + "+notice");
   }
 
   /** {@code c} with another reason and that reason's advice, its rule marked with {@code why}. */

@@ -31,4 +31,9 @@ final class Rcpt {
   String lineNamingRecipient = "";
   /** Where in the SMTP session (or which local program) the failure was reported, when the bounce says. */
   SmtpStage.@Nullable Found stage;
+  /**
+   * What the classifier reads when the diagnostic names no reason: the notice's own text, for a
+   * bounce that reports this one recipient only (a DSN's "rejected by system" whose notice says why).
+   */
+  String notice = "";
 }

@@ -451,6 +451,44 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aReportWithoutAReasonTakesTheNoticesOwn() {
+    // Coremail: the report says "rejected by system"; the notice says why, in Chinese
+    String notice = "From: Postmaster@example.cn\n"
+        + "To: ann@example.org\n"
+        + "Subject: Returned mail\n"
+        + "MIME-Version: 1.0\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+        + "--B\nContent-Type: text/plain; charset=utf-8\n\n"
+        + "\u62b1\u6b49\uff0c\u60a8\u7684\u90ae\u4ef6\u88ab\u9000\u56de\u6765\u4e86\n"
+        + "  \u6536\u4ef6\u4eba bob@example.cn\n\n"
+        + "  \u9000\u4fe1\u539f\u56e0\uff1a\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
+        + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002\n"
+        + "  rejected by system\n\n"
+        + "--B\nContent-Type: message/delivery-status\n\n"
+        + "Reporting-MTA: dns; example.cn\n\n"
+        + "Final-Recipient: rfc822; bob@example.cn\nAction: failed\nStatus: 5.0.0\n"
+        + "Diagnostic-Code: SMTP; rejected by system\n\n"
+        + "--B--\n";
+    RecipientResult r = recipient(notice, "bob@example.cn");
+    assertThat(r.diagnosticText()).isEqualTo("rejected by system");
+    assertThat(r.reason()).isEqualTo(Reason.SPAM_DETECTED);
+    assertThat(r.classification().rule()).endsWith("+notice");
+
+    // generic words of the notice ("a problem occurred") are not a reason
+    String generic = notice.replace("\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
+        + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002", "A problem occurred while delivering it.");
+    assertThat(recipient(generic, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
+
+    // with two recipients the notice may speak of either: it decides for neither
+    String two = notice.replace("Diagnostic-Code: SMTP; rejected by system\n\n",
+        "Diagnostic-Code: SMTP; rejected by system\n\n"
+            + "Final-Recipient: rfc822; carl@example.cn\nAction: failed\nStatus: 5.0.0\n"
+            + "Diagnostic-Code: SMTP; rejected by system\n\n");
+    assertThat(analyze(two).recipients()).extracting(RecipientResult::reason)
+        .containsExactly(Reason.UNDEFINED, Reason.UNDEFINED);
+  }
+
+  @Test
   void onlyTheFootersParagraphsAreLeftOut() {
     String region = "550 5.1.1 user unknown\n\nThis mail was scanned for viruses by Example AV\nhttp://av.example\n\nBye\n";
     assertThat(Engine.withoutScannerFooters(region)).isEqualTo("550 5.1.1 user unknown\n\n\nBye\n");
