@@ -113,6 +113,9 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, null, 550, "550 We do not accept mail from dynamic IPs"),
         row(Reason.BLOCKED, null, 554, "554 Rejected, see http://dsbl.org/listing?192.0.2.1"),
         row(Reason.EXPIRED, null, null, "We have already made numerous attempts to deliver this message. Giving up."),
+        row(Reason.EXPIRED, null, null, "Message will be retried for 2 more day(s)"), // a delay warning, no cause named
+        row(Reason.EXPIRED, null, null, "It will be retried until it is 4 day(s) old."),
+        row(Reason.MAILBOX_FULL, null, 452, "452 Mailbox full. It will be retried until it is 4 day(s) old."),
         row(Reason.BLOCKED, "5.0.0", 550, "550-192.0.2.1 is not allowed to send mail from lists.example.net. Help 550 at www.example.info"),
         row(Reason.RATE_LIMITED, "4.0.0", 451, "451-192.0.2.1 is not yet authorized to deliver mail from 451-<a@example.net> to "
             + "451 <b@example.org>. Please try later."), // greylisting
