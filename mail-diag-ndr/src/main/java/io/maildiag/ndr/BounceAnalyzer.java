@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a message that came back to a sender and says what it is and what happened to each
@@ -71,9 +72,10 @@ import java.util.Optional;
  * 23:34:45 2015}) is skipped. When the input is an mbox file holding several messages (further
  * From_ lines, each after a blank line, RFC 4155), the first message is analysed and a {@link
  * #MORE_MESSAGES} warning says how many the file holds: the analysis describes one message, so
- * the result stays the same whatever follows it, and the caller decides whether to split the file
- * and analyse the rest (the first message is analysed, not the first bounce, because choosing
- * among messages would make the answer depend on messages the caller did not ask about).
+ * the result stays the same whatever follows it (the first message is analysed, not the first
+ * bounce, because choosing among messages would make the answer depend on messages the caller did
+ * not ask about). {@link #analyzeEach(Path)} analyses every message of such a file, one analysis
+ * each, in file order.
  *
  * <h2>SMTP stage</h2>
  *
@@ -164,10 +166,14 @@ public final class BounceAnalyzer {
   /** The analysis used up {@link Limits#totalTimeBudget()} and stopped early. */
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = Codes.TIME_BUDGET_EXCEEDED;
   /**
-   * The input is an mbox file (RFC 4155) holding several messages; only the first was analysed.
-   * The diagnostic says how many messages the input holds.
+   * The input is an mbox file (RFC 4155) holding several messages; only the first was analysed
+   * ({@link #analyze}; {@link #analyzeEach} analyses each, and reports this when the file holds
+   * more than {@value #MAX_MBOX_MESSAGES}). The diagnostic says how many messages the input holds.
    */
   public static final DiagnosticCode MORE_MESSAGES = Codes.MORE_MESSAGES;
+
+  /** The most messages {@link #analyzeEach} analyses in one mbox file. */
+  public static final int MAX_MBOX_MESSAGES = Engine.MAX_MBOX_MESSAGES;
   /** An unexpected internal failure; please report it with the input. */
   public static final DiagnosticCode INTERNAL_ERROR = Codes.INTERNAL_ERROR;
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
@@ -234,6 +240,12 @@ public final class BounceAnalyzer {
    */
   public BounceAnalysis analyze(InputStream in) {
     Objects.requireNonNull(in, "in");
+    Input input = read(in);
+    return engine.analyze(input.bytes, input.length, input.early);
+  }
+
+  /** Reads at most {@link Limits#maxInputBytes()} bytes of {@code in}; see {@link #analyze(InputStream)}. */
+  private Input read(InputStream in) {
     List<Diagnostic> early = new ArrayList<>();
     int max = (int) maxBytes();
     byte[] buf = new byte[firstBufferLength(in, max)];
@@ -256,8 +268,11 @@ public final class BounceAnalyzer {
       n = max;
       early.add(tooLarge());
     }
-    return engine.analyze(buf, n, early);
+    return new Input(buf, n, early, null);
   }
+
+  /** Bytes read, how many of them count, what went wrong reading them; or the analysis of a file that could not be opened. */
+  private record Input(byte[] bytes, int length, List<Diagnostic> early, @Nullable BounceAnalysis unopened) {}
 
   /**
    * Reads the message in a file and analyses it, with the limits of {@link #analyze(InputStream)}.
@@ -273,13 +288,69 @@ public final class BounceAnalyzer {
    */
   public BounceAnalysis analyze(Path file) {
     Objects.requireNonNull(file, "file");
+    Input input = read(file);
+    return input.unopened != null ? input.unopened : engine.analyze(input.bytes, input.length, input.early);
+  }
+
+  /**
+   * Analyses every message of an mbox file (RFC 4155): one analysis per message, in file order, at
+   * most {@value #MAX_MBOX_MESSAGES} (a {@link #MORE_MESSAGES} warning on the last when the file
+   * holds more). Input that is not an mbox file of several messages gives one analysis, the same
+   * as {@link #analyze(byte[])}. Problems reading the input ({@link #INPUT_TOO_LARGE}) are reported
+   * on the last analysis, since the input ends with its last message.
+   *
+   * @param message the raw message or mbox file
+   * @return the analyses, at least one; never null
+   * @throws NullPointerException if {@code message} is null
+   */
+  public List<BounceAnalysis> analyzeEach(byte[] message) {
+    Objects.requireNonNull(message, "message");
+    List<Diagnostic> early = new ArrayList<>();
+    int length = message.length;
+    if (length > maxBytes()) {
+      length = (int) maxBytes();
+      early.add(tooLarge());
+    }
+    return engine.analyzeEach(message, length, early);
+  }
+
+  /**
+   * Reads a stream as {@link #analyze(InputStream)} does and analyses every message in it, as
+   * {@link #analyzeEach(byte[])} does. The stream is not closed.
+   *
+   * @param in the stream
+   * @return the analyses, at least one; never null
+   * @throws NullPointerException if {@code in} is null
+   */
+  public List<BounceAnalysis> analyzeEach(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    Input input = read(in);
+    return engine.analyzeEach(input.bytes, input.length, input.early);
+  }
+
+  /**
+   * Reads a file as {@link #analyze(Path)} does and analyses every message in it, as {@link
+   * #analyzeEach(byte[])} does.
+   *
+   * @param file the file
+   * @return the analyses, at least one; never null
+   * @throws NullPointerException if {@code file} is null
+   */
+  public List<BounceAnalysis> analyzeEach(Path file) {
+    Objects.requireNonNull(file, "file");
+    Input input = read(file);
+    return input.unopened != null ? List.of(input.unopened) : engine.analyzeEach(input.bytes, input.length, input.early);
+  }
+
+  /** Reads a file; see {@link #analyze(Path)}. */
+  private Input read(Path file) {
     List<Diagnostic> early = new ArrayList<>();
     byte[] buf;
     int n = 0;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (size <= 0 || size > maxBytes()) {
-        return analyze(Channels.newInputStream(channel));
+        return read(Channels.newInputStream(channel));
       }
       // the length first, then one read: four system calls per file instead of six through a stream
       buf = new byte[(int) size];
@@ -295,10 +366,10 @@ public final class BounceAnalyzer {
     } catch (IOException | RuntimeException e) {
       Diagnostic d = Diagnostic.error(INPUT_UNREADABLE, "the file could not be read ("
           + e.getClass().getSimpleName() + ")").withEvidence(file.toString());
-      return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, "unknown", Optional.empty(), List.of(),
-          OriginalMessage.none(), Optional.empty(), List.of(d));
+      return new Input(new byte[0], 0, early, new BounceAnalysis(MessageKind.NOT_A_BOUNCE, "unknown", Optional.empty(),
+          List.of(), OriginalMessage.none(), Optional.empty(), List.of(d)));
     }
-    return engine.analyze(buf, n, early);
+    return new Input(buf, n, early, null);
   }
 
   /**

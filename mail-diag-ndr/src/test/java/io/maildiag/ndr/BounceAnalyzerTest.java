@@ -158,6 +158,9 @@ class BounceAnalyzerTest {
     assertThatThrownBy(() -> analyzer.analyze((byte[]) null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> analyzer.analyze((InputStream) null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> analyzer.analyze((Path) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> analyzer.analyzeEach((byte[]) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> analyzer.analyzeEach((InputStream) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> analyzer.analyzeEach((Path) null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -184,6 +187,44 @@ class BounceAnalyzerTest {
     assertThat(b.recipients()).extracting(RecipientResult::recipient)
         .isEqualTo(alone.recipients().stream().map(RecipientResult::recipient).toList());
     assertThat(b.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+  }
+
+  @Test
+  void analyzeEachAnalysesEveryMessageOfAnMbox(@TempDir Path dir) throws IOException {
+    byte[][] messages = {fixture("postfix-dsn-two-recipients.eml"), fixture("exim-text.eml"), fixture("qmail-text.eml")};
+    java.io.ByteArrayOutputStream mbox = new java.io.ByteArrayOutputStream();
+    for (byte[] m : messages) {
+      mbox.write("From MAILER-DAEMON  Thu May 16 11:20:01 2024\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      mbox.write(m);
+      mbox.write("\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    List<BounceAnalysis> each = analyzer.analyzeEach(mbox.toByteArray());
+    assertThat(each).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      BounceAnalysis alone = analyzer.analyze(messages[i]);
+      assertThat(each.get(i).recipients()).as("message %d", i + 1).isEqualTo(alone.recipients());
+      assertThat(each.get(i).kind()).isEqualTo(alone.kind());
+      assertThat(each.get(i).diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+    }
+    Path file = Files.write(dir.resolve("bounces.mbox"), mbox.toByteArray());
+    assertThat(analyzer.analyzeEach(file)).isEqualTo(each);
+    assertThat(analyzer.analyzeEach(new java.io.ByteArrayInputStream(mbox.toByteArray()))).isEqualTo(each);
+    // one message: one analysis, the same as analyze
+    assertThat(analyzer.analyzeEach(messages[1])).containsExactly(analyzer.analyze(messages[1]));
+    assertThat(analyzer.analyzeEach(dir.resolve("missing.eml"))).singleElement()
+        .satisfies(a -> assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_UNREADABLE)));
+  }
+
+  @Test
+  void analyzeEachStopsAtTheMostMessagesAndSaysSo() {
+    String one = "From a@example.org Thu May 16 11:20:01 2024\nSubject: x\n\nx\n\n";
+    byte[] mbox = one.repeat(BounceAnalyzer.MAX_MBOX_MESSAGES + 2).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<BounceAnalysis> each = BounceAnalyzer.withDefaults().analyzeEach(mbox);
+    assertThat(each).hasSize(BounceAnalyzer.MAX_MBOX_MESSAGES);
+    assertThat(each.get(each.size() - 1).diagnostics()).filteredOn(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES))
+        .singleElement().satisfies(d -> assertThat(d.message()).contains("more than " + BounceAnalyzer.MAX_MBOX_MESSAGES));
+    assertThat(each.get(0).diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
   }
 
   @Test

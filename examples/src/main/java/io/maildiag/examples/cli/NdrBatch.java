@@ -146,8 +146,8 @@ final class NdrBatch {
   private String line(Path file) {
     try {
       Read read = read(analyzer, file);
-      return Json.line(read.analysis() != null
-          ? NdrJson.analysis(name(file), read.analysis())
+      return Json.line(read.analyses() != null
+          ? NdrJson.analysis(name(file), read.analyses())
           : NdrJson.error(name(file), read.error()));
     } catch (RuntimeException e) {
       // A bug in the analysis of one file must not stop the others; report it on that file.
@@ -161,12 +161,12 @@ final class NdrBatch {
   }
 
   /**
-   * Reads and analyses one message file.
+   * Reads and analyses one message file: one analysis, or one per message of an mbox file.
    *
    * @param name the file as given, for messages
    * @throws InputException if the file cannot be read: {@code NAME: no such file}
    */
-  static BounceAnalysis analyze(BounceAnalyzer analyzer, String name) throws InputException {
+  static List<BounceAnalysis> analyze(BounceAnalyzer analyzer, String name) throws InputException {
     Path path;
     try {
       path = Path.of(name);
@@ -178,40 +178,42 @@ final class NdrBatch {
           + " every file in it)");
     }
     Read read = read(analyzer, path);
-    if (read.analysis() == null) {
+    if (read.analyses() == null) {
       throw new InputException(name + ": " + read.error());
     }
-    return read.analysis();
+    return read.analyses();
   }
 
   /**
-   * Analyses the message read from {@code in} (standard input).
+   * Analyses the message read from {@code in} (standard input): one analysis, or one per message of
+   * an mbox file.
    *
    * @throws InputException if reading fails
    */
-  static BounceAnalysis analyze(BounceAnalyzer analyzer, InputStream in, String name) throws InputException {
+  static List<BounceAnalysis> analyze(BounceAnalyzer analyzer, InputStream in, String name) throws InputException {
     Watched watched = new Watched(in);
-    BounceAnalysis analysis = analyzer.analyze(watched);
+    List<BounceAnalysis> analyses = analyzer.analyzeEach(watched);
     if (watched.failure != null) {
       throw new InputException(name + ": read error: " + detail(watched.failure));
     }
-    return analysis;
+    return analyses;
   }
 
   /**
-   * The result of reading one file: its analysis, or why it could not be read (without the file
-   * name: {@code no such file}, {@code permission denied}, {@code read error: ...}).
+   * The result of reading one file: its analysis (one per message of an mbox file), or why it could
+   * not be read (without the file name: {@code no such file}, {@code permission denied}, {@code read
+   * error: ...}).
    */
-  record Read(BounceAnalysis analysis, String error) {}
+  record Read(List<BounceAnalysis> analyses, String error) {}
 
   /** Reads and analyses one file; never throws for a file that cannot be read. */
   static Read read(BounceAnalyzer analyzer, Path file) {
     try (Watched in = new Watched(Files.newInputStream(file))) {
-      BounceAnalysis analysis = analyzer.analyze(in);
+      List<BounceAnalysis> analyses = analyzer.analyzeEach(in);
       if (in.failure != null) {
         return new Read(null, "read error: " + detail(in.failure));
       }
-      return new Read(analysis, null);
+      return new Read(analyses, null);
     } catch (NoSuchFileException e) {
       return new Read(null, "no such file");
     } catch (AccessDeniedException e) {

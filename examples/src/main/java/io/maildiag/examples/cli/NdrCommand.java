@@ -60,7 +60,9 @@ import picocli.CommandLine.Parameters;
           + " (retry-later, do-not-retry, fix-then-retry, suppress-address), who must act, a"
           + " remediation, the diagnostic text, and the evidence (message part and parser); then"
           + " the original message (Message-ID, From, Subject) and any problems met reading it."
-          + " Every kind of message exits 0; a file that cannot be read exits 1.%n",
+          + " An mbox file of several messages is read message by message: its recipients are"
+          + " those of all of them, each with the number of its message. Every kind of message"
+          + " exits 0; a file that cannot be read exits 1.%n",
       "Batch mode: --batch DIR analyses every regular file directly in DIR (not in its"
           + " subdirectories; symbolic links to files are followed; hidden files are included),"
           + " in the order of their names, and prints one JSON object per file: the object of"
@@ -157,16 +159,16 @@ final class NdrCommand extends MailDiagCommand {
     }
   }
 
-  /** {@code ndr FILE}: the analysis of one message, as text or one JSON object. */
+  /** {@code ndr FILE}: the analysis of one message (of each message of an mbox file), as text or one JSON object. */
   private int single() throws InputException {
     BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
-    BounceAnalysis analysis = file.equals("-")
+    List<BounceAnalysis> analyses = file.equals("-")
         ? NdrBatch.analyze(analyzer, stdin, "standard input")
         : NdrBatch.analyze(analyzer, file);
     if (json()) {
-      printJson(NdrJson.analysis(file, analysis));
+      printJson(NdrJson.analysis(file, analyses));
     } else {
-      printText(NdrText.analysis(file.equals("-") ? "(standard input)" : file, analysis));
+      printText(NdrText.analysis(file.equals("-") ? "(standard input)" : file, analyses));
     }
     return ExitCodes.OK;
   }

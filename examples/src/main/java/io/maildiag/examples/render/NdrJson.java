@@ -44,6 +44,35 @@ public final class NdrJson {
     return node;
   }
 
+  /**
+   * Returns the object for one file: {@link #analysis(String, BounceAnalysis)} of its message. For
+   * an mbox file of several messages it is that of the first message, with {@code recipients} of
+   * all of them in file order, each with {@code message} (the number of its message, from 1), and
+   * {@code messages}: the object of each message, without {@code file}, with its {@code message}
+   * number first.
+   */
+  public static ObjectNode analysis(String file, List<BounceAnalysis> analyses) {
+    ObjectNode node = analysis(file, analyses.get(0));
+    if (analyses.size() == 1) {
+      return node;
+    }
+    ArrayNode recipients = node.putArray("recipients");
+    ArrayNode messages = node.putArray("messages");
+    int number = 0;
+    for (BounceAnalysis a : analyses) {
+      number++;
+      for (RecipientResult r : a.recipients()) {
+        recipients.add(recipient(r).put("message", number));
+      }
+      ObjectNode one = messages.addObject();
+      one.put("message", number);
+      ObjectNode whole = analysis(file, a);
+      whole.remove("file");
+      one.setAll(whole);
+    }
+    return node;
+  }
+
   /** Returns the object for one recipient, with its verdict and evidence. */
   public static ObjectNode recipient(RecipientResult r) {
     Classification c = r.classification();

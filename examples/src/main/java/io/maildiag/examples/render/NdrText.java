@@ -57,6 +57,29 @@ public final class NdrText {
     return lines;
   }
 
+  /**
+   * Returns the lines of one file: {@link #analysis(String, BounceAnalysis)} of its message, or for
+   * an mbox file of several messages, the number of messages and then each message's lines under
+   * a {@code message N of M} heading.
+   */
+  public static List<String> analysis(String file, List<BounceAnalysis> analyses) {
+    if (analyses.size() == 1) {
+      return analysis(file, analyses.get(0));
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("file         " + Text.printable(file));
+    lines.add("messages     " + analyses.size() + " (an mbox file)");
+    int number = 0;
+    for (BounceAnalysis a : analyses) {
+      number++;
+      lines.add("");
+      lines.add("message " + number + " of " + analyses.size());
+      List<String> one = analysis(file, a);
+      lines.addAll(one.subList(1, one.size())); // without its "file" line
+    }
+    return lines;
+  }
+
   /** Returns the lines of one recipient: its heading, then its facts indented by two more. */
   public static List<String> recipient(int number, RecipientResult r, String indent) {
     Classification c = r.classification();

@@ -58,6 +58,38 @@ class NdrBatchTest {
   }
 
   @Test
+  void anMboxFileGivesTheRecipientsOfEveryMessage(@TempDir Path dir) throws IOException {
+    String from = "From MAILER-DAEMON  Thu May 16 11:20:01 2024\n";
+    String mbox = from + Files.readString(Path.of(NdrCommandTest.fixture("dsn-user-unknown.eml"))) + "\n"
+        + from + Files.readString(Path.of(NdrCommandTest.fixture("delayed.eml"))) + "\n";
+    Path file = Files.writeString(dir.resolve("bounces.mbox"), mbox);
+    copy("plain.eml", dir.resolve("plain.eml"));
+
+    CliRunner.Result r = CliRunner.run("ndr", "--batch", dir.toString());
+
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    List<JsonNode> out = NdrCommandTest.lines(r.out());
+    assertThat(out).hasSize(2);
+    JsonNode both = out.get(0);
+    assertThat(both.path("file").asText()).isEqualTo("bounces.mbox");
+    assertThat(both.path("kind").asText()).as("the first message's").isEqualTo("bounce");
+    assertThat(both.path("recipients")).extracting(n -> n.path("reason").asText() + "/" + n.path("message").asInt())
+        .containsExactly("user-unknown/1", "expired/2");
+    assertThat(both.path("messages")).extracting(n -> n.path("message").asInt() + ":" + n.path("kind").asText())
+        .containsExactly("1:bounce", "2:delay");
+    assertThat(NdrCommandTest.fields(both.path("messages").get(1))).isEqualTo(new TreeSet<>(
+        java.util.Set.of("message", "kind", "format", "reportingMta", "recipients", "original", "feedbackType", "diagnostics")));
+    assertThat(both.path("diagnostics").toString()).doesNotContain("more-messages");
+    assertThat(NdrCommandTest.fields(out.get(1))).as("a file of one message is unchanged")
+        .isEqualTo(new TreeSet<>(NdrCommandTest.ANALYSIS_FIELDS));
+
+    CliRunner.Result json = CliRunner.run("ndr", file.toString(), "--json");
+    assertThat(json.json().path("recipients")).isEqualTo(both.path("recipients"));
+    CliRunner.Result text = CliRunner.run("ndr", file.toString());
+    assertThat(text.out()).contains("messages     2 (an mbox file)", "message 1 of 2", "message 2 of 2");
+  }
+
+  @Test
   void eachObjectIsTheSingleFileObjectWithTheName(@TempDir Path dir) throws IOException {
     for (String f : FIXTURES) {
       copy(f, dir.resolve(f));

@@ -122,6 +122,39 @@ public final class Engine {
     }
   }
 
+  /** The most messages {@link #analyzeEach} analyses in one mbox file. */
+  public static final int MAX_MBOX_MESSAGES = 10_000;
+
+  /**
+   * Analyses every message of the first {@code length} bytes of {@code input}: one analysis for a
+   * message, one per message for an mbox file (at most {@link #MAX_MBOX_MESSAGES}), in file order.
+   * The {@code early} diagnostics (about reading the input, which ends with its last message) go
+   * to the last analysis.
+   */
+  public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
+    int[] starts = Mbox.starts(input, length, MAX_MBOX_MESSAGES + 1);
+    if (starts.length == 1) {
+      return List.of(analyze(input, length, early));
+    }
+    int count = Math.min(starts.length, MAX_MBOX_MESSAGES);
+    int end = starts.length > count ? starts[count] : length;
+    List<BounceAnalysis> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int to = i + 1 < count ? starts[i + 1] : end;
+      byte[] one = Arrays.copyOfRange(input, starts[i], to);
+      List<Diagnostic> before = early;
+      if (i + 1 < count) {
+        before = List.of();
+      } else if (starts.length > count) {
+        before = new ArrayList<>(early);
+        before.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the mbox file holds more than " + MAX_MBOX_MESSAGES
+            + " messages; the first " + MAX_MBOX_MESSAGES + " were analysed"));
+      }
+      out.add(analyze(one, one.length, before));
+    }
+    return List.copyOf(out);
+  }
+
   private BounceAnalysis notABounce(Diags diags, OriginalMessage original) {
     return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(), original,
         Optional.empty(), diags.toList());

@@ -22,26 +22,37 @@ final class Mbox {
 
   /**
    * Splits the first {@code length} bytes of {@code in}: the first message ends before the next From_ line.
-   * Only the lines that start with "From " can be one, so they are found with String.indexOf (a
-   * vectorised intrinsic) on a Latin-1 copy, and each is checked for the blank line before it.
    */
   static Split split(byte[] in, int length) {
+    int[] starts = starts(in, length, Integer.MAX_VALUE);
+    return starts.length == 1 ? new Split(length, 0) : new Split(starts[1], starts.length - 1);
+  }
+
+  /**
+   * Where each message of the first {@code length} bytes of {@code in} starts: {@code {0}} when the
+   * input is not an mbox file, else 0 and the offset of every later From_ line, at most {@code max}
+   * offsets. Only the lines that start with "From " can be one, so they are found with
+   * String.indexOf (a vectorised intrinsic) on a Latin-1 copy, and each is checked for the blank
+   * line before it.
+   */
+  static int[] starts(byte[] in, int length, int max) {
     if (!startsWithFrom(in, 0, length) || !isFromLine(in, 0, length)) {
-      return new Split(length, 0);
+      return new int[] {0};
     }
-    int firstEnd = -1;
-    int more = 0;
+    int[] out = new int[8];
+    out[0] = 0;
+    int n = 1;
     int first = lineEnd(in, 0, length); // where the line after the first From_ line starts
     String text = new String(in, 0, length, StandardCharsets.ISO_8859_1);
-    for (int p = text.indexOf("From ", first + 1); p >= 0; p = text.indexOf("From ", p + 1)) {
+    for (int p = text.indexOf("From ", first + 1); p >= 0 && n < max; p = text.indexOf("From ", p + 1)) {
       if ((in[p - 1] == '\n' || in[p - 1] == '\r') && afterBlankLine(in, first, p) && isFromLine(in, p, length)) {
-        if (firstEnd < 0) {
-          firstEnd = p;
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
         }
-        more++;
+        out[n++] = p;
       }
     }
-    return new Split(firstEnd < 0 ? length : firstEnd, more);
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /**

@@ -43,6 +43,21 @@ class ArbitraryInputPropertiesTest {
     }
   }
 
+  @Property(tries = 200)
+  void everyMessageOfAnMboxIsAnalysedAndNoneThrows(@ForAll("mailish") String first, @ForAll("mailish") String second) {
+    String from = "From MAILER-DAEMON Thu Apr 29 23:34:45 2015\n";
+    byte[] mbox = (from + first + "\n\n" + from + second).getBytes(StandardCharsets.UTF_8);
+    java.util.List<BounceAnalysis> each = ANALYZER.analyzeEach(mbox);
+    assertThat(each).hasSize(Mbox.starts(mbox, mbox.length, Integer.MAX_VALUE).length).hasSizeGreaterThanOrEqualTo(2);
+    for (BounceAnalysis a : each) {
+      assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(Codes.INTERNAL_ERROR) || d.code().equals(Codes.MORE_MESSAGES));
+    }
+    byte[] alone = first.getBytes(StandardCharsets.UTF_8);
+    if (Mbox.starts(alone, alone.length, 2).length == 1) {
+      assertThat(ANALYZER.analyzeEach(alone)).containsExactly(ANALYZER.analyze(alone));
+    }
+  }
+
   @Property(tries = 1000)
   void everyStatusReadFromTextIsValid(@ForAll("smtpish") String text) {
     Smtp.Facts f = Smtp.facts(text);

@@ -10,13 +10,40 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** {@link Mbox#split}, which looks only at lines starting "From ", against the line-by-line splitter it replaced. */
+/** {@link Mbox#split} and {@link Mbox#starts}, which look only at lines starting "From ", against a line-by-line splitter. */
 class MimeMboxTest {
 
   @Property(tries = 5000)
   void sameAsTheLineByLineSplit(@ForAll("mbox") byte[] in, @ForAll @IntRange(min = 0, max = 6) int cut) {
     int length = Math.max(0, in.length - cut);
     assertThat(Mbox.split(in, length)).isEqualTo(reference(in, length));
+  }
+
+  @Property(tries = 5000)
+  void everyMessageStartsWhereTheLineByLineSplitFindsAFromLine(@ForAll("mbox") byte[] in,
+      @ForAll @IntRange(min = 0, max = 6) int cut, @ForAll @IntRange(min = 1, max = 4) int max) {
+    int length = Math.max(0, in.length - cut);
+    int[] all = referenceStarts(in, length);
+    assertThat(Mbox.starts(in, length, Integer.MAX_VALUE)).containsExactly(all);
+    assertThat(Mbox.starts(in, length, max)).containsExactly(java.util.Arrays.copyOf(all, Math.min(max, all.length)));
+  }
+
+  /** The start of each message, line by line: 0, then each From_ line after a blank line. */
+  static int[] referenceStarts(byte[] in, int length) {
+    java.util.List<Integer> out = new java.util.ArrayList<>(java.util.List.of(0));
+    if (startsWithFrom(in, 0, length) && isFromLine(in, 0, length)) {
+      boolean previousBlank = false;
+      int i = lineEnd(in, 0, length);
+      while (i < length) {
+        int end = lineEnd(in, i, length);
+        if (previousBlank && startsWithFrom(in, i, length) && isFromLine(in, i, length)) {
+          out.add(i);
+        }
+        previousBlank = isBlank(in, i, end);
+        i = end;
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Provide
