@@ -166,9 +166,9 @@ public final class BounceAnalyzer {
   /** The analysis used up {@link Limits#totalTimeBudget()} and stopped early. */
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = Codes.TIME_BUDGET_EXCEEDED;
   /**
-   * The input is an mbox file (RFC 4155) holding several messages; only the first was analysed
-   * ({@link #analyze}; {@link #analyzeEach} analyses each, and reports this when the file holds
-   * more than {@value #MAX_MBOX_MESSAGES}). The diagnostic says how many messages the input holds.
+   * The input is an mbox file (RFC 4155) holding several messages: {@link #analyze} analysed only
+   * the first, and says how many the input holds; {@link #analyzeEach}, which analyses each, says
+   * so when the file holds more than {@value #MAX_MBOX_MESSAGES}.
    */
   public static final DiagnosticCode MORE_MESSAGES = Codes.MORE_MESSAGES;
 
@@ -293,11 +293,14 @@ public final class BounceAnalyzer {
   }
 
   /**
-   * Analyses every message of an mbox file (RFC 4155): one analysis per message, in file order, at
-   * most {@value #MAX_MBOX_MESSAGES} (a {@link #MORE_MESSAGES} warning on the last when the file
-   * holds more). Input that is not an mbox file of several messages gives one analysis, the same
-   * as {@link #analyze(byte[])}. Problems reading the input ({@link #INPUT_TOO_LARGE}) are reported
-   * on the last analysis, since the input ends with its last message.
+   * Analyses every message of an mbox file (RFC 4155): one analysis per message, in file order.
+   * Input that is not an mbox file of several messages gives one analysis, the same as {@link
+   * #analyze(byte[])}. At most {@value #MAX_MBOX_MESSAGES} messages are analysed, all within one
+   * {@link Limits#totalTimeBudget()}, and a From_ line with nothing after it is no message. What
+   * concerns the file rather than one message goes on the first analysis, where {@link
+   * #analyze(byte[])} puts it too: problems reading it ({@link #INPUT_TOO_LARGE}), and the
+   * messages left out ({@link #MORE_MESSAGES} past the cap, {@link #TIME_BUDGET_EXCEEDED} when the
+   * budget ran out).
    *
    * @param message the raw message or mbox file
    * @return the analyses, at least one; never null

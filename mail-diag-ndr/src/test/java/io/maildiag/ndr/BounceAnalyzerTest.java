@@ -217,14 +217,39 @@ class BounceAnalyzerTest {
   }
 
   @Test
+  void analyzeEachPutsWhatConcernsTheFileOnTheFirstAnalysis() throws IOException {
+    String from = "From MAILER-DAEMON  Thu May 16 11:20:01 2024\n";
+    byte[] two = (from + new String(fixture("exim-text.eml"), java.nio.charset.StandardCharsets.ISO_8859_1) + "\n"
+        + from + new String(fixture("qmail-text.eml"), java.nio.charset.StandardCharsets.ISO_8859_1) + "\n" + from)
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    BounceAnalyzer cut = BounceAnalyzer.builder()
+        .limits(Limits.builder().maxInputBytes(two.length - 40).build()).build();
+    List<BounceAnalysis> each = cut.analyzeEach(two);
+    assertThat(each).hasSize(2);
+    assertThat(each.get(0).diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+    assertThat(each.get(1).diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.INPUT_TOO_LARGE));
+    // the last From_ line has nothing after it: no message
+    assertThat(BounceAnalyzer.withDefaults().analyzeEach(two)).hasSize(2);
+    assertThat(BounceAnalyzer.withDefaults().analyzeEach((from + "\n" + from).getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII))).as("nothing but From_ lines: the input, once").hasSize(1);
+    // one time budget for the whole file: once it is spent, the rest are left out, and the first says so
+    BounceAnalyzer hurried = BounceAnalyzer.builder()
+        .limits(Limits.builder().totalTimeBudget(java.time.Duration.ofNanos(1)).build()).build();
+    List<BounceAnalysis> late = hurried.analyzeEach(two);
+    assertThat(late).hasSize(1);
+    assertThat(late.get(0).diagnostics()).filteredOn(d -> d.code().equals(BounceAnalyzer.TIME_BUDGET_EXCEEDED))
+        .anyMatch(d -> d.message().contains("after 1 messages of the mbox file"));
+  }
+
+  @Test
   void analyzeEachStopsAtTheMostMessagesAndSaysSo() {
     String one = "From a@example.org Thu May 16 11:20:01 2024\nSubject: x\n\nx\n\n";
     byte[] mbox = one.repeat(BounceAnalyzer.MAX_MBOX_MESSAGES + 2).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     List<BounceAnalysis> each = BounceAnalyzer.withDefaults().analyzeEach(mbox);
     assertThat(each).hasSize(BounceAnalyzer.MAX_MBOX_MESSAGES);
-    assertThat(each.get(each.size() - 1).diagnostics()).filteredOn(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES))
+    assertThat(each.get(0).diagnostics()).filteredOn(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES))
         .singleElement().satisfies(d -> assertThat(d.message()).contains("more than " + BounceAnalyzer.MAX_MBOX_MESSAGES));
-    assertThat(each.get(0).diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
+    assertThat(each.get(each.size() - 1).diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.MORE_MESSAGES));
   }
 
   @Test

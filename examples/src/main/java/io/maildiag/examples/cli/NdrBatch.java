@@ -30,8 +30,10 @@ import java.util.function.Function;
  * files ({@link #runLength}, up to {@value #MAX_RUN}): handing each file on by itself cost as much
  * thread switching as analysing it. Output streams: each run is printed as soon as it and every
  * earlier one are done, and at most {@link #window()} files are in flight (being analysed or waiting
- * for an earlier run), so memory stays bounded however many files there are. A file that cannot be
- * read becomes {@code {"file": NAME, "error": MESSAGE}}; nothing in one file stops the batch.
+ * for an earlier run), and runs of at most about one MiB of input per unit of the window ({@link
+ * #weight}; a larger file is in flight alone or with few others), so memory stays bounded however
+ * many files there are and however large they are. A file that cannot be read becomes {@code
+ * {"file": NAME, "error": MESSAGE}}; nothing in one file stops the batch.
  */
 final class NdrBatch {
 
@@ -124,10 +126,31 @@ final class NdrBatch {
       runs.add(files.subList(i, Math.min(files.size(), i + length)));
     }
     new OrderedBatch<List<Path>>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
-        .run(OrderedBatch.Source.of(runs), run -> lines(run, this::line),
+        .run(OrderedBatch.Source.of(runs), NdrBatch::weight, run -> lines(run, this::line),
             // line() reports a failure in one file on that file; this is for one outside them
             (run, e) -> lines(run, file -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)))),
             out);
+  }
+
+  /** The bytes of input one unit of the window stands for (see {@link #weight}). */
+  static final long WEIGHT_UNIT = 1 << 20;
+
+  /**
+   * The part of the window a run of files holds while in flight: one unit per started MiB of its
+   * files, at least one. A run of bounces weighs one; a large mbox file, whose line lists every
+   * recipient of thousands of messages, holds the window (or all of it) alone, so the lines waiting
+   * to be printed stay within about {@link #WEIGHT_UNIT} bytes of input per unit of the window.
+   */
+  static int weight(List<Path> run) {
+    long bytes = 0;
+    for (Path file : run) {
+      try {
+        bytes += Files.size(file);
+      } catch (IOException | SecurityException e) {
+        // the file's own line reports it
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + WEIGHT_UNIT - 1) / WEIGHT_UNIT));
   }
 
   /** Returns the line of each file of a run, joined by line separators. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The ordered streaming shared by the batch modes ({@link SpfBatch}, {@link NdrBatch}, {@link
@@ -77,6 +78,17 @@ final class OrderedBatch<T> {
    */
   void run(Source<? extends T> source, Function<? super T, String> line,
       BiFunction<? super T, ? super RuntimeException, String> error, PrintWriter out) throws InputException {
+    run(source, item -> 1, line, error, out);
+  }
+
+  /**
+   * {@link #run(Source, Function, BiFunction, PrintWriter)} with items that weigh more than one:
+   * an item takes {@code weight} of the window (at least 1, at most the whole window) from when it
+   * is read until its line is printed, so that a few heavy items (large files) are in flight at
+   * once, or one alone, where many light ones would be.
+   */
+  void run(Source<? extends T> source, ToIntFunction<? super T> weight, Function<? super T, String> line,
+      BiFunction<? super T, ? super RuntimeException, String> error, PrintWriter out) throws InputException {
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, name + "-" + threadNumber.incrementAndGet());
@@ -85,13 +97,13 @@ final class OrderedBatch<T> {
     });
     Semaphore permits = new Semaphore(window);
     BlockingQueue<Object> inFlight = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> read(source, line, error, pool, permits, inFlight), name + "-reader");
+    Thread reader = new Thread(() -> read(source, weight, line, error, pool, permits, inFlight), name + "-reader");
     reader.setDaemon(true);
     reader.start();
     try {
       while (true) {
         Object next = inFlight.poll();
-        if (next == null || next instanceof CompletableFuture<?> pending && !pending.isDone()) {
+        if (next == null || next instanceof Pending pending && !pending.text().isDone()) {
           // the next line is not ready: what is printed goes out now, before waiting for it
           flush(out);
           if (next == null) {
@@ -105,10 +117,9 @@ final class OrderedBatch<T> {
           }
           return;
         }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<String> text = (CompletableFuture<String>) next;
-        print(text, out);
-        permits.release();
+        Pending pending = (Pending) next;
+        print(pending.text(), out);
+        permits.release(pending.weight());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -122,8 +133,11 @@ final class OrderedBatch<T> {
   /** The end of the source, or a failure to read it ({@code failure} is null at the end). */
   private record End(InputException failure) {}
 
+  /** An item's line to come, and the part of the window the item holds until it is printed. */
+  private record Pending(CompletableFuture<String> text, int weight) {}
+
   /** Reads the source on the reader thread, submitting each item and queueing it in order. */
-  private void read(Source<? extends T> source, Function<? super T, String> line,
+  private void read(Source<? extends T> source, ToIntFunction<? super T> weight, Function<? super T, String> line,
       BiFunction<? super T, ? super RuntimeException, String> error, ExecutorService pool,
       Semaphore permits, BlockingQueue<Object> inFlight) {
     InputException failure = null;
@@ -135,14 +149,18 @@ final class OrderedBatch<T> {
           if (item == null) {
             break;
           }
-          inFlight.put(CompletableFuture.supplyAsync(() -> {
+          // the rest of its weight: every item before it gives its own back once printed, so the
+          // whole window is free at the latest when they all are
+          int w = Math.max(1, Math.min(window, weight.applyAsInt(item)));
+          permits.acquire(w - 1);
+          inFlight.put(new Pending(CompletableFuture.supplyAsync(() -> {
             try {
               return line.apply(item);
             } catch (RuntimeException e) {
               // A bug in one item must not stop the others; report it on that item.
               return error.apply(item, e);
             }
-          }, pool));
+          }, pool), w));
         }
       } catch (InputException e) {
         failure = e;

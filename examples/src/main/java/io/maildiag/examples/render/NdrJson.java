@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.Classification;
+import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.code.CodeExplanation;
@@ -46,16 +47,29 @@ public final class NdrJson {
 
   /**
    * Returns the object for one file: {@link #analysis(String, BounceAnalysis)} of its message. For
-   * an mbox file of several messages it is that of the first message, with {@code recipients} of
-   * all of them in file order, each with {@code message} (the number of its message, from 1), and
-   * {@code messages}: the object of each message, without {@code file}, with its {@code message}
-   * number first.
+   * an mbox file of several messages, {@code recipients} lists the recipients of all of them in
+   * file order, each with {@code message} (the number of its message, from 1); {@code kind} is
+   * {@code bounce} if any message is one, else {@code delay} if any is one, else the first
+   * message's kind; {@code format}, {@code reportingMta}, {@code original}, {@code feedbackType}
+   * and {@code diagnostics} are the first message's (whose diagnostics hold those of the whole
+   * file); and {@code messages} lists each message's own object: its {@code message} number, then
+   * the fields of {@link #analysis(String, BounceAnalysis)} but {@code file} and {@code recipients}
+   * (which the file's own {@code recipients} list).
+   *
+   * @param file what to write as {@code file}: the path as given, or a file name in a batch
+   * @param analyses the analyses of the file's messages, in file order
+   * @return the object
+   * @throws IllegalArgumentException if {@code analyses} is empty
    */
   public static ObjectNode analysis(String file, List<BounceAnalysis> analyses) {
+    if (analyses.isEmpty()) {
+      throw new IllegalArgumentException("no analysis of " + file);
+    }
     ObjectNode node = analysis(file, analyses.get(0));
     if (analyses.size() == 1) {
       return node;
     }
+    node.put("kind", fileKind(analyses).jsonName());
     ArrayNode recipients = node.putArray("recipients");
     ArrayNode messages = node.putArray("messages");
     int number = 0;
@@ -68,9 +82,24 @@ public final class NdrJson {
       one.put("message", number);
       ObjectNode whole = analysis(file, a);
       whole.remove("file");
+      whole.remove("recipients");
       one.setAll(whole);
     }
     return node;
+  }
+
+  /** The kind of a file of several messages: a bounce if one is, else a delay if one is, else the first's. */
+  static MessageKind fileKind(List<BounceAnalysis> analyses) {
+    MessageKind kind = analyses.get(0).kind();
+    for (BounceAnalysis a : analyses) {
+      if (a.kind() == MessageKind.BOUNCE) {
+        return MessageKind.BOUNCE;
+      }
+      if (a.kind() == MessageKind.DELAY) {
+        kind = MessageKind.DELAY;
+      }
+    }
+    return kind;
   }
 
   /** Returns the object for one recipient, with its verdict and evidence. */

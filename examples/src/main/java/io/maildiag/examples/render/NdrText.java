@@ -61,8 +61,16 @@ public final class NdrText {
    * Returns the lines of one file: {@link #analysis(String, BounceAnalysis)} of its message, or for
    * an mbox file of several messages, the number of messages and then each message's lines under
    * a {@code message N of M} heading.
+   *
+   * @param file the file as given
+   * @param analyses the analyses of the file's messages, in file order
+   * @return the lines
+   * @throws IllegalArgumentException if {@code analyses} is empty
    */
   public static List<String> analysis(String file, List<BounceAnalysis> analyses) {
+    if (analyses.isEmpty()) {
+      throw new IllegalArgumentException("no analysis of " + file);
+    }
     if (analyses.size() == 1) {
       return analysis(file, analyses.get(0));
     }

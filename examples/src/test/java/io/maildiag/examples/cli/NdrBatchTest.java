@@ -77,11 +77,23 @@ class NdrBatchTest {
         .containsExactly("user-unknown/1", "expired/2");
     assertThat(both.path("messages")).extracting(n -> n.path("message").asInt() + ":" + n.path("kind").asText())
         .containsExactly("1:bounce", "2:delay");
-    assertThat(NdrCommandTest.fields(both.path("messages").get(1))).isEqualTo(new TreeSet<>(
-        java.util.Set.of("message", "kind", "format", "reportingMta", "recipients", "original", "feedbackType", "diagnostics")));
+    assertThat(NdrCommandTest.fields(both.path("messages").get(1))).as("recipients are listed once, at the top")
+        .isEqualTo(new TreeSet<>(java.util.Set.of("message", "kind", "format", "reportingMta", "original", "feedbackType",
+            "diagnostics")));
     assertThat(both.path("diagnostics").toString()).doesNotContain("more-messages");
     assertThat(NdrCommandTest.fields(out.get(1))).as("a file of one message is unchanged")
         .isEqualTo(new TreeSet<>(NdrCommandTest.ANALYSIS_FIELDS));
+
+    // a file's kind is a bounce if any of its messages is one
+    String reversed = from + Files.readString(Path.of(NdrCommandTest.fixture("plain.eml"))) + "\n"
+        + from + Files.readString(Path.of(NdrCommandTest.fixture("dsn-user-unknown.eml"))) + "\n"
+        + from + "\n";
+    Path mixed = Files.writeString(dir.resolve("mixed.mbox"), reversed);
+    JsonNode m = CliRunner.run("ndr", mixed.toString(), "--json").json();
+    assertThat(m.path("kind").asText()).isEqualTo("bounce");
+    assertThat(m.path("messages")).as("the last From_ line has nothing after it: no message")
+        .extracting(n -> n.path("kind").asText()).containsExactly("not-a-bounce", "bounce");
+    assertThat(m.path("recipients")).extracting(n -> n.path("message").asInt()).containsExactly(2);
 
     CliRunner.Result json = CliRunner.run("ndr", file.toString(), "--json");
     assertThat(json.json().path("recipients")).isEqualTo(both.path("recipients"));
@@ -177,6 +189,15 @@ class NdrBatchTest {
         + System.lineSeparator());
     notADirectory.assertOneLineError();
     assertThat(notADirectory.err()).startsWith("mail-diag: error: " + file + ": not a directory");
+  }
+
+  @Test
+  void aRunWeighsOneUnitPerStartedMebibyte(@TempDir Path dir) throws IOException {
+    Path small = Files.write(dir.resolve("small.eml"), new byte[100]);
+    Path large = Files.write(dir.resolve("large.mbox"), new byte[(int) (2.5 * NdrBatch.WEIGHT_UNIT)]);
+    assertThat(NdrBatch.weight(List.of(small, small))).isEqualTo(1);
+    assertThat(NdrBatch.weight(List.of(small, large))).isEqualTo(3);
+    assertThat(NdrBatch.weight(List.of(dir.resolve("missing.eml")))).isEqualTo(1);
   }
 
   @Test

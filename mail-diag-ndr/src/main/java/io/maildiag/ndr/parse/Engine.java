@@ -108,12 +108,16 @@ public final class Engine {
    * found while reading the input (truncation, I/O errors).
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
+    return analyze(input, length, early, new Deadline(limits.totalTimeBudget()));
+  }
+
+  private BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early, Deadline deadline) {
     Diags diags = new Diags(limits.maxDiagnostics());
     for (Diagnostic d : early) {
       diags.add(d);
     }
     try {
-      return run(input, length, diags);
+      return run(input, length, diags, deadline);
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(Diagnostic.error(Codes.INTERNAL_ERROR,
           "the analysis failed unexpectedly (" + e.getClass().getSimpleName() + "); no result could be built"));
@@ -127,30 +131,51 @@ public final class Engine {
 
   /**
    * Analyses every message of the first {@code length} bytes of {@code input}: one analysis for a
-   * message, one per message for an mbox file (at most {@link #MAX_MBOX_MESSAGES}), in file order.
-   * The {@code early} diagnostics (about reading the input, which ends with its last message) go
-   * to the last analysis.
+   * message, one per message for an mbox file, in file order. At most {@link #MAX_MBOX_MESSAGES}
+   * are analysed, all within one {@link Limits#totalTimeBudget()}; a message with nothing after its
+   * From_ line (a file cut short, or being written) is not one. What concerns the file rather than
+   * one message goes on the first analysis, where {@link #analyze} puts it too: the {@code early}
+   * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
     int[] starts = Mbox.starts(input, length, MAX_MBOX_MESSAGES + 1);
     if (starts.length == 1) {
       return List.of(analyze(input, length, early));
     }
+    Deadline deadline = new Deadline(limits.totalTimeBudget());
     int count = Math.min(starts.length, MAX_MBOX_MESSAGES);
     int end = starts.length > count ? starts[count] : length;
     List<BounceAnalysis> out = new ArrayList<>(count);
+    List<Diagnostic> file = new ArrayList<>();
+    if (starts.length > count) {
+      file.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the mbox file holds more than " + MAX_MBOX_MESSAGES
+          + " messages; the first " + MAX_MBOX_MESSAGES + " were analysed"));
+    }
     for (int i = 0; i < count; i++) {
+      int from = starts[i];
       int to = i + 1 < count ? starts[i + 1] : end;
-      byte[] one = Arrays.copyOfRange(input, starts[i], to);
-      List<Diagnostic> before = early;
-      if (i + 1 < count) {
-        before = List.of();
-      } else if (starts.length > count) {
-        before = new ArrayList<>(early);
-        before.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the mbox file holds more than " + MAX_MBOX_MESSAGES
-            + " messages; the first " + MAX_MBOX_MESSAGES + " were analysed"));
+      if (isBlank(input, Mbox.lineEnd(input, from, to), to)) {
+        continue; // a From_ line and nothing else
       }
-      out.add(analyze(one, one.length, before));
+      if (!out.isEmpty() && deadline.expired()) {
+        file.add(Diagnostic.error(Codes.TIME_BUDGET_EXCEEDED, "the time budget of " + limits.totalTimeBudget()
+            + " ran out after " + out.size() + " messages of the mbox file; the rest were not analysed"));
+        break;
+      }
+      byte[] one = Arrays.copyOfRange(input, from, to);
+      out.add(analyze(one, one.length, out.isEmpty() ? early : List.of(), deadline));
+    }
+    if (out.isEmpty()) {
+      // nothing but From_ lines: the first message, as empty as it is
+      byte[] one = Arrays.copyOfRange(input, starts[0], starts[1]);
+      out.add(analyze(one, one.length, early, deadline));
+    }
+    if (!file.isEmpty()) {
+      BounceAnalysis first = out.get(0);
+      List<Diagnostic> all = new ArrayList<>(first.diagnostics());
+      all.addAll(file);
+      out.set(0, new BounceAnalysis(first.kind(), first.format(), first.reportingMta(), first.recipients(),
+          first.original(), first.feedbackType(), all));
     }
     return List.copyOf(out);
   }
@@ -160,18 +185,17 @@ public final class Engine {
         Optional.empty(), diags.toList());
   }
 
-  private BounceAnalysis run(byte[] input, int length, Diags diags) {
+  private BounceAnalysis run(byte[] input, int length, Diags diags, Deadline deadline) {
     if (length == 0 || isBlank(input, length)) {
       diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input is empty"));
       return notABounce(diags, OriginalMessage.none());
     }
-    Deadline deadline = new Deadline(limits.totalTimeBudget());
     Mbox.Split mbox = Mbox.split(input, length);
     if (mbox.more() > 0) {
       // an mbox file of several messages: the first is analysed (see BounceAnalyzer, "Input")
       length = mbox.firstEnd();
       diags.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the input is an mbox file of " + (mbox.more() + 1)
-          + " messages; only the first was analysed (split the file to analyse the others)"));
+          + " messages; only the first was analysed (BounceAnalyzer.analyzeEach analyses each)"));
     }
     int maxLine = Math.max(1, limits.maxLineLength());
     Normalizer.Normalized normalized =
@@ -209,7 +233,12 @@ public final class Engine {
   }
 
   private static boolean isBlank(byte[] in, int length) {
-    for (int i = 0; i < length; i++) {
+    return isBlank(in, 0, length);
+  }
+
+  /** Whether bytes {@code from} to {@code to} of {@code in} are only spaces, tabs and line breaks. */
+  private static boolean isBlank(byte[] in, int from, int to) {
+    for (int i = from; i < to; i++) {
       byte b = in[i];
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
         return false;
@@ -575,8 +604,11 @@ public final class Engine {
           "the message looks like a bounce but no failed recipient could be found in it"));
     }
     Provider reporter = Formats.reporter(family, msg.fromRaw, reportingMta);
+    OriginalMessage original = msg.original(scan);
     if (rcpts.size() == 1) {
-      rcpts.get(0).notice = scan.region(); // read only when the diagnostic gives no reason
+      // read only when the diagnostic gives no reason
+      rcpts.get(0).notice = scan.region();
+      rcpts.get(0).noticeSubject = original.subject().orElse("");
     }
     List<RecipientResult> results = new ArrayList<>();
     for (Rcpt x : rcpts) {
@@ -588,7 +620,7 @@ public final class Engine {
       format = Formats.RFC3464;
     }
     return new BounceAnalysis(kind, format, reportingMta.isEmpty() ? Optional.empty() : Optional.of(reportingMta),
-        results, msg.original(scan), Optional.empty(), diags.toList());
+        results, original, Optional.empty(), diags.toList());
   }
 
   /**
@@ -1318,25 +1350,87 @@ public final class Engine {
 
   /**
    * The reason the notice's own text gives its one recipient when the diagnostic gives none ({@code
-   * c}): "rejected by system" in the report, and why in the notice's words. Only a strong rule of
-   * the notice counts; its generic words ("a problem occurred") are boilerplate of many notices.
+   * c}): "rejected by system" in the report, and why in the notice's words. Only the notice's prose
+   * is read ({@link #noticeProse}), and only a strong rule that names a failure counts: its generic
+   * words ("a problem occurred") are boilerplate of many notices.
    */
   private Classification noticeReason(Rcpt x, Provider provider, Classification c) {
-    String notice = withoutScannerFooters(x.notice.length() > ReasonClassifier.MAX_TEXT_CHARS
-        ? x.notice.substring(0, ReasonClassifier.MAX_TEXT_CHARS) : x.notice);
+    String notice = noticeProse(x.notice.length() > ReasonClassifier.MAX_TEXT_CHARS
+        ? x.notice.substring(0, ReasonClassifier.MAX_TEXT_CHARS) : x.notice, x.noticeSubject);
     TextRules.Scan scan = TextRules.standard().scan(TextNormalizer.normalize(notice));
-    boolean strong = false;
+    Classification n;
+    try {
+      n = classifier.classify(new ClassificationInput(x.status, x.reply, notice, x.action, provider), scan);
+    } catch (RuntimeException e) {
+      return c;
+    }
     for (TextMatch m : scan.matches()) {
-      strong |= m.tier() == Tier.STRONG;
+      if (m.tier() == Tier.STRONG && m.reason().isFailure() && m.reason() == n.reason()
+          && n.rule().startsWith(m.ruleName())) {
+        return new Classification(n.reason(), n.permanent(), n.retry(), n.actor(), n.remediation(), n.rule() + "+notice");
+      }
     }
-    if (!strong) {
-      return c;
+    return c;
+  }
+
+  /** Header fields a notice quotes from the returned message (or its own), whose words are no reason. */
+  private static final Set<String> QUOTED_FIELDS = Set.of("subject", "from", "to", "cc", "bcc", "date", "sender",
+      "reply-to", "message-id", "in-reply-to", "references", "received", "return-path", "mime-version",
+      "content-type", "content-transfer-encoding", "content-disposition", "content-description", "content-id",
+      "delivered-to", "dkim-signature", "authentication-results", "thread-topic", "thread-index", "importance",
+      "priority", "user-agent", "list-id", "list-unsubscribe", "precedence", "auto-submitted");
+
+  /**
+   * The prose of a notice: {@code region} without the header fields it quotes, indented or not
+   * (those of {@link #QUOTED_FIELDS} and every {@code X-} field, with their folded lines, indented
+   * deeper), and without the
+   * returned message's subject, wherever it is quoted. "Subject: Over quota" or "X-Virus-Scanned:
+   * ClamAV" says nothing of why the message failed.
+   */
+  static String noticeProse(String region, String subject) {
+    StringBuilder out = new StringBuilder(region.length());
+    int fieldIndent = -1; // the indentation of the quoted field being left out, or -1
+    int start = 0;
+    int n = region.length();
+    while (start < n) {
+      int end = region.indexOf('\n', start);
+      end = end < 0 ? n : end;
+      String line = region.substring(start, end);
+      int indent = 0;
+      while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+        indent++;
+      }
+      boolean folded = fieldIndent >= 0 && indent > fieldIndent && indent < line.length();
+      if (!folded) {
+        fieldIndent = quotedField(line, indent) ? indent : -1;
+      }
+      if (fieldIndent < 0) {
+        out.append(line).append('\n');
+      }
+      start = end + 1;
     }
-    Classification n = classifier.classify(new ClassificationInput(x.status, x.reply, notice, x.action, provider), scan);
-    if (n.reason() == Reason.UNDEFINED || !n.rule().startsWith("text:")) {
-      return c;
+    String prose = out.toString();
+    String s = subject.strip();
+    return s.length() >= 4 ? prose.replace(s, " ") : prose;
+  }
+
+  /**
+   * Whether {@code line}, after its first {@code from} chars of indentation, starts a header field
+   * of {@link #QUOTED_FIELDS} or an {@code X-} field.
+   */
+  private static boolean quotedField(String line, int from) {
+    int colon = line.indexOf(':', from);
+    if (colon <= from || colon > from + 40) {
+      return false;
     }
-    return new Classification(n.reason(), n.permanent(), n.retry(), n.actor(), n.remediation(), n.rule() + "+notice");
+    for (int i = from; i < colon; i++) {
+      char ch = line.charAt(i);
+      if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-')) {
+        return false;
+      }
+    }
+    String name = line.substring(from, colon).toLowerCase(java.util.Locale.ROOT);
+    return name.startsWith("x-") || QUOTED_FIELDS.contains(name);
   }
 
   /** {@code c} with another reason and that reason's advice, its rule marked with {@code why}. */

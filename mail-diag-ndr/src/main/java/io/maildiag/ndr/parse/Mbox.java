@@ -82,7 +82,7 @@ final class Mbox {
   }
 
   /** The start of the line after the one starting at {@code p} (CRLF, LF or CR endings). */
-  private static int lineEnd(byte[] in, int p, int length) {
+  static int lineEnd(byte[] in, int p, int length) {
     int i = p;
     while (i < length && in[i] != '\n' && in[i] != '\r') {
       i++;

@@ -36,4 +36,6 @@ final class Rcpt {
    * bounce that reports this one recipient only (a DSN's "rejected by system" whose notice says why).
    */
   String notice = "";
+  /** The returned message's subject, whose words in {@link #notice} are not the notice's. */
+  String noticeSubject = "";
 }

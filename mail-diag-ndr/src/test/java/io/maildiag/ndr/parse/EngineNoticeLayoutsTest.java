@@ -479,6 +479,23 @@ class EngineNoticeLayoutsTest {
         + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002", "A problem occurred while delivering it.");
     assertThat(recipient(generic, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
 
+    // the notice's quoted header fields and the returned subject are not its words
+    String quoted = notice.replace("  rejected by system\n\n--B\nContent-Type: message/delivery-status",
+        "  Subject: Over quota: please clean your mailbox\n  X-Virus-Scanned: ClamAV\n"
+            + "  Your message about 'spam complaint handling' was not delivered.\n\n"
+            + "--B\nContent-Type: message/delivery-status")
+        .replace("\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
+            + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002", "")
+        .replace("--B--\n", "--B\nContent-Type: text/rfc822-headers\n\nFrom: ann@example.org\n"
+            + "To: bob@example.cn\nSubject: spam complaint handling\n\n--B--\n");
+    assertThat(recipient(quoted, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
+
+    // a strong rule that names no failure (an automatic reply) does not let a generic one through
+    String auto = notice.replace("\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
+        + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002",
+        "This is an automatic reply. A problem occurred while delivering it.");
+    assertThat(recipient(auto, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
+
     // with two recipients the notice may speak of either: it decides for neither
     String two = notice.replace("Diagnostic-Code: SMTP; rejected by system\n\n",
         "Diagnostic-Code: SMTP; rejected by system\n\n"
@@ -486,6 +503,18 @@ class EngineNoticeLayoutsTest {
             + "Diagnostic-Code: SMTP; rejected by system\n\n");
     assertThat(analyze(two).recipients()).extracting(RecipientResult::reason)
         .containsExactly(Reason.UNDEFINED, Reason.UNDEFINED);
+  }
+
+  @Test
+  void theNoticesProseIsWithoutQuotedFieldsAndTheReturnedSubject() {
+    String region = "Delivery failed.\nSubject: Mailbox full at last\n  (folded)\nX-Virus-Scanned: ClamAV\n"
+        + "Reason: the mailbox is full\nYour message 'Mailbox full at last' was returned.\n";
+    assertThat(Engine.noticeProse(region, "Mailbox full at last"))
+        .isEqualTo("Delivery failed.\nReason: the mailbox is full\nYour message ' ' was returned.\n");
+    assertThat(Engine.noticeProse("a: b\nno colon here\n", "")).isEqualTo("a: b\nno colon here\n");
+    assertThat(Engine.noticeProse("  Subject: over quota\n     folded\n  Mailbox full\n", ""))
+        .as("indented fields, and their lines indented deeper").isEqualTo("  Mailbox full\n");
+    assertThat(Engine.noticeProse("Subject: x", "x")).isEmpty();
   }
 
   @Test
