@@ -291,9 +291,14 @@ class BounceAnalyzerTest {
     String[] files = {"postfix-dsn-two-recipients.eml", "exim-text.eml", "gmail-text.eml", "arf-abuse.eml",
         "rfc6533-global.eml", "qmail-text.eml"};
     List<BounceAnalysis> expected = new ArrayList<>();
+    java.io.ByteArrayOutputStream mbox = new java.io.ByteArrayOutputStream();
     for (String f : files) {
       expected.add(analyzer.analyze(fixture(f)));
+      mbox.write("From MAILER-DAEMON  Thu May 16 11:20:01 2024\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      mbox.write(fixture(f));
+      mbox.write('\n');
     }
+    byte[] all = mbox.toByteArray();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
@@ -303,6 +308,16 @@ class BounceAnalyzerTest {
           byte[] msg = fixture(files[k]);
           results.add(pool.submit(() -> analyzer.analyze(msg).equals(expected.get(k))));
         }
+        // every message of an mbox file, each as it is alone (recipients and kind)
+        results.add(pool.submit(() -> {
+          List<BounceAnalysis> each = analyzer.analyzeEach(all);
+          boolean same = each.size() == files.length;
+          for (int i = 0; same && i < files.length; i++) {
+            same = each.get(i).recipients().equals(expected.get(i).recipients())
+                && each.get(i).kind() == expected.get(i).kind();
+          }
+          return same;
+        }));
       }
       for (Future<Boolean> f : results) {
         assertThat(f.get()).isTrue();
