@@ -61,6 +61,11 @@ public enum Reason {
   SYSTEM_FULL("The receiving system is out of storage."),
   /** The receiving system failed (X.3.0, X.3.5). */
   SYSTEM_ERROR("The receiving system had an internal error."),
+  /**
+   * The recipient's local delivery program failed: a pipe, procmail, a script run for the mailbox
+   * (the {@code X-Unix} diagnostic type of RFC 3464, or the program's own message).
+   */
+  MAILER_ERROR("The local delivery program at the recipient (a pipe, procmail, a script) failed."),
   /** A network, routing or DNS failure prevented delivery (X.4.x). */
   NETWORK_ERROR("A network, routing or DNS problem prevented delivery."),
   /** Delivery was retried until the message expired in the queue (X.4.7). */

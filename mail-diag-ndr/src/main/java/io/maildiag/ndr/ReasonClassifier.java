@@ -98,8 +98,11 @@ import org.jspecify.annotations.Nullable;
  *       delivery error: dd This user doesn't have a yahoo.com account});
  *   <li>when the failure came from a local delivery program (the {@code X-Unix} diagnostic type),
  *       a security verdict ("insufficient permission": the program could not write the mailbox,
- *       no policy refused the sender), or an undefined, syntax or policy verdict from weak
- *       evidence, is {@link Reason#SYSTEM_ERROR}: the program failed (a mailer error).
+ *       no policy refused the sender) is {@link Reason#SYSTEM_ERROR}; a system error, any verdict
+ *       when a strong rule names the program or its failure ("procmail: Couldn't create ... No
+ *       such user"), and an undefined, syntax or policy verdict from weak evidence are {@link
+ *       Reason#MAILER_ERROR}: the program failed. A specific reason the program gives ("Disk quota
+ *       exceeded") stays.
  * </ul>
  *
  * <p>The bounce parser ({@link BounceAnalyzer}) keeps the stage in the diagnostic text: when the
@@ -140,7 +143,7 @@ import org.jspecify.annotations.Nullable;
  *       NOT_RFC_COMPLIANT, POLICY_VIOLATION, SECURITY_ERROR, NO_RELAYING, EXCEEDED_LIMIT,
  *       RATE_LIMITED (permanent), SYNTAX_ERROR, FAILED_STARTTLS, SUPPRESSED, FEEDBACK</td></tr>
  *   <tr><td>RECIPIENT</td><td>MAILBOX_FULL, SUSPENDED</td></tr>
- *   <tr><td>RECIPIENT_ADMIN</td><td>FILTERED, SYSTEM_FULL, NETWORK_ERROR (permanent), EXPIRED,
+ *   <tr><td>RECIPIENT_ADMIN</td><td>FILTERED, SYSTEM_FULL, MAILER_ERROR, NETWORK_ERROR (permanent), EXPIRED,
  *       ON_HOLD</td></tr>
  *   <tr><td>PROVIDER</td><td>SYSTEM_ERROR</td></tr>
  *   <tr><td>NONE</td><td>RATE_LIMITED and NETWORK_ERROR when transient, UNDEFINED, DELIVERED,
@@ -306,10 +309,14 @@ public final class ReasonClassifier {
         && (status.isEmpty() || status.get().subject() != 1) && input.provider() != Provider.YAHOO) {
       reason = Reason.FILTERED;
       rule = rule + "+stage:data";
-    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && (reason == Reason.SECURITY_ERROR
-        || weakSource && (reason == Reason.UNDEFINED || reason == Reason.SYNTAX_ERROR
-            || reason == Reason.POLICY_VIOLATION))) {
-      reason = Reason.SYSTEM_ERROR;
+    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && reason == Reason.SECURITY_ERROR) {
+      reason = Reason.SYSTEM_ERROR; // "insufficient permission": the program could not write the mailbox
+      rule = rule + "+stage:local";
+    } else if ((stages & 1 << Stage.LOCAL.ordinal()) != 0 && reason != Reason.MAILER_ERROR
+        && (reason == Reason.SYSTEM_ERROR || namesLocalProgram(matches)
+            || weakSource && (reason == Reason.UNDEFINED || reason == Reason.SYNTAX_ERROR
+                || reason == Reason.POLICY_VIOLATION))) {
+      reason = Reason.MAILER_ERROR;
       rule = rule + "+stage:local";
     }
     Classification c = verdict(reason, permanent, rule);
@@ -317,6 +324,21 @@ public final class ReasonClassifier {
       c = new Classification(c.reason(), c.permanent(), c.retry(), c.actor(), remediation, c.rule());
     }
     return c;
+  }
+
+  /**
+   * Whether a strong rule names a local delivery program or its failure ("procmail", "pipe to",
+   * "command died with status"): a mailer error, or a system error worded by the program, but not
+   * the {@code X-Unix} marker itself, which every local program's report carries.
+   */
+  private static boolean namesLocalProgram(List<TextMatch> matches) {
+    for (TextMatch m : matches) {
+      if (m.tier() == Tier.STRONG && (m.reason() == Reason.MAILER_ERROR
+          || m.reason() == Reason.SYSTEM_ERROR && !m.phrase().equals("x unix"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -74,7 +74,7 @@ class ReasonClassifierCorpusTest {
     EXPECTED.put("speeding", Reason.RATE_LIMITED);
     EXPECTED.put("systemfull", Reason.SYSTEM_FULL);
     EXPECTED.put("systemerror", Reason.SYSTEM_ERROR);
-    EXPECTED.put("mailererror", Reason.SYSTEM_ERROR);
+    EXPECTED.put("mailererror", Reason.MAILER_ERROR);
     EXPECTED.put("networkerror", Reason.NETWORK_ERROR);
     EXPECTED.put("expired", Reason.EXPIRED);
     EXPECTED.put("syntaxerror", Reason.SYNTAX_ERROR);

@@ -264,9 +264,16 @@ class ReasonClassifierPrecedenceTest {
     @Test
     void localDeliveryProgramFailuresAreMailerErrors() {
       Classification exit = classify("5.0.0", null, "255 (X-Unix)");
-      assertThat(exit.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      assertThat(exit.reason()).isEqualTo(Reason.MAILER_ERROR);
       Classification weak = classify("5.5.0", null, "syntax problem in the filter (X-Unix)");
-      assertThat(weak.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+      assertThat(weak.reason()).isEqualTo(Reason.MAILER_ERROR);
+      assertThat(classify("4.3.0", null, "temporary failure (X-Unix)").reason()).isEqualTo(Reason.MAILER_ERROR);
+      assertThat(classify("4.5.0", 451, "451 4.0.0 Operating system error (X-Unix)").reason()).isEqualTo(Reason.MAILER_ERROR);
+      // procmail wrote the words: its failure, whatever it says of the user
+      Classification procmail = classify("5.1.1", null,
+          "procmail: Couldn't create \"/var/spool/mail/frank\" id: example.org: No such user (X-Unix)");
+      assertThat(procmail.reason()).isEqualTo(Reason.MAILER_ERROR);
+      assertThat(procmail.rule()).endsWith("+stage:local");
       // a delivery program without permission to write the mailbox failed; no policy refused anyone
       Classification permission = classify("5.3.0", 550, "550 5.0.0 <a@example.org>... Insufficient permission (X-Unix)");
       assertThat(permission.reason()).isEqualTo(Reason.SYSTEM_ERROR);

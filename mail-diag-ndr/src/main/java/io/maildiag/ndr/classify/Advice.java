@@ -121,6 +121,12 @@ public final class Advice {
     t(Reason.SYSTEM_ERROR,
         "The receiving system failed internally: the sending system retries; contact the "
             + "recipient's postmaster if it persists.");
+    a(Reason.MAILER_ERROR, Actor.RECIPIENT_ADMIN,
+        "The recipient's local delivery program (a pipe, procmail, a filter script) failed: the "
+            + "recipient or their administrator must fix it; send again once it works.");
+    t(Reason.MAILER_ERROR,
+        "The recipient's local delivery program (a pipe, procmail, a filter script) failed: the "
+            + "sending system retries; the recipient or their administrator must fix it if it persists.");
     a(Reason.NETWORK_ERROR, Actor.RECIPIENT_ADMIN,
         "A network, routing or DNS problem prevented delivery: check the recipient domain's MX "
             + "records and that its servers are reachable.");

@@ -56,7 +56,7 @@ class CorpusHarnessTest {
     SISIMAI.put("speeding", Reason.RATE_LIMITED);
     SISIMAI.put("systemfull", Reason.SYSTEM_FULL);
     SISIMAI.put("systemerror", Reason.SYSTEM_ERROR);
-    SISIMAI.put("mailererror", Reason.SYSTEM_ERROR);
+    SISIMAI.put("mailererror", Reason.MAILER_ERROR);
     SISIMAI.put("networkerror", Reason.NETWORK_ERROR);
     SISIMAI.put("expired", Reason.EXPIRED);
     SISIMAI.put("syntaxerror", Reason.SYNTAX_ERROR);

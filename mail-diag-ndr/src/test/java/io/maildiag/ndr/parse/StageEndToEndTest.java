@@ -296,6 +296,6 @@ class StageEndToEndTest {
         --X1--
         """);
     assertThat(r.diagnosticText()).endsWith("(X-Unix)");
-    assertThat(r.reason()).isEqualTo(Reason.SYSTEM_ERROR);
+    assertThat(r.reason()).isEqualTo(Reason.MAILER_ERROR);
   }
 }
