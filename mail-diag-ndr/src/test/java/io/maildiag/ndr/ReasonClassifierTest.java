@@ -177,10 +177,13 @@ class ReasonClassifierTest {
         row(Reason.NOT_ACCEPTING, null, null, "an MX or SRV record indicated no SMTP service"), // Exim
         row(Reason.NOT_ACCEPTING, "4.0.0", null, "No MX found for domain"), // OpenSMTPD
         // Postfix: a DNS answer of "try again" is a temporary failure, "Host not found" alone the name's absence
-        // (in a final report without a code, the temporary failure is the queue's end: expired)
+        // (in a final report too: the failure the report names, not the queue's end)
         row(Reason.NETWORK_ERROR, null, null, "Name service error for domain example.com: Host not found, try again",
             "delayed"),
-        row(Reason.EXPIRED, null, null, "Name service error for domain example.com: Host not found, try again"),
+        row(Reason.NETWORK_ERROR, null, null, "Name service error for domain example.com: Host not found, try again"),
+        row(Reason.NETWORK_ERROR, null, null, "lost connection with mx2.example.com[192.0.2.1] while performing the HELO handshake"),
+        row(Reason.NETWORK_ERROR, "4.4.1", null, "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again"),
+        row(Reason.EXPIRED, null, null, "connect to mx.example.com[192.0.2.1]:25: Connection timed out"),
         row(Reason.HOST_UNKNOWN, null, null, "Name service error for domain example.com: Host not found"),
         row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
         // FILTERED
