@@ -185,6 +185,9 @@ class ReasonClassifierTest {
         row(Reason.NETWORK_ERROR, "4.4.1", null, "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1) I'm not going to try again"),
         row(Reason.EXPIRED, null, null, "connect to mx.example.com[192.0.2.1]:25: Connection timed out"),
         row(Reason.HOST_UNKNOWN, null, null, "Name service error for domain example.com: Host not found"),
+        // Postfix without null-MX support, for an MX record of "." (RFC 7505); for an address record, a bad answer
+        row(Reason.NOT_ACCEPTING, "5.4.4", null, "Name service error for name=example.org type=MX: Malformed or unexpected name server reply"),
+        row(Reason.HOST_UNKNOWN, "5.4.4", null, "Name service error for name=mx.example.org type=A: Malformed or unexpected name server reply"),
         row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
         // FILTERED
         row(Reason.FILTERED, "5.7.1", 550, "Message rejected by the recipient's content filter"),
