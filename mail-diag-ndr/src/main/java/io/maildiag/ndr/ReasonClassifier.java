@@ -4,6 +4,7 @@ import io.maildiag.core.LowerCase;
 import io.maildiag.ndr.classify.Advice;
 import io.maildiag.ndr.classify.CodeDefaults;
 import io.maildiag.ndr.classify.CodeDefaults.StatusMeaning;
+import io.maildiag.ndr.classify.ProviderTokens;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextMatch;
 import io.maildiag.ndr.classify.TextNormalizer;
@@ -207,6 +208,17 @@ public final class ReasonClassifier {
     // the status class, else the reply code, else the action (plain tests: no Optional per call)
     boolean permanent = status.isPresent() ? status.get().isPermanent()
         : reply.isPresent() ? reply.get().isPermanent() : "failed".equals(action);
+
+    // a receiver's own error token ("AUP#CXBL") says why, whatever words stand beside it
+    Optional<ProviderTokens.Token> token = ProviderTokens.find(input.diagnosticText());
+    if (token.isPresent()) {
+      ProviderTokens.Token t = token.get();
+      Reason r = t.reason();
+      String said = Character.toUpperCase(t.provider().charAt(0)) + t.provider().substring(1) + " says "
+          + t.meaning() + " (" + t.token() + "). ";
+      return new Classification(r, permanent, Advice.retry(r, permanent), Advice.actor(r, permanent),
+          said + Advice.remediation(r, permanent), t.ruleName());
+    }
 
     boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
         && !action.equals("delayed");

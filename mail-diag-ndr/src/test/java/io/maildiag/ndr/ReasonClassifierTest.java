@@ -288,6 +288,11 @@ class ReasonClassifierTest {
         row(Reason.SYSTEM_ERROR, "4.3.0", 451, "Temporary lookup failure"), // Postfix
         row(Reason.SYSTEM_ERROR, "5.3.5", 550, "<x@example.org>... Internal System Error"),
         row(Reason.SYSTEM_ERROR, null, 451, "Requested action aborted: local error in processing"),
+        // a receiver's own error token decides over the words beside it (Cox, Spectrum)
+        row(Reason.BLOCKED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Refer to Error Codes section at "
+            + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"),
+        row(Reason.RATE_LIMITED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Please see "
+            + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"),
         // Amazon SES's heading before the quoted reply: the reply and the code decide
         row(Reason.SECURITY_ERROR, "5.7.1", 550, "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied'"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "5.1.0 - Unknown address error 550-'5.1.1 <a@example.org>... User unknown'"),

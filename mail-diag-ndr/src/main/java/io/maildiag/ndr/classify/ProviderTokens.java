@@ -1,0 +1,145 @@
+package io.maildiag.ndr.classify;
+
+import io.maildiag.ndr.Reason;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The error tokens some large receivers put in their replies, each the receiver's own statement of
+ * why it refused: Cox's {@code AUP#CXBL} and Spectrum's (Charter's) {@code AUP#In-1310}. Both
+ * publish what their tokens mean: <a href="https://www.cox.com/residential/support/email-error-codes.html">Cox</a>,
+ * <a href="https://www.spectrum.net/support/internet/understanding-email-error-codes">Spectrum</a>.
+ * A token decides over the reply's words, which are often a generic "sender rejected" beside it.
+ *
+ * <p>A token is read after {@code AUP#}: letters and digits (Cox), or a direction ({@code I},
+ * {@code In}, {@code O}, {@code Out}), an optional hyphen and four digits (Spectrum). Linear in the
+ * text; no regular expression.
+ */
+public final class ProviderTokens {
+
+  /** A token the text holds, and what its receiver says it means. */
+  public record Token(String provider, String token, Reason reason, String meaning) {
+    /** The rule name of a classification it decided: {@code provider-token:cox:CXBL}. */
+    public String ruleName() {
+      return "provider-token:" + provider + ":" + token;
+    }
+  }
+
+  /** Cox's tokens (its error-code page), each with its reason and meaning. */
+  private static final Map<String, Token> COX = Map.ofEntries(
+      cox("CXBL", Reason.BLOCKED, "the sending IP address is blocked for spam-like behaviour"),
+      cox("CDRBL", Reason.BLOCKED, "the sending IP address is blocked for a while (at most 24 hours) for spam-like behaviour"),
+      cox("CXDNS", Reason.REQUIRE_PTR, "the reverse DNS lookup of the sending IP address failed"),
+      cox("CXSNDR", Reason.AUTH_FAILURE, "the message failed the sending domain's SPF or DKIM checks"),
+      cox("CXSMTP", Reason.REJECTED, "the message could not be verified as coming from a legitimate sender"),
+      cox("CXCNCT", Reason.RATE_LIMITED, "too many concurrent connections from the sending IP address"),
+      cox("CXMXRT", Reason.RATE_LIMITED, "the sender sent to too many recipients and must wait"),
+      cox("CXTHRT", Reason.SECURITY_ERROR, "sending limited for suspicious account activity"),
+      cox("CXMJ", Reason.SECURITY_ERROR, "sending blocked for suspicious activity on the Cox account"));
+
+  private static Map.Entry<String, Token> cox(String token, Reason reason, String meaning) {
+    return Map.entry(token, new Token("cox", token, reason, meaning));
+  }
+
+  private ProviderTokens() {}
+
+  /** Returns the first token of a known receiver in {@code text}, if any. */
+  public static Optional<Token> find(String text) {
+    for (int at = text.indexOf("AUP#"); at >= 0; at = text.indexOf("AUP#", at + 4)) {
+      int start = at + 4;
+      int end = start;
+      while (end < text.length() && end - start < 16 && isTokenChar(text.charAt(end))) {
+        end++;
+      }
+      Optional<Token> t = token(text.substring(start, end));
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isTokenChar(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+  }
+
+  /** The meaning of one token as written after {@code AUP#}. */
+  static Optional<Token> token(String token) {
+    Token cox = COX.get(token);
+    if (cox != null) {
+      return Optional.of(cox);
+    }
+    if (token.startsWith("IPBL") && digitsFrom(token, 4)) {
+      return Optional.of(new Token("cox", token, Reason.BLOCKED, "the sending IP address is on a DNS block list"));
+    }
+    if (token.startsWith("URLBL") && digitsFrom(token, 5)) {
+      return Optional.of(new Token("cox", token, Reason.SPAM_DETECTED, "a URL in the message is on a block list"));
+    }
+    // Spectrum: I, In, O or Out, an optional hyphen, four digits
+    int i = 0;
+    while (i < token.length() && Character.isLetter(token.charAt(i))) {
+      i++;
+    }
+    String direction = token.substring(0, i);
+    if (!(direction.equals("I") || direction.equals("In") || direction.equals("O") || direction.equals("Out"))) {
+      return Optional.empty();
+    }
+    if (i < token.length() && token.charAt(i) == '-') {
+      i++;
+    }
+    if (token.length() - i != 4 || !digitsFrom(token, i)) {
+      return Optional.empty();
+    }
+    int code = Integer.parseInt(token.substring(i));
+    return spectrum(code).map(m -> new Token("spectrum", token, m.reason(), m.meaning()));
+  }
+
+  private record Meaning(Reason reason, String meaning) {}
+
+  /** What Spectrum's four-digit code means (its error-code page), if it is one it lists. */
+  private static Optional<Meaning> spectrum(int code) {
+    Meaning m;
+    if (code == 1000) {
+      m = new Meaning(Reason.BLOCKED, "the sending IP address is blocked for suspicious activity");
+    } else if (code == 1010 || code >= 1020 && code <= 1080) {
+      m = new Meaning(Reason.REJECTED, "the sending account is blocked or limited for suspicious activity");
+    } else if (code == 1090) {
+      m = new Meaning(Reason.SYSTEM_ERROR, "the message could not be processed; try again later");
+    } else if (code >= 1100 && code <= 1150) {
+      m = new Meaning(Reason.REQUIRE_PTR, "the sending IP address has no full-circle (forward and reverse) DNS");
+    } else if (code >= 1160 && code <= 1190) {
+      m = new Meaning(Reason.POLICY_VIOLATION, "the message goes against the domain's security policies");
+    } else if (code >= 1200 && code <= 1250) {
+      m = new Meaning(Reason.BLOCKED, "the sending IP address is on a block list (Cloudmark CSI, Spamhaus)");
+    } else if (code == 1260) {
+      m = new Meaning(Reason.NETWORK_ERROR, "Spectrum does not take mail over IPv6; connect over IPv4");
+    } else if (code >= 1300 && code <= 1340) {
+      m = new Meaning(Reason.RATE_LIMITED, "too many connections from the sending IP address");
+    } else if (code >= 1350 && code <= 1490 || code == 1540 || code == 1580) {
+      m = new Meaning(Reason.RATE_LIMITED, "too many messages or recipients from the sender");
+    } else if (code == 1550) {
+      m = new Meaning(Reason.EXCEEDED_LIMIT, "too many recipients in one message");
+    } else if (code == 1500 || code == 1520) {
+      m = new Meaning(Reason.REJECTED, "the sender address is not the signed-in or a hosted one");
+    } else if (code == 1530) {
+      m = new Meaning(Reason.EMAIL_TOO_LARGE, "the message is larger than 20 MB");
+    } else if (code == 1560) {
+      m = new Meaning(Reason.POLICY_VIOLATION, "too many invalid recipients");
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(m);
+  }
+
+  private static boolean digitsFrom(String s, int from) {
+    if (from >= s.length()) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

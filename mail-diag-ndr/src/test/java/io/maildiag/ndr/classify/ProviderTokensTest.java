@@ -1,0 +1,60 @@
+package io.maildiag.ndr.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildiag.ndr.Reason;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** {@link ProviderTokens}: Cox's and Spectrum's error tokens. */
+class ProviderTokensTest {
+
+  private static Reason reason(String text) {
+    return ProviderTokens.find(text).map(ProviderTokens.Token::reason).orElse(null);
+  }
+
+  @Test
+  void coxTokens() {
+    assertThat(reason("550 5.1.0 <a@example.org> sender rejected. Refer to Error Codes section at "
+        + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"))
+        .isEqualTo(Reason.BLOCKED);
+    assertThat(reason("554 AUP#CXDNS")).isEqualTo(Reason.REQUIRE_PTR);
+    assertThat(reason("554 AUP#CXSNDR")).isEqualTo(Reason.AUTH_FAILURE);
+    assertThat(reason("421 AUP#CXCNCT too many sessions")).isEqualTo(Reason.RATE_LIMITED);
+    assertThat(reason("554 AUP#IPBL0101")).isEqualTo(Reason.BLOCKED);
+    assertThat(reason("554 AUP#URLBL011")).isEqualTo(Reason.SPAM_DETECTED);
+    assertThat(ProviderTokens.find("554 AUP#CXBL").orElseThrow().ruleName()).isEqualTo("provider-token:cox:CXBL");
+  }
+
+  @Test
+  void spectrumTokens() {
+    assertThat(reason("550 5.1.0 <a@example.org> sender rejected. Please see "
+        + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"))
+        .isEqualTo(Reason.RATE_LIMITED);
+    assertThat(reason("AUP#O-1000")).isEqualTo(Reason.BLOCKED);
+    assertThat(reason("AUP#I1100")).isEqualTo(Reason.REQUIRE_PTR);
+    assertThat(reason("AUP#Out-1530")).isEqualTo(Reason.EMAIL_TOO_LARGE);
+    assertThat(reason("AUP#In-1550")).isEqualTo(Reason.EXCEEDED_LIMIT);
+    assertThat(ProviderTokens.find("AUP#In-1310").orElseThrow().ruleName()).isEqualTo("provider-token:spectrum:In-1310");
+  }
+
+  @Test
+  void unknownTokensAndLookAlikesAreNone() {
+    assertThat(reason("554 AUP#XYZZY")).isNull();
+    assertThat(reason("AUP#In-9999")).isNull(); // not a code Spectrum lists
+    assertThat(reason("AUP#In-131")).isNull();
+    assertThat(reason("AUP#Sideways-1310")).isNull();
+    assertThat(reason("aup#cxbl")).isNull(); // as the receivers write them
+    assertThat(reason("AUP#")).isNull();
+    assertThat(reason("no token here")).isNull();
+    // the first token a receiver knows
+    assertThat(reason("AUP#NOPE then AUP#CXBL")).isEqualTo(Reason.BLOCKED);
+  }
+
+  @Property(tries = 2000)
+  void anyTextGivesATokenOrNoneAndNeverThrows(@ForAll String text) {
+    ProviderTokens.find(text).ifPresent(t -> assertThat(text).contains("AUP#" + t.token()));
+    ProviderTokens.find("AUP#" + text).ifPresent(t -> assertThat(t.reason().isFailure()).isTrue());
+  }
+}
