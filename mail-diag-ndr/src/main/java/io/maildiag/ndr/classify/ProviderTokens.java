@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * The error tokens some large receivers put in their replies, each the receiver's own statement of
- * why it refused: Cox's {@code AUP#CXBL} and Spectrum's (Charter's) {@code AUP#In-1310}. Both
- * publish what their tokens mean: <a href="https://www.cox.com/residential/support/email-error-codes.html">Cox</a>,
- * <a href="https://www.spectrum.net/support/internet/understanding-email-error-codes">Spectrum</a>.
+ * why it refused: Cox's {@code AUP#CXBL}, Spectrum's (Charter's) {@code AUP#In-1310}, Orange's
+ * {@code OFR005_505} and La Poste's {@code LPN000_630}. Each publishes what its tokens mean: <a
+ * href="https://www.cox.com/residential/support/email-error-codes.html">Cox</a>, <a
+ * href="https://www.spectrum.net/support/internet/understanding-email-error-codes">Spectrum</a>,
+ * Orange's list of its SMTP error codes (which La Poste's follow).
  * A token decides over the reply's words, which are often a generic "sender rejected" beside it.
  *
  * <p>A token is read after {@code AUP#}: letters and digits (Cox), or a direction ({@code I},
@@ -56,8 +58,66 @@ public final class ProviderTokens {
         return t;
       }
     }
+    return frenchToken(text);
+  }
+
+  /**
+   * Orange's and La Poste's tokens: {@code OFR}, {@code OUK} (Orange) or {@code LPN} (La Poste),
+   * then letters, digits, underscores or hyphens ending in the three digits of the code, as in
+   * {@code OFR005_505}, {@code OFR_416}, {@code LPN416}, {@code LPNAAA_101}. The codes are those of
+   * Orange's published list of its SMTP error codes; a code it gives no cause (105, "please try
+   * later") gives no token.
+   */
+  private static Optional<Token> frenchToken(String text) {
+    for (String prefix : FRENCH_PREFIXES) {
+      for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 3)) {
+        if (at > 0 && isTokenChar(text.charAt(at - 1))) {
+          continue; // inside a longer word
+        }
+        int end = at + 3;
+        while (end < text.length() && end - at < 16 && (isTokenChar(text.charAt(end)) || text.charAt(end) == '_')) {
+          end++;
+        }
+        String token = text.substring(at, end);
+        if (token.length() < 6 || !digitsFrom(token, token.length() - 3)) {
+          continue;
+        }
+        Meaning m = ORANGE.get(Integer.parseInt(token.substring(token.length() - 3)));
+        if (m != null) {
+          String provider = prefix.equals("LPN") ? "laposte" : "orange";
+          return Optional.of(new Token(provider, token, m.reason(), m.meaning()));
+        }
+      }
+    }
     return Optional.empty();
   }
+
+  private static final String[] FRENCH_PREFIXES = {"OFR", "LPN", "OUK"};
+
+  /** Orange's and La Poste's codes that name a cause. */
+  private static final Map<Integer, Meaning> ORANGE = Map.ofEntries(
+      Map.entry(101, new Meaning(Reason.BLOCKED, "the sending IP address is on a block list")),
+      Map.entry(102, new Meaning(Reason.BLOCKED, "the sending IP address is blocked for spam incidents")),
+      Map.entry(103, new Meaning(Reason.BLOCKED, "service refused to the sending IP address")),
+      Map.entry(104, new Meaning(Reason.RATE_LIMITED, "too many connections; slow down")),
+      Map.entry(305, new Meaning(Reason.SECURITY_ERROR, "the authentication code is invalid")),
+      Map.entry(401, new Meaning(Reason.AUTH_FAILURE, "SPF does not allow the sending IP address")),
+      Map.entry(402, new Meaning(Reason.SECURITY_ERROR, "authentication is required")),
+      Map.entry(403, new Meaning(Reason.REJECTED, "the sender is invalid")),
+      Map.entry(405, new Meaning(Reason.REJECTED, "the sender is invalid")),
+      Map.entry(415, new Meaning(Reason.REJECTED, "the sender is invalid")),
+      Map.entry(416, new Meaning(Reason.USER_UNKNOWN, "at least one recipient address is invalid")),
+      Map.entry(417, new Meaning(Reason.MAILBOX_FULL, "the recipient's mailbox is full")),
+      Map.entry(420, new Meaning(Reason.SUSPENDED, "the recipient's mailbox is archived")),
+      Map.entry(421, new Meaning(Reason.REJECTED, "the sender address is not the user's own")),
+      Map.entry(426, new Meaning(Reason.SUSPENDED, "the recipient's account is blocked")),
+      Map.entry(505, new Meaning(Reason.SYSTEM_ERROR, "service refused for now; try later")),
+      Map.entry(506, new Meaning(Reason.SPAM_DETECTED, "the message was refused as spam")),
+      Map.entry(510, new Meaning(Reason.BLOCKED, "service refused to the sender")),
+      Map.entry(514, new Meaning(Reason.EMAIL_TOO_LARGE, "the message is larger than the limit")),
+      Map.entry(517, new Meaning(Reason.AUTH_FAILURE, "DMARC verification failed")),
+      Map.entry(630, new Meaning(Reason.POLICY_VIOLATION, "the client host is refused by policy")),
+      Map.entry(999, new Meaning(Reason.BLOCKED, "service refused to the sending IP address")));
 
   private static boolean isTokenChar(char c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';

@@ -40,6 +40,26 @@ class ProviderTokensTest {
   }
 
   @Test
+  void orangeAndLaPosteTokens() {
+    assertThat(reason("421 4.2.0 Service refuse. Veuillez essayer plus tard. Service refused, please try later. "
+        + "OFR005_505 [505] (in reply to end of DATA command)")).isEqualTo(Reason.SYSTEM_ERROR);
+    assertThat(reason("554 5.7.1 <x[192.0.2.1]:49309>: Client host rejected: #216 lpn LPN000_630"))
+        .isEqualTo(Reason.POLICY_VIOLATION);
+    assertThat(reason("550 mwinf5c04 ME Adresse IP source bloquee pour incident de spam. OFR006_102 Ref"))
+        .isEqualTo(Reason.BLOCKED);
+    assertThat(reason("550 5.1.1 Invalid recipient. LPN416 (in reply to RCPT TO command)")).isEqualTo(Reason.USER_UNKNOWN);
+    assertThat(reason("552 5.1.1 Recipient overquota. OFR_417 [417]")).isEqualTo(Reason.MAILBOX_FULL);
+    assertThat(reason("550 5.7.1 blocked using Spamhaus LPNAAA_101")).isEqualTo(Reason.BLOCKED);
+    assertThat(ProviderTokens.find("LPN000_630").orElseThrow().ruleName()).isEqualTo("provider-token:laposte:LPN000_630");
+    assertThat(ProviderTokens.find("OFR005_505").orElseThrow().provider()).isEqualTo("orange");
+    // a code Orange gives no cause ("please try later"), and look-alikes
+    assertThat(reason("Veuillez essayer plus tard. OFR004_201")).isNull();
+    assertThat(reason("XOFR005_505")).isNull();
+    assertThat(reason("OFR")).isNull();
+    assertThat(reason("OFR5")).isNull();
+  }
+
+  @Test
   void unknownTokensAndLookAlikesAreNone() {
     assertThat(reason("554 AUP#XYZZY")).isNull();
     assertThat(reason("AUP#In-9999")).isNull(); // not a code Spectrum lists
