@@ -293,6 +293,13 @@ class ReasonClassifierTest {
             + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"),
         row(Reason.RATE_LIMITED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Please see "
             + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"),
+        // Mimecast's replies, as its article on its SMTP error codes explains them
+        row(Reason.POLICY_VIOLATION, "5.0.0", 554, "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554"),
+        row(Reason.REJECTED, null, 550, "550 Envelope blocked - User Domain Entry"),
+        row(Reason.FAILED_STARTTLS, null, 553, "553 This route requires high-strength ciphers"),
+        row(Reason.NO_RELAYING, null, 451, "451 Open relay not allowed"),
+        row(Reason.RATE_LIMITED, null, 451, "451 Account service is temporarily unavailable"),
+        row(Reason.AUTH_FAILURE, null, 550, "550 SPF Sender Invalid - envelope rejected"),
         // Amazon SES's heading before the quoted reply: the reply and the code decide
         row(Reason.SECURITY_ERROR, "5.7.1", 550, "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied'"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "5.1.0 - Unknown address error 550-'5.1.1 <a@example.org>... User unknown'"),
