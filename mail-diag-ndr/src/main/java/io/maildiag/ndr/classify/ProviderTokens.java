@@ -7,10 +7,12 @@ import java.util.Optional;
 /**
  * The error tokens some large receivers put in their replies, each the receiver's own statement of
  * why it refused: Cox's {@code AUP#CXBL}, Spectrum's (Charter's) {@code AUP#In-1310}, Orange's
- * {@code OFR005_505} and La Poste's {@code LPN000_630}. Each publishes what its tokens mean: <a
+ * {@code OFR005_505}, La Poste's {@code LPN000_630} and GoDaddy's {@code IB212}. Each publishes
+ * what its tokens mean: <a
  * href="https://www.cox.com/residential/support/email-error-codes.html">Cox</a>, <a
  * href="https://www.spectrum.net/support/internet/understanding-email-error-codes">Spectrum</a>,
- * Orange's list of its SMTP error codes (which La Poste's follow).
+ * Orange's list of its SMTP error codes (which La Poste's follow), GoDaddy's help page on bounce
+ * errors.
  * A token decides over the reply's words, which are often a generic "sender rejected" beside it.
  *
  * <p>A token is read after {@code AUP#}: letters and digits (Cox), or a direction ({@code I},
@@ -58,8 +60,53 @@ public final class ProviderTokens {
         return t;
       }
     }
-    return frenchToken(text);
+    Optional<Token> french = frenchToken(text);
+    return french.isPresent() ? french : goDaddyToken(text);
   }
+
+  /**
+   * GoDaddy's tokens: {@code IB} and three digits as a word of their own ({@code IB212}), from its
+   * help page on rejected mail and bounce errors.
+   */
+  private static Optional<Token> goDaddyToken(String text) {
+    for (int at = text.indexOf("IB"); at >= 0; at = text.indexOf("IB", at + 2)) {
+      int end = at + 5;
+      if (end > text.length() || at > 0 && isTokenChar(text.charAt(at - 1))
+          || end < text.length() && isTokenChar(text.charAt(end)) || !digitsFrom(text.substring(at + 2, end), 0)) {
+        continue;
+      }
+      Meaning m = GODADDY.get(Integer.parseInt(text.substring(at + 2, end)));
+      if (m != null) {
+        return Optional.of(new Token("godaddy", text.substring(at, end), m.reason(), m.meaning()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** GoDaddy's codes. */
+  private static final Map<Integer, Meaning> GODADDY = Map.ofEntries(
+      Map.entry(401, new Meaning(Reason.SECURITY_ERROR, "authentication is not allowed on its inbound servers")),
+      Map.entry(501, new Meaning(Reason.NOT_RFC_COMPLIANT, "the From address is blank")),
+      Map.entry(502, new Meaning(Reason.NOT_RFC_COMPLIANT, "the From address is an IP address")),
+      Map.entry(506, new Meaning(Reason.REJECTED, "the From domain is invalid")),
+      Map.entry(508, new Meaning(Reason.AUTH_FAILURE, "the sender domain's SPF record does not authorise the sending server")),
+      Map.entry(108, new Meaning(Reason.REQUIRE_PTR, "the reverse DNS lookup of the sending IP address failed")),
+      Map.entry(212, new Meaning(Reason.SPAM_DETECTED, "the content was judged to be spam")),
+      Map.entry(705, new Meaning(Reason.VIRUS_DETECTED, "the message is infected")),
+      Map.entry(605, new Meaning(Reason.EXCEEDED_LIMIT, "the message has too many recipients")),
+      Map.entry(7, new Meaning(Reason.RATE_LIMITED, "too many sessions from the sending IP address")),
+      Map.entry(101, new Meaning(Reason.RATE_LIMITED, "its queue is busier than normal; try again later")),
+      Map.entry(504, new Meaning(Reason.RATE_LIMITED, "the sending IP address sent too many messages this hour")),
+      Map.entry(510, new Meaning(Reason.RATE_LIMITED, "too many messages in one session")),
+      Map.entry(607, new Meaning(Reason.RATE_LIMITED, "too many recipients this hour")),
+      Map.entry(110, new Meaning(Reason.BLOCKED, "the sending IP address is blocked for an hour for sending spam")),
+      Map.entry(111, new Meaning(Reason.BLOCKED, "the sending IP address is blocked for the day for sending spam")),
+      Map.entry(112, new Meaning(Reason.BLOCKED, "the sending IP address is blocked for an hour for too many invalid recipients")),
+      Map.entry(113, new Meaning(Reason.BLOCKED, "the sending IP address is blocked for the day for too many invalid recipients")),
+      Map.entry(103, new Meaning(Reason.BAD_REPUTATION, "the sending IP address has a poor reputation (Cloudmark CSI)")),
+      Map.entry(104, new Meaning(Reason.BLOCKED, "the sending IP address is on the Spamhaus Block List")),
+      Map.entry(105, new Meaning(Reason.BLOCKED, "the sending IP address is on the Spamhaus Exploits Block List")),
+      Map.entry(106, new Meaning(Reason.BLOCKED, "the sending IP address is on the Spamhaus Policy Block List")));
 
   /**
    * Orange's and La Poste's tokens: {@code OFR}, {@code OUK} (Orange) or {@code LPN} (La Poste),

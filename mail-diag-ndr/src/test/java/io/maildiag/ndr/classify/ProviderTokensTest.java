@@ -60,6 +60,22 @@ class ProviderTokensTest {
   }
 
   @Test
+  void goDaddyTokens() {
+    assertThat(reason("552 This message has been rejected due to content judged to be spam by the internet community. IB212"))
+        .isEqualTo(Reason.SPAM_DETECTED);
+    assertThat(reason("421 Connection refused, too many sessions from This IP. IB007")).isEqualTo(Reason.RATE_LIMITED);
+    assertThat(reason("554 Connection refused. This IP address is listed on the Spamhaus Block List (SBL). IB104"))
+        .isEqualTo(Reason.BLOCKED);
+    assertThat(reason("421 Temporarily rejected. Reverse DNS for this IP failed. IB108")).isEqualTo(Reason.REQUIRE_PTR);
+    assertThat(ProviderTokens.find("x IB705").orElseThrow().ruleName()).isEqualTo("provider-token:godaddy:IB705");
+    // only as a word of its own, and only a code GoDaddy lists
+    assertThat(reason("ZIB212")).isNull();
+    assertThat(reason("IB2120")).isNull();
+    assertThat(reason("IB999")).isNull();
+    assertThat(reason("IB21")).isNull();
+  }
+
+  @Test
   void unknownTokensAndLookAlikesAreNone() {
     assertThat(reason("554 AUP#XYZZY")).isNull();
     assertThat(reason("AUP#In-9999")).isNull(); // not a code Spectrum lists
