@@ -293,6 +293,10 @@ class ReasonClassifierTest {
             + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"),
         row(Reason.RATE_LIMITED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Please see "
             + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"),
+        // iCloud (Apple's published reply texts)
+        row(Reason.HAS_MOVED, "5.1.6", 550, "550 5.1.6 recipient no longer on server: a@icloud.com"),
+        row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL."),
+        row(Reason.REJECTED, null, 550, "550 Mail from a@example.org rejected"),
         // Mimecast's replies, as its article on its SMTP error codes explains them
         row(Reason.POLICY_VIOLATION, "5.0.0", 554, "554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554"),
         row(Reason.REJECTED, null, 550, "550 Envelope blocked - User Domain Entry"),
