@@ -293,6 +293,16 @@ class ReasonClassifierTest {
             + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"),
         row(Reason.RATE_LIMITED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Please see "
             + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"),
+        // Yahoo, Symantec MessageLabs, Tencent QQ Mail and Cloudflare, read as they mean them
+        row(Reason.AUTH_FAILURE, "5.7.9", 550, "550 5.7.9 This mail has been blocked because the sender is unauthenticated. "
+            + "Yahoo requires all senders to authenticate with either SPF or DKIM."),
+        row(Reason.SUSPENDED, null, 554, "554 delivery error: dd a@yahoo.com is no longer valid."),
+        row(Reason.RATE_LIMITED, null, 421, "421 Max message per connection reached, closing transmission channel"),
+        row(Reason.REJECTED, null, 451, "451 Message temporarily deferred due to unresolvable RFC.5321 from domain."),
+        row(Reason.NOT_RFC_COMPLIANT, null, 553, "553 Stray linefeeds in message (#5.6.2)"),
+        row(Reason.REJECTED, null, 553, "553 Sorry, your domain has been blocked"),
+        row(Reason.SYNTAX_ERROR, null, 550, "550 Bad address syntax"),
+        row(Reason.BLOCKED, null, 550, "550 5.7.1 Your IP address was found on one or more DNSBLs"),
         // iCloud (Apple's published reply texts)
         row(Reason.HAS_MOVED, "5.1.6", 550, "550 5.1.6 recipient no longer on server: a@icloud.com"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL."),
