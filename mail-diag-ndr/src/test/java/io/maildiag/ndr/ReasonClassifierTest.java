@@ -303,6 +303,7 @@ class ReasonClassifierTest {
         row(Reason.REJECTED, null, 553, "553 Sorry, your domain has been blocked"),
         row(Reason.SYNTAX_ERROR, null, 550, "550 Bad address syntax"),
         row(Reason.BLOCKED, null, 550, "550 5.7.1 Your IP address was found on one or more DNSBLs"),
+        row(Reason.SYSTEM_ERROR, "4.4.22", 451, "451 4.4.22 Message failed to be replicated: no healthy peers found"), // Exchange Online
         // iCloud (Apple's published reply texts)
         row(Reason.HAS_MOVED, "5.1.6", 550, "550 5.1.6 recipient no longer on server: a@icloud.com"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL."),
