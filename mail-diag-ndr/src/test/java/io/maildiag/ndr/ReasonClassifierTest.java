@@ -293,6 +293,16 @@ class ReasonClassifierTest {
             + "https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL"),
         row(Reason.RATE_LIMITED, "5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. Please see "
             + "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. AUP#In-1310"),
+        // Gmail's own wordings: TLS required, submission credentials, the session's commands
+        row(Reason.FAILED_STARTTLS, "4.7.29", 421, "421 4.7.29 Your email has been rate limited because this message wasn't sent "
+            + "over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections."),
+        row(Reason.SECURITY_ERROR, "5.7.1", 535, "535 5.7.1 Username and Password not accepted. For more information, visit "
+            + "https://support.google.com/accounts/troubleshooter/2402620"),
+        row(Reason.SECURITY_ERROR, "5.7.1", 535, "535 5.7.1 Application-specific password required."),
+        row(Reason.SYSTEM_ERROR, "4.7.0", 454, "454 4.7.0 Cannot authenticate due to a temporary system problem. Try again later."),
+        row(Reason.SYNTAX_ERROR, "5.7.10", 523, "523 5.7.10 SMTP protocol violation, no commands allowed to pipeline after STARTTLS."),
+        row(Reason.SYNTAX_ERROR, "5.5.1", 503, "503 5.5.1 RCPT first."),
+        row(Reason.POLICY_VIOLATION, null, 550, "550 Protocol violation"),
         // Yahoo, Symantec MessageLabs, Tencent QQ Mail and Cloudflare, read as they mean them
         row(Reason.AUTH_FAILURE, "5.7.9", 550, "550 5.7.9 This mail has been blocked because the sender is unauthenticated. "
             + "Yahoo requires all senders to authenticate with either SPF or DKIM."),
