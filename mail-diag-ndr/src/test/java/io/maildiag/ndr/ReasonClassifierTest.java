@@ -314,6 +314,10 @@ class ReasonClassifierTest {
         row(Reason.SYNTAX_ERROR, null, 550, "550 Bad address syntax"),
         row(Reason.BLOCKED, null, 550, "550 5.7.1 Your IP address was found on one or more DNSBLs"),
         row(Reason.SYSTEM_ERROR, "4.4.22", 451, "451 4.4.22 Message failed to be replicated: no healthy peers found"), // Exchange Online
+        row(Reason.AUTH_FAILURE, "5.7.26", 550, "550 5.7.26 Access denied, a message sent over IPv6 [2001:db8::1] must pass "
+            + "either SPF or DKIM validation, this message is not signed"), // Exchange Online
+        row(Reason.REJECTED, "5.7.1", 550, "550 5.7.1 Access denied, banned sender"), // Exchange Online
+        row(Reason.SPAM_DETECTED, null, 550, "550 Content Filter agent quarantined this message"), // Exchange
         // iCloud (Apple's published reply texts)
         row(Reason.HAS_MOVED, "5.1.6", 550, "550 5.1.6 recipient no longer on server: a@icloud.com"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL."),
