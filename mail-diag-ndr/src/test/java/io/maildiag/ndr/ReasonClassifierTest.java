@@ -318,6 +318,13 @@ class ReasonClassifierTest {
             + "either SPF or DKIM validation, this message is not signed"), // Exchange Online
         row(Reason.REJECTED, "5.7.1", 550, "550 5.7.1 Access denied, banned sender"), // Exchange Online
         row(Reason.SPAM_DETECTED, null, 550, "550 Content Filter agent quarantined this message"), // Exchange
+        // the local wordings of qmail-ldap, sendmail's address parser, Courier and GMX
+        row(Reason.SUSPENDED, null, null, "Mailaddress is administratively disabled. (#5.2.1)"),
+        row(Reason.SYSTEM_ERROR, null, null, "Temporary error in automatic homedir creation. (#4.3.0)"),
+        row(Reason.SYNTAX_ERROR, "5.1.3", 553, "553 5.1.3 <<a@example.org>>... angle-brackets nested too deep"),
+        row(Reason.NETWORK_ERROR, null, 546, "546 Too many \"Received\" headers - suspected mail loop."),
+        row(Reason.EMAIL_TOO_LARGE, null, 552, "552 The message exeeded the maximum size the user accepts"),
+        row(Reason.MAILBOX_FULL, null, 550, "550 error: quota exceed"),
         // iCloud (Apple's published reply texts)
         row(Reason.HAS_MOVED, "5.1.6", 550, "550 5.1.6 recipient no longer on server: a@icloud.com"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus SBL."),
