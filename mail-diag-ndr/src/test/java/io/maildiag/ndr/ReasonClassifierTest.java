@@ -318,6 +318,9 @@ class ReasonClassifierTest {
             + "either SPF or DKIM validation, this message is not signed"), // Exchange Online
         row(Reason.REJECTED, "5.7.1", 550, "550 5.7.1 Access denied, banned sender"), // Exchange Online
         row(Reason.SPAM_DETECTED, null, 550, "550 Content Filter agent quarantined this message"), // Exchange
+        row(Reason.NETWORK_ERROR, "5.4.4", 550, "550 5.4.4 SMTPSEND.DNS.MxLoopback; DNS config error"), // Exchange
+        row(Reason.SYSTEM_ERROR, "5.6.0", 554, "554 5.6.0 STOREDRV.Deliver.Exception:ObjectNotFoundException"), // Exchange
+        row(Reason.MAILBOX_FULL, "5.2.2", 554, "554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException"),
         // the local wordings of qmail-ldap, sendmail's address parser, Courier and GMX
         row(Reason.SUSPENDED, null, null, "Mailaddress is administratively disabled. (#5.2.1)"),
         row(Reason.SYSTEM_ERROR, null, null, "Temporary error in automatic homedir creation. (#4.3.0)"),
