@@ -47,8 +47,12 @@ public final class ProviderTokens {
 
   private ProviderTokens() {}
 
-  /** Returns the first token of a known receiver in {@code text}, if any. */
-  public static Optional<Token> find(String text) {
+  /** How much of a text is read: as much as the classifier reads of a diagnostic. */
+  static final int MAX_CHARS = 16_384;
+
+  /** Returns the first token of a known receiver in {@code text} (its first {@value #MAX_CHARS} chars), if any. */
+  public static Optional<Token> find(String whole) {
+    String text = whole.length() > MAX_CHARS ? whole.substring(0, MAX_CHARS) : whole;
     for (int at = text.indexOf("AUP#"); at >= 0; at = text.indexOf("AUP#", at + 4)) {
       int start = at + 4;
       int end = start;

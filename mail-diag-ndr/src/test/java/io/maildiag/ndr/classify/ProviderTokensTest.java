@@ -88,6 +88,15 @@ class ProviderTokensTest {
     assertThat(reason("AUP#NOPE then AUP#CXBL")).isEqualTo(Reason.BLOCKED);
   }
 
+  @Test
+  void onlyTheClassifiersShareOfALongTextIsRead() {
+    String filler = "x".repeat(ProviderTokens.MAX_CHARS);
+    assertThat(reason(filler + " AUP#CXBL")).isNull();
+    assertThat(reason("AUP#CXBL " + filler)).isEqualTo(Reason.BLOCKED);
+    // a long run of look-alikes is read once
+    assertThat(reason("IB".repeat(1_000_000))).isNull();
+  }
+
   @Property(tries = 2000)
   void anyTextGivesATokenOrNoneAndNeverThrows(@ForAll String text) {
     ProviderTokens.find(text).ifPresent(t -> assertThat(text).contains("AUP#" + t.token()));
