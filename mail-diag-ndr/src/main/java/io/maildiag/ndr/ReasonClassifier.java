@@ -36,6 +36,14 @@ import org.jspecify.annotations.Nullable;
  *       never permanent, advise {@link RetryAdvice#DO_NOT_RETRY} and name no actor (feedback
  *       names the sender's administrator, who should stop mailing the complainant). Rule {@code
  *       action:delivered}, {@code status:2.0.0} or {@code reply:250}.
+ *   <li><b>Provider token.</b> An error token a receiver publishes the meaning of, in the first
+ *       {@value #MAX_TEXT_CHARS} characters of a failure's text (not of a text that may be no
+ *       bounce at all: no status, no reply and an action that is neither {@code failed} nor
+ *       {@code delayed}): Cox's {@code AUP#CXBL}, Spectrum's {@code AUP#In-1310}, Orange's and La
+ *       Poste's {@code OFR005_505}, {@code LPN000_630}, GoDaddy's {@code IB212} as the reply's last
+ *       word. It decides over the words beside it and over the codes, with the receiver's meaning
+ *       at the head of the remediation; tokens are read as the receivers write them (upper case).
+ *       Rule {@code provider-token:cox:CXBL}.
  *   <li><b>Provider meaning.</b> When the provider is known (not {@link Provider#OTHER}), {@link
  *       ProviderCodes#lookup(Provider, EnhancedStatusCode, CharSequence)} gives the status code a
  *       meaning, and no strong text rule (step 2) contradicts it, that meaning decides reason,
@@ -81,8 +89,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>a connection failure reported with a transient code (X.0.0, X.4.0 to X.4.2, X.4.7, or a
  *       4xx reply), or with no code at all, and the action {@code failed} is {@link
  *       Reason#EXPIRED}: the sending system gave up retrying (not a failure found on the first
- *       attempt, such as a mail loop or a route that cannot be used, whose rules are flagged
- *       {@code at-once});
+ *       attempt, such as a mail loop or a route that cannot be used, nor a failure the report
+ *       names as what happened: a session lost once under way, a DNS answer of "try again",
+ *       qmail's "wasn't able to establish an SMTP connection"; their rules are flagged {@code
+ *       at-once});
+ *   <li>Postfix's "type=MX: Malformed or unexpected name server reply", its reading of a null MX,
+ *       is {@link Reason#NOT_ACCEPTING} with a permanent code only; with a transient one it is a
+ *       DNS fault being retried ({@link Reason#NETWORK_ERROR});
  *   <li>when the text places the reply at the connection, greeting or {@code HELO} only ("after
  *       initial connection", "refused to talk to me", qmail's "my name was rejected", "in reply
  *       to EHLO command"), an address failure or a security refusal ("not authorized"), or a
@@ -209,19 +222,17 @@ public final class ReasonClassifier {
     boolean permanent = status.isPresent() ? status.get().isPermanent()
         : reply.isPresent() ? reply.get().isPermanent() : "failed".equals(action);
 
+    boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
+        && !action.equals("delayed");
     // a receiver's own error token ("AUP#CXBL") says why, whatever words stand beside it
-    Optional<ProviderTokens.Token> token = ProviderTokens.find(input.diagnosticText());
+    Optional<ProviderTokens.Token> token = mayBeNotBounce ? Optional.empty() : ProviderTokens.find(input.diagnosticText());
     if (token.isPresent()) {
       ProviderTokens.Token t = token.get();
       Reason r = t.reason();
-      String said = Character.toUpperCase(t.provider().charAt(0)) + t.provider().substring(1) + " says "
-          + t.meaning() + " (" + t.token() + "). ";
+      String said = t.providerName() + " says " + t.meaning() + " (" + t.token() + "). ";
       return new Classification(r, permanent, Advice.retry(r, permanent), Advice.actor(r, permanent),
           said + Advice.remediation(r, permanent), t.ruleName());
     }
-
-    boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
-        && !action.equals("delayed");
     // the text's words are indexed once, for matches and stages
     TextRules.Scan scan = scanned != null ? scanned : rules.scan(TextNormalizer.normalize(input.diagnosticText()));
     List<TextMatch> matches = scan.matches();
@@ -295,6 +306,11 @@ public final class ReasonClassifier {
     boolean transientCode = status.isPresent() ? status.get().isTransient()
         : reply.isPresent() && reply.get().isTransient();
     int stages = scan.stageBits();
+    if (reason == Reason.NOT_ACCEPTING && transientCode && decided != null
+        && decided.phrase().startsWith("type mx malformed")) {
+      // Postfix's bad MX answer under a transient code is a DNS fault being retried, not a null MX
+      reason = Reason.HOST_UNKNOWN;
+    }
     if (reason == Reason.HOST_UNKNOWN && transientCode) {
       String codeRule = status.isPresent() ? "status:" + status.get() : reply.isPresent() ? "reply:" + reply.get() : "";
       reason = Reason.NETWORK_ERROR;

@@ -289,6 +289,21 @@ class ReasonClassifierPrecedenceTest {
   }
 
   @Nested
+  class Tokens {
+    @Test
+    void aTokenDecidesAFailureButNotATextThatMayBeNoBounce() {
+      Classification failed = classify("5.1.0", 550, "550 5.1.0 <a@example.org> sender rejected. AUP#CXBL", "failed",
+          Provider.OTHER);
+      assertThat(failed.reason()).isEqualTo(Reason.BLOCKED);
+      assertThat(failed.rule()).isEqualTo("provider-token:cox:CXBL");
+      assertThat(failed.remediation()).startsWith("Cox says ");
+      Classification maybeNot = classify(null, null, "I am out of the office until Monday. Ticket IB212", "",
+          Provider.OTHER);
+      assertThat(maybeNot.rule()).doesNotStartWith("provider-token");
+    }
+  }
+
+  @Nested
   class NotBounces {
     @Test
     void deliveredActionWinsOverTheCode() {

@@ -187,6 +187,8 @@ class ReasonClassifierTest {
         row(Reason.HOST_UNKNOWN, null, null, "Name service error for domain example.com: Host not found"),
         // Postfix without null-MX support, for an MX record of "." (RFC 7505); for an address record, a bad answer
         row(Reason.NOT_ACCEPTING, "5.4.4", null, "Name service error for name=example.org type=MX: Malformed or unexpected name server reply"),
+        row(Reason.NETWORK_ERROR, "4.4.3", null, "Name service error for name=example.org type=MX: Malformed or unexpected name server reply",
+            "delayed"),
         row(Reason.HOST_UNKNOWN, "5.4.4", null, "Name service error for name=mx.example.org type=A: Malformed or unexpected name server reply"),
         row(Reason.NOT_ACCEPTING, "5.7.27", 550, "Host does not accept mail"),
         // FILTERED
@@ -302,6 +304,7 @@ class ReasonClassifierTest {
         row(Reason.SYSTEM_ERROR, "4.7.0", 454, "454 4.7.0 Cannot authenticate due to a temporary system problem. Try again later."),
         row(Reason.SYNTAX_ERROR, "5.7.10", 523, "523 5.7.10 SMTP protocol violation, no commands allowed to pipeline after STARTTLS."),
         row(Reason.SYNTAX_ERROR, "5.5.1", 503, "503 5.5.1 RCPT first."),
+        row(Reason.UNDEFINED, null, 550, "550 Please verify your e-mail first"),
         row(Reason.POLICY_VIOLATION, null, 550, "550 Protocol violation"),
         // Yahoo, Symantec MessageLabs, Tencent QQ Mail and Cloudflare, read as they mean them
         row(Reason.AUTH_FAILURE, "5.7.9", 550, "550 5.7.9 This mail has been blocked because the sender is unauthenticated. "
@@ -317,6 +320,7 @@ class ReasonClassifierTest {
         row(Reason.AUTH_FAILURE, "5.7.26", 550, "550 5.7.26 Access denied, a message sent over IPv6 [2001:db8::1] must pass "
             + "either SPF or DKIM validation, this message is not signed"), // Exchange Online
         row(Reason.REJECTED, "5.7.1", 550, "550 5.7.1 Access denied, banned sender"), // Exchange Online
+        row(Reason.BLOCKED, null, 554, "554 Banned sender IP 192.0.2.1 listed at zen.spamhaus.org"),
         row(Reason.SPAM_DETECTED, null, 550, "550 Content Filter agent quarantined this message"), // Exchange
         row(Reason.NETWORK_ERROR, "5.4.4", 550, "550 5.4.4 SMTPSEND.DNS.MxLoopback; DNS config error"), // Exchange
         row(Reason.SYSTEM_ERROR, "5.6.0", 554, "554 5.6.0 STOREDRV.Deliver.Exception:ObjectNotFoundException"), // Exchange

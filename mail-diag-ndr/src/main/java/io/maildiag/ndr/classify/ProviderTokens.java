@@ -16,8 +16,10 @@ import java.util.Optional;
  * A token decides over the reply's words, which are often a generic "sender rejected" beside it.
  *
  * <p>A token is read after {@code AUP#}: letters and digits (Cox), or a direction ({@code I},
- * {@code In}, {@code O}, {@code Out}), an optional hyphen and four digits (Spectrum). Linear in the
- * text; no regular expression.
+ * {@code In}, {@code O}, {@code Out}), an optional hyphen and four digits (Spectrum); as a word of
+ * its own, {@code OFR}, {@code OUK} or {@code LPN} then letters, digits and underscores ending in
+ * three digits (Orange, La Poste); and {@code IB} and three digits as the reply's last word
+ * (GoDaddy). Upper case, as the receivers write them. Linear in the text; no regular expression.
  */
 public final class ProviderTokens {
 
@@ -26,6 +28,24 @@ public final class ProviderTokens {
     /** The rule name of a classification it decided: {@code provider-token:cox:CXBL}. */
     public String ruleName() {
       return "provider-token:" + provider + ":" + token;
+    }
+
+    /** The receiver's name as people write it: {@code GoDaddy}, {@code La Poste}. */
+    public String providerName() {
+      switch (provider) {
+        case "cox":
+          return "Cox";
+        case "spectrum":
+          return "Spectrum";
+        case "orange":
+          return "Orange";
+        case "laposte":
+          return "La Poste";
+        case "godaddy":
+          return "GoDaddy";
+        default:
+          return provider;
+      }
     }
   }
 
@@ -48,9 +68,16 @@ public final class ProviderTokens {
   private ProviderTokens() {}
 
   /** How much of a text is read: as much as the classifier reads of a diagnostic. */
-  static final int MAX_CHARS = 16_384;
+  static final int MAX_CHARS = TextNormalizer.MAX_INPUT_CHARS;
 
-  /** Returns the first token of a known receiver in {@code text} (its first {@value #MAX_CHARS} chars), if any. */
+  /**
+   * Returns the first token of a known receiver in a text (its first {@value #MAX_CHARS} chars), if
+   * any. Tokens are read as the receivers write them, in upper case.
+   *
+   * @param whole the diagnostic text
+   * @return the token, if the text holds one
+   * @throws NullPointerException if {@code whole} is null
+   */
   public static Optional<Token> find(String whole) {
     String text = whole.length() > MAX_CHARS ? whole.substring(0, MAX_CHARS) : whole;
     for (int at = text.indexOf("AUP#"); at >= 0; at = text.indexOf("AUP#", at + 4)) {
@@ -58,6 +85,9 @@ public final class ProviderTokens {
       int end = start;
       while (end < text.length() && end - start < 16 && isTokenChar(text.charAt(end))) {
         end++;
+      }
+      if (end < text.length() && isTokenChar(text.charAt(end))) {
+        continue; // longer than any token: part of something else
       }
       Optional<Token> t = token(text.substring(start, end));
       if (t.isPresent()) {
@@ -75,8 +105,8 @@ public final class ProviderTokens {
   private static Optional<Token> goDaddyToken(String text) {
     for (int at = text.indexOf("IB"); at >= 0; at = text.indexOf("IB", at + 2)) {
       int end = at + 5;
-      if (end > text.length() || at > 0 && isTokenChar(text.charAt(at - 1))
-          || end < text.length() && isTokenChar(text.charAt(end)) || !digitsFrom(text.substring(at + 2, end), 0)) {
+      if (end > text.length() || at > 0 && !isSpaceOrBracket(text.charAt(at - 1))
+          || !digitsFrom(text.substring(at + 2, end), 0) || !lastWord(text, end)) {
         continue;
       }
       Meaning m = GODADDY.get(Integer.parseInt(text.substring(at + 2, end)));
@@ -122,12 +152,15 @@ public final class ProviderTokens {
   private static Optional<Token> frenchToken(String text) {
     for (String prefix : FRENCH_PREFIXES) {
       for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 3)) {
-        if (at > 0 && isTokenChar(text.charAt(at - 1))) {
-          continue; // inside a longer word
+        if (at > 0 && !isSpaceOrBracket(text.charAt(at - 1))) {
+          continue; // inside a longer word, a host name or an identifier
         }
         int end = at + 3;
         while (end < text.length() && end - at < 16 && (isTokenChar(text.charAt(end)) || text.charAt(end) == '_')) {
           end++;
+        }
+        if (end < text.length() && !endsToken(text, end)) {
+          continue;
         }
         String token = text.substring(at, end);
         if (token.length() < 6 || !digitsFrom(token, token.length() - 3)) {
@@ -169,6 +202,32 @@ public final class ProviderTokens {
       Map.entry(517, new Meaning(Reason.AUTH_FAILURE, "DMARC verification failed")),
       Map.entry(630, new Meaning(Reason.POLICY_VIOLATION, "the client host is refused by policy")),
       Map.entry(999, new Meaning(Reason.BLOCKED, "service refused to the sending IP address")));
+
+  private static boolean isSpaceOrBracket(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' || c == '(' || c == '#';
+  }
+
+  /** Whether a token ending at {@code end} ends there: a space, a bracket, or punctuation then a space or the end. */
+  private static boolean endsToken(String text, int end) {
+    char c = text.charAt(end);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ']' || c == ')') {
+      return true;
+    }
+    return (c == '.' || c == ',' || c == ';') && (end + 1 == text.length() || !isTokenChar(text.charAt(end + 1)));
+  }
+
+  /**
+   * Whether nothing but punctuation, spaces and the stage the bounce parser appends ("(in reply to
+   * end of DATA command)") follows {@code end}: GoDaddy's code is the last word of its reply.
+   */
+  private static boolean lastWord(String text, int end) {
+    int i = end;
+    while (i < text.length() && (text.charAt(i) == '.' || text.charAt(i) == ' ' || text.charAt(i) == '\t'
+        || text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
+      i++;
+    }
+    return i == text.length() || text.startsWith("(in reply to", i) || text.startsWith("(after ", i);
+  }
 
   private static boolean isTokenChar(char c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';

@@ -89,6 +89,20 @@ class ProviderTokensTest {
   }
 
   @Test
+  void tokensAreWordsOfTheirOwnNotPartsOfOthers() {
+    assertThat(reason("host server.IB104.example.net refused")).isNull();
+    assertThat(reason("foo_IB212_bar")).isNull();
+    assertThat(reason("550 5.1.1 user unknown; internal ref IB101 more text")).as("GoDaddy's is the last word").isNull();
+    assertThat(reason("552 Virus infected message rejected. IB705 (in reply to end of DATA command)"))
+        .isEqualTo(Reason.VIRUS_DETECTED);
+    assertThat(reason("AUP#IPBL0123456789012345678")).as("longer than any token").isNull();
+    assertThat(reason("x OFR0000000000101234 y")).isNull();
+    assertThat(reason("ticket-OFR005_505")).isNull();
+    assertThat(ProviderTokens.find("IB212").orElseThrow().providerName()).isEqualTo("GoDaddy");
+    assertThat(ProviderTokens.find("LPN000_630").orElseThrow().providerName()).isEqualTo("La Poste");
+  }
+
+  @Test
   void onlyTheClassifiersShareOfALongTextIsRead() {
     String filler = "x".repeat(ProviderTokens.MAX_CHARS);
     assertThat(reason(filler + " AUP#CXBL")).isNull();
