@@ -32,17 +32,27 @@ public final class NdrJson {
   public static ObjectNode analysis(String file, BounceAnalysis a) {
     ObjectNode node = Json.object();
     node.put("file", file);
-    node.put("kind", a.kind().jsonName());
-    node.put("format", a.format());
-    node.put("reportingMta", a.reportingMta().orElse(null));
+    head(node, a, a.kind());
     ArrayNode recipients = node.putArray("recipients");
     for (RecipientResult r : a.recipients()) {
       recipients.add(recipient(r));
     }
+    tail(node, a);
+    return node;
+  }
+
+  /** Puts the fields of {@link #analysis(String, BounceAnalysis)} before {@code recipients}, {@code kind} as the kind. */
+  private static void head(ObjectNode node, BounceAnalysis a, MessageKind kind) {
+    node.put("kind", kind.jsonName());
+    node.put("format", a.format());
+    node.put("reportingMta", a.reportingMta().orElse(null));
+  }
+
+  /** Puts the fields of {@link #analysis(String, BounceAnalysis)} after {@code recipients}. */
+  private static void tail(ObjectNode node, BounceAnalysis a) {
     node.set("original", original(a.original()));
     node.put("feedbackType", a.feedbackType().orElse(null));
     node.set("diagnostics", diagnostics(a.diagnostics()));
-    return node;
   }
 
   /**
@@ -65,12 +75,15 @@ public final class NdrJson {
     if (analyses.isEmpty()) {
       throw new IllegalArgumentException("no analysis of " + file);
     }
-    ObjectNode node = analysis(file, analyses.get(0));
     if (analyses.size() == 1) {
-      return node;
+      return analysis(file, analyses.get(0));
     }
-    node.put("kind", fileKind(analyses).jsonName());
+    BounceAnalysis first = analyses.get(0);
+    ObjectNode node = Json.object();
+    node.put("file", file);
+    head(node, first, fileKind(analyses));
     ArrayNode recipients = node.putArray("recipients");
+    tail(node, first);
     ArrayNode messages = node.putArray("messages");
     int number = 0;
     for (BounceAnalysis a : analyses) {
@@ -80,10 +93,8 @@ public final class NdrJson {
       }
       ObjectNode one = messages.addObject();
       one.put("message", number);
-      ObjectNode whole = analysis(file, a);
-      whole.remove("file");
-      whole.remove("recipients");
-      one.setAll(whole);
+      head(one, a, a.kind());
+      tail(one, a);
     }
     return node;
   }

@@ -108,16 +108,21 @@ public final class Engine {
    * found while reading the input (truncation, I/O errors).
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
-    return analyze(input, length, early, new Deadline(limits.totalTimeBudget()));
+    return analyze(input, length, early, new Deadline(limits.totalTimeBudget()), true);
   }
 
-  private BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early, Deadline deadline) {
+  /**
+   * {@link #analyze(byte[], int, List)} within {@code deadline}; {@code mayBeMbox} is false for one
+   * message already cut from an mbox file, which need not be looked at for From_ lines again.
+   */
+  private BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early, Deadline deadline,
+      boolean mayBeMbox) {
     Diags diags = new Diags(limits.maxDiagnostics());
     for (Diagnostic d : early) {
       diags.add(d);
     }
     try {
-      return run(input, length, diags, deadline);
+      return run(input, length, diags, deadline, mayBeMbox);
     } catch (RuntimeException | StackOverflowError e) {
       diags.add(Diagnostic.error(Codes.INTERNAL_ERROR,
           "the analysis failed unexpectedly (" + e.getClass().getSimpleName() + "); no result could be built"));
@@ -140,7 +145,7 @@ public final class Engine {
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
     int[] starts = Mbox.starts(input, length, MAX_MBOX_MESSAGES + 1);
     if (starts.length == 1) {
-      return List.of(analyze(input, length, early));
+      return List.of(analyze(input, length, early, new Deadline(limits.totalTimeBudget()), false));
     }
     Deadline deadline = new Deadline(limits.totalTimeBudget());
     int count = Math.min(starts.length, MAX_MBOX_MESSAGES);
@@ -163,12 +168,12 @@ public final class Engine {
         break;
       }
       byte[] one = Arrays.copyOfRange(input, from, to);
-      out.add(analyze(one, one.length, out.isEmpty() ? early : List.of(), deadline));
+      out.add(analyze(one, one.length, out.isEmpty() ? early : List.of(), deadline, false));
     }
     if (out.isEmpty()) {
       // nothing but From_ lines: the first message, as empty as it is
       byte[] one = Arrays.copyOfRange(input, starts[0], starts[1]);
-      out.add(analyze(one, one.length, early, deadline));
+      out.add(analyze(one, one.length, early, deadline, false));
     }
     if (!file.isEmpty()) {
       BounceAnalysis first = out.get(0);
@@ -185,12 +190,12 @@ public final class Engine {
         Optional.empty(), diags.toList());
   }
 
-  private BounceAnalysis run(byte[] input, int length, Diags diags, Deadline deadline) {
+  private BounceAnalysis run(byte[] input, int length, Diags diags, Deadline deadline, boolean mayBeMbox) {
     if (length == 0 || isBlank(input, length)) {
       diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input is empty"));
       return notABounce(diags, OriginalMessage.none());
     }
-    Mbox.Split mbox = Mbox.split(input, length);
+    Mbox.Split mbox = mayBeMbox ? Mbox.split(input, length) : new Mbox.Split(length, 0);
     if (mbox.more() > 0) {
       // an mbox file of several messages: the first is analysed (see BounceAnalyzer, "Input")
       length = mbox.firstEnd();
@@ -1429,7 +1434,7 @@ public final class Engine {
         return false;
       }
     }
-    String name = line.substring(from, colon).toLowerCase(java.util.Locale.ROOT);
+    String name = LowerCase.root(line.substring(from, colon));
     return name.startsWith("x-") || QUOTED_FIELDS.contains(name);
   }
 
