@@ -1360,8 +1360,9 @@ public final class Engine {
    * words ("a problem occurred") are boilerplate of many notices.
    */
   private Classification noticeReason(Rcpt x, Provider provider, Classification c) {
-    String notice = noticeProse(x.notice.length() > ReasonClassifier.MAX_TEXT_CHARS
-        ? x.notice.substring(0, ReasonClassifier.MAX_TEXT_CHARS) : x.notice, x.noticeSubject);
+    String capped = x.notice.length() > ReasonClassifier.MAX_TEXT_CHARS
+        ? x.notice.substring(0, ReasonClassifier.MAX_TEXT_CHARS) : x.notice;
+    String notice = noticeProse(withoutScannerFooters(capped), x.noticeSubject);
     TextRules.Scan scan = TextRules.standard().scan(TextNormalizer.normalize(notice));
     Classification n;
     try {

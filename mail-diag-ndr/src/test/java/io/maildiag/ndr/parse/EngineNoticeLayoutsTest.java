@@ -490,6 +490,13 @@ class EngineNoticeLayoutsTest {
             + "To: bob@example.cn\nSubject: spam complaint handling\n\n--B--\n");
     assertThat(recipient(quoted, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
 
+    // a virus scanner's footer in the notice is no reason
+    String footer = notice.replace("\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
+        + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002",
+        "\n  This message was scanned for viruses and dangerous content by MailScanner.\n"
+            + "  A virus was detected in a message sent from this server last week.\n");
+    assertThat(recipient(footer, "bob@example.cn").reason()).isEqualTo(Reason.UNDEFINED);
+
     // a strong rule that names no failure (an automatic reply) does not let a generic one through
     String auto = notice.replace("\u60a8\u53d1\u9001\u7684\u90ae\u4ef6\u88ab\u6000\u7591\u4e3a\u662f"
         + "\u5783\u573e\u90ae\u4ef6\uff0c\u62d2\u7edd\u63a5\u6536\u3002",
