@@ -343,6 +343,12 @@ class ReasonClassifierTest {
         row(Reason.NO_RELAYING, null, 451, "451 Open relay not allowed"),
         row(Reason.RATE_LIMITED, null, 451, "451 Account service is temporarily unavailable"),
         row(Reason.AUTH_FAILURE, null, 550, "550 SPF Sender Invalid - envelope rejected"),
+        // wordings of filters and intrusion prevention, and a blocklist that refused the connection
+        row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Connection refused by zen.spamhaus.org"),
+        row(Reason.BLOCKED, "4.7.1", 421, "421 4.7.1 Intrusion prevention active for [192.0.2.1]"),
+        row(Reason.SPAM_DETECTED, "5.7.1", 554, "554 5.7.1 GTUBE pattern; from=<a@example.org> to=<b@example.net>"),
+        row(Reason.NOT_RFC_COMPLIANT, "5.6.0", 554, "554 5.6.0 Message rejected: message has duplicate headers"),
+        row(Reason.SECURITY_ERROR, "5.7.60", 550, "550 5.7.60 SMTP; Client does not have permissions to send as this sender"),
         // Amazon SES's heading before the quoted reply: the reply and the code decide
         row(Reason.SECURITY_ERROR, "5.7.1", 550, "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied'"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "5.1.0 - Unknown address error 550-'5.1.1 <a@example.org>... User unknown'"),
