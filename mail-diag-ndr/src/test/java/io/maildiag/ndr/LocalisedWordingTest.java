@@ -67,6 +67,8 @@ class LocalisedWordingTest {
       "zh-CN-2|收件人不存在",
       "zh-TW|找不到地址。您的郵件無法傳送。",
       "ko|주소를 찾을 수 없음: 메일이 전송되지 않았습니다.",
+      "ko-2|550 사용자를 찾을 수 없습니다",
+      "ko-3|계정을 찾을 수 없습니다.",
       "vi|Không tìm thấy địa chỉ.",
       "he|הכתובת לא נמצאה",
       "de-m365|Ihre Nachricht an bob@example.com konnte nicht übermittelt werden. bob wurde bei example.com nicht gefunden.",
