@@ -369,6 +369,7 @@ class ReasonClassifierTest {
         // EXPIRED
         row(Reason.EXPIRED, "4.4.7", 554, "Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>"),
         row(Reason.EXPIRED, null, null, "retry timeout exceeded"), // Exim
+        row(Reason.EXPIRED, null, 550, "550 Message delivery timed out after 72 hours"),
         row(Reason.EXPIRED, "4.4.7", null, "Message could not be delivered for 5 days"), // Sendmail
         row(Reason.EXPIRED, "4.4.1", null, "connect to mx.example.com[192.0.2.1]:25: Connection timed out"), // gave up: action failed
         // SYNTAX_ERROR
