@@ -91,7 +91,7 @@ final class DefaultClassifications {
         "Check the recipient address for typos; if it is right, the mailbox does not exist: remove it from your lists.");
     waitable("X.1.2", HOST_UNKNOWN, SENDER, SUPPRESS_ADDRESS,
         "Check the domain of the recipient address; if it is right, the domain cannot receive mail: remove the address.");
-    waitable("X.1.3", SYNTAX_ERROR, SENDER, SUPPRESS_ADDRESS,
+    waitable("X.1.3", USER_UNKNOWN, SENDER, SUPPRESS_ADDRESS,
         "The recipient address is not valid syntax; correct it or remove it from your lists.");
     waitable("X.1.4", USER_UNKNOWN, SENDER, FIX_THEN_RETRY,
         "The address matches several recipients; use the recipient's exact, full address.");
