@@ -348,6 +348,11 @@ public final class ReasonClassifier {
       rule = rule + "+stage:local";
     }
     Classification c = verdict(reason, permanent, rule);
+    if (reason == Reason.EXPIRED && action.equals("delayed")) {
+      // a delay warning: the message has not expired yet, the sending system is still trying
+      remediation = Advice.DELAYED_EXPIRY;
+      chosenReason = reason;
+    }
     if (remediation != null && reason == chosenReason) {
       c = new Classification(c.reason(), c.permanent(), c.retry(), c.actor(), remediation, c.rule());
     }

@@ -7,6 +7,7 @@ import io.maildiag.ndr.code.Provider;
 import io.maildiag.ndr.code.ReplyCode;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -440,6 +441,19 @@ class ReasonClassifierTest {
     assertThat(c.reason()).as(c.rule()).isEqualTo(want);
     assertThat(c.remediation()).isNotBlank();
     assertThat(c.rule()).isNotBlank();
+  }
+
+  @Test
+  void anExpiryInADelayWarningSaysTheMessageIsStillBeingTried() {
+    ClassificationInput delayed = new ClassificationInput(Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(),
+        "Message has not yet been delivered after more than 4 hours on the queue", "delayed", Provider.OTHER);
+    Classification c = ReasonClassifier.standard().classify(delayed);
+    assertThat(c.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(c.remediation()).startsWith("Delivery is delayed").doesNotContain("until the message expired");
+
+    Classification failed = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(), "Message expired", "failed", Provider.OTHER));
+    assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
   }
 
   static Stream<Arguments> notBounces() {

@@ -202,6 +202,14 @@ public final class Advice {
     return ACTOR.get(reason);
   }
 
+  /**
+   * What to do about {@link Reason#EXPIRED} in a delay warning (action {@code delayed}): the message
+   * has been queued past the sending system's warning time and is still being retried.
+   */
+  public static final String DELAYED_EXPIRY = "Delivery is delayed: the sending system keeps retrying until the"
+      + " message's time in its queue runs out. Check that the recipient domain's mail servers are reachable;"
+      + " nothing needs resending yet.";
+
   /** Returns one concrete sentence on what to do. */
   public static String remediation(Reason reason, boolean permanent) {
     String s = permanent ? null : REMEDY_TRANSIENT.get(reason);

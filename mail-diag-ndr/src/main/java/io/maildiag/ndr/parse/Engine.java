@@ -388,6 +388,9 @@ public final class Engine {
     }
     List<Rcpt> rcpts = new ArrayList<>();
     String reportingMta = "";
+    Map<String, String> nameless = null; // the one per-recipient block that names no recipient, if so
+    String namelessLabel = "";
+    int namelessBlocks = 0;
     for (MimePart p : dsnParts) {
       DsnParser.Report r = DsnParser.parse(p.text(diags));
       if (reportingMta.isEmpty()) {
@@ -397,6 +400,10 @@ public final class Engine {
         Rcpt x = fromDsn(block, p.label(), diags);
         if (x != null) {
           rcpts.add(x);
+        } else if (namesNoRecipient(block)) {
+          nameless = block;
+          namelessLabel = p.label();
+          namelessBlocks++;
         }
       }
     }
@@ -431,9 +438,20 @@ public final class Engine {
     }
     boolean hasDsn = !rcpts.isEmpty() || !dsnParts.isEmpty();
     Set<String> failedHeader = new java.util.LinkedHashSet<>();
+    String failedAddress = "";
     for (String v : top.all("X-Failed-Recipients")) {
       for (String a : Addresses.all(v)) {
         failedHeader.add(Addresses.key(a));
+        failedAddress = a;
+      }
+    }
+    if (rcpts.isEmpty() && namelessBlocks == 1 && failedHeader.size() == 1) {
+      // the report's one block names no recipient, the X-Failed-Recipients field names one: the same failure
+      Map<String, String> named = new java.util.LinkedHashMap<>(nameless);
+      named.put("final-recipient", "rfc822; " + failedAddress);
+      Rcpt x = fromDsn(named, namelessLabel, diags);
+      if (x != null) {
+        rcpts.add(x); // the report's own part: hasDsn holds already
       }
     }
     Set<String> senders = msg.senderAddresses();
@@ -1151,6 +1169,13 @@ public final class Engine {
    * the Status field is the reporting MTA's translation of it, often generic ({@code 5.0.0}) and
    * sometimes its own give-up code. Otherwise the Status field is used as given.
    */
+  /** Whether a per-recipient block of a report has none of the fields that name its recipient. */
+  private static boolean namesNoRecipient(Map<String, String> block) {
+    return DsnParser.address(block.get("final-recipient")).isEmpty()
+        && DsnParser.address(block.get("original-recipient")).isEmpty()
+        && DsnParser.address(block.get("x-actual-recipient")).isEmpty();
+  }
+
   private static Rcpt fromDsn(Map<String, String> block, String label, Diags diags) {
     String finalRcpt = DsnParser.address(block.get("final-recipient"));
     String original = DsnParser.address(block.get("original-recipient"));

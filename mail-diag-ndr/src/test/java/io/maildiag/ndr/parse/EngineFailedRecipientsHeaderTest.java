@@ -54,4 +54,48 @@ class EngineFailedRecipientsHeaderTest {
     assertThat(a.recipients()).extracting(RecipientResult::recipient)
         .containsExactly("dave@example.com", "carol@example.com");
   }
+
+  private static BounceAnalysis reportWithoutRecipientField(String failedRecipients, String blocks) {
+    String message = """
+        From: MAILER-DAEMON@mx.example.com
+        To: alice@example.net
+        Subject: Undelivered Mail Returned to Sender
+        X-Failed-Recipients: %s
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+        --B
+        Content-Type: text/plain
+
+        Delivery failed.
+
+        --B
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example.com
+
+        %s
+        --B--
+        """.formatted(failedRecipients, blocks);
+    return Fixtures.ANALYZER.analyze(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theReportsOneNamelessBlockBelongsToTheFieldsOneAddress() {
+    BounceAnalysis a = reportWithoutRecipientField("bob@example.com", "Action: failed\nStatus: 5.1.1\n");
+    assertThat(a.recipients()).extracting(RecipientResult::recipient).containsExactly("bob@example.com");
+    assertThat(a.recipients().get(0).status()).hasValueSatisfying(s -> assertThat(s.toString()).isEqualTo("5.1.1"));
+    assertThat(a.recipients().get(0).reason()).isEqualTo(Reason.USER_UNKNOWN);
+    assertThat(a.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo(Codes.DSN_NO_RECIPIENT));
+  }
+
+  @Test
+  void twoNamelessBlocksOrTwoAddressesAreNotPaired() {
+    BounceAnalysis two = reportWithoutRecipientField("bob@example.com, carol@example.com",
+        "Action: failed\nStatus: 5.1.1\n");
+    assertThat(two.recipients()).allSatisfy(r -> assertThat(r.status()).isEmpty());
+    BounceAnalysis blocks = reportWithoutRecipientField("bob@example.com",
+        "Action: failed\nStatus: 5.1.1\n\nAction: failed\nStatus: 5.2.2\n");
+    assertThat(blocks.recipients()).allSatisfy(r -> assertThat(r.status()).isEmpty());
+  }
 }
