@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** {@link AutoReply#isAutoReply} reads its fields in one pass as the lookups one by one would. */
 class EngineAutoReplyTest {
@@ -45,6 +47,19 @@ class EngineAutoReplyTest {
     assertThat(AutoReply.subjectSaysAutoReply("x".repeat(50_000) + " is out of")).isFalse();
     // bounded on a long subject without the words
     assertThat(AutoReply.subjectSaysAutoReply("AUTO:" + " out of".repeat(20_000))).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Automatiskt svar: Status", "Odpowied\u017a automatyczna: Status",
+      "Automatick\u00e1 odpov\u011b\u010f: Status", "Automatikus v\u00e1lasz: Status", "Otomatik yan\u0131t: Status",
+      "Autom\u0101tisk\u0101 atbilde: Status", "Arpus biroja atrasanas automatiska atbilde: Status",
+      "Automatinis atsakymas: Status", "Automaatne vastus: Status", "R\u0103spuns automat: Status",
+      "Automatski odgovor: Status", "Resposta autom\u00e1tica: Status",
+      "\u0410\u0432\u0442\u043e\u043c\u0430\u0442\u0438\u0447\u0435\u0441\u043a\u0438\u0439 \u043e\u0442\u0432\u0435\u0442: Status",
+      "\u81ea\u52a8\u56de\u590d: Status", "\u81ea\u52d5\u5fdc\u7b54: Status", "\uc790\ub3d9 \ud68c\uc2e0: Status"})
+  void outlooksAutomaticReplySubjectsInOtherLanguages(String subject) {
+    assertThat(AutoReply.subjectSaysAutoReply(subject)).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("Fwd: " + subject)).isFalse();
   }
 
   /** The checks as field lookups, one after the other. */
