@@ -471,6 +471,10 @@ final class DsnParser {
     if (v.startsWith("<") && v.endsWith(">")) {
       v = v.substring(1, v.length() - 1);
     }
+    if (v.length() > 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"' && v.indexOf('"', 1) == v.length() - 1
+        && v.indexOf('@') > 0) {
+      v = v.substring(1, v.length() - 1); // the whole address quoted ("a@example.org"), not a quoted local part
+    }
     if (type.equals("utf-8") || v.contains("\\x{")) {
       v = unescapeUtf8(v);
     }

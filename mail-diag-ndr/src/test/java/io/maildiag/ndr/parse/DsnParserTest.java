@@ -49,6 +49,9 @@ class DsnParserTest {
   void addressTypesAndEscapes() {
     assertThat(DsnParser.address("rfc822; <a@example.com>")).isEqualTo("a@example.com");
     assertThat(DsnParser.address("RFC822;a@example.com (Alice)")).isEqualTo("a@example.com");
+    assertThat(DsnParser.address("rfc822; <\"a@example.com\">")).isEqualTo("a@example.com");
+    assertThat(DsnParser.address("rfc822; \"a b\"@example.com")).isEqualTo("\"a b\"@example.com");
+    assertThat(DsnParser.address("rfc822; \"a\"@\"b\"")).isEqualTo("\"a\"@\"b\"");
     assertThat(DsnParser.address("utf-8; j\\x{00F6}rg@example.com")).isEqualTo("jörg@example.com");
     assertThat(DsnParser.host("dns; mx.example.com. (192.0.2.1, the server for example.com.)")).isEqualTo("mx.example.com");
     assertThat(DsnParser.diagnostic("smtp; 550 no").type()).isEqualTo("smtp");
