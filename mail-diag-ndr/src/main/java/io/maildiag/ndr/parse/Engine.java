@@ -270,7 +270,7 @@ public final class Engine {
 
   static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
-          + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
+          + "returned mail|mail delivery fail|delivery fail|mail failure|failure notice|failed delivery|could not be delivered|"
           + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
           + "message not delivered|delivery has failed|mail could not be delivered|message delivery|"
           + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
@@ -288,7 +288,7 @@ public final class Engine {
    * spelled out: an ASCII subject matches the pattern exactly when it holds one of them.
    */
   static final Keywords BOUNCE_SUBJECT_ASCII = new Keywords("undeliver", "non-deliver", "non deliver", "nondeliver",
-      "delivery status notification", "delivery notification", "returned mail", "mail delivery fail", "delivery fail",
+      "delivery status notification", "delivery notification", "returned mail", "mail delivery fail", "delivery fail", "mail failure",
       "failure notice", "failed delivery", "could not be delivered", "mail system error", "returned to sender",
       "delivery problem", "delayed mail", "warning: could not send", "message not delivered", "delivery has failed",
       "mail could not be delivered", "message delivery", "delivery report", "permanent delivery failure",

@@ -2,6 +2,9 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.MessageKind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,5 +72,28 @@ class EngineBounceSubjectTest {
       String s = EngineGatesTest.noise(random, all, random.nextInt(5));
       assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.BOUNCE_SUBJECT.matcher(s).find());
     }
+  }
+
+  @Test
+  void eximsNoticeOfAMessageWithoutRecipientsIsABounceThatNamesNone() {
+    String message = """
+        Auto-Submitted: auto-replied
+        From: Mail Delivery System <Mailer-Daemon@mail.example.net>
+        To: alice@example.net
+        Subject: Mail failure - no recipient addresses
+
+        A message that you sent contained no recipient addresses, and therefore no
+        delivery could be attempted.
+
+        ------ This is a copy of your message, including all the headers. ------
+
+        From: alice@example.net
+        To:
+        Subject: hello
+        """;
+    BounceAnalysis a = Fixtures.ANALYZER.analyze(message.getBytes(StandardCharsets.UTF_8));
+    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(a.recipients()).isEmpty();
+    assertThat(a.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo(Codes.NO_RECIPIENT_FOUND));
   }
 }
