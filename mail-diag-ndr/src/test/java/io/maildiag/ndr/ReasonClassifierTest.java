@@ -254,7 +254,6 @@ class ReasonClassifierTest {
         // MessageLabs: the first thing it asks for is authentication, relaying is what it then refuses
         row(Reason.SECURITY_ERROR, "5.0.0", 550, "550-Please turn on SMTP Authentication in your mail client. mail0.example.net"
             + " [198.51.100.21]:22222 is not permitted to relay through this server without authentication."),
-        row(Reason.SECURITY_ERROR, "5.7.1", 551, "Delivery not authorized, message refused"),
         // NO_RELAYING
         row(Reason.NO_RELAYING, "5.7.1", 554, "<x@example.com>: Relay access denied"), // Postfix
         row(Reason.NO_RELAYING, "5.7.1", 550, "Unable to relay for x@example.com"), // Exchange
@@ -350,6 +349,26 @@ class ReasonClassifierTest {
         row(Reason.SPAM_DETECTED, "5.7.1", 554, "554 5.7.1 GTUBE pattern; from=<a@example.org> to=<b@example.net>"),
         row(Reason.NOT_RFC_COMPLIANT, "5.6.0", 554, "554 5.6.0 Message rejected: message has duplicate headers"),
         row(Reason.SECURITY_ERROR, "5.7.60", 550, "550 5.7.60 SMTP; Client does not have permissions to send as this sender"),
+        // published replies of large receivers, as their documentation explains them
+        row(Reason.POLICY_VIOLATION, "5.7.1", 551, "Delivery not authorized, message refused"), // a mail flow rule (Exchange 5.7.900)
+        row(Reason.AUTH_FAILURE, "4.7.27", 421, "421 4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message."),
+        row(Reason.AUTH_FAILURE, "5.7.30", 550, "550 5.7.30 This mail has been blocked because DKIM does not pass."),
+        row(Reason.AUTH_FAILURE, "5.7.32", 421, "421 5.7.32 Your email was blocked because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain."),
+        row(Reason.AUTH_FAILURE, "4.7.40", 421, "421 4.7.40 Your email has been rate limited because the sending domain doesn't have a DMARC record"),
+        row(Reason.FAILED_STARTTLS, "4.7.29", 421, "421 4.7.29 Your email has been rate limited because you're not using a TLS connection."),
+        row(Reason.EXCEEDED_LIMIT, "5.2.2", 554, "554 5.2.2 Submission quota exceeded"),
+        row(Reason.USER_UNKNOWN, "5.7.505", 550, "550 5.7.505 Access denied, banned recipient"),
+        row(Reason.BLOCKED, "5.7.507", 550, "550 5.7.507 Access denied, rejected by recipient"),
+        row(Reason.HOST_UNKNOWN, "5.1.6", 550, "550 5.1.6 Recipient addresses in single label domains not accepted"),
+        row(Reason.RATE_LIMITED, "4.7.652", 451, "451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of connections."),
+        row(Reason.FAILED_STARTTLS, "5.7.324", 450, "450 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records"),
+        row(Reason.BLOCKED, "5.7.2", 553, "553 5.7.2 [TSS11] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed."),
+        row(Reason.NOT_RFC_COMPLIANT, null, 554, "554 Message not allowed - Headers are not RFC compliant[291]"),
+        row(Reason.USER_UNKNOWN, "5.1.1", 550, "550 5.1.1 <a@comcast.net> Not our Customer"),
+        row(Reason.HAS_MOVED, "5.1.6", 551, "551 not our customer"),
+        row(Reason.REJECTED, null, 550, "550 message sending for this account is disabled"), // Mail.ru: the sender's account
+        row(Reason.REJECTED, null, 550, "550 Rejected by header based Blocked Senders: a@example.org"), // Mimecast
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 #5.7.1 SPF unauthorized mail is prohibited."), // Cisco AsyncOS
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
