@@ -163,6 +163,12 @@ public final class BounceAnalyzer {
   public static final DiagnosticCode NO_RECIPIENT_FOUND = Codes.NO_RECIPIENT_FOUND;
   /** The message quotes or forwards a bounce (kind {@link MessageKind#QUOTED_BOUNCE}). */
   public static final DiagnosticCode QUOTED_BOUNCE = Codes.QUOTED_BOUNCE;
+
+  /**
+   * The delivery report came attached whole to a message of its own, as a gateway that adds a
+   * footer sends it; the attached report was read (an info).
+   */
+  public static final DiagnosticCode WRAPPED_REPORT = Codes.WRAPPED_REPORT;
   /** The analysis used up {@link Limits#totalTimeBudget()} and stopped early. */
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = Codes.TIME_BUDGET_EXCEEDED;
   /**

@@ -43,6 +43,8 @@ public final class Codes {
   public static final DiagnosticCode NO_RECIPIENT_FOUND = DiagnosticCode.of("NDR_NO_RECIPIENT_FOUND");
   /** The message quotes or forwards a bounce; its recipients are not reported as failures. */
   public static final DiagnosticCode QUOTED_BOUNCE = DiagnosticCode.of("NDR_QUOTED_BOUNCE");
+  /** The delivery report came attached to a message of its own (a gateway's wrapper) and was read there. */
+  public static final DiagnosticCode WRAPPED_REPORT = DiagnosticCode.of("NDR_WRAPPED_REPORT");
   /** The analysis hit its time budget ({@code Limits.totalTimeBudget}) and stopped early. */
   public static final DiagnosticCode TIME_BUDGET_EXCEEDED = DiagnosticCode.of("NDR_TIME_BUDGET_EXCEEDED");
   /** An unexpected internal failure; the analysis is as complete as it could be made. */

@@ -486,6 +486,21 @@ public final class Engine {
         scan = again;
       }
     }
+    if (rcpts.isEmpty() && dsnParts.isEmpty() && failedHeader.isEmpty() && scan.entries().isEmpty()
+        && (msg.daemonSender() || bounceSubject(subject)) && !forwardSubject(subject)) {
+      // a mail system's report that a gateway wrapped whole in a message of its own (to add a footer):
+      // the attached report is read as the bounce
+      MimePart wrapped = wrappedReport(msg);
+      if (wrapped != null) {
+        BounceAnalysis inner = bounce(new Message(wrapped, diags), deadline);
+        if (!inner.recipients().isEmpty()) {
+          diags.add(Diagnostic.info(Codes.WRAPPED_REPORT, "the delivery report came attached to a message of "
+              + "its own (a gateway's wrapper); the attached report was read"));
+          return new BounceAnalysis(inner.kind(), inner.format(), inner.reportingMta(), inner.recipients(),
+              inner.original(), inner.feedbackType(), diags.toList());
+        }
+      }
+    }
     boolean systemSender = msg.systemSender();
     boolean subjectNamesBounce = bounceSubject(subject);
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
@@ -1169,6 +1184,25 @@ public final class Engine {
    * the Status field is the reporting MTA's translation of it, often generic ({@code 5.0.0}) and
    * sometimes its own give-up code. Otherwise the Status field is used as given.
    */
+  /**
+   * The root of a message attached to {@code msg} ({@code message/rfc822}, one of its own parts) that
+   * is itself a delivery report: it has a {@code message/delivery-status} part of its own. Null if none.
+   */
+  private static @Nullable MimePart wrappedReport(Message msg) {
+    for (MimePart p : msg.own) {
+      if (p.children.size() != 1 || !p.type.mimeType().equals("message/rfc822")) {
+        continue;
+      }
+      MimePart inner = p.children.get(0);
+      for (MimePart q : inner.ownParts()) {
+        if (q.type.isDeliveryStatus()) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Whether a per-recipient block of a report has none of the fields that name its recipient. */
   private static boolean namesNoRecipient(Map<String, String> block) {
     return DsnParser.address(block.get("final-recipient")).isEmpty()
