@@ -369,6 +369,8 @@ class ReasonClassifierTest {
         row(Reason.REJECTED, null, 550, "550 message sending for this account is disabled"), // Mail.ru: the sender's account
         row(Reason.REJECTED, null, 550, "550 Rejected by header based Blocked Senders: a@example.org"), // Mimecast
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 #5.7.1 SPF unauthorized mail is prohibited."), // Cisco AsyncOS
+        row(Reason.SYNTAX_ERROR, "5.5.0", 503, "503 Improper sequence of commands"),
+        row(Reason.USER_UNKNOWN, "5.0.0", null, "(unrecoverable error) The recipient 'anon' is unknown"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
