@@ -13,7 +13,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public enum Reason {
-  /** The recipient's mailbox does not exist (RFC 3463 X.1.1). */
+  /** The recipient's mailbox does not exist (RFC 3463 X.1.1; X.1.3, an address that cannot be one). */
   USER_UNKNOWN("The recipient address does not exist."),
   /** The recipient's domain does not exist or has no mail server (X.1.2, X.4.4). */
   HOST_UNKNOWN("The recipient domain does not exist or cannot receive mail."),
@@ -70,7 +70,7 @@ public enum Reason {
   NETWORK_ERROR("A network, routing or DNS problem prevented delivery."),
   /** Delivery was retried until the message expired in the queue (X.4.7). */
   EXPIRED("Delivery attempts timed out and the message expired in the queue."),
-  /** A syntax error in an SMTP command or address (X.5.2, X.1.3). */
+  /** A syntax error in an SMTP command or its parameters (X.5.2). */
   SYNTAX_ERROR("A command or address had a syntax error."),
   /** STARTTLS failed or was required and not offered (X.7.10, X.7.29). */
   FAILED_STARTTLS("TLS could not be negotiated, or was required and not used."),

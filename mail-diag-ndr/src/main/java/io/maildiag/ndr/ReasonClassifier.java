@@ -119,6 +119,10 @@ import org.jspecify.annotations.Nullable;
  *       exceeded") stays.
  * </ul>
  *
+ * <p>An {@link Reason#EXPIRED} verdict in a delay warning (action {@code delayed}, a transient
+ * code) keeps its reason, but its remediation says that the message is still being tried
+ * ("Delivery is delayed: ..."), not that it expired, unless a provider's table gave its own.
+ *
  * <p>The bounce parser ({@link BounceAnalyzer}) keeps the stage in the diagnostic text: when the
  * bounce names it apart from the reply (a sendmail or Courier transcript, qmail's sentences,
  * Exim's "SMTP error from remote mail server after RCPT TO:", Yahoo's {@code [RCPT_TO]}), it
@@ -348,7 +352,7 @@ public final class ReasonClassifier {
       rule = rule + "+stage:local";
     }
     Classification c = verdict(reason, permanent, rule);
-    if (reason == Reason.EXPIRED && action.equals("delayed")) {
+    if (reason == Reason.EXPIRED && action.equals("delayed") && !permanent) {
       // a delay warning: the message has not expired yet, the sending system is still trying
       remediation = Advice.DELAYED_EXPIRY;
       chosenReason = reason;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One row per wording: the diagnostic texts are written for these tests in the style of the
@@ -361,7 +362,7 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, "5.7.507", 550, "550 5.7.507 Access denied, rejected by recipient"),
         row(Reason.HOST_UNKNOWN, "5.1.6", 550, "550 5.1.6 Recipient addresses in single label domains not accepted"),
         row(Reason.RATE_LIMITED, "4.7.652", 451, "451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of connections."),
-        row(Reason.FAILED_STARTTLS, "5.7.324", 450, "450 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records"),
+        row(Reason.NETWORK_ERROR, "5.7.324", 450, "450 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records"),
         row(Reason.BLOCKED, "5.7.2", 553, "553 5.7.2 [TSS11] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed."),
         row(Reason.NOT_RFC_COMPLIANT, null, 554, "554 Message not allowed - Headers are not RFC compliant[291]"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "550 5.1.1 <a@comcast.net> Not our Customer"),
@@ -371,6 +372,10 @@ class ReasonClassifierTest {
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 #5.7.1 SPF unauthorized mail is prohibited."), // Cisco AsyncOS
         row(Reason.SYNTAX_ERROR, "5.5.0", 503, "503 Improper sequence of commands"),
         row(Reason.USER_UNKNOWN, "5.0.0", null, "(unrecoverable error) The recipient 'anon' is unknown"),
+        // wordings that are close to the rules above but mean something else
+        row(Reason.RATE_LIMITED, null, 421, "421 Connection refused due to too many connections from your IP"),
+        row(Reason.BLOCKED, null, 554, "554 Connection rejected for policy reasons: 192.0.2.1 listed at zen.spamhaus.org"),
+        row(Reason.BLOCKED, null, 550, "550 Mail from 192.0.2.1 rejected: blacklisted by b.barracudacentral.org"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
@@ -475,6 +480,15 @@ class ReasonClassifierTest {
     Classification failed = ReasonClassifier.standard().classify(new ClassificationInput(
         Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(), "Message expired", "failed", Provider.OTHER));
     assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"554 Your SMTP relay account is expired", "The delivery status of the recipient is unknown",
+      "554 The recipient server refused to receive this message: message size exceeds the limit"})
+  void wordingsCloseToARecipientsStateAreNotIt(String text) {
+    Classification c = ReasonClassifier.standard().classify(new ClassificationInput(Optional.empty(), Optional.empty(),
+        text, "failed", Provider.OTHER));
+    assertThat(c.reason()).as(c.rule()).isNotIn(Reason.SUSPENDED, Reason.USER_UNKNOWN, Reason.FILTERED);
   }
 
   static Stream<Arguments> notBounces() {

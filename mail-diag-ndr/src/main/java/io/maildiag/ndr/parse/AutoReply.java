@@ -21,19 +21,20 @@ final class AutoReply {
   private AutoReply() {}
 
   private static final Pattern SUBJECT = Pattern.compile(
-      "(?i)^\\s*(?:(?:re|aw|sv|antw)\\s*:\\s*)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
+      "(?i)^\\s*+(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
           + "antwort|answer|svar|risposta|respuesta|r[\u00e9e]ponse|antwoord)|autoreply|autoresponse|out of (?:the )?office|"
           + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[\u00e9e]ponse automatique|respuesta autom[\u00e1a]tica|risposta automatica|automatisch antwoord|"
           + "automaattinen vastaus|absence|abwesenheitsnotiz|fuera de la oficina|hors du bureau|"
-          // Outlook's "Automatic reply:" in other languages (ASCII case only is folded: both cases of a
-          // capital letter past ASCII are given), and Latvian written without its accents
+          // Outlook's "Automatic reply:" in other languages, as Outlook writes them (ASCII case only is
+          // folded; a capital past ASCII is given in both cases where the word may start a subject), and
+          // Latvian written without its accents
           + "automatiskt svar|odpowied\u017a automatyczna|automatick\u00e1 odpov\u011b\u010f|"
           + "automatick\u00e1 odpove\u010f|automatikus v\u00e1lasz|otomatik yan\u0131t|"
           + "autom[\u0101a]tisk[\u0101a] atbilde|[\u0100\u0101a]rpus biroja|automatinis atsakymas|"
           + "automaatne vastus|r[\u0103a]spuns automat|automatski odgovor|samodejni odgovor|"
           + "resposta autom[\u00e1a]tica|[\u0410\u0430]\u0432\u0442\u043e\u043c\u0430\u0442\u0438\u0447\u0435\u0441\u043a\u0438\u0439 \u043e\u0442\u0432\u0435\u0442|[\u0410\u0430]\u0432\u0442\u043e\u043c\u0430\u0442\u0438\u0447\u043d\u0430 \u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c|"
-          + "[\u0410\u0430]\u0432\u0442\u043e\u043c\u0430\u0442\u0438\u0447\u0435\u043d \u043e\u0442\u0433\u043e\u0432\u043e\u0440|\u0391\u03c5\u03c4\u03cc\u03bc\u03b1\u03c4\u03b7 \u03b1\u03c0\u03ac\u03bd\u03c4\u03b7\u03c3\u03b7|\u81ea\u52d5\u5fdc\u7b54|"
+          + "[\u0410\u0430]\u0432\u0442\u043e\u043c\u0430\u0442\u0438\u0447\u0435\u043d \u043e\u0442\u0433\u043e\u0432\u043e\u0440|[\u0391\u03b1]\u03c5\u03c4\u03cc\u03bc\u03b1\u03c4\u03b7 \u03b1\u03c0\u03ac\u03bd\u03c4\u03b7\u03c3\u03b7|\u81ea\u52d5\u5fdc\u7b54|"
           + "\u81ea\u52a8\u56de\u590d|\u81ea\u52d5\u56de\u8986|\uc790\ub3d9 \ud68c\uc2e0|"
           // IBM Notes: "AUTO: Jane Doe is out of the office (returning 05/01/2010)", and older releases
           // without the "AUTO:" ("Jane Doe/SITE/ORG is out of the office"; no colon, so no "Fwd:" before it)

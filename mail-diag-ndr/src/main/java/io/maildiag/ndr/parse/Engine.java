@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The order of recognition: feedback reports (ARF, RFC 5965, and Hotmail/JMRP complaints),
  * Amazon SES JSON notifications, then bounces (a delivery-status report, or the text of a vendor
- * bounce); a message with no bounce evidence is then checked for an automatic reply (RFC 3834)
+ * bounce, or a mail system's report that a gateway attached whole to a message of its own); a
+ * message with no bounce evidence is then checked for an automatic reply (RFC 3834)
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
@@ -270,7 +271,7 @@ public final class Engine {
 
   static final Pattern BOUNCE_SUBJECT = Pattern.compile(
       "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
-          + "returned mail|mail delivery fail|delivery fail|mail failure|failure notice|failed delivery|could not be delivered|"
+          + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
           + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
           + "message not delivered|delivery has failed|mail could not be delivered|message delivery|"
           + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
@@ -288,7 +289,7 @@ public final class Engine {
    * spelled out: an ASCII subject matches the pattern exactly when it holds one of them.
    */
   static final Keywords BOUNCE_SUBJECT_ASCII = new Keywords("undeliver", "non-deliver", "non deliver", "nondeliver",
-      "delivery status notification", "delivery notification", "returned mail", "mail delivery fail", "delivery fail", "mail failure",
+      "delivery status notification", "delivery notification", "returned mail", "mail delivery fail", "delivery fail",
       "failure notice", "failed delivery", "could not be delivered", "mail system error", "returned to sender",
       "delivery problem", "delayed mail", "warning: could not send", "message not delivered", "delivery has failed",
       "mail could not be delivered", "message delivery", "delivery report", "permanent delivery failure",
@@ -445,12 +446,15 @@ public final class Engine {
         failedAddress = a;
       }
     }
-    if (rcpts.isEmpty() && namelessBlocks == 1 && failedHeader.size() == 1) {
+    if (rcpts.isEmpty() && namelessBlocks == 1 && failedHeader.size() == 1
+        && LowerCase.root(nameless.getOrDefault("action", "failed")).strip().startsWith("failed")) {
       // the report's one block names no recipient, the X-Failed-Recipients field names one: the same failure
       Map<String, String> named = new java.util.LinkedHashMap<>(nameless);
       named.put("final-recipient", "rfc822; " + failedAddress);
       Rcpt x = fromDsn(named, namelessLabel, diags);
       if (x != null) {
+        int made = x.excerpt.indexOf("; final-recipient: ");
+        x.excerpt = made >= 0 ? x.excerpt.substring(0, made) : x.excerpt; // the block's own fields only
         rcpts.add(x); // the report's own part: hasDsn holds already
       }
     }
@@ -487,13 +491,17 @@ public final class Engine {
       }
     }
     if (rcpts.isEmpty() && dsnParts.isEmpty() && failedHeader.isEmpty() && scan.entries().isEmpty()
-        && (msg.daemonSender() || bounceSubject(subject)) && !forwardSubject(subject)) {
+        && (msg.daemonSender() || msg.systemSender()) && !msg.personalSender() && !forwardSubject(subject)) {
       // a mail system's report that a gateway wrapped whole in a message of its own (to add a footer):
-      // the attached report is read as the bounce
+      // the attached report is read as the bounce, its diagnostics kept only when it is used
       MimePart wrapped = wrappedReport(msg);
       if (wrapped != null) {
-        BounceAnalysis inner = bounce(new Message(wrapped, diags), deadline);
+        Diags innerDiags = new Diags(limits.maxDiagnostics());
+        BounceAnalysis inner = bounce(new Message(wrapped, innerDiags), deadline);
         if (!inner.recipients().isEmpty()) {
+          for (Diagnostic d : inner.diagnostics()) {
+            diags.add(d);
+          }
           diags.add(Diagnostic.info(Codes.WRAPPED_REPORT, "the delivery report came attached to a message of "
               + "its own (a gateway's wrapper); the attached report was read"));
           return new BounceAnalysis(inner.kind(), inner.format(), inner.reportingMta(), inner.recipients(),
@@ -502,7 +510,9 @@ public final class Engine {
       }
     }
     boolean systemSender = msg.systemSender();
-    boolean subjectNamesBounce = bounceSubject(subject);
+    // Exim's own notices ("Mail failure - no recipient addresses") name a bounce only from a mail system
+    boolean subjectNamesBounce = bounceSubject(subject)
+        || msg.daemonSender() && Keywords.startsWithAscii(subject.strip(), 0, "mail failure - ");
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
         && !(subjectNamesBounce && !AutoReply.subjectSaysAutoReply(subject))) {
       BounceAnalysis auto = AutoReply.analyze(msg, this);
@@ -1177,14 +1187,6 @@ public final class Engine {
   }
 
   /**
-   * A recipient from one per-recipient block of a delivery-status report.
-   *
-   * <p>The status rule: when the Diagnostic-Code carries an SMTP reply with its own enhanced code,
-   * that code wins over the Status field. The reply is the remote server's first-hand statement;
-   * the Status field is the reporting MTA's translation of it, often generic ({@code 5.0.0}) and
-   * sometimes its own give-up code. Otherwise the Status field is used as given.
-   */
-  /**
    * The root of a message attached to {@code msg} ({@code message/rfc822}, one of its own parts) that
    * is itself a delivery report: it has a {@code message/delivery-status} part of its own. Null if none.
    */
@@ -1210,6 +1212,14 @@ public final class Engine {
         && DsnParser.address(block.get("x-actual-recipient")).isEmpty();
   }
 
+  /**
+   * A recipient from one per-recipient block of a delivery-status report.
+   *
+   * <p>The status rule: when the Diagnostic-Code carries an SMTP reply with its own enhanced code,
+   * that code wins over the Status field. The reply is the remote server's first-hand statement;
+   * the Status field is the reporting MTA's translation of it, often generic ({@code 5.0.0}) and
+   * sometimes its own give-up code. Otherwise the Status field is used as given.
+   */
   private static Rcpt fromDsn(Map<String, String> block, String label, Diags diags) {
     String finalRcpt = DsnParser.address(block.get("final-recipient"));
     String original = DsnParser.address(block.get("original-recipient"));

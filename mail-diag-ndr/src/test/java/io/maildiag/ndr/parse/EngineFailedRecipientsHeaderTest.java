@@ -87,6 +87,7 @@ class EngineFailedRecipientsHeaderTest {
     assertThat(a.recipients().get(0).status()).hasValueSatisfying(s -> assertThat(s.toString()).isEqualTo("5.1.1"));
     assertThat(a.recipients().get(0).reason()).isEqualTo(Reason.USER_UNKNOWN);
     assertThat(a.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo(Codes.DSN_NO_RECIPIENT));
+    assertThat(a.recipients().get(0).evidence().excerpt()).doesNotContain("final-recipient");
   }
 
   @Test
@@ -97,5 +98,7 @@ class EngineFailedRecipientsHeaderTest {
     BounceAnalysis blocks = reportWithoutRecipientField("bob@example.com",
         "Action: failed\nStatus: 5.1.1\n\nAction: failed\nStatus: 5.2.2\n");
     assertThat(blocks.recipients()).allSatisfy(r -> assertThat(r.status()).isEmpty());
+    BounceAnalysis delayed = reportWithoutRecipientField("bob@example.com", "Action: delayed\nStatus: 4.4.7\n");
+    assertThat(delayed.recipients()).allSatisfy(r -> assertThat(r.status()).isEmpty());
   }
 }

@@ -8,6 +8,8 @@ import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A delivery report that a gateway attached whole to a message of its own, to add a footer. */
 class EngineWrappedReportTest {
@@ -68,9 +70,10 @@ class EngineWrappedReportTest {
     assertThat(a.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo(Codes.WRAPPED_REPORT));
   }
 
-  @Test
-  void aPersonForwardingAReportIsNotAWrapper() {
-    BounceAnalysis a = analyze(wrapped("Alice <alice@example.net>", "Fwd: Undeliverable: Status"));
+  @ParameterizedTest
+  @ValueSource(strings = {"Fwd: Undeliverable: Status", "Re: Undeliverable: Status"})
+  void aPersonForwardingOrQuotingAReportIsNotAWrapper(String subject) {
+    BounceAnalysis a = analyze(wrapped("Alice <alice@example.net>", subject));
     assertThat(a.kind()).isNotEqualTo(MessageKind.BOUNCE);
     assertThat(a.diagnostics()).noneSatisfy(d -> assertThat(d.code()).isEqualTo(Codes.WRAPPED_REPORT));
   }
