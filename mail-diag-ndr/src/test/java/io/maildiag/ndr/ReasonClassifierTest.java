@@ -376,6 +376,7 @@ class ReasonClassifierTest {
         row(Reason.RATE_LIMITED, null, 421, "421 Connection refused due to too many connections from your IP"),
         row(Reason.BLOCKED, null, 554, "554 Connection rejected for policy reasons: 192.0.2.1 listed at zen.spamhaus.org"),
         row(Reason.BLOCKED, null, 550, "550 Mail from 192.0.2.1 rejected: blacklisted by b.barracudacentral.org"),
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 <a@example.org>: Sender address rejected: Message rejected due to: SPF fail - not authorized"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
