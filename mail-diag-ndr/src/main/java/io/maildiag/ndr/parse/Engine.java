@@ -644,7 +644,9 @@ public final class Engine {
     if (reportingMta.isEmpty()) {
       reportingMta = msg.reportingSystem();
     }
-    if (rcpts.isEmpty() && !certain) {
+    if (rcpts.isEmpty() && (!certain || !strong && top.get("List-Id").isPresent())) {
+      // no failed recipient, and either no certain bounce evidence or a message a mailing list
+      // distributed without a report of its own (a bounce's look on a posting, as phishing wears it)
       return notABounce(diags, OriginalMessage.none());
     }
     if (rcpts.isEmpty()) {

@@ -96,4 +96,22 @@ class EngineBounceSubjectTest {
     assertThat(a.recipients()).isEmpty();
     assertThat(a.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo(Codes.NO_RECIPIENT_FOUND));
   }
+
+  @Test
+  void aBouncesLookOnAListPostingThatNamesNoRecipientIsNoBounce() {
+    String lure = """
+        From: Mail Delivery System <mailer-daemon@host.example.com>
+        To: team@lists.example.org
+        Subject: [Team] Undeliverable: Outgoing mail failed
+        %sContent-Type: text/html
+
+        <p>You have 3 pending messages. <a href="https://example.com/x">Click to review</a></p>
+        """;
+    BounceAnalysis listed = Fixtures.ANALYZER.analyze(
+        lure.formatted("List-Id: <team.lists.example.org>\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(listed.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    BounceAnalysis direct = Fixtures.ANALYZER.analyze(lure.formatted("").getBytes(StandardCharsets.UTF_8));
+    assertThat(direct.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(direct.recipients()).isEmpty();
+  }
 }
