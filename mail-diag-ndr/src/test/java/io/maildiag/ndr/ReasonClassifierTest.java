@@ -362,7 +362,7 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, "5.7.507", 550, "550 5.7.507 Access denied, rejected by recipient"),
         row(Reason.HOST_UNKNOWN, "5.1.6", 550, "550 5.1.6 Recipient addresses in single label domains not accepted"),
         row(Reason.RATE_LIMITED, "4.7.652", 451, "451 4.7.652 The mail server [192.0.2.1] has exceeded the maximum number of connections."),
-        row(Reason.NETWORK_ERROR, "5.7.324", 450, "450 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records"),
+        row(Reason.FAILED_STARTTLS, "5.7.324", 450, "450 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records"),
         row(Reason.BLOCKED, "5.7.2", 553, "553 5.7.2 [TSS11] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed."),
         row(Reason.NOT_RFC_COMPLIANT, null, 554, "554 Message not allowed - Headers are not RFC compliant[291]"),
         row(Reason.USER_UNKNOWN, "5.1.1", 550, "550 5.1.1 <a@comcast.net> Not our Customer"),
@@ -377,6 +377,14 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, null, 554, "554 Connection rejected for policy reasons: 192.0.2.1 listed at zen.spamhaus.org"),
         row(Reason.BLOCKED, null, 550, "550 Mail from 192.0.2.1 rejected: blacklisted by b.barracudacentral.org"),
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 <a@example.org>: Sender address rejected: Message rejected due to: SPF fail - not authorized"),
+        // Exchange's own replies, as Sisimai's table of them reads them
+        row(Reason.REJECTED, "5.7.124", 550, "550 5.7.124 Sender not in allowed-senders list"),
+        row(Reason.REJECTED, "5.7.136", 550, "550 5.7.136 Sender was not authenticated"),
+        row(Reason.SYSTEM_ERROR, "5.1.4", 550, "550 5.1.4 Destination mailbox address ambiguous"),
+        row(Reason.FAILED_STARTTLS, "5.7.323", 450, "450 5.7.323 tlsa-invalid: The domain failed DANE validation"),
+        row(Reason.SUSPENDED, "5.2.1", 550, "550 5.2.1 Mailbox cannot be accessed"),
+        row(Reason.USER_UNKNOWN, "5.1.5", 550, "550 5.1.5 Recipient address reserved by RFC 2606"),
+        row(Reason.SYNTAX_ERROR, "5.5.4", 503, "503 5.5.4 Send hello first"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
