@@ -385,6 +385,8 @@ class ReasonClassifierTest {
         row(Reason.SUSPENDED, "5.2.1", 550, "550 5.2.1 Mailbox cannot be accessed"),
         row(Reason.USER_UNKNOWN, "5.1.5", 550, "550 5.1.5 Recipient address reserved by RFC 2606"),
         row(Reason.SYNTAX_ERROR, "5.5.4", 503, "503 5.5.4 Send hello first"),
+        row(Reason.USER_UNKNOWN, null, 553, "553 Recipient mailbox is not allowed"), // MessageLabs
+        row(Reason.BLOCKED, null, 550, "550 suspected spam ip, please try later"), // QQ Mail
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
