@@ -176,7 +176,9 @@ final class ReplyCodes {
       return Keywords.isAsciiLetter(d) || d == '<' || d == '#' || d == '[';
     }
     if (a == '-') {
-      return k + 1 < n && (Keywords.isAsciiLetter(t.charAt(k + 1)) || Smtp.isDigit(t.charAt(k + 1)));
+      // "550-'5.1.1 ...'": Amazon SES quotes the remote reply after the code and a hyphen
+      int q = k + 1 < n && (t.charAt(k + 1) == '\'' || t.charAt(k + 1) == '"') ? k + 2 : k + 1;
+      return q < n && (Keywords.isAsciiLetter(t.charAt(q)) || Smtp.isDigit(t.charAt(q)));
     }
     return a == ':' && k + 1 < n && Keywords.isSpace(t.charAt(k + 1));
   }

@@ -52,7 +52,7 @@ final class Smtp {
           + "error_code\\s*:|smtp;|smtp:|x-unix;|\\]:|\\):|status:?|reason:|\\bcode:?|message:|rejected:|"
           + "failed:|was:)\\s*['\"(\\[]?\\s*#?([245][0-5]\\d)(?=[ \\t]|-|:|,|;|'|\"|\\)|\\]|$)");
   static final Pattern REPLY_ANY = Pattern.compile(
-      "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-[A-Za-z0-9]|:\\s)");
+      "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-['\"]?[A-Za-z0-9]|:\\s)");
   static final Pattern QMAIL = Pattern.compile("\\(#" + ESC + "\\)|#" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern STATUS = Pattern.compile("(?<![\\w.])" + ESC + "(?![\\w]|\\.\\d)");
   /** Every match of {@link #PAIR} starts with one of these: an optional #, the reply code, a space, tab or hyphen. */

@@ -45,6 +45,11 @@ class SmtpReplyCodesTest {
     assertThat(Smtp.replyCode("error code: 421 try later")).map(Object::toString).contains("421");
     assertThat(Smtp.replyCode("\u00e9code: 550 x")).isEqualTo(Smtp.replyCodeByPatterns("\u00e9code: 550 x"));
     assertThat(Smtp.replyCode("see 554 Rejected")).map(Object::toString).contains("554");
+    // Amazon SES quotes the remote reply after the code and a hyphen
+    assertThat(Smtp.replyCode("5.1.0 - Unknown address error 550-'5.1.1 <a@example.org>... User unknown'"))
+        .map(Object::toString).contains("550");
+    assertThat(Smtp.replyCode("5.3.0 - Other mail system problem 550-\"SPF check failed\""))
+        .map(Object::toString).contains("550");
   }
 
   /** Where the code group of some match of {@code p} starts, tried at every start as find would. */
