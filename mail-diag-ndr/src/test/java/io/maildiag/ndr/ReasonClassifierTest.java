@@ -387,6 +387,7 @@ class ReasonClassifierTest {
         row(Reason.SYNTAX_ERROR, "5.5.4", 503, "503 5.5.4 Send hello first"),
         row(Reason.USER_UNKNOWN, null, 553, "553 Recipient mailbox is not allowed"), // MessageLabs
         row(Reason.BLOCKED, null, 550, "550 suspected spam ip, please try later"), // QQ Mail
+        row(Reason.HOST_UNKNOWN, null, null, "As the remote domain doesn't exist, the message could not be delivered"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
