@@ -382,12 +382,15 @@ class ReasonClassifierTest {
         row(Reason.REJECTED, "5.7.136", 550, "550 5.7.136 Sender was not authenticated"),
         row(Reason.SYSTEM_ERROR, "5.1.4", 550, "550 5.1.4 Destination mailbox address ambiguous"),
         row(Reason.FAILED_STARTTLS, "5.7.323", 450, "450 5.7.323 tlsa-invalid: The domain failed DANE validation"),
-        row(Reason.SUSPENDED, "5.2.1", 550, "550 5.2.1 Mailbox cannot be accessed"),
+        row(Reason.SUSPENDED, null, 550, "550 Mailbox cannot be accessed"),
         row(Reason.USER_UNKNOWN, "5.1.5", 550, "550 5.1.5 Recipient address reserved by RFC 2606"),
-        row(Reason.SYNTAX_ERROR, "5.5.4", 503, "503 5.5.4 Send hello first"),
+        row(Reason.SYNTAX_ERROR, null, null, "Send hello first"),
         row(Reason.USER_UNKNOWN, null, 553, "553 Recipient mailbox is not allowed"), // MessageLabs
-        row(Reason.BLOCKED, null, 550, "550 suspected spam ip, please try later"), // QQ Mail
-        row(Reason.HOST_UNKNOWN, null, null, "As the remote domain doesn't exist, the message could not be delivered"),
+        row(Reason.HOST_UNKNOWN, null, null, "As the remote domain doesnt exist, the message could not be delivered"),
+        row(Reason.USER_UNKNOWN, null, 550, "550 Invalid X.400 address"),
+        row(Reason.REJECTED, null, 550, "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; the sender was not authenticated when sending to this group"),
+        row(Reason.SYSTEM_ERROR, null, 421, "421 Service not active"),
+        row(Reason.CONTENT_ERROR, null, 554, "554 Invalid message content"),
         // wordings from the rule lists of other bounce handlers
         row(Reason.USER_UNKNOWN, null, 550, "550 User is unknown"),
         row(Reason.USER_UNKNOWN, null, 550, "550 <a@example.org> was not found in LDAP server"),
@@ -496,11 +499,22 @@ class ReasonClassifierTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"554 Your SMTP relay account is expired", "The delivery status of the recipient is unknown",
-      "554 The recipient server refused to receive this message: message size exceeds the limit"})
+      "554 The recipient server refused to receive this message: message size exceeds the limit",
+      "553 Recipient mailbox is not allowed to receive external mail",
+      "451 Mailbox cannot be accessed temporarily, please try again later"})
   void wordingsCloseToARecipientsStateAreNotIt(String text) {
     Classification c = ReasonClassifier.standard().classify(new ClassificationInput(Optional.empty(), Optional.empty(),
         text, "failed", Provider.OTHER));
     assertThat(c.reason()).as(c.rule()).isNotIn(Reason.SUSPENDED, Reason.USER_UNKNOWN, Reason.FILTERED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"550 5.7.1 Sender was not authenticated. SPF check failed",
+      "554 5.6.0 Invalid message content: virus found", "550 Email service not active for this account"})
+  void aSpecificWordingBesideABroadOneDecides(String text) {
+    Classification c = ReasonClassifier.standard().classify(new ClassificationInput(Optional.empty(), Optional.empty(),
+        text, "failed", Provider.OTHER));
+    assertThat(c.reason()).as(c.rule()).isNotIn(Reason.REJECTED, Reason.CONTENT_ERROR, Reason.SYSTEM_ERROR);
   }
 
   static Stream<Arguments> notBounces() {

@@ -146,7 +146,7 @@ final class ReplyCodes {
   }
 
   /**
-   * Whether {@link Smtp#REPLY_ANY}, {@code (?<![\w.:/=+#-])([45][0-5]\d)(?=[ \t]+[A-Za-z<#\[]|-[A-Za-z0-9]|:\s)},
+   * Whether {@link Smtp#REPLY_ANY}, {@code (?<![\w.:/=+#-])([45][0-5]\d)(?=[ \t]+[A-Za-z<#\[]|-['"]?[A-Za-z0-9]|:\s)},
    * matches at {@code c}.
    */
   static boolean anyAt(String t, int c) {
