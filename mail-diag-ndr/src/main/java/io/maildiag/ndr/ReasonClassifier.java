@@ -232,10 +232,9 @@ public final class ReasonClassifier {
     Optional<ProviderTokens.Token> token = mayBeNotBounce ? Optional.empty() : ProviderTokens.find(input.diagnosticText());
     if (token.isPresent()) {
       ProviderTokens.Token t = token.get();
-      Reason r = t.reason();
+      Classification v = verdict(t.reason(), permanent, t.ruleName());
       String said = t.providerName() + " says " + t.meaning() + " (" + t.token() + "). ";
-      return new Classification(r, permanent, Advice.retry(r, permanent), Advice.actor(r, permanent),
-          said + Advice.remediation(r, permanent), t.ruleName());
+      return new Classification(v.reason(), v.permanent(), v.retry(), v.actor(), said + v.remediation(), v.rule());
     }
     // the text's words are indexed once, for matches and stages
     TextRules.Scan scan = scanned != null ? scanned : rules.scan(TextNormalizer.normalize(input.diagnosticText()));

@@ -401,7 +401,7 @@ public final class Engine {
         Rcpt x = fromDsn(block, p.label(), diags);
         if (x != null) {
           rcpts.add(x);
-        } else if (namesNoRecipient(block)) {
+        } else { // fromDsn found no recipient field in the block
           nameless = block;
           namelessLabel = p.label();
           namelessBlocks++;
@@ -449,12 +449,8 @@ public final class Engine {
     if (rcpts.isEmpty() && namelessBlocks == 1 && failedHeader.size() == 1
         && LowerCase.root(nameless.getOrDefault("action", "failed")).strip().startsWith("failed")) {
       // the report's one block names no recipient, the X-Failed-Recipients field names one: the same failure
-      Map<String, String> named = new java.util.LinkedHashMap<>(nameless);
-      named.put("final-recipient", "rfc822; " + failedAddress);
-      Rcpt x = fromDsn(named, namelessLabel, diags);
+      Rcpt x = fromDsn(nameless, namelessLabel, diags, failedAddress);
       if (x != null) {
-        int made = x.excerpt.indexOf("; final-recipient: ");
-        x.excerpt = made >= 0 ? x.excerpt.substring(0, made) : x.excerpt; // the block's own fields only
         rcpts.add(x); // the report's own part: hasDsn holds already
       }
     }
@@ -1207,13 +1203,6 @@ public final class Engine {
     return null;
   }
 
-  /** Whether a per-recipient block of a report has none of the fields that name its recipient. */
-  private static boolean namesNoRecipient(Map<String, String> block) {
-    return DsnParser.address(block.get("final-recipient")).isEmpty()
-        && DsnParser.address(block.get("original-recipient")).isEmpty()
-        && DsnParser.address(block.get("x-actual-recipient")).isEmpty();
-  }
-
   /**
    * A recipient from one per-recipient block of a delivery-status report.
    *
@@ -1223,12 +1212,23 @@ public final class Engine {
    * sometimes its own give-up code. Otherwise the Status field is used as given.
    */
   private static Rcpt fromDsn(Map<String, String> block, String label, Diags diags) {
+    return fromDsn(block, label, diags, "");
+  }
+
+  /**
+   * {@link #fromDsn(Map, String, Diags)}, with {@code named} as the recipient of a block that names
+   * none (the one address of {@code X-Failed-Recipients}); "" for none.
+   */
+  private static Rcpt fromDsn(Map<String, String> block, String label, Diags diags, String named) {
     String finalRcpt = DsnParser.address(block.get("final-recipient"));
     String original = DsnParser.address(block.get("original-recipient"));
     String actual = DsnParser.address(block.get("x-actual-recipient"));
     String recipient = !finalRcpt.isEmpty() ? finalRcpt : !original.isEmpty() ? original : actual;
     if (!looksLikeAddress(recipient) && looksLikeAddress(original)) {
       recipient = original; // a program or file (|/usr/bin/procmail) is not an address; the original is
+    }
+    if (recipient.isEmpty()) {
+      recipient = named;
     }
     if (recipient.isEmpty()) {
       diags.once(Diagnostic.warning(Codes.DSN_NO_RECIPIENT,
