@@ -253,8 +253,13 @@ public final class ReasonClassifier {
         // the table's meanings are distinct instances, none equal to another: identity is equality
         boolean pickedByText = p != primary;
         if (pickedByText || strong == null || strong.reason() == p.reason()) {
-          return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(),
-              "provider:" + input.provider().jsonName() + ":" + status.get());
+          String providerRule = "provider:" + input.provider().jsonName() + ":" + status.get();
+          if (p.reason() == Reason.EXPIRED && action.equals("delayed") && !permanent) {
+            // a delay warning: the provider's "resend" advice is for the expiry that has not come yet
+            Classification v = verdict(Reason.EXPIRED, false, providerRule);
+            return new Classification(v.reason(), false, v.retry(), v.actor(), Advice.DELAYED_EXPIRY, providerRule);
+          }
+          return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(), providerRule);
         }
       }
     }

@@ -496,6 +496,20 @@ class ReasonClassifierTest {
         Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(), "Message expired", "failed", Provider.OTHER));
     assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
   }
+  @Test
+  void aProviderTablesExpiryInADelayWarningSaysTheMessageIsStillBeingTried() {
+    ClassificationInput delayed = new ClassificationInput(Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(),
+        "4.4.7 Message delayed", "delayed", Provider.MICROSOFT);
+    Classification c = ReasonClassifier.standard().classify(delayed);
+    assertThat(c.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(c.rule()).isEqualTo("provider:microsoft:4.4.7");
+    assertThat(c.remediation()).startsWith("Delivery is delayed").doesNotContain("then resend");
+    Classification failed = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(), "4.4.7 Message expired", "failed", Provider.MICROSOFT));
+    assertThat(failed.rule()).isEqualTo("provider:microsoft:4.4.7");
+    assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
+  }
+
 
   @ParameterizedTest
   @ValueSource(strings = {"554 Your SMTP relay account is expired", "The delivery status of the recipient is unknown",
