@@ -211,7 +211,7 @@ public final class Engine {
     if (deadline.expired()) {
       diags.once(timeUp("reading the MIME structure"));
     }
-    Message msg = new Message(root, diags);
+    Message msg = new Message(root, diags, norm);
     if (root.headers.isEmpty() && !looksLikeMail(norm)) {
       diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input has no header section; it is not a mail message"));
     }
@@ -1681,10 +1681,24 @@ public final class Engine {
     private Boolean systemSender;
     private Boolean daemonSender;
     private Boolean autoReply;
+    /** The most bytes of a preamble read as a message's text ({@link #preamble}). */
+    static final int MAX_PREAMBLE = 64 * 1024;
+    /** The normalised bytes the tree was read from, or null. */
+    private final byte @Nullable [] source;
 
     Message(MimePart root, Diags diags) {
+      this(root, diags, null);
+    }
+
+    /**
+     * A message read from {@code source}, the normalised bytes its MIME tree was read from (null
+     * when the tree is all there is): a multipart whose text stands before its first boundary is read
+     * from there.
+     */
+    Message(MimePart root, Diags diags, byte @Nullable [] source) {
       this.root = root;
       this.diags = diags;
+      this.source = source;
       this.own = root.ownParts();
       this.fromRaw = root.headers.decoded("From").orElse("");
       String f = Addresses.first(fromRaw);
@@ -1703,11 +1717,51 @@ public final class Engine {
       if (plain.isEmpty() && html.isEmpty()) {
         collectText(plain, html, true); // only attachments carry text: read them
       }
+      if (plain.isEmpty() && html.isEmpty() && source != null && root.type.isMultipart()) {
+        // no part holds text: a notice written before the first boundary (Courier's, some gateways')
+        String pre = preamble(source, root.type.param("boundary"), diags);
+        if (!pre.isBlank()) {
+          plain.add(pre);
+        }
+      }
       notification = !plain.isEmpty() ? plainText(plain) : htmlAsText(html);
       if (plain.isEmpty() && html.isEmpty()) {
         textPart = null;
       }
       return notification;
+    }
+
+    /**
+     * The text of a multipart message before its first boundary line ({@code --boundary} at the
+     * start of a line), from the end of its header section; empty when there is no boundary
+     * parameter or no such line within {@link #MAX_PREAMBLE} bytes. Decoded as {@link
+     * Charsets#decode} decodes text of no declared charset.
+     */
+    static String preamble(byte[] b, @Nullable String boundary, Diags diags) {
+      if (boundary == null || boundary.isEmpty()) {
+        return "";
+      }
+      int body = -1; // after the first empty line
+      for (int line = 0; line < b.length; ) {
+        int nl = Bytes.indexOf(b, Bytes.LF, line, b.length);
+        if (nl == line) {
+          body = nl + 1;
+          break;
+        }
+        line = nl + 1;
+      }
+      if (body < 0) {
+        return "";
+      }
+      byte[] dash = ("--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int limit = Math.min(b.length, body + MAX_PREAMBLE);
+      for (int line = body; line < limit; ) {
+        if (Bytes.startsWith(b, line, b.length, dash)) {
+          return Charsets.decode(b, body, line - body, null, diags);
+        }
+        line = Bytes.indexOf(b, Bytes.LF, line, limit) + 1;
+      }
+      return "";
     }
 
     /** The plain parts, each followed by a blank line; a single part is copied once, not twice. */

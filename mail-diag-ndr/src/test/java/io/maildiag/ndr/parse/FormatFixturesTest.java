@@ -39,6 +39,9 @@ class FormatFixturesTest {
                 r("ivan@example.net", "", ""))),
         Arguments.of("courier-dsn.eml", MessageKind.BOUNCE, "courier",
             List.of(r("judy@example.com", "5.1.1", "550"))),
+        // the notice stands before the first boundary: read from there, the report has no diagnostic
+        Arguments.of("courier-notice-in-preamble.eml", MessageKind.DELAY, "courier",
+            List.of(new R("kim@example.com", "4.7.1", "451", "delayed"))),
         Arguments.of("exchange2003-text.eml", MessageKind.BOUNCE, "exchange",
             List.of(r("mallory@corp.example.com", "", ""))),
         Arguments.of("exchange2010-text.eml", MessageKind.BOUNCE, "exchange",
