@@ -389,6 +389,8 @@ class ReasonClassifierTest {
         row(Reason.HOST_UNKNOWN, null, null, "As the remote domain doesnt exist, the message could not be delivered"),
         row(Reason.USER_UNKNOWN, null, 550, "550 Invalid X.400 address"),
         row(Reason.REJECTED, null, 550, "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; the sender was not authenticated when sending to this group"),
+        row(Reason.SECURITY_ERROR, "5.7.1", 550, "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required"),
+        row(Reason.REJECTED, "5.7.1", 550, "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized"),
         row(Reason.SYSTEM_ERROR, null, 421, "421 Service not active"),
         row(Reason.CONTENT_ERROR, null, 554, "554 Invalid message content"),
         // wordings from the rule lists of other bounce handlers
