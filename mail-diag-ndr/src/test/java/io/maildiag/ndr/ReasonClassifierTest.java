@@ -499,6 +499,21 @@ class ReasonClassifierTest {
     assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
   }
   @Test
+  void googlesConnectionFailureIsAnExpiryWhetherItsWarningOrItsFinalReport() {
+    String text = "The recipient server did not accept our requests to connect. Learn more at"
+        + " https://support.google.com/mail/answer/7720 [mx.example.org 192.0.2.25: timed out]";
+    Classification delayed = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.4.1")), Optional.empty(), text, "delayed", Provider.GOOGLE));
+    assertThat(delayed.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(delayed.permanent()).isFalse();
+    assertThat(delayed.remediation()).startsWith("Delivery is delayed");
+    Classification failed = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.4.1")), Optional.empty(), text, "failed", Provider.GOOGLE));
+    assertThat(failed.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
+  }
+
+  @Test
   void aProviderTablesExpiryInADelayWarningSaysTheMessageIsStillBeingTried() {
     ClassificationInput delayed = new ClassificationInput(Optional.of(EnhancedStatusCode.of("4.4.7")), Optional.empty(),
         "4.4.7 Message delayed", "delayed", Provider.MICROSOFT);
