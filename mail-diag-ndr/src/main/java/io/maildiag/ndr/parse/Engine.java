@@ -1756,12 +1756,31 @@ public final class Engine {
       byte[] dash = ("--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
       int limit = Math.min(b.length, body + MAX_PREAMBLE);
       for (int line = body; line < limit; ) {
-        if (Bytes.startsWith(b, line, b.length, dash)) {
+        int end = Bytes.indexOf(b, Bytes.LF, line, b.length);
+        if (isBoundaryLine(b, line, end, dash)) {
           return Charsets.decode(b, body, line - body, null, diags);
         }
-        line = Bytes.indexOf(b, Bytes.LF, line, limit) + 1;
+        line = end + 1;
       }
       return "";
+    }
+
+    /**
+     * Whether {@code b[line, end)} is {@code dash} (the boundary with its two hyphens), then
+     * {@code "--"} or nothing, then only spaces and tabs (RFC 2046, section 5.1.1).
+     */
+    private static boolean isBoundaryLine(byte[] b, int line, int end, byte[] dash) {
+      if (!Bytes.startsWith(b, line, end, dash)) {
+        return false;
+      }
+      int i = line + dash.length;
+      if (i + 1 < end && b[i] == '-' && b[i + 1] == '-') {
+        i += 2;
+      }
+      while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+        i++;
+      }
+      return i == end;
     }
 
     /** The plain parts, each followed by a blank line; a single part is copied once, not twice. */
