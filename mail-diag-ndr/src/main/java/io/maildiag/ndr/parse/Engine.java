@@ -1413,6 +1413,12 @@ public final class Engine {
       // It says so in the sender's language, which the text rules read for a few languages only.
       c = withReason(c, Reason.REJECTED, "+google-group");
     }
+    if (expected == null && c.reason() == Reason.UNDEFINED && x.action.equals("delayed") && !c.permanent()) {
+      // a delay warning that gives no cause, in its report or its notice, says what every delay
+      // warning says: the message has sat in the queue past the warning time and is still being tried
+      c = withReason(c, Reason.EXPIRED, "+action:delayed");
+      c = new Classification(c.reason(), false, c.retry(), c.actor(), Advice.DELAYED_EXPIRY, c.rule());
+    }
     if (expected != null && c.reason() != expected) {
       // the message kind decides the reason of a not-bounce; the classifier's advice is kept otherwise
       c = new Classification(expected, false, RetryAdvice.DO_NOT_RETRY, Actor.NONE,
