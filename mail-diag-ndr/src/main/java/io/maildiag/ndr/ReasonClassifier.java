@@ -121,7 +121,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An {@link Reason#EXPIRED} verdict in a delay warning (action {@code delayed}, a transient
  * code) keeps its reason, but its remediation says that the message is still being tried
- * ("Delivery is delayed: ..."), not that it expired, unless a provider's table gave its own.
+ * ("Delivery is delayed: ..."), not that it expired, also where a provider's table gave the
+ * code a sentence of its own.
  *
  * <p>The bounce parser ({@link BounceAnalyzer}) keeps the stage in the diagnostic text: when the
  * bounce names it apart from the reply (a sendmail or Courier transcript, qmail's sentences,

@@ -55,15 +55,16 @@ class RelaunchTest {
     Optional<List<String>> command = Relaunch.command(Map.of("PATH", "/bin"),
         () -> Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE);
 
-    assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20",
-        "-Dmail-diag.relaunched=true", "-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"));
+    assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:C1MaxInlineSize=20", "-Dmail-diag.relaunched=true", "-jar", "target/mail-diag.jar", "ndr", "--batch",
+        "dir with space"));
   }
 
   @Test
   void noArgumentsAtAll() {
     assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE))
-        .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20", "-Dmail-diag.relaunched=true",
-            "-jar", "m.jar"));
+        .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
+            "-XX:C1MaxInlineSize=20", "-Dmail-diag.relaunched=true", "-jar", "m.jar"));
   }
 
   @Test
@@ -109,8 +110,9 @@ class RelaunchTest {
     Optional<List<String>> command = Relaunch.command(Map.of(), () -> Info.of("-jar", "t/m.jar", "ndr"),
         new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")));
 
-    assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20", "-Xshare:auto",
-        "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:SharedArchiveFile=/abs/t/m.jsa", "-Dmail-diag.relaunched=true",
+    assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:C1MaxInlineSize=20", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
+        "-XX:SharedArchiveFile=/abs/t/m.jsa", "-Dmail-diag.relaunched=true",
         "-jar", "t/m.jar", "ndr"));
   }
 

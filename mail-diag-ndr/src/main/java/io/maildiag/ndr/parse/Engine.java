@@ -1416,7 +1416,7 @@ public final class Engine {
     if (expected == null && c.reason() == Reason.UNDEFINED && x.action.equals("delayed") && !c.permanent()) {
       // a delay warning that gives no cause, in its report or its notice, says what every delay
       // warning says: the message has sat in the queue past the warning time and is still being tried
-      c = withReason(c, Reason.EXPIRED, "+action:delayed");
+      c = withReason(c, Reason.EXPIRED, c.rule().endsWith("action:delayed") ? "" : "+action:delayed");
       c = new Classification(c.reason(), false, c.retry(), c.actor(), Advice.DELAYED_EXPIRY, c.rule());
     }
     if (expected != null && c.reason() != expected) {
@@ -1712,7 +1712,11 @@ public final class Engine {
       this.subject = root.headers.decoded("Subject").orElse("");
     }
 
-    /** The human-readable text of the message: its inline text/plain parts, or its HTML as text. */
+    /**
+     * The human-readable text of the message: its inline text/plain parts, or its HTML as text; when
+     * it has neither, its attached ones; and when no part holds text at all, a delivery report's
+     * preamble ({@link #preamble}).
+     */
     String notificationText() {
       if (notification != null) {
         return notification;
@@ -1723,8 +1727,9 @@ public final class Engine {
       if (plain.isEmpty() && html.isEmpty()) {
         collectText(plain, html, true); // only attachments carry text: read them
       }
-      if (plain.isEmpty() && html.isEmpty() && source != null && root.type.isMultipart()) {
-        // no part holds text: a notice written before the first boundary (Courier's, some gateways')
+      if (plain.isEmpty() && html.isEmpty() && source != null && root.type.mimeType().equals("multipart/report")) {
+        // no part of a delivery report holds text: a notice written before the first boundary (an old
+        // Courier's); other multiparts' preambles are only the "This is a MIME message" line
         String pre = preamble(source, root.type.param("boundary"), diags);
         if (!pre.isBlank()) {
           plain.add(pre);
@@ -1740,8 +1745,9 @@ public final class Engine {
     /**
      * The text of a multipart message before its first boundary line ({@code --boundary} at the
      * start of a line), from the end of its header section; empty when there is no boundary
-     * parameter or no such line within {@link #MAX_PREAMBLE} bytes. Decoded as {@link
-     * Charsets#decode} decodes text of no declared charset.
+     * parameter or no such line starts within {@link #MAX_PREAMBLE} bytes of the body (a longer
+     * preamble is not read at all). Decoded as {@link Charsets#decode} decodes text of no declared
+     * charset.
      */
     static String preamble(byte[] b, @Nullable String boundary, Diags diags) {
       if (boundary == null || boundary.isEmpty()) {
@@ -1761,7 +1767,7 @@ public final class Engine {
       }
       byte[] dash = ("--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
       int limit = Math.min(b.length, body + MAX_PREAMBLE);
-      for (int line = body; line < limit; ) {
+      for (int line = body; line <= limit && line < b.length; ) {
         int end = Bytes.indexOf(b, Bytes.LF, line, b.length);
         if (isBoundaryLine(b, line, end, dash)) {
           return Charsets.decode(b, body, line - body, null, diags);

@@ -47,7 +47,14 @@ class EngineDelayWarningTest {
     assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
     assertThat(r.permanent()).isFalse();
     assertThat(r.classification().remediation()).startsWith("Delivery is delayed");
-    assertThat(r.classification().rule()).endsWith("+action:delayed");
+    assertThat(r.classification().rule()).isEqualTo("action:delayed"); // once, not twice
+  }
+
+  @Test
+  void aWarningWithNoCodeAtAllNamesItsRuleOnce() {
+    RecipientResult r = delayWarning("This is a warning: your message has not been delivered yet.\n", "");
+    assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(r.classification().rule()).isEqualTo("action:delayed");
   }
 
   @Test

@@ -33,11 +33,13 @@ class PreambleTest {
   }
 
   @Test
-  void onlyTheFirst64KbAreSearched() {
-    String within = "Subject: x\n\n" + "a\n".repeat(1000) + "--B\n";
-    String beyond = "Subject: x\n\n" + "a\n".repeat(40_000) + "--B\n";
-    assertThat(preamble(within, "B")).hasSize(2000);
-    assertThat(preamble(beyond, "B")).isEmpty();
+  void aBoundaryLineIsLookedForInThe64KbAfterTheHeaderSectionOnly() {
+    String head = "Subject: x\n\n";
+    String line = "a".repeat(1023) + "\n";
+    String exactly = line.repeat(Engine.Message.MAX_PREAMBLE / 1024);
+    assertThat(preamble(head + exactly + "--B\n", "B")).hasSize(Engine.Message.MAX_PREAMBLE);
+    assertThat(preamble(head + exactly.substring(1) + "--B\n", "B")).hasSize(Engine.Message.MAX_PREAMBLE - 1);
+    assertThat(preamble(head + exactly + "a\n--B\n", "B")).isEmpty(); // one line more: not read at all
   }
 
   @Test
