@@ -257,8 +257,7 @@ public final class ReasonClassifier {
           String providerRule = "provider:" + input.provider().jsonName() + ":" + status.get();
           if (p.reason() == Reason.EXPIRED && action.equals("delayed") && !permanent) {
             // a delay warning: the provider's "resend" advice is for the expiry that has not come yet
-            Classification v = verdict(Reason.EXPIRED, false, providerRule);
-            return new Classification(v.reason(), false, v.retry(), v.actor(), Advice.DELAYED_EXPIRY, providerRule);
+            return Advice.delayWarningExpiry(providerRule);
           }
           return new Classification(p.reason(), permanent, p.retry(), p.actor(), p.remediation(), providerRule);
         }
@@ -356,12 +355,11 @@ public final class ReasonClassifier {
       reason = Reason.MAILER_ERROR;
       rule = rule + "+stage:local";
     }
-    Classification c = verdict(reason, permanent, rule);
     if (reason == Reason.EXPIRED && action.equals("delayed") && !permanent) {
       // a delay warning: the message has not expired yet, the sending system is still trying
-      remediation = Advice.DELAYED_EXPIRY;
-      chosenReason = reason;
+      return Advice.delayWarningExpiry(rule);
     }
+    Classification c = verdict(reason, permanent, rule);
     if (remediation != null && reason == chosenReason) {
       c = new Classification(c.reason(), c.permanent(), c.retry(), c.actor(), remediation, c.rule());
     }

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.classify;
 
 import io.maildiag.ndr.Actor;
+import io.maildiag.ndr.Classification;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RetryAdvice;
 import java.util.EnumMap;
@@ -209,6 +210,17 @@ public final class Advice {
   public static final String DELAYED_EXPIRY = "Delivery is delayed: the sending system keeps retrying until the"
       + " message's time in its queue runs out. Check that the recipient domain's mail servers are reachable;"
       + " nothing needs resending yet.";
+
+  /**
+   * The verdict on an expiry in a delay warning (a transient code, action {@code delayed}): the
+   * advice of a transient {@link Reason#EXPIRED}, with {@link #DELAYED_EXPIRY} as its remediation.
+   *
+   * @param rule the rule that decided
+   */
+  public static Classification delayWarningExpiry(String rule) {
+    return new Classification(Reason.EXPIRED, false, retry(Reason.EXPIRED, false), actor(Reason.EXPIRED, false),
+        DELAYED_EXPIRY, rule);
+  }
 
   /** Returns one concrete sentence on what to do. */
   public static String remediation(Reason reason, boolean permanent) {

@@ -1416,8 +1416,7 @@ public final class Engine {
     if (expected == null && c.reason() == Reason.UNDEFINED && x.action.equals("delayed") && !c.permanent()) {
       // a delay warning that gives no cause, in its report or its notice, says what every delay
       // warning says: the message has sat in the queue past the warning time and is still being tried
-      c = withReason(c, Reason.EXPIRED, c.rule().endsWith("action:delayed") ? "" : "+action:delayed");
-      c = new Classification(c.reason(), false, c.retry(), c.actor(), Advice.DELAYED_EXPIRY, c.rule());
+      c = Advice.delayWarningExpiry(c.rule().endsWith("action:delayed") ? c.rule() : c.rule() + "+action:delayed");
     }
     if (expected != null && c.reason() != expected) {
       // the message kind decides the reason of a not-bounce; the classifier's advice is kept otherwise
