@@ -11,7 +11,8 @@ package io.maildiag.ndr.parse;
  *
  * <p>A match is packed in a long: where the address starts ({@link #start}), where it ends
  * ({@link #end}) and where the rest of the line after it starts ({@link #rest}, the line's length
- * when the pattern has no rest group). Lines are at most 600 chars (the scanner skips longer ones),
+ * when the pattern has no rest group). Lines are at most 600 chars (the scanner reads a longer one
+ * through its first 600, {@link TextScanner#MAX_ANCHOR_LINE}),
  * so each fits in 16 bits.
  */
 final class AnchorMatchers {

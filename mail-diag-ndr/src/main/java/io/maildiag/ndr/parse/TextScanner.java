@@ -997,13 +997,39 @@ final class TextScanner {
     return null;
   }
 
-  /** Recognises a recipient anchor on a line, or returns null. */
+  /** The longest line read whole for an anchor; a longer one is read through its first this many chars. */
+  static final int MAX_ANCHOR_LINE = 600;
+
+  /** {@code s} cut to at most {@code max} chars, at its last space before that if it has one. */
+  static String cutAtSpace(String s, int max) {
+    int cut = s.lastIndexOf(' ', max);
+    return (cut > 0 ? s.substring(0, cut) : s.substring(0, max)).strip();
+  }
+
+  /**
+   * Recognises a recipient anchor on a line, or returns null. A line longer than {@link
+   * #MAX_ANCHOR_LINE} is read through its start, where an anchor's address stands; a rest that ran
+   * to the end of that start runs on to the end of the line.
+   */
   static Anchor anchor(String raw, int index) {
     if (raw.indexOf('@') < 0) {
       return null;
     }
     String s = raw.strip();
-    if (s.isEmpty() || s.indexOf('@') < 0 || s.length() > 600) {
+    if (s.length() <= MAX_ANCHOR_LINE) {
+      return anchorIn(s, index);
+    }
+    String head = cutAtSpace(s, MAX_ANCHOR_LINE);
+    Anchor a = anchorIn(head, index);
+    if (a == null || a.rest.isEmpty() || !head.endsWith(a.rest)) {
+      return a;
+    }
+    return new Anchor(a.line, a.address, a.rest.concat(s.substring(head.length())), a.strong, a.single, a.key);
+  }
+
+  /** {@link #anchor} of a stripped line of at most {@link #MAX_ANCHOR_LINE} chars. */
+  private static Anchor anchorIn(String s, int index) {
+    if (s.isEmpty() || s.indexOf('@') < 0) {
       return null;
     }
     // a header field name needs its colon

@@ -56,6 +56,28 @@ class HostileInputTest {
   }
 
   @Test
+  void aRecipientLineLongerThanAnAnchorIsReadIsStillARecipient() {
+    // the address stands at the line's start; the reply runs on for thousands of characters
+    for (int words : new int[] {250, 1_000, 50_000}) {
+      String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n\n"
+          + "<ann@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 " + "very ".repeat(words)
+          + "message refused as spam\n";
+      BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg));
+      assertThat(a.recipients()).as("%d words", words).singleElement().satisfies(r -> {
+        assertThat(r.recipient()).isEqualTo("ann@example.org");
+        assertThat(r.status()).hasValueSatisfying(c -> assertThat(c.toString()).isEqualTo("5.7.1"));
+        assertThat(r.diagnosticText()).startsWith("host mx.example.org[192.0.2.1] said: 550 5.7.1 very");
+      });
+    }
+    // the line's rest runs on past the part an anchor is looked for in
+    String msg = "From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail Returned to Sender\n\n"
+        + "<ann@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 " + "very ".repeat(120)
+        + "message refused as spam\n";
+    assertThat(timed(BounceAnalyzer.withDefaults(), ascii(msg)).recipients()).singleElement()
+        .satisfies(r -> assertThat(r.diagnosticText()).endsWith("message refused as spam"));
+  }
+
+  @Test
   void oneMegabyteOfHeaderFields() {
     StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@example.net\n");
     while (sb.length() < 1024 * 1024 + 100) {
