@@ -1328,7 +1328,7 @@ final class TextScanner {
 
   private static Block block(String[] lines, Anchor a, int limit) {
     if (a.single) {
-      return new Block(a.rest.isBlank() ? "" : a.rest, null);
+      return new Block(a.rest.isBlank() ? "" : withIndentedContinuation(a.rest, lines, a.line, limit), null);
     }
     List<String> out = new ArrayList<>();
     if (!a.rest.isBlank()) {
@@ -1391,6 +1391,31 @@ final class TextScanner {
     // the lines last joined, when no line came after them: their facts are known
     return joined != null && joinedLines == out.size() ? new Block(joined, joinedFacts)
         : new Block(String.join("\n", out), null);
+  }
+
+  /** The most continuation lines {@link #withIndentedContinuation} adds. */
+  private static final int MAX_CONTINUATION = 10;
+
+  /**
+   * {@code rest}, the text of the one-line anchor on line {@code line}, with the lines after it
+   * that are indented deeper than it (a reply wrapped onto indented lines), up to {@code limit}, a
+   * blank line or a section's end.
+   */
+  static String withIndentedContinuation(String rest, String[] lines, int line, int limit) {
+    int indent = Keywords.skipSpace(lines[line], 0);
+    StringBuilder sb = null;
+    for (int i = line + 1; i < limit && i <= line + MAX_CONTINUATION; i++) {
+      String l = lines[i];
+      int k = Keywords.skipSpace(l, 0);
+      if (k <= indent || k == l.length() || sectionEnd(l)) {
+        break;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(rest);
+      }
+      sb.append('\n').append(l, k, l.length());
+    }
+    return sb == null ? rest : sb.toString();
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");

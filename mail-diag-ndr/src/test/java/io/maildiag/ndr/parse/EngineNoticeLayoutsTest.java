@@ -53,6 +53,26 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void aReplyWrappedOntoIndentedLinesAfterItsAddressIsReadWhole() {
+    String notice = "From: MAILER-DAEMON <>\n"
+        + "To: tom@example.net\n"
+        + "Subject: Mail delivery failed\n\n"
+        + "There was an error delivering your mail to <ann@example.org>.\n\n"
+        + "mx.example.org [192.0.2.25] did not like our RCPT TO:\n"
+        + "550 5.2.1 <ann@example.org>: Recipient address\n"
+        + "    rejected: User unknown in local recipient table.\n"
+        + "    See https://example.org/help\n\n"
+        + "Message headers follow.\n";
+    RecipientResult r = recipient(notice, "ann@example.org");
+    assertThat(r.diagnosticText()).contains("Recipient address rejected: User unknown in local recipient table");
+    // the status alone (5.2.1, mailbox disabled) would say suspended
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+    // a line indented no deeper than the reply's is not part of it
+    String flat = notice.replace("    rejected", "rejected").replace("    See", "See");
+    assertThat(recipient(flat, "ann@example.org").diagnosticText()).doesNotContain("User unknown");
+  }
+
+  @Test
   void aBulletIsOneOrTwoDashesAndSpace() {
     assertThat(TextScanner.P_BULLET.matcher("-- ann@example.org").matches()).isTrue();
     assertThat(TextScanner.P_BULLET.matcher("--- ann@example.org").matches()).isFalse();
