@@ -1396,10 +1396,14 @@ final class TextScanner {
   /** The most continuation lines {@link #withIndentedContinuation} adds. */
   private static final int MAX_CONTINUATION = 10;
 
+  /** The least length of a line that a line as deeply indented may continue (one wrapped at about 72 to 80). */
+  static final int WRAPPED_LINE = 60;
+
   /**
-   * {@code rest}, the text of the one-line anchor on line {@code line}, with the lines after it
-   * that are indented deeper than it (a reply wrapped onto indented lines), up to {@code limit}, a
-   * blank line or a section's end.
+   * {@code rest}, the text of the one-line anchor on line {@code line}, with the lines after it that
+   * continue it, up to {@code limit}, a blank line or a section's end: a reply wrapped onto lines
+   * indented deeper than it, or, after a line long enough to have been wrapped ({@value
+   * #WRAPPED_LINE} chars), onto lines as deeply indented that read as its tail ({@link #wrappedOnto}).
    */
   static String withIndentedContinuation(String rest, String[] lines, int line, int limit) {
     int indent = Keywords.skipSpace(lines[line], 0);
@@ -1407,7 +1411,10 @@ final class TextScanner {
     for (int i = line + 1; i < limit && i <= line + MAX_CONTINUATION; i++) {
       String l = lines[i];
       int k = Keywords.skipSpace(l, 0);
-      if (k <= indent || k == l.length() || sectionEnd(l)) {
+      if (k == l.length() || sectionEnd(l)) {
+        break;
+      }
+      if (k <= indent && !(lines[i - 1].length() >= WRAPPED_LINE && wrappedOnto(lines[i - 1], l, k))) {
         break;
       }
       if (sb == null) {
@@ -1416,6 +1423,20 @@ final class TextScanner {
       sb.append('\n').append(l, k, l.length());
     }
     return sb == null ? rest : sb.toString();
+  }
+
+  /**
+   * Whether {@code l}, whose text starts at {@code k}, may be the wrapped tail of {@code above}:
+   * it holds no address, and it goes on with a lower-case word or a parenthesis, or with a letter
+   * after a colon that ends {@code above} ("rejected:" then "Delivery not authorized"). A sentence
+   * or a reply that starts on its own line ("While talking to ...", "250 ...") starts otherwise.
+   */
+  private static boolean wrappedOnto(String above, String l, int k) {
+    if (l.indexOf('@', k) >= 0) {
+      return false;
+    }
+    char c = l.charAt(k);
+    return c >= 'a' && c <= 'z' || c == '(' || c >= 'A' && c <= 'Z' && above.stripTrailing().endsWith(":");
   }
 
   static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");

@@ -67,9 +67,30 @@ class EngineNoticeLayoutsTest {
     assertThat(r.diagnosticText()).contains("Recipient address rejected: User unknown in local recipient table");
     // the status alone (5.2.1, mailbox disabled) would say suspended
     assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
-    // a line indented no deeper than the reply's is not part of it
+    // a line indented no deeper than a short reply's is not part of it
     String flat = notice.replace("    rejected", "rejected").replace("    See", "See");
     assertThat(recipient(flat, "ann@example.org").diagnosticText()).doesNotContain("User unknown");
+  }
+
+  @Test
+  void aLongReplyWrappedOntoLinesAsDeeplyIndentedIsReadWhole() {
+    String head = "From: MAILER-DAEMON <>\nTo: tom@example.net\nSubject: Mail delivery failed\n\n"
+        + "There was an error delivering your mail to <ann@example.org>.\n\n"
+        + "mx.example.org [192.0.2.25] did not like our RCPT TO:\n";
+    // after a colon, the tail may start with a capital
+    RecipientResult r = recipient(head + "551 5.7.1 <ann@example.org>: Recipient address rejected by policy:\n"
+        + "Delivery not authorized, message refused. See https://example.org/help\n\nMessage headers follow.\n",
+        "ann@example.org");
+    assertThat(r.diagnosticText()).endsWith("Delivery not authorized, message refused. See https://example.org/help");
+    // else with a lower-case word
+    r = recipient(head + "550 5.7.1 <ann@example.org>: Recipient address rejected: this message was\n"
+        + "classified as spam by the content filter\n\nMessage headers follow.\n", "ann@example.org");
+    assertThat(r.diagnosticText()).endsWith("classified as spam by the content filter");
+    assertThat(r.classification().reason()).isEqualTo(Reason.SPAM_DETECTED);
+    // a sentence of its own, or a line with an address, is not the reply's tail
+    r = recipient(head + "550 5.7.1 <ann@example.org>: Recipient address rejected: this message was\n"
+        + "While talking to mx2.example.org:\n\nMessage headers follow.\n", "ann@example.org");
+    assertThat(r.diagnosticText()).doesNotContain("While talking");
   }
 
   @Test
