@@ -1578,9 +1578,19 @@ final class TextScanner {
       int t = LineMatchers.transcriptReply(ls[i]);
       if (t >= 0) {
         StringBuilder sb = new StringBuilder(LineMatchers.withoutTranscriptMark(ls[i].strip()));
+        int indent = Keywords.skipSpace(ls[i]);
         for (int j = i + 1; j < ls.length; j++) {
           int c = LineMatchers.transcriptReply(ls[j]);
-          if (c < 0 || !ls[j].startsWith(ls[i].substring(t, t + 3), c)) {
+          if (c < 0) {
+            // a reply line wrapped onto lines indented deeper than it
+            int k = Keywords.skipSpace(ls[j]);
+            if (k > indent && k < ls[j].length()) {
+              sb.append('\n').append(ls[j], k, ls[j].length());
+              continue;
+            }
+            break;
+          }
+          if (!ls[j].startsWith(ls[i].substring(t, t + 3), c)) {
             break;
           }
           sb.append('\n').append(LineMatchers.withoutTranscriptMark(ls[j].strip()));

@@ -34,6 +34,18 @@ class TextScannerLinesTest {
   }
 
   @Example
+  void aTranscriptReplyWrappedOntoLinesIndentedDeeperIsReadWhole() {
+    String block = "    <<< 550 SC-004 Unfortunately, messages from 192.0.2.1 weren't sent. Too many\n"
+        + "        unwanted messages have been sent from this IP address.\n"
+        + "    554 5.0.0 Service unavailable\n";
+    assertThat(TextScanner.narrow(block)).isEqualTo("550 SC-004 Unfortunately, messages from 192.0.2.1 weren't sent."
+        + " Too many unwanted messages have been sent from this IP address.");
+    // a line no deeper than the reply's is not part of it
+    assertThat(TextScanner.narrow(block.replace("        unwanted", "    unwanted")))
+        .isEqualTo("550 SC-004 Unfortunately, messages from 192.0.2.1 weren't sent. Too many");
+  }
+
+  @Example
   void lineStartsStopAtTheLineLimit() {
     for (int lines : new int[] {TextScanner.MAX_LINES - 1, TextScanner.MAX_LINES, TextScanner.MAX_LINES + 1,
         TextScanner.MAX_LINES + 7}) {
