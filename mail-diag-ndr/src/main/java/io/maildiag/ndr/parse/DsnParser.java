@@ -78,6 +78,11 @@ final class DsnParser {
       int start = pos;
       pos = eol + 1;
       boolean blank = isBlank(text, start, eol);
+      if (blank && eol > start && lastName != null && lastMap != null && indentedLineAt(text, pos, to)) {
+        // a line of white space inside a folded value (obsolete folding, RFC 5322 section 4.2):
+        // an indented line follows it, so the field goes on
+        continue;
+      }
       if (!blank && lastName != null && lastMap != null && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
         if (folded == null) {
           folded = new StringBuilder();
@@ -157,6 +162,15 @@ final class DsnParser {
     }
     // an x- field alone (X-Postfix-Sender in the message block) is not a recipient
     return new Report(message, recipients, firstLine);
+  }
+
+  /** Whether a line that starts with a space or tab and is not white space only starts at {@code pos} (before {@code to}). */
+  private static boolean indentedLineAt(String text, int pos, int to) {
+    if (pos >= to || text.charAt(pos) != ' ' && text.charAt(pos) != '\t') {
+      return false;
+    }
+    int eol = text.indexOf('\n', pos);
+    return !isBlank(text, pos, eol < 0 || eol > to ? to : eol);
   }
 
   /** {@code text[from, to)} is empty or whitespace only, as String.isBlank decides. */

@@ -143,6 +143,10 @@ class DsnParserEquivalenceTest {
       int end = Math.min(lines.length, to);
       for (int i = from; i < end; i++) {
         String line = lines[i];
+        if (line.isBlank() && !line.isEmpty() && lastName != null && lastMap != null && i + 1 < end
+            && !lines[i + 1].isBlank() && (lines[i + 1].charAt(0) == ' ' || lines[i + 1].charAt(0) == '\t')) {
+          continue; // white space inside a folded value, an indented line after it
+        }
         if (line.isBlank()) {
           if (keyed) {
             recipients.add(current);

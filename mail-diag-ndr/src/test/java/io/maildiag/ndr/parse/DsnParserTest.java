@@ -25,6 +25,20 @@ class DsnParserTest {
   }
 
   @Test
+  void aLineOfWhiteSpaceInsideAFoldedValueDoesNotEndTheBlock() {
+    String text = "Reporting-MTA: dns; mx.example.net\n\n"
+        + "Diagnostic-Code: smtp; 550 5.1.1 RCP-P1 https://example.net/codes#rcp\n \n"
+        + "    Recipient address does not exist\nStatus: 5.1.1\nFinal-Recipient: rfc822; a@example.com\n"
+        + "Action: failed\n \nFinal-Recipient: rfc822; b@example.com\nAction: failed\n";
+    DsnParser.Report r = DsnParser.parse(text);
+    assertThat(r.recipients()).hasSize(2);
+    assertThat(Smtp.clean(DsnParser.diagnostic(r.recipients().get(0).get("diagnostic-code")).text()))
+        .isEqualTo("550 5.1.1 RCP-P1 https://example.net/codes#rcp Recipient address does not exist");
+    // a line of white space before a field that is not indented still ends the block
+    assertThat(DsnParser.address(r.recipients().get(1).get("final-recipient"))).isEqualTo("b@example.com");
+  }
+
+  @Test
   void repeatedFieldStartsANewRecipientWithoutBlankLine() {
     String text = "Reporting-MTA: dns; mx.example.net\n"
         + "Action: failed\nStatus: 5.0.0\nFinal-recipient: rfc822;a@example.org\n"
