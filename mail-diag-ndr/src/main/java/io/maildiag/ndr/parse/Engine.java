@@ -1722,9 +1722,9 @@ public final class Engine {
       }
       List<String> plain = new ArrayList<>();
       List<String> html = new ArrayList<>();
-      collectText(plain, html, false);
+      int leadingHtml = collectText(plain, html, false);
       if (plain.isEmpty() && html.isEmpty()) {
-        collectText(plain, html, true); // only attachments carry text: read them
+        leadingHtml = collectText(plain, html, true); // only attachments carry text: read them
       }
       if (plain.isEmpty() && html.isEmpty() && source != null && root.type.mimeType().equals("multipart/report")) {
         // no part of a delivery report holds text: a notice written before the first boundary (an old
@@ -1734,7 +1734,12 @@ public final class Engine {
           plain.add(pre);
         }
       }
-      notification = !plain.isEmpty() ? plainText(plain) : htmlAsText(html);
+      if (!plain.isEmpty() && leadingHtml > 0) {
+        // an HTML notice that comes before the plain parts and is no alternative to them is read first
+        notification = htmlAsText(html.subList(0, leadingHtml)).concat(plainText(plain));
+      } else {
+        notification = !plain.isEmpty() ? plainText(plain) : htmlAsText(html);
+      }
       if (plain.isEmpty() && html.isEmpty()) {
         textPart = null;
       }
@@ -1832,9 +1837,15 @@ public final class Engine {
       return notificationPairs;
     }
 
-    /** Gathers the plain parts' text in {@code plain} and gathers the HTML parts' source in {@code html}. */
-    private void collectText(List<String> plain, List<String> html, boolean attachmentsToo) {
+    /**
+     * Gathers the plain parts' text in {@code plain} and gathers the HTML parts' source in {@code
+     * html}; returns how many of the HTML parts come before every plain part and are not in a
+     * {@code multipart/alternative} (a notice in HTML with a plain part after it that is not its
+     * alternative).
+     */
+    private int collectText(List<String> plain, List<String> html, boolean attachmentsToo) {
       long plainLength = 0; // the length of the plain parts joined, each with its blank line
+      int leadingHtml = 0;
       for (MimePart p : own) {
         if (!p.children.isEmpty() || !(p.type.isText() || p.type.mimeType().equals("application/json"))
             || p.type.isHeadersOnly()) {
@@ -1853,6 +1864,9 @@ public final class Engine {
           if (html.isEmpty() && textPart == null) {
             textPart = p;
           }
+          if (plain.isEmpty() && leadingHtml == html.size() && !inAlternative(p)) {
+            leadingHtml++;
+          }
           html.add(t);
         } else if (!t.isBlank()) {
           // an empty plain alternative (some gateways send the HTML notice with one) says nothing
@@ -1866,6 +1880,22 @@ public final class Engine {
           break;
         }
       }
+      return leadingHtml;
+    }
+
+    /** Whether {@code p}'s parent among this message's own parts is a {@code multipart/alternative}. */
+    private boolean inAlternative(MimePart p) {
+      int dot = p.path.lastIndexOf('.');
+      if (p == root || dot < 0 && p.path.isEmpty()) {
+        return false;
+      }
+      String parent = dot < 0 ? "" : p.path.substring(0, dot);
+      for (MimePart q : own) {
+        if (q.path.equals(parent)) {
+          return q.type.mimeType().equals("multipart/alternative");
+        }
+      }
+      return false;
     }
 
     /** A sender that is a mail system by its address, name or empty Return-Path; decided once. */

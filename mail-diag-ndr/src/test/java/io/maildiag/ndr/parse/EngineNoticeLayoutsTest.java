@@ -94,6 +94,25 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void anHtmlNoticeBeforeAPlainPartThatIsNotItsAlternativeIsRead() {
+    String head = "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\nTo: tom@example.net\n"
+        + "Subject: Returned Mail: User unknown\nMIME-Version: 1.0\n";
+    String html = "Content-Type: text/html; charset=us-ascii\n\n<html><body>"
+        + "<p>---The following addresses had delivery errors---</p>\n<p>ann@example.org [User unknown]</p>"
+        + "</body></html>\n";
+    String plain = "Content-Type: text/plain; charset=us-ascii\n\nHello Ann, see you on Friday.\n";
+    RecipientResult r = recipient(head + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n" + html + "--b\n"
+        + plain + "--b--\n", "ann@example.org");
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+    // an HTML alternative is not read beside its plain part, whichever comes first
+    String plainNotice = "Content-Type: text/plain; charset=us-ascii\n\n"
+        + "---The following addresses had delivery errors---\n\nbob@example.org [User unknown]\n";
+    BounceAnalysis a = analyze(head + "Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\n" + html + "--b\n"
+        + plainNotice + "--b--\n");
+    assertThat(a.recipients()).extracting(RecipientResult::recipient).containsExactly("bob@example.org");
+  }
+
+  @Test
   void aBulletIsOneOrTwoDashesAndSpace() {
     assertThat(TextScanner.P_BULLET.matcher("-- ann@example.org").matches()).isTrue();
     assertThat(TextScanner.P_BULLET.matcher("--- ann@example.org").matches()).isFalse();
