@@ -548,7 +548,8 @@ public final class Engine {
 
     // merge text findings into report recipients, or build recipients from the text
     String textParser = family.equals(Formats.RFC3464) || family.equals(Formats.UNKNOWN) ? "text" : family;
-    String textLabel = textPart == null ? "text" : textPart.label();
+    String textLabel = textPart != null ? textPart.label()
+        : msg.textFromPreamble ? msg.root.type.mimeType() + " (preamble)" : "text";
     if (!rcpts.isEmpty()) {
       enrich(rcpts, scan.entries(), scan.region());
       for (Rcpt x : rcpts) {
@@ -1672,6 +1673,8 @@ public final class Engine {
     final String fromAddress;
     final String subject;
     MimePart textPart;
+    /** Whether the notification text is the report's preamble (no part holds text). */
+    boolean textFromPreamble;
     private String notification;
     private CharPairs notificationPairs;
     private Set<String> senderAddresses;
@@ -1732,6 +1735,7 @@ public final class Engine {
         String pre = preamble(source, root.type.param("boundary"), diags);
         if (!pre.isBlank()) {
           plain.add(pre);
+          textFromPreamble = true;
         }
       }
       if (!plain.isEmpty() && leadingHtml > 0) {

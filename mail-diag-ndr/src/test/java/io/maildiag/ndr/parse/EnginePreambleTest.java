@@ -33,6 +33,17 @@ class EnginePreambleTest {
   }
 
   @Test
+  void aRecipientFoundInThePreambleNamesItInItsEvidence() {
+    // no delivery-status fields name a recipient: the preamble's text does
+    String report = "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.org\n\n";
+    BounceAnalysis a = analyze("multipart/report; report-type=delivery-status", report);
+    assertThat(a.recipients()).singleElement().satisfies(r -> {
+      assertThat(r.recipient()).isEqualTo("dave@example.net");
+      assertThat(r.evidence().part()).isEqualTo("multipart/report (preamble)");
+    });
+  }
+
+  @Test
   void aTextPartWinsOverThePreamble() {
     String text = "--B\nContent-Type: text/plain\n\nThe message could not be delivered.\n\n";
     BounceAnalysis a = analyze("multipart/report; report-type=delivery-status", text + REPORT);
