@@ -126,7 +126,12 @@ public final class BounceAnalyzer {
   public static final DiagnosticCode INPUT_TOO_LARGE = Codes.INPUT_TOO_LARGE;
   /** The input could not be read (an I/O error); what was read before the error was analysed. */
   public static final DiagnosticCode INPUT_UNREADABLE = Codes.INPUT_UNREADABLE;
-  /** The input is empty or has no header section: it is not a mail message. */
+  /**
+   * The input is empty or has no header section (no line before its first empty line is a header
+   * field): it is not a mail message. Text without a header section is read whole as the text of a
+   * message, so that a bounce's body saved alone (a Postfix or qmail notice pasted into a file) is
+   * still read as a bounce when its wording says which system wrote it.
+   */
   public static final DiagnosticCode NOT_A_MESSAGE = Codes.NOT_A_MESSAGE;
   /** A line was longer than {@link Limits#maxLineLength()} and was cut. */
   public static final DiagnosticCode LINE_TOO_LONG = Codes.LINE_TOO_LONG;

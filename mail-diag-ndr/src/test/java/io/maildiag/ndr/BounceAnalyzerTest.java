@@ -8,6 +8,7 @@ import io.maildiag.core.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,6 +151,37 @@ class BounceAnalyzerTest {
     assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
     assertThat(a.recipients()).isEmpty();
     assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE));
+  }
+
+  @Test
+  void aBouncesBodyWithoutHeadersIsReadWhole() {
+    String body = "This is the mail system at host mx.example.net.\n\n"
+        + "I'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n"
+        + "<ann@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <ann@example.org>:\n"
+        + "    Recipient address rejected: User unknown in local recipient table (in reply\n    to RCPT TO command)\n";
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(body.getBytes(StandardCharsets.US_ASCII));
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE));
+    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(a.format()).isEqualTo("postfix");
+    assertThat(a.recipients()).singleElement().satisfies(r -> {
+      assertThat(r.recipient()).isEqualTo("ann@example.org");
+      assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+    });
+    // text without a header section that is no bounce stays no bounce
+    BounceAnalysis note = BounceAnalyzer.withDefaults().analyze(
+        "Hello Ann,\n\nsee you on Friday at ann@example.org.\n".getBytes(StandardCharsets.US_ASCII));
+    assertThat(note.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(note.diagnostics()).anyMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE));
+  }
+
+  @Test
+  void aDamagedFirstHeaderLineLeavesTheOtherFieldsRead() {
+    String msg = "Return-Pa\u0000h <>\nFrom: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\n\n"
+        + "<ann@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n";
+    BounceAnalysis a = BounceAnalyzer.withDefaults().analyze(msg.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(a.diagnostics()).noneMatch(d -> d.code().equals(BounceAnalyzer.NOT_A_MESSAGE));
+    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(a.recipients()).extracting(r -> r.recipient()).containsExactly("ann@example.org");
   }
 
   @Test

@@ -211,10 +211,15 @@ public final class Engine {
     if (deadline.expired()) {
       diags.once(timeUp("reading the MIME structure"));
     }
-    Message msg = new Message(root, diags, norm);
-    if (root.headers.isEmpty() && !looksLikeMail(norm)) {
-      diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input has no header section; it is not a mail message"));
+    if (!hasHeaderField(norm)) {
+      // no line before the first empty one is a header field: the input is text without a header
+      // section (a notice saved from a mail program, or no mail at all), read whole as plain text;
+      // its first paragraph would otherwise be taken for a header section
+      diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE,
+          "the input has no header section; it is not a mail message and was read as plain text"));
+      root = new MimePart("", 0, Headers.EMPTY, ContentType.TEXT_PLAIN, norm, true);
     }
+    Message msg = new Message(root, diags, norm);
 
     BounceAnalysis arf = Feedback.analyze(msg, this);
     if (arf != null) {
@@ -253,17 +258,39 @@ public final class Engine {
     return true;
   }
 
-  private static boolean looksLikeMail(byte[] norm) {
-    int n = Math.min(norm.length, 200);
-    for (int i = 0; i < n; i++) {
-      if (norm[i] == ':') {
+  /**
+   * Whether a line of {@code norm} before its first empty line starts a header field (most
+   * messages: the first line does); see {@link #fieldAt}.
+   */
+  static boolean hasHeaderField(byte[] norm) {
+    int n = norm.length;
+    for (int line = 0; line < n && norm[line] != '\n'; ) {
+      if (fieldAt(norm, line)) {
         return true;
       }
-      if (norm[i] == '\n') {
-        return false;
-      }
+      line = Bytes.indexOf(norm, Bytes.LF, line, n) + 1; // past the end (n + 1) when no LF follows
     }
     return false;
+  }
+
+  /**
+   * Whether a header field starts at {@code from}: a name of printable ASCII other than the colon
+   * (RFC 5322 section 2.2), then the colon, with white space allowed before it (the obsolete syntax
+   * of section 4.5).
+   */
+  static boolean fieldAt(byte[] b, int from) {
+    int n = b.length;
+    int i = from;
+    while (i < n && b[i] > ' ' && b[i] < 127 && b[i] != ':') {
+      i++;
+    }
+    if (i == from) {
+      return false;
+    }
+    while (i < n && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    return i < n && b[i] == ':';
   }
 
   // ---------------------------------------------------------------------------------------------
