@@ -316,6 +316,7 @@ class ReasonClassifierTest {
         row(Reason.NOT_RFC_COMPLIANT, null, 553, "553 Stray linefeeds in message (#5.6.2)"),
         row(Reason.REJECTED, null, 553, "553 Sorry, your domain has been blocked"),
         row(Reason.SYNTAX_ERROR, null, 550, "550 Bad address syntax"),
+        row(Reason.BLOCKED, null, 550, "550 Suspected spam ip, please retry later"), // Tencent: the IP, not the content
         row(Reason.BLOCKED, null, 550, "550 5.7.1 Your IP address was found on one or more DNSBLs"),
         row(Reason.SYSTEM_ERROR, "4.4.22", 451, "451 4.4.22 Message failed to be replicated: no healthy peers found"), // Exchange Online
         row(Reason.AUTH_FAILURE, "5.7.26", 550, "550 5.7.26 Access denied, a message sent over IPv6 [2001:db8::1] must pass "

@@ -245,13 +245,15 @@ public final class ProviderTokens {
     if (token.startsWith("URLBL") && digitsFrom(token, 5)) {
       return Optional.of(new Token("cox", token, Reason.SPAM_DETECTED, "a URL in the message is on a block list"));
     }
-    // Spectrum: I, In, O or Out, an optional hyphen, four digits
+    // Spectrum: I, In, O or Out (or no direction: Cox's tokens are letters, so four digits alone are Spectrum's),
+    // an optional hyphen, four digits
     int i = 0;
     while (i < token.length() && Character.isLetter(token.charAt(i))) {
       i++;
     }
     String direction = token.substring(0, i);
-    if (!(direction.equals("I") || direction.equals("In") || direction.equals("O") || direction.equals("Out"))) {
+    if (!(direction.isEmpty() || direction.equals("I") || direction.equals("In") || direction.equals("O")
+        || direction.equals("Out"))) {
       return Optional.empty();
     }
     if (i < token.length() && token.charAt(i) == '-') {

@@ -37,6 +37,9 @@ class ProviderTokensTest {
     assertThat(reason("AUP#Out-1530")).isEqualTo(Reason.EMAIL_TOO_LARGE);
     assertThat(reason("AUP#In-1550")).isEqualTo(Reason.EXCEEDED_LIMIT);
     assertThat(ProviderTokens.find("AUP#In-1310").orElseThrow().ruleName()).isEqualTo("provider-token:spectrum:In-1310");
+    // four digits without a direction are Spectrum's too; other letters before them are no direction
+    assertThat(reason("550 5.7.1 AUP#1260 : Spectrum does not accept IPv6 mail")).isEqualTo(Reason.NETWORK_ERROR);
+    assertThat(reason("AUP#X-1260")).isNull();
   }
 
   @Test
