@@ -445,7 +445,11 @@ public final class Engine {
             || p.type.isHeadersOnly() || p.children.size() > 0) {
           continue;
         }
-        DsnParser.Report r = DsnParser.findInText(p.text(diags));
+        String t = p.text(diags);
+        if (p.type.mimeType().equals("text/html") && Html.hasMarkup(t)) {
+          t = Html.toText(t); // the fields of a report written into an HTML notice, without its markup
+        }
+        DsnParser.Report r = DsnParser.findInText(t);
         if (r == null) {
           continue;
         }

@@ -113,6 +113,18 @@ class EngineNoticeLayoutsTest {
   }
 
   @Test
+  void reportFieldsWrittenIntoAnHtmlNoticeAreReadWithoutTheirMarkup() {
+    String notice = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: tom@example.net\n"
+        + "Subject: Returned mail: User unknown\nMIME-Version: 1.0\nContent-Type: text/html; charset=us-ascii\n\n"
+        + "<html><body><p>Reporting-MTA: dns; mx.example.net</p>\n"
+        + "<p>Final-Recipient: rfc822;ann@example.org<br>\nAction: failed<br>\nStatus: 5.1.1<br>\n"
+        + "Diagnostic-Code: smtp; 550 5.1.1 user unknown</p></body></html>\n";
+    RecipientResult r = recipient(notice, "ann@example.org");
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s.toString()).isEqualTo("5.1.1"));
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+  }
+
+  @Test
   void aBulletIsOneOrTwoDashesAndSpace() {
     assertThat(TextScanner.P_BULLET.matcher("-- ann@example.org").matches()).isTrue();
     assertThat(TextScanner.P_BULLET.matcher("--- ann@example.org").matches()).isFalse();
