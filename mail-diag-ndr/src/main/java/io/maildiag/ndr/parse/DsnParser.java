@@ -385,7 +385,8 @@ final class DsnParser {
     for (int start = 0; start <= n; ) {
       int end = lineEnd(text, start);
       if (REPORT_START_WORDS.at(text, start) && REPORT_START.matcher(text).region(start, end).lookingAt()) {
-        // the block runs until two consecutive non-field, non-blank lines: lines i to j - 1
+        // the block runs until a line that is no field, not blank and not indented, or until the second
+        // field in a row whose name no report uses: lines i to j - 1
         int j = i;
         int jStart = start;
         int misses = 0;
