@@ -385,8 +385,9 @@ final class DsnParser {
     for (int start = 0; start <= n; ) {
       int end = lineEnd(text, start);
       if (REPORT_START_WORDS.at(text, start) && REPORT_START.matcher(text).region(start, end).lookingAt()) {
-        // the block runs until a line that is no field, not blank and not indented, or until the second
-        // field in a row whose name no report uses: lines i to j - 1
+        // the block runs until a line that is no field, not blank, not indented and no SMTP reply line
+        // (a multi-line Diagnostic-Code written without folding), or until the second field in a row
+        // whose name no report uses: lines i to j - 1
         int j = i;
         int jStart = start;
         int misses = 0;
@@ -394,7 +395,8 @@ final class DsnParser {
           int jEnd = lineEnd(text, jStart);
           boolean isField = field(text, jStart, jEnd, field, lfOnly);
           boolean blank = isBlank(text, jStart, jEnd);
-          if (blank || jStart < jEnd && (text.charAt(jStart) == ' ' || text.charAt(jStart) == '\t') || isField) {
+          if (blank || jStart < jEnd && (text.charAt(jStart) == ' ' || text.charAt(jStart) == '\t') || isField
+              || j > i && replyLine(text, jStart, jEnd)) {
             if (isField && !isDsnish(text, jStart, field[0])) {
               misses++;
               if (misses > 1) {
@@ -429,6 +431,17 @@ final class DsnParser {
       start = end + 1;
     }
     return null;
+  }
+
+  /** Whether {@code text[start, end)} starts as an SMTP reply line does: a code of 2, 4 or 5 and two digits, then a space or hyphen. */
+  private static boolean replyLine(String text, int start, int end) {
+    if (end - start < 4) {
+      return false;
+    }
+    char c = text.charAt(start);
+    char sep = text.charAt(start + 3);
+    return (c == '2' || c == '4' || c == '5') && Smtp.isDigit(text.charAt(start + 1)) && Smtp.isDigit(text.charAt(start + 2))
+        && (sep == ' ' || sep == '-');
   }
 
   /** The end of the line that starts at {@code start}: the index of its LF, or the text's length. */

@@ -60,6 +60,21 @@ class DsnParserTest {
   }
 
   @Test
+  void aReportInTextGoesOnOverAReplyWrittenWithoutFolding() {
+    // a multi-line Diagnostic-Code whose later lines are not indented, then the rest of the block
+    String text = "Reporting-MTA: dns; mx.example.net\n\n"
+        + "Diagnostic-Code: smtp; 550-Please turn on SMTP Authentication in your mail client.\n"
+        + "550-mx.example.net [192.0.2.1]:25 is not permitted to\n550 relay through this server without authentication.\n"
+        + "Status: 5.7.1\nAction: failed\nFinal-Recipient: rfc822; a@example.com\n\nThe message follows.\n";
+    DsnParser.Report r = DsnParser.findInText(text);
+    assertThat(r).isNotNull();
+    assertThat(r.recipients()).singleElement().satisfies(rec -> {
+      assertThat(rec.get("status")).isEqualTo("5.7.1");
+      assertThat(DsnParser.address(rec.get("final-recipient"))).isEqualTo("a@example.com");
+    });
+  }
+
+  @Test
   void addressTypesAndEscapes() {
     assertThat(DsnParser.address("rfc822; <a@example.com>")).isEqualTo("a@example.com");
     assertThat(DsnParser.address("RFC822;a@example.com (Alice)")).isEqualTo("a@example.com");
