@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * problems). Such variants are listed in order; the first is the <em>primary</em> meaning,
  * returned by {@link #lookup(Provider, EnhancedStatusCode)}, and {@link #lookup(Provider,
  * EnhancedStatusCode, CharSequence)} picks the variant whose distinguishing text appears in the
- * reply. Ranges the providers document (Microsoft's {@code 4.7.500-699}, {@code 4.7.850-899} and
- * {@code 5.7.606-649}) are expanded, so lookup is always by exact code, class included.
+ * reply. Ranges the providers document (Microsoft's {@code 4.7.500-699}, {@code 4.7.850-899},
+ * {@code 5.7.606-649} and {@code 5.7.700-749}) are expanded, so lookup is always by exact code,
+ * class included.
  *
  * <p>The table is loaded once from a resource of this package and is immutable; all methods are
  * safe for concurrent use.

@@ -54,6 +54,13 @@ class ProviderCodesTest {
     assertThat(ProviderCodes.lookup(MICROSOFT, EnhancedStatusCode.of("4.7.849"))).isEmpty();
     // the class is part of the code: 5.7.500 is not in the 4.7.500-699 range
     assertThat(ProviderCodes.lookup(MICROSOFT, EnhancedStatusCode.of("5.7.600"))).isEmpty();
+    // 5.7.700-749: the tenant over its threshold, but for the two codes with meanings of their own
+    for (String code : List.of("5.7.700", "5.7.704", "5.7.705", "5.7.706", "5.7.720", "5.7.749")) {
+      assertThat(primary(MICROSOFT, code).title()).as(code).isEqualTo("Access denied, tenant has exceeded threshold");
+    }
+    assertThat(primary(MICROSOFT, "5.7.703").title()).contains("Tenant Allow/Block List");
+    assertThat(primary(MICROSOFT, "5.7.708").title()).contains("traffic not accepted from this IP");
+    assertThat(primary(MICROSOFT, "5.7.750").reason()).isEqualTo(Reason.REJECTED);
   }
 
   @Test
