@@ -1920,10 +1920,10 @@ public final class Engine {
 
     /** Whether {@code p}'s parent among this message's own parts is a {@code multipart/alternative}. */
     private boolean inAlternative(MimePart p) {
-      int dot = p.path.lastIndexOf('.');
-      if (p == root || dot < 0 && p.path.isEmpty()) {
+      if (p == root || p.path.isEmpty()) {
         return false;
       }
+      int dot = p.path.lastIndexOf('.');
       String parent = dot < 0 ? "" : p.path.substring(0, dot);
       for (MimePart q : own) {
         if (q.path.equals(parent)) {

@@ -1328,7 +1328,7 @@ final class TextScanner {
 
   private static Block block(String[] lines, Anchor a, int limit) {
     if (a.single) {
-      return new Block(a.rest.isBlank() ? "" : withIndentedContinuation(a.rest, lines, a.line, limit), null);
+      return new Block(a.rest.isBlank() ? "" : withWrappedTail(a.rest, lines, a.line, limit), null);
     }
     List<String> out = new ArrayList<>();
     if (!a.rest.isBlank()) {
@@ -1393,7 +1393,7 @@ final class TextScanner {
         : new Block(String.join("\n", out), null);
   }
 
-  /** The most continuation lines {@link #withIndentedContinuation} adds. */
+  /** The most continuation lines {@link #withWrappedTail} adds. */
   private static final int MAX_CONTINUATION = 10;
 
   /** The least length of a line that a line as deeply indented may continue (one wrapped at about 72 to 80). */
@@ -1405,7 +1405,7 @@ final class TextScanner {
    * indented deeper than it, or, after a line long enough to have been wrapped ({@value
    * #WRAPPED_LINE} chars), onto lines as deeply indented that read as its tail ({@link #wrappedOnto}).
    */
-  static String withIndentedContinuation(String rest, String[] lines, int line, int limit) {
+  static String withWrappedTail(String rest, String[] lines, int line, int limit) {
     int indent = Keywords.skipSpace(lines[line], 0);
     StringBuilder sb = null;
     for (int i = line + 1; i < limit && i <= line + MAX_CONTINUATION; i++) {
