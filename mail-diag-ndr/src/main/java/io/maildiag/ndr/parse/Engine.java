@@ -206,6 +206,12 @@ public final class Engine {
     int maxLine = Math.max(1, limits.maxLineLength());
     Normalizer.Normalized normalized =
         Normalizer.normalizeMessage(input, length, maxLine, Math.max(1, limits.maxHeaderBytes()), diags);
+    byte[] blanked = Normalizer.whiteLinesAsEmpty(normalized.bytes());
+    if (blanked != null) {
+      diags.add(Diagnostic.warning(Codes.MIME_MALFORMED,
+          "the message has no empty line; its lines of white space were read as empty lines"));
+      normalized = new Normalizer.Normalized(blanked, null);
+    }
     byte[] norm = normalized.bytes();
     MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(normalized);
     if (deadline.expired()) {

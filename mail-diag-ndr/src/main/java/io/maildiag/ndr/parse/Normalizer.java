@@ -194,4 +194,56 @@ final class Normalizer {
     }
     return new Normalized(o == out.length ? out : java.util.Arrays.copyOf(out, o), null);
   }
+
+  /**
+   * {@code b} (normalised: LF line breaks only) with its lines of white space made empty, when it
+   * has no empty line at all but such lines (a relay that writes every blank line as a space): in
+   * a message without an empty line, they are the only possible end of its header section and of
+   * its parts' headers. Null when that is not the case, which most messages show within their
+   * header section: an empty line ends it.
+   */
+  static byte @Nullable [] whiteLinesAsEmpty(byte[] b) {
+    int n = b.length;
+    boolean white = false;
+    for (int line = 0; line < n; ) {
+      int lf = Bytes.indexOf(b, Bytes.LF, line, n);
+      if (lf == line) {
+        return null; // an empty line
+      }
+      if (lf < n && isWhite(b, line, lf)) {
+        white = true;
+      }
+      line = lf + 1;
+    }
+    if (!white) {
+      return null;
+    }
+    byte[] out = new byte[n];
+    int o = 0;
+    for (int line = 0; line < n; ) {
+      int lf = Bytes.indexOf(b, Bytes.LF, line, n);
+      if (lf < n && isWhite(b, line, lf)) {
+        out[o++] = '\n';
+      } else {
+        int end = lf < n ? lf + 1 : n;
+        System.arraycopy(b, line, out, o, end - line);
+        o += end - line;
+      }
+      line = lf + 1;
+    }
+    return java.util.Arrays.copyOf(out, o);
+  }
+
+  /** Whether {@code b[from, to)} is spaces and tabs only (and not empty). */
+  private static boolean isWhite(byte[] b, int from, int to) {
+    if (from == to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (b[i] != ' ' && b[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -56,6 +56,16 @@ class FeedbackWithoutRecipientTest {
   }
 
   @Test
+  void aReportWhoseBlankLinesAreSpacesIsReadAsOne() {
+    // a relay that writes every blank line as a single space (an IBM Domino one did)
+    String spaced = report("<reader@example.org>").replaceAll("(?m)^$", " ");
+    BounceAnalysis a = Fixtures.analyzeText(spaced);
+    assertThat(a.kind()).isEqualTo(MessageKind.FEEDBACK_REPORT);
+    assertThat(a.recipients()).singleElement().satisfies(r -> assertThat(r.recipient()).isEqualTo("reader@example.org"));
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(Codes.MIME_MALFORMED) && d.message().contains("white space"));
+  }
+
+  @Test
   void theReportedMessagesRecipientIsTakenWhenThereIsOne() {
     BounceAnalysis a = Fixtures.analyzeText(report("<reader@example.org>"));
     assertThat(a.recipients()).singleElement().satisfies(r -> assertThat(r.recipient()).isEqualTo("reader@example.org"));

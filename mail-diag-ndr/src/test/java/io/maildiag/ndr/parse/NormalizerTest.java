@@ -20,6 +20,19 @@ class NormalizerTest {
   }
 
   @Test
+  void linesOfWhiteSpaceAreEmptyOnlyInAMessageWithoutAnEmptyLine() {
+    byte[] spaced = "A: 1\n \nbody\n\t \nmore".getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(new String(Normalizer.whiteLinesAsEmpty(spaced), StandardCharsets.ISO_8859_1))
+        .isEqualTo("A: 1\n\nbody\n\nmore");
+    // an empty line anywhere: a line of white space is left as it is (a folded field's, perhaps)
+    assertThat(Normalizer.whiteLinesAsEmpty("A: 1\n \n x\n\nbody\n".getBytes(StandardCharsets.ISO_8859_1))).isNull();
+    // no line of white space: nothing to do
+    assertThat(Normalizer.whiteLinesAsEmpty("A: 1\nB: 2".getBytes(StandardCharsets.ISO_8859_1))).isNull();
+    // a last line of spaces without its LF is not a line break to make
+    assertThat(Normalizer.whiteLinesAsEmpty("A: 1\n  ".getBytes(StandardCharsets.ISO_8859_1))).isNull();
+  }
+
+  @Test
   void longLinesAreCutWithOneDiagnostic() {
     Diags d = new Diags(10);
     String out = norm("H: v\n\n" + "x".repeat(50) + "\n" + "y".repeat(60) + "\nz", 10, 1000, d);
