@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rewritings that leave a message's meaning alone leave its analysis alone: every fixture, with
- * its header field names in lower case, its subject as an encoded word, a relay's trace field on
- * top, or (a single text part) its body in base64 or quoted-printable, names the same recipients
+ * its header field names in lower case, its subject as an encoded word, every blank line written
+ * as a space, a relay's trace field on top, or (a single text part) its body in base64 or
+ * quoted-printable, names the same recipients
  * with the same action, codes, reason and permanence, and is the same kind of message in the same
  * format.
  */
@@ -96,6 +97,15 @@ class RewrittenFixturesTest {
     assumeTrue(!value.contains("=?"), "the subject is not encoded already");
     String word = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.ISO_8859_1)) + "?=";
     String rewritten = m.substring(0, at) + "Subject: " + word + m.substring(valueEnd);
+    assertThat(analyzed(rewritten)).isEqualTo(analyzed(m));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void everyBlankLineWrittenAsASpace(String name) {
+    String m = latin1(name).replace("\r\n", "\n");
+    assumeTrue(!m.contains("\n \n") && !m.contains("\n\t\n"), "no line of white space to begin with");
+    String rewritten = m.replace("\n\n", "\n \n").replace("\n\n", "\n \n");
     assertThat(analyzed(rewritten)).isEqualTo(analyzed(m));
   }
 
