@@ -570,10 +570,7 @@ public final class Engine {
         return auto;
       }
       if (isQuotedBounce(msg, scan)) {
-        diags.add(Diagnostic.info(Codes.QUOTED_BOUNCE, "the message was written by " + (from.isEmpty() ? "a person"
-            : from) + " and quotes or forwards a bounce; its recipients are not reported as failures"));
-        return new BounceAnalysis(MessageKind.QUOTED_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
-            msg.original(scan), Optional.empty(), diags.toList());
+        return quotedBounce(msg, scan, diags);
       }
       if (vendor && !scan.entries().isEmpty() && !msg.personalSender()) {
         bounceEvidence = true; // vendor wording with recipients, from an unrecognised sender
@@ -680,7 +677,11 @@ public final class Engine {
     }
     if (rcpts.isEmpty() && (!certain || !strong && top.get("List-Id").isPresent())) {
       // no failed recipient, and either no certain bounce evidence or a message a mailing list
-      // distributed without a report of its own (a bounce's look on a posting, as phishing wears it)
+      // distributed without a report of its own (a bounce's look on a posting, as phishing wears it);
+      // a person's message with a bounce's subject that attaches or quotes the bounce is that
+      if (msg.personalSender() && isQuotedBounce(msg, scan)) {
+        return quotedBounce(msg, scan, diags);
+      }
       return notABounce(diags, OriginalMessage.none());
     }
     if (rcpts.isEmpty()) {
@@ -1606,6 +1607,15 @@ public final class Engine {
       return MessageKind.BOUNCE;
     }
     return delayed ? MessageKind.DELAY : MessageKind.DELIVERY_REPORT;
+  }
+
+  /** The analysis of a person's message that quotes or forwards a bounce: no recipient of it failed. */
+  private static BounceAnalysis quotedBounce(Message msg, TextScanner.Result scan, Diags diags) {
+    String from = msg.fromAddress;
+    diags.add(Diagnostic.info(Codes.QUOTED_BOUNCE, "the message was written by " + (from.isEmpty() ? "a person" : from)
+        + " and quotes or forwards a bounce; its recipients are not reported as failures"));
+    return new BounceAnalysis(MessageKind.QUOTED_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
+        msg.original(scan), Optional.empty(), diags.toList());
   }
 
   private boolean isQuotedBounce(Message msg, TextScanner.Result scan) {

@@ -7,6 +7,7 @@ import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import io.maildiag.ndr.code.Provider;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,17 @@ class FixtureDetailsTest {
     }
     assertThat(Fixtures.analyze("quoted-bounce-forward.eml").diagnostics())
         .anyMatch(d -> d.code().equals(Codes.QUOTED_BOUNCE));
+  }
+
+  @Test
+  void aPersonsMessageWithABounceSubjectThatAttachesTheBounceIsAQuotedBounce() {
+    // the subject is the bounce's own, without "Fwd:": the person is no mail system, and the report is attached
+    String m = new String(Fixtures.bytes("quoted-bounce-attached.eml"), StandardCharsets.UTF_8)
+        .replace("Subject: Why did this fail?", "Subject: Undeliverable: Quarterly figures");
+    BounceAnalysis a = Fixtures.analyzeText(m);
+    assertThat(a.kind()).isEqualTo(MessageKind.QUOTED_BOUNCE);
+    assertThat(a.recipients()).isEmpty();
+    assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(Codes.QUOTED_BOUNCE));
   }
 
   @Test
