@@ -16,7 +16,8 @@ import java.util.Optional;
  * A token decides over the reply's words, which are often a generic "sender rejected" beside it.
  *
  * <p>A token is read after {@code AUP#}: letters and digits (Cox), or a direction ({@code I},
- * {@code In}, {@code O}, {@code Out}), an optional hyphen and four digits (Spectrum); as a word of
+ * {@code In}, {@code O}, {@code Out}) and an optional hyphen, or no direction and no hyphen, then
+ * four digits (Spectrum); as a word of
  * its own, {@code OFR}, {@code OUK} or {@code LPN} then letters, digits and underscores ending in
  * three digits (Orange, La Poste); and {@code IB} and three digits as the reply's last word
  * (GoDaddy). Upper case, as the receivers write them. Linear in the text; no regular expression.
@@ -257,6 +258,9 @@ public final class ProviderTokens {
       return Optional.empty();
     }
     if (i < token.length() && token.charAt(i) == '-') {
+      if (direction.isEmpty()) {
+        return Optional.empty(); // a hyphen follows a direction only
+      }
       i++;
     }
     if (token.length() - i != 4 || !digitsFrom(token, i)) {

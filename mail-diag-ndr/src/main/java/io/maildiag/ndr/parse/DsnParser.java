@@ -78,9 +78,10 @@ final class DsnParser {
       int start = pos;
       pos = eol + 1;
       boolean blank = isBlank(text, start, eol);
-      if (blank && eol > start && lastName != null && lastMap != null && indentedLineAt(text, pos, to)) {
+      if (blank && eol > start && lastName != null && lastMap != null && fieldAfterIndentedLines(text, pos, to)) {
         // a line of white space inside a folded value (obsolete folding, RFC 5322 section 4.2):
-        // an indented line follows it, so the field goes on
+        // indented lines follow it, and then a field, so the block goes on (text quoted after the
+        // report, indented too, is not taken into its last field)
         continue;
       }
       if (!blank && lastName != null && lastMap != null && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
@@ -164,13 +165,39 @@ final class DsnParser {
     return new Report(message, recipients, firstLine);
   }
 
-  /** Whether a line that starts with a space or tab and is not white space only starts at {@code pos} (before {@code to}). */
-  private static boolean indentedLineAt(String text, int pos, int to) {
-    if (pos >= to || text.charAt(pos) != ' ' && text.charAt(pos) != '\t') {
+  /**
+   * Whether one or more lines that start with a space or tab and are not white space only start at
+   * {@code pos}, and a header field's line follows them (all before {@code to}).
+   */
+  private static boolean fieldAfterIndentedLines(String text, int pos, int to) {
+    int line = pos;
+    while (line < to && (text.charAt(line) == ' ' || text.charAt(line) == '\t')) {
+      int eol = text.indexOf('\n', line);
+      int end = eol < 0 || eol > to ? to : eol;
+      if (isBlank(text, line, end)) {
+        return false;
+      }
+      line = end + 1;
+    }
+    return line > pos && line < to && fieldNameAt(text, line, to);
+  }
+
+  /**
+   * Whether a field name and its colon start at {@code at}: printable ASCII other than the colon,
+   * then white space or none, then the colon (RFC 5322 sections 2.2 and 4.5).
+   */
+  private static boolean fieldNameAt(String text, int at, int to) {
+    int i = at;
+    while (i < to && text.charAt(i) > ' ' && text.charAt(i) < 127 && text.charAt(i) != ':') {
+      i++;
+    }
+    if (i == at) {
       return false;
     }
-    int eol = text.indexOf('\n', pos);
-    return !isBlank(text, pos, eol < 0 || eol > to ? to : eol);
+    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < to && text.charAt(i) == ':';
   }
 
   /** {@code text[from, to)} is empty or whitespace only, as String.isBlank decides. */

@@ -1920,8 +1920,9 @@ public final class Engine {
           }
           html.add(t);
         } else if (!t.isBlank()) {
-          // an empty plain alternative (some gateways send the HTML notice with one) says nothing
-          if (plain.isEmpty()) {
+          // an empty plain alternative (some gateways send the HTML notice with one) says nothing;
+          // an HTML notice read before the plain parts stays the text's part
+          if (plain.isEmpty() && leadingHtml == 0) {
             textPart = p;
           }
           plain.add(t);
@@ -1934,16 +1935,16 @@ public final class Engine {
       return leadingHtml;
     }
 
-    /** Whether {@code p}'s parent among this message's own parts is a {@code multipart/alternative}. */
+    /**
+     * Whether a {@code multipart/alternative} among this message's own parts holds {@code p}, as
+     * its child or deeper (an HTML alternative inside a {@code multipart/related}).
+     */
     private boolean inAlternative(MimePart p) {
-      if (p == root || p.path.isEmpty()) {
-        return false;
-      }
-      int dot = p.path.lastIndexOf('.');
-      String parent = dot < 0 ? "" : p.path.substring(0, dot);
       for (MimePart q : own) {
-        if (q.path.equals(parent)) {
-          return q.type.mimeType().equals("multipart/alternative");
+        if (q != p && q.type.mimeType().equals("multipart/alternative")
+            && (q.path.isEmpty() || p.path.startsWith(q.path) && p.path.length() > q.path.length()
+                && p.path.charAt(q.path.length()) == '.')) {
+          return true;
         }
       }
       return false;

@@ -1414,8 +1414,8 @@ final class TextScanner {
       if (k == l.length() || sectionEnd(l)) {
         break;
       }
-      if (k <= indent && !(lines[i - 1].length() >= WRAPPED_LINE && wrappedOnto(lines[i - 1], l, k))) {
-        break;
+      if (k < indent || k == indent && !(lines[i - 1].length() >= WRAPPED_LINE && wrappedOnto(lines[i - 1], l, k))) {
+        break; // a line indented less, or as deeply but not the tail of a wrapped line
       }
       if (sb == null) {
         sb = new StringBuilder(rest);
@@ -1427,9 +1427,9 @@ final class TextScanner {
 
   /**
    * Whether {@code l}, whose text starts at {@code k}, may be the wrapped tail of {@code above}:
-   * it holds no address, and it goes on with a lower-case word or a parenthesis, or with a letter
-   * after a colon that ends {@code above} ("rejected:" then "Delivery not authorized"). A sentence
-   * or a reply that starts on its own line ("While talking to ...", "250 ...") starts otherwise.
+   * it holds no '@' (no address), and it goes on with a lower-case word or a parenthesis, or with a
+   * capital after a colon that ends {@code above} ("rejected:" then "Delivery not authorized"). A
+   * sentence or a reply that starts on its own line ("While talking to ...", "250 ...") starts otherwise.
    */
   private static boolean wrappedOnto(String above, String l, int k) {
     if (l.indexOf('@', k) >= 0) {

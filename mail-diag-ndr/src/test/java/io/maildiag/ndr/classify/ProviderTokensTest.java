@@ -40,6 +40,7 @@ class ProviderTokensTest {
     // four digits without a direction are Spectrum's too; other letters before them are no direction
     assertThat(reason("550 5.7.1 AUP#1260 : Spectrum does not accept IPv6 mail")).isEqualTo(Reason.NETWORK_ERROR);
     assertThat(reason("AUP#X-1260")).isNull();
+    assertThat(reason("AUP#-1260")).isNull();
   }
 
   @Test

@@ -144,9 +144,14 @@ class DsnParserEquivalenceTest {
       int end = Math.min(lines.length, to);
       for (int i = from; i < end; i++) {
         String line = lines[i];
-        if (line.isBlank() && !line.isEmpty() && lastName != null && lastMap != null && i + 1 < end
-            && !lines[i + 1].isBlank() && (lines[i + 1].charAt(0) == ' ' || lines[i + 1].charAt(0) == '\t')) {
-          continue; // white space inside a folded value, an indented line after it
+        if (line.isBlank() && !line.isEmpty() && lastName != null && lastMap != null) {
+          int j = i + 1;
+          while (j < end && !lines[j].isBlank() && (lines[j].charAt(0) == ' ' || lines[j].charAt(0) == '\t')) {
+            j++;
+          }
+          if (j > i + 1 && j < end && lines[j].matches("(?s)[!-9;-~]+[ \t]*:.*")) {
+            continue; // white space inside a folded value: indented lines after it, then a field
+          }
         }
         if (line.isBlank()) {
           if (keyed) {

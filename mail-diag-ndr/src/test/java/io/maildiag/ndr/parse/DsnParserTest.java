@@ -36,6 +36,12 @@ class DsnParserTest {
         .isEqualTo("550 5.1.1 RCP-P1 https://example.net/codes#rcp Recipient address does not exist");
     // a line of white space before a field that is not indented still ends the block
     assertThat(DsnParser.address(r.recipients().get(1).get("final-recipient"))).isEqualTo("b@example.com");
+    // and so does one before indented text that no field follows: a quote after the report
+    DsnParser.Report quoted = DsnParser.parse("Final-Recipient: rfc822; a@example.com\nAction: failed\n"
+        + "Diagnostic-Code: smtp; 550 Requested action not taken\n \n   ----- Original message -----\n"
+        + "   Subject: Re: your mailbox is full\n");
+    assertThat(quoted.recipients()).singleElement()
+        .satisfies(rec -> assertThat(rec.get("diagnostic-code")).isEqualTo("smtp; 550 Requested action not taken"));
   }
 
   @Test
