@@ -2,9 +2,12 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maildiag.core.Limits;
 import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** An ARF report that names no complainant still reports its complaint, for an unknown recipient. */
@@ -63,6 +66,19 @@ class FeedbackWithoutRecipientTest {
     assertThat(a.kind()).isEqualTo(MessageKind.FEEDBACK_REPORT);
     assertThat(a.recipients()).singleElement().satisfies(r -> assertThat(r.recipient()).isEqualTo("reader@example.org"));
     assertThat(a.diagnostics()).anyMatch(d -> d.code().equals(Codes.MIME_MALFORMED) && d.message().contains("white space"));
+  }
+
+  @Test
+  void aReportWhoseBlankLinesAreSpacesIsReadAsOneWhenLargerThanAHeaderSectionMayBe() {
+    // the lines of spaces become empty before the header section, the whole message until then, is cut at its limit
+    String spaced = report("<reader@example.org>")
+        .replace("received from IP 192.0.2.2.", "received from IP 192.0.2.2.\n" + "It was spam.\n".repeat(2_000))
+        .replaceAll("(?m)^$", " ");
+    BounceAnalyzer small = BounceAnalyzer.builder().limits(Limits.builder().maxHeaderBytes(4_096).build()).build();
+    BounceAnalysis a = small.analyze(spaced.getBytes(StandardCharsets.UTF_8));
+    assertThat(a.kind()).isEqualTo(MessageKind.FEEDBACK_REPORT);
+    assertThat(a.recipients()).singleElement().satisfies(r -> assertThat(r.recipient()).isEqualTo("reader@example.org"));
+    assertThat(a.diagnostics()).filteredOn(d -> d.code().equals(Codes.MIME_MALFORMED)).hasSize(1);
   }
 
   @Test
