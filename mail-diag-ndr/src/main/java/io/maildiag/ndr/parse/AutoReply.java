@@ -21,7 +21,9 @@ final class AutoReply {
   private AutoReply() {}
 
   private static final Pattern SUBJECT = Pattern.compile(
-      "(?i)^\\s*+(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
+      // a gateway's tags may come first ("[EXTERNAL] ", "***SPAM*** "); every quantifier is possessive
+      "(?i)^\\s*+(?:\\[[^\\]\\r\\n]{1,40}+\\]\\s*+|\\*++[^*\\r\\n]{1,30}+\\*++\\s*+)*+"
+          + "(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
           + "antwort|answer|svar|risposta|respuesta|r[\u00e9e]ponse|antwoord)|autoreply|autoresponse|out of (?:the )?office|"
           + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[\u00e9e]ponse automatique|respuesta autom[\u00e1a]tica|risposta automatica|automatisch antwoord|"

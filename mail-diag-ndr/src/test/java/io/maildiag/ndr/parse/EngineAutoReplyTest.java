@@ -49,6 +49,20 @@ class EngineAutoReplyTest {
     assertThat(AutoReply.subjectSaysAutoReply("AUTO:" + " out of".repeat(20_000))).isFalse();
   }
 
+  @Test
+  void aGatewaysTagsBeforeTheSubjectAreSkipped() {
+    assertThat(AutoReply.subjectSaysAutoReply("[EXTERNAL] Automatic reply: Offer")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("***SPAM*** Out of Office: Offer")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("[SPAM] [External] RE: Automatic reply: Offer")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("[EXTERNAL] AUTO: Jane Doe is out of the office")).isTrue();
+    assertThat(AutoReply.subjectSaysAutoReply("[EXTERNAL] Fwd: Automatic reply: Offer")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("[EXTERNAL] Quarterly figures")).isFalse();
+    // bounded on many tags, and on a tag that never closes
+    assertThat(AutoReply.subjectSaysAutoReply("[x] ".repeat(20_000) + "hello")).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("[" + "x".repeat(50_000))).isFalse();
+    assertThat(AutoReply.subjectSaysAutoReply("*".repeat(50_000) + "x")).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Automatiskt svar: Status", "Odpowied\u017a automatyczna: Status",
       "Automatick\u00e1 odpov\u011b\u010f: Status", "Automatikus v\u00e1lasz: Status", "Otomatik yan\u0131t: Status",
