@@ -405,7 +405,8 @@ public final class Engine {
 
   /** A forwarded message's subject; read by hand ({@link #forwardSubject}), the pattern kept as its definition. */
   static final Pattern FORWARD_SUBJECT = Pattern.compile(
-      "(?i)^\\s*(?:\\[[^\\]]*\\]\\s*)?(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)\\s*(\\[\\d+\\])?\\s*:");
+      "(?i)^\\s*(?:\\[[^\\]]*+\\]\\s*+|\\*++[^*]++\\*++\\s*+)*+(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)"
+          + "\\s*(\\[\\d+\\])?\\s*:");
   private static final Pattern FORWARD_BODY = Pattern.compile(
       "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
           + "mensaje reenviado)\\s*-{2,}|begin forwarded message:|-----original message-----)");
@@ -741,21 +742,51 @@ public final class Engine {
       "fwd", "fw", "wg", "tr", "rv", "vs", "vl", "i", "doorst", "enc", "rif", "reenv"};
 
   /**
-   * {@code FORWARD_SUBJECT.matcher(subject).find()}: its {@code ^} holds at the start only. After the
-   * white space, a '[' can only open the bracketed tag, which ends at the first ']'; then one of the
-   * words in ASCII letters of either case (the pattern folds ASCII case only), and {@link
-   * #forwardSuffix}. No alternative starts with white space or a '[', so giving back white space never
-   * helps.
+   * Where a subject's own words start: after white space and the tags that lists and gateways put
+   * before them, each followed by white space or none: a bracketed tag ({@code [list]},
+   * {@code [EXTERNAL]}, to the first ']') or a starred one ({@code ***SPAM***}: stars, a word
+   * without stars, stars). A tag that does not close ends the tags. Linear in the subject.
+   */
+  static int afterTags(String s) {
+    int i = Keywords.skipSpace(s);
+    while (i < s.length()) {
+      int end;
+      if (s.charAt(i) == '[') {
+        int close = s.indexOf(']', i + 1);
+        if (close < 0) {
+          break;
+        }
+        end = close + 1;
+      } else if (s.charAt(i) == '*') {
+        int j = i;
+        while (j < s.length() && s.charAt(j) == '*') {
+          j++;
+        }
+        int k = j;
+        while (k < s.length() && s.charAt(k) != '*') {
+          k++;
+        }
+        if (k == j || k == s.length()) {
+          break; // no word between the stars, or no closing stars
+        }
+        while (k < s.length() && s.charAt(k) == '*') {
+          k++;
+        }
+        end = k;
+      } else {
+        break;
+      }
+      i = Keywords.skipSpace(s, end);
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code subject} is a forward's: after its tags ({@link #afterTags}), one of the
+   * {@link #FORWARD_PREFIXES} in ASCII letters of either case, and {@link #forwardSuffix}.
    */
   static boolean forwardSubject(String subject) {
-    int i = Keywords.skipSpace(subject);
-    if (i < subject.length() && subject.charAt(i) == '[') {
-      int close = subject.indexOf(']', i + 1);
-      if (close < 0) {
-        return false;
-      }
-      i = Keywords.skipSpace(subject, close + 1);
-    }
+    int i = afterTags(subject);
     for (String w : FORWARD_PREFIXES) {
       if (Keywords.startsWithAscii(subject, i, w) && forwardSuffix(subject, i + w.length())) {
         return true;
@@ -784,12 +815,11 @@ public final class Engine {
   private static final String[] REPLY_PREFIXES = {"re", "aw", "sv", "antw"};
 
   /**
-   * Whether {@code subject} matches {@code (?is)^\s*(re|aw|sv|antw)\s*:.*}: white space, one of
-   * the prefixes in ASCII letters of either case (the pattern folds ASCII case only), white space
-   * and a colon; the {@code (?s).*} after them takes whatever follows.
+   * Whether {@code subject} is a reply's: after its tags ({@link #afterTags}), one of the prefixes
+   * in ASCII letters of either case, white space and a colon.
    */
   static boolean replySubject(String subject) {
-    int i = Keywords.skipSpace(subject);
+    int i = afterTags(subject);
     for (String p : REPLY_PREFIXES) {
       int j = i;
       int k = 0;

@@ -10,7 +10,7 @@ class EngineHandMatchersTest {
   private static final String[] SUBJECT_PIECES = {
       "Fwd", "FWD", "fw", "Fw", "d", "wg", "WG", "tr", "rv", "vs", "VL", "i", "I", "doorst", "DoorSt", "enc", "rif",
       "reenv", "REENV", "re", ":", " ", "  ", "\t", "\n", "\r", "[", "]", "[12]", "[0]", "[]", "12", "[list]", "[a]b",
-      "\u0130", "\u0131", "\u212a", "\u017f", "x", "Undelivered", "\u00e9", "\ud83d\ude00", "\u0660", "-"};
+      "*", "***", "\u0130", "\u0131", "\u212a", "\u017f", "x", "Undelivered", "\u00e9", "\ud83d\ude00", "\u0660", "-"};
   private static final String[] LINE_PIECES = {
       "From", "X-Mailer", "a", "Z", "0", "9", "-", ":", ": ", " ", "\t", "\r", "\u0085", "\u2028", "\u2029",
       "\u00e9", "\u212a", "_", ".", "value", "a".repeat(30), "B".repeat(31), "\ud83d\ude00", "\n"};

@@ -141,6 +141,22 @@ class FixtureDetailsTest {
   }
 
   @Test
+  void aGatewaysTagBeforeAReplysOrForwardsSubjectKeepsItAQuotedBounce() {
+    for (String f : new String[] {"quoted-bounce-reply.eml", "quoted-bounce-forward.eml"}) {
+      for (String tag : new String[] {"[EXTERNAL] ", "***SPAM*** ", "[EXT] [list] "}) {
+        String m = new String(Fixtures.bytes(f), StandardCharsets.UTF_8).replaceFirst("(?m)^Subject: ", "Subject: " + tag);
+        BounceAnalysis a = Fixtures.analyzeText(m);
+        assertThat(a.kind()).as("%s %s", tag, f).isEqualTo(MessageKind.QUOTED_BOUNCE);
+        assertThat(a.recipients()).as("%s %s", tag, f).isEmpty();
+      }
+    }
+    assertThat(Engine.replySubject("[EXTERNAL] RE: Undeliverable")).isTrue();
+    assertThat(Engine.forwardSubject("***SPAM*** Fwd: Undeliverable")).isTrue();
+    assertThat(Engine.replySubject("[EXTERNAL] Undeliverable: RE")).isFalse();
+    assertThat(Engine.replySubject("*** RE: x")).isFalse(); // stars with no word between are no tag
+  }
+
+  @Test
   void exchangeDiagnosticsComeFromTheAdministratorSection() {
     BounceAnalysis a = Fixtures.analyze("exchange2010-text.eml");
     assertThat(a.recipients().get(0).diagnosticText()).isEqualTo("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##");
