@@ -561,7 +561,7 @@ public final class Engine {
     boolean systemSender = msg.systemSender();
     // Exim's own notices ("Mail failure - no recipient addresses") name a bounce only from a mail system
     boolean subjectNamesBounce = bounceSubject(subject)
-        || msg.daemonSender() && Keywords.startsWithAscii(subject.strip(), 0, "mail failure - ");
+        || msg.daemonSender() && Keywords.startsWithAscii(subject, afterTags(subject), "mail failure - ");
     if (!hasDsn && failedHeader.isEmpty() && msg.autoReply() && !msg.daemonSender()
         && !(subjectNamesBounce && !AutoReply.subjectSaysAutoReply(subject))) {
       BounceAnalysis auto = AutoReply.analyze(msg, this);

@@ -502,7 +502,8 @@ final class Formats {
 
   static String family(Signals s) {
     String from = LowerCase.root(s.from);
-    String subject = LowerCase.root(s.subject);
+    // a list's or gateway's tags before the subject ([EXTERNAL], ***SPAM***) do not hide its start
+    String subject = LowerCase.root(s.subject.substring(Engine.afterTags(s.subject)));
     HeaderLines h = s.headers;
     String t = s.text.length() > 20000 ? s.text.substring(0, 20000) : s.text;
     String rmta = LowerCase.root(s.reportingMta);

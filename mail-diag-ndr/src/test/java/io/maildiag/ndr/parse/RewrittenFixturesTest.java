@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rewritings that leave a message's meaning alone leave its analysis alone: every fixture, with
- * its header field names in lower case, its subject as an encoded word, every blank line written
- * as a space, a relay's trace field on top, or (a single text part) its body in base64 or
+ * its header field names in lower case, its subject as an encoded word or behind a gateway's tag,
+ * every blank line written as a space, a relay's trace field on top, or (a single text part) its body in base64 or
  * quoted-printable, names the same recipients
  * with the same action, codes, reason and permanence, and is the same kind of message in the same
  * format.
@@ -98,6 +98,19 @@ class RewrittenFixturesTest {
     String word = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.ISO_8859_1)) + "?=";
     String rewritten = m.substring(0, at) + "Subject: " + word + m.substring(valueEnd);
     assertThat(analyzed(rewritten)).isEqualTo(analyzed(m));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void aGatewaysTagBeforeTheSubject(String name) {
+    String m = latin1(name);
+    int end = headerEnd(m);
+    int at = m.startsWith("Subject:") ? 0 : m.indexOf("\nSubject:") + 1;
+    assumeTrue(at == 0 && m.startsWith("Subject:") || at > 0 && at < end, "the fixture has a subject");
+    for (String tag : new String[] {"[EXTERNAL] ", "***SPAM*** "}) {
+      String rewritten = m.substring(0, at) + "Subject: " + tag + m.substring(at + "Subject:".length()).stripLeading();
+      assertThat(analyzed(rewritten)).as(tag).isEqualTo(analyzed(m));
+    }
   }
 
   @ParameterizedTest
