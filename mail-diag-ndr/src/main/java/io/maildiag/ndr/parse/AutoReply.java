@@ -21,9 +21,8 @@ final class AutoReply {
   private AutoReply() {}
 
   private static final Pattern SUBJECT = Pattern.compile(
-      // a gateway's tags may come first ("[EXTERNAL] ", "***SPAM*** "); every quantifier is possessive
-      "(?i)^\\s*+(?:\\[[^\\]\\r\\n]{1,40}+\\]\\s*+|\\*++[^*\\r\\n]{1,30}+\\*++\\s*+)*+"
-          + "(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
+      // matched from the subject's own words on, after a list's or gateway's tags (see subjectSaysAutoReply)
+      "(?i)^\\s*+(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
           + "antwort|answer|svar|risposta|respuesta|r[\u00e9e]ponse|antwoord)|autoreply|autoresponse|out of (?:the )?office|"
           + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[\u00e9e]ponse automatique|respuesta autom[\u00e1a]tica|risposta automatica|automatisch antwoord|"
@@ -42,8 +41,9 @@ final class AutoReply {
           // without the "AUTO:" ("Jane Doe/SITE/ORG is out of the office"; no colon, so no "Fwd:" before it)
           + "auto\\s*:[^\\r\\n]*?\\bout of (?:the )?office|[^:\\r\\n]*?\\bis out of (?:the )?office\\b)");
 
+  /** Whether {@code subject} says it is an automatic reply, after its tags ({@link Engine#afterTags}). */
   static boolean subjectSaysAutoReply(String subject) {
-    return SUBJECT.matcher(subject).find();
+    return SUBJECT.matcher(subject).region(Engine.afterTags(subject), subject.length()).find();
   }
 
   static boolean isAutoReply(Engine.Message msg) {
@@ -77,7 +77,7 @@ final class AutoReply {
     if (appleAction != null && containsIgnoreCase(appleAction, "VACATION")) {
       return true;
     }
-    return SUBJECT.matcher(msg.subject).find();
+    return subjectSaysAutoReply(msg.subject);
   }
 
   /**

@@ -71,14 +71,12 @@ final class DsnParser {
     // which took time quadratic in their number)
     StringBuilder folded = null;
     for (int pos = from; pos <= to; ) {
-      int eol = text.indexOf('\n', pos);
-      if (eol < 0 || eol > to) {
-        eol = to;
-      }
+      int eol = lineEnd(text, pos, to);
       int start = pos;
       pos = eol + 1;
       boolean blank = isBlank(text, start, eol);
-      if (blank && eol > start && lastName != null && lastMap != null && fieldAfterIndentedLines(text, pos, to)) {
+      if (blank && eol > start && lastName != null && lastMap != null
+          && fieldAfterIndentedLines(text, pos, to, field, lfOnly)) {
         // a line of white space inside a folded value (obsolete folding, RFC 5322 section 4.2):
         // indented lines follow it, and then a field, so the block goes on (text quoted after the
         // report, indented too, is not taken into its last field)
@@ -167,37 +165,25 @@ final class DsnParser {
 
   /**
    * Whether one or more lines that start with a space or tab and are not white space only start at
-   * {@code pos}, and a header field's line follows them (all before {@code to}).
+   * {@code pos}, and a line that {@link #field(String, int, int, int[], boolean)} reads as a field
+   * follows them (all before {@code to}; {@code out} is its scratch).
    */
-  private static boolean fieldAfterIndentedLines(String text, int pos, int to) {
+  private static boolean fieldAfterIndentedLines(String text, int pos, int to, int[] out, boolean lfOnly) {
     int line = pos;
     while (line < to && (text.charAt(line) == ' ' || text.charAt(line) == '\t')) {
-      int eol = text.indexOf('\n', line);
-      int end = eol < 0 || eol > to ? to : eol;
+      int end = lineEnd(text, line, to);
       if (isBlank(text, line, end)) {
         return false;
       }
       line = end + 1;
     }
-    return line > pos && line < to && fieldNameAt(text, line, to);
+    return line > pos && line < to && field(text, line, lineEnd(text, line, to), out, lfOnly);
   }
 
-  /**
-   * Whether a field name and its colon start at {@code at}: printable ASCII other than the colon,
-   * then white space or none, then the colon (RFC 5322 sections 2.2 and 4.5).
-   */
-  private static boolean fieldNameAt(String text, int at, int to) {
-    int i = at;
-    while (i < to && text.charAt(i) > ' ' && text.charAt(i) < 127 && text.charAt(i) != ':') {
-      i++;
-    }
-    if (i == at) {
-      return false;
-    }
-    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i < to && text.charAt(i) == ':';
+  /** The end of the line that starts at {@code start}: the index of its LF, or {@code to} if none comes before it. */
+  private static int lineEnd(String text, int start, int to) {
+    int lf = text.indexOf('\n', start);
+    return lf < 0 || lf > to ? to : lf;
   }
 
   /** {@code text[from, to)} is empty or whitespace only, as String.isBlank decides. */
@@ -423,7 +409,7 @@ final class DsnParser {
           boolean isField = field(text, jStart, jEnd, field, lfOnly);
           boolean blank = isBlank(text, jStart, jEnd);
           if (blank || jStart < jEnd && (text.charAt(jStart) == ' ' || text.charAt(jStart) == '\t') || isField
-              || j > i && replyLine(text, jStart, jEnd)) {
+              || j > i && LineMatchers.replyCodeAt(text, jStart, jEnd)) {
             if (isField && !isDsnish(text, jStart, field[0])) {
               misses++;
               if (misses > 1) {
@@ -460,21 +446,9 @@ final class DsnParser {
     return null;
   }
 
-  /** Whether {@code text[start, end)} starts as an SMTP reply line does: a code of 2, 4 or 5 and two digits, then a space or hyphen. */
-  private static boolean replyLine(String text, int start, int end) {
-    if (end - start < 4) {
-      return false;
-    }
-    char c = text.charAt(start);
-    char sep = text.charAt(start + 3);
-    return (c == '2' || c == '4' || c == '5') && Smtp.isDigit(text.charAt(start + 1)) && Smtp.isDigit(text.charAt(start + 2))
-        && (sep == ' ' || sep == '-');
-  }
-
   /** The end of the line that starts at {@code start}: the index of its LF, or the text's length. */
   private static int lineEnd(String text, int start) {
-    int lf = text.indexOf('\n', start);
-    return lf < 0 ? text.length() : lf;
+    return lineEnd(text, start, text.length());
   }
 
   /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */

@@ -203,30 +203,8 @@ public final class Engine {
       diags.add(Diagnostic.warning(Codes.MORE_MESSAGES, "the input is an mbox file of " + (mbox.more() + 1)
           + " messages; only the first was analysed (BounceAnalyzer.analyzeEach analyses each)"));
     }
-    int maxLine = Math.max(1, limits.maxLineLength());
-    int maxHeader = Math.max(1, limits.maxHeaderBytes());
-    boolean whiteLinesMadeEmpty = false;
-    if (length > maxHeader) {
-      // a message larger than the header section's limit: lines of white space that stand for empty
-      // lines must be made empty before the header section is cut at that limit
-      byte[] blanked = Normalizer.whiteLinesAsEmpty(
-          Normalizer.normalizeMessage(input, length, Integer.MAX_VALUE, Integer.MAX_VALUE, diags).bytes());
-      if (blanked != null) {
-        input = blanked;
-        length = blanked.length;
-        whiteLinesMadeEmpty = true;
-      }
-    }
-    Normalizer.Normalized normalized = Normalizer.normalizeMessage(input, length, maxLine, maxHeader, diags);
-    byte[] blanked = Normalizer.whiteLinesAsEmpty(normalized.bytes());
-    if (blanked != null) {
-      normalized = new Normalizer.Normalized(blanked, null);
-      whiteLinesMadeEmpty = true;
-    }
-    if (whiteLinesMadeEmpty) {
-      diags.add(Diagnostic.warning(Codes.MIME_MALFORMED,
-          "the message has no empty line; its lines of white space were read as empty lines"));
-    }
+    Normalizer.Normalized normalized = Normalizer.normalizeReadingWhiteLines(input, length,
+        Math.max(1, limits.maxLineLength()), Math.max(1, limits.maxHeaderBytes()), diags);
     byte[] norm = normalized.bytes();
     MimePart root = new MimeReader(limits.maxMimeDepth(), limits.maxHeaderFields(), diags, deadline).read(normalized);
     if (deadline.expired()) {

@@ -559,8 +559,7 @@ final class LineMatchers {
    * a reply code, a space or hyphen, and no line terminator after them.
    */
   static boolean innerReply(String s) {
-    if (s.length() < 4 || !isClass(s.charAt(0)) || !Smtp.isDigit(s.charAt(1)) || !Smtp.isDigit(s.charAt(2))
-        || s.charAt(3) != ' ' && s.charAt(3) != '-') {
+    if (!replyCodeAt(s, 0, s.length())) {
       return false;
     }
     for (int k = 4; k < s.length(); k++) {
@@ -569,6 +568,15 @@ final class LineMatchers {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code s[at, end)} starts with a reply code of class 2, 4 or 5 and a space or hyphen
+   * after it ({@code [245]\d\d[ -]}).
+   */
+  static boolean replyCodeAt(String s, int at, int end) {
+    return end - at >= 4 && isClass(s.charAt(at)) && Smtp.isDigit(s.charAt(at + 1)) && Smtp.isDigit(s.charAt(at + 2))
+        && (s.charAt(at + 3) == ' ' || s.charAt(at + 3) == '-');
   }
 
   /** The phrases of {@link TextScanner#SECTION_END}. */

@@ -196,6 +196,38 @@ final class Normalizer {
   }
 
   /**
+   * {@link #normalizeMessage}, and a message with no empty line but lines of white space (a relay
+   * that writes every blank line as a space) has those lines made empty ({@link
+   * #whiteLinesAsEmpty}), with a warning: in a message larger than the header section's limit,
+   * before the header section (then the whole message) is cut at that limit.
+   */
+  static Normalized normalizeReadingWhiteLines(byte[] in, int length, int maxLineLength, int maxHeaderBytes,
+      Diags diags) {
+    byte[] input = in;
+    int n = length;
+    boolean madeEmpty = false;
+    if (n > maxHeaderBytes) {
+      byte[] blanked = whiteLinesAsEmpty(normalizeMessage(in, n, Integer.MAX_VALUE, Integer.MAX_VALUE, diags).bytes());
+      if (blanked != null) {
+        input = blanked;
+        n = blanked.length;
+        madeEmpty = true;
+      }
+    }
+    Normalized normalized = normalizeMessage(input, n, maxLineLength, maxHeaderBytes, diags);
+    byte[] blanked = whiteLinesAsEmpty(normalized.bytes());
+    if (blanked != null) {
+      normalized = new Normalized(blanked, null);
+      madeEmpty = true;
+    }
+    if (madeEmpty) {
+      diags.add(io.maildiag.core.Diagnostic.warning(Codes.MIME_MALFORMED,
+          "the message has no empty line; its lines of white space were read as empty lines"));
+    }
+    return normalized;
+  }
+
+  /**
    * {@code b} (normalised: LF line breaks only) with its lines of white space made empty, when it
    * has no empty line at all but such lines (a relay that writes every blank line as a space): in
    * a message without an empty line, they are the only possible end of its header section and of

@@ -149,7 +149,7 @@ class DsnParserEquivalenceTest {
           while (j < end && !lines[j].isBlank() && (lines[j].charAt(0) == ' ' || lines[j].charAt(0) == '\t')) {
             j++;
           }
-          if (j > i + 1 && j < end && lines[j].matches("(?s)[!-9;-~]+[ \t]*:.*")) {
+          if (j > i + 1 && j < end && DsnParser.field(lines[j]) != null) {
             continue; // white space inside a folded value: indented lines after it, then a field
           }
         }

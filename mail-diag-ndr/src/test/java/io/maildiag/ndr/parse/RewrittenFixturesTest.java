@@ -67,6 +67,13 @@ class RewrittenFixturesTest {
     return end + 1;
   }
 
+  /** Where the header section's Subject field starts; the test is skipped when there is none. */
+  private static int subjectAt(String m) {
+    int at = m.startsWith("Subject:") ? 0 : m.indexOf("\nSubject:") + 1;
+    assumeTrue(at == 0 && m.startsWith("Subject:") || at > 0 && at < headerEnd(m), "the fixture has a subject");
+    return at;
+  }
+
   @ParameterizedTest
   @MethodSource("fixtures")
   void fieldNamesInLowerCase(String name) {
@@ -86,9 +93,7 @@ class RewrittenFixturesTest {
   @MethodSource("fixtures")
   void subjectAsAnEncodedWord(String name) {
     String m = latin1(name);
-    int end = headerEnd(m);
-    int at = m.startsWith("Subject:") ? 0 : m.indexOf("\nSubject:") + 1;
-    assumeTrue(at > 0 && at < end || m.startsWith("Subject:"), "the fixture has a subject");
+    int at = subjectAt(m);
     int valueEnd = at;
     do {
       valueEnd = m.indexOf('\n', valueEnd + 1);
@@ -104,9 +109,7 @@ class RewrittenFixturesTest {
   @MethodSource("fixtures")
   void aGatewaysTagBeforeTheSubject(String name) {
     String m = latin1(name);
-    int end = headerEnd(m);
-    int at = m.startsWith("Subject:") ? 0 : m.indexOf("\nSubject:") + 1;
-    assumeTrue(at == 0 && m.startsWith("Subject:") || at > 0 && at < end, "the fixture has a subject");
+    int at = subjectAt(m);
     for (String tag : new String[] {"[EXTERNAL] ", "***SPAM*** "}) {
       String rewritten = m.substring(0, at) + "Subject: " + tag + m.substring(at + "Subject:".length()).stripLeading();
       assertThat(analyzed(rewritten)).as(tag).isEqualTo(analyzed(m));
