@@ -21,8 +21,9 @@
 #
 # This Postfix makes its bounces at once: a message it cannot deliver at the first attempt (a 4xx
 # reply, a refused connection) is returned to its sender then (maximal_queue_lifetime = 0), and a
-# 5xx reply bounces it as always. It never looks up DNS, delivers nothing locally, accepts
-# SMTPUTF8, logs to DIR/maillog, and runs no chroot.
+# 5xx reply bounces it as always. It never looks up DNS, accepts SMTPUTF8, logs to DIR/maillog,
+# and runs no chroot. The one local domain is local.test, which has no users and no aliases: its
+# addresses are accepted, then bounced by local delivery ("unknown user").
 #
 # Postfix's master process must be started as root (it drops to the mail_owner user, "postfix",
 # for its daemons): run as another user, "start" exits with status 3 and does nothing. "start"
@@ -169,7 +170,7 @@ maillog_file_prefixes = $dir
 myhostname = mta.example.test
 mydomain = example.test
 myorigin = \$myhostname
-mydestination =
+mydestination = local.test
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
@@ -212,6 +213,7 @@ retry     unix  - - n -    - error
 discard   unix  - - n -    - discard
 anvil     unix  - - n -    1 anvil
 scache    unix  - - n -    1 scache
+local     unix  - n n -    - local
 postlog   unix-dgram n - n - 1 postlogd
 EOF
 

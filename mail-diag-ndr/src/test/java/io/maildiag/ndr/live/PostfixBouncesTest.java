@@ -32,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Real bounces: a real Postfix on 127.0.0.1 ({@link PostfixServer}) takes each test's message and
  * delivers it to an SMTP server of the test's own ({@link SmtpSink}), which refuses it as a
  * receiving system would: an unknown user, a full mailbox, a refused sender, a message too large,
- * a client on a block list. Postfix then writes its bounce, as it writes them for everyone, and
- * returns it to the message's sender through the same sink, where the test takes it and analyses
- * it. Nothing in a bounce is written by the test but the receiving side's reply.
+ * a client on a block list; and Postfix's own local delivery refuses an address it does not know.
+ * Postfix then writes its bounce, as it writes them for everyone, and returns it to the message's
+ * sender through the same sink, where the test takes it and analyses it. Nothing in a bounce is
+ * written by the test but the receiving side's reply.
  *
  * <p>Each test sends from an address of its own, so that it waits for its own bounce only.
  */
@@ -210,6 +211,20 @@ class PostfixBouncesTest {
     assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
     assertThat(r.diagnosticText()).contains("<unknown-zoë@fail.test>");
     assertThat(a.original().subject()).contains("Grüße aus Köln");
+  }
+
+  @Test
+  void anAddressLocalDeliveryDoesNotKnowIsAnUnknownUser() throws Exception {
+    // Postfix's own verdict, not a remote reply: local.test has no users
+    BounceAnalysis a = bounce(sender("pat"), "Board meeting", "nosuchuser@local.test");
+
+    RecipientResult r = only(a);
+    assertThat(r.recipient()).isEqualTo("nosuchuser@local.test");
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("5.1.1"));
+    assertThat(r.replyCode()).isEmpty();
+    assertThat(r.diagnosticText()).contains("unknown user");
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
+    assertThat(r.classification().permanent()).isTrue();
   }
 
   @Test
