@@ -1,51 +1,67 @@
 #!/usr/bin/env bash
-# mta-test-server.sh - run a throw-away Postfix on the loopback interface, whose bounces are real
-# Postfix bounces, for integration tests and for trying mail-diag on them.
+# mta-test-server.sh - run a throw-away MTA (Postfix or Exim) on the loopback interface, whose
+# bounces are that MTA's own, for integration tests and for trying mail-diag on them.
 #
 # Usage:
-#   scripts/mta-test-server.sh start DIR PORT RELAY [DOMAIN=NEXTHOP]...
-#                                               start Postfix, wait until it greets on PORT
-#   scripts/mta-test-server.sh stop DIR         stop the Postfix started in DIR (no-op if none)
-#   scripts/mta-test-server.sh status DIR       exit 0 if the Postfix of DIR is running
+#   scripts/mta-test-server.sh start MTA DIR PORT RELAY [DOMAIN=HOST:PORT]...
+#                                               start the MTA, wait until it greets on PORT
+#   scripts/mta-test-server.sh stop DIR         stop the MTA started in DIR (no-op if none)
+#   scripts/mta-test-server.sh status DIR       exit 0 if the MTA of DIR is running
 #
-#   DIR      a directory; created if missing. Everything this Postfix reads or writes lives in it:
-#            main.cf, master.cf, transport, maillog, queue/ and data/. Nothing is written to /etc,
-#            /var or /run, and the system's own Postfix (if any) is left alone.
-#   PORT     the TCP port of 127.0.0.1 on which Postfix takes mail (SMTP; any sender on 127.0.0.1
+#   MTA      postfix or exim.
+#   DIR      a directory; created if missing. Everything the MTA reads or writes lives in it: its
+#            configuration, queue (spool) and log (DIR/maillog for Postfix, DIR/log/mainlog for
+#            Exim). Nothing is written to /etc, /var or /run, and the system's own MTA (if any) is
+#            left alone.
+#   PORT     the TCP port of 127.0.0.1 on which the MTA takes mail (SMTP; any sender on 127.0.0.1
 #            may relay through it).
-#   RELAY    HOST:PORT, where Postfix delivers all mail, the bounces it makes included: the test's
+#   RELAY    HOST:PORT, where the MTA delivers all mail, the bounces it makes included: the test's
 #            own SMTP server, which answers each command as the test wants (accepts, refuses, ...).
-#   DOMAIN=NEXTHOP
-#            mail for DOMAIN goes to NEXTHOP instead, a Postfix transport(5) value such as
-#            "smtp:[127.0.0.1]:2626" or "error:5.1.2 bad destination".
+#   DOMAIN=HOST:PORT
+#            mail for DOMAIN goes to HOST:PORT instead.
 #
-# This Postfix makes its bounces at once: a message it cannot deliver at the first attempt (a 4xx
-# reply, a refused connection) is returned to its sender then (maximal_queue_lifetime = 0), and a
-# 5xx reply bounces it as always. It never looks up DNS, accepts SMTPUTF8, logs to DIR/maillog,
-# and runs no chroot. The one local domain is local.test, which has no users and no aliases: its
-# addresses are accepted, then bounced by local delivery ("unknown user").
+# The MTA makes its bounces at once, or nearly: a 5xx reply bounces a message as always, and a
+# message it cannot deliver at the first attempt (a 4xx reply, a refused connection) is returned
+# to its sender then (Postfix: maximal_queue_lifetime = 0) or at the attempt one second later
+# (Exim: retry rule F,1s,1s, queue runs every second). It never looks up DNS, accepts SMTPUTF8, and
+# runs no chroot. Its one local domain is local.test, which has no users and no aliases: Postfix
+# accepts its addresses, then bounces them in local delivery ("unknown user"); Exim accepts them,
+# then bounces them as unroutable.
 #
-# Postfix's master process must be started as root (it drops to the mail_owner user, "postfix",
-# for its daemons): run as another user, "start" exits with status 3 and does nothing. "start"
-# refuses to run over a Postfix that is still running in DIR, and polls PORT for the 220 greeting
-# for at most about 15 seconds; if Postfix does not come up, the log is printed and the script
-# exits 1. "stop" asks Postfix to stop, waits up to about 10 seconds, then kills its master.
+# Either MTA's master process must be started as root (it drops to its own user for deliveries):
+# run as another user, "start" exits with status 3 and does nothing; so it does when the MTA is
+# not installed (with the install hint on stderr). "start" refuses to run over an MTA that is
+# still running in DIR, and polls PORT for the 220 greeting for at most about 15 seconds; if the
+# MTA does not come up, its log is printed and the script exits 1. "stop" asks the MTA to stop,
+# waits up to about 10 seconds, then kills it.
 #
-# Needs bash, coreutils and Postfix 3.4 or later (Debian: apt-get install -y postfix, answering
-# "No configuration"; non-interactively:
-#   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-# first). Example:
-#   scripts/mta-test-server.sh start /tmp/mta 2525 127.0.0.1:2626 down.test='smtp:[127.0.0.1]:2699'
+# Postfix: 3.4 or later (Debian: apt-get install -y postfix, answering "No configuration";
+# non-interactively, first:
+#   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections).
+# Exim: 4.9x, the binary given by $EXIM, else exim4 or exim on PATH or in /usr/sbin. Debian's
+# exim4-daemon-light cannot be installed beside Postfix (both are the system's MTA); its binary
+# runs unpacked from the package (apt-get download exim4-daemon-light; dpkg-deb -x ... DIR; then
+# EXIM=DIR/usr/sbin/exim4), with libidn12 installed and the user it was built for, Debian-exim,
+# present (useradd --system --user-group Debian-exim). Example:
+#   scripts/mta-test-server.sh start postfix /tmp/mta 2525 127.0.0.1:2626 down.test=127.0.0.1:2699
 #   ... send mail to 127.0.0.1 port 2525, receive its bounces on 127.0.0.1 port 2626 ...
 #   scripts/mta-test-server.sh stop /tmp/mta
 set -euo pipefail
 
 readonly START_TIMEOUT_SECONDS=15
 readonly STOP_TIMEOUT_SECONDS=10
+readonly NOT_READY=3
+readonly POSTFIX_HINT='install it with: echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections && apt-get install -y postfix'
+readonly EXIM_HINT='unpack it with: apt-get download exim4-daemon-light && dpkg-deb -x exim4-daemon-light_*.deb DIR, then set EXIM=DIR/usr/sbin/exim4 (it needs libidn12 and the user Debian-exim)'
 
 die() {
   echo "mta-test-server: $*" >&2
   exit 1
+}
+
+not_ready() { # MESSAGE: the MTA cannot run here; exit 3
+  echo "mta-test-server: $*" >&2
+  exit "$NOT_READY"
 }
 
 usage() {
@@ -53,15 +69,18 @@ usage() {
   exit 2
 }
 
-find_postfix() { # prints the path of the postfix command, from PATH or /usr/sbin
-  local found
-  if found=$(command -v postfix 2>/dev/null); then
-    echo "$found"
-  elif [[ -x /usr/sbin/postfix ]]; then
-    echo /usr/sbin/postfix
-  else
-    return 1
-  fi
+find_tool() { # NAME...: prints the path of the first NAME found on PATH or in /usr/sbin
+  local name found
+  for name in "$@"; do
+    if found=$(command -v "$name" 2>/dev/null); then
+      echo "$found"
+      return 0
+    elif [[ -x /usr/sbin/$name ]]; then
+      echo "/usr/sbin/$name"
+      return 0
+    fi
+  done
+  return 1
 }
 
 abs_dir() { # DIR: creates it if needed and prints its absolute path
@@ -69,25 +88,47 @@ abs_dir() { # DIR: creates it if needed and prints its absolute path
   (cd -- "$1" && pwd -P)
 }
 
-master_pid() { # DIR: prints the pid of a live Postfix master of DIR
-  local pidfile=$1/queue/pid/master.pid pid state
+alive() { # PID: true if the process exists and is not a zombie
+  local state
+  [[ -r /proc/$1/stat ]] || return 1
+  state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
+  [[ -n $state && $state != Z && $state != X ]]
+}
+
+mta_of() { # DIR: prints the MTA last started in DIR
+  [[ -s $1/mta ]] && cat -- "$1/mta"
+}
+
+running_pid() { # DIR: prints the pid of the live master (Postfix) or daemon (Exim) of DIR
+  local pidfile pid
+  case $(mta_of "$1") in
+    postfix) pidfile=$1/queue/pid/master.pid ;;
+    exim) pidfile=$1/exim.pid ;;
+    *) return 1 ;;
+  esac
   [[ -s $pidfile ]] || return 1
   read -r pid < "$pidfile" || true
   pid=${pid//[[:space:]]/}
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  [[ -r /proc/$pid/stat ]] || return 1
-  state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$pid/stat" 2>/dev/null) || return 1
-  [[ -n $state && $state != Z && $state != X ]] || return 1
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 1
   echo "$pid"
 }
 
+log_of() { # DIR: prints the path of the MTA's log
+  case $(mta_of "$1") in
+    exim) echo "$1/log/mainlog" ;;
+    *) echo "$1/maillog" ;;
+  esac
+}
+
 show_log() { # DIR
-  if [[ -s $1/maillog ]]; then
-    echo "---- $1/maillog ----" >&2
-    tail -n 40 "$1/maillog" >&2
+  local log
+  log=$(log_of "$1")
+  if [[ -s $log ]]; then
+    echo "---- $log ----" >&2
+    tail -n 40 "$log" >&2
     echo "----" >&2
   else
-    echo "(no log in $1/maillog)" >&2
+    echo "(no log in $log)" >&2
   fi
 }
 
@@ -101,70 +142,62 @@ greets() { # PORT: succeeds if 127.0.0.1:PORT answers with an SMTP 220 greeting
 }
 
 stop_server() { # DIR
-  local dir=$1 pid i
-  pid=$(master_pid "$dir") || return 0
-  "$POSTFIX" -c "$dir" stop > /dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+  local dir=$1 pid i postfix
+  pid=$(running_pid "$dir") || return 0
+  if [[ $(mta_of "$dir") == postfix ]] && postfix=$(find_tool postfix); then
+    "$postfix" -c "$dir" stop > /dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+  else
+    kill -TERM "$pid" 2>/dev/null || true
+  fi
   for (( i = 0; i < STOP_TIMEOUT_SECONDS * 10; i++ )); do
-    master_pid "$dir" > /dev/null || return 0
+    alive "$pid" || return 0
     sleep 0.1
   done
-  echo "mta-test-server: Postfix (master pid $pid) did not stop; killing it" >&2
+  echo "mta-test-server: the MTA of $dir (pid $pid) did not stop; killing it" >&2
   kill -KILL "$pid" 2>/dev/null || true
   pkill -KILL -P "$pid" 2>/dev/null || true
 }
 
-cmd_start() {
-  [[ $# -ge 3 ]] || usage
-  local dir port relay relay_host relay_port spec domain nexthop owner pid deadline
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "mta-test-server: Postfix must be started as root" >&2
-    exit 3
-  fi
-  dir=$(abs_dir "$1") || die "cannot create directory '$1'"
-  port=$2
-  relay=$3
-  shift 3
-  if ! [[ $port =~ ^[0-9]{1,5}$ ]] || (( 10#$port < 1 || 10#$port > 65535 )); then
-    die "invalid port '$port'"
-  fi
-  port=$(( 10#$port ))
-  [[ $relay =~ ^([A-Za-z0-9.-]+):([0-9]{1,5})$ ]] || die "invalid relay '$relay' (HOST:PORT)"
-  relay_host=${BASH_REMATCH[1]}
-  relay_port=${BASH_REMATCH[2]}
-  if pid=$(master_pid "$dir"); then
-    die "a Postfix (master pid $pid) is already running in $dir; stop it first: $0 stop $dir"
-  fi
-  owner=$("$POSTCONF" -d -h mail_owner)
+# The next hops of the DOMAIN=HOST:PORT arguments, checked: three words (domain, host, port) each.
+HOPS=()
+parse_hops() {
+  local spec domain hop
+  for spec in "$@"; do
+    [[ $spec == *=* ]] || die "invalid DOMAIN=HOST:PORT '$spec'"
+    domain=${spec%%=*}
+    hop=${spec#*=}
+    [[ $domain =~ ^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$ ]] || die "invalid domain '$domain'"
+    [[ $hop =~ ^([A-Za-z0-9.-]+):([0-9]{1,5})$ ]] || die "invalid next hop '$hop' for $domain (HOST:PORT)"
+    HOPS+=("$domain" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}")
+  done
+}
 
-  rm -rf -- "$dir/queue" "$dir/data"
-  rm -f -- "$dir/main.cf" "$dir/master.cf" "$dir/transport" "$dir/maillog"
+start_postfix() { # DIR PORT RELAY_HOST RELAY_PORT
+  local dir=$1 port=$2 relay_host=$3 relay_port=$4 postfix postconf owner i
+  postfix=$(find_tool postfix) || not_ready "Postfix is not installed; $POSTFIX_HINT"
+  postconf=$(dirname "$postfix")/postconf
+  [[ -x $postconf ]] || postconf=$(find_tool postconf) || die "postconf not found next to $postfix"
+  owner=$("$postconf" -d -h mail_owner)
   mkdir -p -- "$dir/queue" "$dir/data"
-  chmod 755 -- "$dir"
   chown -- "$owner" "$dir/data"
   if command -v runuser > /dev/null && ! runuser -u "$owner" -- test -w "$dir/data"; then
     die "user $owner cannot reach $dir: every directory above it must be searchable by others (chmod o+x)"
   fi
   : > "$dir/transport"
-  for spec in "$@"; do
-    [[ $spec == *=* ]] || die "invalid DOMAIN=NEXTHOP '$spec'"
-    domain=${spec%%=*}
-    nexthop=${spec#*=}
-    [[ $domain =~ ^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$ ]] || die "invalid domain '$domain'"
-    [[ -n $nexthop && $nexthop != *$'\n'* ]] || die "invalid next hop for $domain"
-    printf '%s %s\n' "$domain" "$nexthop" >> "$dir/transport"
+  for (( i = 0; i < ${#HOPS[@]}; i += 3 )); do
+    printf '%s smtp:[%s]:%s\n' "${HOPS[i]}" "${HOPS[i + 1]}" "${HOPS[i + 2]}" >> "$dir/transport"
   done
-
   cat > "$dir/main.cf" <<EOF
 # Written by mta-test-server.sh; everything lives in $dir.
 compatibility_level = 3.6
 queue_directory = $dir/queue
 data_directory = $dir/data
-command_directory = $("$POSTCONF" -d -h command_directory)
-daemon_directory = $("$POSTCONF" -d -h daemon_directory)
-meta_directory = $("$POSTCONF" -d -h meta_directory)
-shlib_directory = $("$POSTCONF" -d -h shlib_directory)
+command_directory = $("$postconf" -d -h command_directory)
+daemon_directory = $("$postconf" -d -h daemon_directory)
+meta_directory = $("$postconf" -d -h meta_directory)
+shlib_directory = $("$postconf" -d -h shlib_directory)
 mail_owner = $owner
-setgid_group = $("$POSTCONF" -d -h setgid_group)
+setgid_group = $("$postconf" -d -h setgid_group)
 maillog_file = $dir/maillog
 maillog_file_prefixes = $dir
 myhostname = mta.example.test
@@ -191,7 +224,6 @@ alias_database =
 local_recipient_maps =
 biff = no
 EOF
-
   cat > "$dir/master.cf" <<EOF
 # Written by mta-test-server.sh: SMTP on 127.0.0.1:$port and the services mail needs on its way.
 127.0.0.1:$port inet n - n - - smtpd
@@ -216,32 +248,147 @@ scache    unix  - - n -    1 scache
 local     unix  - n n -    - local
 postlog   unix-dgram n - n - 1 postlogd
 EOF
-
   # "check" makes the queue's directories with their owners and modes; its warnings (a queue
   # outside /var/spool) are not errors
-  "$POSTFIX" -c "$dir" check > "$dir/check.out" 2>&1 || {
+  "$postfix" -c "$dir" check > "$dir/check.out" 2>&1 || {
     cat "$dir/check.out" >&2
     show_log "$dir"
     die "postfix check failed on $dir"
   }
   rm -f -- "$dir/check.out"
-  if ! "$POSTFIX" -c "$dir" start < /dev/null > /dev/null 2>&1; then
+  if ! "$postfix" -c "$dir" start < /dev/null > /dev/null 2>&1; then
     show_log "$dir"
     die "Postfix failed to start (port $port in use?)"
   fi
+  VERSION="Postfix $("$postconf" -d -h mail_version)"
+}
+
+start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
+  local dir=$1 port=$2 relay_host=$3 relay_port=$4 exim user i
+  exim=${EXIM:-}
+  [[ -n $exim ]] || exim=$(find_tool exim4 exim) || not_ready "Exim is not installed; $EXIM_HINT"
+  [[ -x $exim ]] || not_ready "Exim '$exim' is not executable; $EXIM_HINT"
+  # the spool and log belong to the user the binary was built to run deliveries as
+  user=Debian-exim
+  getent passwd "$user" > /dev/null || user=exim
+  mkdir -p -- "$dir/spool" "$dir/log"
+  chown -- "$user" "$dir/spool" "$dir/log"
+  {
+    echo "# Written by mta-test-server.sh; everything lives in $dir."
+    echo "exim_path = $exim"
+    echo "keep_environment ="
+    echo "primary_hostname = exim.example.test"
+    echo "qualify_domain = exim.example.test"
+    echo "spool_directory = $dir/spool"
+    echo "log_file_path = $dir/log/%slog"
+    echo "pid_file_path = $dir/exim.pid"
+    echo "daemon_smtp_ports = $port"
+    echo "local_interfaces = 127.0.0.1"
+    echo "tls_advertise_hosts ="
+    echo "host_lookup ="
+    echo "rfc1413_hosts ="
+    echo "smtputf8_advertise_hosts = *"
+    echo "acl_smtp_rcpt = acl_rcpt"
+    echo "ignore_bounce_errors_after = 0s"
+    echo "timeout_frozen_after = 0s"
+    echo "begin acl"
+    echo "acl_rcpt:"
+    echo "  accept hosts = 127.0.0.0/8"
+    echo "  deny"
+    echo "begin routers"
+    for (( i = 0; i < ${#HOPS[@]}; i += 3 )); do
+      echo "hop$i:"
+      echo "  driver = manualroute"
+      echo "  domains = ${HOPS[i]}"
+      echo "  route_list = * ${HOPS[i + 1]} byname"
+      echo "  transport = smtp$i"
+      echo "  self = send"
+    done
+    echo "local_users:"
+    echo "  driver = accept"
+    echo "  domains = local.test"
+    echo "  check_local_user"
+    echo "  transport = discard"
+    echo "relay:"
+    echo "  driver = manualroute"
+    echo "  domains = ! local.test"
+    echo "  route_list = * $relay_host byname"
+    echo "  transport = relay"
+    echo "  self = send"
+    echo "begin transports"
+    echo "relay:"
+    echo "  driver = smtp"
+    echo "  port = $relay_port"
+    for (( i = 0; i < ${#HOPS[@]}; i += 3 )); do
+      echo "smtp$i:"
+      echo "  driver = smtp"
+      echo "  port = ${HOPS[i + 2]}"
+    done
+    echo "discard:"
+    echo "  driver = appendfile"
+    echo "  file = /dev/null"
+    echo "begin retry"
+    echo "*  *  F,1s,1s"
+  } > "$dir/exim.conf"
+  if ! "$exim" -C "$dir/exim.conf" -bV > "$dir/version.out" 2>&1; then
+    if grep -q -e 'failed to find uid' -e 'error while loading shared libraries' "$dir/version.out"; then
+      # a library or the user it was built for is missing: not this configuration's fault
+      not_ready "Exim ($exim) cannot run here: $(head -n 2 "$dir/version.out" | tr '\n' ' ')"
+    fi
+    cat "$dir/version.out" >&2
+    die "Exim rejected $dir/exim.conf"
+  fi
+  # the daemon goes to the background itself; a queue run every second retries deferred mail
+  if ! "$exim" -C "$dir/exim.conf" -bd -q1s < /dev/null > "$dir/start.out" 2>&1; then
+    cat "$dir/start.out" >&2
+    show_log "$dir"
+    die "Exim failed to start (port $port in use?)"
+  fi
+  VERSION=$(sed -n 's/^Exim version \([^ ]*\).*/Exim \1/p' "$dir/version.out")
+  rm -f -- "$dir/version.out" "$dir/start.out"
+}
+
+cmd_start() {
+  [[ $# -ge 4 ]] || usage
+  local mta=$1 dir port relay relay_host relay_port pid deadline
+  [[ $mta == postfix || $mta == exim ]] || die "unknown MTA '$mta' (postfix or exim)"
+  if [[ $(id -u) -ne 0 ]]; then
+    not_ready "$mta must be started as root"
+  fi
+  dir=$(abs_dir "$2") || die "cannot create directory '$2'"
+  port=$3
+  relay=$4
+  shift 4
+  if ! [[ $port =~ ^[0-9]{1,5}$ ]] || (( 10#$port < 1 || 10#$port > 65535 )); then
+    die "invalid port '$port'"
+  fi
+  port=$(( 10#$port ))
+  [[ $relay =~ ^([A-Za-z0-9.-]+):([0-9]{1,5})$ ]] || die "invalid relay '$relay' (HOST:PORT)"
+  relay_host=${BASH_REMATCH[1]}
+  relay_port=${BASH_REMATCH[2]}
+  parse_hops "$@"
+  if pid=$(running_pid "$dir"); then
+    die "an MTA (pid $pid) is already running in $dir; stop it first: $0 stop $dir"
+  fi
+  rm -rf -- "$dir/queue" "$dir/data" "$dir/spool" "$dir/log"
+  rm -f -- "$dir/main.cf" "$dir/master.cf" "$dir/transport" "$dir/maillog" "$dir/exim.conf" "$dir/exim.pid"
+  chmod 755 -- "$dir"
+  echo "$mta" > "$dir/mta"
+  VERSION=$mta
+  "start_$mta" "$dir" "$port" "$relay_host" "$relay_port"
 
   deadline=$(( $(date +%s%N) + START_TIMEOUT_SECONDS * 1000000000 ))
   until greets "$port"; do
     if (( $(date +%s%N) > deadline )); then
-      echo "mta-test-server: Postfix did not greet on 127.0.0.1 port $port within ${START_TIMEOUT_SECONDS} s" >&2
+      echo "mta-test-server: $mta did not greet on 127.0.0.1 port $port within ${START_TIMEOUT_SECONDS} s" >&2
       show_log "$dir"
       stop_server "$dir"
       exit 1
     fi
     sleep 0.1
   done
-  pid=$(master_pid "$dir") || { show_log "$dir"; die "Postfix greets but its master's pid file is missing"; }
-  echo "mta-test-server: Postfix $("$POSTCONF" -d -h mail_version) (master pid $pid) on 127.0.0.1 port $port, relaying to $relay"
+  pid=$(running_pid "$dir") || { show_log "$dir"; die "$mta greets but its pid file is missing"; }
+  echo "mta-test-server: $VERSION (pid $pid) on 127.0.0.1 port $port, relaying to $relay"
 }
 
 cmd_stop() {
@@ -253,8 +400,8 @@ cmd_stop() {
 cmd_status() {
   [[ $# -eq 1 ]] || usage
   local pid
-  if [[ -d $1 ]] && pid=$(master_pid "$(cd -- "$1" && pwd -P)"); then
-    echo "running (master pid $pid)"
+  if [[ -d $1 ]] && pid=$(running_pid "$(cd -- "$1" && pwd -P)"); then
+    echo "running (pid $pid)"
   else
     echo "not running"
     return 1
@@ -264,12 +411,6 @@ cmd_status() {
 [[ $# -ge 1 ]] || usage
 command=$1
 shift
-case $command in
-  -h | --help | help) usage ;;
-esac
-POSTFIX=$(find_postfix) || die "postfix not found; install it with: apt-get install -y postfix"
-POSTCONF=$(dirname "$POSTFIX")/postconf
-[[ -x $POSTCONF ]] || POSTCONF=$(command -v postconf) || die "postconf not found next to $POSTFIX"
 case $command in
   start) cmd_start "$@" ;;
   stop) cmd_stop "$@" ;;

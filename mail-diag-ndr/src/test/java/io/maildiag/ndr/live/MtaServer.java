@@ -17,78 +17,78 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Postfix on 127.0.0.1, started and stopped with {@code scripts/mta-test-server.sh}: it
- * takes mail on its own port and delivers all of it, the bounces it makes included, to a relay
- * (an {@link SmtpSink}), returning a message to its sender at the first failed attempt.
+ * A real MTA (Postfix or Exim) on 127.0.0.1, started and stopped with {@code
+ * scripts/mta-test-server.sh}: it takes mail on its own port and delivers all of it, the bounces
+ * it makes included, to a relay (an {@link SmtpSink}), returning a message to its sender at the
+ * first failed attempt (Exim: at the attempt a second later).
  *
- * <p>Without Postfix, or when not run as root (Postfix's master process must start as root), the
- * calling test class is skipped, with a message saying why; when the environment variable {@code
- * CI} is {@code true} it fails instead, so that CI cannot pass without running these tests.
+ * <p>When the MTA cannot run here (not installed, or not run as root: either MTA's master process
+ * must start as root), the calling test class is skipped, with the script's message saying why;
+ * when the environment variable {@code CI} is {@code true} it fails instead, so that CI cannot
+ * pass without running these tests.
  */
-final class PostfixServer implements AutoCloseable {
-  private static final String INSTALL_HINT = "Postfix is not installed; install it with: echo \"postfix"
-      + " postfix/main_mailer_type select No configuration\" | debconf-set-selections && apt-get install -y postfix";
-  /** The script's exit status when it is not run as root. */
-  private static final int NOT_ROOT = 3;
+final class MtaServer implements AutoCloseable {
+  /** The script's exit status when the MTA cannot run here (see the script's usage). */
+  private static final int NOT_READY = 3;
 
+  private final String mta;
   private final Path dir;
   private final int port;
   private final Thread shutdownHook;
   private boolean running = true; // guarded by this
 
-  private PostfixServer(Path dir, int port) {
+  private MtaServer(String mta, Path dir, int port) {
+    this.mta = mta;
     this.dir = dir;
     this.port = port;
-    // Should the test JVM be stopped before @AfterAll (a timeout, Ctrl-C), Postfix is stopped anyway.
+    // Should the test JVM be stopped before @AfterAll (a timeout, Ctrl-C), the MTA is stopped anyway.
     this.shutdownHook = new Thread(() -> run(List.of("bash", script().toString(), "stop", dir.toString())),
-        "postfix-stop-" + port);
+        mta + "-stop-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
-   * Starts Postfix in {@code dir} on a free port, relaying to {@code relayPort} of 127.0.0.1, and
-   * mail for each domain of {@code nextHops} to its next hop (a Postfix transport value).
+   * Starts {@code mta} ({@code postfix} or {@code exim}) in {@code dir} on a free port, relaying to
+   * {@code relayPort} of 127.0.0.1, and mail for each domain of {@code nextHops} to its port of
+   * 127.0.0.1.
    */
-  static PostfixServer start(Path dir, int relayPort, Map<String, String> nextHops) {
-    if (!Files.isExecutable(Path.of("/usr/sbin/postfix")) && !onPath("postfix")) {
-      skipOrFail(INSTALL_HINT);
-    }
+  static MtaServer start(String mta, Path dir, int relayPort, Map<String, Integer> nextHops) {
     String last = "";
     for (int tries = 0; tries < 3; tries++) {
       int port = freePort();
-      List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", dir.toString(),
+      List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", mta, dir.toString(),
           Integer.toString(port), "127.0.0.1:" + relayPort));
-      nextHops.forEach((domain, hop) -> command.add(domain + "=" + hop));
+      nextHops.forEach((domain, hop) -> command.add(domain + "=127.0.0.1:" + hop));
       Result r = run(command);
       if (r.exitCode == 0) {
-        return new PostfixServer(dir, port);
+        return new MtaServer(mta, dir, port);
       }
-      if (r.exitCode == NOT_ROOT) {
-        skipOrFail("Postfix must be started as root: " + r.output.strip());
+      if (r.exitCode == NOT_READY) {
+        skipOrFail(r.output.strip());
       }
       last = r.output;
       if (!last.contains("in use")) {
         break;
       }
     }
-    throw new IllegalStateException("mta-test-server.sh could not start Postfix:\n" + last);
+    throw new IllegalStateException("mta-test-server.sh could not start " + mta + ":\n" + last);
   }
 
-  /** The port Postfix takes mail on. */
+  /** The port the MTA takes mail on. */
   int port() {
     return port;
   }
 
-  /** Postfix's log so far, for a failure's message. */
+  /** The MTA's log so far, for a failure's message. */
   String log() {
     try {
-      return Files.readString(dir.resolve("maillog"), StandardCharsets.UTF_8);
+      return Files.readString(dir.resolve(mta.equals("exim") ? "log/mainlog" : "maillog"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
   }
 
-  /** Stops Postfix; idempotent. */
+  /** Stops the MTA; idempotent. */
   synchronized void stop() {
     if (!running) {
       return;
@@ -101,7 +101,7 @@ final class PostfixServer implements AutoCloseable {
     }
     Result r = run(List.of("bash", script().toString(), "stop", dir.toString()));
     if (r.exitCode != 0) {
-      throw new IllegalStateException("mta-test-server.sh could not stop Postfix:\n" + r.output);
+      throw new IllegalStateException("mta-test-server.sh could not stop " + mta + ":\n" + r.output);
     }
   }
 
@@ -122,22 +122,9 @@ final class PostfixServer implements AutoCloseable {
 
   private static void skipOrFail(String why) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(why + " (CI=true: the Postfix integration tests must run)");
+      fail(why + " (CI=true: the MTA integration tests must run)");
     }
-    Assumptions.abort(why + "; the Postfix integration tests are skipped");
-  }
-
-  private static boolean onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-        return true;
-      }
-    }
-    return false;
+    Assumptions.abort(why + "; the MTA integration tests are skipped");
   }
 
   /** Finds scripts/mta-test-server.sh in the working directory or one of its parents. */
