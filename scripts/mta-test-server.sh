@@ -23,10 +23,12 @@
 # The MTA makes its bounces at once, or nearly: a 5xx reply bounces a message as always, and a
 # message it cannot deliver at the first attempt (a 4xx reply, a refused connection) is returned
 # to its sender then (Postfix: maximal_queue_lifetime = 0) or at the attempt one second later
-# (Exim: retry rule F,1s,1s, queue runs every second). It never looks up DNS, accepts SMTPUTF8, and
-# runs no chroot. Its one local domain is local.test, which has no users and no aliases: Postfix
-# accepts its addresses, then bounces them in local delivery ("unknown user"); Exim accepts them,
-# then bounces them as unroutable.
+# (Exim: retry rule F,1s,1s, queue runs every second). Exim alone also keeps trying mail for
+# slow.test for an hour, and warns the sender of a message with an X-Delay-Warning header field
+# that it is delayed, once it has waited two seconds (delay_warning). The MTA never looks up DNS,
+# accepts SMTPUTF8, and runs no chroot. Its one local domain is local.test, which has no users and
+# no aliases: Postfix accepts its addresses, then bounces them in local delivery ("unknown user");
+# Exim accepts them, then bounces them as unroutable.
 #
 # Either MTA's master process must be started as root (it drops to its own user for deliveries):
 # run as another user, "start" exits with status 3 and does nothing; so it does when the MTA is
@@ -291,6 +293,8 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     echo "acl_smtp_rcpt = acl_rcpt"
     echo "ignore_bounce_errors_after = 0s"
     echo "timeout_frozen_after = 0s"
+    echo "delay_warning = 2s"
+    echo "delay_warning_condition = \${if def:h_X-Delay-Warning:{yes}{no}}"
     echo "begin acl"
     echo "acl_rcpt:"
     echo "  accept hosts = 127.0.0.0/8"
@@ -328,7 +332,8 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     echo "  driver = appendfile"
     echo "  file = /dev/null"
     echo "begin retry"
-    echo "*  *  F,1s,1s"
+    echo "slow.test  *  F,1h,1s"
+    echo "*          *  F,1s,1s"
   } > "$dir/exim.conf"
   if ! "$exim" -C "$dir/exim.conf" -bV > "$dir/version.out" 2>&1; then
     if grep -q -e 'failed to find uid' -e 'error while loading shared libraries' "$dir/version.out"; then

@@ -3,8 +3,10 @@ package io.maildiag.ndr.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,24 @@ class EximBouncesTest extends RealMtaBouncesTest {
 
     assertThat(r.diagnosticText()).contains("retry timeout exceeded");
     assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
+  }
+
+  @Test
+  void aMessageStillTriedIsReportedDelayed() throws Exception {
+    // mail for slow.test is tried for an hour; the header field asks Exim to warn after two seconds
+    BounceAnalysis a = bounce(sender("quin"), "Proposal", Map.of("X-Delay-Warning", "yes"),
+        "greylisted-rex@slow.test");
+
+    assertThat(a.kind()).isEqualTo(MessageKind.DELAY);
+    assertThat(a.format()).isEqualTo("exim");
+    assertThat(a.recipients()).hasSize(1);
+    RecipientResult r = a.recipients().get(0);
+    assertThat(r.recipient()).isEqualTo("greylisted-rex@slow.test");
+    assertThat(r.action()).isEqualTo("delayed");
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("4.7.1"));
+    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("451"));
+    assertThat(r.classification().permanent()).isFalse();
+    assertThat(r.diagnosticText()).contains("Greylisted");
   }
 
   @Test

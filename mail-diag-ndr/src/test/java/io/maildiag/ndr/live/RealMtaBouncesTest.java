@@ -63,6 +63,9 @@ abstract class RealMtaBouncesTest {
       if (recipient.startsWith("full")) {
         return "452 4.2.2 <" + recipient + ">: Mailbox full";
       }
+      if (recipient.startsWith("greylisted")) {
+        return "451 4.7.1 <" + recipient + ">: Recipient address rejected: Greylisted, try again later";
+      }
       return "250 2.1.5 Ok";
     }
 
@@ -234,7 +237,16 @@ abstract class RealMtaBouncesTest {
 
   /** Sends a message through the MTA and returns the analysis of the bounce the MTA sends its sender. */
   BounceAnalysis bounce(String sender, String subject, String... recipients) throws Exception {
-    send(sender, subject, recipients);
+    return bounce(sender, subject, Map.of(), recipients);
+  }
+
+  /**
+   * Sends a message with extra header fields through the MTA and returns the analysis of the
+   * first notice the MTA sends its sender.
+   */
+  BounceAnalysis bounce(String sender, String subject, Map<String, String> fields, String... recipients)
+      throws Exception {
+    send(sender, subject, fields, recipients);
     SmtpSink.Received bounce = receiver.awaitFor(sender, WAIT)
         .orElseThrow(() -> new AssertionError("no bounce came back to " + sender + " within " + WAIT
             + "; the MTA's log:\n" + mta.log()));
@@ -244,6 +256,12 @@ abstract class RealMtaBouncesTest {
 
   /** Sends a message from {@code sender} through the MTA (with SMTPUTF8 where an address needs it). */
   void send(String sender, String subject, String... recipients) throws MessagingException {
+    send(sender, subject, Map.of(), recipients);
+  }
+
+  /** {@link #send(String, String, String...)} with extra header fields. */
+  void send(String sender, String subject, Map<String, String> fields, String... recipients)
+      throws MessagingException {
     Properties p = new Properties();
     p.setProperty("mail.smtp.host", "127.0.0.1");
     p.setProperty("mail.smtp.port", Integer.toString(mta.port()));
@@ -264,6 +282,9 @@ abstract class RealMtaBouncesTest {
       m.addRecipient(Message.RecipientType.TO, new InternetAddress(r, true));
     }
     m.setSubject(subject, StandardCharsets.UTF_8.name());
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      m.setHeader(f.getKey(), f.getValue());
+    }
     m.setText("Hello,\n\nplease find the figures below.\n", StandardCharsets.UTF_8.name());
     Transport.send(m);
   }
