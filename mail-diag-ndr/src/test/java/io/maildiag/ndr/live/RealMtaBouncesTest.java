@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real bounces: a real MTA on 127.0.0.1 ({@link MtaServer}) takes each test's message and delivers
@@ -57,6 +59,10 @@ abstract class RealMtaBouncesTest {
 
     @Override
     public String rcptTo(String recipient) {
+      Reply reply = Reply.of(recipient);
+      if (reply != null && !reply.atEndOfData()) {
+        return reply.text();
+      }
       if (recipient.startsWith("unknown")) {
         return "550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown in local recipient table";
       }
@@ -71,6 +77,12 @@ abstract class RealMtaBouncesTest {
 
     @Override
     public String endOfData(List<String> recipients) {
+      for (String r : recipients) {
+        Reply reply = Reply.of(r);
+        if (reply != null && reply.atEndOfData()) {
+          return reply.text();
+        }
+      }
       return recipients.stream().anyMatch(r -> r.startsWith("big"))
           ? "552 5.3.4 Message size exceeds fixed limit"
           : "250 2.0.0 Ok: queued";
@@ -215,6 +227,103 @@ abstract class RealMtaBouncesTest {
     BounceAnalysis a = ANALYZER.analyze(delivered.data());
     assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
     assertThat(a.recipients()).isEmpty();
+  }
+
+  /**
+   * A receiving system's refusal, as the systems named word it, with the reason it means: given to
+   * the recipient {@code reply-N@fail.test}, N its index in {@link #REPLIES}, in reply to {@code RCPT
+   * TO} or at the end of the data. A reply of several lines is written as the system writes it.
+   */
+  record Reply(String name, String text, boolean atEndOfData, Reason reason) {
+    /** The reply given to {@code recipient}, or null. */
+    static Reply of(String recipient) {
+      if (!recipient.startsWith("reply-")) {
+        return null;
+      }
+      int at = recipient.indexOf('@');
+      return REPLIES.get(Integer.parseInt(recipient.substring("reply-".length(), at)));
+    }
+
+    static Reply rcpt(String name, Reason reason, String... lines) {
+      return new Reply(name, String.join("\r\n", lines), false, reason);
+    }
+
+    static Reply data(String name, Reason reason, String... lines) {
+      return new Reply(name, String.join("\r\n", lines), true, reason);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final List<Reply> REPLIES = List.of(
+      Reply.rcpt("Gmail: no such user", Reason.USER_UNKNOWN,
+          "550-5.1.1 The email account that you tried to reach does not exist. Please try",
+          "550-5.1.1 double-checking the recipient's email address for typos or",
+          "550-5.1.1 unnecessary spaces. For more information, go to",
+          "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser"),
+      Reply.rcpt("Gmail: over quota", Reason.MAILBOX_FULL,
+          "452-4.2.2 The recipient's inbox is out of storage space. Please direct the",
+          "452-4.2.2 recipient to",
+          "452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp"),
+      Reply.rcpt("Gmail: disabled account", Reason.SUSPENDED,
+          "550-5.2.1 The email account that you tried to reach is disabled. Learn more at",
+          "550 5.2.1  https://support.google.com/mail/?p=DisabledUser"),
+      Reply.rcpt("Gmail: receiving rate", Reason.RATE_LIMITED,
+          "450-4.2.1 The user you are trying to contact is receiving mail at a rate that",
+          "450-4.2.1 prevents additional messages from being delivered. Please resend your",
+          "450-4.2.1 message at a later time. If the user is able to receive mail at that",
+          "450-4.2.1 time, your message will be delivered. For more information, go to",
+          "450 4.2.1  https://support.google.com/mail/?p=ReceivingRate"),
+      Reply.data("Gmail: DMARC", Reason.AUTH_FAILURE,
+          "550-5.7.26 Unauthenticated email from sink.test is not accepted due to domain's",
+          "550-5.7.26 DMARC policy. Please contact the administrator of sink.test domain if",
+          "550-5.7.26 this was a legitimate mail. To learn about the DMARC initiative, go to",
+          "550 5.7.26  https://support.google.com/mail/answer/2451690"),
+      Reply.data("Gmail: likely unsolicited", Reason.SPAM_DETECTED,
+          "550-5.7.1 Our system has detected that this message is likely unsolicited mail. To",
+          "550-5.7.1 reduce the amount of spam sent to Gmail, this message has been blocked.",
+          "550 5.7.1  https://support.google.com/mail/?p=UnsolicitedMessageError"),
+      Reply.rcpt("Gmail: no PTR record", Reason.REQUIRE_PTR,
+          "550-5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR",
+          "550-5.7.25 record setup, or the corresponding forward DNS entry does not point",
+          "550-5.7.25 to the sending IP. As a policy, Gmail does not accept messages from",
+          "550 5.7.25 IPs with missing PTR records."),
+      Reply.rcpt("Outlook.com: block list", Reason.BLOCKED,
+          "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service"
+              + " provider since part of their network is on our block list (S3150). You can also refer your"
+              + " provider to http://mail.live.com/mail/troubleshooting.aspx#errors."),
+      Reply.data("Yahoo: policy", Reason.POLICY_VIOLATION,
+          "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes"),
+      Reply.rcpt("Postfix: relay access denied", Reason.NO_RELAYING,
+          "554 5.7.1 <reply-9@fail.test>: Relay access denied"),
+      Reply.rcpt("has moved", Reason.HAS_MOVED,
+          "551 5.1.6 User has moved; please try <rex@elsewhere.test>"),
+      Reply.rcpt("null MX", Reason.NOT_ACCEPTING,
+          "556 5.1.10 Recipient address has null MX"),
+      Reply.rcpt("system storage", Reason.SYSTEM_FULL,
+          "452 4.3.1 Insufficient system storage"),
+      Reply.data("virus", Reason.VIRUS_DETECTED,
+          "554 5.7.1 Message rejected: virus found (Eicar-Test-Signature)"));
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("replies")
+  void aReceivingSystemsReplyKeepsItsReasonThroughTheBounce(Reply reply) throws Exception {
+    String recipient = "reply-" + REPLIES.indexOf(reply) + "@fail.test";
+    BounceAnalysis a = bounce(sender("rita"), "Reply " + reply.name(), recipient);
+
+    RecipientResult r = only(a);
+    assertThat(r.recipient()).isEqualTo(recipient);
+    String first = reply.text().substring(0, reply.text().indexOf(' ', 4));
+    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString(first.substring(0, 3)));
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString(first.substring(4)));
+    assertThat(r.classification().reason()).isEqualTo(reply.reason());
+  }
+
+  List<Reply> replies() {
+    return REPLIES;
   }
 
   /** A sender address no other test uses. */
