@@ -67,6 +67,9 @@ class ReasonClassifierTest {
         row(Reason.EXPIRED, null, null, "unable to connect to mx.example.com"),
         // OpenSMTPD's own relay failures (smtpd/mta.c), in a final report without a code
         row(Reason.NOT_ACCEPTING, null, null, "Destination seem to reject all mails"),
+        row(Reason.NOT_ACCEPTING, "5.1.10", 556, "556 5.1.10 Recipient address has null MX"), // RFC 7505
+        // RFC 7505's other code: the sender's domain has the null MX, so the sender is refused
+        row(Reason.REJECTED, "5.7.27", 550, "550 5.7.27 Sender address has null MX"),
         row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),
         row(Reason.NETWORK_ERROR, null, null, "All routes to destination blocked"),
         row(Reason.NETWORK_ERROR, null, null, "bad DNS lookup error code"),

@@ -303,6 +303,8 @@ abstract class RealMtaBouncesTest {
           "551 5.1.6 User has moved; please try <rex@elsewhere.test>"),
       Reply.rcpt("null MX", Reason.NOT_ACCEPTING,
           "556 5.1.10 Recipient address has null MX"),
+      Reply.rcpt("sender's null MX", Reason.REJECTED,
+          "550 5.7.27 Sender address has null MX"),
       Reply.rcpt("system storage", Reason.SYSTEM_FULL,
           "452 4.3.1 Insufficient system storage"),
       Reply.data("virus", Reason.VIRUS_DETECTED,
