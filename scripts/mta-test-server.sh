@@ -26,7 +26,7 @@
 # (Exim: retry rule F,1s,1s, queue runs every second). Exim alone also keeps trying mail for
 # slow.test for an hour, and warns the sender of a message with an X-Delay-Warning header field
 # that it is delayed, once it has waited two seconds (delay_warning). The MTA never looks up DNS,
-# accepts SMTPUTF8, and runs no chroot. Its one local domain is local.test, which has no users and
+# accepts SMTPUTF8 and DSN requests (RFC 3461), and runs no chroot. Its one local domain is local.test, which has no users and
 # no aliases: Postfix accepts its addresses, then bounces them in local delivery ("unknown user");
 # Exim accepts them, then bounces them as unroutable.
 #
@@ -290,6 +290,7 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     echo "host_lookup ="
     echo "rfc1413_hosts ="
     echo "smtputf8_advertise_hosts = *"
+    echo "dsn_advertise_hosts = *"
     echo "acl_smtp_rcpt = acl_rcpt"
     echo "ignore_bounce_errors_after = 0s"
     echo "timeout_frozen_after = 0s"

@@ -219,6 +219,23 @@ abstract class RealMtaBouncesTest {
   }
 
   @Test
+  void aSuccessNotificationAskedForIsADeliveryReport() throws Exception {
+    // RFC 3461: NOTIFY=SUCCESS; the sink does not offer DSN, so Postfix reports "relayed"
+    BounceAnalysis a = bounce(sender("sue"), "Contract", Map.of(),
+        Map.of("mail.smtp.dsn.notify", "SUCCESS,FAILURE", "mail.smtp.dsn.ret", "HDRS"), "tom@fail.test");
+
+    assertThat(a.kind()).isEqualTo(MessageKind.DELIVERY_REPORT);
+    assertThat(a.format()).isEqualTo(format());
+    assertThat(a.recipients()).hasSize(1);
+    RecipientResult r = a.recipients().get(0);
+    assertThat(r.recipient()).isEqualTo("tom@fail.test");
+    assertThat(r.action()).isIn("delivered", "relayed");
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("2.0.0"));
+    assertThat(r.classification().reason()).isEqualTo(Reason.DELIVERED);
+    assertThat(r.classification().permanent()).isFalse();
+  }
+
+  @Test
   void aMessageDeliveredIsNotABounce() throws Exception {
     send(sender("ned"), "Lunch?", "olga@fail.test");
     SmtpSink.Received delivered = receiver.awaitFor("olga@fail.test", WAIT)
@@ -357,7 +374,16 @@ abstract class RealMtaBouncesTest {
    */
   BounceAnalysis bounce(String sender, String subject, Map<String, String> fields, String... recipients)
       throws Exception {
-    send(sender, subject, fields, recipients);
+    return bounce(sender, subject, fields, Map.of(), recipients);
+  }
+
+  /**
+   * {@link #bounce(String, String, Map, String...)} sent with extra Jakarta Mail session properties
+   * (a DSN request: {@code mail.smtp.dsn.notify}).
+   */
+  BounceAnalysis bounce(String sender, String subject, Map<String, String> fields, Map<String, String> session,
+      String... recipients) throws Exception {
+    send(sender, subject, fields, session, recipients);
     SmtpSink.Received bounce = receiver.awaitFor(sender, WAIT)
         .orElseThrow(() -> new AssertionError("no bounce came back to " + sender + " within " + WAIT
             + "; the MTA's log:\n" + mta.log()));
@@ -367,13 +393,14 @@ abstract class RealMtaBouncesTest {
 
   /** Sends a message from {@code sender} through the MTA (with SMTPUTF8 where an address needs it). */
   void send(String sender, String subject, String... recipients) throws MessagingException {
-    send(sender, subject, Map.of(), recipients);
+    send(sender, subject, Map.of(), Map.of(), recipients);
   }
 
-  /** {@link #send(String, String, String...)} with extra header fields. */
-  void send(String sender, String subject, Map<String, String> fields, String... recipients)
-      throws MessagingException {
+  /** {@link #send(String, String, String...)} with extra header fields and session properties. */
+  void send(String sender, String subject, Map<String, String> fields, Map<String, String> properties,
+      String... recipients) throws MessagingException {
     Properties p = new Properties();
+    p.putAll(properties);
     p.setProperty("mail.smtp.host", "127.0.0.1");
     p.setProperty("mail.smtp.port", Integer.toString(mta.port()));
     p.setProperty("mail.smtp.from", sender);
