@@ -70,6 +70,9 @@ class ReasonClassifierTest {
         row(Reason.NOT_ACCEPTING, "5.1.10", 556, "556 5.1.10 Recipient address has null MX"), // RFC 7505
         // RFC 7505's other code: the sender's domain has the null MX, so the sender is refused
         row(Reason.REJECTED, "5.7.27", 550, "550 5.7.27 Sender address has null MX"),
+        // the check that refused names the reason, not the word "blocked"
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Blocked by SPF"),
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Message rejected by DMARC"),
         row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),
         row(Reason.NETWORK_ERROR, null, null, "All routes to destination blocked"),
         row(Reason.NETWORK_ERROR, null, null, "bad DNS lookup error code"),

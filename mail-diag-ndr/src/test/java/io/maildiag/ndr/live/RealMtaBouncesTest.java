@@ -324,6 +324,8 @@ abstract class RealMtaBouncesTest {
           "550 5.7.27 Sender address has null MX"),
       Reply.rcpt("system storage", Reason.SYSTEM_FULL,
           "452 4.3.1 Insufficient system storage"),
+      Reply.data("blocked by SPF", Reason.AUTH_FAILURE,
+          "550 5.7.1 Blocked by SPF"),
       Reply.data("virus", Reason.VIRUS_DETECTED,
           "554 5.7.1 Message rejected: virus found (Eicar-Test-Signature)"));
 
