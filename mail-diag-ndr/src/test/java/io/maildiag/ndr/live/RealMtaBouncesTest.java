@@ -19,10 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real bounces: a real MTA on 127.0.0.1 ({@link MtaServer}) takes each test's message and delivers
@@ -63,7 +68,7 @@ abstract class RealMtaBouncesTest {
       if (reply != null && !reply.atEndOfData()) {
         return reply.text();
       }
-      if (recipient.startsWith("unknown")) {
+      if (recipient.toLowerCase(Locale.ROOT).replace("\"", "").startsWith("unknown")) {
         return "550 5.1.1 <" + recipient + ">: Recipient address rejected: User unknown in local recipient table";
       }
       if (recipient.startsWith("full")) {
@@ -160,6 +165,42 @@ abstract class RealMtaBouncesTest {
     assertThat(a.recipients()).extracting(RecipientResult::recipient)
         .containsExactly("unknown-1@fail.test", "unknown-2@fail.test");
     assertThat(a.recipients()).allSatisfy(r -> assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN));
+  }
+
+  @Test
+  void aHundredRecipientsRefusedInOneDeliveryAreAllReadInTheirOrder() throws Exception {
+    String[] recipients = new String[100];
+    for (int i = 0; i < recipients.length; i++) {
+      recipients[i] = String.format(Locale.ROOT, "unknown-%03d@fail.test", i);
+    }
+    String sender = sender("bea");
+    send(sender, "Newsletter", recipients);
+    SmtpSink.Received bounce = awaitBounce(sender);
+    BounceAnalysis a = ANALYZER.analyze(bounce.data());
+
+    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(a.recipients()).extracting(RecipientResult::recipient).containsExactlyInAnyOrder(recipients);
+    // in the report's order, which is the order the deliveries ended in (Postfix delivers 50 at a time)
+    List<String> reported = new ArrayList<>();
+    Matcher m = FINAL_RECIPIENT.matcher(new String(bounce.data(), StandardCharsets.UTF_8));
+    while (m.find()) {
+      reported.add(m.group(1));
+    }
+    assertThat(a.recipients()).extracting(RecipientResult::recipient).containsExactlyElementsOf(reported);
+  }
+
+  private static final Pattern FINAL_RECIPIENT =
+      Pattern.compile("(?im)^Final-Recipient: *rfc822; *([^\\s]+)$");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"unknown.First+tag@fail.test", "\"unknown john\"@fail.test", "\"unknown a@b\"@fail.test",
+      "unknown-o'brien@fail.test", "unknown=tag@sub.domain.fail.test", "UNKNOWN-upper@Fail.Test",
+      "unknown@xn--bcher-kva.test"})
+  void anAddressOfAnyShapeIsReadAsItWasWritten(String recipient) throws Exception {
+    RecipientResult r = only(bounce(sender("cy"), "Shapes", recipient));
+
+    assertThat(r.recipient()).isEqualTo(recipient);
+    assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
   }
 
   @Test
@@ -386,11 +427,16 @@ abstract class RealMtaBouncesTest {
   BounceAnalysis bounce(String sender, String subject, Map<String, String> fields, Map<String, String> session,
       String... recipients) throws Exception {
     send(sender, subject, fields, session, recipients);
+    return ANALYZER.analyze(awaitBounce(sender).data());
+  }
+
+  /** The first notice the MTA sends {@code sender}, with the null envelope sender of a bounce. */
+  SmtpSink.Received awaitBounce(String sender) throws InterruptedException {
     SmtpSink.Received bounce = receiver.awaitFor(sender, WAIT)
         .orElseThrow(() -> new AssertionError("no bounce came back to " + sender + " within " + WAIT
             + "; the MTA's log:\n" + mta.log()));
     assertThat(bounce.sender()).as("a bounce's envelope sender").isEmpty();
-    return ANALYZER.analyze(bounce.data());
+    return bounce;
   }
 
   /** Sends a message from {@code sender} through the MTA (with SMTPUTF8 where an address needs it). */
