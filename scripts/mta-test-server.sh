@@ -34,17 +34,22 @@
 # run as another user, "start" exits with status 3 and does nothing; so it does when the MTA is
 # not installed (with the install hint on stderr). "start" refuses to run over an MTA that is
 # still running in DIR, and polls PORT for the 220 greeting for at most about 15 seconds; if the
-# MTA does not come up, its log is printed and the script exits 1. "stop" asks the MTA to stop,
-# waits up to about 10 seconds, then kills it.
+# MTA does not come up, its log is printed and the script exits 1; so it does when something else
+# already listens on PORT. The MTA greets with a banner naming DIR, and "start" waits for that
+# banner, not any greeting. "stop" asks the MTA to stop, waits up to about 10 seconds, then kills
+# it and its children; it signals only the process whose pid file DIR holds, and only when that
+# process is the MTA of DIR, and removes the pid file.
 #
-# Postfix: 3.4 or later (Debian: apt-get install -y postfix, answering "No configuration";
+# Postfix: 3.6 or later (Debian: apt-get install -y postfix, answering "No configuration";
 # non-interactively, first:
 #   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections).
 # Exim: 4.9x, the binary given by $EXIM, else exim4 or exim on PATH or in /usr/sbin. Debian's
 # exim4-daemon-light cannot be installed beside Postfix (both are the system's MTA); its binary
 # runs unpacked from the package (apt-get download exim4-daemon-light; dpkg-deb -x ... DIR; then
-# EXIM=DIR/usr/sbin/exim4), with libidn12 installed and the user it was built for, Debian-exim,
-# present (useradd --system --user-group Debian-exim). Example:
+# EXIM=DIR/usr/sbin/exim4), with the libraries the package depends on installed (on Debian 12,
+# libidn12 and libgnutls-dane0 are the ones a system without Exim may lack) and the user it was
+# built for, Debian-exim, present (useradd --system --user-group Debian-exim). DIR must not
+# contain white space (Postfix cannot use such a directory). Example:
 #   scripts/mta-test-server.sh start postfix /tmp/mta 2525 127.0.0.1:2626 down.test=127.0.0.1:2699
 #   ... send mail to 127.0.0.1 port 2525, receive its bounces on 127.0.0.1 port 2626 ...
 #   scripts/mta-test-server.sh stop /tmp/mta
@@ -54,7 +59,7 @@ readonly START_TIMEOUT_SECONDS=15
 readonly STOP_TIMEOUT_SECONDS=10
 readonly NOT_READY=3
 readonly POSTFIX_HINT='install it with: echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections && apt-get install -y postfix'
-readonly EXIM_HINT='unpack it with: apt-get download exim4-daemon-light && dpkg-deb -x exim4-daemon-light_*.deb DIR, then set EXIM=DIR/usr/sbin/exim4 (it needs libidn12 and the user Debian-exim)'
+readonly EXIM_HINT='unpack it with: apt-get download exim4-daemon-light && dpkg-deb -x exim4-daemon-light_*.deb DIR, then set EXIM=DIR/usr/sbin/exim4 (it needs the libraries of its package, libidn12 and libgnutls-dane0 among them, and the user Debian-exim)'
 
 die() {
   echo "mta-test-server: $*" >&2
@@ -111,8 +116,20 @@ running_pid() { # DIR: prints the pid of the live master (Postfix) or daemon (Ex
   [[ -s $pidfile ]] || return 1
   read -r pid < "$pidfile" || true
   pid=${pid//[[:space:]]/}
-  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 1
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" && ours "$pid" "$1" || return 1
   echo "$pid"
+}
+
+ours() { # PID DIR: true if PID is the MTA of DIR (Postfix's master has MAIL_CONFIG=DIR, Exim -C DIR/exim.conf)
+  case $(mta_of "$2") in
+    postfix) tr '\0' '\n' < "/proc/$1/environ" 2>/dev/null | grep -qxF "MAIL_CONFIG=$2" ;;
+    exim) tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null | grep -qxF "$2/exim.conf" ;;
+    *) return 1 ;;
+  esac
+}
+
+pid_files() { # DIR: the pid files the MTAs write
+  echo "$1/queue/pid/master.pid" "$1/exim.pid"
 }
 
 log_of() { # DIR: prints the path of the MTA's log
@@ -124,40 +141,56 @@ log_of() { # DIR: prints the path of the MTA's log
 
 show_log() { # DIR
   local log
-  log=$(log_of "$1")
-  if [[ -s $log ]]; then
-    echo "---- $log ----" >&2
-    tail -n 40 "$log" >&2
-    echo "----" >&2
-  else
-    echo "(no log in $log)" >&2
-  fi
+  for log in "$(log_of "$1")" "$1/log/paniclog"; do
+    [[ $log == "$1/log/paniclog" && ! -s $log ]] && continue
+    if [[ -s $log ]]; then
+      echo "---- $log ----" >&2
+      # postfix check's warnings on a queue outside /var/spool say nothing about the failure
+      grep -v -e 'warning: not owned by' -e 'warning: group or other writable' "$log" | tail -n 40 >&2 || true
+      echo "----" >&2
+    else
+      echo "(no log in $log)" >&2
+    fi
+  done
 }
 
-greets() { # PORT: succeeds if 127.0.0.1:PORT answers with an SMTP 220 greeting
+greets() { # PORT TOKEN: succeeds if 127.0.0.1:PORT answers with a 220 greeting that holds TOKEN
   local line=""
-  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   IFS= read -r -t 2 line <&3 || true
   printf 'QUIT\r\n' >&3 2>/dev/null || true
   exec 3>&- 3<&-
-  [[ $line == 220* ]]
+  [[ $line == 220* && $line == *"$2"* ]]
+}
+
+listening() { # PORT: succeeds if something takes connections on 127.0.0.1:PORT
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  exec 3>&- 3<&-
 }
 
 stop_server() { # DIR
-  local dir=$1 pid i postfix
-  pid=$(running_pid "$dir") || return 0
+  local dir=$1 pid i postfix children
+  if ! pid=$(running_pid "$dir"); then
+    # shellcheck disable=SC2046 # two paths without white space (checked at start)
+    rm -f -- $(pid_files "$dir")
+    return 0
+  fi
   if [[ $(mta_of "$dir") == postfix ]] && postfix=$(find_tool postfix); then
     "$postfix" -c "$dir" stop > /dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
   else
     kill -TERM "$pid" 2>/dev/null || true
   fi
   for (( i = 0; i < STOP_TIMEOUT_SECONDS * 10; i++ )); do
-    alive "$pid" || return 0
+    alive "$pid" || break
     sleep 0.1
   done
-  echo "mta-test-server: the MTA of $dir (pid $pid) did not stop; killing it" >&2
-  kill -KILL "$pid" 2>/dev/null || true
-  pkill -KILL -P "$pid" 2>/dev/null || true
+  if alive "$pid"; then
+    echo "mta-test-server: the MTA of $dir (pid $pid) did not stop; killing it" >&2
+    children=$(pgrep -P "$pid" || true) # before the parent goes, while they are still its children
+    kill -KILL "$pid" $children 2>/dev/null || true
+  fi
+  # shellcheck disable=SC2046
+  rm -f -- $(pid_files "$dir")
 }
 
 # The next hops of the DOMAIN=HOST:PORT arguments, checked: three words (domain, host, port) each.
@@ -203,6 +236,7 @@ setgid_group = $("$postconf" -d -h setgid_group)
 maillog_file = $dir/maillog
 maillog_file_prefixes = $dir
 myhostname = mta.example.test
+smtpd_banner = \$myhostname ESMTP $BANNER
 mydomain = example.test
 myorigin = \$myhostname
 mydestination = local.test
@@ -273,6 +307,8 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
   # the spool and log belong to the user the binary was built to run deliveries as
   user=Debian-exim
   getent passwd "$user" > /dev/null || user=exim
+  getent passwd "$user" > /dev/null \
+    || not_ready "Exim's user Debian-exim does not exist; add it with: useradd --system --user-group Debian-exim"
   mkdir -p -- "$dir/spool" "$dir/log"
   chown -- "$user" "$dir/spool" "$dir/log"
   {
@@ -285,6 +321,8 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     echo "log_file_path = $dir/log/%slog"
     echo "pid_file_path = $dir/exim.pid"
     echo "daemon_smtp_ports = $port"
+    echo "daemon_startup_retries = 0"
+    echo "smtp_banner = \$smtp_active_hostname ESMTP $BANNER"
     echo "local_interfaces = 127.0.0.1"
     echo "tls_advertise_hosts ="
     echo "host_lookup ="
@@ -344,11 +382,12 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     cat "$dir/version.out" >&2
     die "Exim rejected $dir/exim.conf"
   fi
-  # the daemon goes to the background itself; a queue run every second retries deferred mail
+  # the daemon goes to the background itself, then binds the port (it gives up at once if it
+  # cannot: daemon_startup_retries = 0); a queue run every second retries deferred mail
   if ! "$exim" -C "$dir/exim.conf" -bd -q1s < /dev/null > "$dir/start.out" 2>&1; then
     cat "$dir/start.out" >&2
     show_log "$dir"
-    die "Exim failed to start (port $port in use?)"
+    die "Exim failed to start"
   fi
   VERSION=$(sed -n 's/^Exim version \([^ ]*\).*/Exim \1/p' "$dir/version.out")
   rm -f -- "$dir/version.out" "$dir/start.out"
@@ -361,6 +400,7 @@ cmd_start() {
   if [[ $(id -u) -ne 0 ]]; then
     not_ready "$mta must be started as root"
   fi
+  [[ $2 != *[[:space:]]* ]] || die "DIR '$2' holds white space, which Postfix cannot use"
   dir=$(abs_dir "$2") || die "cannot create directory '$2'"
   port=$3
   relay=$4
@@ -376,17 +416,29 @@ cmd_start() {
   if pid=$(running_pid "$dir"); then
     die "an MTA (pid $pid) is already running in $dir; stop it first: $0 stop $dir"
   fi
+  if listening "$port"; then
+    die "port $port of 127.0.0.1 is in use"
+  fi
   rm -rf -- "$dir/queue" "$dir/data" "$dir/spool" "$dir/log"
   rm -f -- "$dir/main.cf" "$dir/master.cf" "$dir/transport" "$dir/maillog" "$dir/exim.conf" "$dir/exim.pid"
-  chmod 755 -- "$dir"
+  chmod o+x -- "$dir" # the MTA's own user reaches its queue and configuration through DIR
   echo "$mta" > "$dir/mta"
+  BANNER="mta-test-server:$dir"
   VERSION=$mta
   "start_$mta" "$dir" "$port" "$relay_host" "$relay_port"
 
   deadline=$(( $(date +%s%N) + START_TIMEOUT_SECONDS * 1000000000 ))
-  until greets "$port"; do
+  until greets "$port" "$BANNER"; do
     if (( $(date +%s%N) > deadline )); then
       echo "mta-test-server: $mta did not greet on 127.0.0.1 port $port within ${START_TIMEOUT_SECONDS} s" >&2
+      show_log "$dir"
+      stop_server "$dir"
+      exit 1
+    fi
+    # Exim's panic log holds a note that running with -C cost it its privileges; anything else there
+    # (a port it cannot bind) means it gave up
+    if [[ $mta == exim && -s $dir/log/paniclog ]] && grep -qv 'lost privilege for using -C' "$dir/log/paniclog"; then
+      echo "mta-test-server: Exim failed to start" >&2
       show_log "$dir"
       stop_server "$dir"
       exit 1

@@ -73,6 +73,9 @@ class ReasonClassifierTest {
         // the check that refused names the reason, not the word "blocked"
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Blocked by SPF"),
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Message rejected by DMARC"),
+        row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Connection blocked by SPF-BL.net"), // a block list
+        // a recipient's null MX that names the sender too stays the recipient's
+        row(Reason.NOT_ACCEPTING, "5.0.0", null, "Delivery from sender <a@b.example> to <c@nullmx.example> impossible: null MX (RFC 7505)"),
         row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),
         row(Reason.NETWORK_ERROR, null, null, "All routes to destination blocked"),
         row(Reason.NETWORK_ERROR, null, null, "bad DNS lookup error code"),

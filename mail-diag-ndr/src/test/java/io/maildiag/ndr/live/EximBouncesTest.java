@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Bounces written by a real Exim ({@link RealMtaBouncesTest}), which retries a deferred message
  * once, a second later, then returns it: its report gives a general status ({@code 5.0.0}) where
- * the remote reply has a precise one, names the failed recipients in {@code X-Failed-Recipients},
- * and words what it decided itself ("retry timeout exceeded", "Unrouteable address").
+ * the remote reply has a precise one, and words what it decided itself ("retry timeout exceeded",
+ * "Unrouteable address"); it also warns of a delayed message.
  */
 class EximBouncesTest extends RealMtaBouncesTest {
   @Override
   String mta() {
     return "exim";
+  }
+
+  @Override
+  String successAction() {
+    return "delivered";
   }
 
   @Test

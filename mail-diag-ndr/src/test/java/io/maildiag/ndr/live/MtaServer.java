@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -54,8 +56,10 @@ final class MtaServer implements AutoCloseable {
    */
   static MtaServer start(String mta, Path dir, int relayPort, Map<String, Integer> nextHops) {
     String last = "";
+    Set<Integer> taken = new HashSet<>(nextHops.values());
+    taken.add(relayPort);
     for (int tries = 0; tries < 3; tries++) {
-      int port = freePort();
+      int port = freePort(taken);
       List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", mta, dir.toString(),
           Integer.toString(port), "127.0.0.1:" + relayPort));
       nextHops.forEach((domain, hop) -> command.add(domain + "=127.0.0.1:" + hop));
@@ -63,11 +67,12 @@ final class MtaServer implements AutoCloseable {
       if (r.exitCode == 0) {
         return new MtaServer(mta, dir, port);
       }
+      run(List.of("bash", script().toString(), "stop", dir.toString())); // whatever a failed start left
       if (r.exitCode == NOT_READY) {
         skipOrFail(r.output.strip());
       }
       last = r.output;
-      if (!last.contains("in use")) {
+      if (!last.contains("in use")) { // a port taken since freePort looked: try another
         break;
       }
     }
@@ -110,14 +115,19 @@ final class MtaServer implements AutoCloseable {
     stop();
   }
 
-  /** A port of 127.0.0.1 that nothing listened on a moment ago. */
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port on 127.0.0.1", e);
+  /** A port of 127.0.0.1 that nothing listened on a moment ago, and not one of {@code taken}. */
+  static int freePort(Set<Integer> taken) {
+    for (int tries = 0; tries < 100; tries++) {
+      try (ServerSocket s = new ServerSocket()) {
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        if (!taken.contains(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("no free port on 127.0.0.1", e);
+      }
     }
+    throw new IllegalStateException("no free port on 127.0.0.1 outside " + taken);
   }
 
   private static void skipOrFail(String why) {

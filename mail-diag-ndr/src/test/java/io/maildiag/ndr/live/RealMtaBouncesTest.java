@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,6 +110,12 @@ abstract class RealMtaBouncesTest {
   /** The MTA: {@code postfix} or {@code exim}. */
   abstract String mta();
 
+  /**
+   * The action of a success notification: {@code relayed} from Postfix (the sink offers no DSN, so
+   * Postfix reports handing the message on), {@code delivered} from Exim.
+   */
+  abstract String successAction();
+
   /** The bounce format mail-diag names for the MTA's bounces. */
   String format() {
     return mta();
@@ -122,19 +129,15 @@ abstract class RealMtaBouncesTest {
     blocking = SmtpSink.start(BLOCKING);
     mta = MtaServer.start(mta(), dir.resolve(mta()), receiver.port(), Map.of(
         "blocklisted.test", blocking.port(),
-        "down.test", MtaServer.freePort())); // nothing listens there
+        "down.test", MtaServer.freePort(Set.of()))); // nothing listens there
   }
 
   @AfterAll
   void stop() throws Exception {
-    if (mta != null) {
-      mta.stop();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-    if (blocking != null) {
-      blocking.close();
+    try (SmtpSink r = receiver; SmtpSink b = blocking) {
+      if (mta != null) {
+        mta.stop();
+      }
     }
   }
 
@@ -261,7 +264,7 @@ abstract class RealMtaBouncesTest {
 
   @Test
   void aSuccessNotificationAskedForIsADeliveryReport() throws Exception {
-    // RFC 3461: NOTIFY=SUCCESS; the sink does not offer DSN, so Postfix reports "relayed"
+    // RFC 3461: NOTIFY=SUCCESS
     BounceAnalysis a = bounce(sender("sue"), "Contract", Map.of(),
         Map.of("mail.smtp.dsn.notify", "SUCCESS,FAILURE", "mail.smtp.dsn.ret", "HDRS"), "tom@fail.test");
 
@@ -270,7 +273,7 @@ abstract class RealMtaBouncesTest {
     assertThat(a.recipients()).hasSize(1);
     RecipientResult r = a.recipients().get(0);
     assertThat(r.recipient()).isEqualTo("tom@fail.test");
-    assertThat(r.action()).isIn("delivered", "relayed");
+    assertThat(r.action()).isEqualTo(successAction());
     assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("2.0.0"));
     assertThat(r.classification().reason()).isEqualTo(Reason.DELIVERED);
     assertThat(r.classification().permanent()).isFalse();

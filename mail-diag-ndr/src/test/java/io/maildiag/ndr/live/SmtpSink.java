@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small SMTP server on 127.0.0.1 for the tests: it answers each command as its {@link Script}
@@ -56,6 +58,7 @@ final class SmtpSink implements AutoCloseable {
   private final Script script;
   private final ServerSocket server;
   private final List<Received> received = new ArrayList<>(); // guarded by itself
+  private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
   private SmtpSink(Script script) throws IOException {
@@ -103,9 +106,13 @@ final class SmtpSink implements AutoCloseable {
     }
   }
 
+  /** Stops listening and ends the sessions still open. */
   @Override
   public void close() throws IOException {
     server.close();
+    for (Socket s : sessions) {
+      s.close();
+    }
   }
 
   private void accept() {
@@ -115,6 +122,16 @@ final class SmtpSink implements AutoCloseable {
         client = server.accept();
       } catch (IOException e) {
         return; // closed
+      }
+      sessions.add(client);
+      if (server.isClosed()) { // closed between accept and add: close() may have missed it
+        sessions.remove(client);
+        try {
+          client.close();
+        } catch (IOException e) {
+          // nothing more to do
+        }
+        return;
       }
       Thread session = new Thread(() -> serve(client), acceptor.getName() + "-session");
       session.setDaemon(true);
@@ -189,6 +206,8 @@ final class SmtpSink implements AutoCloseable {
       // the client went away or the sink was closed
     } catch (IOException e) {
       // a broken session ends; the client reports it
+    } finally {
+      sessions.remove(client);
     }
   }
 
