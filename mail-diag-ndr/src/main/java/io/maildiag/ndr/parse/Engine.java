@@ -1164,11 +1164,16 @@ public final class Engine {
           continue;
         }
       }
-      boolean truncated = multilineReply(x.diagnostic) && !e.diagnostic().isBlank()
-          && e.diagnostic().length() > x.diagnostic.length();
+      // the text's reply, from where the report's multi-line reply starts in it: the words an MTA puts
+      // before a reply ("host mx[192.0.2.7] said:") are not the reply, and must not be read as its reason
+      String textReply = multilineReply(x.diagnostic) ? fromReply(e.diagnostic(), x.diagnostic) : e.diagnostic();
+      boolean truncated = multilineReply(x.diagnostic) && !textReply.isBlank()
+          && textReply.length() > x.diagnostic.length();
       boolean exitCode = (exitCode(x.diagnostic) || saysUndefinedStatus(x.diagnostic)) && !e.diagnostic().isBlank();
-      if (x.diagnostic.isBlank() || truncated || exitCode) {
-        // an empty, cut, bare exit-code or "undefined status" diagnostic gives way to the text's
+      if (truncated) {
+        x.diagnostic = textReply; // the report kept a multi-line reply cut short: the text's whole reply
+      } else if (x.diagnostic.isBlank() || exitCode) {
+        // an empty, bare exit-code or "undefined status" diagnostic gives way to the text's
         x.diagnostic = e.diagnostic();
       } else if (e.facts().reply().isPresent() && x.reply.isEmpty()
           && Smtp.facts(x.diagnostic).reply().isEmpty() && !e.diagnostic().isBlank()
@@ -1199,6 +1204,21 @@ public final class Engine {
    * {@code MULTILINE_REPLY.matcher(s).matches()}: white space, a reply code and a hyphen, as the
    * {@code (?s).*} after them takes whatever follows.
    */
+  /**
+   * {@code text} from where it gives the reply that {@code reply} (a multi-line reply, {@link
+   * #multilineReply}) opens with: its first word, the reply code and hyphen ("552-"), then the rest
+   * of that word; {@code text} whole when it does not hold that word.
+   */
+  static String fromReply(String text, String reply) {
+    int from = Keywords.skipSpace(reply);
+    int end = from;
+    while (end < reply.length() && !Keywords.isSpace(reply.charAt(end))) {
+      end++;
+    }
+    int at = text.indexOf(reply.substring(from, end));
+    return at > 0 ? text.substring(at) : text;
+  }
+
   static boolean multilineReply(String s) {
     int i = Keywords.skipSpace(s);
     return i + 4 <= s.length() && (s.charAt(i) == '2' || s.charAt(i) == '4' || s.charAt(i) == '5')

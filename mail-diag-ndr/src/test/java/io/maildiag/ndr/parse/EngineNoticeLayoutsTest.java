@@ -643,4 +643,32 @@ class EngineNoticeLayoutsTest {
     assertThat(TextScanner.inLaterSentenceOfReply("550 5.1.1 <bob@example.net>: User unknown. Try again.",
         "bob@example.net")).isFalse();
   }
+  @Test
+  void theWordsAnMtaPutsBeforeAMultiLineReplyAreNotReadAsItsReason() {
+    // Postfix: the report's Diagnostic-Code joins the reply's lines with their codes; the notice
+    // gives the reply after "host ... said:", whose "host" and the reply's "blocked" once read as a
+    // client block (a real Postfix bounce of a real Gmail reply, hosts and ids changed)
+    String notice = "From: Mail Delivery System <MAILER-DAEMON@mta.example.org>\n"
+        + "Subject: Undelivered Mail Returned to Sender\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+        + "--b\nContent-Type: text/plain\n\n"
+        + "This is the mail system at host mta.example.org.\n\n"
+        + "<ann@example.com>: host mx.example.com[192.0.2.7] said: 552-5.7.0 This message was\n"
+        + "    blocked because its content presents a potential 552-5.7.0 security issue.\n"
+        + "    Please visit 552-5.7.0  https://support.google.com/mail/?p=BlockedMessage\n"
+        + "    to review our 552 5.7.0 message content and attachment content guidelines.\n"
+        + "    (in reply to end of DATA command)\n\n"
+        + "--b\nContent-Type: message/delivery-status\n\n"
+        + "Reporting-MTA: dns; mta.example.org\n\n"
+        + "Final-Recipient: rfc822; ann@example.com\nAction: failed\nStatus: 5.7.0\n"
+        + "Remote-MTA: dns; mx.example.com\n"
+        + "Diagnostic-Code: smtp; 552-5.7.0 This message was blocked because its content\n"
+        + "    presents a potential 552-5.7.0 security issue. Please visit 552-5.7.0\n"
+        + "    https://support.google.com/mail/?p=BlockedMessage to review our 552 5.7.0\n"
+        + "    message content and attachment content guidelines.\n\n--b--\n";
+
+    RecipientResult r = only(analyze(notice));
+    assertThat(r.classification().reason()).isNotEqualTo(Reason.BLOCKED);
+    assertThat(r.diagnosticText()).startsWith("552-5.7.0 This message was blocked").doesNotContain("said:");
+  }
 }
