@@ -74,6 +74,9 @@ class ReasonClassifierTest {
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Blocked by SPF"),
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Message rejected by DMARC"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Connection blocked by SPF-BL.net"), // a block list
+        // the reason follows "rejected by recipient domain"
+        row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
+            + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
         // a recipient's null MX that names the sender too stays the recipient's
         row(Reason.NOT_ACCEPTING, "5.0.0", null, "Delivery from sender <a@b.example> to <c@nullmx.example> impossible: null MX (RFC 7505)"),
         row(Reason.NETWORK_ERROR, null, null, "No valid route to destination"),

@@ -363,6 +363,9 @@ abstract class RealMtaBouncesTest {
               + " provider to http://mail.live.com/mail/troubleshooting.aspx#errors."),
       Reply.data("Yahoo: policy", Reason.POLICY_VIOLATION,
           "554 5.7.9 Message not accepted for policy reasons.  See https://postmaster.yahooinc.com/error-codes"),
+      Reply.rcpt("Proofpoint: poor reputation", Reason.BAD_REPUTATION,
+          "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
+              + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
       Reply.rcpt("Postfix: relay access denied", Reason.NO_RELAYING,
           "554 5.7.1 <reply-9@fail.test>: Relay access denied"),
       Reply.rcpt("has moved", Reason.HAS_MOVED,
