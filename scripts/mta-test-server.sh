@@ -3,7 +3,7 @@
 # bounces are that MTA's own, for integration tests and for trying mail-diag on them.
 #
 # Usage:
-#   scripts/mta-test-server.sh start MTA DIR PORT RELAY [DOMAIN=HOST:PORT]...
+#   scripts/mta-test-server.sh start MTA DIR PORT RELAY [DOMAIN=HOST:PORT]... [--warn-delays]
 #                                               start the MTA, wait until it greets on PORT
 #   scripts/mta-test-server.sh stop DIR         stop the MTA started in DIR (no-op if none)
 #   scripts/mta-test-server.sh status DIR       exit 0 if the MTA of DIR is running
@@ -19,6 +19,10 @@
 #            own SMTP server, which answers each command as the test wants (accepts, refuses, ...).
 #   DOMAIN=HOST:PORT
 #            mail for DOMAIN goes to HOST:PORT instead.
+#   --warn-delays
+#            Postfix only: keep trying a message it cannot deliver for an hour, and warn its sender
+#            that it is delayed once it has waited a second (delay_warning_time = 1s), instead of
+#            returning it at once.
 #
 # The MTA makes its bounces at once, or nearly: a 5xx reply bounces a message as always, and a
 # message it cannot deliver at the first attempt (a 4xx reply, a refused connection) is returned
@@ -195,9 +199,14 @@ stop_server() { # DIR
 
 # The next hops of the DOMAIN=HOST:PORT arguments, checked: three words (domain, host, port) each.
 HOPS=()
+WARN_DELAYS=0
 parse_hops() {
   local spec domain hop
   for spec in "$@"; do
+    if [[ $spec == --warn-delays ]]; then
+      WARN_DELAYS=1
+      continue
+    fi
     [[ $spec == *=* ]] || die "invalid DOMAIN=HOST:PORT '$spec'"
     domain=${spec%%=*}
     hop=${spec#*=}
@@ -213,6 +222,11 @@ start_postfix() { # DIR PORT RELAY_HOST RELAY_PORT
   postconf=$(dirname "$postfix")/postconf
   [[ -x $postconf ]] || postconf=$(find_tool postconf) || die "postconf not found next to $postfix"
   owner=$("$postconf" -d -h mail_owner)
+  local lifetime=0 warning=0
+  if (( WARN_DELAYS )); then
+    lifetime=1h
+    warning=1s
+  fi
   mkdir -p -- "$dir/queue" "$dir/data"
   chown -- "$owner" "$dir/data"
   if command -v runuser > /dev/null && ! runuser -u "$owner" -- test -w "$dir/data"; then
@@ -250,8 +264,9 @@ smtp_dns_support_level = disabled
 smtp_host_lookup = native
 smtp_connect_timeout = 5s
 smtputf8_enable = yes
-maximal_queue_lifetime = 0
-bounce_queue_lifetime = 0
+maximal_queue_lifetime = $lifetime
+bounce_queue_lifetime = $lifetime
+delay_warning_time = $warning
 queue_run_delay = 1s
 minimal_backoff_time = 1s
 maximal_backoff_time = 2s
@@ -301,6 +316,7 @@ EOF
 
 start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
   local dir=$1 port=$2 relay_host=$3 relay_port=$4 exim user i
+  (( ! WARN_DELAYS )) || die "--warn-delays is for Postfix (Exim warns of delays for slow.test)"
   exim=${EXIM:-}
   [[ -n $exim ]] || exim=$(find_tool exim4 exim) || not_ready "Exim is not installed; $EXIM_HINT"
   [[ -x $exim ]] || not_ready "Exim '$exim' is not executable; $EXIM_HINT"

@@ -52,9 +52,9 @@ final class MtaServer implements AutoCloseable {
   /**
    * Starts {@code mta} ({@code postfix} or {@code exim}) in {@code dir} on a free port, relaying to
    * {@code relayPort} of 127.0.0.1, and mail for each domain of {@code nextHops} to its port of
-   * 127.0.0.1.
+   * 127.0.0.1; {@code options} are the script's ({@code --warn-delays}).
    */
-  static MtaServer start(String mta, Path dir, int relayPort, Map<String, Integer> nextHops) {
+  static MtaServer start(String mta, Path dir, int relayPort, Map<String, Integer> nextHops, String... options) {
     String last = "";
     Set<Integer> taken = new HashSet<>(nextHops.values());
     taken.add(relayPort);
@@ -63,6 +63,7 @@ final class MtaServer implements AutoCloseable {
       List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", mta, dir.toString(),
           Integer.toString(port), "127.0.0.1:" + relayPort));
       nextHops.forEach((domain, hop) -> command.add(domain + "=127.0.0.1:" + hop));
+      command.addAll(List.of(options));
       Result r = run(command);
       if (r.exitCode == 0) {
         return new MtaServer(mta, dir, port);

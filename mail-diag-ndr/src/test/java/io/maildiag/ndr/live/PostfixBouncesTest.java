@@ -3,14 +3,21 @@ package io.maildiag.ndr.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
+import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bounces written by a real Postfix ({@link RealMtaBouncesTest}), which returns a message at its
  * first failed attempt: what only Postfix writes, its reporting MTA, the status of a refused
- * connection, its internationalised report (RFC 6533), and its local delivery's "unknown user".
+ * connection, its internationalised report (RFC 6533), its local delivery's "unknown user", and (from
+ * a second Postfix that keeps trying) its warning that a message is delayed.
  */
 class PostfixBouncesTest extends RealMtaBouncesTest {
   @Override
@@ -50,6 +57,26 @@ class PostfixBouncesTest extends RealMtaBouncesTest {
     assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
     assertThat(r.diagnosticText()).contains("<unknown-zoë@fail.test>");
     assertThat(a.original().subject()).contains("Grüße aus Köln");
+  }
+
+  @Test
+  void aMessageStillTriedIsReportedDelayed(@TempDir Path dir) throws Exception {
+    // a second Postfix, which keeps trying for an hour and warns after a second
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (MtaServer slow = MtaServer.start("postfix", dir.resolve("slow"), receiver.port(), Map.of(), "--warn-delays")) {
+      BounceAnalysis a = bounce(sender("quin"), "Proposal", Map.of(),
+          Map.of("mail.smtp.port", Integer.toString(slow.port())), "greylisted-rex@fail.test");
+
+      assertThat(a.kind()).isEqualTo(MessageKind.DELAY);
+      assertThat(a.format()).isEqualTo("postfix");
+      assertThat(a.recipients()).hasSize(1);
+      RecipientResult r = a.recipients().get(0);
+      assertThat(r.recipient()).isEqualTo("greylisted-rex@fail.test");
+      assertThat(r.action()).isEqualTo("delayed");
+      assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("4.7.1"));
+      assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("451"));
+      assertThat(r.classification().permanent()).isFalse();
+    }
   }
 
   @Test

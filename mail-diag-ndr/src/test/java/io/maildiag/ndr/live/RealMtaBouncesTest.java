@@ -103,7 +103,7 @@ abstract class RealMtaBouncesTest {
     }
   };
 
-  private SmtpSink receiver;
+  SmtpSink receiver;
   private SmtpSink blocking;
   private MtaServer mta;
 
@@ -455,11 +455,13 @@ abstract class RealMtaBouncesTest {
     send(sender, subject, Map.of(), Map.of(), recipients);
   }
 
-  /** {@link #send(String, String, String...)} with extra header fields and session properties. */
+  /**
+   * {@link #send(String, String, String...)} with extra header fields and Jakarta Mail session
+   * properties, which win over the defaults ({@code mail.smtp.port} sends through another MTA).
+   */
   void send(String sender, String subject, Map<String, String> fields, Map<String, String> properties,
       String... recipients) throws MessagingException {
     Properties p = new Properties();
-    p.putAll(properties);
     p.setProperty("mail.smtp.host", "127.0.0.1");
     p.setProperty("mail.smtp.port", Integer.toString(mta.port()));
     p.setProperty("mail.smtp.from", sender);
@@ -467,6 +469,7 @@ abstract class RealMtaBouncesTest {
     p.setProperty("mail.smtp.connectiontimeout", "10000");
     p.setProperty("mail.smtp.timeout", "10000");
     p.setProperty("mail.mime.allowutf8", "true");
+    p.putAll(properties); // may name another port: another instance of the MTA
     Session session = Session.getInstance(p);
     MimeMessage m = new MimeMessage(session) {
       @Override
