@@ -74,6 +74,8 @@ class ReasonClassifierTest {
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Blocked by SPF"),
         row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Message rejected by DMARC"),
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Connection blocked by SPF-BL.net"), // a block list
+        row(Reason.BAD_REPUTATION, "5.7.1", 550, "550 5.7.1 Sender IP reputation is too low"),
+        row(Reason.CONTENT_ERROR, "5.7.1", 550, "550 5.7.1 Message rejected: suspicious attachment"),
         // the reason follows "rejected by recipient domain"
         row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
             + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),

@@ -366,6 +366,10 @@ abstract class RealMtaBouncesTest {
       Reply.rcpt("Proofpoint: poor reputation", Reason.BAD_REPUTATION,
           "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
               + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
+      Reply.rcpt("IP reputation", Reason.BAD_REPUTATION,
+          "550 5.7.1 Sender IP reputation is too low"),
+      Reply.data("suspicious attachment", Reason.CONTENT_ERROR,
+          "550 5.7.1 Message rejected: suspicious attachment"),
       Reply.rcpt("Postfix: relay access denied", Reason.NO_RELAYING,
           "554 5.7.1 <reply-9@fail.test>: Relay access denied"),
       Reply.rcpt("has moved", Reason.HAS_MOVED,
