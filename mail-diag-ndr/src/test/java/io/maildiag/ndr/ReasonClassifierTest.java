@@ -76,6 +76,13 @@ class ReasonClassifierTest {
         row(Reason.BLOCKED, "5.7.1", 550, "550 5.7.1 Connection blocked by SPF-BL.net"), // a block list
         row(Reason.BAD_REPUTATION, "5.7.1", 550, "550 5.7.1 Sender IP reputation is too low"),
         row(Reason.CONTENT_ERROR, "5.7.1", 550, "550 5.7.1 Message rejected: suspicious attachment"),
+        row(Reason.SPAM_DETECTED, "5.7.1", 550, "550 5.7.1 Your message contains a URL on a blocklist"),
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Message rejected due to SPF policy"),
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 SPF: 192.0.2.1 is not allowed to send mail from example.com"),
+        row(Reason.FILTERED, "5.7.1", 550,
+            "550 5.7.1 Unable to deliver to bob@example.org: the recipient's mailbox is not accepting messages from you"),
+        row(Reason.BLOCKED, "4.7.0", 421, "421 4.7.0 IP not in whitelist for RCPT domain, closing connection."),
+        row(Reason.NOT_RFC_COMPLIANT, "5.6.0", 550, "550 5.6.0 Message headers fail syntax check"),
         // the reason follows "rejected by recipient domain"
         row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
             + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
