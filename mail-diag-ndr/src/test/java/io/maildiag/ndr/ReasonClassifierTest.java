@@ -83,6 +83,10 @@ class ReasonClassifierTest {
             "550 5.7.1 Unable to deliver to bob@example.org: the recipient's mailbox is not accepting messages from you"),
         row(Reason.BLOCKED, "4.7.0", 421, "421 4.7.0 IP not in whitelist for RCPT domain, closing connection."),
         row(Reason.NOT_RFC_COMPLIANT, "5.6.0", 550, "550 5.6.0 Message headers fail syntax check"),
+        row(Reason.SPAM_DETECTED, "5.7.1", 554, "554 5.7.1 Service unavailable; message contains a URL listed in dbl.spamhaus.org"),
+        row(Reason.RATE_LIMITED, "4.7.1", 450, "450 4.7.1 Error: too much mail from 192.0.2.1"), // Postfix's anvil
+        row(Reason.CONTENT_ERROR, "5.7.0", 554, "554 5.7.0 Reject, id=12345-02 - BANNED: P=p002,L=1/2,"
+            + "M=application/x-msdownload,T=exe,N=invoice.exe"), // amavis
         // the reason follows "rejected by recipient domain"
         row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
             + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
