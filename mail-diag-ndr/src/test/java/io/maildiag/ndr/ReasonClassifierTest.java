@@ -87,6 +87,11 @@ class ReasonClassifierTest {
         row(Reason.RATE_LIMITED, "4.7.1", 450, "450 4.7.1 Error: too much mail from 192.0.2.1"), // Postfix's anvil
         row(Reason.CONTENT_ERROR, "5.7.0", 554, "554 5.7.0 Reject, id=12345-02 - BANNED: P=p002,L=1/2,"
             + "M=application/x-msdownload,T=exe,N=invoice.exe"), // amavis
+        row(Reason.AUTH_FAILURE, "5.7.1", 550, "550 5.7.1 Sender domain does not pass DMARC"),
+        row(Reason.NOT_RFC_COMPLIANT, "5.6.11", 550, "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare"
+            + " linefeeds, which cannot be sent via DATA"),
+        row(Reason.REJECTED, "5.7.129", 550, "550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not authorized"
+            + " to send to this recipient"),
         // the reason follows "rejected by recipient domain"
         row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
             + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),

@@ -378,6 +378,8 @@ abstract class RealMtaBouncesTest {
           "550 5.6.0 Message headers fail syntax check"),
       Reply.rcpt("Postfix: too much mail from", Reason.RATE_LIMITED,
           "450 4.7.1 Error: too much mail from 192.0.2.1"),
+      Reply.rcpt("sender domain does not pass DMARC", Reason.AUTH_FAILURE,
+          "550 5.7.1 Sender domain does not pass DMARC"),
       Reply.rcpt("Postfix: relay access denied", Reason.NO_RELAYING,
           "554 5.7.1 <reply-9@fail.test>: Relay access denied"),
       Reply.rcpt("has moved", Reason.HAS_MOVED,
