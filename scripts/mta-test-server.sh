@@ -30,7 +30,8 @@
 # (Exim: retry rule F,1s,1s, queue runs every second). Exim alone also keeps trying mail for
 # slow.test for an hour, and warns the sender of a message with an X-Delay-Warning header field
 # that it is delayed, once it has waited two seconds (delay_warning). The MTA never looks up DNS,
-# accepts SMTPUTF8 and DSN requests (RFC 3461), and runs no chroot. Its one local domain is local.test, which has no users and
+# accepts SMTPUTF8 and DSN requests (RFC 3461), waits 3 seconds for a next hop's greeting and
+# replies, and runs no chroot. Its one local domain is local.test, which has no users and
 # no aliases: Postfix accepts its addresses, then bounces them in local delivery ("unknown user");
 # Exim accepts them, then bounces them as unroutable.
 #
@@ -263,6 +264,7 @@ transport_maps = texthash:$dir/transport
 smtp_dns_support_level = disabled
 smtp_host_lookup = native
 smtp_connect_timeout = 5s
+smtp_helo_timeout = 3s
 smtputf8_enable = yes
 maximal_queue_lifetime = $lifetime
 bounce_queue_lifetime = $lifetime
@@ -378,10 +380,12 @@ start_exim() { # DIR PORT RELAY_HOST RELAY_PORT
     echo "relay:"
     echo "  driver = smtp"
     echo "  port = $relay_port"
+    echo "  command_timeout = 3s"
     for (( i = 0; i < ${#HOPS[@]}; i += 3 )); do
       echo "smtp$i:"
       echo "  driver = smtp"
       echo "  port = ${HOPS[i + 2]}"
+      echo "  command_timeout = 3s"
     done
     echo "discard:"
     echo "  driver = appendfile"

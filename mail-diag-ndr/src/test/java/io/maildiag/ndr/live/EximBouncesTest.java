@@ -61,6 +61,14 @@ class EximBouncesTest extends RealMtaBouncesTest {
   }
 
   @Test
+  void aConnectionLostInTheMiddleOfTheSessionIsRetriedUntilTheMessageExpires() throws Exception {
+    RecipientResult r = only(bounce(sender("xan"), "Dropped", "yul@dropping.test"));
+
+    assertThat(r.diagnosticText()).contains("retry timeout exceeded");
+    assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
+  }
+
+  @Test
   void anAddressNoRouterTakesIsUnroutable() throws Exception {
     // Exim's own verdict, not a remote reply: no router takes local.test's addresses
     BounceAnalysis a = bounce(sender("pat"), "Board meeting", "nosuchuser@local.test");

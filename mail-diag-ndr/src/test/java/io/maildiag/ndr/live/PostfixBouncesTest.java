@@ -46,6 +46,15 @@ class PostfixBouncesTest extends RealMtaBouncesTest {
   }
 
   @Test
+  void aConnectionLostInTheMiddleOfTheSessionIsANetworkError() throws Exception {
+    // a session that broke under way stays the network error the report names (as Sisimai reads it)
+    RecipientResult r = only(bounce(sender("xan"), "Dropped", "yul@dropping.test"));
+
+    assertThat(r.diagnosticText()).contains("lost connection with").contains("while sending RCPT TO");
+    assertThat(r.classification().reason()).isEqualTo(Reason.NETWORK_ERROR);
+  }
+
+  @Test
   void anInternationalisedMessageGetsAnInternationalisedReport() throws Exception {
     // SMTPUTF8: Postfix returns it with message/global-delivery-status (RFC 6533)
     BounceAnalysis a = bounce(sender("mia"), "Grüße aus Köln", "unknown-zoë@fail.test");

@@ -95,6 +95,22 @@ abstract class RealMtaBouncesTest {
     }
   };
 
+  /** A receiving system that takes the connection and never greets. */
+  private static final SmtpSink.Script SILENT = new SmtpSink.Script() {
+    @Override
+    public String greeting() {
+      return null;
+    }
+  };
+
+  /** A receiving system whose connection drops when the client names a recipient. */
+  private static final SmtpSink.Script DROPPING = new SmtpSink.Script() {
+    @Override
+    public String rcptTo(String recipient) {
+      return null;
+    }
+  };
+
   /** A receiving system that turns the client away in its greeting. */
   private static final SmtpSink.Script BLOCKING = new SmtpSink.Script() {
     @Override
@@ -105,6 +121,8 @@ abstract class RealMtaBouncesTest {
 
   SmtpSink receiver;
   private SmtpSink blocking;
+  private SmtpSink silent;
+  private SmtpSink dropping;
   private MtaServer mta;
 
   /** The MTA: {@code postfix} or {@code exim}. */
@@ -127,14 +145,18 @@ abstract class RealMtaBouncesTest {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     receiver = SmtpSink.start(RECEIVER);
     blocking = SmtpSink.start(BLOCKING);
+    silent = SmtpSink.start(SILENT);
+    dropping = SmtpSink.start(DROPPING);
     mta = MtaServer.start(mta(), dir.resolve(mta()), receiver.port(), Map.of(
         "blocklisted.test", blocking.port(),
+        "silent.test", silent.port(),
+        "dropping.test", dropping.port(),
         "down.test", MtaServer.freePort(Set.of()))); // nothing listens there
   }
 
   @AfterAll
   void stop() throws Exception {
-    try (SmtpSink r = receiver; SmtpSink b = blocking) {
+    try (SmtpSink r = receiver; SmtpSink b = blocking; SmtpSink s = silent; SmtpSink d = dropping) {
       if (mta != null) {
         mta.stop();
       }
@@ -277,6 +299,16 @@ abstract class RealMtaBouncesTest {
     assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("2.0.0"));
     assertThat(r.classification().reason()).isEqualTo(Reason.DELIVERED);
     assertThat(r.classification().permanent()).isFalse();
+  }
+
+  @Test
+  void aHostThatNeverGreetsTimesOutAndTheMessageExpires() throws Exception {
+    // the MTA waits three seconds for a greeting (mta-test-server.sh), then gives up on the message
+    RecipientResult r = only(bounce(sender("val"), "Timeout", "wes@silent.test"));
+
+    assertThat(r.recipient()).isEqualTo("wes@silent.test");
+    assertThat(r.replyCode()).isEmpty();
+    assertThat(r.classification().reason()).isEqualTo(Reason.EXPIRED);
   }
 
   @Test

@@ -29,9 +29,15 @@ final class SmtpSink implements AutoCloseable {
   private static final int MAX_LINE = 4096;
   private static final int MAX_MESSAGE = 10 * 1024 * 1024;
 
-  /** How the sink answers: each method returns a whole reply line, code first. */
+  /**
+   * How the sink answers: each method returns a whole reply line, code first, or null to misbehave
+   * as a broken server does (see each method).
+   */
   interface Script {
-    /** The greeting; a code other than 220 ends the session after the client's next line. */
+    /**
+     * The greeting; a code other than 220 ends the session after the client's next line, and null
+     * sends none: the sink waits, silent, until the client gives up (or 30 seconds pass).
+     */
     default String greeting() {
       return "220 sink.test ESMTP";
     }
@@ -41,7 +47,7 @@ final class SmtpSink implements AutoCloseable {
       return "250 2.1.0 Ok";
     }
 
-    /** The reply to {@code RCPT TO}, given the recipient's address. */
+    /** The reply to {@code RCPT TO}, given the recipient's address; null drops the connection. */
     default String rcptTo(String recipient) {
       return "250 2.1.5 Ok";
     }
@@ -143,6 +149,10 @@ final class SmtpSink implements AutoCloseable {
     try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
       client.setSoTimeout(30_000);
       String greeting = script.greeting();
+      if (greeting == null) {
+        in.read(); // until the client closes, or the socket's timeout
+        return;
+      }
       reply(out, greeting);
       if (!greeting.startsWith("220")) {
         readLine(in);
@@ -164,6 +174,9 @@ final class SmtpSink implements AutoCloseable {
           }
           case "RCPT" -> {
             String r = sender == null ? "503 5.5.1 Error: need MAIL command" : script.rcptTo(address(line));
+            if (r == null) {
+              return; // the connection drops in the middle of the session
+            }
             if (r.startsWith("250")) {
               recipients.add(address(line));
             }
