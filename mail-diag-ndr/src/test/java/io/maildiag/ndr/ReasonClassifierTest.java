@@ -92,6 +92,7 @@ class ReasonClassifierTest {
             + " linefeeds, which cannot be sent via DATA"),
         row(Reason.REJECTED, "5.7.129", 550, "550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not authorized"
             + " to send to this recipient"),
+        row(Reason.NOT_RFC_COMPLIANT, "5.7.1", 550, "550 5.7.1 Blocked: message header From is missing"),
         // the reason follows "rejected by recipient domain"
         row(Reason.BAD_REPUTATION, "5.7.1", 554, "554 5.7.1 Rejected by recipient domain due to poor reputation of sending IP."
             + " See https://ipcheck.proofpoint.com/?ip=192.0.2.1"),
