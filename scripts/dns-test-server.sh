@@ -35,33 +35,9 @@ set -euo pipefail
 readonly START_TIMEOUT_SECONDS=10
 readonly STOP_TIMEOUT_SECONDS=5
 
-die() {
-  echo "dns-test-server: $*" >&2
-  exit 1
-}
-
-usage() {
-  sed -n '2,/^set -euo pipefail/{/^set -euo/d;s/^# \{0,1\}//;p;}' "$0" >&2
-  exit 2
-}
-
-find_tool() { # NAME: prints the path of an NSD tool, from PATH or /usr/sbin
-  local name=$1 found
-  if found=$(command -v "$name" 2>/dev/null); then
-    echo "$found"
-  elif [[ -x /usr/sbin/$name ]]; then
-    echo "/usr/sbin/$name"
-  elif [[ -x /usr/local/sbin/$name ]]; then
-    echo "/usr/local/sbin/$name"
-  else
-    return 1
-  fi
-}
-
-abs_dir() { # DIR: creates it if needed and prints its absolute path
-  mkdir -p -- "$1"
-  (cd -- "$1" && pwd -P)
-}
+SERVER_NAME=dns-test-server
+# shellcheck source=test-server-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test-server-lib.sh"
 
 pid_of() { # DIR: prints the pid recorded in DIR/nsd.pid, if any
   local pidfile=$1/nsd.pid pid
@@ -69,13 +45,6 @@ pid_of() { # DIR: prints the pid recorded in DIR/nsd.pid, if any
   read -r pid < "$pidfile" || true
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   echo "$pid"
-}
-
-alive() { # PID: true if the process exists and is not a zombie
-  local state
-  [[ -r /proc/$1/stat ]] || { kill -0 "$1" 2>/dev/null; return; }
-  state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ -n $state && $state != Z && $state != X ]]
 }
 
 running_pid() { # DIR: prints the pid of a live NSD of DIR
@@ -248,30 +217,4 @@ cmd_start() {
   echo "dns-test-server: NSD (pid $pid) serving ${zones[*]} on ${DNS_TEST_SERVER_ADDRS:-127.0.0.1} port $port"
 }
 
-cmd_stop() {
-  [[ $# -eq 1 ]] || usage
-  [[ -d $1 ]] || return 0
-  stop_server "$(cd -- "$1" && pwd -P)"
-}
-
-cmd_status() {
-  [[ $# -eq 1 ]] || usage
-  local pid
-  if [[ -d $1 ]] && pid=$(running_pid "$(cd -- "$1" && pwd -P)"); then
-    echo "running (pid $pid)"
-  else
-    echo "not running"
-    return 1
-  fi
-}
-
-[[ $# -ge 1 ]] || usage
-command=$1
-shift
-case $command in
-  start) cmd_start "$@" ;;
-  stop) cmd_stop "$@" ;;
-  status) cmd_status "$@" ;;
-  -h | --help | help) usage ;;
-  *) usage ;;
-esac
+run_command "$@"

@@ -66,45 +66,13 @@ readonly NOT_READY=3
 readonly POSTFIX_HINT='install it with: echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections && apt-get install -y postfix'
 readonly EXIM_HINT='unpack it with: apt-get download exim4-daemon-light && dpkg-deb -x exim4-daemon-light_*.deb DIR, then set EXIM=DIR/usr/sbin/exim4 (it needs the libraries of its package, libidn12 and libgnutls-dane0 among them, and the user Debian-exim)'
 
-die() {
-  echo "mta-test-server: $*" >&2
-  exit 1
-}
+SERVER_NAME=mta-test-server
+# shellcheck source=test-server-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test-server-lib.sh"
 
 not_ready() { # MESSAGE: the MTA cannot run here; exit 3
   echo "mta-test-server: $*" >&2
   exit "$NOT_READY"
-}
-
-usage() {
-  sed -n '2,/^set -euo pipefail/{/^set -euo/d;s/^# \{0,1\}//;p;}' "$0" >&2
-  exit 2
-}
-
-find_tool() { # NAME...: prints the path of the first NAME found on PATH or in /usr/sbin
-  local name found
-  for name in "$@"; do
-    if found=$(command -v "$name" 2>/dev/null); then
-      echo "$found"
-      return 0
-    elif [[ -x /usr/sbin/$name ]]; then
-      echo "/usr/sbin/$name"
-      return 0
-    fi
-  done
-  return 1
-}
-
-abs_dir() { # DIR: creates it if needed and prints its absolute path
-  mkdir -p -- "$1"
-  (cd -- "$1" && pwd -P)
-}
-
-alive() { # PID: true if the process exists and is not a zombie
-  local state
-  [[ -r /proc/$1/stat ]] || return 1
-  state=$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
-  [[ -n $state && $state != Z && $state != X ]]
 }
 
 mta_of() { # DIR: prints the MTA last started in DIR
@@ -133,8 +101,8 @@ ours() { # PID DIR: true if PID is the MTA of DIR (Postfix's master has MAIL_CON
   esac
 }
 
-pid_files() { # DIR: the pid files the MTAs write
-  echo "$1/queue/pid/master.pid" "$1/exim.pid"
+remove_pid_files() { # DIR: removes the pid files the MTAs write
+  rm -f -- "$1/queue/pid/master.pid" "$1/exim.pid"
 }
 
 log_of() { # DIR: prints the path of the MTA's log
@@ -176,8 +144,7 @@ listening() { # PORT: succeeds if something takes connections on 127.0.0.1:PORT
 stop_server() { # DIR
   local dir=$1 pid i postfix children
   if ! pid=$(running_pid "$dir"); then
-    # shellcheck disable=SC2046 # two paths without white space (checked at start)
-    rm -f -- $(pid_files "$dir")
+    remove_pid_files "$dir"
     return 0
   fi
   if [[ $(mta_of "$dir") == postfix ]] && postfix=$(find_tool postfix); then
@@ -194,8 +161,7 @@ stop_server() { # DIR
     children=$(pgrep -P "$pid" || true) # before the parent goes, while they are still its children
     kill -KILL "$pid" $children 2>/dev/null || true
   fi
-  # shellcheck disable=SC2046
-  rm -f -- $(pid_files "$dir")
+  remove_pid_files "$dir"
 }
 
 # The next hops of the DOMAIN=HOST:PORT arguments, checked: three words (domain, host, port) each.
@@ -469,29 +435,4 @@ cmd_start() {
   echo "mta-test-server: $VERSION (pid $pid) on 127.0.0.1 port $port, relaying to $relay"
 }
 
-cmd_stop() {
-  [[ $# -eq 1 ]] || usage
-  [[ -d $1 ]] || return 0
-  stop_server "$(cd -- "$1" && pwd -P)"
-}
-
-cmd_status() {
-  [[ $# -eq 1 ]] || usage
-  local pid
-  if [[ -d $1 ]] && pid=$(running_pid "$(cd -- "$1" && pwd -P)"); then
-    echo "running (pid $pid)"
-  else
-    echo "not running"
-    return 1
-  fi
-}
-
-[[ $# -ge 1 ]] || usage
-command=$1
-shift
-case $command in
-  start) cmd_start "$@" ;;
-  stop) cmd_stop "$@" ;;
-  status) cmd_status "$@" ;;
-  *) usage ;;
-esac
+run_command "$@"

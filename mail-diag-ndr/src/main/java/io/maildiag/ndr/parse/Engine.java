@@ -1166,9 +1166,9 @@ public final class Engine {
       }
       // the text's reply, from where the report's multi-line reply starts in it: the words an MTA puts
       // before a reply ("host mx[192.0.2.7] said:") are not the reply, and must not be read as its reason
-      String textReply = multilineReply(x.diagnostic) ? fromReply(e.diagnostic(), x.diagnostic) : e.diagnostic();
-      boolean truncated = multilineReply(x.diagnostic) && !textReply.isBlank()
-          && textReply.length() > x.diagnostic.length();
+      boolean multiline = multilineReply(x.diagnostic);
+      String textReply = multiline ? fromReply(e.diagnostic(), x.diagnostic) : e.diagnostic();
+      boolean truncated = multiline && !textReply.isBlank() && textReply.length() > x.diagnostic.length();
       boolean exitCode = (exitCode(x.diagnostic) || saysUndefinedStatus(x.diagnostic)) && !e.diagnostic().isBlank();
       if (truncated) {
         x.diagnostic = textReply; // the report kept a multi-line reply cut short: the text's whole reply

@@ -3,7 +3,6 @@ package io.maildiag.ndr.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
-import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import java.util.Map;
@@ -48,16 +47,7 @@ class EximBouncesTest extends RealMtaBouncesTest {
     BounceAnalysis a = bounce(sender("quin"), "Proposal", Map.of("X-Delay-Warning", "yes"),
         "greylisted-rex@slow.test");
 
-    assertThat(a.kind()).isEqualTo(MessageKind.DELAY);
-    assertThat(a.format()).isEqualTo("exim");
-    assertThat(a.recipients()).hasSize(1);
-    RecipientResult r = a.recipients().get(0);
-    assertThat(r.recipient()).isEqualTo("greylisted-rex@slow.test");
-    assertThat(r.action()).isEqualTo("delayed");
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("4.7.1"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("451"));
-    assertThat(r.classification().permanent()).isFalse();
-    assertThat(r.diagnosticText()).contains("Greylisted");
+    assertGreylistingDelay(a, "greylisted-rex@slow.test");
   }
 
   @Test

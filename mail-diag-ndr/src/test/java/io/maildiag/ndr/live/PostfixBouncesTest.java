@@ -3,7 +3,6 @@ package io.maildiag.ndr.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.ndr.BounceAnalysis;
-import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RecipientResult;
 import java.nio.file.Files;
@@ -76,15 +75,7 @@ class PostfixBouncesTest extends RealMtaBouncesTest {
       BounceAnalysis a = bounce(sender("quin"), "Proposal", Map.of(),
           Map.of("mail.smtp.port", Integer.toString(slow.port())), "greylisted-rex@fail.test");
 
-      assertThat(a.kind()).isEqualTo(MessageKind.DELAY);
-      assertThat(a.format()).isEqualTo("postfix");
-      assertThat(a.recipients()).hasSize(1);
-      RecipientResult r = a.recipients().get(0);
-      assertThat(r.recipient()).isEqualTo("greylisted-rex@fail.test");
-      assertThat(r.action()).isEqualTo("delayed");
-      assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("4.7.1"));
-      assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("451"));
-      assertThat(r.classification().permanent()).isFalse();
+      assertGreylistingDelay(a, "greylisted-rex@fail.test");
     }
   }
 

@@ -171,8 +171,7 @@ abstract class RealMtaBouncesTest {
     RecipientResult r = only(a);
     assertThat(r.recipient()).isEqualTo("unknown-bob@fail.test");
     assertThat(r.action()).isEqualTo("failed");
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("5.1.1"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("550"));
+    assertCodes(r, "5.1.1", "550");
     assertThat(r.classification().reason()).isEqualTo(Reason.USER_UNKNOWN);
     assertThat(r.classification().permanent()).isTrue();
     assertThat(r.remoteMta()).contains("127.0.0.1");
@@ -235,8 +234,7 @@ abstract class RealMtaBouncesTest {
     RecipientResult r = only(a);
     assertThat(r.recipient()).isEqualTo("full-eve@fail.test");
     assertThat(r.action()).isEqualTo("failed");
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("4.2.2"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("452"));
+    assertCodes(r, "4.2.2", "452");
     assertThat(r.classification().reason()).isEqualTo(Reason.MAILBOX_FULL);
     assertThat(r.classification().permanent()).isFalse();
   }
@@ -247,8 +245,7 @@ abstract class RealMtaBouncesTest {
 
     RecipientResult r = only(a);
     assertThat(r.recipient()).isEqualTo("fred@fail.test");
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("5.7.1"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("550"));
+    assertCodes(r, "5.7.1", "550");
     assertThat(r.classification().reason()).isEqualTo(Reason.REJECTED);
     assertThat(r.diagnosticText()).contains("Sender address rejected");
   }
@@ -258,8 +255,7 @@ abstract class RealMtaBouncesTest {
     BounceAnalysis a = bounce(sender("gus"), "Scans", "big-hal@fail.test");
 
     RecipientResult r = only(a);
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("5.3.4"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("552"));
+    assertCodes(r, "5.3.4", "552");
     assertThat(r.classification().reason()).isEqualTo(Reason.EMAIL_TOO_LARGE);
   }
 
@@ -269,8 +265,7 @@ abstract class RealMtaBouncesTest {
 
     RecipientResult r = only(a);
     assertThat(r.recipient()).isEqualTo("jo@blocklisted.test");
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("5.7.1"));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString("554"));
+    assertCodes(r, "5.7.1", "554");
     assertThat(r.classification().reason()).isEqualTo(Reason.BLOCKED);
   }
 
@@ -290,10 +285,7 @@ abstract class RealMtaBouncesTest {
     BounceAnalysis a = bounce(sender("sue"), "Contract", Map.of(),
         Map.of("mail.smtp.dsn.notify", "SUCCESS,FAILURE", "mail.smtp.dsn.ret", "HDRS"), "tom@fail.test");
 
-    assertThat(a.kind()).isEqualTo(MessageKind.DELIVERY_REPORT);
-    assertThat(a.format()).isEqualTo(format());
-    assertThat(a.recipients()).hasSize(1);
-    RecipientResult r = a.recipients().get(0);
+    RecipientResult r = only(a, MessageKind.DELIVERY_REPORT);
     assertThat(r.recipient()).isEqualTo("tom@fail.test");
     assertThat(r.action()).isEqualTo(successAction());
     assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString("2.0.0"));
@@ -436,8 +428,7 @@ abstract class RealMtaBouncesTest {
     RecipientResult r = only(a);
     assertThat(r.recipient()).isEqualTo(recipient);
     String first = reply.text().substring(0, reply.text().indexOf(' ', 4));
-    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString(first.substring(0, 3)));
-    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString(first.substring(4)));
+    assertCodes(r, first.substring(4), first.substring(0, 3));
     assertThat(r.classification().reason()).isEqualTo(reply.reason());
   }
 
@@ -457,10 +448,31 @@ abstract class RealMtaBouncesTest {
 
   /** The one recipient of a bounce in the MTA's format. */
   RecipientResult only(BounceAnalysis a) {
-    assertThat(a.kind()).isEqualTo(MessageKind.BOUNCE);
+    return only(a, MessageKind.BOUNCE);
+  }
+
+  /** The one recipient of a notice of {@code kind} in the MTA's format. */
+  RecipientResult only(BounceAnalysis a, MessageKind kind) {
+    assertThat(a.kind()).isEqualTo(kind);
     assertThat(a.format()).isEqualTo(format());
     assertThat(a.recipients()).hasSize(1);
     return a.recipients().get(0);
+  }
+
+  /** Asserts the status and the reply code {@code r} reports, as written ("5.1.1", "550"). */
+  static void assertCodes(RecipientResult r, String status, String reply) {
+    assertThat(r.status()).hasValueSatisfying(s -> assertThat(s).hasToString(status));
+    assertThat(r.replyCode()).hasValueSatisfying(c -> assertThat(c).hasToString(reply));
+  }
+
+  /** Asserts that {@code a} warns that the message to a greylisting {@code recipient} is delayed. */
+  void assertGreylistingDelay(BounceAnalysis a, String recipient) {
+    RecipientResult r = only(a, MessageKind.DELAY);
+    assertThat(r.recipient()).isEqualTo(recipient);
+    assertThat(r.action()).isEqualTo("delayed");
+    assertCodes(r, "4.7.1", "451");
+    assertThat(r.classification().permanent()).isFalse();
+    assertThat(r.diagnosticText()).contains("Greylisted");
   }
 
   /** Sends a message through the MTA and returns the analysis of the bounce the MTA sends its sender. */
