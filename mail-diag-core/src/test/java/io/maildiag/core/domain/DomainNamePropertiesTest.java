@@ -3,7 +3,7 @@ package io.maildiag.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.core.ParseResult;
-import io.maildiag.core.ParserFuzzing;
+import io.maildiag.core.testing.ParserFuzzing;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
-import io.maildiag.core.ParserFuzzing;
+import io.maildiag.core.testing.ParserFuzzing;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package io.maildiag.core.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildiag.core.ParseResult;
-import io.maildiag.core.ParserFuzzing;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
+import io.maildiag.core.testing.ParserFuzzing;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

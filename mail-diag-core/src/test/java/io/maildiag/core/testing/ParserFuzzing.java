@@ -1,12 +1,16 @@
-package io.maildiag.core;
+package io.maildiag.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.ParseResult;
+import io.maildiag.core.SourceSpan;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
 /**
- * Shared input generators and checks for the property tests of the parsers.
+ * Shared input generators and checks for the property and fuzz tests of the parsers, in this
+ * module and (through its test jar) in the others.
  */
 public final class ParserFuzzing {
 
@@ -34,8 +38,25 @@ public final class ParserFuzzing {
   }
 
   /**
-   * Checks the invariants every parse result must hold for {@code input}: a failure has an error,
-   * and every span lies inside the input with the line and column {@link SourceSpan#of} computes.
+   * Checks what every parse result must hold for {@code input}: a failure has an error, and every
+   * diagnostic has a message and, if it has a span, a span inside the input.
+   */
+  public static void checkSpansInside(String input, ParseResult<?> result) {
+    assertThat(result).isNotNull();
+    assertThat(result.isSuccess() || result.hasErrors()).as("failed parse of %s has an error", input).isTrue();
+    for (Diagnostic d : result.diagnostics()) {
+      d.span().ifPresent(span -> {
+        assertThat(span.offset()).isBetween(0, input.length());
+        assertThat(span.end()).as("span end of %s", d).isLessThanOrEqualTo(input.length());
+      });
+      assertThat(d.message()).isNotBlank();
+    }
+  }
+
+  /**
+   * Checks the invariants every parse result of the core parsers holds for {@code input}: a
+   * failure has an error, and every diagnostic has a span inside the input with the line and column
+   * {@link SourceSpan#of} computes.
    */
   public static void checkResult(String input, ParseResult<?> result) {
     assertThat(result).isNotNull();
