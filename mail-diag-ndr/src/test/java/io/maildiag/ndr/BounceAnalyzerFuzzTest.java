@@ -9,7 +9,9 @@ import io.maildiag.core.Limits;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
 import io.maildiag.ndr.code.ReplyCode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +48,91 @@ class BounceAnalyzerFuzzTest {
     List<BounceAnalysis> each = ANALYZER.analyzeEach(mbox);
     assertThat(each).isNotEmpty();
     each.forEach(BounceAnalyzerFuzzTest::check);
+  }
+
+  /** Values the structured target picks from, so that most of its reports read as reports. */
+  private static final String[] ACTIONS = {"failed", "delayed", "delivered", "relayed", "expanded", "Failed", ""};
+  private static final String[] STATUSES = {"5.1.1", "4.7.1", "5.7.26", "2.0.0", "5.0.0", "4.4.7", "5.2.2", "9.9.9"};
+  private static final String[] ENCODINGS = {"7bit", "8bit", "base64", "quoted-printable", "binary", "x-unknown"};
+  private static final String[] CHARSETS = {"us-ascii", "utf-8", "iso-8859-1", "iso-2022-jp", "utf-16", "x-bogus"};
+  private static final String[] RETURNED = {"message/rfc822", "text/rfc822-headers", "message/global",
+      "message/global-headers", "text/plain"};
+
+  /**
+   * A delivery status notification assembled from fuzz data: a multipart/report with a notice, a
+   * delivery-status part of several recipient blocks (fields and values partly picked from real
+   * ones, partly arbitrary), and a returned message, each part in some transfer encoding and
+   * charset; the same invariants as {@link #analyzeNeverFails}. Arbitrary bytes seldom make a
+   * report whose parts all parse, so this target reaches the report reader's deeper branches.
+   */
+  @FuzzTest(maxDuration = "5m")
+  void structuredReportNeverFails(FuzzedDataProvider data) {
+    String boundary = data.consumeBoolean() ? "b0undary" : data.consumeString(20);
+    StringBuilder m = new StringBuilder()
+        .append("From: ").append(data.pickValue(new String[] {"MAILER-DAEMON@mx.example.com",
+            "Mail Delivery System <postmaster@example.net>", data.consumeString(40)})).append("\r\n")
+        .append("To: sender@example.org\r\n")
+        .append("Subject: ").append(data.pickValue(new String[] {"Undelivered Mail Returned to Sender",
+            "Delivery Status Notification (Failure)", "Undeliverable: hello", data.consumeString(40)}))
+        .append("\r\nMIME-Version: 1.0\r\n")
+        .append("Content-Type: multipart/report; report-type=delivery-status; boundary=\"")
+        .append(boundary).append("\"\r\n\r\n");
+    m.append("--").append(boundary).append("\r\n");
+    part(m, data, "text/plain", data.consumeString(300));
+    m.append("--").append(boundary).append("\r\n");
+    StringBuilder report = new StringBuilder("Reporting-MTA: dns; ").append(data.consumeString(30)).append("\r\n");
+    int blocks = data.consumeInt(0, 5);
+    for (int i = 0; i < blocks; i++) {
+      report.append("\r\n");
+      report.append("Final-Recipient: ").append(data.consumeBoolean() ? "rfc822; user" + i + "@example.com"
+          : data.consumeString(40)).append("\r\n");
+      if (data.consumeBoolean()) {
+        report.append("Original-Recipient: utf-8; ").append(data.consumeString(30)).append("\r\n");
+      }
+      report.append("Action: ").append(data.pickValue(ACTIONS)).append("\r\n");
+      report.append("Status: ").append(data.consumeBoolean() ? data.pickValue(STATUSES) : data.consumeString(12))
+          .append("\r\n");
+      if (data.consumeBoolean()) {
+        report.append("Diagnostic-Code: smtp; ").append(data.consumeString(120)).append("\r\n");
+      }
+      if (data.consumeBoolean()) {
+        report.append("Remote-MTA: dns; ").append(data.consumeString(30)).append("\r\n");
+      }
+      if (data.consumeBoolean()) {
+        report.append(data.consumeString(20)).append(": ").append(data.consumeString(40)).append("\r\n");
+      }
+    }
+    part(m, data, data.consumeBoolean() ? "message/delivery-status" : "message/global-delivery-status",
+        report.toString());
+    m.append("--").append(boundary).append("\r\n");
+    part(m, data, data.pickValue(RETURNED), "Message-ID: <" + data.consumeString(20) + ">\r\nFrom: "
+        + data.consumeString(30) + "\r\nSubject: " + data.consumeString(30) + "\r\n\r\n"
+        + data.consumeRemainingAsString());
+    m.append("--").append(boundary).append("--\r\n");
+    check(ANALYZER.analyze(m.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Appends a body part of {@code type} holding {@code text}, in a transfer encoding and charset
+   * picked by {@code data}.
+   */
+  private static void part(StringBuilder m, FuzzedDataProvider data, String type, String text) {
+    String encoding = data.pickValue(ENCODINGS);
+    String charset = data.pickValue(CHARSETS);
+    m.append("Content-Type: ").append(type).append("; charset=").append(charset).append("\r\n")
+        .append("Content-Transfer-Encoding: ").append(encoding).append("\r\n\r\n");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (encoding.equals("base64")) {
+      m.append(Base64.getMimeEncoder().encodeToString(bytes));
+    } else if (encoding.equals("quoted-printable")) {
+      for (byte b : bytes) {
+        int c = b & 0xff;
+        m.append(c >= 33 && c <= 126 && c != '=' || c == ' ' ? String.valueOf((char) c) : String.format("=%02X", c));
+      }
+    } else {
+      m.append(text);
+    }
+    m.append("\r\n");
   }
 
   @FuzzTest(maxDuration = "2m")
