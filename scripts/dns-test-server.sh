@@ -87,22 +87,13 @@ probe() { # ADDR PORT ZONE
 }
 
 stop_server() { # DIR
-  local dir=$1 pid i
+  local dir=$1 pid
   if ! pid=$(running_pid "$dir"); then
     rm -f -- "$dir/nsd.pid"
     return 0
   fi
   kill -TERM "$pid" 2>/dev/null || true
-  for (( i = 0; i < STOP_TIMEOUT_SECONDS * 10; i++ )); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    echo "dns-test-server: NSD (pid $pid) ignored SIGTERM; sending SIGKILL" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-    # NSD's children (xfrd, servers) exit when their parent's pipes close.
-    pkill -KILL -P "$pid" 2>/dev/null || true
-  fi
+  await_exit "$pid" "$STOP_TIMEOUT_SECONDS" "NSD" # and NSD's children (xfrd, servers) with it
   rm -f -- "$dir/nsd.pid"
 }
 

@@ -142,7 +142,7 @@ listening() { # PORT: succeeds if something takes connections on 127.0.0.1:PORT
 }
 
 stop_server() { # DIR
-  local dir=$1 pid i postfix children
+  local dir=$1 pid postfix
   if ! pid=$(running_pid "$dir"); then
     remove_pid_files "$dir"
     return 0
@@ -152,15 +152,7 @@ stop_server() { # DIR
   else
     kill -TERM "$pid" 2>/dev/null || true
   fi
-  for (( i = 0; i < STOP_TIMEOUT_SECONDS * 10; i++ )); do
-    alive "$pid" || break
-    sleep 0.1
-  done
-  if alive "$pid"; then
-    echo "mta-test-server: the MTA of $dir (pid $pid) did not stop; killing it" >&2
-    children=$(pgrep -P "$pid" || true) # before the parent goes, while they are still its children
-    kill -KILL "$pid" $children 2>/dev/null || true
-  fi
+  await_exit "$pid" "$STOP_TIMEOUT_SECONDS" "the MTA of $dir"
   remove_pid_files "$dir"
 }
 

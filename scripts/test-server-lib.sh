@@ -42,6 +42,17 @@ alive() { # PID: true if the process exists and is not a zombie
   [[ -n $state && $state != Z && $state != X ]]
 }
 
+await_exit() { # PID SECONDS WHAT: waits up to SECONDS for PID to exit; then kills it and its children
+  local pid=$1 seconds=$2 what=$3 i children
+  for (( i = 0; i < seconds * 10; i++ )); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+  echo "$(basename "$0" .sh): $what (pid $pid) did not stop; killing it" >&2
+  children=$(pgrep -P "$pid" || true) # before the parent goes, while they are still its children
+  kill -KILL "$pid" $children 2>/dev/null || true
+}
+
 cmd_stop() { # DIR
   [[ $# -eq 1 ]] || usage
   [[ -d $1 ]] || return 0

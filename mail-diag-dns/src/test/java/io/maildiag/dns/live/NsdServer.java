@@ -2,6 +2,8 @@ package io.maildiag.dns.live;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.maildiag.core.testing.ServerScript.Result;
+import io.maildiag.core.testing.ServerScript;
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -10,13 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real NSD on 127.0.0.1, started and stopped with {@code scripts/dns-test-server.sh}, serving
@@ -84,15 +86,7 @@ final class NsdServer implements AutoCloseable {
 
   /** Finds scripts/dns-test-server.sh in the working directory or one of its parents. */
   static Path script() {
-    Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (d != null) {
-      Path s = d.resolve("scripts").resolve("dns-test-server.sh");
-      if (Files.isRegularFile(s)) {
-        return s;
-      }
-      d = d.getParent();
-    }
-    throw new IllegalStateException("scripts/dns-test-server.sh not found above " + System.getProperty("user.dir"));
+    return ServerScript.find("dns-test-server.sh");
   }
 
   /** Returns the path of a test zone file. */
@@ -128,10 +122,10 @@ final class NsdServer implements AutoCloseable {
           Integer.toString(port)));
       command.addAll(specs);
       Result r = run(command, addresses);
-      if (r.exitCode == 0) {
+      if (r.exitCode() == 0) {
         return new NsdServer(dir, port, addresses);
       }
-      lastOutput = r.output;
+      lastOutput = r.output();
       if (!lastOutput.contains("in use")) {
         break;
       }
@@ -161,14 +155,14 @@ final class NsdServer implements AutoCloseable {
       // the JVM is already shutting down and the hook runs
     }
     Result r = run(List.of("bash", script().toString(), "stop", dir.toString()), addresses);
-    if (r.exitCode != 0) {
-      throw new IllegalStateException("dns-test-server.sh could not stop NSD:\n" + r.output);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("dns-test-server.sh could not stop NSD:\n" + r.output());
     }
   }
 
   /** Returns whether the script reports NSD as running. */
   boolean isRunning() {
-    return run(List.of("bash", script().toString(), "status", dir.toString()), addresses).exitCode == 0;
+    return run(List.of("bash", script().toString(), "status", dir.toString()), addresses).exitCode() == 0;
   }
 
   @Override
@@ -176,30 +170,8 @@ final class NsdServer implements AutoCloseable {
     stop();
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result run(List<String> command, String addresses) {
-    try {
-      Path out = Files.createTempFile("dns-test-server", ".out");
-      try {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("DNS_TEST_SERVER_ADDRS", addresses);
-        Process p = pb.start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          return new Result(-1, "timed out after 30 s: " + command + "\n" + Files.readString(out, StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running " + command, e);
-    }
+    return ServerScript.run(command, Map.of("DNS_TEST_SERVER_ADDRS", addresses), Duration.ofSeconds(30));
   }
 
   /** Returns a port free for UDP and TCP on 127.0.0.1 (and ::1). */

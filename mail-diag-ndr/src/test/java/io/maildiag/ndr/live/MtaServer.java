@@ -2,7 +2,8 @@ package io.maildiag.ndr.live;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import io.maildiag.core.testing.ServerScript.Result;
+import io.maildiag.core.testing.ServerScript;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,12 +11,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -65,14 +66,14 @@ final class MtaServer implements AutoCloseable {
       nextHops.forEach((domain, hop) -> command.add(domain + "=127.0.0.1:" + hop));
       command.addAll(List.of(options));
       Result r = run(command);
-      if (r.exitCode == 0) {
+      if (r.exitCode() == 0) {
         return new MtaServer(mta, dir, port);
       }
       run(List.of("bash", script().toString(), "stop", dir.toString())); // whatever a failed start left
-      if (r.exitCode == NOT_READY) {
-        skipOrFail(r.output.strip());
+      if (r.exitCode() == NOT_READY) {
+        skipOrFail(r.output().strip());
       }
-      last = r.output;
+      last = r.output();
       if (!last.contains("in use")) { // a port taken since freePort looked: try another
         break;
       }
@@ -106,8 +107,8 @@ final class MtaServer implements AutoCloseable {
       // the JVM is already shutting down and the hook runs
     }
     Result r = run(List.of("bash", script().toString(), "stop", dir.toString()));
-    if (r.exitCode != 0) {
-      throw new IllegalStateException("mta-test-server.sh could not stop " + mta + ":\n" + r.output);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("mta-test-server.sh could not stop " + mta + ":\n" + r.output());
     }
   }
 
@@ -138,40 +139,11 @@ final class MtaServer implements AutoCloseable {
     Assumptions.abort(why + "; the MTA integration tests are skipped");
   }
 
-  /** Finds scripts/mta-test-server.sh in the working directory or one of its parents. */
   private static Path script() {
-    Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    while (d != null) {
-      Path s = d.resolve("scripts").resolve("mta-test-server.sh");
-      if (Files.isRegularFile(s)) {
-        return s;
-      }
-      d = d.getParent();
-    }
-    throw new IllegalStateException("scripts/mta-test-server.sh not found above " + System.getProperty("user.dir"));
+    return ServerScript.find("mta-test-server.sh");
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result run(List<String> command) {
-    try {
-      Path out = Files.createTempFile("mta-test-server", ".out");
-      try {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          return new Result(-1, "timed out after 60 s: " + command + "\n" + Files.readString(out, StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running " + command, e);
-    }
+    return ServerScript.run(command, Map.of(), Duration.ofSeconds(60));
   }
 }
