@@ -58,6 +58,19 @@ final class Relaunch {
       List.of("-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:C1MaxInlineSize=20");
 
   /**
+   * The JVM option that leaves compiling to one thread, given on a machine of at most {@value
+   * #FEW_PROCESSORS} processors. With the C1 compiler only, the JVM's own choice there is two
+   * compiler threads, and they take processor time from the batch's workers: on two CPUs one thread
+   * takes 8 to 10% off {@code ndr --batch} on 310 and 564 bounces (on one CPU it changes nothing
+   * measurable). On more processors the JVM's choice stands: it was not measured there, and workers
+   * waiting for a single compiler thread could lose more than they gain.
+   */
+  static final String ONE_COMPILER_THREAD = "-XX:CICompilerCount=1";
+
+  /** The most processors on which {@link #ONE_COMPILER_THREAD} is given. */
+  static final int FEW_PROCESSORS = 2;
+
+  /**
    * The JVM options that map a class-data-sharing archive, before its path. JVM logging is switched
    * off but for errors, which go to standard error: a JVM that finds the archive stale (another
    * jar, another JDK) ignores it, but says so in a warning on standard output, where it would
@@ -79,7 +92,8 @@ final class Relaunch {
     if (System.getProperty(MARK) != null) {
       return OptionalInt.empty();
     }
-    Optional<List<String>> command = command(System.getenv(), new ThisProcess(), args, new ArchiveOfJar());
+    Optional<List<String>> command = command(System.getenv(), new ThisProcess(), args, new ArchiveOfJar(),
+        Runtime.getRuntime().availableProcessors());
     if (command.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -161,9 +175,10 @@ final class Relaunch {
    *     the environment allows a second JVM)
    * @param args the arguments {@code main} received
    * @param archive the class-data-sharing archive of a jar, if it has one
+   * @param processors the processors this JVM may use
    */
   static Optional<List<String>> command(Map<String, String> environment, Supplier<ProcessHandle.Info> process,
-      String[] args, Function<String, Optional<String>> archive) {
+      String[] args, Function<String, Optional<String>> archive, int processors) {
     if ("0".equals(environment.get(ENVIRONMENT))) {
       return Optional.empty();
     }
@@ -187,6 +202,9 @@ final class Relaunch {
     List<String> command = new ArrayList<>(OPTIONS.size() + args.length + 4);
     command.add(java.get());
     command.addAll(OPTIONS);
+    if (processors <= FEW_PROCESSORS) {
+      command.add(ONE_COMPILER_THREAD);
+    }
     Optional<String> shared = archive.apply(given[1]);
     if (shared.isPresent()) {
       command.addAll(ARCHIVE_OPTIONS);

@@ -50,10 +50,13 @@ class RelaunchTest {
 
   private static final Function<String, Optional<String>> NO_ARCHIVE = jar -> Optional.empty();
 
+  /** A machine on which the JVM's own number of compiler threads stands. */
+  private static final int MANY = Relaunch.FEW_PROCESSORS + 1;
+
   @Test
   void plainJavaJarRunsAgainWithTheShortRunCompiler() {
     Optional<List<String>> command = Relaunch.command(Map.of("PATH", "/bin"),
-        () -> Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE);
+        () -> Info.of("-jar", "target/mail-diag.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE, MANY);
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
         "-XX:C1MaxInlineSize=20", "-Dmail-diag.relaunched=true", "-jar", "target/mail-diag.jar", "ndr", "--batch",
@@ -61,54 +64,64 @@ class RelaunchTest {
   }
 
   @Test
+  void onFewProcessorsTheSecondJvmCompilesOnOneThread() {
+    for (int processors = 1; processors <= 2; processors++) {
+      assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr"}, NO_ARCHIVE,
+          processors)).as("%d processors", processors).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1",
+          "-XX:+IgnoreUnrecognizedVMOptions", "-XX:C1MaxInlineSize=20", "-XX:CICompilerCount=1",
+          "-Dmail-diag.relaunched=true", "-jar", "m.jar", "ndr"));
+    }
+  }
+
+  @Test
   void noArgumentsAtAll() {
-    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE, MANY))
         .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
             "-XX:C1MaxInlineSize=20", "-Dmail-diag.relaunched=true", "-jar", "m.jar"));
   }
 
   @Test
   void jvmOptionsOnTheCommandLineKeepTheCliInThisJvm() {
-    assertThat(Relaunch.command(Map.of(), () -> Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-Xmx1g", "-jar", "m.jar", "ndr", "--batch", "dir with space"), ARGS, NO_ARCHIVE, MANY))
         .isEmpty();
     assertThat(Relaunch.command(Map.of(), () -> Info.of("-cp", "m.jar", "io.maildiag.examples.cli.MailDiagCli", "ndr"),
-        new String[] {"ndr"}, NO_ARCHIVE)).isEmpty();
+        new String[] {"ndr"}, NO_ARCHIVE, MANY)).isEmpty();
   }
 
   @Test
   void jvmOptionsInTheEnvironmentKeepTheCliInThisJvm() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
-      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), () -> info, ARGS, NO_ARCHIVE)).as(variable).isEmpty();
+      assertThat(Relaunch.command(Map.of(variable, "-Xmx1g"), () -> info, ARGS, NO_ARCHIVE, MANY)).as(variable).isEmpty();
     }
   }
 
   @Test
   void theEnvironmentVariableTurnsItOff() {
     Info info = Info.of("-jar", "m.jar", "ndr", "--batch", "dir with space");
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), () -> info, ARGS, NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), () -> info, ARGS, NO_ARCHIVE, MANY)).isEmpty();
     // turned off, the JVM's command line is not even read
     assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "0"), () -> {
       throw new AssertionError("command line read");
-    }, ARGS, NO_ARCHIVE)).isEmpty();
-    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), () -> info, ARGS, NO_ARCHIVE)).isPresent();
+    }, ARGS, NO_ARCHIVE, MANY)).isEmpty();
+    assertThat(Relaunch.command(Map.of(Relaunch.ENVIRONMENT, "1"), () -> info, ARGS, NO_ARCHIVE, MANY)).isPresent();
   }
 
   @Test
   void anUnreadableOrDifferentCommandLineKeepsTheCliInThisJvm() {
     assertThat(Relaunch.command(Map.of(), () -> new Info(Optional.empty(), Optional.of(new String[] {"-jar", "m.jar"})),
-        new String[0], NO_ARCHIVE)).isEmpty();
-    assertThat(Relaunch.command(Map.of(), () -> new Info(Optional.of(JAVA), Optional.empty()), new String[0], NO_ARCHIVE)).isEmpty();
+        new String[0], NO_ARCHIVE, MANY)).isEmpty();
+    assertThat(Relaunch.command(Map.of(), () -> new Info(Optional.of(JAVA), Optional.empty()), new String[0], NO_ARCHIVE, MANY)).isEmpty();
     // arguments the operating system decoded differently from main's
-    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}, NO_ARCHIVE))
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr", "caf?.eml"), new String[] {"ndr", "café.eml"}, NO_ARCHIVE, MANY))
         .isEmpty();
-    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"}, NO_ARCHIVE)).isEmpty();
+    assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar", "ndr"), new String[] {"ndr", "x"}, NO_ARCHIVE, MANY)).isEmpty();
   }
 
   @Test
   void theArchiveBesideTheJarIsMappedWithJvmLoggingOnlyForErrors() {
     Optional<List<String>> command = Relaunch.command(Map.of(), () -> Info.of("-jar", "t/m.jar", "ndr"),
-        new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")));
+        new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")), MANY);
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
         "-XX:C1MaxInlineSize=20", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
