@@ -36,7 +36,11 @@ import java.util.function.Supplier;
  * or through {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}): whoever
  * tunes the JVM gets exactly the JVM they asked for. It also does when {@value #ENVIRONMENT} is
  * {@code 0}, when the JVM was not started as {@code java -jar}, when its command line cannot be
- * read, and when the second JVM cannot be started.
+ * read, and when the second JVM cannot be started. And it does when an argument names a file
+ * through this process's own file descriptors or {@code /proc} entry ({@code /dev/fd/N} or {@code
+ * /proc/self/...}, as a shell's process substitution {@code <(...)} gives): the second JVM inherits
+ * only standard input, output and error, and {@code /proc/self} would name the second JVM, so
+ * there the file would be missing or another one.
  */
 final class Relaunch {
 
@@ -167,6 +171,23 @@ final class Relaunch {
     }
   }
 
+  /** Path prefixes that name this process's own descriptors or {@code /proc} entry, not a file of its own. */
+  private static final List<String> THIS_PROCESS_PATHS = List.of("/dev/fd/", "/proc/self/", "/proc/thread-self/");
+
+  /**
+   * Whether {@code arg} names a file through this process's file descriptors or {@code /proc}
+   * entry ({@code /dev/fd/63}, {@code --zone=/proc/self/fd/5}), anywhere in it: such a file is
+   * not the same file, or not there at all, in a second JVM.
+   */
+  static boolean namesThisProcess(String arg) {
+    for (String prefix : THIS_PROCESS_PATHS) {
+      if (arg.contains(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Returns the command of the second JVM, or nothing if the CLI should run in this one.
    *
@@ -184,6 +205,11 @@ final class Relaunch {
     }
     for (String variable : JVM_OPTION_VARIABLES) {
       if (environment.containsKey(variable)) {
+        return Optional.empty();
+      }
+    }
+    for (String arg : args) {
+      if (namesThisProcess(arg)) {
         return Optional.empty();
       }
     }

@@ -68,11 +68,25 @@ final class JarRunner {
   static Run run(List<String> jvmOptions, String jar, Consumer<Map<String, String>> environment, byte[] stdin,
       String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaCommand());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));
+    return run(command, environment, stdin);
+  }
+
+  /** The {@code java} command of the JVM that runs the tests. */
+  static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * Runs {@code command} with {@code stdin} as its standard input, in this process's environment as
+   * {@code environment} changes it, within the time limit of every run.
+   */
+  static Run run(List<String> command, Consumer<Map<String, String>> environment, byte[] stdin)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("mail-diag-out", ".txt");
     Path err = Files.createTempFile("mail-diag-err", ".txt");
     try {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +25,15 @@ class RelaunchJarIT {
 
   private static Run java(String jar, boolean relaunch, byte[] stdin, String... args)
       throws IOException, InterruptedException {
-    return JarRunner.run(jar, environment -> {
-      environment.remove("JAVA_TOOL_OPTIONS");
-      environment.remove("JDK_JAVA_OPTIONS");
-      environment.remove("_JAVA_OPTIONS");
-      environment.put(Relaunch.ENVIRONMENT, relaunch ? "1" : "0");
-    }, stdin, args);
+    return JarRunner.run(jar, environment -> relaunchEnvironment(environment, relaunch), stdin, args);
+  }
+
+  /** {@code environment} without JVM options, and with the relaunch on or off. */
+  private static void relaunchEnvironment(Map<String, String> environment, boolean relaunch) {
+    environment.remove("JAVA_TOOL_OPTIONS");
+    environment.remove("JDK_JAVA_OPTIONS");
+    environment.remove("_JAVA_OPTIONS");
+    environment.put(Relaunch.ENVIRONMENT, relaunch ? "1" : "0");
   }
 
   private static void sameBothWays(int exitCode, byte[] stdin, String... args) throws Exception {
@@ -51,6 +55,22 @@ class RelaunchJarIT {
     sameBothWays(1, new byte[0], "ndr", "no-such-file.eml");
     sameBothWays(2, new byte[0], "ndr", "--no-such-option");
     sameBothWays(0, new byte[0], "ndr", "--code", "5.7.26");
+  }
+
+  @Test
+  void aFileOfAShellsProcessSubstitutionIsRead() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    assumeTrue(Files.isExecutable(bash), "no /bin/bash to give a <(...) file");
+    String bounce = CliRunner.resource("/ndr/dsn-user-unknown.eml");
+    // bash hands java the pipe as /dev/fd/N: a descriptor of the first JVM, which a second JVM lacks
+    List<String> command = List.of(bash.toString(), "-c", "\"$0\" -jar \"$1\" ndr --json <(cat \"$2\")",
+        JarRunner.javaCommand(), JarRunner.builtJar(), bounce);
+    Run relaunched = JarRunner.run(command, environment -> relaunchEnvironment(environment, true), new byte[0]);
+    Run here = JarRunner.run(command, environment -> relaunchEnvironment(environment, false), new byte[0]);
+
+    assertThat(relaunched.exitCode()).as("stderr: %s", relaunched.err()).isZero();
+    assertThat(relaunched.out()).contains("\"file\":\"/dev/fd/").contains("user-unknown");
+    assertThat(relaunched.outcome()).isEqualTo(here.outcome());
   }
 
   @Test

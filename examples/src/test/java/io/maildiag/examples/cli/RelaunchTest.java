@@ -74,6 +74,17 @@ class RelaunchTest {
   }
 
   @Test
+  void aFileNamedThroughThisProcessKeepsTheCliInThisJvm() {
+    for (String path : List.of("/dev/fd/63", "--zone=/dev/fd/5", "/proc/self/fd/3", "/proc/thread-self/fd/4")) {
+      Info info = Info.of("-jar", "m.jar", "ndr", path);
+      assertThat(Relaunch.command(Map.of(), () -> info, new String[] {"ndr", path}, NO_ARCHIVE, MANY)).as(path).isEmpty();
+    }
+    // standard input is inherited: /dev/stdin is the same file in the second JVM
+    Info stdin = Info.of("-jar", "m.jar", "ndr", "/dev/stdin");
+    assertThat(Relaunch.command(Map.of(), () -> stdin, new String[] {"ndr", "/dev/stdin"}, NO_ARCHIVE, MANY)).isPresent();
+  }
+
+  @Test
   void noArgumentsAtAll() {
     assertThat(Relaunch.command(Map.of(), () -> Info.of("-jar", "m.jar"), new String[0], NO_ARCHIVE, MANY))
         .contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
