@@ -187,6 +187,12 @@ public final class BounceAnalyzer {
   public static final int MAX_MBOX_MESSAGES = Engine.MAX_MBOX_MESSAGES;
   /** An unexpected internal failure; please report it with the input. */
   public static final DiagnosticCode INTERNAL_ERROR = Codes.INTERNAL_ERROR;
+  /**
+   * The input is UTF-16 text (it starts with a byte order mark), as a mail program's or an
+   * editor's "save as Unicode text" writes a message, not the message's bytes; it was read as the
+   * same text in UTF-8 (a warning). Limits apply to the input as given.
+   */
+  public static final DiagnosticCode UTF16_INPUT = Codes.UTF16_INPUT;
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = Codes.DIAGNOSTICS_TRUNCATED;
 

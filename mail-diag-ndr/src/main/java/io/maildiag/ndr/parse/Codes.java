@@ -51,6 +51,8 @@ public final class Codes {
   public static final DiagnosticCode INTERNAL_ERROR = DiagnosticCode.of("NDR_INTERNAL_ERROR");
   /** The input is an mbox file holding several messages; only the first was analysed. */
   public static final DiagnosticCode MORE_MESSAGES = DiagnosticCode.of("NDR_MORE_MESSAGES");
+  /** The input was UTF-16 text with a byte order mark, not a message's bytes; it was read as that text. */
+  public static final DiagnosticCode UTF16_INPUT = DiagnosticCode.of("NDR_UTF16_INPUT");
   /** Too many diagnostics; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = DiagnosticCode.of("NDR_DIAGNOSTICS_TRUNCATED");
 }

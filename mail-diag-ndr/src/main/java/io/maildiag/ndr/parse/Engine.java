@@ -109,6 +109,10 @@ public final class Engine {
    * found while reading the input (truncation, I/O errors).
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
+    if (Utf16Input.marked(input, length)) {
+      Utf16Input.Transcoded t = Utf16Input.toUtf8(input, length, early);
+      return analyze(t.bytes(), t.bytes().length, t.early(), new Deadline(limits.totalTimeBudget()), true);
+    }
     return analyze(input, length, early, new Deadline(limits.totalTimeBudget()), true);
   }
 
@@ -144,6 +148,10 @@ public final class Engine {
    * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
+    if (Utf16Input.marked(input, length)) {
+      Utf16Input.Transcoded t = Utf16Input.toUtf8(input, length, early);
+      return analyzeEach(t.bytes(), t.bytes().length, t.early());
+    }
     int[] starts = Mbox.starts(input, length, MAX_MBOX_MESSAGES + 1);
     if (starts.length == 1) {
       return List.of(analyze(input, length, early, new Deadline(limits.totalTimeBudget()), false));
