@@ -193,6 +193,14 @@ public final class BounceAnalyzer {
    * same text in UTF-8 (a warning). Limits apply to the input as given.
    */
   public static final DiagnosticCode UTF16_INPUT = Codes.UTF16_INPUT;
+  /**
+   * The input is gzip-compressed (a mailbox compressed by its server, an archived {@code .eml.gz}):
+   * it was decompressed, to at most {@link Limits#maxInputBytes()}, and read (an info). Broken
+   * gzip data gives {@link #INPUT_UNREADABLE} and the analysis of what was decompressed. Files of
+   * other kinds that are no message (an Outlook {@code .msg} item, a zip archive, data compressed
+   * with bzip2, xz or zstd) are named in a {@link #NOT_A_MESSAGE} error and not read.
+   */
+  public static final DiagnosticCode COMPRESSED_INPUT = Codes.COMPRESSED_INPUT;
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = Codes.DIAGNOSTICS_TRUNCATED;
 

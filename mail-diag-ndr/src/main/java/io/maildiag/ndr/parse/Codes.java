@@ -53,6 +53,8 @@ public final class Codes {
   public static final DiagnosticCode MORE_MESSAGES = DiagnosticCode.of("NDR_MORE_MESSAGES");
   /** The input was UTF-16 text with a byte order mark, not a message's bytes; it was read as that text. */
   public static final DiagnosticCode UTF16_INPUT = DiagnosticCode.of("NDR_UTF16_INPUT");
+  /** The input was gzip-compressed; it was decompressed and read (an info). */
+  public static final DiagnosticCode COMPRESSED_INPUT = DiagnosticCode.of("NDR_COMPRESSED_INPUT");
   /** Too many diagnostics; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = DiagnosticCode.of("NDR_DIAGNOSTICS_TRUNCATED");
 }

@@ -109,11 +109,26 @@ public final class Engine {
    * found while reading the input (truncation, I/O errors).
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
-    if (Utf16Input.marked(input, length)) {
-      Utf16Input.Transcoded t = Utf16Input.toUtf8(input, length, early);
-      return analyze(t.bytes(), t.bytes().length, t.early(), new Deadline(limits.totalTimeBudget()), true);
+    InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
+    if (p.foreign() != null) {
+      return foreign(p);
     }
-    return analyze(input, length, early, new Deadline(limits.totalTimeBudget()), true);
+    return analyze(p.bytes(), p.length(), p.early(), new Deadline(limits.totalTimeBudget()), true);
+  }
+
+  /** {@link Limits#maxInputBytes()} as an array length. */
+  private int maxInputBytes() {
+    return (int) Math.min(limits.maxInputBytes(), Integer.MAX_VALUE - 16L);
+  }
+
+  /** The analysis of a file of another kind than a message ({@link InputForm.Prepared#foreign()}). */
+  private BounceAnalysis foreign(InputForm.Prepared p) {
+    Diags diags = new Diags(limits.maxDiagnostics());
+    for (Diagnostic d : p.early()) {
+      diags.add(d);
+    }
+    diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input is not a mail message but " + p.foreign()));
+    return notABounce(diags, OriginalMessage.none());
   }
 
   /**
@@ -148,10 +163,15 @@ public final class Engine {
    * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
-    if (Utf16Input.marked(input, length)) {
-      Utf16Input.Transcoded t = Utf16Input.toUtf8(input, length, early);
-      return analyzeEach(t.bytes(), t.bytes().length, t.early());
+    InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
+    if (p.foreign() != null) {
+      return List.of(foreign(p));
     }
+    return each(p.bytes(), p.length(), p.early());
+  }
+
+  /** {@link #analyzeEach} of a message's bytes as mail carries them. */
+  private List<BounceAnalysis> each(byte[] input, int length, List<Diagnostic> early) {
     int[] starts = Mbox.starts(input, length, MAX_MBOX_MESSAGES + 1);
     if (starts.length == 1) {
       return List.of(analyze(input, length, early, new Deadline(limits.totalTimeBudget()), false));
