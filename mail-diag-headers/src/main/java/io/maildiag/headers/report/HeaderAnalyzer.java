@@ -4,6 +4,7 @@ import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.Utf16Text;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.DnsResolver;
@@ -177,7 +178,9 @@ public final class HeaderAnalyzer {
   }
 
   /**
-   * Analyses a message.
+   * Analyses a message. A message saved as UTF-16 text (a byte order mark first, as "save as
+   * Unicode text" writes pasted headers) is analysed as the UTF-8 bytes of the same text, with a
+   * {@link ReportCodes#HEADERS_UTF16_INPUT} warning first among the findings.
    *
    * @param message the message as received (header section, empty line, body), or its header
    *     section alone (DKIM body hashes then fail)
@@ -185,16 +188,23 @@ public final class HeaderAnalyzer {
    */
   public HeaderReport analyze(byte[] message) {
     Objects.requireNonNull(message, "message");
-    ParseResult<HeaderSection> parsed = HeaderSection.parse(message, limits);
+    List<Diagnostic> findings = new ArrayList<>();
+    Optional<String> utf16 = Utf16Text.byteOrder(message, message.length);
+    byte[] bytes = Utf16Text.toUtf8(message, message.length).orElse(message);
+    if (utf16.isPresent()) {
+      findings.add(Diagnostic.warning(ReportCodes.HEADERS_UTF16_INPUT, "the input is UTF-16 text (" + utf16.get()
+          + ", with a byte order mark), not a message's bytes as mail carries them; it was read as that text"));
+    }
+    ParseResult<HeaderSection> parsed = HeaderSection.parse(bytes, limits);
     HeaderSection headers = parsed.value().orElse(HeaderSection.empty());
-    List<Diagnostic> findings = new ArrayList<>(parsed.diagnostics());
+    findings.addAll(parsed.diagnostics());
 
     ReceivedTimeline timeline = ReceivedTimeline.of(headers, TimelineOptions.defaults().withLimits(limits));
     findings.addAll(timeline.findings());
     AntispamHeaders antispam = AntispamHeaders.of(headers);
     findings.addAll(antispam.diagnostics());
 
-    AuthenticationVerdicts auth = authentication(headers, message);
+    AuthenticationVerdicts auth = authentication(headers, bytes);
     authFindings(auth, findings);
 
     Optional<DomainName> fromDomain = headers.first("From").flatMap(f -> addressDomain(f.unfoldedValue()));

@@ -51,6 +51,28 @@ class HeaderAnalyzerTest {
   }
 
   @Test
+  void headersSavedAsUtf16TextAreReadAsThatText() {
+    byte[] utf8 = message(trace("203.0.113.25", "alice@tidepool.example.com", "tidepool.example.com"), ORIGINAL);
+    String text = new String(utf8, StandardCharsets.UTF_8);
+    byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+    byte[] utf16 = new byte[body.length + 2];
+    utf16[0] = (byte) 0xFF;
+    utf16[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, utf16, 2, body.length);
+
+    HeaderReport plain = analyze(utf8);
+    HeaderReport r = analyze(utf16);
+
+    assertThat(r.summary()).isEqualTo(plain.summary());
+    assertThat(r.timeline().hops()).isEqualTo(plain.timeline().hops());
+    assertThat(r.timeline().findings()).isEqualTo(plain.timeline().findings());
+    assertThat(r.checks()).isEqualTo(plain.checks());
+    assertThat(r.findings().get(0).code()).isEqualTo(ReportCodes.HEADERS_UTF16_INPUT);
+    assertThat(r.findings().get(0).message()).contains("little-endian");
+    assertThat(r.findings().subList(1, r.findings().size())).isEqualTo(plain.findings());
+  }
+
+  @Test
   void summaryTimelineAndConsistentChecks() {
     HeaderReport r = analyze(message(trace("203.0.113.25", "alice@tidepool.example.com", "tidepool.example.com"),
         ORIGINAL));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -64,9 +65,9 @@ final class InputForm {
 
   /** {@link #of} for input that is not gzip-compressed. */
   private static Prepared unpacked(byte[] in, int length, List<Diagnostic> early) {
-    if (Utf16Input.marked(in, length)) {
-      Utf16Input.Transcoded t = Utf16Input.toUtf8(in, length, early);
-      return new Prepared(t.bytes(), t.bytes().length, t.early(), null);
+    Optional<Utf16Input.Transcoded> utf16 = Utf16Input.of(in, length, early);
+    if (utf16.isPresent()) {
+      return new Prepared(utf16.get().bytes(), utf16.get().bytes().length, utf16.get().early(), null);
     }
     for (Signature s : FOREIGN) {
       if (startsWith(in, length, s.magic())) {
