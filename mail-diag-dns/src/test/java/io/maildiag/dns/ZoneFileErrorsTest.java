@@ -52,6 +52,18 @@ class ZoneFileErrorsTest {
   }
 
   @Test
+  void aHugeTokenIsQuotedOnlyInPart() {
+    // dnsjava quotes the token it cannot read: a line of one megabyte must not make a message as long
+    String token = "x".repeat(1_000_000);
+    Diagnostic d = onlyError(ZoneFileResolver.parse("example.com. 300 IN " + token + " 192.0.2.1\n"));
+
+    assertThat(d.code()).isEqualTo(DnsCodes.ZONE_SYNTAX);
+    assertThat(d.message()).hasSizeLessThan(300).startsWith("invalid zone file: ").contains("xxxx")
+        .endsWith(" more chars)");
+    assertThat(d.span().orElseThrow().line()).isEqualTo(1);
+  }
+
+  @Test
   void mxPreferenceOutOfRangeIsZoneSyntax() {
     Diagnostic d = onlyError(ZoneFileResolver.parse("example.com. MX 70000 mail.example.com.\n"));
 

@@ -212,7 +212,7 @@ public final class ZoneFileParser {
     boolean include = message.contains(INCLUDE_MESSAGE);
     Diagnostic d = include
         ? Diagnostic.error(DnsCodes.ZONE_INCLUDE_REFUSED, "$INCLUDE is not allowed in a zone file read by mail-diag")
-        : Diagnostic.error(DnsCodes.ZONE_SYNTAX, "invalid zone file: " + stripLinePrefix(message))
+        : Diagnostic.error(DnsCodes.ZONE_SYNTAX, "invalid zone file: " + clip(stripLinePrefix(message)))
             .withReference("RFC 1035 section 5.1");
     return line > 0 ? d.at(SourceSpan.ofLine(text, line)) : d;
   }
@@ -238,6 +238,22 @@ public final class ZoneFileParser {
       j++;
     }
     return value;
+  }
+
+  /** The most chars of dnsjava's message kept in a diagnostic. */
+  static final int MAX_MESSAGE_CHARS = 200;
+
+  /**
+   * {@code message} cut to {@link #MAX_MESSAGE_CHARS} chars: dnsjava quotes the token it could not
+   * read, and a hostile file's token can be a megabyte long (the diagnostic's span still covers
+   * the line).
+   */
+  private static String clip(String message) {
+    if (message.length() <= MAX_MESSAGE_CHARS) {
+      return message;
+    }
+    return message.substring(0, MAX_MESSAGE_CHARS) + "... (" + (message.length() - MAX_MESSAGE_CHARS)
+        + " more chars)";
   }
 
   private static String stripLinePrefix(String message) {
