@@ -20,7 +20,9 @@ import java.util.Optional;
  *
  * @param code stable machine-readable identifier
  * @param severity how much it matters
- * @param message one human-readable sentence, without a trailing newline
+ * @param message one human-readable sentence, without a trailing newline; at most {@value
+ *     #MAX_MESSAGE_CHARS} chars, a longer one being cut there with the count of the chars cut (a
+ *     message that quotes hostile input, such as a library's exception message, stays readable)
  * @param evidence the input text the finding is about (a record, a header, a reply line)
  * @param remediation what to do about it
  * @param reference the standard and section it rests on, such as {@code RFC 7208 section 4.6.4}
@@ -36,15 +38,31 @@ public record Diagnostic(
     Optional<String> reference,
     Optional<SourceSpan> span) {
 
-  /** Checks that no component is null. */
+  /** The most chars a message keeps; see {@link #message()}. */
+  public static final int MAX_MESSAGE_CHARS = 1000;
+
+  /** Checks that no component is null, and cuts a message longer than {@value #MAX_MESSAGE_CHARS} chars. */
   public Diagnostic {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+    if (message.length() > MAX_MESSAGE_CHARS) {
+      message = cut(message);
+    }
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(remediation, "remediation");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(span, "span");
+  }
+
+  /** {@code message} cut to {@link #MAX_MESSAGE_CHARS} chars in all, a pair of surrogates kept whole. */
+  private static String cut(String message) {
+    String tail = "... (" + message.length() + " chars in all)";
+    int keep = MAX_MESSAGE_CHARS - tail.length();
+    if (Character.isHighSurrogate(message.charAt(keep - 1))) {
+      keep--;
+    }
+    return message.substring(0, keep) + tail;
   }
 
   /** Returns a diagnostic with the given code, severity and message, and nothing else. */

@@ -11,6 +11,22 @@ class DiagnosticTest {
   private static final DiagnosticCode CODE = DiagnosticCode.of("TEST_CODE");
 
   @Test
+  void aLongMessageIsCutWithTheCountOfItsChars() {
+    String exactly = "m".repeat(Diagnostic.MAX_MESSAGE_CHARS);
+    assertThat(Diagnostic.error(CODE, exactly).message()).isEqualTo(exactly);
+
+    Diagnostic d = Diagnostic.error(CODE, "invalid type '" + "x".repeat(1_000_000) + "'");
+    assertThat(d.message()).hasSize(Diagnostic.MAX_MESSAGE_CHARS).startsWith("invalid type 'xxx")
+        .endsWith("... (1000015 chars in all)");
+    // kept whole through every copy, and never a lone half of a surrogate pair
+    assertThat(d.withEvidence("e").at(SourceSpan.ofLine("a", 1)).message()).isEqualTo(d.message());
+    String pairs = "\ud83d\udce7".repeat(1000);
+    String cut = Diagnostic.warning(CODE, pairs).message();
+    assertThat(cut).hasSizeLessThanOrEqualTo(Diagnostic.MAX_MESSAGE_CHARS).endsWith("... (2000 chars in all)");
+    assertThat(Character.isHighSurrogate(cut.charAt(cut.indexOf("... (") - 1))).isFalse();
+  }
+
+  @Test
   void factoriesSetSeverityAndNothingElse() {
     Diagnostic e = Diagnostic.error(CODE, "bad");
     assertThat(e.severity()).isEqualTo(Severity.ERROR);
