@@ -76,11 +76,13 @@ final class Relaunch {
 
   /**
    * The JVM options that map a class-data-sharing archive, before its path. JVM logging is switched
-   * off but for errors, which go to standard error: a JVM that finds the archive stale (another
-   * jar, another JDK) ignores it, but says so in a warning on standard output, where it would
-   * corrupt the CLI's JSON.
+   * off but for errors, which go to standard error, and for the archive's own errors, which are not
+   * logged at all: a JVM that finds the archive stale (another jar, another JDK) ignores it, but
+   * says so in a warning on standard output, where it would corrupt the CLI's JSON, and a newer JDK
+   * (25) reports an archive made by another JDK as an error, which would print a line on standard
+   * error in every run. The archive only saves time; the CLI runs the same without it.
    */
-  static final List<String> ARCHIVE_OPTIONS = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr");
+  static final List<String> ARCHIVE_OPTIONS = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=error,cds*=off:stderr");
 
   /** Environment variables through which a JVM is given options. */
   private static final List<String> JVM_OPTION_VARIABLES =

@@ -73,6 +73,23 @@ class RelaunchJarIT {
     assertThat(relaunched.outcome()).isEqualTo(here.outcome());
   }
 
+  /**
+   * With another JDK's {@code java} (named by {@code MAIL_DIAG_OTHER_JAVA}; skipped without it), the
+   * archive the build made does not fit, and the run is the same, with nothing on standard error.
+   */
+  @Test
+  void anotherJdkRunsTheJarWithoutAWordAboutTheArchive() throws Exception {
+    String other = System.getenv("MAIL_DIAG_OTHER_JAVA");
+    assumeTrue(other != null && Files.isExecutable(Path.of(other)), "MAIL_DIAG_OTHER_JAVA names no java");
+    String bounce = CliRunner.resource("/ndr/dsn-user-unknown.eml");
+    Run here = java(true, new byte[0], "ndr", "--json", bounce);
+    Run there = JarRunner.run(List.of(other, "-jar", JarRunner.builtJar(), "ndr", "--json", bounce),
+        environment -> relaunchEnvironment(environment, true), new byte[0]);
+
+    assertThat(there.err()).isEmpty();
+    assertThat(there.outcome()).isEqualTo(here.outcome());
+  }
+
   @Test
   void aStaleOrBrokenArchiveIsIgnoredSilently(@TempDir Path dir) throws Exception {
     Path jar = Files.copy(Path.of(JarRunner.builtJar()), dir.resolve("mail-diag.jar"));

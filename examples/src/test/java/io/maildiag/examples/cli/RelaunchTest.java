@@ -135,7 +135,7 @@ class RelaunchTest {
         new String[] {"ndr"}, jar -> Optional.of("/abs/" + jar.replace(".jar", ".jsa")), MANY);
 
     assertThat(command).contains(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+IgnoreUnrecognizedVMOptions",
-        "-XX:C1MaxInlineSize=20", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error:stderr",
+        "-XX:C1MaxInlineSize=20", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=error,cds*=off:stderr",
         "-XX:SharedArchiveFile=/abs/t/m.jsa", "-Dmail-diag.relaunched=true",
         "-jar", "t/m.jar", "ndr"));
   }
