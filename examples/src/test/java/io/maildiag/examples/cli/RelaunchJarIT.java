@@ -113,9 +113,12 @@ class RelaunchJarIT {
         "-D" + Relaunch.MARK + "=true"), jar, environment -> { }, new byte[0], "ndr", "--code", "5.7.26");
 
     assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
-    // picocli is compiled for Java 5: only a static archive holds it
-    assertThat(run.out()).contains("picocli.CommandLine source: shared objects file")
-        .contains("io.maildiag.ndr.BounceAnalyzer source: shared objects file");
+    assertThat(run.out()).contains("io.maildiag.ndr.BounceAnalyzer source: shared objects file");
+    // picocli is compiled for Java 5: only a static archive holds it, and only on the JDK the build
+    // targets (JDK 25 leaves such old class files out of the archive, and loads them from the jar)
+    if (Runtime.version().feature() == 17) {
+      assertThat(run.out()).contains("picocli.CommandLine source: shared objects file");
+    }
   }
 
   @Test

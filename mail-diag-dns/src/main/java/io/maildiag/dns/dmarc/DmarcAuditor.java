@@ -158,7 +158,7 @@ public final class DmarcAuditor {
     DnsOutcome apex = s.ask(domain, RecordType.TXT);
     for (TxtRecord r : apex.records(TxtRecord.class)) {
       String text = r.text();
-      if (r.type() == RecordType.TXT && LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1\\b.*")) {
+      if (r.type() == RecordType.TXT && LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1(?![\\p{L}\\p{Nd}_]).*")) {
         out.add(Diagnostic.warning(DmarcCodes.DMARC_RECORD_AT_APEX,
                 "a DMARC record is published at " + domain + " itself; receivers look only at "
                     + DmarcRecordLookup.queryName(domain) + " and ignore it")

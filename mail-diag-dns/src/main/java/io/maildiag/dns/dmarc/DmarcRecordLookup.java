@@ -103,7 +103,7 @@ public record DmarcRecordLookup(
       if (DmarcPolicy.isDmarcRecord(text)) {
         dmarc.add(text);
       } else if (DmarcPolicy.isDmarcRecord(text.stripLeading())
-          || LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1\\b.*")) {
+          || LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1(?![\\p{L}\\p{Nd}_]).*")) {
         findings.add(Diagnostic.warning(DmarcCodes.DMARC_NEAR_MISS_RECORD,
                 "TXT record at " + queryName(domain) + " looks like DMARC but does not begin exactly with "
                     + "v=DMARC1 (case or leading whitespace); receivers following the RFC ignore it")

@@ -45,7 +45,7 @@ final class OutcomeCache {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<DnsQuery, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<DnsQuery, OutcomeCache.Entry> eldest) {
         return size() > OutcomeCache.this.maxEntries;
       }
     };

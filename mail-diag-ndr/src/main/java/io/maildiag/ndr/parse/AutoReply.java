@@ -24,7 +24,7 @@ final class AutoReply {
       // matched from the subject's own words on, after a list's or gateway's tags (see subjectSaysAutoReply)
       "(?i)^\\s*+(?:(?:re|aw|sv|antw)\\s*+:\\s*+)?(?:auto(?:matic|matische|matisk|matique)?[ -]?(?:reply|response|"
           + "antwort|answer|svar|risposta|respuesta|r[\u00e9e]ponse|antwoord)|autoreply|autoresponse|out of (?:the )?office|"
-          + "ooo\\b|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
+          + "ooo" + WordBoundary.AFTER + "|abwesenheit|vacation|on vacation|away from (?:the )?office|i am (?:currently )?out of|"
           + "r[\u00e9e]ponse automatique|respuesta autom[\u00e1a]tica|risposta automatica|automatisch antwoord|"
           + "automaattinen vastaus|absence|abwesenheitsnotiz|fuera de la oficina|hors du bureau|"
           // Outlook's "Automatic reply:" in other languages, as Outlook writes them (ASCII case only is
@@ -39,7 +39,7 @@ final class AutoReply {
           + "\u81ea\u52a8\u56de\u590d|\u81ea\u52d5\u56de\u8986|\uc790\ub3d9 \ud68c\uc2e0|"
           // IBM Notes: "AUTO: Jane Doe is out of the office (returning 05/01/2010)", and older releases
           // without the "AUTO:" ("Jane Doe/SITE/ORG is out of the office"; no colon, so no "Fwd:" before it)
-          + "auto\\s*:[^\\r\\n]*?\\bout of (?:the )?office|[^:\\r\\n]*?\\bis out of (?:the )?office\\b)");
+          + "auto\\s*:[^\\r\\n]*?" + WordBoundary.BEFORE + "out of (?:the )?office|[^:\\r\\n]*?" + WordBoundary.BEFORE + "is out of (?:the )?office" + WordBoundary.AFTER + ")");
 
   /** Whether {@code subject} says it is an automatic reply, after its tags ({@link Engine#afterTags}). */
   static boolean subjectSaysAutoReply(String subject) {

@@ -399,7 +399,7 @@ final class Formats {
    * the boundary there.
    */
   private static final Pattern EXCHANGE_CODE_AT = Pattern.compile(
-      "\\b(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|QUEUE\\.Expired|MSEXCH:)");
+      WordBoundary.BEFORE + "(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|QUEUE\\.Expired|MSEXCH:)");
   /** The words every {@link #EXCHANGE_CODE_AT} match starts with. */
   private static final String[] EXCHANGE_CODE_WORDS = {
       "RESOLVER.", "STOREDRV.", "SMTPSEND.", "ROUTING.", "QUEUE.Expired", "MSEXCH:"};
@@ -612,9 +612,9 @@ final class Formats {
   private static final Keywords APPLE_SENDER_WORDS = new Keywords("icloud.com", "@me.com", "mac.com");
 
   static final Pattern GOOGLE = Pattern.compile(
-      "(?i)(gsmtp\\b|\\.google\\.com\\b|googlemail\\.com|support\\.google\\.com|gmail-smtp-in)");
+      "(?i)(gsmtp" + WordBoundary.AFTER + "|\\.google\\.com" + WordBoundary.AFTER + "|googlemail\\.com|support\\.google\\.com|gmail-smtp-in)");
   static final Pattern MICROSOFT = Pattern.compile(
-      "(?i)(\\.outlook\\.com\\b|hotmail\\.com|\\.live\\.com|go\\.microsoft\\.com|aka\\.ms/|"
+      "(?i)(\\.outlook\\.com" + WordBoundary.AFTER + "|hotmail\\.com|\\.live\\.com|go\\.microsoft\\.com|aka\\.ms/|"
           + "protection\\.outlook|onmicrosoft\\.com|messaging\\.microsoft\\.com)");
   static final Pattern YAHOO_P = Pattern.compile(
       "(?i)(yahoodns\\.net|yahoo\\.com|yahooinc\\.com|yahoo\\.co\\.|aol\\.com|\\[TS\\d\\d\\]|\\[TSS\\d\\d\\])");

@@ -49,7 +49,7 @@ final class Smtp {
       "(?m)^[ \\t>'\"*|(\\[]*(?:<<<[ \\t]*)?#?([245][0-5]\\d)(?=[ \\t]|-|:|$)");
   static final Pattern REPLY_MARKED = Pattern.compile(
       "(?im)(?:said:|says:|returned:?|response:|responded|reply:|replied:?|answer:|error:|error code:?|"
-          + "error_code\\s*:|smtp;|smtp:|x-unix;|\\]:|\\):|status:?|reason:|\\bcode:?|message:|rejected:|"
+          + "error_code\\s*:|smtp;|smtp:|x-unix;|\\]:|\\):|status:?|reason:|" + WordBoundary.BEFORE + "code:?|message:|rejected:|"
           + "failed:|was:)\\s*['\"(\\[]?\\s*#?([245][0-5]\\d)(?=[ \\t]|-|:|,|;|'|\"|\\)|\\]|$)");
   static final Pattern REPLY_ANY = Pattern.compile(
       "(?<![\\w.:/=+#-])([45][0-5]\\d)(?=[ \\t]+[A-Za-z<#\\[]|-['\"]?[A-Za-z0-9]|:\\s)");
@@ -72,7 +72,7 @@ final class Smtp {
   /** Every match of {@link #STATUS} starts with one of these. */
   static final Keywords STATUS_STARTS = Keywords.ofProducts(new String[] {"245", ".", DIGITS});
   private static final Pattern VERSION_BEFORE = Pattern.compile(
-      "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
+      "(?i)(?:version|ver\\.?|" + WordBoundary.BEFORE + "v|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");
 
   /** What a text says, as far as codes go. */

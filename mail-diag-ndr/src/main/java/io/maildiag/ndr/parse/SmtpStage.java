@@ -55,15 +55,15 @@ final class SmtpStage {
   static final Pattern EXPLICIT = Pattern.compile(
       "(?i)in\\s+reply\\s+to\\s+(?:the\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+DATA|DATA|BDAT|HELO|EHLO|LHLO)"
           + "\\s+command"
-          + "|\\bafter\\s+(?:pipelined\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA|initial\\s+connection|"
-          + "HELO|EHLO)\\b"
-          + "|\\bwhile\\s+sending\\s+(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA\\s+command|message\\s+body)"
-          + "|\\b(does\\s+not\\s+like\\s+recipient|sender\\s+was\\s+rejected|my\\s+name\\s+was\\s+rejected|"
+          + "|" + WordBoundary.BEFORE + "after\\s+(?:pipelined\\s+)?(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA|initial\\s+connection|"
+          + "HELO|EHLO)" + WordBoundary.AFTER
+          + "|" + WordBoundary.BEFORE + "while\\s+sending\\s+(MAIL\\s+FROM|RCPT\\s+TO|end\\s+of\\s+data|DATA\\s+command|message\\s+body)"
+          + "|" + WordBoundary.BEFORE + "(does\\s+not\\s+like\\s+recipient|sender\\s+was\\s+rejected|my\\s+name\\s+was\\s+rejected|"
           + "greeting\\s+failed|failed\\s+on\\s+DATA\\s+command|failed\\s+after\\s+I\\s+sent\\s+the\\s+message|"
           + "refused\\s+to\\s+talk\\s+to\\s+me)"
           + "|\\[(RCPT_TO|MAIL_FROM|DATA)\\]"
-          + "|\\bfor\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
-          + "|\\bafter\\s+(RCPT|MAIL|DATA)\\s+command");
+          + "|" + WordBoundary.BEFORE + "for\\s+(RCPT\\s+TO|MAIL\\s+FROM|DATA|TEXT)\\s+command"
+          + "|" + WordBoundary.BEFORE + "after\\s+(RCPT|MAIL|DATA)\\s+command");
   /**
    * The words that open {@link #EXPLICIT}'s alternatives, longest first, each followed in a match by
    * {@code \s} characters and then a character of {@link #LEAD_THEN} (at the same index).
@@ -82,7 +82,7 @@ final class SmtpStage {
   static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
   static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
   static final Pattern NO_RECIPIENT = Pattern.compile(
-      "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:\\brcpt\\b|\\brecipients?\\b)");
+      "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:" + WordBoundary.BEFORE + "rcpt" + WordBoundary.AFTER + "|" + WordBoundary.BEFORE + "recipients?" + WordBoundary.AFTER + ")");
   /** A word every match of {@link #NO_RECIPIENT} has ("recipient" also in "recipients"). */
   static final Keywords RECIPIENT_WORDS = new Keywords("rcpt", "recipient");
   private static final int MAX_SCAN = 64 * 1024;

@@ -300,14 +300,14 @@ final class TextScanner {
       "arrival-date", "last-attempt-date", "will-retry-until");
   /** Every match of {@link #P_TO} starts with one of these. */
   static final Keywords TO_STARTS = new Keywords("to", "para", "a");
-  static final Pattern P_RCPT = Pattern.compile("(?i)\\bRCPT\\s+TO\\s*:\\s*<(" + A + ")>");
+  static final Pattern P_RCPT = Pattern.compile("(?i)" + WordBoundary.BEFORE + "RCPT\\s+TO\\s*:\\s*<(" + A + ")>");
   static final Pattern[] SENTENCES = {
-      Pattern.compile("(?i)\\b(?:deliver(?:ed|ing|y)?|undeliverable|addressed|sen[dt]|sending|relay(?:ed|ing)?|"
-          + "forward(?:ed|ing)?|transmit(?:ted|ting)?|reach)\\b[^<@\\n]{0,60}?\\b(?:to|for)\\b:?\\s+[<\"]?(" + A + ")"),
-      Pattern.compile("(?i)\\b(?:recipients?|recipient\\(s\\)|addressee|mailbox|mailbox(?:es)?|user|address(?:es)?)"
-          + "\\b[^@\\n<]{0,60}?(?::\\s*|\\s)[<\"]?(" + A + ")"),
-      Pattern.compile("(?i)\\bmessage\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
-      Pattern.compile("(?i)\\brejected\\s+(?:recipient|address|your message to)\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)" + WordBoundary.BEFORE + "(?:deliver(?:ed|ing|y)?|undeliverable|addressed|sen[dt]|sending|relay(?:ed|ing)?|"
+          + "forward(?:ed|ing)?|transmit(?:ted|ting)?|reach)" + WordBoundary.AFTER + "[^<@\\n]{0,60}?" + WordBoundary.BEFORE + "(?:to|for)" + WordBoundary.AFTER + ":?\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)" + WordBoundary.BEFORE + "(?:recipients?|recipient\\(s\\)|addressee|mailbox|mailbox(?:es)?|user|address(?:es)?)"
+          + WordBoundary.ANY + "[^@\\n<]{0,60}?(?::\\s*|\\s)[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)" + WordBoundary.BEFORE + "message\\s+(?:to|for)\\s+[<\"]?(" + A + ")"),
+      Pattern.compile("(?i)" + WordBoundary.BEFORE + "rejected\\s+(?:recipient|address|your message to)\\s+[<\"]?(" + A + ")"),
   };
   /** Every match of {@code SENTENCES[i]} starts with {@code \b} and one of the words of {@code SENTENCE_STARTS[i]}. */
   static final Keywords[] SENTENCE_STARTS = {
@@ -386,7 +386,7 @@ final class TextScanner {
       "not going to try again", "giving up", "will not be retried", "could not be delivered for too long",
       "will be deleted from queue", "has been returned", "has been bounced", "permanent fatal ");
   static final Pattern REMOTE_HOST = Pattern.compile(
-      "(?i)(?:\\bhost\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
+      "(?i)(?:" + WordBoundary.BEFORE + "host\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
           + "\\s+\\[[0-9a-f.:]+\\]\\s+did not like)");
   /** After its leading {@code \s}, every match of {@link #SECTION_END} starts with one of these. */
   static final Keywords SECTION_END_LEADS = new Keywords("-", "=", "*", "_", "#", "~", "+", "|",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
   /** The pattern {@link Formats#exchangeCode} stands for. */
   private static final Pattern EXCHANGE_CODES = Pattern.compile(
-      "(?:#[245]\\d\\d [245]\\.\\d{1,3}\\.\\d{1,3} |\\b)(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|"
+      "(?:#[245]\\d\\d [245]\\.\\d{1,3}\\.\\d{1,3} |" + WordBoundary.BEFORE + ")(?:RESOLVER\\.(?:ADR|RST)\\.|STOREDRV\\.|SMTPSEND\\.|ROUTING\\.|"
           + "QUEUE\\.Expired|MSEXCH:)");
 
   private static final String[] PIECES = {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Smtp.versionBefore, gated before its regular expression, says what the expression alone says. */
 class SmtpVersionBeforeTest {
   private static final Pattern VERSION_BEFORE = Pattern.compile(
-      "(?i)(?:version|ver\\.?|\\bv|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
+      "(?i)(?:version|ver\\.?|" + WordBoundary.BEFORE + "v|release|rev|build|postfix|exim|sendmail|qmail|mta|smtpd?|server|"
           + "ip|ipv4|address|id)[ \\t:=/-]*$");
 
   private static boolean plain(String text, int at) {
