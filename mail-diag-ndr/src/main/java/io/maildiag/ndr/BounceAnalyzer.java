@@ -188,11 +188,11 @@ public final class BounceAnalyzer {
   /** An unexpected internal failure; please report it with the input. */
   public static final DiagnosticCode INTERNAL_ERROR = Codes.INTERNAL_ERROR;
   /**
-   * The input is UTF-16 text (it starts with a byte order mark), as a mail program's or an
-   * editor's "save as Unicode text" writes a message, not the message's bytes; it was read as the
-   * same text in UTF-8 (a warning). Limits apply to the input as given.
+   * The input starts with a byte order mark, as an editor saves text: UTF-16 text ("save as Unicode
+   * text"), not the message's bytes, is read as the same text in UTF-8 (a warning); a UTF-8 mark is
+   * left out (an info). Limits apply to the input as given.
    */
-  public static final DiagnosticCode UTF16_INPUT = Codes.UTF16_INPUT;
+  public static final DiagnosticCode BYTE_ORDER_MARK = Codes.BYTE_ORDER_MARK;
   /**
    * The input is gzip-compressed (a mailbox compressed by its server, an archived {@code .eml.gz}):
    * it was decompressed, to at most {@link Limits#maxInputBytes()}, and read (an info). Broken

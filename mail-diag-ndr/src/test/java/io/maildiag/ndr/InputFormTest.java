@@ -73,7 +73,7 @@ class InputFormTest {
     byte[] utf16 = new String(plain, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_16); // big-endian, marked
 
     readAs(ANALYZER.analyze(gzip(utf16)), ANALYZER.analyze(plain), BounceAnalyzer.COMPRESSED_INPUT,
-        BounceAnalyzer.UTF16_INPUT);
+        BounceAnalyzer.BYTE_ORDER_MARK);
   }
 
   @Test

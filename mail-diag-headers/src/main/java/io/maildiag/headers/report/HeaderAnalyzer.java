@@ -1,10 +1,10 @@
 package io.maildiag.headers.report;
 
+import io.maildiag.core.ByteOrderMark;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
-import io.maildiag.core.Utf16Text;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.DnsResolver;
@@ -178,9 +178,10 @@ public final class HeaderAnalyzer {
   }
 
   /**
-   * Analyses a message. A message saved as UTF-16 text (a byte order mark first, as "save as
-   * Unicode text" writes pasted headers) is analysed as the UTF-8 bytes of the same text, with a
-   * {@link ReportCodes#HEADERS_UTF16_INPUT} warning first among the findings.
+   * Analyses a message. A message saved by an editor with a byte order mark first (as "save as
+   * Unicode text" writes pasted headers, or Notepad's UTF-8) is analysed as the UTF-8 bytes of the
+   * same text without the mark, with {@link ReportCodes#HEADERS_BYTE_ORDER_MARK} first among the
+   * findings (a warning for UTF-16 text, an info for a UTF-8 mark).
    *
    * @param message the message as received (header section, empty line, body), or its header
    *     section alone (DKIM body hashes then fail)
@@ -189,11 +190,12 @@ public final class HeaderAnalyzer {
   public HeaderReport analyze(byte[] message) {
     Objects.requireNonNull(message, "message");
     List<Diagnostic> findings = new ArrayList<>();
-    Optional<String> utf16 = Utf16Text.byteOrder(message, message.length);
-    byte[] bytes = Utf16Text.toUtf8(message, message.length).orElse(message);
-    if (utf16.isPresent()) {
-      findings.add(Diagnostic.warning(ReportCodes.HEADERS_UTF16_INPUT, "the input is UTF-16 text (" + utf16.get()
-          + ", with a byte order mark), not a message's bytes as mail carries them; it was read as that text"));
+    Optional<String> mark = ByteOrderMark.encoding(message, message.length);
+    byte[] bytes = ByteOrderMark.toUtf8(message, message.length).orElse(message);
+    if (mark.isPresent()) {
+      String sentence = ByteOrderMark.describe(mark.get());
+      findings.add(mark.get().equals("UTF-8") ? Diagnostic.info(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence)
+          : Diagnostic.warning(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence));
     }
     ParseResult<HeaderSection> parsed = HeaderSection.parse(bytes, limits);
     HeaderSection headers = parsed.value().orElse(HeaderSection.empty());

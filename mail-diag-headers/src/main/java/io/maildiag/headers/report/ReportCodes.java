@@ -33,8 +33,8 @@ public final class ReportCodes {
   public static final DiagnosticCode HEADERS_DKIM_FAIL = DiagnosticCode.of("HEADERS_DKIM_FAIL");
   /** The ARC chain failed validation. */
   public static final DiagnosticCode HEADERS_ARC_FAIL = DiagnosticCode.of("HEADERS_ARC_FAIL");
-  /** The input was UTF-16 text with a byte order mark, not a message's bytes; it was read as that text. */
-  public static final DiagnosticCode HEADERS_UTF16_INPUT = DiagnosticCode.of("HEADERS_UTF16_INPUT");
+  /** The input started with a byte order mark (UTF-8, or UTF-16 text); it was read as UTF-8 without it. */
+  public static final DiagnosticCode HEADERS_BYTE_ORDER_MARK = DiagnosticCode.of("HEADERS_BYTE_ORDER_MARK");
   /** The header has no Authentication-Results field: the receiver recorded no verdicts. */
   public static final DiagnosticCode HEADERS_NO_AUTH_RESULTS = DiagnosticCode.of("HEADERS_NO_AUTH_RESULTS");
   /**

@@ -67,8 +67,26 @@ class HeaderAnalyzerTest {
     assertThat(r.timeline().hops()).isEqualTo(plain.timeline().hops());
     assertThat(r.timeline().findings()).isEqualTo(plain.timeline().findings());
     assertThat(r.checks()).isEqualTo(plain.checks());
-    assertThat(r.findings().get(0).code()).isEqualTo(ReportCodes.HEADERS_UTF16_INPUT);
-    assertThat(r.findings().get(0).message()).contains("little-endian");
+    assertThat(r.findings().get(0).code()).isEqualTo(ReportCodes.HEADERS_BYTE_ORDER_MARK);
+    assertThat(r.findings().get(0).message()).contains("UTF-16LE text");
+    assertThat(r.findings().subList(1, r.findings().size())).isEqualTo(plain.findings());
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsLeftOutAndTheFirstFieldKept() {
+    byte[] utf8 = message(trace("203.0.113.25", "alice@tidepool.example.com", "tidepool.example.com"), ORIGINAL);
+    byte[] marked = new byte[utf8.length + 3];
+    marked[0] = (byte) 0xEF;
+    marked[1] = (byte) 0xBB;
+    marked[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, marked, 3, utf8.length);
+
+    HeaderReport plain = analyze(utf8);
+    HeaderReport r = analyze(marked);
+
+    assertThat(r.headers().fields()).isEqualTo(plain.headers().fields());
+    assertThat(r.findings().get(0).code()).isEqualTo(ReportCodes.HEADERS_BYTE_ORDER_MARK);
+    assertThat(r.findings().get(0).severity()).isEqualTo(io.maildiag.core.Severity.INFO);
     assertThat(r.findings().subList(1, r.findings().size())).isEqualTo(plain.findings());
   }
 

@@ -51,8 +51,8 @@ public final class Codes {
   public static final DiagnosticCode INTERNAL_ERROR = DiagnosticCode.of("NDR_INTERNAL_ERROR");
   /** The input is an mbox file holding several messages; only the first was analysed. */
   public static final DiagnosticCode MORE_MESSAGES = DiagnosticCode.of("NDR_MORE_MESSAGES");
-  /** The input was UTF-16 text with a byte order mark, not a message's bytes; it was read as that text. */
-  public static final DiagnosticCode UTF16_INPUT = DiagnosticCode.of("NDR_UTF16_INPUT");
+  /** The input started with a byte order mark (UTF-8, or UTF-16 text); it was read as UTF-8 without it. */
+  public static final DiagnosticCode BYTE_ORDER_MARK = DiagnosticCode.of("NDR_BYTE_ORDER_MARK");
   /** The input was gzip-compressed; it was decompressed and read (an info). */
   public static final DiagnosticCode COMPRESSED_INPUT = DiagnosticCode.of("NDR_COMPRESSED_INPUT");
   /** Too many diagnostics; the rest were not recorded. */

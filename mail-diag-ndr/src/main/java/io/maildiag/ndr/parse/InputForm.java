@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The form an input comes in, when it is not a message's bytes as mail carries them: gzip-compressed
  * (a Dovecot mailbox with its compression plugin, an archived {@code .eml.gz}), which is
- * decompressed; UTF-16 text with a byte order mark ({@link Utf16Input}), which is read as UTF-8;
+ * decompressed; text saved with a byte order mark ({@link MarkedInput}), which is read as UTF-8 without it;
  * or a file of another kind altogether (an Outlook {@code .msg} item, a zip archive, data compressed
  * with bzip2, xz or zstd), which is named in a {@link Codes#NOT_A_MESSAGE} error instead of being
  * read as text. Each is recognised by its first bytes only.
@@ -65,9 +65,9 @@ final class InputForm {
 
   /** {@link #of} for input that is not gzip-compressed. */
   private static Prepared unpacked(byte[] in, int length, List<Diagnostic> early) {
-    Optional<Utf16Input.Transcoded> utf16 = Utf16Input.of(in, length, early);
-    if (utf16.isPresent()) {
-      return new Prepared(utf16.get().bytes(), utf16.get().bytes().length, utf16.get().early(), null);
+    Optional<MarkedInput.Transcoded> marked = MarkedInput.of(in, length, early);
+    if (marked.isPresent()) {
+      return new Prepared(marked.get().bytes(), marked.get().bytes().length, marked.get().early(), null);
     }
     for (Signature s : FOREIGN) {
       if (startsWith(in, length, s.magic())) {

@@ -17,15 +17,16 @@ import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 /**
- * A message saved as UTF-16 text (with a byte order mark) is read as the same text in UTF-8, with
- * a warning: its recipients, reasons and original message are those of the message's own bytes.
+ * A message saved with a byte order mark is read as the same text in UTF-8 without it, with a
+ * warning for UTF-16 text and an info for a UTF-8 mark: its recipients, reasons and original
+ * message are those of the message's own bytes.
  */
-class Utf16InputTest {
+class ByteOrderMarkInputTest {
 
   private static final BounceAnalyzer ANALYZER = BounceAnalyzer.withDefaults();
 
   private static byte[] fixture(String name) throws IOException {
-    try (InputStream in = Utf16InputTest.class.getResourceAsStream("/bounces/" + name)) {
+    try (InputStream in = ByteOrderMarkInputTest.class.getResourceAsStream("/bounces/" + name)) {
       return in.readAllBytes();
     }
   }
@@ -50,7 +51,7 @@ class Utf16InputTest {
     assertThat(utf16.original()).isEqualTo(utf8.original());
     assertThat(utf16.diagnostics()).isNotEmpty();
     Diagnostic first = utf16.diagnostics().get(0);
-    assertThat(first.code()).isEqualTo(BounceAnalyzer.UTF16_INPUT);
+    assertThat(first.code()).isEqualTo(BounceAnalyzer.BYTE_ORDER_MARK);
     assertThat(first.severity()).isEqualTo(Severity.WARNING);
     assertThat(utf16.diagnostics().subList(1, utf16.diagnostics().size())).isEqualTo(utf8.diagnostics());
   }
@@ -66,9 +67,24 @@ class Utf16InputTest {
 
     readAsTheSameText(little, utf8);
     readAsTheSameText(big, utf8);
-    assertThat(little.diagnostics().get(0).message()).contains("little-endian");
-    assertThat(big.diagnostics().get(0).message()).contains("big-endian");
+    assertThat(little.diagnostics().get(0).message()).contains("UTF-16LE text");
+    assertThat(big.diagnostics().get(0).message()).contains("UTF-16BE text");
     assertThat(ANALYZER.analyzeEach(marked(text, StandardCharsets.UTF_16LE, 0xFF, 0xFE))).containsExactly(little);
+  }
+
+  @Test
+  void aUtf8MarkIsLeftOutAndItsFirstFieldKept() throws IOException {
+    byte[] plain = fixture("postfix-dsn-two-recipients.eml");
+    BounceAnalysis utf8 = ANALYZER.analyze(plain);
+
+    BounceAnalysis a = ANALYZER.analyze(marked(new String(plain, StandardCharsets.UTF_8), StandardCharsets.UTF_8,
+        0xEF, 0xBB, 0xBF));
+
+    assertThat(a.recipients()).isEqualTo(utf8.recipients());
+    assertThat(a.original()).isEqualTo(utf8.original());
+    assertThat(a.diagnostics().get(0).code()).isEqualTo(BounceAnalyzer.BYTE_ORDER_MARK);
+    assertThat(a.diagnostics().get(0).severity()).isEqualTo(Severity.INFO);
+    assertThat(a.diagnostics().subList(1, a.diagnostics().size())).isEqualTo(utf8.diagnostics());
   }
 
   @Test
@@ -76,14 +92,14 @@ class Utf16InputTest {
     // UTF-16 bytes without a mark are not guessed at: they are no message, and are read as such
     String text = new String(fixture("postfix-dsn-two-recipients.eml"), StandardCharsets.UTF_8);
     BounceAnalysis unmarked = ANALYZER.analyze(text.getBytes(StandardCharsets.UTF_16LE));
-    assertThat(unmarked.diagnostics()).extracting(Diagnostic::code).doesNotContain(BounceAnalyzer.UTF16_INPUT);
+    assertThat(unmarked.diagnostics()).extracting(Diagnostic::code).doesNotContain(BounceAnalyzer.BYTE_ORDER_MARK);
     // nor is a mark that is not at the start
     byte[] later = marked("x", StandardCharsets.UTF_8, 0xFF, 0xFE);
     byte[] shifted = new byte[later.length + 1];
     shifted[0] = ' ';
     System.arraycopy(later, 0, shifted, 1, later.length);
     assertThat(ANALYZER.analyze(shifted).diagnostics()).extracting(Diagnostic::code)
-        .doesNotContain(BounceAnalyzer.UTF16_INPUT);
+        .doesNotContain(BounceAnalyzer.BYTE_ORDER_MARK);
   }
 
   @Test
@@ -92,7 +108,7 @@ class Utf16InputTest {
         new byte[] {(byte) 0xFF, (byte) 0xFE, 'F', 0, 'r'})) {
       BounceAnalysis a = ANALYZER.analyze(input);
       assertThat(a.kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
-      assertThat(a.diagnostics()).extracting(Diagnostic::code).startsWith(BounceAnalyzer.UTF16_INPUT);
+      assertThat(a.diagnostics()).extracting(Diagnostic::code).startsWith(BounceAnalyzer.BYTE_ORDER_MARK);
     }
   }
 
