@@ -106,7 +106,9 @@ public final class Engine {
 
   /**
    * Analyses the first {@code length} bytes of {@code input}. {@code early} carries diagnostics
-   * found while reading the input (truncation, I/O errors).
+   * found while reading the input (truncation, I/O errors). Input in another form than a message's
+   * bytes (gzip-compressed, marked text, another kind of file) is prepared first; see {@link
+   * InputForm}.
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
     InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());

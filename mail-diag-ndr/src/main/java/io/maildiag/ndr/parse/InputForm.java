@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The form an input comes in, when it is not a message's bytes as mail carries them: gzip-compressed
  * (a Dovecot mailbox with its compression plugin, an archived {@code .eml.gz}), which is
- * decompressed; text saved with a byte order mark ({@link MarkedInput}), which is read as UTF-8 without it;
- * or a file of another kind altogether (an Outlook {@code .msg} item, a zip archive, data compressed
- * with bzip2, xz or zstd), which is named in a {@link Codes#NOT_A_MESSAGE} error instead of being
- * read as text. Each is recognised by its first bytes only.
+ * decompressed; text an editor saved with a byte order mark ({@link MarkedInput}), which is read as
+ * UTF-8 without it; or a file of another kind altogether (an Outlook {@code .msg} item, a zip
+ * archive, data compressed with bzip2, xz or zstd), which is named in a {@link Codes#NOT_A_MESSAGE}
+ * error instead of being read as text. Each is recognised by its first bytes only.
  */
 final class InputForm {
   private InputForm() {}
@@ -53,8 +53,8 @@ final class InputForm {
 
   /**
    * Prepares the first {@code length} bytes of {@code in}: decompressed when gzip-compressed (to at
-   * most {@code maxBytes}), as UTF-8 when UTF-16 text with a byte order mark, recognised as foreign
-   * when another known kind of file, and otherwise as they are.
+   * most {@code maxBytes}), as UTF-8 without the mark when they start with a byte order mark,
+   * recognised as foreign when another known kind of file, and otherwise as they are.
    */
   static Prepared of(byte[] in, int length, List<Diagnostic> early, int maxBytes) {
     if (length >= 2 && (in[0] & 0xff) == GZIP_FIRST && (in[1] & 0xff) == GZIP_SECOND) {
