@@ -201,6 +201,13 @@ public final class BounceAnalyzer {
    * with bzip2, xz or zstd) are named in a {@link #NOT_A_MESSAGE} error and not read.
    */
   public static final DiagnosticCode COMPRESSED_INPUT = Codes.COMPRESSED_INPUT;
+  /**
+   * The input starts with empty lines (or lines of white space) before its header section, as a
+   * message pasted or saved with a blank line first does; they were left out (an info). Without
+   * that the message would have no header section, an empty line ending it. Only done when the
+   * first line that is not empty starts a header field or an mbox From_ line.
+   */
+  public static final DiagnosticCode LEADING_EMPTY_LINES = Codes.LEADING_EMPTY_LINES;
   /** More diagnostics than {@link Limits#maxDiagnostics()}; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = Codes.DIAGNOSTICS_TRUNCATED;
 

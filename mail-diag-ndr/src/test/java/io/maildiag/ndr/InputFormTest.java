@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +132,37 @@ class InputFormTest {
     // a header field that happens to start like one of them is a header field
     byte[] field = "BZh: x\r\nFrom: MAILER-DAEMON@example.org\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
     assertThat(codes(ANALYZER.analyze(field))).doesNotContain(BounceAnalyzer.NOT_A_MESSAGE);
+  }
+
+  @Property(tries = 80)
+  void emptyLinesBeforeTheHeaderSectionAreLeftOut(@ForAll @IntRange(min = 0, max = 5) int fixture,
+      @ForAll @StringLength(min = 1, max = 6) @Chars({'\n', '\r', ' ', '\t'}) String lead) throws IOException {
+    Assume.that(lead.indexOf('\n') >= 0 || lead.indexOf('\r') >= 0);
+    String[] names = {"postfix-dsn-two-recipients.eml", "exim-text.eml", "qmail-text.eml", "sendmail-dsn.eml",
+        "gmail-text.eml", "microsoft365-text.eml"};
+    byte[] plain = fixture(names[fixture]);
+    // the lead ends with a line break: white space after the last one would join the first field
+    String withBreak = lead.endsWith("\n") || lead.endsWith("\r") ? lead : lead + "\n";
+    byte[] head = withBreak.getBytes(StandardCharsets.US_ASCII);
+    byte[] led = new byte[head.length + plain.length];
+    System.arraycopy(head, 0, led, 0, head.length);
+    System.arraycopy(plain, 0, led, head.length, plain.length);
+
+    readAs(ANALYZER.analyze(led), ANALYZER.analyze(plain), BounceAnalyzer.LEADING_EMPTY_LINES);
+  }
+
+  @Test
+  void textAfterEmptyLinesKeepsThem() {
+    // no header field after the empty lines: the input is text, read as before, lines and all
+    byte[] text = "\n\nThis is the mail system at host mx.example.org.\n\n<a@example.org>: user unknown\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    BounceAnalysis a = ANALYZER.analyze(text);
+    assertThat(codes(a)).doesNotContain(BounceAnalyzer.LEADING_EMPTY_LINES).contains(BounceAnalyzer.NOT_A_MESSAGE);
+    // an mbox From_ line after them starts the message
+    byte[] mbox = "\nFrom MAILER-DAEMON Thu Jan  1 00:00:00 2026\nFrom: MAILER-DAEMON@example.org\n\nhello\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(codes(ANALYZER.analyze(mbox))).startsWith(BounceAnalyzer.LEADING_EMPTY_LINES)
+        .doesNotContain(BounceAnalyzer.NOT_A_MESSAGE);
   }
 
   @Property(tries = 60)

@@ -4,6 +4,7 @@ import io.maildiag.core.ByteOrderMark;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.core.LowerCase;
+import io.maildiag.core.MessageStart;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.ip.IpAddress;
@@ -45,6 +46,7 @@ import io.maildiag.headers.report.DmarcJudgement.DkimSource;
 import io.maildiag.headers.report.DmarcJudgement.SpfSource;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +183,9 @@ public final class HeaderAnalyzer {
    * Analyses a message. A message saved by an editor with a byte order mark first (as "save as
    * Unicode text" writes pasted headers, or Notepad's UTF-8) is analysed as the UTF-8 bytes of the
    * same text without the mark, with {@link ReportCodes#HEADERS_BYTE_ORDER_MARK} first among the
-   * findings (a warning for UTF-16 text, an info for a UTF-8 mark).
+   * findings (a warning for UTF-16 text, an info for a UTF-8 mark). Empty lines before the header
+   * section, as pasted headers often have, are left out ({@link MessageStart#afterEmptyLines}), with
+   * a {@link ReportCodes#HEADERS_LEADING_EMPTY_LINES} info.
    *
    * @param message the message as received (header section, empty line, body), or its header
    *     section alone (DKIM body hashes then fail)
@@ -196,6 +200,12 @@ public final class HeaderAnalyzer {
       String sentence = ByteOrderMark.describe(mark.get());
       findings.add(mark.get().equals("UTF-8") ? Diagnostic.info(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence)
           : Diagnostic.warning(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence));
+    }
+    int start = MessageStart.afterEmptyLines(bytes, bytes.length);
+    if (start > 0) {
+      bytes = Arrays.copyOfRange(bytes, start, bytes.length);
+      findings.add(Diagnostic.info(ReportCodes.HEADERS_LEADING_EMPTY_LINES,
+          "the input starts with empty lines before its header section; they were left out"));
     }
     ParseResult<HeaderSection> parsed = HeaderSection.parse(bytes, limits);
     HeaderSection headers = parsed.value().orElse(HeaderSection.empty());

@@ -35,6 +35,8 @@ public final class ReportCodes {
   public static final DiagnosticCode HEADERS_ARC_FAIL = DiagnosticCode.of("HEADERS_ARC_FAIL");
   /** The input started with a byte order mark (UTF-8, or UTF-16 text); it was read as UTF-8 without it. */
   public static final DiagnosticCode HEADERS_BYTE_ORDER_MARK = DiagnosticCode.of("HEADERS_BYTE_ORDER_MARK");
+  /** The input started with empty lines before its header section; they were left out (an info). */
+  public static final DiagnosticCode HEADERS_LEADING_EMPTY_LINES = DiagnosticCode.of("HEADERS_LEADING_EMPTY_LINES");
   /** The header has no Authentication-Results field: the receiver recorded no verdicts. */
   public static final DiagnosticCode HEADERS_NO_AUTH_RESULTS = DiagnosticCode.of("HEADERS_NO_AUTH_RESULTS");
   /**

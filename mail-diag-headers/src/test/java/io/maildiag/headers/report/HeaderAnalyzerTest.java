@@ -91,6 +91,24 @@ class HeaderAnalyzerTest {
   }
 
   @Test
+  void emptyLinesBeforeTheHeaderSectionAreLeftOut() {
+    byte[] utf8 = message(trace("203.0.113.25", "alice@tidepool.example.com", "tidepool.example.com"), ORIGINAL);
+    byte[] led = new byte[utf8.length + 3];
+    led[0] = '\r';
+    led[1] = '\n';
+    led[2] = '\n';
+    System.arraycopy(utf8, 0, led, 3, utf8.length);
+
+    HeaderReport plain = analyze(utf8);
+    HeaderReport r = analyze(led);
+
+    assertThat(r.summary()).isEqualTo(plain.summary());
+    assertThat(r.timeline().hops()).isEqualTo(plain.timeline().hops());
+    assertThat(r.findings().get(0).code()).isEqualTo(ReportCodes.HEADERS_LEADING_EMPTY_LINES);
+    assertThat(r.findings().subList(1, r.findings().size())).isEqualTo(plain.findings());
+  }
+
+  @Test
   void summaryTimelineAndConsistentChecks() {
     HeaderReport r = analyze(message(trace("203.0.113.25", "alice@tidepool.example.com", "tidepool.example.com"),
         ORIGINAL));

@@ -55,6 +55,8 @@ public final class Codes {
   public static final DiagnosticCode BYTE_ORDER_MARK = DiagnosticCode.of("NDR_BYTE_ORDER_MARK");
   /** The input was gzip-compressed; it was decompressed and read (an info). */
   public static final DiagnosticCode COMPRESSED_INPUT = DiagnosticCode.of("NDR_COMPRESSED_INPUT");
+  /** The input started with empty lines before its header section; they were left out (an info). */
+  public static final DiagnosticCode LEADING_EMPTY_LINES = DiagnosticCode.of("NDR_LEADING_EMPTY_LINES");
   /** Too many diagnostics; the rest were not recorded. */
   public static final DiagnosticCode DIAGNOSTICS_TRUNCATED = DiagnosticCode.of("NDR_DIAGNOSTICS_TRUNCATED");
 }

@@ -3,6 +3,7 @@ package io.maildiag.ndr.parse;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.core.LowerCase;
+import io.maildiag.core.MessageStart;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.Classification;
@@ -308,18 +309,7 @@ public final class Engine {
    * of section 4.5).
    */
   static boolean fieldAt(byte[] b, int from) {
-    int n = b.length;
-    int i = from;
-    while (i < n && b[i] > ' ' && b[i] < 127 && b[i] != ':') {
-      i++;
-    }
-    if (i == from) {
-      return false;
-    }
-    while (i < n && (b[i] == ' ' || b[i] == '\t')) {
-      i++;
-    }
-    return i < n && b[i] == ':';
+    return MessageStart.fieldStartsAt(b, from, b.length);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.MessageStart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * The form an input comes in, when it is not a message's bytes as mail carries them: gzip-compressed
  * (a Dovecot mailbox with its compression plugin, an archived {@code .eml.gz}), which is
  * decompressed; text an editor saved with a byte order mark ({@link MarkedInput}), which is read as
- * UTF-8 without it; or a file of another kind altogether (an Outlook {@code .msg} item, a zip
- * archive, data compressed with bzip2, xz or zstd), which is named in a {@link Codes#NOT_A_MESSAGE}
- * error instead of being read as text. Each is recognised by its first bytes only.
+ * UTF-8 without it; a message with empty lines before its header section, which are left out; or
+ * a file of another kind altogether (an Outlook {@code .msg} item, a zip archive, data compressed
+ * with bzip2, xz or zstd), which is named in a {@link Codes#NOT_A_MESSAGE} error instead of being
+ * read as text. Each is recognised by its first bytes only.
  */
 final class InputForm {
   private InputForm() {}
@@ -67,14 +69,30 @@ final class InputForm {
   private static Prepared unpacked(byte[] in, int length, List<Diagnostic> early) {
     Optional<MarkedInput.Transcoded> marked = MarkedInput.of(in, length, early);
     if (marked.isPresent()) {
-      return new Prepared(marked.get().bytes(), marked.get().bytes().length, marked.get().early(), null);
+      return trimmed(marked.get().bytes(), marked.get().bytes().length, marked.get().early());
     }
     for (Signature s : FOREIGN) {
       if (startsWith(in, length, s.magic())) {
         return new Prepared(in, length, early, s.kind());
       }
     }
-    return new Prepared(in, length, early, null);
+    return trimmed(in, length, early);
+  }
+
+  /**
+   * The input without the empty lines before its header section ({@link
+   * MessageStart#afterEmptyLines}), with an info that says so, when it has such lines.
+   */
+  private static Prepared trimmed(byte[] in, int length, List<Diagnostic> early) {
+    int start = MessageStart.afterEmptyLines(in, length);
+    if (start == 0) {
+      return new Prepared(in, length, early, null);
+    }
+    List<Diagnostic> all = new ArrayList<>(early.size() + 1);
+    all.addAll(early);
+    all.add(Diagnostic.info(Codes.LEADING_EMPTY_LINES,
+        "the input starts with empty lines before its header section; they were left out"));
+    return new Prepared(Arrays.copyOfRange(in, start, length), length - start, all, null);
   }
 
   /**
