@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Rewritings that leave a message's meaning alone leave its analysis alone: every fixture, with
  * its header field names in lower case, its subject as an encoded word or behind a gateway's tag,
- * every blank line written as a space, a relay's trace field on top, or (a single text part) its body in base64 or
- * quoted-printable, names the same recipients
+ * every blank line written as a space, a relay's trace field on top, (a single text part) its body in base64 or
+ * quoted-printable, or the whole saved as an editor saves it or compressed, names the same recipients
  * with the same action, codes, reason and permanence, and is the same kind of message in the same
  * format.
  */
@@ -165,5 +165,38 @@ class RewrittenFixturesTest {
     String withQp = header + "Content-Transfer-Encoding: quoted-printable\n\n"
         + qp.toString(StandardCharsets.US_ASCII).replace("\r\n", "\n");
     assertThat(analyzed(withQp)).as("quoted-printable").isEqualTo(before);
+  }
+
+  /** {@code head} and then {@code body}. */
+  private static byte[] join(byte[] head, byte[] body) {
+    byte[] out = new byte[head.length + body.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(body, 0, out, head.length, body.length);
+    return out;
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void savedByAnEditorOrCompressed(String name) throws IOException {
+    byte[] m = Fixtures.bytes(name);
+    Essentials before = essentials(Fixtures.ANALYZER.analyze(m));
+    // empty lines first, as a message pasted into a file often has them
+    assertThat(essentials(Fixtures.ANALYZER.analyze(join(new byte[] {'\r', '\n', ' ', '\n'}, m))))
+        .as("empty lines first").isEqualTo(before);
+    // Notepad's UTF-8 byte order mark
+    assertThat(essentials(Fixtures.ANALYZER.analyze(join(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, m))))
+        .as("a UTF-8 mark").isEqualTo(before);
+    // gzip, as a mailbox its server compresses or an archived .eml.gz
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(m);
+    }
+    assertThat(essentials(Fixtures.ANALYZER.analyze(gz.toByteArray()))).as("gzip").isEqualTo(before);
+    // "save as Unicode text": UTF-16 of the message's text, which only UTF-8 (or ASCII) text survives
+    String text = new String(m, StandardCharsets.UTF_8);
+    if (java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), m)) {
+      byte[] utf16 = join(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+      assertThat(essentials(Fixtures.ANALYZER.analyze(utf16))).as("UTF-16").isEqualTo(before);
+    }
   }
 }
