@@ -112,6 +112,9 @@ public final class Engine {
    * InputForm}.
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
+    if (InputForm.plain(input, length)) {
+      return analyze(input, length, early, new Deadline(limits.totalTimeBudget()), true);
+    }
     InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
     if (p.foreign() != null) {
       return foreign(p);
@@ -166,6 +169,9 @@ public final class Engine {
    * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
+    if (InputForm.plain(input, length)) {
+      return each(input, length, early);
+    }
     InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
     if (p.foreign() != null) {
       return List.of(foreign(p));

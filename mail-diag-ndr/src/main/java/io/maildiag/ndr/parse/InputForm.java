@@ -54,6 +54,19 @@ final class InputForm {
   }
 
   /**
+   * Whether the first {@code length} bytes of {@code in} are surely a message's bytes as they are:
+   * its first byte opens none of the other forms (a line break or white space, a mark, a
+   * signature), as a header field's name does. The common case, answered without allocating.
+   */
+  static boolean plain(byte[] in, int length) {
+    if (length == 0) {
+      return true;
+    }
+    int b = in[0] & 0xff;
+    return b >= 'C' && b <= 'Z' && b != 'P' || b >= 'a' && b <= 'z' || b == 'A';
+  }
+
+  /**
    * Prepares the first {@code length} bytes of {@code in}: decompressed when gzip-compressed (to at
    * most {@code maxBytes}), as UTF-8 without the mark when they start with a byte order mark,
    * recognised as foreign when another known kind of file, and otherwise as they are.
