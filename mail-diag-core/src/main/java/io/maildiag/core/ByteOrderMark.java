@@ -73,4 +73,18 @@ public final class ByteOrderMark {
     return "the input is " + encoding + " text (with a byte order mark), not a message's bytes as mail carries"
         + " them; it was read as that text";
   }
+
+  /**
+   * Returns the diagnostic an analyzer reports, under its own {@code code}, for input that starts
+   * with a mark for {@code encoding}: a warning for UTF-16 text, which is not a message's bytes, and
+   * an info for a UTF-8 mark, which only precedes them; its message is {@link #describe}'s.
+   *
+   * @param code the analyzer's code for marked input
+   * @param encoding the encoding the mark names (one that {@link #encoding} gave)
+   * @return the diagnostic
+   */
+  public static Diagnostic diagnostic(DiagnosticCode code, String encoding) {
+    String sentence = describe(encoding);
+    return encoding.equals("UTF-8") ? Diagnostic.info(code, sentence) : Diagnostic.warning(code, sentence);
+  }
 }

@@ -38,6 +38,17 @@ public final class MessageStart {
   }
 
   /**
+   * Returns the info an analyzer reports, under its own {@code code}, when it left out the empty
+   * lines {@link #afterEmptyLines} found.
+   *
+   * @param code the analyzer's code for leading empty lines
+   * @return the diagnostic
+   */
+  public static Diagnostic diagnostic(DiagnosticCode code) {
+    return Diagnostic.info(code, "the input starts with empty lines before its header section; they were left out");
+  }
+
+  /**
    * Returns whether a header field starts at {@code from} of {@code bytes[0, end)}: a name of
    * printable ASCII other than the colon (RFC 5322 section 2.2), then the colon, with white space
    * allowed before it (the obsolete syntax of section 4.5).

@@ -3,7 +3,6 @@ package io.maildiag.dns.dmarc;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.Limits;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.DnsOutcome;
@@ -158,7 +157,7 @@ public final class DmarcAuditor {
     DnsOutcome apex = s.ask(domain, RecordType.TXT);
     for (TxtRecord r : apex.records(TxtRecord.class)) {
       String text = r.text();
-      if (r.type() == RecordType.TXT && LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1(?![\\p{L}\\p{Nd}_]).*")) {
+      if (r.type() == RecordType.TXT && DmarcRecordLookup.looksVersioned(text)) {
         out.add(Diagnostic.warning(DmarcCodes.DMARC_RECORD_AT_APEX,
                 "a DMARC record is published at " + domain + " itself; receivers look only at "
                     + DmarcRecordLookup.queryName(domain) + " and ignore it")

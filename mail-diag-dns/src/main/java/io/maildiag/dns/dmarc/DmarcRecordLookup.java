@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of fetching the DMARC record of one domain: the TXT question at {@code
@@ -72,6 +73,17 @@ public record DmarcRecordLookup(
     return queryName(domain);
   }
 
+  /** {@code v=DMARC1} in any case and spacing, then no word char: a DMARC record's version, loosely written. */
+  private static final Pattern LOOSE_VERSION = Pattern.compile("v\\s*=\\s*dmarc1(?![\\p{L}\\p{Nd}_]).*");
+
+  /**
+   * Whether {@code text}, stripped and lower-cased, starts with a DMARC version tag however it is
+   * spaced: a record that means to be DMARC, exact or not.
+   */
+  static boolean looksVersioned(String text) {
+    return LOOSE_VERSION.matcher(LowerCase.root(text.strip())).matches();
+  }
+
   static DomainName queryName(DomainName domain) {
     return domain.child("_dmarc");
   }
@@ -103,7 +115,7 @@ public record DmarcRecordLookup(
       if (DmarcPolicy.isDmarcRecord(text)) {
         dmarc.add(text);
       } else if (DmarcPolicy.isDmarcRecord(text.stripLeading())
-          || LowerCase.root(text.strip()).matches("v\\s*=\\s*dmarc1(?![\\p{L}\\p{Nd}_]).*")) {
+          || looksVersioned(text)) {
         findings.add(Diagnostic.warning(DmarcCodes.DMARC_NEAR_MISS_RECORD,
                 "TXT record at " + queryName(domain) + " looks like DMARC but does not begin exactly with "
                     + "v=DMARC1 (case or leading whitespace); receivers following the RFC ignore it")

@@ -196,16 +196,11 @@ public final class HeaderAnalyzer {
     List<Diagnostic> findings = new ArrayList<>();
     Optional<String> mark = ByteOrderMark.encoding(message, message.length);
     byte[] bytes = ByteOrderMark.toUtf8(message, message.length).orElse(message);
-    if (mark.isPresent()) {
-      String sentence = ByteOrderMark.describe(mark.get());
-      findings.add(mark.get().equals("UTF-8") ? Diagnostic.info(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence)
-          : Diagnostic.warning(ReportCodes.HEADERS_BYTE_ORDER_MARK, sentence));
-    }
+    mark.ifPresent(encoding -> findings.add(ByteOrderMark.diagnostic(ReportCodes.HEADERS_BYTE_ORDER_MARK, encoding)));
     int start = MessageStart.afterEmptyLines(bytes, bytes.length);
     if (start > 0) {
       bytes = Arrays.copyOfRange(bytes, start, bytes.length);
-      findings.add(Diagnostic.info(ReportCodes.HEADERS_LEADING_EMPTY_LINES,
-          "the input starts with empty lines before its header section; they were left out"));
+      findings.add(MessageStart.diagnostic(ReportCodes.HEADERS_LEADING_EMPTY_LINES));
     }
     ParseResult<HeaderSection> parsed = HeaderSection.parse(bytes, limits);
     HeaderSection headers = parsed.value().orElse(HeaderSection.empty());

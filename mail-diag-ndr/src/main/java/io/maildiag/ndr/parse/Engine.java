@@ -112,9 +112,6 @@ public final class Engine {
    * InputForm}.
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
-    if (InputForm.plain(input, length)) {
-      return analyze(input, length, early, new Deadline(limits.totalTimeBudget()), true);
-    }
     InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
     if (p.foreign() != null) {
       return foreign(p);
@@ -169,9 +166,6 @@ public final class Engine {
    * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
-    if (InputForm.plain(input, length)) {
-      return each(input, length, early);
-    }
     InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
     if (p.foreign() != null) {
       return List.of(foreign(p));
@@ -301,21 +295,12 @@ public final class Engine {
   static boolean hasHeaderField(byte[] norm) {
     int n = norm.length;
     for (int line = 0; line < n && norm[line] != '\n'; ) {
-      if (fieldAt(norm, line)) {
+      if (MessageStart.fieldStartsAt(norm, line, n)) {
         return true;
       }
       line = Bytes.indexOf(norm, Bytes.LF, line, n) + 1; // past the end (n + 1) when no LF follows
     }
     return false;
-  }
-
-  /**
-   * Whether a header field starts at {@code from}: a name of printable ASCII other than the colon
-   * (RFC 5322 section 2.2), then the colon, with white space allowed before it (the obsolete syntax
-   * of section 4.5).
-   */
-  static boolean fieldAt(byte[] b, int from) {
-    return MessageStart.fieldStartsAt(b, from, b.length);
   }
 
   // ---------------------------------------------------------------------------------------------

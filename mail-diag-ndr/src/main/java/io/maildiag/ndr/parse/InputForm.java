@@ -56,7 +56,7 @@ final class InputForm {
   /**
    * Whether the first {@code length} bytes of {@code in} are surely a message's bytes as they are:
    * its first byte opens none of the other forms (a line break or white space, a mark, a
-   * signature), as a header field's name does. The common case, answered without allocating.
+   * signature), as a header field's name does: the common case, answered before any other check.
    */
   static boolean plain(byte[] in, int length) {
     if (length == 0) {
@@ -72,6 +72,9 @@ final class InputForm {
    * recognised as foreign when another known kind of file, and otherwise as they are.
    */
   static Prepared of(byte[] in, int length, List<Diagnostic> early, int maxBytes) {
+    if (plain(in, length)) {
+      return new Prepared(in, length, early, null);
+    }
     if (length >= 2 && (in[0] & 0xff) == GZIP_FIRST && (in[1] & 0xff) == GZIP_SECOND) {
       return gunzip(in, length, early, maxBytes);
     }
@@ -103,8 +106,7 @@ final class InputForm {
     }
     List<Diagnostic> all = new ArrayList<>(early.size() + 1);
     all.addAll(early);
-    all.add(Diagnostic.info(Codes.LEADING_EMPTY_LINES,
-        "the input starts with empty lines before its header section; they were left out"));
+    all.add(MessageStart.diagnostic(Codes.LEADING_EMPTY_LINES));
     return new Prepared(Arrays.copyOfRange(in, start, length), length - start, all, null);
   }
 

@@ -28,9 +28,7 @@ final class MarkedInput {
     }
     List<Diagnostic> all = new ArrayList<>(early.size() + 1);
     all.addAll(early);
-    String sentence = ByteOrderMark.describe(encoding.get());
-    all.add(encoding.get().equals("UTF-8") ? Diagnostic.info(Codes.BYTE_ORDER_MARK, sentence)
-        : Diagnostic.warning(Codes.BYTE_ORDER_MARK, sentence));
+    all.add(ByteOrderMark.diagnostic(Codes.BYTE_ORDER_MARK, encoding.get()));
     return Optional.of(new Transcoded(ByteOrderMark.toUtf8(in, length).orElseThrow(), all));
   }
 }
