@@ -12,4 +12,5 @@ module io.maildiag.core {
   exports io.maildiag.core.domain;
   exports io.maildiag.core.ip;
   exports io.maildiag.core.mail;
+  exports io.maildiag.core.internal to io.maildiag.dns, io.maildiag.headers, io.maildiag.ndr;
 }

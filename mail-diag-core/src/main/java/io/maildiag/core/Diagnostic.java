@@ -1,5 +1,6 @@
 package io.maildiag.core;
 
+import io.maildiag.core.internal.Excerpt;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,22 +48,12 @@ public record Diagnostic(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     if (message.length() > MAX_MESSAGE_CHARS) {
-      message = cut(message);
+      message = Excerpt.counted(message, MAX_MESSAGE_CHARS);
     }
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(remediation, "remediation");
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(span, "span");
-  }
-
-  /** {@code message} cut to {@link #MAX_MESSAGE_CHARS} chars in all, a pair of surrogates kept whole. */
-  private static String cut(String message) {
-    String tail = "... (" + message.length() + " chars in all)";
-    int keep = MAX_MESSAGE_CHARS - tail.length();
-    if (Character.isHighSurrogate(message.charAt(keep - 1))) {
-      keep--;
-    }
-    return message.substring(0, keep) + tail;
   }
 
   /** Returns a diagnostic with the given code, severity and message, and nothing else. */

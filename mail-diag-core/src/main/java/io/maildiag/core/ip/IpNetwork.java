@@ -2,6 +2,7 @@ package io.maildiag.core.ip;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.internal.Excerpt;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class IpNetwork implements Comparable<IpNetwork> {
 
   /** Keeps messages short when the input is hostile; the span still covers the whole text. */
   private static String abbreviate(String text) {
-    return text.length() <= 16 ? text : text.substring(0, 16) + "...";
+    return Excerpt.of(text, 19);
   }
 
   /** Returns the prefix as a number, or -1 if it is not 1 to 3 decimal digits without a leading zero. */

@@ -3,6 +3,7 @@ package io.maildiag.dns.internal;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.dns.DnsCodes;
 import io.maildiag.dns.DnsRecord;
 import io.maildiag.dns.RecordType;
@@ -249,11 +250,7 @@ public final class ZoneFileParser {
    * the line).
    */
   private static String clip(String message) {
-    if (message.length() <= MAX_MESSAGE_CHARS) {
-      return message;
-    }
-    return message.substring(0, MAX_MESSAGE_CHARS) + "... (" + (message.length() - MAX_MESSAGE_CHARS)
-        + " more chars)";
+    return Excerpt.counted(message, MAX_MESSAGE_CHARS);
   }
 
   private static String stripLinePrefix(String message) {

@@ -7,6 +7,7 @@ import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.core.ip.IpNetwork;
 import io.maildiag.dns.ARecord;
 import io.maildiag.dns.AaaaRecord;
@@ -1011,7 +1012,7 @@ final class SpfAuditRun {
   }
 
   static String abbreviate(String s) {
-    return s.length() <= EVIDENCE_LIMIT ? s : s.substring(0, EVIDENCE_LIMIT) + "… (" + s.length() + " characters)";
+    return Excerpt.counted(s, EVIDENCE_LIMIT);
   }
 
   static int utf8Length(String s) {

@@ -3,6 +3,7 @@ package io.maildiag.headers.antispam;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.Excerpt;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,6 @@ final class KeyValues {
   }
 
   static String shorten(String s) {
-    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    return Excerpt.of(s, 83);
   }
 }

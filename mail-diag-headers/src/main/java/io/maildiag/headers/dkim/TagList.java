@@ -4,6 +4,7 @@ import io.maildiag.core.Diagnostic;
 import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.Limits;
 import io.maildiag.core.Severity;
+import io.maildiag.core.internal.Excerpt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +153,7 @@ final class TagList {
   }
 
   static String clip(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return Excerpt.of(s, 40);
   }
 
   Optional<Entry> get(String name) {

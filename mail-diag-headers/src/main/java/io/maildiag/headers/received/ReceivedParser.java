@@ -4,6 +4,7 @@ import io.maildiag.core.Diagnostic;
 import io.maildiag.core.LowerCase;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.core.ip.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,13 +140,13 @@ final class ReceivedParser {
     if (!any && date.map(d -> !d.isValid()).orElse(true) && comments.isEmpty()) {
       diags.add(0, Diagnostic.error(ReceivedCodes.HEADERS_UNPARSABLE_RECEIVED,
               "nothing in the Received field could be read")
-          .withEvidence(value.length() > 200 ? value.substring(0, 200) + "..." : value)
+          .withEvidence(Excerpt.of(value, 203))
           .withReference("RFC 5321 section 4.4")
           .at(SourceSpan.of(value, 0, value.length())));
     } else if (!any && !date.map(MailDate::isValid).orElse(false)) {
       diags.add(0, Diagnostic.error(ReceivedCodes.HEADERS_UNPARSABLE_RECEIVED,
               "the Received field has no from/by/with clause and no readable date")
-          .withEvidence(value.length() > 200 ? value.substring(0, 200) + "..." : value)
+          .withEvidence(Excerpt.of(value, 203))
           .withReference("RFC 5321 section 4.4")
           .at(SourceSpan.of(value, 0, value.length())));
     }
@@ -350,7 +351,7 @@ final class ReceivedParser {
   }
 
   private static String shorten(String s) {
-    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    return Excerpt.of(s, 63);
   }
 
   private boolean register(Clause c) {

@@ -3,6 +3,7 @@ package io.maildiag.ndr.code;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.internal.Excerpt;
 import java.util.Objects;
 
 /**
@@ -95,7 +96,7 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) imple
   }
 
   private static ParseResult<EnhancedStatusCode> invalid(String s, int offset, int length) {
-    String shown = s.length() > 32 ? s.substring(0, 32) + "..." : s;
+    String shown = Excerpt.of(s, 35);
     return ParseResult.failure(Diagnostic.error(STATUS_CODE_INVALID,
             "'" + shown + "' is not an enhanced status code (class.subject.detail, class 2, 4 or 5)")
         .withReference("RFC 3463 section 2")

@@ -3,6 +3,7 @@ package io.maildiag.ndr.code;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.internal.Excerpt;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +120,7 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
         return parsed;
       }
     }
-    String shown = s.length() > 16 ? s.substring(0, 16) + "..." : s;
+    String shown = Excerpt.of(s, 19);
     return ParseResult.failure(Diagnostic.error(REPLY_CODE_INVALID,
             "'" + shown + "' is not an SMTP reply code (three digits, 2xx to 5xx)")
         .withReference("RFC 5321 section 4.2").at(s, 0, s.length()));

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.Excerpt;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -394,6 +395,6 @@ final class Charsets {
   }
 
   private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return Excerpt.of(s, 43);
   }
 }

@@ -4,6 +4,7 @@ import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
 import io.maildiag.core.LowerCase;
 import io.maildiag.core.MessageStart;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.Classification;
@@ -1471,7 +1472,7 @@ public final class Engine {
   }
 
   private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return Excerpt.of(s, 43);
   }
 
   /** Builds the result for one recipient, classifying it; {@code expected} overrides not-bounce verdicts. */

@@ -1,5 +1,6 @@
 package io.maildiag.ndr.parse;
 
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.ReplyCode;
 import java.util.Optional;
@@ -943,14 +944,11 @@ final class Smtp {
   }
 
   static String bound(String s) {
-    if (s.length() <= MAX_TEXT) {
-      return s;
-    }
-    return s.substring(0, MAX_TEXT - 3) + "...";
+    return Excerpt.of(s, MAX_TEXT);
   }
 
   /** {@code s} as an excerpt: its first 297 chars and "..." when it is longer than 300. */
   static String excerpt(String s) {
-    return s.length() > MAX_EXCERPT ? s.substring(0, MAX_EXCERPT - 3) + "..." : s;
+    return Excerpt.of(s, MAX_EXCERPT);
   }
 }

@@ -8,6 +8,7 @@ import io.maildiag.core.DiagnosticCode;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.core.ip.IpAddress;
 import java.io.StringReader;
 import java.time.Instant;
@@ -586,7 +587,7 @@ final class ReportReader {
   }
 
   private static String clip(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    return Excerpt.of(s, 80);
   }
 
   private static String nullToEmpty(@Nullable String s) {
