@@ -5,6 +5,7 @@
  * <p>This module has no runtime dependencies.
  */
 @org.jspecify.annotations.NullMarked
+@SuppressWarnings("module") // the qualified export names modules built after this one
 module io.maildiag.core {
   requires static org.jspecify;
 
