@@ -17,6 +17,7 @@ public final class Launcher {
     if (relaunched.isPresent()) {
       System.exit(relaunched.getAsInt());
     }
+    args = Relaunch.arguments(args, System.getProperty(Relaunch.ARGUMENTS));
     MailDiagCli.runHere(args);
   }
 }

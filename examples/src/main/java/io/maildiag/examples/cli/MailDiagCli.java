@@ -157,6 +157,7 @@ public final class MailDiagCli implements Callable<Integer> {
     if (relaunched.isPresent()) {
       System.exit(relaunched.getAsInt());
     }
+    args = Relaunch.arguments(args, System.getProperty(Relaunch.ARGUMENTS));
     runHere(args);
   }
 
@@ -169,6 +170,10 @@ public final class MailDiagCli implements Callable<Integer> {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     if (args.length > 0 && args[0].equals("ndr")) {
       NdrCommand.preload();
+    }
+    if (Relaunch.lostArguments(args.length)) {
+      err.println(NAME + ": warning: in the C or POSIX locale Java reads arguments as ASCII, so a file name"
+          + " with other characters cannot be opened; run with LC_ALL=C.UTF-8");
     }
     System.exit(run(out, err, args));
   }

@@ -1,11 +1,17 @@
 package io.maildiag.examples.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +47,13 @@ import java.util.function.Supplier;
  * /proc/self/...}, as a shell's process substitution {@code <(...)} gives): the second JVM inherits
  * only standard input, output and error, and {@code /proc/self} would name the second JVM, so
  * there the file would be missing or another one.
+ *
+ * <p><b>Locale.</b> In the C or POSIX locale (a container, a cron job, {@code env -i}) Java reads
+ * file names and arguments as ASCII: a name with {@code é} in it cannot be opened, and a batch
+ * writes it with replacement chars. The second JVM then runs in the {@value #UTF8_LOCALE} locale,
+ * where names are UTF-8, as file names on Linux almost always are; an argument past ASCII reaches
+ * it from its bytes on the command line ({@value #ARGUMENTS}), since this JVM read it as {@code ?}.
+ * A name that is not UTF-8 is left as it was read. In another locale nothing changes.
  */
 final class Relaunch {
 
@@ -49,6 +62,15 @@ final class Relaunch {
 
   /** The system property that marks the second JVM, so that it never starts a third. */
   static final String MARK = "mail-diag.relaunched";
+
+  /**
+   * The system property through which the second JVM receives arguments that this JVM's locale
+   * could not read: each argument's UTF-8 bytes in unpadded base64url, separated by commas.
+   */
+  static final String ARGUMENTS = "mail-diag.arguments";
+
+  /** The locale of the second JVM when this one's is the C or POSIX locale (ASCII only). */
+  static final String UTF8_LOCALE = "C.UTF-8";
 
   /**
    * The JVM options of the second JVM: the C1 compiler only, inlining methods of up to 20 bytes of
@@ -103,9 +125,15 @@ final class Relaunch {
     if (command.isEmpty()) {
       return OptionalInt.empty();
     }
+    ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+    if (asciiLocale(System.getProperty("sun.jnu.encoding"))) {
+      // see "Locale" in the class comment
+      builder.command(inUtf8(command.get(), args.length, argumentBytes(args.length)));
+      builder.environment().put("LC_ALL", UTF8_LOCALE);
+    }
     Process child;
     try {
-      child = new ProcessBuilder(command.get()).inheritIO().start();
+      child = builder.start();
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();
     }
@@ -188,6 +216,132 @@ final class Relaunch {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code encoding}, the character set in which this JVM reads file names and its
+   * arguments ({@code sun.jnu.encoding}), is ASCII: the C or POSIX locale, where a name's other bytes
+   * are lost. Null (not known) is not ASCII.
+   */
+  static boolean asciiLocale(String encoding) {
+    if (encoding == null) {
+      return false;
+    }
+    try {
+      return Charset.forName(encoding).equals(StandardCharsets.US_ASCII);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The last {@code count} arguments of this process's command line, as bytes ({@code
+   * /proc/self/cmdline}), or an empty list when they cannot be read.
+   */
+  private static List<byte[]> argumentBytes(int count) {
+    byte[] line;
+    try {
+      line = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    List<byte[]> all = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < line.length; i++) {
+      if (line[i] == 0) {
+        all.add(Arrays.copyOfRange(line, start, i));
+        start = i + 1;
+      }
+    }
+    if (start < line.length) {
+      all.add(Arrays.copyOfRange(line, start, line.length));
+    }
+    return all.size() < count ? List.of() : all.subList(all.size() - count, all.size());
+  }
+
+  /**
+   * Whether this JVM, in the C or POSIX locale, received an argument with bytes past ASCII, which it
+   * read as {@code ?}: a file it names cannot be opened here.
+   */
+  static boolean lostArguments(int count) {
+    if (!asciiLocale(System.getProperty("sun.jnu.encoding"))) {
+      return false;
+    }
+    for (byte[] arg : argumentBytes(count)) {
+      for (byte b : arg) {
+        if (b < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code command}, whose last {@code count} entries are the CLI's arguments, for a second JVM in
+   * the {@value #UTF8_LOCALE} locale. When an argument's bytes ({@code bytes}, as the operating
+   * system holds them) are UTF-8 past ASCII, which this JVM read as {@code ?}, the arguments go in
+   * {@value #ARGUMENTS} instead, read from their bytes; otherwise the command is unchanged.
+   */
+  static List<String> inUtf8(List<String> command, int count, List<byte[]> bytes) {
+    if (bytes.size() != count) {
+      return command;
+    }
+    boolean past = false;
+    for (byte[] arg : bytes) {
+      for (byte b : arg) {
+        past |= b < 0;
+      }
+      if (!isUtf8(arg)) {
+        return command; // not a name the second JVM could read either: as this one read it
+      }
+    }
+    if (!past) {
+      return command;
+    }
+    StringBuilder encoded = new StringBuilder();
+    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+    for (byte[] arg : bytes) {
+      if (encoded.length() > 0) {
+        encoded.append(',');
+      }
+      encoded.append(base64.encodeToString(arg));
+    }
+    List<String> out = new ArrayList<>(command.subList(0, command.size() - count));
+    // before -jar, with the other system properties
+    out.add(out.size() - 2, "-D" + ARGUMENTS + "=" + encoded);
+    return out;
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The CLI's arguments: {@code args}, or in a second JVM given {@value #ARGUMENTS} ({@code
+   * property}, else null), the arguments it holds; {@code args} when the property is not base64url.
+   */
+  static String[] arguments(String[] args, String property) {
+    if (property == null) {
+      return args;
+    }
+    String[] parts = property.split(",", -1);
+    String[] out = new String[parts.length];
+    Base64.Decoder base64 = Base64.getUrlDecoder();
+    try {
+      for (int i = 0; i < parts.length; i++) {
+        out[i] = new String(base64.decode(parts[i]), StandardCharsets.UTF_8);
+      }
+    } catch (IllegalArgumentException e) {
+      return args; // not written by the first JVM
+    }
+    return out;
   }
 
   /**

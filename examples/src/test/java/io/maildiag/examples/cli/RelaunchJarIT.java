@@ -143,4 +143,34 @@ class RelaunchJarIT {
     assumeTrue(!System.getProperty("java.vm.name", "").contains("OpenJ9"), "an OpenJ9 JVM dumps no archive");
     assertThat(Relaunch.sharedArchive(JarRunner.builtJar())).isPresent();
   }
+  /** {@code environment} as in the C locale, where Java reads names and arguments as ASCII. */
+  private static void cLocale(Map<String, String> environment, boolean relaunch) {
+    relaunchEnvironment(environment, relaunch);
+    environment.remove("LANG");
+    environment.remove("LC_CTYPE");
+    environment.put("LC_ALL", "C");
+  }
+
+  @Test
+  void aFileNamePastAsciiIsReadInTheCLocale(@TempDir Path dir) throws Exception {
+    Path bounce = dir.resolve("caf\u00e9.eml");
+    Files.copy(Path.of(CliRunner.resource("/ndr/dsn-user-unknown.eml")), bounce);
+    String jar = JarRunner.builtJar();
+
+    Run one = JarRunner.run(jar, environment -> cLocale(environment, true), new byte[0], "ndr", bounce.toString(),
+        "--json");
+    assertThat(one.exitCode()).as("stderr: %s", one.err()).isZero();
+    assertThat(one.out()).contains("user-unknown").contains("caf\\u00E9.eml");
+    assertThat(one.err()).isEmpty();
+
+    Run batch = JarRunner.run(jar, environment -> cLocale(environment, true), new byte[0], "ndr", "--batch",
+        dir.toString());
+    assertThat(batch.exitCode()).as("stderr: %s", batch.err()).isZero();
+    assertThat(batch.out()).contains("{\"file\":\"caf\\u00E9.eml\"");
+
+    // in the first JVM the name cannot be opened; the CLI says why
+    Run here = JarRunner.run(jar, environment -> cLocale(environment, false), new byte[0], "ndr", bounce.toString());
+    assertThat(here.exitCode()).isEqualTo(1);
+    assertThat(here.err()).contains("LC_ALL=C.UTF-8");
+  }
 }

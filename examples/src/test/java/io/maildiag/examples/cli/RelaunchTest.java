@@ -150,4 +150,57 @@ class RelaunchTest {
     assertThat(Relaunch.sharedArchive(dir.resolve("mail-diag.zip").toString())).isEmpty();
     assertThat(Relaunch.sharedArchive("\u0000bad.jar")).isEmpty();
   }
+  @Test
+  void theCAndPosixLocalesAreAscii() {
+    assertThat(Relaunch.asciiLocale("ANSI_X3.4-1968")).isTrue();
+    assertThat(Relaunch.asciiLocale("US-ASCII")).isTrue();
+    assertThat(Relaunch.asciiLocale("UTF-8")).isFalse();
+    assertThat(Relaunch.asciiLocale("ISO-8859-1")).isFalse();
+    assertThat(Relaunch.asciiLocale("no-such-charset")).isFalse();
+    assertThat(Relaunch.asciiLocale(null)).isFalse();
+  }
+
+  private static final List<String> SECOND = List.of(JAVA, "-Dmail-diag.relaunched=true", "-jar", "m.jar");
+
+  private static List<String> command(String... args) {
+    List<String> out = new java.util.ArrayList<>(SECOND);
+    out.addAll(List.of(args));
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void argumentsPastAsciiReachTheSecondJvmFromTheirBytes() {
+    // the C locale read "café.eml" as "caf??.eml"; the command line still holds its UTF-8 bytes
+    List<String> read = command("ndr", "caf??.eml", "");
+    List<String> second = Relaunch.inUtf8(read, 3, List.of(utf8("ndr"), utf8("café.eml"), new byte[0]));
+
+    assertThat(second).hasSize(SECOND.size() + 1).endsWith("-jar", "m.jar");
+    String property = second.get(second.size() - 3);
+    assertThat(property).startsWith("-D" + Relaunch.ARGUMENTS + "=").doesNotContain("caf");
+    String value = property.substring(property.indexOf('=') + 1);
+    assertThat(Relaunch.arguments(new String[0], value)).containsExactly("ndr", "café.eml", "");
+  }
+
+  @Test
+  void asciiArgumentsAndNamesThatAreNotUtf8StayAsTheyWereRead() {
+    List<String> ascii = command("ndr", "--batch", "dir");
+    assertThat(Relaunch.inUtf8(ascii, 3, List.of(utf8("ndr"), utf8("--batch"), utf8("dir")))).isEqualTo(ascii);
+
+    List<String> latin1 = command("ndr", "caf?.eml");
+    assertThat(Relaunch.inUtf8(latin1, 2, List.of(utf8("ndr"), new byte[] {'c', 'a', 'f', (byte) 0xe9})))
+        .isEqualTo(latin1);
+    // the command line could not be read: as read
+    assertThat(Relaunch.inUtf8(latin1, 2, List.of())).isEqualTo(latin1);
+  }
+
+  @Test
+  void withoutThePropertyTheArgumentsAreMainsOwn() {
+    String[] args = {"ndr", "x.eml"};
+    assertThat(Relaunch.arguments(args, null)).isSameAs(args);
+    assertThat(Relaunch.arguments(args, "not base64!")).isSameAs(args);
+  }
 }
