@@ -187,6 +187,11 @@ public final class ReasonClassifier {
     this.rules = rules;
   }
 
+  /** The part of a diagnostic text the classifier reads: its first {@value #MAX_TEXT_CHARS} chars. */
+  private static String readPart(String text) {
+    return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+  }
+
   /** Returns the standard classifier. */
   public static ReasonClassifier standard() {
     return STANDARD;
@@ -250,7 +255,7 @@ public final class ReasonClassifier {
       if (!variants.isEmpty()) {
         ProviderCode primary = variants.get(0);
         ProviderCode p = variants.size() < 2 ? primary
-            : ProviderCodes.lookup(input.provider(), status.get(), input.diagnosticText()).orElseThrow();
+            : ProviderCodes.lookup(input.provider(), status.get(), readPart(input.diagnosticText())).orElseThrow();
         // the table's meanings are distinct instances, none equal to another: identity is equality
         boolean pickedByText = p != primary;
         if (pickedByText || strong == null || strong.reason() == p.reason()) {

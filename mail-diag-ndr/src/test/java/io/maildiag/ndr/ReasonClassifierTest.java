@@ -531,6 +531,20 @@ class ReasonClassifierTest {
     assertThat(failed.remediation()).doesNotStartWith("Delivery is delayed");
   }
   @Test
+  void aProviderMeaningIsPickedOnlyByTheTextTheClassifierReads() {
+    // Gmail's 4.7.0 has several meanings; "PTR record" picks one, but only within the chars read
+    String near = "4.7.0 PTR record missing";
+    String far = "4.7.0 " + "x".repeat(ReasonClassifier.MAX_TEXT_CHARS) + " PTR record missing";
+    Classification picked = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.7.0")), Optional.empty(), near, "failed", Provider.GOOGLE));
+    Classification unread = ReasonClassifier.standard().classify(new ClassificationInput(
+        Optional.of(EnhancedStatusCode.of("4.7.0")), Optional.empty(), far, "failed", Provider.GOOGLE));
+
+    assertThat(picked.reason()).isEqualTo(Reason.REQUIRE_PTR);
+    assertThat(unread.reason()).isNotEqualTo(Reason.REQUIRE_PTR);
+  }
+
+  @Test
   void googlesConnectionFailureIsAnExpiryWhetherItsWarningOrItsFinalReport() {
     String text = "The recipient server did not accept our requests to connect. Learn more at"
         + " https://support.google.com/mail/answer/7720 [mx.example.org 192.0.2.25: timed out]";

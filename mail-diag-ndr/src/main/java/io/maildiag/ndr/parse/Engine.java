@@ -113,11 +113,32 @@ public final class Engine {
    * InputForm}.
    */
   public BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early) {
-    InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
+    InputForm.Prepared p;
+    try {
+      p = InputForm.of(input, length, early, maxInputBytes());
+    } catch (RuntimeException e) {
+      return failed(early, e);
+    }
     if (p.foreign() != null) {
       return foreign(p);
     }
     return analyze(p.bytes(), p.length(), p.early(), new Deadline(limits.totalTimeBudget()), true);
+  }
+
+  /** The analysis that failed unexpectedly with {@code e}: no result, the diagnostics so far and the failure. */
+  private BounceAnalysis failed(List<Diagnostic> early, Throwable e) {
+    Diags diags = new Diags(limits.maxDiagnostics());
+    for (Diagnostic d : early) {
+      diags.add(d);
+    }
+    return failed(diags, e);
+  }
+
+  private static BounceAnalysis failed(Diags diags, Throwable e) {
+    diags.add(Diagnostic.error(Codes.INTERNAL_ERROR,
+        "the analysis failed unexpectedly (" + e.getClass().getSimpleName() + "); no result could be built"));
+    return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
+        OriginalMessage.none(), Optional.empty(), diags.toList());
   }
 
   /** {@link Limits#maxInputBytes()} as an array length. */
@@ -148,10 +169,7 @@ public final class Engine {
     try {
       return run(input, length, diags, deadline, mayBeMbox);
     } catch (RuntimeException | StackOverflowError e) {
-      diags.add(Diagnostic.error(Codes.INTERNAL_ERROR,
-          "the analysis failed unexpectedly (" + e.getClass().getSimpleName() + "); no result could be built"));
-      return new BounceAnalysis(MessageKind.NOT_A_BOUNCE, Formats.UNKNOWN, Optional.empty(), List.of(),
-          OriginalMessage.none(), Optional.empty(), diags.toList());
+      return failed(diags, e);
     }
   }
 
@@ -167,11 +185,16 @@ public final class Engine {
    * diagnostics (reading the input), and the messages left out for the cap or the time budget.
    */
   public List<BounceAnalysis> analyzeEach(byte[] input, int length, List<Diagnostic> early) {
-    InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
-    if (p.foreign() != null) {
-      return List.of(foreign(p));
+    try {
+      InputForm.Prepared p = InputForm.of(input, length, early, maxInputBytes());
+      if (p.foreign() != null) {
+        return List.of(foreign(p));
+      }
+      return each(p.bytes(), p.length(), p.early());
+    } catch (RuntimeException | StackOverflowError e) {
+      // each message is guarded on its own; this is the input form and the mbox split around them
+      return List.of(failed(early, e));
     }
-    return each(p.bytes(), p.length(), p.early());
   }
 
   /** {@link #analyzeEach} of a message's bytes as mail carries them. */
@@ -851,7 +874,7 @@ public final class Engine {
     int from = i + REPORTED_ERROR.length();
     int end = text.indexOf('\n', from);
     String line = text.substring(from, end < 0 ? text.length() : end).strip();
-    return line.length() > 300 ? line.substring(0, 300) : line;
+    return Excerpt.of(line, 300);
   }
 
   private static String inferAction(Rcpt x, boolean delayed) {
@@ -1520,7 +1543,7 @@ public final class Engine {
     return new RecipientResult(x.recipient, x.original.isEmpty() ? Optional.empty() : Optional.of(x.original),
         x.action.isEmpty() ? "failed" : x.action, x.status, x.reply, diagnostic,
         x.remoteMta.isEmpty() ? Optional.empty() : Optional.of(x.remoteMta), x.lastAttempt, c,
-        new Evidence(x.part, x.parser, x.excerpt.length() > 300 ? x.excerpt.substring(0, 300) : x.excerpt));
+        new Evidence(x.part, x.parser, Excerpt.of(x.excerpt, 300)));
   }
 
   /**
