@@ -1,6 +1,6 @@
 package io.maildiag.dns;
 
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.UpperCase;
 import java.util.Optional;
 
 /**

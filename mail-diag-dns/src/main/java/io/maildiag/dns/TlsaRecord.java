@@ -1,7 +1,7 @@
 package io.maildiag.dns;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.LowerCase;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.maildiag.headers;
 
 import io.maildiag.core.DiagnosticCode;
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;

@@ -1,7 +1,7 @@
 package io.maildiag.headers;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.internal.LowerCase;
 import java.util.Objects;
 
 /**

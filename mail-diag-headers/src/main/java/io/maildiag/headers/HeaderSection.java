@@ -2,10 +2,10 @@ package io.maildiag.headers;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.internal.LowerCase;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;

@@ -1,9 +1,9 @@
 package io.maildiag.ndr;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.ndr.classify.Advice;
-import io.maildiag.ndr.classify.CodeDefaults;
 import io.maildiag.ndr.classify.CodeDefaults.StatusMeaning;
+import io.maildiag.ndr.classify.CodeDefaults;
 import io.maildiag.ndr.classify.ProviderTokens;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextMatch;

@@ -1,8 +1,8 @@
 package io.maildiag.dns.dmarc;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
+import io.maildiag.core.internal.LowerCase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.maildiag.dns.dmarc;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package io.maildiag.dns.spf;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.SourceSpan;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.core.ip.IpNetwork;
 import io.maildiag.dns.TxtRecord;

@@ -2,8 +2,8 @@ package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.SourceSpan;
-import io.maildiag.core.UpperCase;
 import io.maildiag.core.internal.Excerpt;
+import io.maildiag.core.internal.UpperCase;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

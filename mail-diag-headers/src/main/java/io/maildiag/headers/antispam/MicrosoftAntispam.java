@@ -2,7 +2,7 @@ package io.maildiag.headers.antispam;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.UpperCase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

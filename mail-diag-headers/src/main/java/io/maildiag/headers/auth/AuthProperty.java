@@ -1,6 +1,6 @@
 package io.maildiag.headers.auth;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.util.List;
 import java.util.Objects;
 

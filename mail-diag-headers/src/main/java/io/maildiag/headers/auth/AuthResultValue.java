@@ -1,6 +1,6 @@
 package io.maildiag.headers.auth;
 
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.UpperCase;
 import java.util.Locale;
 
 /**

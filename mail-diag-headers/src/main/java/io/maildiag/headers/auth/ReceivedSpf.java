@@ -1,8 +1,8 @@
 package io.maildiag.headers.auth;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.spf.SpfResult;
 import java.util.ArrayList;

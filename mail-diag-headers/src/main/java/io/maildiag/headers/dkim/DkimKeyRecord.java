@@ -1,8 +1,8 @@
 package io.maildiag.headers.dkim;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
+import io.maildiag.core.internal.LowerCase;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,10 +1,10 @@
 package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.Severity;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.LowerCase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

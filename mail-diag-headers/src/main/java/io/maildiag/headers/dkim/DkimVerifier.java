@@ -2,7 +2,7 @@ package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.dns.DnsResolver;
 import io.maildiag.headers.HeaderField;
 import io.maildiag.headers.HeaderSection;

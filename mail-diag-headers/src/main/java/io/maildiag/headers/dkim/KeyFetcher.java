@@ -1,9 +1,9 @@
 package io.maildiag.headers.dkim;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.dns.DnsOutcome;
 import io.maildiag.dns.DnsResolver;
 import io.maildiag.dns.RecordType;

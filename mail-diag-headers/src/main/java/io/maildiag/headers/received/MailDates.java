@@ -1,7 +1,7 @@
 package io.maildiag.headers.received;
 
-import io.maildiag.core.LowerCase;
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.LowerCase;
+import io.maildiag.core.internal.UpperCase;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;

@@ -1,10 +1,10 @@
 package io.maildiag.headers.received;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.SourceSpan;
-import io.maildiag.core.UpperCase;
 import io.maildiag.core.internal.Excerpt;
+import io.maildiag.core.internal.LowerCase;
+import io.maildiag.core.internal.UpperCase;
 import io.maildiag.core.ip.IpAddress;
 import java.util.ArrayList;
 import java.util.List;

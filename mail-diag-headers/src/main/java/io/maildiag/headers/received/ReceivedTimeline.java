@@ -1,8 +1,8 @@
 package io.maildiag.headers.received;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.headers.HeaderField;
 import io.maildiag.headers.HeaderSection;

@@ -1,8 +1,8 @@
 package io.maildiag.headers.report;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.dns.dmarc.AlignmentCheck;
 import io.maildiag.dns.dmarc.DkimOutcome;
 import io.maildiag.dns.dmarc.DmarcDisposition;

@@ -1,12 +1,12 @@
 package io.maildiag.headers.report;
 
-import io.maildiag.core.ByteOrderMark;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
-import io.maildiag.core.LowerCase;
-import io.maildiag.core.MessageStart;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.ByteOrderMark;
+import io.maildiag.core.internal.LowerCase;
+import io.maildiag.core.internal.MessageStart;
 import io.maildiag.core.ip.IpAddress;
 import io.maildiag.dns.DnsResolver;
 import io.maildiag.dns.dmarc.AuthorDomain;

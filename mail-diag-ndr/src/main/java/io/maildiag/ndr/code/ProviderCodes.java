@@ -1,6 +1,6 @@
 package io.maildiag.ndr.code;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.Reason;
 import io.maildiag.ndr.RetryAdvice;

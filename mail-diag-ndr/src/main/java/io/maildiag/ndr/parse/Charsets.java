@@ -1,7 +1,7 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
 import io.maildiag.core.internal.Excerpt;
+import io.maildiag.core.internal.LowerCase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;

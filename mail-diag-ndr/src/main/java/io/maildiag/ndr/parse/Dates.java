@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.UpperCase;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

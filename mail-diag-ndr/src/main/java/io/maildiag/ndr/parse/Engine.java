@@ -2,9 +2,9 @@ package io.maildiag.ndr.parse;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.Limits;
-import io.maildiag.core.LowerCase;
-import io.maildiag.core.MessageStart;
 import io.maildiag.core.internal.Excerpt;
+import io.maildiag.core.internal.LowerCase;
+import io.maildiag.core.internal.MessageStart;
 import io.maildiag.ndr.Actor;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.Classification;

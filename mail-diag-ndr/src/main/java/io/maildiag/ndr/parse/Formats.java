@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.ndr.code.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.util.Locale;
 
 /** Turns HTML into plain text: tags removed, block ends become line breaks, entities decoded. Linear. */

@@ -1,7 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.MessageStart;
+import io.maildiag.core.internal.MessageStart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

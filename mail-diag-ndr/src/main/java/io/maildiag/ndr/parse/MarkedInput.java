@@ -1,7 +1,7 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.ByteOrderMark;
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.internal.ByteOrderMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.maildiag.ndr.parse;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import jakarta.activation.DataSource;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;

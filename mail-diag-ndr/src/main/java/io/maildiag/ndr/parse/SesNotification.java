@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.MessageKind;
 import io.maildiag.ndr.OriginalMessage;

@@ -1,6 +1,6 @@
 package io.maildiag.ndr.parse;
 
-import io.maildiag.core.UpperCase;
+import io.maildiag.core.internal.UpperCase;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;

@@ -1,7 +1,7 @@
 package io.maildiag.dns.dmarc.report;
 
 import io.maildiag.core.Diagnostic;
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.maildiag.dns.dmarc.report;
 
-import io.maildiag.core.LowerCase;
+import io.maildiag.core.internal.LowerCase;
 import static io.maildiag.dns.dmarc.report.AggregateReportCodes.*;
 
 import io.maildiag.core.Diagnostic;

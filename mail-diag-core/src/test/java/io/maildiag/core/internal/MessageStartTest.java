@@ -1,6 +1,7 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
@@ -53,5 +54,12 @@ class MessageStartTest {
     int start = after(breaks + field);
     boolean hasBreak = breaks.indexOf('\n') >= 0 || breaks.indexOf('\r') >= 0;
     assertThat(start).isEqualTo(hasBreak ? breaks.length() : 0);
+  }
+  @Test
+  void aLengthPastTheArrayIsRefused() {
+    assertThatThrownBy(() -> MessageStart.afterEmptyLines(new byte[] {'\n'}, 5))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> MessageStart.fieldStartsAt(new byte[] {'a'}, 0, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 }

@@ -1,4 +1,4 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
 
 import java.util.Locale;
 

@@ -1,4 +1,8 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
+
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.DiagnosticCode;
+import java.util.Objects;
 
 /**
  * Where a message's header section starts in input pasted or saved with empty lines first. An
@@ -18,8 +22,10 @@ public final class MessageStart {
    * @param bytes the input
    * @param length how many of its bytes are the input
    * @return the offset of the header section's first line, or 0
+   * @throws IndexOutOfBoundsException if {@code length} is negative or past the array's end
    */
   public static int afterEmptyLines(byte[] bytes, int length) {
+    Objects.checkFromIndexSize(0, length, bytes.length);
     int i = 0;
     boolean empty = false;
     while (true) {
@@ -57,8 +63,10 @@ public final class MessageStart {
    * @param from where the line starts
    * @param end where the input ends
    * @return whether the line starts a header field
+   * @throws IndexOutOfBoundsException if {@code from} and {@code end} are not a range of the array
    */
   public static boolean fieldStartsAt(byte[] bytes, int from, int end) {
+    Objects.checkFromToIndex(from, end, bytes.length);
     int i = from;
     while (i < end && bytes[i] > ' ' && bytes[i] < 127 && bytes[i] != ':') {
       i++;

@@ -1,8 +1,11 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
 
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.DiagnosticCode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,8 +27,10 @@ public final class ByteOrderMark {
    * @param bytes the input
    * @param length how many of its bytes are the input
    * @return the encoding the mark names, if the input starts with a mark
+   * @throws IndexOutOfBoundsException if {@code length} is negative or past the array's end
    */
   public static Optional<String> encoding(byte[] bytes, int length) {
+    Objects.checkFromIndexSize(0, length, bytes.length);
     if (length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
       return Optional.of("UTF-8");
     }
@@ -46,6 +51,7 @@ public final class ByteOrderMark {
    * @param bytes the input
    * @param length how many of its bytes are the input
    * @return the text as UTF-8, or nothing when the input does not start with a mark
+   * @throws IndexOutOfBoundsException if {@code length} is negative or past the array's end
    */
   public static Optional<byte[]> toUtf8(byte[] bytes, int length) {
     Optional<String> encoding = encoding(bytes, length);

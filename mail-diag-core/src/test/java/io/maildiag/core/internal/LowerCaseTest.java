@@ -1,4 +1,4 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

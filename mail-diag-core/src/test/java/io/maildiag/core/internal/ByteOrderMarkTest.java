@@ -1,6 +1,7 @@
-package io.maildiag.core;
+package io.maildiag.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
@@ -75,5 +76,13 @@ class ByteOrderMarkTest {
 
     assertThat(ByteOrderMark.toUtf8(input, input.length)).hasValueSatisfying(b ->
         assertThat(b).isEqualTo(text.getBytes(StandardCharsets.UTF_8)));
+  }
+  @Test
+  void aLengthPastTheArrayIsRefused() {
+    assertThatThrownBy(() -> ByteOrderMark.encoding(new byte[] {(byte) 0xEF}, 3))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ByteOrderMark.toUtf8(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 10))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ByteOrderMark.encoding(new byte[3], -1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 }
