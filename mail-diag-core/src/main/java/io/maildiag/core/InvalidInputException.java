@@ -1,6 +1,7 @@
 package io.maildiag.core;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by the throwing twins of the parsers ({@code of(...)}, {@link ParseResult#orElseThrow()})
@@ -13,7 +14,8 @@ import java.util.List;
 public final class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Diagnostic> diagnostics;
+  /** Not serialized: null in a deserialized copy, whose message still names the first error. */
+  private final transient @Nullable List<Diagnostic> diagnostics;
 
   /** Creates the exception from the diagnostics of a failed parse; the message is the first error. */
   public InvalidInputException(List<Diagnostic> diagnostics) {
@@ -30,8 +32,11 @@ public final class InvalidInputException extends IllegalArgumentException {
         .orElse("invalid input");
   }
 
-  /** Returns the diagnostics of the failed parse. */
+  /**
+   * Returns the diagnostics of the failed parse; empty in a copy made by Java serialization, which
+   * keeps only the message.
+   */
   public List<Diagnostic> diagnostics() {
-    return diagnostics;
+    return diagnostics == null ? List.of() : diagnostics;
   }
 }

@@ -97,12 +97,17 @@ public record ParseResult<T>(Optional<T> value, List<Diagnostic> diagnostics) {
     return new ParseResult<>(mapped, diagnostics);
   }
 
-  /** Returns the result of {@code mapper} on the value, with this result's diagnostics first. */
+  /**
+   * Returns the result of {@code mapper} on the value, with this result's diagnostics first.
+   *
+   * @throws NullPointerException if {@code mapper} is null or returns null
+   */
   public <U> ParseResult<U> flatMap(Function<? super T, ParseResult<U>> mapper) {
+    Objects.requireNonNull(mapper, "mapper");
     if (value.isEmpty()) {
       return new ParseResult<>(Optional.empty(), diagnostics);
     }
-    ParseResult<U> next = mapper.apply(value.get());
+    ParseResult<U> next = Objects.requireNonNull(mapper.apply(value.get()), "mapper returned null");
     List<Diagnostic> all = new ArrayList<>(diagnostics);
     all.addAll(next.diagnostics());
     return new ParseResult<>(next.value(), all);

@@ -4,8 +4,9 @@
  * io.maildiag.core.ParseResult parse results} that carry diagnostics instead of throwing, and the
  * {@link io.maildiag.core.Limits limits} that bound every analysis.
  *
- * <p>All types are immutable and safe for concurrent use. No method accepts or returns {@code
- * null}; absent values are {@link java.util.Optional}.
+ * <p>All types are immutable and safe for concurrent use, but for {@link
+ * io.maildiag.core.Limits.Builder}, a mutable builder for one thread. No method accepts or returns
+ * {@code null}; absent values are {@link java.util.Optional}.
  */
 @org.jspecify.annotations.NullMarked
 package io.maildiag.core;

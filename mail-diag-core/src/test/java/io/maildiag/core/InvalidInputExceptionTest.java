@@ -35,4 +35,20 @@ class InvalidInputExceptionTest {
     assertThat(e.diagnostics()).hasSize(1);
     assertThatThrownBy(() -> e.diagnostics().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void aSerializedCopyKeepsTheMessageAndHasNoDiagnostics() throws Exception {
+    InvalidInputException e = new InvalidInputException(List.of(Diagnostic.error(CODE, "bad")));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    InvalidInputException copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (InvalidInputException) in.readObject();
+    }
+    assertThat(copy).hasMessage(e.getMessage());
+    assertThat(copy.diagnostics()).isEmpty();
+  }
 }

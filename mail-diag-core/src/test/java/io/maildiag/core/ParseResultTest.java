@@ -122,4 +122,12 @@ class ParseResultTest {
     assertThat(r.isSuccess()).isFalse();
     assertThat(r.diagnostics()).containsExactly(ERROR);
   }
+
+  @Test
+  void flatMapRefusesANullMapperAndANullResult() {
+    ParseResult<String> ok = ParseResult.success("abc", List.of());
+    assertThatThrownBy(() -> ok.flatMap(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("mapper");
+    assertThatThrownBy(() -> ok.flatMap(s -> null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("mapper returned null");
+  }
 }

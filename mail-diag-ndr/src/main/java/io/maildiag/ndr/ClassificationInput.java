@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param status the enhanced status code, if stated
  * @param replyCode the SMTP reply code, if stated
  * @param diagnosticText the diagnostic text (remote reply or the bounce's words); may be empty
- * @param action the RFC 3464 action ({@code failed}, {@code delayed}, ...), given or inferred
+ * @param action the RFC 3464 action ({@code failed}, {@code delayed}, {@code delivered}, {@code
+ *     relayed}, {@code expanded}), given or inferred, in any case and with white space around it
+ *     allowed. For messages that are not bounces the classifier also reads {@code deliverable} (a
+ *     delivery), {@code auto-replied}, {@code auto-reply}, {@code autoreply} and {@code vacation} (an
+ *     auto-reply), and {@code feedback}, {@code feedback-report}, {@code complaint} and {@code abuse}
+ *     (a feedback report). Any other value names no action: the codes and the text decide.
  * @param provider the provider that reported or rejected, when recognised
  * @since 0.1
  */

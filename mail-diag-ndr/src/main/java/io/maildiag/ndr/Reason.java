@@ -1,6 +1,7 @@
 package io.maildiag.ndr;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -103,8 +104,13 @@ public enum Reason {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Returns the reason with the given JSON name ({@code "mailbox-full"}), if any. */
+  /**
+   * Returns the reason with the given JSON name ({@code "mailbox-full"}), if any.
+   *
+   * @throws NullPointerException if {@code name} is null
+   */
   public static Optional<Reason> fromJsonName(String name) {
+    Objects.requireNonNull(name, "name");
     for (Reason r : values()) {
       if (r.jsonName().equals(name)) {
         return Optional.of(r);

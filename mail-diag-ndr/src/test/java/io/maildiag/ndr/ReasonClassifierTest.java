@@ -1,6 +1,7 @@
 package io.maildiag.ndr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maildiag.ndr.code.EnhancedStatusCode;
 import io.maildiag.ndr.code.Provider;
@@ -614,5 +615,15 @@ class ReasonClassifierTest {
     assertThat(c.permanent()).isFalse();
     assertThat(c.retry()).isEqualTo(RetryAdvice.DO_NOT_RETRY);
     assertThat(c.remediation()).isNotBlank();
+  }
+
+  @Test
+  void everyReasonIsFoundByItsJsonNameAndNothingElseIs() {
+    for (Reason r : Reason.values()) {
+      assertThat(Reason.fromJsonName(r.jsonName())).contains(r);
+    }
+    assertThat(Reason.fromJsonName("USER_UNKNOWN")).isEmpty();
+    assertThat(Reason.fromJsonName("")).isEmpty();
+    assertThatThrownBy(() -> Reason.fromJsonName(null)).isInstanceOf(NullPointerException.class);
   }
 }

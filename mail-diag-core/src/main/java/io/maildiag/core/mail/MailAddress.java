@@ -43,7 +43,10 @@ public final class MailAddress {
   /**
    * Returns the mailbox with the given parts.
    *
-   * @throws io.maildiag.core.InvalidInputException if {@code localPart} is not a valid local part
+   * @throws io.maildiag.core.InvalidInputException if {@code localPart} is not a valid local part, or
+   *     {@code domain} is not a mail domain: the root, or a name with a char other than a letter, a
+   *     digit, a hyphen, an underscore or a dot (a {@link DomainName} may hold others, such as
+   *     {@code *} or {@code /})
    */
   public static MailAddress of(String localPart, DomainName domain) {
     return parse(localPart + "@" + domain).orElseThrow();

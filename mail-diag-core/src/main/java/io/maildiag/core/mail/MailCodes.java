@@ -22,8 +22,6 @@ public final class MailCodes {
   public static final DiagnosticCode ADDRESS_LOCAL_PART_TOO_LONG = DiagnosticCode.of("ADDRESS_LOCAL_PART_TOO_LONG");
   /** The input is far longer than any mailbox (RFC 5321 section 4.5.3.1.3 allows 256 octets in a path). */
   public static final DiagnosticCode ADDRESS_TOO_LONG = DiagnosticCode.of("ADDRESS_TOO_LONG");
-  /** Text after the mailbox. */
-  public static final DiagnosticCode ADDRESS_TRAILING_TEXT = DiagnosticCode.of("ADDRESS_TRAILING_TEXT");
 
   private MailCodes() {}
 }

@@ -62,14 +62,19 @@ public final class StatusCodeRegistry {
     /**
      * Validates the entry.
      *
-     * @throws IllegalArgumentException if the key does not match subject and detail, a text is
-     *     blank, there is no reference, or a class is not 2, 4 or 5
+     * @throws IllegalArgumentException if the subject is not 0 to 7 or the detail not 0 to 999, the
+     *     key does not match subject and detail, a text is blank, there is no reference, or a class
+     *     is not 2, 4 or 5
      */
     public Entry {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(description, "description");
       Objects.requireNonNull(associatedReplyCodes, "associatedReplyCodes");
+      if (StatusSubject.of(subject).isEmpty() || detail < 0 || detail > 999) {
+        throw new IllegalArgumentException(key + ": subject must be 0 to 7 and detail 0 to 999: " + subject + ", "
+            + detail);
+      }
       if (!key.equals("X." + subject + "." + detail)) {
         throw new IllegalArgumentException("key " + key + " does not match subject " + subject + " and detail " + detail);
       }
@@ -85,6 +90,9 @@ public final class StatusCodeRegistry {
       }
       classes = Collections.unmodifiableSet(new TreeSet<>(classes));
     }
+
+    /** A three-digit reply code standing alone in the registry's column of associated codes. */
+    private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9A-Za-z_])[2-5][0-9][0-9](?![0-9A-Za-z_])");
 
     /** Returns whether the registry allows the code with class {@code statusClass}. */
     public boolean allowsClass(int statusClass) {
@@ -107,14 +115,18 @@ public final class StatusCodeRegistry {
      */
     public List<ReplyCode> replyCodes() {
       List<ReplyCode> codes = new ArrayList<>();
-      Matcher m = Pattern.compile("\\b[2-5][0-9][0-9]\\b").matcher(associatedReplyCodes);
+      Matcher m = REPLY_CODE.matcher(associatedReplyCodes);
       while (m.find()) {
         ReplyCode.parse(m.group()).value().filter(c -> !codes.contains(c)).ifPresent(codes::add);
       }
       return List.copyOf(codes);
     }
 
-    /** Returns the code of this entry with class {@code statusClass}, such as {@code 5.7.26}. */
+    /**
+     * Returns the code of this entry with class {@code statusClass}, such as {@code 5.7.26}.
+     *
+     * @throws IllegalArgumentException if {@code statusClass} is not 2, 4 or 5
+     */
     public EnhancedStatusCode withClass(int statusClass) {
       return new EnhancedStatusCode(statusClass, subject, detail);
     }

@@ -1,6 +1,7 @@
 package io.maildiag.ndr.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -134,5 +135,18 @@ class StatusCodeRegistryTest {
     assertThat(numbers).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
     assertThat(StatusSubject.of(8)).isEmpty();
     assertThat(StatusSubject.SECURITY_POLICY.registryKey()).isEqualTo("X.7.YYY");
+  }
+
+  @Test
+  void anEntryOutsideTheCodeSpaceIsRefused() {
+    assertThatThrownBy(() -> new StatusCodeRegistry.Entry("X.9.1", 9, 1, "t", "d", "550", List.of("RFC 3463"),
+        Set.of(5), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject");
+    assertThatThrownBy(() -> new StatusCodeRegistry.Entry("X.1.1000", 1, 1000, "t", "d", "550", List.of("RFC 3463"),
+        Set.of(5), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("detail");
+    StatusCodeRegistry.Entry ok = new StatusCodeRegistry.Entry("X.1.1", 1, 1, "t", "d", "550", List.of("RFC 3463"),
+        Set.of(5), false);
+    assertThat(ok.statusSubject().number()).isEqualTo(1);
+    assertThat(ok.replyCodes()).extracting(Object::toString).containsExactly("550");
+    assertThatThrownBy(() -> ok.withClass(3)).isInstanceOf(IllegalArgumentException.class);
   }
 }
