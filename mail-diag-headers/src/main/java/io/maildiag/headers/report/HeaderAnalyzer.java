@@ -658,10 +658,12 @@ public final class HeaderAnalyzer {
     /**
      * Sets the resolver through which DKIM and ARC keys and DMARC records are looked up. Without
      * one, DKIM and ARC are not verified ({@link AuthenticationVerdicts#dkim()} is empty) and DMARC
-     * is not judged ({@link HeaderReport#dmarc()} is empty).
+     * is not judged ({@link HeaderReport#dmarc()} is empty): the default.
+     *
+     * @throws NullPointerException if {@code value} is null
      */
-    public Builder resolver(@Nullable DnsResolver value) {
-      this.resolver = value;
+    public Builder resolver(DnsResolver value) {
+      this.resolver = Objects.requireNonNull(value, "resolver");
       return this;
     }
 
@@ -686,9 +688,13 @@ public final class HeaderAnalyzer {
       return this;
     }
 
-    /** Sets the Public Suffix List, required for {@link DiscoveryMode#PSL}. Used only with a resolver. */
-    public Builder publicSuffixList(@Nullable PublicSuffixList value) {
-      this.publicSuffixList = value;
+    /**
+     * Sets the Public Suffix List, required for {@link DiscoveryMode#PSL}. Used only with a resolver.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
+    public Builder publicSuffixList(PublicSuffixList value) {
+      this.publicSuffixList = Objects.requireNonNull(value, "publicSuffixList");
       return this;
     }
 

@@ -61,7 +61,7 @@ public final class CodeDefaults {
       "7.30"); // REQUIRETLS support required (RFC 8689)
 
   /** Meanings already worked out, by {@link #slot}; the classifier asks for the same few codes. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static final Optional<StatusMeaning>[] KNOWN = new Optional[2 * 8 * 64];
 
   private CodeDefaults() {}

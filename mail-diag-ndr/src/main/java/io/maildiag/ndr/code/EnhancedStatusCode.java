@@ -79,7 +79,7 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) imple
    * detail: a valid text names its code in one way only (no leading zeros), and a result is
    * immutable, so each is made once. Filled as codes are met; a racy fill only makes one twice.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static final ParseResult<EnhancedStatusCode>[] PARSED = new ParseResult[3 * 10 * 100];
 
   private static ParseResult<EnhancedStatusCode> success(int statusClass, int subject, int detail) {

@@ -68,7 +68,7 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
    */
   private static final ReplyCode[] CODES = new ReplyCode[400];
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static final ParseResult<ReplyCode>[] PARSED = new ParseResult[400];
 
   private static final List<ReplyCode> DOCUMENTED_CODES = documentedCodes();

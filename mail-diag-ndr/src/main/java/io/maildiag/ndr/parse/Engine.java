@@ -1236,10 +1236,6 @@ public final class Engine {
   }
 
   /**
-   * {@code MULTILINE_REPLY.matcher(s).matches()}: white space, a reply code and a hyphen, as the
-   * {@code (?s).*} after them takes whatever follows.
-   */
-  /**
    * {@code text} from where it gives the reply that {@code reply} (a multi-line reply, {@link
    * #multilineReply}) opens with: its first word, the reply code and hyphen ("552-"), then the rest
    * of that word; {@code text} whole when it does not hold that word.
@@ -1254,6 +1250,10 @@ public final class Engine {
     return at > 0 ? text.substring(at) : text;
   }
 
+  /**
+   * {@code MULTILINE_REPLY.matcher(s).matches()}: white space, a reply code and a hyphen, as the
+   * {@code (?s).*} after them takes whatever follows.
+   */
   static boolean multilineReply(String s) {
     int i = Keywords.skipSpace(s);
     return i + 4 <= s.length() && (s.charAt(i) == '2' || s.charAt(i) == '4' || s.charAt(i) == '5')

@@ -155,6 +155,7 @@ abstract class RealMtaBouncesTest {
   }
 
   @AfterAll
+  @SuppressWarnings("try") // the resources are named only to be closed, each even if another fails
   void stop() throws Exception {
     try (SmtpSink r = receiver; SmtpSink b = blocking; SmtpSink s = silent; SmtpSink d = dropping) {
       if (mta != null) {
