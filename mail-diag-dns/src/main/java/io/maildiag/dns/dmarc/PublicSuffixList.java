@@ -4,6 +4,7 @@ import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ParseResult;
 import io.maildiag.core.SourceSpan;
 import io.maildiag.core.domain.DomainName;
+import io.maildiag.core.internal.Excerpt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +78,7 @@ public final class PublicSuffixList {
     Map<String, Rule> wildcard = new HashMap<>();
     Map<String, Rule> exception = new HashMap<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    int skipped = 0;
     Section section = Section.ICANN;
     int pos = 0;
     int lineNo = 0;
@@ -110,19 +112,31 @@ public final class PublicSuffixList {
       }
       String rule = line.substring(lead, stop);
       if (!rule.isEmpty()) {
-        addRule(rule, section, s, lineStart + lead, normal, wildcard, exception, diagnostics);
+        Optional<String> unusable = addRule(rule, section, normal, wildcard, exception);
+        if (unusable.isPresent() && ++skipped <= MAX_WARNINGS) {
+          // the span from the line already counted: SourceSpan.of would read the text up to it again
+          diagnostics.add(Diagnostic.warning(DmarcCodes.PSL_INVALID_RULE, unusable.get())
+              .at(new SourceSpan(lineStart + lead, rule.length(), lineNo, lead + 1)));
+        }
       }
       if (nl < 0) {
         break;
       }
     }
+    if (skipped > MAX_WARNINGS) {
+      diagnostics.add(Diagnostic.warning(DmarcCodes.PSL_INVALID_RULE, (skipped - MAX_WARNINGS)
+          + " more rules could not be used and were skipped (only the first " + MAX_WARNINGS + " are reported)"));
+    }
     return ParseResult.success(new PublicSuffixList(Map.copyOf(normal), Map.copyOf(wildcard),
         Map.copyOf(exception), true), diagnostics);
   }
 
-  private static void addRule(String rule, Section section, String text, int offset,
-      Map<String, Rule> normal, Map<String, Rule> wildcard, Map<String, Rule> exception,
-      List<Diagnostic> diagnostics) {
+  /** The most unusable rules {@link #parse} reports one by one; the rest are counted in one warning. */
+  static final int MAX_WARNINGS = 100;
+
+  /** Adds {@code rule} to the map of its kind; returns why it cannot be used, if it cannot. */
+  private static Optional<String> addRule(String rule, Section section, Map<String, Rule> normal,
+      Map<String, Rule> wildcard, Map<String, Rule> exception) {
     Kind kind = Kind.NORMAL;
     String name = rule;
     if (name.startsWith("!")) {
@@ -136,10 +150,7 @@ public final class PublicSuffixList {
       name = "";
     }
     if (name.contains("*")) {
-      diagnostics.add(Diagnostic.warning(DmarcCodes.PSL_INVALID_RULE,
-              "rule '" + rule + "' has a wildcard outside the leftmost label; skipped")
-          .at(SourceSpan.of(text, offset, rule.length())));
-      return;
+      return Optional.of("rule '" + Excerpt.of(rule, 200) + "' has a wildcard outside the leftmost label; skipped");
     }
     String key;
     int labels;
@@ -149,10 +160,7 @@ public final class PublicSuffixList {
     } else {
       ParseResult<DomainName> d = DomainName.parse(name);
       if (d.value().isEmpty() || name.endsWith(".")) {
-        diagnostics.add(Diagnostic.warning(DmarcCodes.PSL_INVALID_RULE,
-                "rule '" + rule + "' is not a valid domain name; skipped")
-            .at(SourceSpan.of(text, offset, rule.length())));
-        return;
+        return Optional.of("rule '" + Excerpt.of(rule, 200) + "' is not a valid domain name; skipped");
       }
       key = d.value().get().toString();
       labels = d.value().get().labelCount();
@@ -162,6 +170,7 @@ public final class PublicSuffixList {
       case WILDCARD -> wildcard.put(key, new Rule(kind, section, labels + 1));
       case EXCEPTION -> exception.put(key, new Rule(kind, section, labels));
     }
+    return Optional.empty();
   }
 
   /**

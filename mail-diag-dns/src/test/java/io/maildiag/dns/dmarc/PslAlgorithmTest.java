@@ -2,6 +2,9 @@ package io.maildiag.dns.dmarc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maildiag.core.Diagnostic;
+import io.maildiag.core.ParseResult;
+import io.maildiag.core.SourceSpan;
 import io.maildiag.core.domain.DomainName;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,5 +107,35 @@ class PslAlgorithmTest {
     assertThat(real.isPublicSuffix(DomainName.of("anything.ck"))).isTrue();
     assertThat(real.isPublicSuffix(DomainName.of("github.io"))).isTrue();
     assertThat(real.icannOnly().isPublicSuffix(DomainName.of("github.io"))).isFalse();
+  }
+
+  @Test
+  void anUnusableRuleIsAWarningAtItsPlace() {
+    String text = "com\n// comment\n  a*b.example  trailing words\n*.ok.example\nbad..name\n";
+    ParseResult<PublicSuffixList> r = PublicSuffixList.parse(text);
+
+    assertThat(r.isSuccess()).isTrue();
+    assertThat(r.diagnostics()).hasSize(2);
+    Diagnostic wildcard = r.diagnostics().get(0);
+    assertThat(wildcard.code()).isEqualTo(DmarcCodes.PSL_INVALID_RULE);
+    assertThat(wildcard.message()).contains("a*b.example");
+    int at = text.indexOf("a*b");
+    assertThat(wildcard.span()).contains(SourceSpan.of(text, at, "a*b.example".length()));
+    assertThat(wildcard.span().orElseThrow().line()).isEqualTo(3);
+    assertThat(wildcard.span().orElseThrow().column()).isEqualTo(3);
+    assertThat(r.diagnostics().get(1).span()).contains(SourceSpan.of(text, text.indexOf("bad.."), 9));
+  }
+
+  @Test
+  void aListOfUnusableRulesIsReportedWithinABound() {
+    String text = "a*b\n".repeat(250_000); // a megabyte of rules, none usable
+    ParseResult<PublicSuffixList> r = PublicSuffixList.parse(text);
+
+    assertThat(r.isSuccess()).isTrue();
+    assertThat(r.diagnostics()).hasSize(PublicSuffixList.MAX_WARNINGS + 1);
+    assertThat(r.diagnostics().get(PublicSuffixList.MAX_WARNINGS - 1).span().orElseThrow().line())
+        .isEqualTo(PublicSuffixList.MAX_WARNINGS);
+    assertThat(r.diagnostics().get(PublicSuffixList.MAX_WARNINGS).message())
+        .startsWith((250_000 - PublicSuffixList.MAX_WARNINGS) + " more rules");
   }
 }
