@@ -101,7 +101,7 @@ public record AuthenticationResults(
         out.add(parse(f.rawValue()));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Returns the results of the given method, in order. */

@@ -55,7 +55,7 @@ public record DkimVerification(List<DkimSignatureResult> signatures, List<Diagno
     for (DkimSignatureResult s : passing()) {
       s.domain().filter(d -> !out.contains(d)).ifPresent(out::add);
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Returns the first result for the given signing domain. */

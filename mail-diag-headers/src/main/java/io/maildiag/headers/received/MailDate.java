@@ -72,7 +72,7 @@ public record MailDate(String text, Optional<OffsetDateTime> dateTime, Set<DateD
               || d == DateDefect.MILITARY_ZONE || d == DateDefect.OBSOLETE_ZONE_NAME
               ? "RFC 5322 section 4.3" : "RFC 5322 section 3.3"));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Returns the ISO form of the value, or {@code invalid}, and the defects. */

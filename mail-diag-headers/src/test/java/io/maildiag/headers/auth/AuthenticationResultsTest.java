@@ -242,6 +242,7 @@ class AuthenticationResultsTest {
     assertThat(all.get(0).orElseThrow().authservId()).contains("mx.example.org");
     assertThat(all.get(1).orElseThrow().authservId()).isEmpty();
     assertThat(all.get(1).orElseThrow().first(AuthMethod.SPF).orElseThrow().property("smtp.mailfrom")).contains("<>");
+    assertThatThrownBy(all::clear).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.maildiag.headers.dkim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.dns.ZoneFileResolver;
@@ -58,6 +59,7 @@ class Rfc8463ExampleTest {
 
     assertThat(v.result()).isEqualTo(DkimResult.PASS);
     assertThat(v.passingDomains()).containsExactly(DomainName.of("football.example.com"));
+    assertThatThrownBy(() -> v.passingDomains().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.maildiag.headers.received;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.ip.IpAddress;
@@ -101,5 +102,12 @@ class ReceivedHeaderTest {
     assertThat(r.byIp()).hasValue(IpAddress.of("192.0.2.2"));
     assertThat(r.instant()).isPresent();
     assertThat(r.toString()).startsWith("from Mail");
+  }
+
+  @Test
+  void aDatesDiagnosticsAreAnUnmodifiableList() {
+    MailDate d = MailDates.parse("Thu, 26 Nov 26 10:00:00 EST");
+    assertThat(d.toDiagnostics()).isNotEmpty();
+    assertThatThrownBy(() -> d.toDiagnostics().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 }
