@@ -50,6 +50,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (ex instanceof InputException) {
       return ex.getMessage();
     }
+    if (ex instanceof OutOfMemoryError || ex.getCause() instanceof OutOfMemoryError) {
+      return "not enough memory for this input (the JVM's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB; give it more with java -Xmx...)";
+    }
     if (ex instanceof InvalidInputException invalid && !invalid.diagnostics().isEmpty()) {
       Diagnostic d = invalid.diagnostics().stream().filter(Diagnostic::isError).findFirst()
           .orElse(invalid.diagnostics().get(0));

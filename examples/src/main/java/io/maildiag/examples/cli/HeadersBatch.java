@@ -84,6 +84,9 @@ final class HeadersBatch {
    * @throws InputException if it cannot be read or is a directory
    */
   static HeaderReport analyze(HeaderAnalyzer analyzer, String name) throws InputException {
+    if (name.isEmpty()) {
+      throw new InputException("the file name is empty");
+    }
     Path path;
     try {
       path = Path.of(name);

@@ -135,16 +135,22 @@ public final class MailDiagCli implements Callable<Integer> {
    * a stack trace.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    int code;
     try {
-      return newCommandLine(out, err, args).execute(args);
+      code = newCommandLine(out, err, args).execute(args);
     } catch (RuntimeException | Error e) {
       // picocli handles exceptions from commands; this catches failures in picocli or the handlers.
       err.println(NAME + ": error: " + ErrorHandlers.message(e));
-      return ExitCodes.BAD_INPUT;
-    } finally {
-      out.flush();
-      err.flush();
+      code = ExitCodes.BAD_INPUT;
     }
+    // a full disk or a closed pipe: the output is incomplete, which a success must not hide
+    // (checkError flushes first; a batch has already said so and failed)
+    if (out.checkError() && code == ExitCodes.OK) {
+      err.println(NAME + ": error: cannot write to standard output");
+      code = ExitCodes.BAD_INPUT;
+    }
+    err.flush();
+    return code;
   }
 
   /**

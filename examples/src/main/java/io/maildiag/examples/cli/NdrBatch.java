@@ -84,6 +84,10 @@ final class NdrBatch {
    * @throws InputException if {@code dir} does not exist, is not a directory or cannot be listed
    */
   static List<Path> list(String dir) throws InputException {
+    if (dir.isEmpty()) {
+      // an unset shell variable ("--batch $DIR"): not the current directory
+      throw new InputException("the directory name is empty");
+    }
     Path path;
     try {
       path = Path.of(dir);
@@ -120,16 +124,46 @@ final class NdrBatch {
    * @throws InputException if standard output cannot be written (the batch stops)
    */
   void run(List<Path> files, PrintWriter out) throws InputException {
-    int length = runLength(files.size(), threads);
-    List<List<Path>> runs = new ArrayList<>(files.size() / length + 1);
-    for (int i = 0; i < files.size(); i += length) {
-      runs.add(files.subList(i, Math.min(files.size(), i + length)));
-    }
+    List<List<Path>> runs = runs(files, runLength(files.size(), threads));
+
     new OrderedBatch<List<Path>>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
         .run(OrderedBatch.Source.of(runs), NdrBatch::weight, run -> lines(run, this::line),
             // line() reports a failure in one file on that file; this is for one outside them
             (run, e) -> lines(run, file -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)))),
             out);
+  }
+
+  /**
+   * Cuts {@code files} into runs of consecutive files that go to a thread together: {@code length}
+   * files, or fewer where they reach {@link #WEIGHT_UNIT} bytes. A large file (an mbox) is a run of
+   * its own, so that its line, which can be several times its size, is never joined with others.
+   */
+  static List<List<Path>> runs(List<Path> files, int length) {
+    List<List<Path>> runs = new ArrayList<>(files.size() / length + 1);
+    int start = 0;
+    long bytes = 0;
+    for (int i = 0; i < files.size(); i++) {
+      long size = size(files.get(i));
+      if (i > start && (i - start == length || bytes + size > WEIGHT_UNIT)) {
+        runs.add(files.subList(start, i));
+        start = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    if (start < files.size()) {
+      runs.add(files.subList(start, files.size()));
+    }
+    return runs;
+  }
+
+  /** The size of {@code file}, or 0 when it cannot be read (its own line reports that). */
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException | SecurityException e) {
+      return 0;
+    }
   }
 
   /** The bytes of input one unit of the window stands for (see {@link #weight}). */
@@ -144,11 +178,7 @@ final class NdrBatch {
   static int weight(List<Path> run) {
     long bytes = 0;
     for (Path file : run) {
-      try {
-        bytes += Files.size(file);
-      } catch (IOException | SecurityException e) {
-        // the file's own line reports it
-      }
+      bytes += size(file);
     }
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + WEIGHT_UNIT - 1) / WEIGHT_UNIT));
   }
@@ -172,8 +202,9 @@ final class NdrBatch {
       return Json.line(read.analyses() != null
           ? NdrJson.analysis(name(file), read.analyses())
           : NdrJson.error(name(file), read.error()));
-    } catch (RuntimeException e) {
-      // A bug in the analysis of one file must not stop the others; report it on that file.
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // A bug in the analysis of one file, or a file too large for the heap, must not stop the
+      // others; report it on that file.
       return Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)));
     }
   }
@@ -190,6 +221,9 @@ final class NdrBatch {
    * @throws InputException if the file cannot be read: {@code NAME: no such file}
    */
   static List<BounceAnalysis> analyze(BounceAnalyzer analyzer, String name) throws InputException {
+    if (name.isEmpty()) {
+      throw new InputException("the file name is empty");
+    }
     Path path;
     try {
       path = Path.of(name);

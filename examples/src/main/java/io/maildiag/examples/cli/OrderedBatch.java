@@ -25,8 +25,8 @@ import java.util.function.ToIntFunction;
  * reader waits when the window is full and memory stays bounded however long the source is, while
  * output keeps pace with a slow source (a pipe from a live log): lines that are ready one after the
  * other are written together, and the output is flushed whenever the printer would wait for the
- * next line. An item whose line function throws gets the line of the error function instead;
- * nothing in one item stops the batch.
+ * next line. An item whose line function throws, or runs out of memory, gets the line of the error
+ * function instead; nothing in one item stops the batch.
  *
  * @param <T> the items
  */
@@ -159,6 +159,9 @@ final class OrderedBatch<T> {
             } catch (RuntimeException e) {
               // A bug in one item must not stop the others; report it on that item.
               return error.apply(item, e);
+            } catch (OutOfMemoryError e) {
+              // An item too large for the heap: what it allocated is garbage now, and the others go on.
+              return error.apply(item, new IllegalStateException(e));
             }
           }, pool), w));
         }

@@ -149,6 +149,8 @@ class DmarcCommandTest {
   void otherErrors() {
     CliRunner.run("dmarc", "user@example.com", "--zone", ZONE).assertOneLineError();
     CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--psl", "/nonexistent/psl.dat").assertOneLineError();
+    assertThat(CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--psl", "/dev/zero").assertOneLineError().err())
+        .contains("not a public suffix list: larger than 32 MiB");
     CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--mode", "psl").assertUsageError();
     CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--mode", "guess").assertUsageError();
     CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--spf", "pass:example.com", "--selector", "s")

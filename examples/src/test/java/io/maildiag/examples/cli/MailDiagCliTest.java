@@ -105,4 +105,29 @@ class MailDiagCliTest {
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("Did you mean: mail-diag ndr");
   }
+
+  @Test
+  void outputThatCannotBeWrittenIsAFailure() {
+    // a full disk (/dev/full) or a closed pipe: every write fails
+    PrintWriter full = new PrintWriter(new java.io.Writer() {
+      @Override
+      public void write(char[] chars, int off, int len) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void close() {}
+    });
+    StringWriter err = new StringWriter();
+
+    int code = MailDiagCli.run(full, new PrintWriter(err, true), "ndr", "--code", "550");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("mail-diag: error: cannot write to standard output" + System.lineSeparator());
+  }
 }

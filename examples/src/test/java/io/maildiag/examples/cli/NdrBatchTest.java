@@ -211,4 +211,35 @@ class NdrBatchTest {
     assertThatThrownBy(() -> new NdrBatch(BounceAnalyzer.withDefaults(), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aLargeFileIsARunOfItsOwn(@TempDir Path dir) throws IOException {
+    Path a = Files.write(dir.resolve("a.eml"), new byte[100]);
+    Path b = Files.write(dir.resolve("b.eml"), new byte[100]);
+    Path big = Files.write(dir.resolve("c.mbox"), new byte[(int) NdrBatch.WEIGHT_UNIT]);
+    Path d = Files.write(dir.resolve("d.eml"), new byte[100]);
+    Path e = Files.write(dir.resolve("e.eml"), new byte[100]);
+    Path f = Files.write(dir.resolve("f.eml"), new byte[100]);
+
+    assertThat(NdrBatch.runs(List.of(a, b, big, d, e, f), 2))
+        .containsExactly(List.of(a, b), List.of(big), List.of(d, e), List.of(f));
+    assertThat(NdrBatch.runs(List.of(), 4)).isEmpty();
+  }
+
+  @Test
+  void aFileTooLargeForTheHeapIsReportedOnItsOwnLineAndTheBatchGoesOn() throws InputException {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    new OrderedBatch<String>("test", 2, 4).run(OrderedBatch.Source.of(List.of("a", "huge", "b")), item -> {
+      if (item.equals("huge")) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+      return item;
+    }, (item, e) -> item + ": " + ErrorHandlers.message(e), out);
+    out.flush();
+
+    assertThat(text.toString().split(System.lineSeparator())).containsExactly("a",
+        "huge: not enough memory for this input (the JVM's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB; give it more with java -Xmx...)", "b");
+  }
 }

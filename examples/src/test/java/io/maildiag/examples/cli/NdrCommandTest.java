@@ -427,4 +427,14 @@ class NdrCommandTest {
     }
     return nodes;
   }
+
+  @Test
+  void anEmptyNameIsAnErrorNotTheCurrentDirectory() {
+    // "--batch $DIR" with DIR unset
+    assertThat(CliRunner.run("ndr", "--batch", "").assertOneLineError().err()).contains("the directory name is empty");
+    assertThat(CliRunner.run("headers", "--no-dns", "--batch", "").assertOneLineError().err())
+        .contains("the directory name is empty");
+    assertThat(CliRunner.run("ndr", "").assertOneLineError().err()).contains("the file name is empty");
+    assertThat(CliRunner.run("headers", "--no-dns", "").assertOneLineError().err()).contains("the file name is empty");
+  }
 }
