@@ -71,14 +71,14 @@ final class DmarcReportCommand extends MailDiagCommand {
         n.put("policyDomain", rep.policy().domain().map(Object::toString).orElse(null));
         n.put("messages", rep.messageCount());
         n.putNull("error");
-        fileLines.add("  " + f + ": " + Text.printable(rep.metadata().orgName()) + " report "
+        fileLines.add("  " + Text.printable(f.toString()) + ": " + Text.printable(rep.metadata().orgName()) + " report "
             + Text.printable(rep.metadata().reportId()) + ", " + Text.count(rep.messageCount(), "message"));
       } else {
         String error = problems.stream().filter(d -> d.severity() == Severity.ERROR).findFirst()
             .or(() -> problems.stream().findFirst()).map(Diagnostic::message).orElse("cannot be parsed");
         n.put("parsed", false);
         n.put("error", error);
-        fileLines.add("  " + f + ": skipped: " + Text.printable(error));
+        fileLines.add("  " + Text.printable(f.toString()) + ": skipped: " + Text.printable(error));
       }
       n.set("problems", SpfJson.problems(problems));
     }

@@ -17,6 +17,8 @@ public final class AggregateReportCodes {
   public static final DiagnosticCode DMARC_REPORT_BAD_ARCHIVE = DiagnosticCode.of("DMARC_REPORT_BAD_ARCHIVE");
   /** A zip archive without an XML entry among the entries examined. */
   public static final DiagnosticCode DMARC_REPORT_NO_XML_ENTRY = DiagnosticCode.of("DMARC_REPORT_NO_XML_ENTRY");
+  /** The zip archive holds more files than the report read; the others were not read. */
+  public static final DiagnosticCode DMARC_REPORT_MORE_FILES = DiagnosticCode.of("DMARC_REPORT_MORE_FILES");
   /** The file could not be read. */
   public static final DiagnosticCode DMARC_REPORT_IO_ERROR = DiagnosticCode.of("DMARC_REPORT_IO_ERROR");
   /** The XML is not well-formed or is truncated. */

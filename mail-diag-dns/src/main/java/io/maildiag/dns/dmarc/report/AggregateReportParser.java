@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -113,7 +115,14 @@ public final class AggregateReportParser {
       if (decoded.error() != null) {
         return ParseResult.failure(decoded.error());
       }
-      return new ReportReader(this).read(decoded.xml());
+      ParseResult<AggregateReport> read = new ReportReader(this).read(decoded.xml());
+      if (decoded.warning() == null) {
+        return read;
+      }
+      List<Diagnostic> all = new ArrayList<>(read.diagnostics().size() + 1);
+      all.add(decoded.warning());
+      all.addAll(read.diagnostics());
+      return read.value().isPresent() ? ParseResult.success(read.value().get(), all) : ParseResult.failure(all);
     } catch (RuntimeException | StackOverflowError e) {
       return ParseResult.failure(Diagnostic.error(AggregateReportCodes.DMARC_REPORT_MALFORMED_XML,
           "the report could not be read: " + e.getClass().getSimpleName()));

@@ -1,6 +1,7 @@
 package io.maildiag.dns.dmarc.report;
 
 import io.maildiag.core.Diagnostic;
+import io.maildiag.core.internal.Excerpt;
 import io.maildiag.core.internal.LowerCase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +19,12 @@ final class ReportInput {
 
   private ReportInput() {}
 
-  /** The XML bytes, or the error that stopped decoding. */
-  record Decoded(byte @Nullable [] xml, @Nullable Diagnostic error) {}
+  /** The XML bytes, or the error that stopped decoding; and a warning about the container, if any. */
+  record Decoded(byte @Nullable [] xml, @Nullable Diagnostic error, @Nullable Diagnostic warning) {
+    Decoded(byte @Nullable [] xml, @Nullable Diagnostic error) {
+      this(xml, error, null);
+    }
+  }
 
   /** Thrown by {@link #readBounded} when the stream holds more than allowed. */
   static final class LimitExceeded extends IOException {
@@ -82,7 +87,7 @@ final class ReportInput {
         if (xml || firstFile == null) {
           byte[] content = readBounded(zin, max - inflated);
           if (xml) {
-            return new Decoded(content, null);
+            return new Decoded(content, null, moreFiles(zin, e.getName()));
           }
           inflated += content.length;
           firstFile = content;
@@ -102,6 +107,26 @@ final class ReportInput {
     }
     return new Decoded(null, Diagnostic.error(AggregateReportCodes.DMARC_REPORT_NO_XML_ENTRY,
         "the zip archive has no file entry among the first " + maxZipEntries + " entries"));
+  }
+
+  /**
+   * A warning when another file entry follows the one read ({@code read}), else null. Only entry
+   * headers are read: the next entry's data is not inflated.
+   */
+  private static @Nullable Diagnostic moreFiles(ZipInputStream zin, String read) throws IOException {
+    for (int i = 0; i < 16; i++) {
+      ZipEntry next = zin.getNextEntry();
+      if (next == null) {
+        return null;
+      }
+      if (!next.isDirectory()) {
+        return Diagnostic.warning(AggregateReportCodes.DMARC_REPORT_MORE_FILES, "the zip archive holds more files"
+                + " than the report read, '" + Excerpt.of(read, 100) + "'; the others were not read (one report"
+                + " per archive)")
+            .withReference("RFC 7489 section 7.2.1.1");
+      }
+    }
+    return null;
   }
 
   /** Reads the stream to its end, failing once more than {@code max} bytes have been read. */

@@ -94,6 +94,14 @@ class AggregateReportParseTest {
     entries.put("README.txt", utf8("not a report"));
     entries.put("report.XML", utf8(THREE_ROWS));
     entries.put("second.xml", utf8("<feedback/>"));
+    ParseResult<AggregateReport> r = AggregateReports.parse(zip(entries));
+    assertThat(r.value().orElseThrow().records()).hasSize(3);
+    // the file after it is not read, and the result says so
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(AggregateReportCodes.DMARC_REPORT_MORE_FILES);
+      assertThat(d.message()).contains("'report.XML'");
+    });
+    entries.remove("second.xml");
     assertThat(ok(AggregateReports.parse(zip(entries))).records()).hasSize(3);
   }
 
