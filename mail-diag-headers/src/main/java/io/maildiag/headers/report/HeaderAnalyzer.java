@@ -125,7 +125,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #analyze(byte[])} never throws on the message: everything wrong with it is a finding. It
  * respects the {@link Limits} given (header size and field count, hops read, input size for DKIM and
- * ARC, DNS time per key lookup through the resolver). Immutable and safe for concurrent use.
+ * ARC), and its DNS lookups through the resolver (DKIM and ARC keys, DMARC records) all share one
+ * {@link Limits#totalTimeBudget()}: once it is spent, a key not yet looked up is a timeout (a DKIM
+ * temperror), however many signatures the message carries. Immutable and safe for concurrent use.
  *
  * @since 0.1
  */
@@ -146,27 +148,36 @@ public final class HeaderAnalyzer {
   private final @Nullable DnsResolver resolver;
   private final Clock clock;
   private final Limits limits;
-  private final @Nullable DkimVerifier dkimVerifier;
-  private final @Nullable ArcVerifier arcVerifier;
-  private final @Nullable DmarcEvaluator dmarcEvaluator;
+  private final DiscoveryMode dmarcMode;
+  private final @Nullable PublicSuffixList publicSuffixList;
 
   private HeaderAnalyzer(Builder b) {
     this.resolver = b.resolver;
     this.clock = b.clock;
     this.limits = b.limits;
-    if (resolver != null) {
-      dkimVerifier = DkimVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
-      arcVerifier = ArcVerifier.builder().resolver(resolver).clock(clock).limits(limits).build();
-      DmarcEvaluator.Builder dmarc = DmarcEvaluator.builder().resolver(resolver).mode(b.dmarcMode).limits(limits);
-      if (b.publicSuffixList != null) {
-        dmarc.publicSuffixList(b.publicSuffixList);
-      }
-      dmarcEvaluator = dmarc.build();
-    } else {
-      dkimVerifier = null;
-      arcVerifier = null;
-      dmarcEvaluator = null;
+    this.dmarcMode = b.dmarcMode;
+    this.publicSuffixList = b.publicSuffixList;
+    verifiers(); // checks the settings now (a PSL mode without a list), not at the first message
+  }
+
+  /** The verifiers of one analysis, which share its time budget. */
+  private record Verifiers(DkimVerifier dkim, ArcVerifier arc, DmarcEvaluator dmarc) {}
+
+  /**
+   * The verifiers of one analysis, looking up through the resolver within {@link
+   * Limits#totalTimeBudget()} in all ({@link BudgetedResolver}); null without a resolver.
+   */
+  private @Nullable Verifiers verifiers() {
+    if (resolver == null) {
+      return null;
     }
+    DnsResolver budgeted = new BudgetedResolver(resolver, limits.totalTimeBudget());
+    DmarcEvaluator.Builder dmarc = DmarcEvaluator.builder().resolver(budgeted).mode(dmarcMode).limits(limits);
+    if (publicSuffixList != null) {
+      dmarc.publicSuffixList(publicSuffixList);
+    }
+    return new Verifiers(DkimVerifier.builder().resolver(budgeted).clock(clock).limits(limits).build(),
+        ArcVerifier.builder().resolver(budgeted).clock(clock).limits(limits).build(), dmarc.build());
   }
 
   /** Returns a builder: no resolver (no DKIM or ARC verification), the system clock, default limits. */
@@ -211,7 +222,8 @@ public final class HeaderAnalyzer {
     AntispamHeaders antispam = AntispamHeaders.of(headers);
     findings.addAll(antispam.diagnostics());
 
-    AuthenticationVerdicts auth = authentication(headers, bytes);
+    Verifiers verifiers = verifiers();
+    AuthenticationVerdicts auth = authentication(headers, bytes, verifiers);
     authFindings(auth, findings);
 
     Optional<DomainName> fromDomain = headers.first("From").flatMap(f -> addressDomain(f.unfoldedValue()));
@@ -224,8 +236,8 @@ public final class HeaderAnalyzer {
     Optional<String> spfIdentity = mailFrom.or(() -> auth.receivedSpf().flatMap(ReceivedSpf::envelopeFrom));
     checks.add(spfAlignment(spfIdentity, fromDomain, findings));
 
-    Optional<DmarcJudgement> dmarc = dmarcEvaluator == null ? Optional.empty()
-        : Optional.of(dmarc(dmarcEvaluator, headers, auth, findings));
+    Optional<DmarcJudgement> dmarc = verifiers == null ? Optional.empty()
+        : Optional.of(dmarc(verifiers.dmarc(), headers, auth, findings));
 
     HeaderSummary summary = new HeaderSummary(
         display(headers, "Subject"), display(headers, "From"), display(headers, "To"),
@@ -233,7 +245,8 @@ public final class HeaderAnalyzer {
     return new HeaderReport(headers, summary, timeline, auth, antispam, checks, findings, dmarc);
   }
 
-  private AuthenticationVerdicts authentication(HeaderSection headers, byte[] message) {
+  private AuthenticationVerdicts authentication(HeaderSection headers, byte[] message,
+      @Nullable Verifiers verifiers) {
     List<AuthResultsField> fields = new ArrayList<>();
     for (HeaderField f : headers.fields()) {
       boolean original = f.nameIs(AuthenticationResults.ORIGINAL_FIELD_NAME);
@@ -245,9 +258,9 @@ public final class HeaderAnalyzer {
     Optional<ReceivedSpf> spf = headers.first("Received-SPF").flatMap(f -> ReceivedSpf.parse(f.rawValue()).value());
     Optional<DkimVerification> dkim = Optional.empty();
     Optional<ArcValidation> arc = Optional.empty();
-    if (dkimVerifier != null && arcVerifier != null) {
-      dkim = Optional.of(dkimVerifier.verify(message));
-      arc = Optional.of(arcVerifier.validate(message));
+    if (verifiers != null) {
+      dkim = Optional.of(verifiers.dkim().verify(message));
+      arc = Optional.of(verifiers.arc().validate(message));
     }
     return new AuthenticationVerdicts(fields, spf, dkim, arc);
   }

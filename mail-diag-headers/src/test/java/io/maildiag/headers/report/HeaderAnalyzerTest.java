@@ -270,4 +270,24 @@ class HeaderAnalyzerTest {
         + "X-Forefront-Antispam-Report: CIP:zz\r\nReturn-Path: <>\r\n\r\n";
     assertThat(analyzer.analyze(fuzz.getBytes(StandardCharsets.UTF_8)).findings()).isNotEmpty();
   }
+
+  @Test
+  void everyLookupOfAnAnalysisSharesOneTimeBudget() {
+    // ten signatures, each with its own key, on a resolver that never answers
+    StringBuilder message = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      message.append("DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s").append(i)
+          .append("; c=relaxed/relaxed; h=from; bh=AAAA; b=AAAA\r\n");
+    }
+    message.append(ORIGINAL).append("\r\nbody\r\n");
+    io.maildiag.dns.DnsResolver silent = query -> new java.util.concurrent.CompletableFuture<>();
+    io.maildiag.core.Limits limits = io.maildiag.core.Limits.builder().totalTimeBudget(Duration.ofMillis(300)).build();
+    HeaderAnalyzer analyzer = HeaderAnalyzer.builder().resolver(silent).limits(limits).build();
+
+    HeaderReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> analyzer.analyze(message.toString().getBytes(StandardCharsets.UTF_8)));
+
+    List<DkimSignatureResult> signatures = r.authentication().dkim().orElseThrow().signatures();
+    assertThat(signatures).hasSize(10).allSatisfy(x -> assertThat(x.result()).isEqualTo(DkimResult.TEMPERROR));
+  }
 }
