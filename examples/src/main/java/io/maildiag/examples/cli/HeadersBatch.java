@@ -51,7 +51,8 @@ final class HeadersBatch {
   void run(List<Path> files, PrintWriter out) throws InputException {
     new OrderedBatch<Path>("mail-diag-headers-batch", threads, window()).run(OrderedBatch.Source.of(files),
         file -> {
-          Read read = read(file);
+          // listed as a regular file; replaced since by a FIFO, it would block the batch
+          Read read = NdrBatch.notRegular(file) ? new Read(null, NdrBatch.NOT_REGULAR) : read(file);
           return Json.line(read.bytes() != null
               ? HeadersJson.report(NdrBatch.name(file), analyzer.analyze(read.bytes()))
               : HeadersJson.error(NdrBatch.name(file), read.error()));

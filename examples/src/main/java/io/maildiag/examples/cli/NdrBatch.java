@@ -16,6 +16,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -198,7 +199,8 @@ final class NdrBatch {
   /** Returns the JSON line of one file. */
   private String line(Path file) {
     try {
-      Read read = read(analyzer, file);
+      // listed as a regular file; replaced since by a FIFO, it would block the batch
+      Read read = notRegular(file) ? new Read(null, NOT_REGULAR) : read(analyzer, file);
       return Json.line(read.analyses() != null
           ? NdrJson.analysis(name(file), read.analyses())
           : NdrJson.error(name(file), read.error()));
@@ -206,6 +208,22 @@ final class NdrBatch {
       // A bug in the analysis of one file, or a file too large for the heap, must not stop the
       // others; report it on that file.
       return Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)));
+    }
+  }
+
+  /** The error of a file that is no longer a regular file when its turn comes. */
+  static final String NOT_REGULAR = "no longer a regular file";
+
+  /**
+   * Whether {@code file} is there and is not a regular file (a FIFO that took a listed file's place
+   * would block its read). A file that is gone, or cannot be looked at, is left to the read, which
+   * says why.
+   */
+  static boolean notRegular(Path file) {
+    try {
+      return !Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

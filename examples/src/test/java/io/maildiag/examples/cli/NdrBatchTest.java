@@ -242,4 +242,21 @@ class NdrBatchTest {
         "huge: not enough memory for this input (the JVM's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
             + " MiB; give it more with java -Xmx...)", "b");
   }
+
+  @Test
+  void aListedFileReplacedByAFifoIsAnErrorNotAHang(@TempDir Path dir) throws Exception {
+    copy("dsn-user-unknown.eml", dir.resolve("a.eml"));
+    Path fifo = dir.resolve("b.eml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "no mkfifo");
+    List<Path> files = List.of(dir.resolve("a.eml"), fifo);   // as listed before b.eml became a FIFO
+    StringWriter buffer = new StringWriter();
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+        () -> new NdrBatch(BounceAnalyzer.withDefaults(), 2).run(files, new PrintWriter(buffer)));
+
+    List<JsonNode> out = NdrCommandTest.lines(buffer.toString());
+    assertThat(out).extracting(n -> n.path("file").asText()).containsExactly("a.eml", "b.eml");
+    assertThat(out.get(1).path("error").asText()).isEqualTo(NdrBatch.NOT_REGULAR);
+  }
 }
