@@ -229,8 +229,11 @@ public final class HeadersText {
     return out;
   }
 
+  /** The most chars of a summary value shown in text (a hostile subject can be a megabyte; --json has it whole). */
+  static final int MAX_SUMMARY_VALUE = 1000;
+
   private static String show(Optional<String> value) {
-    return value.map(Text::printable).orElse("(none)");
+    return value.map(v -> clip(v, MAX_SUMMARY_VALUE)).orElse("(none)");
   }
 
   private static String pad(String s, int width) {
@@ -244,6 +247,10 @@ public final class HeadersText {
   /** Returns {@code s}, printable, cut to {@code width} characters with an ellipsis. */
   static String clip(String s, int width) {
     String p = Text.printable(s);
-    return p.length() <= width ? p : p.substring(0, width - 1) + "\u2026";
+    if (p.length() <= width) {
+      return p;
+    }
+    int keep = width >= 2 && Character.isHighSurrogate(p.charAt(width - 2)) ? width - 2 : width - 1;
+    return p.substring(0, keep) + "\u2026";
   }
 }

@@ -167,4 +167,17 @@ class HeadersCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("no Received fields");
   }
+
+  @Test
+  void aHugeSubjectIsCutInTextAndWholeInJson() throws IOException {
+    String subject = "x".repeat(5000) + "\uD83D\uDE00";
+    Path huge = Files.write(dir.resolve("huge.eml"), ("From: a@example.com\r\nSubject: " + subject
+        + "\r\n\r\nbody\r\n").getBytes(StandardCharsets.UTF_8));
+
+    String line = CliRunner.run("headers", huge.toString(), "--no-dns").out().lines()
+        .filter(l -> l.startsWith("  subject  ")).findFirst().orElseThrow();
+    assertThat(line).hasSize("  subject  ".length() + 1000).endsWith("x\u2026");
+    assertThat(CliRunner.run("headers", huge.toString(), "--no-dns", "--json").json().path("summary")
+        .path("subject").asText()).isEqualTo(subject);
+  }
 }
