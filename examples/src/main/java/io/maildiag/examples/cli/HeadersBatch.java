@@ -80,6 +80,20 @@ final class HeadersBatch {
   }
 
   /**
+   * Reads one message from standard input, at most {@link Limits#maxInputBytes()}.
+   *
+   * @throws InputException if reading fails
+   */
+  static HeaderReport analyze(HeaderAnalyzer analyzer, InputStream in) throws InputException {
+    try {
+      return analyzer.analyze(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes())));
+    } catch (IOException e) {
+      throw new InputException("standard input: read error: " + (e.getMessage() != null ? e.getMessage()
+          : e.getClass().getSimpleName()));
+    }
+  }
+
+  /**
    * Reads one message file given on the command line.
    *
    * @throws InputException if it cannot be read or is a directory

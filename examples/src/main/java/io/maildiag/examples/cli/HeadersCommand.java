@@ -4,6 +4,7 @@ import io.maildiag.examples.render.HeadersJson;
 import io.maildiag.examples.render.HeadersText;
 import io.maildiag.headers.report.HeaderAnalyzer;
 import io.maildiag.headers.report.HeaderReport;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -58,8 +59,12 @@ import picocli.CommandLine.Parameters;
     })
 final class HeadersCommand extends MailDiagCommand {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The message to analyse (.eml).")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "The message to analyse (.eml); - reads standard input.")
   String file;
+
+  /** Where {@code headers -} reads from; tests replace it. */
+  InputStream stdin = System.in;
 
   @Option(names = "--batch", paramLabel = "DIR",
       description = "Analyse every regular file in DIR (not recursive), in name order; one JSON object per line.")
@@ -95,11 +100,12 @@ final class HeadersCommand extends MailDiagCommand {
       new HeadersBatch(analyzer, threads).run(files, out());
       return ExitCodes.OK;
     }
-    HeaderReport report = HeadersBatch.analyze(analyzer, file);
+    HeaderReport report = file.equals("-") ? HeadersBatch.analyze(analyzer, stdin)
+        : HeadersBatch.analyze(analyzer, file);
     if (json()) {
       printJson(HeadersJson.report(null, report));
     } else {
-      printText(HeadersText.report(file, report));
+      printText(HeadersText.report(file.equals("-") ? "(standard input)" : file, report));
     }
     return ExitCodes.OK;
   }

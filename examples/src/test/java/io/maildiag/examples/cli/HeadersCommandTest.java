@@ -180,4 +180,17 @@ class HeadersCommandTest {
     assertThat(CliRunner.run("headers", huge.toString(), "--no-dns", "--json").json().path("summary")
         .path("subject").asText()).isEqualTo(subject);
   }
+
+  @Test
+  void aDashReadsStandardInput() throws IOException {
+    byte[] bytes = Files.readAllBytes(message);
+    CliRunner.Result fromStdin = CliRunner.run(cmd -> ((HeadersCommand) cmd.getSubcommands().get("headers").getCommand())
+        .stdin = new java.io.ByteArrayInputStream(bytes), "headers", "-", "--no-dns", "--json");
+    CliRunner.Result fromFile = CliRunner.run("headers", message.toString(), "--no-dns", "--json");
+
+    assertThat(fromStdin.exitCode()).isZero();
+    assertThat(fromStdin.json()).isEqualTo(fromFile.json());
+    assertThat(CliRunner.run(cmd -> ((HeadersCommand) cmd.getSubcommands().get("headers").getCommand())
+        .stdin = new java.io.ByteArrayInputStream(bytes), "headers", "-", "--no-dns").out()).startsWith("(standard input)");
+  }
 }
