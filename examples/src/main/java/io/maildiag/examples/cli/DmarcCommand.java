@@ -133,7 +133,8 @@ final class DmarcCommand extends MailDiagCommand {
     for (String d : dkim == null ? List.<String>of() : dkim) {
       dkimOutcomes.add(dkimOutcome(d));
     }
-    DomainName name = SpfCommand.auditedDomain(domain, this::warn);
+    DomainName name = SpfCommand.policyDomain(domain,
+        "DMARC policies are published at domain names (give the domain of the From address)", this::warn);
     Optional<PublicSuffixList> list = publicSuffixList();
     if (m == DiscoveryMode.PSL && list.isEmpty()) {
       throw usage("--mode psl needs --psl FILE (a public suffix list)");

@@ -235,6 +235,15 @@ final class SpfCommand extends MailDiagCommand {
    * @throws InputException if it is not a domain name an SPF policy can be published at
    */
   static DomainName auditedDomain(String text, Consumer<String> warnings) throws InputException {
+    return policyDomain(text, "SPF policies are published at domain names"
+        + " (to evaluate a client address, use --ip with --sender or --helo)", warnings);
+  }
+
+  /**
+   * {@link #auditedDomain}, with {@code ipAddress} saying what to do instead when the text is an IP
+   * address.
+   */
+  static DomainName policyDomain(String text, String ipAddress, Consumer<String> warnings) throws InputException {
     String s = text.strip();
     String where = "invalid domain name " + Text.quoted(s).replace('"', '\'') + ": ";
     int at = s.lastIndexOf('@');
@@ -243,8 +252,7 @@ final class SpfCommand extends MailDiagCommand {
           + (at + 1 < s.length() ? " (" + s.substring(at + 1) + ")" : ""));
     }
     if (IpAddress.parse(s).value().isPresent()) {
-      throw new InputException(where + "an IP address; SPF policies are published at domain names"
-          + " (to evaluate a client address, use --ip with --sender or --helo)");
+      throw new InputException(where + "an IP address; " + ipAddress);
     }
     if (s.chars().anyMatch(Character::isWhitespace)) {
       throw new InputException(where + "white space inside a domain name");

@@ -148,6 +148,8 @@ class DmarcCommandTest {
   @Test
   void otherErrors() {
     CliRunner.run("dmarc", "user@example.com", "--zone", ZONE).assertOneLineError();
+    assertThat(CliRunner.run("dmarc", "192.0.2.1", "--zone", ZONE).assertOneLineError().err())
+        .contains("DMARC policies are published at domain names").doesNotContain("--ip");
     CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--psl", "/nonexistent/psl.dat").assertOneLineError();
     assertThat(CliRunner.run("dmarc", "example.com", "--zone", ZONE, "--psl", "/dev/zero").assertOneLineError().err())
         .contains("not a public suffix list: larger than 32 MiB");
