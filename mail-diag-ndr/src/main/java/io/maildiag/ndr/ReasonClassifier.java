@@ -235,7 +235,8 @@ public final class ReasonClassifier {
     boolean mayBeNotBounce = status.isEmpty() && reply.isEmpty() && !action.equals("failed")
         && !action.equals("delayed");
     // a receiver's own error token ("AUP#CXBL") says why, whatever words stand beside it
-    Optional<ProviderTokens.Token> token = mayBeNotBounce ? Optional.empty() : ProviderTokens.find(input.diagnosticText());
+    String text = readPart(input.diagnosticText());
+    Optional<ProviderTokens.Token> token = mayBeNotBounce ? Optional.empty() : ProviderTokens.find(text);
     if (token.isPresent()) {
       ProviderTokens.Token t = token.get();
       Classification v = verdict(t.reason(), permanent, t.ruleName());
@@ -243,7 +244,7 @@ public final class ReasonClassifier {
       return new Classification(v.reason(), v.permanent(), v.retry(), v.actor(), said + v.remediation(), v.rule());
     }
     // the text's words are indexed once, for matches and stages
-    TextRules.Scan scan = scanned != null ? scanned : rules.scan(TextNormalizer.normalize(input.diagnosticText()));
+    TextRules.Scan scan = scanned != null ? scanned : rules.scan(TextNormalizer.normalize(text));
     List<TextMatch> matches = scan.matches();
     TextMatch strong = best(matches, Tier.STRONG, null, mayBeNotBounce);
     TextMatch weak = best(matches, Tier.WEAK, null, mayBeNotBounce);
@@ -255,7 +256,7 @@ public final class ReasonClassifier {
       if (!variants.isEmpty()) {
         ProviderCode primary = variants.get(0);
         ProviderCode p = variants.size() < 2 ? primary
-            : ProviderCodes.lookup(input.provider(), status.get(), readPart(input.diagnosticText())).orElseThrow();
+            : ProviderCodes.lookup(input.provider(), status.get(), text).orElseThrow();
         // the table's meanings are distinct instances, none equal to another: identity is equality
         boolean pickedByText = p != primary;
         if (pickedByText || strong == null || strong.reason() == p.reason()) {

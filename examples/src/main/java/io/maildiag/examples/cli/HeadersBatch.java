@@ -61,13 +61,18 @@ final class HeadersBatch {
         out);
   }
 
+  /** Reads a message: at most {@link Limits#maxInputBytes()} of {@code in}. */
+  private static byte[] readMessage(InputStream in) throws IOException {
+    return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes()));
+  }
+
   /** The bytes of one file, or why it could not be read (without the file name). */
   record Read(byte[] bytes, String error) {}
 
   /** Reads at most {@link Limits#maxInputBytes()} of a file; never throws for an unreadable file. */
   static Read read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return new Read(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes())), null);
+      return new Read(readMessage(in), null);
     } catch (NoSuchFileException e) {
       return new Read(null, "no such file");
     } catch (AccessDeniedException e) {
@@ -86,7 +91,7 @@ final class HeadersBatch {
    */
   static HeaderReport analyze(HeaderAnalyzer analyzer, InputStream in) throws InputException {
     try {
-      return analyzer.analyze(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes())));
+      return analyzer.analyze(readMessage(in));
     } catch (IOException e) {
       throw new InputException("standard input: read error: " + (e.getMessage() != null ? e.getMessage()
           : e.getClass().getSimpleName()));

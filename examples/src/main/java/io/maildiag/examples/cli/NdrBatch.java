@@ -125,35 +125,42 @@ final class NdrBatch {
    * @throws InputException if standard output cannot be written (the batch stops)
    */
   void run(List<Path> files, PrintWriter out) throws InputException {
-    List<List<Path>> runs = runs(files, runLength(files.size(), threads));
-
-    new OrderedBatch<List<Path>>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
-        .run(OrderedBatch.Source.of(runs), NdrBatch::weight, run -> lines(run, this::line),
+    new OrderedBatch<Run>("mail-diag-ndr-batch", threads, threads * RUNS_PER_THREAD)
+        .run(OrderedBatch.Source.of(runs(files, runLength(files.size(), threads))), Run::weight,
+            run -> lines(run.files(), this::line),
             // line() reports a failure in one file on that file; this is for one outside them
-            (run, e) -> lines(run, file -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)))),
+            (run, e) -> lines(run.files(), file -> Json.line(NdrJson.error(name(file), ErrorHandlers.message(e)))),
             out);
   }
 
+  /** Consecutive files that go to a thread together, and their bytes (a file that cannot be read counts 0). */
+  record Run(List<Path> files, long bytes) {
+    /** The part of the window the run holds while in flight; see {@link NdrBatch#weight(long)}. */
+    int weight() {
+      return NdrBatch.weight(bytes);
+    }
+  }
+
   /**
-   * Cuts {@code files} into runs of consecutive files that go to a thread together: {@code length}
-   * files, or fewer where they reach {@link #WEIGHT_UNIT} bytes. A large file (an mbox) is a run of
-   * its own, so that its line, which can be several times its size, is never joined with others.
+   * Cuts {@code files} into runs: {@code length} files, or fewer where they reach {@link
+   * #WEIGHT_UNIT} bytes. A large file (an mbox) is a run of its own, so that its line, which can be
+   * several times its size, is never joined with others. Each file's size is read once.
    */
-  static List<List<Path>> runs(List<Path> files, int length) {
-    List<List<Path>> runs = new ArrayList<>(files.size() / length + 1);
+  static List<Run> runs(List<Path> files, int length) {
+    List<Run> runs = new ArrayList<>(files.size() / length + 1);
     int start = 0;
     long bytes = 0;
     for (int i = 0; i < files.size(); i++) {
       long size = size(files.get(i));
       if (i > start && (i - start == length || bytes + size > WEIGHT_UNIT)) {
-        runs.add(files.subList(start, i));
+        runs.add(new Run(files.subList(start, i), bytes));
         start = i;
         bytes = 0;
       }
       bytes += size;
     }
     if (start < files.size()) {
-      runs.add(files.subList(start, files.size()));
+      runs.add(new Run(files.subList(start, files.size()), bytes));
     }
     return runs;
   }
@@ -171,16 +178,13 @@ final class NdrBatch {
   static final long WEIGHT_UNIT = 1 << 20;
 
   /**
-   * The part of the window a run of files holds while in flight: one unit per started MiB of its
-   * files, at least one. A run of bounces weighs one; a large mbox file, whose line lists every
-   * recipient of thousands of messages, holds the window (or all of it) alone, so the lines waiting
-   * to be printed stay within about {@link #WEIGHT_UNIT} bytes of input per unit of the window.
+   * The part of the window a run of files of {@code bytes} in all holds while in flight: one unit
+   * per started MiB, at least one. A run of bounces weighs one; a large mbox file, whose line lists
+   * every recipient of thousands of messages, holds the window (or all of it) alone, so the lines
+   * waiting to be printed stay within about {@link #WEIGHT_UNIT} bytes of input per unit of the
+   * window.
    */
-  static int weight(List<Path> run) {
-    long bytes = 0;
-    for (Path file : run) {
-      bytes += size(file);
-    }
+  static int weight(long bytes) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes + WEIGHT_UNIT - 1) / WEIGHT_UNIT));
   }
 

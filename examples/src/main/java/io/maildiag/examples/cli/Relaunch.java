@@ -267,7 +267,12 @@ final class Relaunch {
     if (!asciiLocale(System.getProperty("sun.jnu.encoding"))) {
       return false;
     }
-    for (byte[] arg : argumentBytes(count)) {
+    return pastAscii(argumentBytes(count));
+  }
+
+  /** Whether one of {@code args} has a byte past ASCII. */
+  private static boolean pastAscii(List<byte[]> args) {
+    for (byte[] arg : args) {
       for (byte b : arg) {
         if (b < 0) {
           return true;
@@ -287,17 +292,13 @@ final class Relaunch {
     if (bytes.size() != count) {
       return command;
     }
-    boolean past = false;
+    if (!pastAscii(bytes)) {
+      return command;
+    }
     for (byte[] arg : bytes) {
-      for (byte b : arg) {
-        past |= b < 0;
-      }
       if (!isUtf8(arg)) {
         return command; // not a name the second JVM could read either: as this one read it
       }
-    }
-    if (!past) {
-      return command;
     }
     StringBuilder encoded = new StringBuilder();
     Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();

@@ -195,9 +195,10 @@ class NdrBatchTest {
   void aRunWeighsOneUnitPerStartedMebibyte(@TempDir Path dir) throws IOException {
     Path small = Files.write(dir.resolve("small.eml"), new byte[100]);
     Path large = Files.write(dir.resolve("large.mbox"), new byte[(int) (2.5 * NdrBatch.WEIGHT_UNIT)]);
-    assertThat(NdrBatch.weight(List.of(small, small))).isEqualTo(1);
-    assertThat(NdrBatch.weight(List.of(small, large))).isEqualTo(3);
-    assertThat(NdrBatch.weight(List.of(dir.resolve("missing.eml")))).isEqualTo(1);
+    assertThat(NdrBatch.runs(List.of(small, small), 2)).singleElement().extracting(NdrBatch.Run::weight).isEqualTo(1);
+    assertThat(NdrBatch.weight(Files.size(small) + Files.size(large))).isEqualTo(3);
+    assertThat(NdrBatch.runs(List.of(dir.resolve("missing.eml")), 1)).singleElement()
+        .extracting(NdrBatch.Run::weight).isEqualTo(1);
   }
 
   @Test
@@ -221,7 +222,7 @@ class NdrBatchTest {
     Path e = Files.write(dir.resolve("e.eml"), new byte[100]);
     Path f = Files.write(dir.resolve("f.eml"), new byte[100]);
 
-    assertThat(NdrBatch.runs(List.of(a, b, big, d, e, f), 2))
+    assertThat(NdrBatch.runs(List.of(a, b, big, d, e, f), 2)).extracting(NdrBatch.Run::files)
         .containsExactly(List.of(a, b), List.of(big), List.of(d, e), List.of(f));
     assertThat(NdrBatch.runs(List.of(), 4)).isEmpty();
   }

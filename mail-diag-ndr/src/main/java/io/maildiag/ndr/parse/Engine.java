@@ -127,11 +127,16 @@ public final class Engine {
 
   /** The analysis that failed unexpectedly with {@code e}: no result, the diagnostics so far and the failure. */
   private BounceAnalysis failed(List<Diagnostic> early, Throwable e) {
+    return failed(diags(early), e);
+  }
+
+  /** The diagnostics of one analysis, starting with those found while reading its input. */
+  private Diags diags(List<Diagnostic> early) {
     Diags diags = new Diags(limits.maxDiagnostics());
     for (Diagnostic d : early) {
       diags.add(d);
     }
-    return failed(diags, e);
+    return diags;
   }
 
   private static BounceAnalysis failed(Diags diags, Throwable e) {
@@ -148,10 +153,7 @@ public final class Engine {
 
   /** The analysis of a file of another kind than a message ({@link InputForm.Prepared#foreign()}). */
   private BounceAnalysis foreign(InputForm.Prepared p) {
-    Diags diags = new Diags(limits.maxDiagnostics());
-    for (Diagnostic d : p.early()) {
-      diags.add(d);
-    }
+    Diags diags = diags(p.early());
     diags.add(Diagnostic.error(Codes.NOT_A_MESSAGE, "the input is not a mail message but " + p.foreign()));
     return notABounce(diags, OriginalMessage.none());
   }
@@ -162,10 +164,7 @@ public final class Engine {
    */
   private BounceAnalysis analyze(byte[] input, int length, List<Diagnostic> early, Deadline deadline,
       boolean mayBeMbox) {
-    Diags diags = new Diags(limits.maxDiagnostics());
-    for (Diagnostic d : early) {
-      diags.add(d);
-    }
+    Diags diags = diags(early);
     try {
       return run(input, length, diags, deadline, mayBeMbox);
     } catch (RuntimeException | StackOverflowError e) {
