@@ -5,10 +5,15 @@ import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.RecipientResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +25,9 @@ import java.util.Locale;
  *
  * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
  * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
- * exactly those). By default each pass reads the files from disk again, as Sisimai does, through
- * {@link BounceAnalyzer#analyze(Path)};
+ * exactly those). By default each pass reads the files from disk again, as Sisimai does, and as
+ * {@code mail-diag ndr --batch} does on one thread: in runs of {@value #RUN} consecutive files, each
+ * run read (open, length, one read, close per file) and then analysed;
  * {@code --in-memory} reads them once and times the analysis alone; {@code --also-in-memory} times
  * both in one JVM: the rounds from disk, then as many rounds in memory. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
@@ -123,8 +129,8 @@ public final class BounceDirThroughput {
       String name = files.get(i).getFileName().toString();
       BounceAnalysis analysis = analyzer.analyze(bytes[i]);
       requireNoInternalError(name, analysis);
-      if (!inMemory && !analysis.equals(analyzer.analyze(files.get(i)))) {
-        throw new IllegalStateException(name + ": the file read by analyze(Path) is analysed differently");
+      if (!inMemory && !(analysis.equals(analyzer.analyze(files.get(i))) && Arrays.equals(bytes[i], read(files.get(i))))) {
+        throw new IllegalStateException(name + ": the file read from disk is analysed differently");
       }
     }
     Path[] paths = files.toArray(Path[]::new);
@@ -238,14 +244,55 @@ public final class BounceDirThroughput {
     return new Passes(count, now, sink);
   }
 
-  /** One pass over all files; returns a value that depends on every result. */
+  /**
+   * One pass over all files; returns a value that depends on every result. From disk, the files
+   * are taken in runs of {@value #RUN} consecutive files, each run read and then analysed, as a
+   * thread of {@code mail-diag ndr --batch} takes them.
+   */
   private static long pass(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory) {
     long sink = 0;
-    for (int i = 0; i < paths.length; i++) {
-      BounceAnalysis a = inMemory ? analyzer.analyze(bytes[i]) : analyzer.analyze(paths[i]);
-      sink += a.kind().ordinal() * 31L + a.recipients().size() + a.format().length();
+    if (inMemory) {
+      for (byte[] message : bytes) {
+        sink += checksum(analyzer.analyze(message));
+      }
+      return sink;
+    }
+    byte[][] run = new byte[RUN][];
+    for (int start = 0; start < paths.length; start += RUN) {
+      int length = Math.min(RUN, paths.length - start);
+      for (int i = 0; i < length; i++) {
+        run[i] = read(paths[start + i]);
+      }
+      for (int i = 0; i < length; i++) {
+        sink += checksum(analyzer.analyze(run[i]));
+        run[i] = null;
+      }
     }
     return sink;
+  }
+
+  /** The most files read before they are analysed, as in a run of {@code ndr --batch} ({@code NdrBatch.MAX_RUN}). */
+  static final int RUN = 32;
+
+  private static long checksum(BounceAnalysis a) {
+    return a.kind().ordinal() * 31L + a.recipients().size() + a.format().length();
+  }
+
+  /**
+   * Reads a file as {@code ndr --batch} and {@link BounceAnalyzer#analyze(Path)} do: open, its
+   * length, one read, close.
+   */
+  static byte[] read(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] bytes = new byte[(int) channel.size()];
+      ByteBuffer into = ByteBuffer.wrap(bytes);
+      while (into.hasRemaining() && channel.read(into) > 0) {
+        // a read ends early only at the end of the file
+      }
+      return into.hasRemaining() ? Arrays.copyOf(bytes, into.position()) : bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Fails if the analysis reports an internal failure: a benchmark must not time an exception path. */

@@ -8,11 +8,8 @@ import io.maildiag.headers.report.HeaderReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,7 +49,7 @@ final class HeadersBatch {
     new OrderedBatch<Path>("mail-diag-headers-batch", threads, window()).run(OrderedBatch.Source.of(files),
         file -> {
           // listed as a regular file; replaced since by a FIFO, it would block the batch
-          Read read = NdrBatch.notRegular(file) ? new Read(null, NdrBatch.NOT_REGULAR) : read(file);
+          MessageFile read = NdrBatch.notRegular(file) ? MessageFile.failed(NdrBatch.NOT_REGULAR) : read(file);
           return Json.line(read.bytes() != null
               ? HeadersJson.report(NdrBatch.name(file), analyzer.analyze(read.bytes()))
               : HeadersJson.error(NdrBatch.name(file), read.error()));
@@ -66,22 +63,9 @@ final class HeadersBatch {
     return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Limits.defaults().maxInputBytes()));
   }
 
-  /** The bytes of one file, or why it could not be read (without the file name). */
-  record Read(byte[] bytes, String error) {}
-
   /** Reads at most {@link Limits#maxInputBytes()} of a file; never throws for an unreadable file. */
-  static Read read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new Read(readMessage(in), null);
-    } catch (NoSuchFileException e) {
-      return new Read(null, "no such file");
-    } catch (AccessDeniedException e) {
-      return new Read(null, "permission denied");
-    } catch (FileSystemException e) {
-      return new Read(null, "cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
-    } catch (IOException | SecurityException e) {
-      return new Read(null, "cannot read: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
-    }
+  static MessageFile read(Path file) {
+    return MessageFile.read(file, Limits.defaults().maxInputBytes());
   }
 
   /**
@@ -117,7 +101,7 @@ final class HeadersBatch {
       throw new InputException(name + ": is a directory, not a message (use --batch DIR to analyse"
           + " every file in it)");
     }
-    Read read = read(path);
+    MessageFile read = read(path);
     if (read.bytes() == null) {
       throw new InputException(name + ": " + read.error());
     }

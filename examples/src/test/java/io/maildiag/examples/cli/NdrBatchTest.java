@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maildiag.examples.render.Json;
 import io.maildiag.ndr.BounceAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,6 +153,34 @@ class NdrBatchTest {
     assertThat(out.get(1).path("error").asText()).isEqualTo("no such file");
     assertThat(out.get(0).has("error")).isFalse();
     assertThat(out.get(2).path("kind").asText()).isEqualTo("not-a-bounce");
+  }
+
+  @Test
+  void filesReadAheadInRunsGiveTheLinesOfFilesAnalysedOneByOne(@TempDir Path dir) throws Exception {
+    List<String> expected = new ArrayList<>();
+    BounceAnalyzer analyzer = BounceAnalyzer.withDefaults();
+    for (int i = 0; i < 100; i++) {
+      String fixture = FIXTURES.get(i % FIXTURES.size());
+      Path file = dir.resolve(String.format("m%03d.eml", i));
+      copy(fixture, file);
+      if (i == 37) {
+        Files.delete(file);   // listed, then gone: an error line among the run's lines
+        expected.add(Json.line(io.maildiag.examples.render.NdrJson.error(file.getFileName().toString(), "no such file")));
+      } else {
+        expected.add(Json.line(io.maildiag.examples.render.NdrJson.analysis(file.getFileName().toString(),
+            analyzer.analyzeEach(Files.readAllBytes(file)))));
+      }
+    }
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      files.add(dir.resolve(String.format("m%03d.eml", i)));
+    }
+    StringWriter buffer = new StringWriter();
+
+    new NdrBatch(analyzer, 1).run(files, new PrintWriter(buffer));
+
+    assertThat(buffer.toString().split(System.lineSeparator())).containsExactlyElementsOf(expected);
+    assertThat(NdrBatch.runLength(files.size(), 1)).isGreaterThan(1);
   }
 
   @Test
