@@ -18,15 +18,7 @@ import org.jspecify.annotations.Nullable;
  * are kept, and a report embedded in plain text is found by {@link #findInText}.
  */
 final class DsnParser {
-  /**
-   * A comment that ends the value: white space, "(", then anything up to a ")" at the end. Read by
-   * hand ({@link #withoutTrailingComment}), in one pass; the pattern, kept as its definition, takes
-   * time quadratic in the length of a long run of white space.
-   */
-  static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
   private static final Pattern UTF8_ESCAPE = Pattern.compile("\\\\x\\{([0-9A-Fa-f]{1,6})\\}");
-  /** A diagnostic type; {@link #isDiagType} reads it without the regular expression. */
-  static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
   private DsnParser() {}
 
   /** A parsed report: per-message fields and per-recipient blocks, names lower-cased. */
@@ -39,9 +31,6 @@ final class DsnParser {
       "x-actual-recipient", "x-display-name");
   private static final Set<String> KEY_FIELDS = Set.of("final-recipient", "original-recipient", "action",
       "status", "diagnostic-code", "remote-mta");
-
-  /** A field line; {@link #field} reads it without the regular expression. */
-  static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
 
   static Report parse(String text) {
     return parse(text, 0, text.length(), 0);
@@ -330,11 +319,11 @@ final class DsnParser {
     return true;
   }
 
-  /** A field line's name and value, as {@link #FIELD} reads them. */
+  /** A field line's name and value, as {@link Spec#FIELD} reads them. */
   record Field(String name, String value) {}
 
   /**
-   * Reads a line as {@link #FIELD} does, without a regular expression: a name of up to 61 letters,
+   * Reads a line as {@link Spec#FIELD} does, without a regular expression: a name of up to 61 letters,
    * digits and hyphens that starts with a letter, optional {@code \s}, a colon, one optional
    * {@code \s}, and the value up to a line terminator that may only end the line. Null when the
    * line is not a field.
@@ -599,7 +588,7 @@ final class DsnParser {
     return new Diagnostic("", v);
   }
 
-  /** Whether {@link #DIAG_TYPE} matches all of {@code s}: a letter, then letters, digits, '_', '.' or '-'. */
+  /** Whether {@link Spec#DIAG_TYPE} matches all of {@code s}: a letter, then letters, digits, '_', '.' or '-'. */
   static boolean isDiagType(String s) {
     if (s.isEmpty() || !Keywords.isAsciiLetter(s.charAt(0))) {
       return false;
@@ -632,5 +621,28 @@ final class DsnParser {
       end--; // an index, not a copy per dot: a run of 60,000 dots took 0.35 s
     }
     return v.substring(0, end);
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    /**
+     * A comment that ends the value: white space, "(", then anything up to a ")" at the end. Read by
+     * hand ({@link DsnParser#withoutTrailingComment}), in one pass; the pattern, kept as its definition, takes
+     * time quadratic in the length of a long run of white space.
+     */
+    static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+\\(.*\\)$");
+
+    /** A diagnostic type; {@link DsnParser#isDiagType} reads it without the regular expression. */
+    static final Pattern DIAG_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+
+    /** A field line; {@link DsnParser#field} reads it without the regular expression. */
+    static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})\\s*:\\s?(.*)$");
   }
 }

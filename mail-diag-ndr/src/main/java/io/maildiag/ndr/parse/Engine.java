@@ -48,27 +48,11 @@ import org.jspecify.annotations.Nullable;
  * and for a bounce quoted or forwarded by a person; anything else is not a bounce.
  */
 public final class Engine {
-  /** A paragraph break; read by hand ({@link #paragraphBreakEnd}), the pattern kept as its definition. */
-  static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
-  /** A line that starts as a rule; read by hand ({@link #ruleStart}). */
-  static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  /** A line that ends as a rule; read by hand ({@link #ruleEnd}). */
-  static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
   private static final Pattern RULE_ONLY = Pattern.compile("[-=*_#~+|\\s]+");
-  static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
-  static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
-  /**
-   * The quotation marks that start a line ("> ", "> > "); read by hand ({@link #withoutQuotePrefixes}),
-   * the pattern kept as its definition: its repeated group recurses once per mark and overflows the
-   * stack on a line of some thousands of them.
-   */
-  static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
   private static final Pattern BOUNCE_WORDING = Pattern.compile("(?i)(undeliver|could not be delivered|delivery (has )?failed|mail delivery|"
       + "permanent error|user unknown|does not exist|rejected|returned to sender|failure notice|"
       + "mailer-daemon)");
-  static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
-      + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
-  /** The words every {@link #SENDER_MARK} match starts with ("mail" only as "MAIL\\s+FROM": white space follows it). */
+  /** The words every {@link Spec#SENDER_MARK} match starts with ("mail" only as "MAIL\\s+FROM": white space follows it). */
   static final Keywords SENDER_MARK_WORDS = new Keywords(Keywords.concat(
       new String[] {"mail ", "mail\t", "mail\n", "mail\u000b", "mail\f", "mail\r"},
       "envelope-from", "x-", "original sender:", "message sent by"));
@@ -78,8 +62,6 @@ public final class Engine {
   static final String[] ORIGINAL_SENDER_FIELDS = {"From", "Sender", "Return-Path", "Reply-To"};
   /** Marks that a message has no attached message or header part ({@link Message#originalHeaders}). */
   private static final Headers NO_PART = new Headers(List.of());
-  /** A header line; read by hand ({@link Message#headerLine}), the pattern kept as its definition. */
-  static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
   static final Pattern REPORTING_HOST = Pattern.compile("(?i)(?:mail system at host|postfix program at host|qmail-send program at|"
       + "Mail Agent v[\\d.]+ at|delivery status notification from|Generating server:)\\s+([A-Za-z0-9.-]+[A-Za-z0-9])");
   /** The words every {@link #REPORTING_HOST} match starts with. */
@@ -329,23 +311,8 @@ public final class Engine {
   // ---------------------------------------------------------------------------------------------
   // bounces
 
-  static final Pattern BOUNCE_SUBJECT = Pattern.compile(
-      "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
-          + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
-          + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
-          + "message not delivered|delivery has failed|mail could not be delivered|message delivery|"
-          + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
-          + "error sending your mail|unzustellbar|nicht zustellbar|non remis|non distribuable|no entregado|"
-          + "no se puede entregar|non recapitabile|impossibile recapitare|onbestelbaar|niet bezorgd|"
-          + "n\u00e3o entregue|n\u00e3o \u00e9 poss\u00edvel entregar|nedoru\u010diteln|niedostarcz|"
-          + "nie mo\u017cna dostarczy\u0107|teslim edileme|kunde inte levereras|olevererbar|kan ikke leveres|"
-          + "ei voitu toimittaa|tidak terkirim|\u672a\u9001\u8fbe|\u7121\u6cd5\u50b3\u905e|"
-          + "\ubc30\ub2ec \ubabb \ud568|\u914d\u4fe1\u4e0d\u80fd|\u672a\u914d\u4fe1|\u9001\u4fe1\u30a8\u30e9\u30fc|"
-          + "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb|\u9000\u4fe1|\u65e0\u6cd5\u6295\u9012|\u9000\u56de|"
-          + "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d|"
-          + "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b)");
   /**
-   * The alternatives of {@link #BOUNCE_SUBJECT} that are ASCII, lower-case, {@code non[- ]?deliver}
+   * The alternatives of {@link Spec#BOUNCE_SUBJECT} that are ASCII, lower-case, {@code non[- ]?deliver}
    * spelled out: an ASCII subject matches the pattern exactly when it holds one of them.
    */
   static final Keywords BOUNCE_SUBJECT_ASCII = new Keywords("undeliver", "non-deliver", "non deliver", "nondeliver",
@@ -359,7 +326,7 @@ public final class Engine {
       "kan ikke leveres", "ei voitu toimittaa", "tidak terkirim");
 
   /**
-   * The alternatives of {@link #BOUNCE_SUBJECT} that hold a char past ASCII, as written there. The
+   * The alternatives of {@link Spec#BOUNCE_SUBJECT} that hold a char past ASCII, as written there. The
    * pattern folds ASCII case only, so such a char matches only itself: a subject holds one of these
    * alternatives only where it holds that char.
    */
@@ -415,19 +382,11 @@ public final class Engine {
     return true;
   }
 
-  /** A forwarded message's subject; read by hand ({@link #forwardSubject}), the pattern kept as its definition. */
-  static final Pattern FORWARD_SUBJECT = Pattern.compile(
-      "(?i)^\\s*(?:\\[[^\\]]*+\\]\\s*+|\\*++[^*]++\\*++\\s*+)*+(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)"
-          + "\\s*(\\[\\d+\\])?\\s*:");
   private static final Pattern FORWARD_BODY = Pattern.compile(
       "(?im)^(?:-{2,}\\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré|"
           + "mensaje reenviado)\\s*-{2,}|begin forwarded message:|-----original message-----)");
-  /** A mail system's name in a From field; searched by {@link #SYSTEM_NAME_WORDS}, the pattern kept as its definition. */
-  static final Pattern SYSTEM_NAME = Pattern.compile(
-      "(?i)(mail delivery (sub)?system|mailer[- ]daemon|postmaster|mail administrator|system administrator|"
-          + "delivery status notification|mail delivery|microsoft outlook|microsoft exchange|mmsc ndr)");
   /**
-   * {@link #SYSTEM_NAME}'s alternatives spelled out, lower-case, but for {@code mail delivery
+   * {@link Spec#SYSTEM_NAME}'s alternatives spelled out, lower-case, but for {@code mail delivery
    * (sub)?system}, which holds the alternative {@code mail delivery}: the pattern folds ASCII case only
    * and has nothing but fixed strings, so it finds a match exactly where one of these is.
    */
@@ -749,7 +708,7 @@ public final class Engine {
     return own;
   }
 
-  /** The words of {@link #FORWARD_SUBJECT}'s alternatives, lower-case ({@code fwd?} as both its words). */
+  /** The words of {@link Spec#FORWARD_SUBJECT}'s alternatives, lower-case ({@code fwd?} as both its words). */
   private static final String[] FORWARD_PREFIXES = {
       "fwd", "fw", "wg", "tr", "rv", "vs", "vl", "i", "doorst", "enc", "rif", "reenv"};
 
@@ -1096,7 +1055,7 @@ public final class Engine {
   }
 
   /**
-   * The end of the {@link #PARAGRAPH_BREAK} match that starts at the LF at {@code lf}: its greedy
+   * The end of the {@link Spec#PARAGRAPH_BREAK} match that starts at the LF at {@code lf}: its greedy
    * {@code \s*} takes the white space after the LF and gives back to the last LF in it, after
    * which the match ends; -1 when that white space holds no LF (no match starts there).
    */
@@ -2155,7 +2114,7 @@ public final class Engine {
     }
 
     /**
-     * After {@link #SENDER_MARK} failed at {@code start}: where the run of {@code [\w-]} after its
+     * After {@link Spec#SENDER_MARK} failed at {@code start}: where the run of {@code [\w-]} after its
      * {@code "x-"} ends, if it starts one, else {@code failedRun}. Every later {@code "x-"} in that
      * run fails too: its {@code X-[\w-]*Sender:} ends at the same place, or cannot, and is followed by
      * the same text. So each run is read once, not once from each of its "x-" (which took time
@@ -2173,7 +2132,7 @@ public final class Engine {
     }
 
     /**
-     * {@link #SENDER_MARK} tried at {@code start} as {@code lookingAt} tries it: the start and end of
+     * {@link Spec#SENDER_MARK} tried at {@code start} as {@code lookingAt} tries it: the start and end of
      * its address (group 1, with which the match ends) packed as {@code start << 32 | end}, or -1 when
      * it does not match there. Each
      * alternative starts with its own word (ASCII case folded), and its optional parts and white
@@ -2184,7 +2143,7 @@ public final class Engine {
       return p < 0 ? -1 : addressAt(s, p);
     }
 
-    /** Where the address after the {@link #SENDER_MARK} alternative at {@code i} starts, or -1. */
+    /** Where the address after the {@link Spec#SENDER_MARK} alternative at {@code i} starts, or -1. */
     private static int senderMarkPrefixEnd(String s, int i) {
       int n = s.length();
       if (Keywords.startsWithAscii(s, i, "mail")) {
@@ -2252,7 +2211,7 @@ public final class Engine {
     }
 
     /**
-     * Every index of {@code s} where a {@link #SENDER_MARK} match can start, in order, found from the
+     * Every index of {@code s} where a {@link Spec#SENDER_MARK} match can start, in order, found from the
      * rarer words each alternative holds ("from", "sender:", "message sent by") in {@code lowerPairs}'s
      * text, a lower-cased text of which {@code s} is a prefix, char for char. A start is an index where
      * the alternative's words are in place; the pattern decides. A word whose pairs of chars are not
@@ -2538,5 +2497,67 @@ public final class Engine {
       String d = Addresses.domain(fromAddress);
       return d;
     }
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    /** A paragraph break; read by hand ({@link Engine#paragraphBreakEnd}), the pattern kept as its definition. */
+    static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+
+    /** A line that starts as a rule; read by hand ({@link Engine#ruleStart}). */
+    static final Pattern RULE_START = Pattern.compile("^[-=*_#~+|]{3,}.*");
+
+    /** A line that ends as a rule; read by hand ({@link Engine#ruleEnd}). */
+    static final Pattern RULE_END = Pattern.compile(".*[-=*_#~+|]{4,}$");
+
+    static final Pattern MULTILINE_REPLY = Pattern.compile("(?s)^\\s*[245]\\d\\d-.*");
+
+    static final Pattern EXIT_CODE = Pattern.compile("\\d{1,3}");
+
+    /**
+     * The quotation marks that start a line ("> ", "> > "); read by hand ({@link Engine#withoutQuotePrefixes}),
+     * the pattern kept as its definition: its repeated group recurses once per mark and overflows the
+     * stack on a line of some thousands of them.
+     */
+    static final Pattern QUOTE_PREFIX = Pattern.compile("(?m)^(?:[ \t]*>)+[ \t]?");
+
+    static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
+        + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
+
+    /** A header line; read by hand ({@link Message#headerLine}), the pattern kept as its definition. */
+    static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");
+
+    static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+        "(?i)(undeliver|undelivered|non[- ]?deliver|delivery status notification|delivery notification|"
+            + "returned mail|mail delivery fail|delivery fail|failure notice|failed delivery|could not be delivered|"
+            + "mail system error|returned to sender|delivery problem|delayed mail|warning: could not send|"
+            + "message not delivered|delivery has failed|mail could not be delivered|message delivery|"
+            + "delivery report|permanent delivery failure|returned mail|notice: mail delivery status|"
+            + "error sending your mail|unzustellbar|nicht zustellbar|non remis|non distribuable|no entregado|"
+            + "no se puede entregar|non recapitabile|impossibile recapitare|onbestelbaar|niet bezorgd|"
+            + "n\u00e3o entregue|n\u00e3o \u00e9 poss\u00edvel entregar|nedoru\u010diteln|niedostarcz|"
+            + "nie mo\u017cna dostarczy\u0107|teslim edileme|kunde inte levereras|olevererbar|kan ikke leveres|"
+            + "ei voitu toimittaa|tidak terkirim|\u672a\u9001\u8fbe|\u7121\u6cd5\u50b3\u905e|"
+            + "\ubc30\ub2ec \ubabb \ud568|\u914d\u4fe1\u4e0d\u80fd|\u672a\u914d\u4fe1|\u9001\u4fe1\u30a8\u30e9\u30fc|"
+            + "\u30a8\u30e9\u30fc\u30e1\u30fc\u30eb|\u9000\u4fe1|\u65e0\u6cd5\u6295\u9012|\u9000\u56de|"
+            + "\u043d\u0435 \u0434\u043e\u0441\u0442\u0430\u0432\u043b\u0435\u043d|"
+            + "\u043d\u0435\u0434\u043e\u0441\u0442\u0430\u0432\u043b)");
+
+    /** A forwarded message's subject; read by hand ({@link Engine#forwardSubject}), the pattern kept as its definition. */
+    static final Pattern FORWARD_SUBJECT = Pattern.compile(
+        "(?i)^\\s*(?:\\[[^\\]]*+\\]\\s*+|\\*++[^*]++\\*++\\s*+)*+(fwd?|fw|wg|tr|rv|vs|vl|i|doorst|enc|rif|reenv)"
+            + "\\s*(\\[\\d+\\])?\\s*:");
+
+    /** A mail system's name in a From field; searched by {@link Engine#SYSTEM_NAME_WORDS}, the pattern kept as its definition. */
+    static final Pattern SYSTEM_NAME = Pattern.compile(
+        "(?i)(mail delivery (sub)?system|mailer[- ]daemon|postmaster|mail administrator|system administrator|"
+            + "delivery status notification|mail delivery|microsoft outlook|microsoft exchange|mmsc ndr)");
   }
 }

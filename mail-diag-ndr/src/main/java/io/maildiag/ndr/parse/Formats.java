@@ -388,10 +388,6 @@ final class Formats {
     return HeaderLines.startsWith(s, 0, w);
   }
 
-  static final Pattern MS_CLOUD = Pattern.compile(
-      "(?i)(\\.prod\\.outlook\\.com|\\.protection\\.outlook\\.com|onmicrosoft\\.com|exchange online|office 365|"
-          + "microsoft 365|@outlook\\.com|@hotmail\\.|@live\\.|@msn\\.com|\\.outlook\\.com|hotmail\\.com)");
-
   /**
    * Exchange's internal codes ({@code RESOLVER.ADR.RecipNotFound}, {@code #550 5.1.1 RESOLVER...}),
    * case-sensitive. Such a code may follow a numbered reply ending in a space, so wherever one
@@ -416,7 +412,7 @@ final class Formats {
   }
 
   /**
-   * The fixed strings of {@link #MS_CLOUD}, lower-case, but for {@code .prod.outlook.com} and {@code
+   * The fixed strings of {@link Spec#MS_CLOUD}, lower-case, but for {@code .prod.outlook.com} and {@code
    * .protection.outlook.com}: a text holding either holds {@code .outlook.com}, so one of these is in
    * a text exactly when one of the pattern's is.
    */
@@ -478,7 +474,7 @@ final class Formats {
   }
 
   /**
-   * The alternatives of {@link #MS_CLOUD}, lower-case: all fixed strings, which the pattern finds
+   * The alternatives of {@link Spec#MS_CLOUD}, lower-case: all fixed strings, which the pattern finds
    * with ASCII case folded, as these are found ({@code MS_CLOUD.matcher(t).find()} exactly when one
    * is in {@code t}), in one pass rather than a match tried at every index.
    */
@@ -739,5 +735,19 @@ final class Formats {
       }
     }
     return false;
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    static final Pattern MS_CLOUD = Pattern.compile(
+        "(?i)(\\.prod\\.outlook\\.com|\\.protection\\.outlook\\.com|onmicrosoft\\.com|exchange online|office 365|"
+            + "microsoft 365|@outlook\\.com|@hotmail\\.|@live\\.|@msn\\.com|\\.outlook\\.com|hotmail\\.com)");
   }
 }

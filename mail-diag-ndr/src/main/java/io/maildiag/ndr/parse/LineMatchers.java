@@ -13,7 +13,7 @@ final class LineMatchers {
   private LineMatchers() {}
 
   /**
-   * {@link TextScanner#REASON_WRAP} ({@code (?i)^\s*\(reason:\s*(.*?)\)?\s*$}) as {@code matches()}
+   * {@link TextScanner.Spec#REASON_WRAP} ({@code (?i)^\s*\(reason:\s*(.*?)\)?\s*$}) as {@code matches()}
    * reads it: its group, or null. The group starts after the spaces that follow the colon and ends
    * where the trailing spaces start, or one before at a ")" there; {@code .} cannot cross a line
    * terminator.
@@ -39,20 +39,20 @@ final class LineMatchers {
     return l.substring(g, e);
   }
 
-  /** The field names of {@link TextScanner#HEADERISH} that are words alone, each followed by {@code \s*:}. */
+  /** The field names of {@link TextScanner.Spec#HEADERISH} that are words alone, each followed by {@code \s*:}. */
   private static final String[] HEADER_NAMES = {"from", "reply-to", "sender", "return-path", "message-id",
       "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original-mail-from", "received",
       "envelope-from", "authentication-results", "dkim-signature", "sender-mta", "reporting-mta", "remote-mta",
       "generating server", "return-receipt-to", "disposition-notification-to", "final-recipient",
       "original-recipient", "diagnostic-code", "action", "status", "arrival-date", "last-attempt-date",
       "will-retry-until"};
-  /** The field names of {@link TextScanner#HEADERISH} that go on with {@code [\w-]+}. */
+  /** The field names of {@link TextScanner.Spec#HEADERISH} that go on with {@code [\w-]+}. */
   private static final String[] HEADER_PREFIXES = {"x-", "resent-", "list-"};
-  /** The field names of {@link TextScanner#HEADERISH} with {@code \s+} between two words. */
+  /** The field names of {@link TextScanner.Spec#HEADERISH} with {@code \s+} between two words. */
   private static final String[][] HEADER_PAIRS = {{"mail", "from"}, {"original", "sender"}};
 
   /**
-   * {@link TextScanner#HEADERISH} as {@code lookingAt()} reads it: one of its names at the start,
+   * {@link TextScanner.Spec#HEADERISH} as {@code lookingAt()} reads it: one of its names at the start,
    * then {@code \s*:}. Each name's end is fixed, or (for {@code [\w-]+}) is where the run of word
    * characters and hyphens ends, as neither a space nor a colon is one.
    */
@@ -92,7 +92,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link SmtpStage#NEGATIVE} ({@code ^\s*<<<\s*[45]\d\d(?:[ -]|$)}) as {@code lookingAt()} reads
+   * {@link SmtpStage.Spec#NEGATIVE} ({@code ^\s*<<<\s*[45]\d\d(?:[ -]|$)}) as {@code lookingAt()} reads
    * it. {@code $} also matches before a line terminator that ends the line ("\r\n" counts as one).
    */
   static boolean negativeReply(String l) {
@@ -295,7 +295,7 @@ final class LineMatchers {
   }
 
   /**
-   * The phrases of {@link TextScanner#END_MARKER}'s alternation, each optional piece written out
+   * The phrases of {@link TextScanner.Spec#END_MARKER}'s alternation, each optional piece written out
    * (with and without it), as words that {@code \s+} separates.
    */
   private static final String[][] END_PHRASES = endPhrases();
@@ -323,7 +323,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link TextScanner#END_MARKER} as {@code matches()} reads {@code t}: after the possessive lead
+   * {@link TextScanner.Spec#END_MARKER} as {@code matches()} reads {@code t}: after the possessive lead
    * {@code [\s|*>-]*+} and an optional "the", one of its phrases, then what may end a marker line.
    * Every way the pattern can take (with or without "the", each phrase with or without its optional
    * words) is tried, as its backtracking would.
@@ -395,18 +395,18 @@ final class LineMatchers {
     return true;
   }
 
-  /** {@code [\s|*>-]}: the lead of {@link TextScanner#END_MARKER}. */
+  /** {@code [\s|*>-]}: the lead of {@link TextScanner.Spec#END_MARKER}. */
   private static boolean isEndMarkerLead(char c) {
     return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
 
-  /** The literal openings of {@link TextScanner#DETAIL_LEAD}. */
+  /** The literal openings of {@link TextScanner.Spec#DETAIL_LEAD}. */
   private static final String[] DETAIL_WORDS = {"technical details", "the error", "the response", "remote host",
       "remote server", "reason", "diagnostic", "error", "smtp error", "<<<", ">>>", "the server", "the mail server",
       "response", "could not deliver", "additional information follows"};
 
   /**
-   * {@link TextScanner#DETAIL_LEAD} as {@code lookingAt()} reads it: after the leading {@code \s}
+   * {@link TextScanner.Spec#DETAIL_LEAD} as {@code lookingAt()} reads it: after the leading {@code \s}
    * chars, one of its openings; "host" and a {@code \s} char; a reply code and {@code [\s:-]}; or
    * an enhanced code's class, dot and digit, with an optional "#".
    */
@@ -474,7 +474,7 @@ final class LineMatchers {
   }
 
   /**
-   * The group of {@link SmtpStage#SERVER} ({@code ^\s*<<<\s*(.*)$}, {@code mark} "<<<") or {@link
+   * The group of {@link SmtpStage.Spec#SERVER} ({@code ^\s*<<<\s*(.*)$}, {@code mark} "<<<") or {@link
    * SmtpStage#CLIENT} ({@code mark} ">>>") as {@code lookingAt()} reads {@code l}, or null: after
    * the mark and its {@code \s} chars, the text up to the first line terminator, which must end
    * the line ("\r\n" counts as one). Giving back spaces to the group would not move that terminator.
@@ -492,7 +492,7 @@ final class LineMatchers {
     return t == l.length() || endsAtTerminator(l, t) ? l.substring(g, t) : null;
   }
 
-  /** The marks of {@link TextScanner#TRANSCRIPT_REPLY} and {@link TextScanner#TRANSCRIPT_PREFIX_CI}, in their order. */
+  /** The marks of {@link TextScanner.Spec#TRANSCRIPT_REPLY} and {@link TextScanner.Spec#TRANSCRIPT_PREFIX_CI}, in their order. */
   private static final String[] TRANSCRIPT_MARKS = {"<<<", "out:", "s:", "<-", "server:"};
 
   /** The mark of {@link #TRANSCRIPT_MARKS} at {@code i} of {@code l} (ASCII case ignored), or null; no mark starts another. */
@@ -506,7 +506,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link TextScanner#TRANSCRIPT_REPLY} ({@code (?i)^\s*(?:<<<|out:|s:|<-|server:)\s*([45]\d\d)[ -]})
+   * {@link TextScanner.Spec#TRANSCRIPT_REPLY} ({@code (?i)^\s*(?:<<<|out:|s:|<-|server:)\s*([45]\d\d)[ -]})
    * as {@code lookingAt()} reads {@code l}: where its code starts, or -1.
    */
   static int transcriptReply(String l) {
@@ -527,7 +527,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link TextScanner#REPLY_START} ({@code ^\s*(?:<<<\s*)?[\[(]?#?([45]\d\d)(?:[ :-]|$)}) as
+   * {@link TextScanner.Spec#REPLY_START} ({@code ^\s*(?:<<<\s*)?[\[(]?#?([45]\d\d)(?:[ :-]|$)}) as
    * {@code lookingAt()} reads {@code l}: where its code starts, or -1. Each optional piece is taken
    * when there, as what follows it cannot start with it.
    */
@@ -555,7 +555,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link TextScanner#INNER_REPLY} ({@code ^[245]\d\d[ -].*}) as {@code matches()} reads {@code s}:
+   * {@link TextScanner.Spec#INNER_REPLY} ({@code ^[245]\d\d[ -].*}) as {@code matches()} reads {@code s}:
    * a reply code, a space or hyphen, and no line terminator after them.
    */
   static boolean innerReply(String s) {
@@ -579,14 +579,14 @@ final class LineMatchers {
         && (s.charAt(at + 3) == ' ' || s.charAt(at + 3) == '-');
   }
 
-  /** The phrases of {@link TextScanner#SECTION_END}. */
+  /** The phrases of {@link TextScanner.Spec#SECTION_END}. */
   private static final String[] SECTION_END_PHRASES = {"for further assistance", "if you do so, please include",
       "no action is required", "original message headers", "please do not reply", "delivery attempts will continue",
       "the following text was generated", "this is a permanent error", "if your message was also sent to",
       "diagnostic information for administrators"};
 
   /**
-   * {@link TextScanner#SECTION_END} as {@code lookingAt()} reads {@code l}: after the {@code \s}
+   * {@link TextScanner.Spec#SECTION_END} as {@code lookingAt()} reads {@code l}: after the {@code \s}
    * chars, four or more of {@code [-=*_#~+|]}, or one of its phrases (ASCII case ignored).
    */
   static boolean sectionEnd(String l) {
@@ -607,7 +607,7 @@ final class LineMatchers {
   }
 
   /**
-   * {@link TextScanner#SEPARATOR_LINE} ({@code ^[-=*_#~+|]{3,}.*}) as {@code matches()} reads
+   * {@link TextScanner.Spec#SEPARATOR_LINE} ({@code ^[-=*_#~+|]{3,}.*}) as {@code matches()} reads
    * {@code t}: three or more of those chars, then no line terminator.
    */
   static boolean separatorLine(String t) {

@@ -37,13 +37,6 @@ final class Smtp {
 
   private static final String DIGITS = "0123456789";
   private static final String ESC = "([245])\\.(\\d{1,3})\\.(\\d{1,3})";
-  /**
-   * A positive reply code at the start of a line or after {@code smtp;}; read by hand ({@link
-   * #positiveReplyAt}), the pattern kept as its definition: tried from every line start of a run of
-   * blank lines, its {@code \\s*} took time quadratic in the run's length.
-   */
-  static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
-  static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   static final Pattern PAIR = Pattern.compile(
       "(?<![\\w.#+-])#?([245][0-5]\\d)(?:[ \\t]*-[ \\t]*|[ \\t]+)['\"]?#?" + ESC + "(?![\\w]|\\.\\d)");
   static final Pattern REPLY_LINE = Pattern.compile(
@@ -423,7 +416,7 @@ final class Smtp {
   }
 
   /**
-   * Where the digits of the first {@link #POSITIVE_REPLY} match are, or -1. A match starts at a line
+   * Where the digits of the first {@link Spec#POSITIVE_REPLY} match are, or -1. A match starts at a line
    * start (as {@code (?m)^} finds one: the text's start and after a line terminator, not between CR
    * and LF and not at the end) or at {@code smtp;}; its {@code \\s*} takes all the white space after
    * that, for the digits cannot be white space. Every start inside one run of white space reaches the
@@ -454,7 +447,7 @@ final class Smtp {
     return -1;
   }
 
-  /** Whether a positive reply code that {@link #POSITIVE_REPLY}'s look-ahead accepts is at {@code k}. */
+  /** Whether a positive reply code that {@link Spec#POSITIVE_REPLY}'s look-ahead accepts is at {@code k}. */
   private static boolean isPositiveReply(String text, int k) {
     int n = text.length();
     if (k + 3 > n || text.charAt(k) != '2' || text.charAt(k + 1) < '0' || text.charAt(k + 1) > '5'
@@ -626,8 +619,6 @@ final class Smtp {
     int dot = value.indexOf('.', p + 2);
     return statusIn(value, p, dot, end);
   }
-
-
 
   /**
    * Joins a block into one clean line: SMTP multi-line prefixes ({@code 550-5.7.1}) after the first
@@ -950,5 +941,24 @@ final class Smtp {
   /** {@code s} as an excerpt: its first 297 chars and "..." when it is longer than 300. */
   static String excerpt(String s) {
     return Excerpt.of(s, MAX_EXCERPT);
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    /**
+     * A positive reply code at the start of a line or after {@code smtp;}; read by hand ({@link
+     * #positiveReplyAt}), the pattern kept as its definition: tried from every line start of a run of
+     * blank lines, its {@code \\s*} took time quadratic in the run's length.
+     */
+    static final Pattern POSITIVE_REPLY = Pattern.compile("(?m)(?:^|smtp;)\\s*(2[0-5]\\d)(?=[ \\t-]|$)");
+
+    static final Pattern STATUS_FIELD = Pattern.compile("^\\s*" + ESC);
   }
 }

@@ -74,13 +74,10 @@ final class SmtpStage {
   static final String[] LEAD_THEN = {"f", "t", "w", "oa", "pmredih", "s", "n", "rmdt", "r", "n"};
   /** The alternatives of {@link #EXPLICIT} that open with a bracket. */
   static final String[] BRACKETED = {"[rcpt_to]", "[mail_from]", "[data]"};
-  /** After its leading {@code \s}, every match of {@link #CLIENT} starts with this. */
+  /** After its leading {@code \s}, every match of {@link Spec#CLIENT} starts with this. */
   static final Keywords CLIENT_LEAD = new Keywords(">>>");
   /** After its leading {@code \s}, every match of the server-line patterns starts with this. */
   static final Keywords SERVER_LEAD = new Keywords("<<<");
-  static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
-  static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
-  static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
   static final Pattern NO_RECIPIENT = Pattern.compile(
       "(?i)^\\s*<<<\\s*5\\d\\d[ -].*(?:" + WordBoundary.BEFORE + "rcpt" + WordBoundary.AFTER + "|" + WordBoundary.BEFORE + "recipients?" + WordBoundary.AFTER + ")");
   /** A word every match of {@link #NO_RECIPIENT} has ("recipient" also in "recipients"). */
@@ -562,5 +559,21 @@ final class SmtpStage {
     String annotated = diagnostic.strip() + " " + stage.words();
     String joined = TextNormalizer.joined(annotated, diagnostic, normalized, stage.normalizedWords());
     return new Annotated(annotated, rules.scan(joined, scan));
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    static final Pattern CLIENT = Pattern.compile("^\\s*>>>\\s*(.*)$");
+
+    static final Pattern SERVER = Pattern.compile("^\\s*<<<\\s*(.*)$");
+
+    static final Pattern NEGATIVE = Pattern.compile("^\\s*<<<\\s*[45]\\d\\d(?:[ -]|$)");
   }
 }

@@ -25,15 +25,8 @@ import org.jspecify.annotations.Nullable;
  * its diagnostic.
  */
 final class TextScanner {
-  static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
-  static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
   private static final Pattern FAILURE_WORD = Pattern.compile("^(unknown|invalid|bad|failed).*");
-  static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
   static final Pattern EXCHANGE_DATE = Pattern.compile("(?i)^on\\s+(?:\\w{3},?\\s+)?\\d{1,2}[ /.-]\\w+.*\\d{1,2}:\\d{2}.*");
-  static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
-  static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
-  static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
-  static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
   private TextScanner() {}
 
   static final int MAX_LINES = 4000;
@@ -292,7 +285,7 @@ final class TextScanner {
    */
   static final Keywords LABEL_STARTS = new Keywords("recipient", "failed", "invalid", "unknown", "bad", "address",
       "rcpt", "envelope-to", "delivered-to", "destinataire", "empf", "delivery", "error-for", "your");
-  /** Every match of {@link #HEADERISH} starts with one of these. */
+  /** Every match of {@link Spec#HEADERISH} starts with one of these. */
   static final Keywords HEADERISH_STARTS = new Keywords("from", "reply-to", "sender", "return-", "message-id",
       "in-reply-to", "references", "cc", "bcc", "date", "subject", "errors-to", "original", "x-", "received", "mail",
       "envelope-from", "resent-", "authentication-results", "dkim-signature", "list-", "reporting-mta", "remote-mta",
@@ -321,30 +314,8 @@ final class TextScanner {
   /** The words of {@link #SENTENCE_STARTS} and {@link #RCPT_STARTS}: a line without any matches none of them. */
   static final Keywords SENTENCE_WORDS = new Keywords("deliver", "undeliverable", "sen", "relay", "forward",
       "transmit", "reach", "recipient", "address", "mailbox", "user", "message", "rejected", "rcpt");
-  static final Pattern HEADERISH = Pattern.compile(
-      "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
-          + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"
-          + "authentication-results|dkim-signature|list-[\\w-]+|original\\s+sender|sender-mta|reporting-mta|"
-          + "remote-mta|generating server|return-receipt-to|disposition-notification-to|final-recipient|"
-          + "original-recipient|x-actual-recipient|diagnostic-code|action|status|arrival-date|"
-          + "last-attempt-date|will-retry-until|x-postfix-sender)\\s*:");
 
-  static final Pattern SECTION_END = Pattern.compile(
-      "(?i)^\\s*(?:[-=*_#~+|]{4,}|for further assistance|if you do so, please include|no action is required|"
-          + "original message headers|please do not reply|delivery attempts will continue|"
-          + "the following text was generated|this is a permanent error|"
-          + "if your message was also sent to|diagnostic information for administrators)");
-  static final Pattern END_MARKER = Pattern.compile(
-      "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
-          + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
-          + "returned\\s+message|start\\s+of\\s+returned\\s+message|message\\s+text\\s+follows|"
-          + "message\\s+headers?\\s+follows?|"
-          + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
-          + "included\\s+is\\s+a\\s+|a\\s+)copy\\s+of\\s+(?:the\\s+)?(?:original\\s+)?message|"
-          + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
-          + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
-          + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
-  /** A word every match of {@link #END_MARKER} contains. */
+  /** A word every match of {@link Spec#END_MARKER} contains. */
   private static final String MARKER_WORD = "message";
   static final Keywords END_MARKER_WORD = new Keywords(MARKER_WORD);
   /**
@@ -353,15 +324,11 @@ final class TextScanner {
    */
   static final Keywords WAS_RECEIVED = new Keywords("was received");
   /**
-   * After its leading {@code [\s|*>-]}, every match of {@link #END_MARKER} starts with one of these
+   * After its leading {@code [\s|*>-]}, every match of {@link Spec#END_MARKER} starts with one of these
    * words and a {@code \s} character.
    */
   static final Keywords END_MARKER_LEADS = new Keywords(spaced("the", "original", "unsent", "returned", "message",
       "this", "below", "enclosed", "included", "a", "header", "undelivered", "start"));
-  static final Pattern DETAIL_LEAD = Pattern.compile(
-      "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
-          + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response|"
-          + "could not deliver|additional information follows)");
   static final Pattern RESPONSE_MARK = Pattern.compile(
       "(?i)^\\s*(?:the response (?:from the remote server )?was:?|the error that the other server returned was:?|"
           + "technical details of (?:permanent|temporary) failure:?|error message below:?|"
@@ -388,7 +355,7 @@ final class TextScanner {
   static final Pattern REMOTE_HOST = Pattern.compile(
       "(?i)(?:" + WordBoundary.BEFORE + "host\\s+|while talking to\\s+|^)([a-z0-9][a-z0-9.-]{1,250}\\.[a-z]{2,})\\.?\\s*(?:\\[[0-9a-f.:]+\\]|\\.?:$|"
           + "\\s+\\[[0-9a-f.:]+\\]\\s+did not like)");
-  /** After its leading {@code \s}, every match of {@link #SECTION_END} starts with one of these. */
+  /** After its leading {@code \s}, every match of {@link Spec#SECTION_END} starts with one of these. */
   static final Keywords SECTION_END_LEADS = new Keywords("-", "=", "*", "_", "#", "~", "+", "|",
       "for further assistance", "if you do so, please include", "no action is required", "original message headers",
       "please do not reply", "delivery attempts will continue", "the following text was generated",
@@ -397,11 +364,11 @@ final class TextScanner {
   static final Keywords RESPONSE_LEADS = new Keywords("the response ", "the error that the other server returned was",
       "technical details of ", "error message below", "the remote server ", "remote host said",
       "it responded as follows", "reason:", "diagnostic");
-  /** After its leading {@code \s}, every match of {@link #TRANSCRIPT_REPLY} starts with one of these. */
+  /** After its leading {@code \s}, every match of {@link Spec#TRANSCRIPT_REPLY} starts with one of these. */
   static final Keywords TRANSCRIPT_LEADS = new Keywords("<<<", "out:", "s:", "<-", "server:");
-  /** After its leading {@code \s}, every match of {@link #REPLY_START} starts with one of these. */
+  /** After its leading {@code \s}, every match of {@link Spec#REPLY_START} starts with one of these. */
   static final Keywords REPLY_START_LEADS = new Keywords("<<<", "[", "(", "#", "4", "5");
-  /** At its start, every match of {@link #NOISE_LINE} or {@link #REASON_WRAP} has one of these after {@code \s}. */
+  /** At its start, every match of {@link #NOISE_LINE} or {@link Spec#REASON_WRAP} has one of these after {@code \s}. */
   static final Keywords CLEAN_LEADS = new Keywords("(expanded", "(generated", "giving up on ", "(reason:");
   /** At its start, every match of {@link #NOISE_LINE} has one of these after {@code \s}. */
   static final Keywords NOISE_LEADS = new Keywords("(expanded", "(generated", "giving up on ");
@@ -768,8 +735,6 @@ final class TextScanner {
     return a.single || !transcripts ? null : SmtpStage.transcript(lines, a.line, Math.min(limit, a.line + 30));
   }
 
-  static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
-
   private static boolean continuesReply(List<String> out, String[] lines, int blank, int limit) {
     if (out.isEmpty()) {
       return false;
@@ -798,7 +763,7 @@ final class TextScanner {
   }
 
   /**
-   * {@link #REPLY_CONT} ({@code ^\s*(?:<<<\s*)?([245]\d\d)-}) on {@code prev}, whose {@code \s}
+   * {@link Spec#REPLY_CONT} ({@code ^\s*(?:<<<\s*)?([245]\d\d)-}) on {@code prev}, whose {@code \s}
    * chars end at {@code lead}: where its code starts, or -1 when it does not match.
    */
   static int replyContinues(String prev, int lead) {
@@ -864,7 +829,7 @@ final class TextScanner {
   }
 
   /**
-   * Whether a line, once stripped, may match {@link #END_MARKER}: after what stripping and the
+   * Whether a line, once stripped, may match {@link Spec#END_MARKER}: after what stripping and the
    * marker's {@code [\s|*>-]} lead skip (or more), one of its words, and "message" somewhere.
    */
   static boolean mayEndText(String line) {
@@ -881,7 +846,7 @@ final class TextScanner {
   }
 
   /**
-   * The words that open {@link #END_MARKER}'s alternatives (after its optional "the"), each with
+   * The words that open {@link Spec#END_MARKER}'s alternatives (after its optional "the"), each with
    * the beginnings of the words that may follow it there: a marker's first two words are one of
    * these pairs, or "the" and one of these openers.
    */
@@ -891,7 +856,7 @@ final class TextScanner {
       {"header", "of"}, {"undelivered", "message"}, {"start", "of"}};
 
   /**
-   * Whether a stripped line may match {@link #END_MARKER} as its first words go: after the
+   * Whether a stripped line may match {@link Spec#END_MARKER} as its first words go: after the
    * marker's lead ({@code [\s|*>-]*+}), an opener and then a word that may follow it, or "the" and
    * then an opener, each word followed by a {@code \s} character (ASCII case ignored).
    */
@@ -918,7 +883,7 @@ final class TextScanner {
     return false;
   }
 
-  /** {@code [\s|*>-]}: the lead {@link #END_MARKER} skips. */
+  /** {@code [\s|*>-]}: the lead {@link Spec#END_MARKER} skips. */
   private static boolean isEndLead(char c) {
     return Keywords.isSpace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
@@ -950,12 +915,12 @@ final class TextScanner {
     return out;
   }
 
-  /** What {@link String#strip} or {@link #END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
+  /** What {@link String#strip} or {@link Spec#END_MARKER}'s lead {@code [\s|*>-]} skips at a line's start. */
   private static boolean isMarkerLead(char c) {
     return Character.isWhitespace(c) || c == '|' || c == '*' || c == '>' || c == '-';
   }
 
-  /** Whether a line ends a section ({@link #SECTION_END}): a separator or a closing phrase. */
+  /** Whether a line ends a section ({@link Spec#SECTION_END}): a separator or a closing phrase. */
   private static boolean sectionEnd(String l) {
     return LineMatchers.sectionEnd(l);
   }
@@ -1439,7 +1404,6 @@ final class TextScanner {
     return c >= 'a' && c <= 'z' || c == '(' || c >= 'A' && c <= 'Z' && above.stripTrailing().endsWith(":");
   }
 
-  static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
   static final Pattern NOISE_LINE = Pattern.compile(
       "(?i)^\\s*(?:\\((?:expanded|generated) from:?[^)]*\\)|giving up on [^ ]+\\.?)\\s*$");
 
@@ -1535,9 +1499,6 @@ final class TextScanner {
     }
     return t.substring(Keywords.skipSpace(t, k));
   }
-
-  static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
-      "^\\s*(?:<<<|out:|s:|<-|server:)\\s*([45]\\d\\d)[ -]", Pattern.CASE_INSENSITIVE);
 
   /**
    * {@code block} without its lines that start with "Subject:": a notice quotes the returned message's
@@ -1928,5 +1889,66 @@ final class TextScanner {
     }
     String s = sb.toString();
     return Smtp.excerpt(s);
+  }
+
+  /**
+   * The regular expressions that specify what this class's hand-written matchers match: the tests
+   * check each matcher against its expression. Held in a class of their own so that no analysis
+   * compiles them (a run of the CLI would, at every start).
+   */
+  static final class Spec {
+
+    private Spec() {}
+
+    static final Pattern LEADING_PROMPT = Pattern.compile("^<<<\\s*");
+
+    static final Pattern INNER_REPLY = Pattern.compile("^[245]\\d\\d[ -].*");
+
+    static final Pattern LEADING_PUNCT = Pattern.compile("^[.:;,\\s]+");
+
+    static final Pattern SEPARATOR_LINE = Pattern.compile("^[-=*_#~+|]{3,}.*");
+
+    static final Pattern TRANSCRIPT_PREFIX = Pattern.compile("^(?:<<<|<-|Out:|S:)\\s*");
+
+    static final Pattern TRANSCRIPT_PREFIX_CI = Pattern.compile("(?i)^(<<<|out:|s:|<-|server:)\\s*");
+
+    static final Pattern REPLY_START = Pattern.compile("^\\s*(?:<<<\\s*)?[\\[(]?#?([45]\\d\\d)(?:[ :-]|$)");
+
+    static final Pattern HEADERISH = Pattern.compile(
+        "(?i)^(?:from|reply-to|sender|return-path|message-id|in-reply-to|references|cc|bcc|date|subject|"
+            + "errors-to|original-mail-from|x-[\\w-]+|received|mail\\s+from|envelope-from|resent-[\\w-]+|"
+            + "authentication-results|dkim-signature|list-[\\w-]+|original\\s+sender|sender-mta|reporting-mta|"
+            + "remote-mta|generating server|return-receipt-to|disposition-notification-to|final-recipient|"
+            + "original-recipient|x-actual-recipient|diagnostic-code|action|status|arrival-date|"
+            + "last-attempt-date|will-retry-until|x-postfix-sender)\\s*:");
+
+    static final Pattern SECTION_END = Pattern.compile(
+        "(?i)^\\s*(?:[-=*_#~+|]{4,}|for further assistance|if you do so, please include|no action is required|"
+            + "original message headers|please do not reply|delivery attempts will continue|"
+            + "the following text was generated|this is a permanent error|"
+            + "if your message was also sent to|diagnostic information for administrators)");
+
+    static final Pattern END_MARKER = Pattern.compile(
+        "(?i)^[\\s|*>-]*+(?:the\\s+)?(?:"
+            + "original\\s+message(?:\\s+(?:headers?|follows|text))?|unsent\\s+message(?:\\s+follows)?|"
+            + "returned\\s+message|start\\s+of\\s+returned\\s+message|message\\s+text\\s+follows|"
+            + "message\\s+headers?\\s+follows?|"
+            + "(?:this\\s+is\\s+a\\s+|below\\s+(?:this\\s+line\\s+)?is\\s+a\\s+|enclosed\\s+is\\s+a\\s+|"
+            + "included\\s+is\\s+a\\s+|a\\s+)copy\\s+of\\s+(?:the\\s+)?(?:original\\s+)?message|"
+            + "header\\s+of\\s+the\\s+original\\s+message|original\\s+message\\s+follows|"
+            + "undelivered\\s+message\\s+(?:follows|attached)|message\\s+header\\s+follows)"
+            + "[^a-z]*(?:[a-z ,']{0,40})?[\\s:.|-]*$");
+
+    static final Pattern DETAIL_LEAD = Pattern.compile(
+        "(?i)^\\s*(?:technical details|the error|the response|remote (?:host|server)|reason|diagnostic|error|"
+            + "smtp error|host\\s|<<<|>>>|[245]\\d\\d[\\s:-]|#?[245]\\.\\d|the (?:mail )?server|response|"
+            + "could not deliver|additional information follows)");
+
+    static final Pattern REPLY_CONT = Pattern.compile("^\\s*(?:<<<\\s*)?([245]\\d\\d)-");
+
+    static final Pattern REASON_WRAP = Pattern.compile("(?i)^\\s*\\(reason:\\s*(.*?)\\)?\\s*$");
+
+    static final Pattern TRANSCRIPT_REPLY = Pattern.compile(
+        "^\\s*(?:<<<|out:|s:|<-|server:)\\s*([45]\\d\\d)[ -]", Pattern.CASE_INSENSITIVE);
   }
 }

@@ -124,12 +124,12 @@ class AddressesTest {
       String s = EngineGatesTest.noise(random, SYSTEM_PIECES, random.nextInt(6));
       int end = random.nextInt(4) == 0 ? random.nextInt(s.length() + 1) : s.length();
       assertThat(Addresses.isSystemLocal(s, end)).as("%s up to %d", s, end)
-          .isEqualTo(Addresses.SYSTEM_LOCAL.matcher(s.substring(0, end)).matches());
+          .isEqualTo(Addresses.Spec.SYSTEM_LOCAL.matcher(s.substring(0, end)).matches());
     }
     for (String a : new String[] {"MAILER-DAEMON", "Mail.Delivery_SubSystem", "bounces+x=y", "bounce.\n", "BOUNCE",
         "bounce-notification", "bouncenotification", "bounces-notification", "do-notreply", "emailadmin", "mailadministrator",
         "mail-administrator", "mailer.daemon", "mailerdaemon", "mail_daemon", "\u212aroot", "nobody", "NoReply", "mta"}) {
-      assertThat(Addresses.isSystemLocal(a, a.length())).as(a).isEqualTo(Addresses.SYSTEM_LOCAL.matcher(a).matches());
+      assertThat(Addresses.isSystemLocal(a, a.length())).as(a).isEqualTo(Addresses.Spec.SYSTEM_LOCAL.matcher(a).matches());
     }
   }
 }

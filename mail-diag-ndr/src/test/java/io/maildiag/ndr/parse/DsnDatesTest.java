@@ -154,7 +154,7 @@ class DsnDatesTest {
 
   private static List<String> regex(String v) {
     List<String> out = new ArrayList<>();
-    Matcher m = Dates.DATE.matcher(v);
+    Matcher m = Dates.Spec.DATE.matcher(v);
     if (m.find()) {
       for (int i = 1; i <= 7; i++) {
         out.add(m.group(i));

@@ -42,14 +42,14 @@ class DsnParserEquivalenceTest {
 
   @Property(tries = 3000)
   void diagnosticTypeIsTheRegex(@ForAll("types") String type) {
-    assertThat(DsnParser.isDiagType(type)).isEqualTo(DsnParser.DIAG_TYPE
+    assertThat(DsnParser.isDiagType(type)).isEqualTo(DsnParser.Spec.DIAG_TYPE
         .matcher(type).matches());
   }
 
   @Property(tries = 5000)
   void trailingCommentIsTheRegex(@ForAll("values") String value) {
     assertThat(DsnParser.withoutTrailingComment(value))
-        .isEqualTo(DsnParser.TRAILING_COMMENT.matcher(value).replaceAll(""));
+        .isEqualTo(DsnParser.Spec.TRAILING_COMMENT.matcher(value).replaceAll(""));
   }
 
   @Provide

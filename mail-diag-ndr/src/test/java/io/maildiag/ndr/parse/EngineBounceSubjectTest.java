@@ -16,7 +16,7 @@ class EngineBounceSubjectTest {
 
   /** The pattern's alternatives, {@code non[- ]?deliver} spelled out. */
   private static List<String> alternatives() {
-    String p = Engine.BOUNCE_SUBJECT.pattern();
+    String p = Engine.Spec.BOUNCE_SUBJECT.pattern();
     assertThat(p).startsWith("(?i)(").endsWith(")");
     List<String> out = new ArrayList<>();
     for (String a : p.substring(5, p.length() - 1).split("\\|")) {
@@ -48,7 +48,7 @@ class EngineBounceSubjectTest {
   void everyAlternativeInAnyCaseIsFound() {
     for (String a : alternatives()) {
       for (String s : new String[] {a, a.toUpperCase(Locale.ROOT), "Re: " + a + "!", "x" + a.toUpperCase(Locale.ROOT)}) {
-        assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.BOUNCE_SUBJECT.matcher(s).find());
+        assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.Spec.BOUNCE_SUBJECT.matcher(s).find());
       }
       assertThat(Engine.bounceSubject(a)).as(a).isTrue();
     }
@@ -70,7 +70,7 @@ class EngineBounceSubjectTest {
     Random random = new Random(31);
     for (int i = 0; i < 30_000; i++) {
       String s = EngineGatesTest.noise(random, all, random.nextInt(5));
-      assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.BOUNCE_SUBJECT.matcher(s).find());
+      assertThat(Engine.bounceSubject(s)).as(s).isEqualTo(Engine.Spec.BOUNCE_SUBJECT.matcher(s).find());
     }
   }
 

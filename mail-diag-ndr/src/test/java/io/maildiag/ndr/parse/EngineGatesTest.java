@@ -61,9 +61,9 @@ class EngineGatesTest {
     int compared = 0;
     for (int i = 0; i < 4000; i++) {
       String text = noise(random, PIECES, 1 + random.nextInt(40));
-      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
+      List<String> g = gated(Engine.Spec.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
       if (g != null) {
-        assertThat(g).as(text).isEqualTo(plain(Engine.SENDER_MARK, text));
+        assertThat(g).as(text).isEqualTo(plain(Engine.Spec.SENDER_MARK, text));
         compared++;
       }
     }
@@ -75,9 +75,9 @@ class EngineGatesTest {
     Random random = new Random(13);
     for (int i = 0; i < 4000; i++) {
       String text = noise(random, PIECES, 1 + random.nextInt(40));
-      List<String> g = gated(Engine.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
+      List<String> g = gated(Engine.Spec.SENDER_MARK, Engine.SENDER_MARK_WORDS, text);
       if (g != null) {
-        assertThat(g).as(text).isEqualTo(plain(Engine.SENDER_MARK, text));
+        assertThat(g).as(text).isEqualTo(plain(Engine.Spec.SENDER_MARK, text));
       }
     }
   }
@@ -104,7 +104,7 @@ class EngineGatesTest {
   /** What the loop over {@link Engine.Message#senderMarkStarts} finds: as the engine runs it. */
   private static List<String> byStarts(String searched, CharPairs lower) {
     List<String> out = new ArrayList<>();
-    Matcher m = Engine.SENDER_MARK.matcher(searched);
+    Matcher m = Engine.Spec.SENDER_MARK.matcher(searched);
     m.useTransparentBounds(true).useAnchoringBounds(false);
     int from = 0;
     for (int start : Engine.Message.senderMarkStarts(searched, lower)) {
@@ -134,7 +134,7 @@ class EngineGatesTest {
       String searched = random.nextBoolean() ? text : text.substring(0, random.nextInt(text.length() + 1));
       // the lower-cased text's pairs as the engine reads them, or each pair read on its own
       CharPairs pairs = random.nextBoolean() ? new CharPairs(lower) : CharPairs.lowerCased(text);
-      assertThat(byStarts(searched, pairs)).as(searched).isEqualTo(plain(Engine.SENDER_MARK, searched));
+      assertThat(byStarts(searched, pairs)).as(searched).isEqualTo(plain(Engine.Spec.SENDER_MARK, searched));
       compared++;
     }
     assertThat(compared).isGreaterThan(10_000);
@@ -169,7 +169,7 @@ class EngineGatesTest {
   void aMatchPastTheCutIsNotFound() {
     String text = "mail from:<a@example.com> and MAIL FROM:<b@example.org>";
     String cut = text.substring(0, 30);
-    Matcher m = Engine.SENDER_MARK.matcher(cut);
+    Matcher m = Engine.Spec.SENDER_MARK.matcher(cut);
     assertThat(Engine.SENDER_MARK_WORDS.find(m, cut, 0)).isTrue();
     assertThat(m.group(1)).isEqualTo("a@example.com");
     assertThat(Engine.SENDER_MARK_WORDS.find(m, cut, m.end())).isFalse();

@@ -20,7 +20,7 @@ class EngineHandMatchersTest {
     Random random = new Random(53);
     for (int i = 0; i < 100_000; i++) {
       String s = EngineGatesTest.noise(random, SUBJECT_PIECES, random.nextInt(7));
-      assertThat(Engine.forwardSubject(s)).as(s).isEqualTo(Engine.FORWARD_SUBJECT.matcher(s).find());
+      assertThat(Engine.forwardSubject(s)).as(s).isEqualTo(Engine.Spec.FORWARD_SUBJECT.matcher(s).find());
     }
   }
 
@@ -32,7 +32,7 @@ class EngineHandMatchersTest {
     Random random = new Random(61);
     for (int i = 0; i < 100_000; i++) {
       String s = EngineGatesTest.noise(random, QUOTE_PIECES, random.nextInt(9));
-      assertThat(Engine.withoutQuotePrefixes(s)).as(s).isEqualTo(Engine.QUOTE_PREFIX.matcher(s).replaceAll(""));
+      assertThat(Engine.withoutQuotePrefixes(s)).as(s).isEqualTo(Engine.Spec.QUOTE_PREFIX.matcher(s).replaceAll(""));
     }
   }
 
@@ -51,7 +51,7 @@ class EngineHandMatchersTest {
       int from = s.isEmpty() ? 0 : random.nextInt(s.length() + 1);
       int to = from + random.nextInt(s.length() - from + 1);
       assertThat(Engine.Message.headerLine(s, from, to)).as("%s [%d, %d)", s, from, to)
-          .isEqualTo(Engine.HEADER_LINE.matcher(s).region(from, to).matches());
+          .isEqualTo(Engine.Spec.HEADER_LINE.matcher(s).region(from, to).matches());
     }
   }
 
@@ -66,7 +66,7 @@ class EngineHandMatchersTest {
     Random random = new Random(61);
     for (int i = 0; i < 100_000; i++) {
       String s = EngineGatesTest.noise(random, NAME_PIECES, random.nextInt(7));
-      assertThat(Engine.SYSTEM_NAME_WORDS.in(s)).as(s).isEqualTo(Engine.SYSTEM_NAME.matcher(s).find());
+      assertThat(Engine.SYSTEM_NAME_WORDS.in(s)).as(s).isEqualTo(Engine.Spec.SYSTEM_NAME.matcher(s).find());
     }
   }
 
@@ -82,7 +82,7 @@ class EngineHandMatchersTest {
   @Test
   void senderMarkAsThePattern() {
     Random random = new Random(67);
-    java.util.regex.Matcher m = Engine.SENDER_MARK.matcher("");
+    java.util.regex.Matcher m = Engine.Spec.SENDER_MARK.matcher("");
     int matched = 0;
     for (int i = 0; i < 20_000; i++) {
       String s = EngineGatesTest.noise(random, MARK_PIECES, random.nextInt(10));

@@ -15,8 +15,8 @@ class EngineRepliesTest {
     Random random = new Random(53);
     for (int i = 0; i < 50_000; i++) {
       String s = EngineGatesTest.noise(random, PIECES, random.nextInt(6));
-      assertThat(Engine.multilineReply(s)).as(s).isEqualTo(Engine.MULTILINE_REPLY.matcher(s).matches());
-      assertThat(Engine.exitCode(s)).as(s).isEqualTo(Engine.EXIT_CODE.matcher(s).matches());
+      assertThat(Engine.multilineReply(s)).as(s).isEqualTo(Engine.Spec.MULTILINE_REPLY.matcher(s).matches());
+      assertThat(Engine.exitCode(s)).as(s).isEqualTo(Engine.Spec.EXIT_CODE.matcher(s).matches());
     }
   }
 }

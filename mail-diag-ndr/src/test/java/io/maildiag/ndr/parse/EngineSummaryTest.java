@@ -21,7 +21,7 @@ class EngineSummaryTest {
     Random random = new Random(41);
     for (int i = 0; i < 20_000; i++) {
       String s = EngineGatesTest.noise(random, PIECES, random.nextInt(14));
-      Matcher m = Engine.PARAGRAPH_BREAK.matcher(s);
+      Matcher m = Engine.Spec.PARAGRAPH_BREAK.matcher(s);
       int from = 0;
       while (true) {
         boolean found = m.find();
@@ -46,8 +46,8 @@ class EngineSummaryTest {
     Random random = new Random(43);
     for (int i = 0; i < 50_000; i++) {
       String t = EngineGatesTest.noise(random, PIECES, random.nextInt(8));
-      assertThat(Engine.ruleStart(t)).as(t).isEqualTo(Engine.RULE_START.matcher(t).matches());
-      assertThat(Engine.ruleEnd(t)).as(t).isEqualTo(Engine.RULE_END.matcher(t).matches());
+      assertThat(Engine.ruleStart(t)).as(t).isEqualTo(Engine.Spec.RULE_START.matcher(t).matches());
+      assertThat(Engine.ruleEnd(t)).as(t).isEqualTo(Engine.Spec.RULE_END.matcher(t).matches());
     }
   }
 
@@ -65,7 +65,7 @@ class EngineSummaryTest {
     region = Engine.withoutScannerFooters(region);
     StringBuilder sb = new StringBuilder();
     String firstBoilerplate = null;
-    for (String para : Engine.PARAGRAPH_BREAK.split(region)) {
+    for (String para : Engine.Spec.PARAGRAPH_BREAK.split(region)) {
       String p = para.strip();
       if (p.isEmpty()) {
         continue;
@@ -76,8 +76,8 @@ class EngineSummaryTest {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || Engine.RULE_START.matcher(t).matches()
-            || Engine.RULE_END.matcher(t).matches() || RETURNED_HEADER.matcher(t).lookingAt()) {
+        if (t.isEmpty() || BOILERPLATE.matcher(t).find() || Engine.Spec.RULE_START.matcher(t).matches()
+            || Engine.Spec.RULE_END.matcher(t).matches() || RETURNED_HEADER.matcher(t).lookingAt()) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {

@@ -51,7 +51,7 @@ class FormatsTest {
     for (int i = 0; i < 5000; i++) {
       String text = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(12));
       assertThat(Formats.msCloudText(text, text.toLowerCase(Locale.ROOT))).as(text)
-          .isEqualTo(Formats.MS_CLOUD.matcher(text).find());
+          .isEqualTo(Formats.Spec.MS_CLOUD.matcher(text).find());
     }
   }
 
@@ -60,10 +60,10 @@ class FormatsTest {
     Random random = new Random(6);
     for (int i = 0; i < 5000; i++) {
       String lower = EngineGatesTest.noise(random, PIECES, 1 + random.nextInt(8)).toLowerCase(Locale.ROOT);
-      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.Spec.MS_CLOUD.matcher(lower).find());
     }
     for (String lower : new String[] {"x.prod.outlook.com", "a.protection.outlook.com", ".prod.outlook.co", "outlook.com"}) {
-      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.MS_CLOUD.matcher(lower).find());
+      assertThat(Formats.msCloudLower(lower)).as(lower).isEqualTo(Formats.Spec.MS_CLOUD.matcher(lower).find());
     }
   }
 

@@ -319,15 +319,15 @@ class KeywordsTest {
       new Starts("EXPLICIT", SmtpStage.EXPLICIT, SmtpStageReference.EXPLICIT_STARTS));
 
   private static final List<Leads> LEADS = List.of(
-      new Leads("SECTION_END", TextScanner.SECTION_END, TextScanner.SECTION_END_LEADS),
+      new Leads("SECTION_END", TextScanner.Spec.SECTION_END, TextScanner.SECTION_END_LEADS),
       new Leads("RESPONSE_MARK", TextScanner.RESPONSE_MARK, TextScanner.RESPONSE_LEADS),
-      new Leads("TRANSCRIPT_REPLY", TextScanner.TRANSCRIPT_REPLY, TextScanner.TRANSCRIPT_LEADS),
-      new Leads("REPLY_START", TextScanner.REPLY_START, TextScanner.REPLY_START_LEADS),
+      new Leads("TRANSCRIPT_REPLY", TextScanner.Spec.TRANSCRIPT_REPLY, TextScanner.TRANSCRIPT_LEADS),
+      new Leads("REPLY_START", TextScanner.Spec.REPLY_START, TextScanner.REPLY_START_LEADS),
       new Leads("NOISE_LINE", TextScanner.NOISE_LINE, TextScanner.CLEAN_LEADS),
-      new Leads("REASON_WRAP", TextScanner.REASON_WRAP, TextScanner.CLEAN_LEADS),
-      new Leads("CLIENT", SmtpStage.CLIENT, SmtpStage.CLIENT_LEAD),
-      new Leads("SERVER", SmtpStage.SERVER, SmtpStage.SERVER_LEAD),
-      new Leads("NEGATIVE", SmtpStage.NEGATIVE, SmtpStage.SERVER_LEAD),
+      new Leads("REASON_WRAP", TextScanner.Spec.REASON_WRAP, TextScanner.CLEAN_LEADS),
+      new Leads("CLIENT", SmtpStage.Spec.CLIENT, SmtpStage.CLIENT_LEAD),
+      new Leads("SERVER", SmtpStage.Spec.SERVER, SmtpStage.SERVER_LEAD),
+      new Leads("NEGATIVE", SmtpStage.Spec.NEGATIVE, SmtpStage.SERVER_LEAD),
       new Leads("NO_RECIPIENT", SmtpStage.NO_RECIPIENT, SmtpStage.SERVER_LEAD));
 
   @Property(tries = 1000)
@@ -373,7 +373,7 @@ class KeywordsTest {
   void aLineFailingTheAnchorPrechecksMatchesNoAnchorPattern(@ForAll("texts") String text) {
     String line = text.replace('\n', ' ').strip();
     if (!TextScanner.HEADERISH_STARTS.at(line, 0)) {
-      assertThat(TextScanner.HEADERISH.matcher(line).find()).as("HEADERISH on " + line).isFalse();
+      assertThat(TextScanner.Spec.HEADERISH.matcher(line).find()).as("HEADERISH on " + line).isFalse();
     }
     if (!TextScanner.mayBeBare(line)) {
       assertThat(TextScanner.P_BARE.matcher(line).matches()).as("P_BARE on " + line).isFalse();
@@ -411,13 +411,13 @@ class KeywordsTest {
       assertThat(TextScanner.P_RCPT.matcher(line).find()).as("P_RCPT on " + line).isFalse();
     }
     if (!TextScanner.mayEndText(text)) {
-      assertThat(TextScanner.END_MARKER.matcher(text.strip()).matches()).as("END_MARKER on " + text).isFalse();
+      assertThat(TextScanner.Spec.END_MARKER.matcher(text.strip()).matches()).as("END_MARKER on " + text).isFalse();
     }
   }
 
   @Property(tries = 1000)
   void fieldLinesReadAsTheFieldPatternReadsThem(@ForAll("fieldLines") String line) {
-    Matcher m = DsnParser.FIELD.matcher(line);
+    Matcher m = DsnParser.Spec.FIELD.matcher(line);
     DsnParser.Field f = DsnParser.field(line);
     if (m.find()) {
       assertThat(f).as(line).isEqualTo(new DsnParser.Field(m.group(1), m.group(2)));
@@ -430,7 +430,7 @@ class KeywordsTest {
   void fieldLineEndings() {
     for (String line : List.of("A: b\r\n", "A: b\r", "A: b\n", "A: b\u0085", "A: b\r\nc", "A:\r\n", "A: b\u2028\u2028",
         "A:\r", "A :\tb", "A\t: b\rc", "x-" + "y".repeat(59) + ": z", "x-" + "y".repeat(60) + ": z")) {
-      Matcher m = DsnParser.FIELD.matcher(line);
+      Matcher m = DsnParser.Spec.FIELD.matcher(line);
       DsnParser.Field expected = m.find() ? new DsnParser.Field(m.group(1), m.group(2)) : null;
       assertThat(DsnParser.field(line)).as(line).isEqualTo(expected);
     }

@@ -16,18 +16,18 @@ class LineMatchersTest {
 
   @Property(tries = 5000)
   void reasonWrapIsMatches(@ForAll("reasons") String l) {
-    Matcher m = TextScanner.REASON_WRAP.matcher(l);
+    Matcher m = TextScanner.Spec.REASON_WRAP.matcher(l);
     assertThat(LineMatchers.reasonWrap(l)).as(l).isEqualTo(m.matches() ? m.group(1) : null);
   }
 
   @Property(tries = 5000)
   void headerishIsLookingAt(@ForAll("headers") String s) {
-    assertThat(LineMatchers.headerish(s)).as(s).isEqualTo(TextScanner.HEADERISH.matcher(s).lookingAt());
+    assertThat(LineMatchers.headerish(s)).as(s).isEqualTo(TextScanner.Spec.HEADERISH.matcher(s).lookingAt());
   }
 
   @Property(tries = 5000)
   void negativeReplyIsLookingAt(@ForAll("replies") String l) {
-    assertThat(LineMatchers.negativeReply(l)).as(l).isEqualTo(SmtpStage.NEGATIVE.matcher(l).lookingAt());
+    assertThat(LineMatchers.negativeReply(l)).as(l).isEqualTo(SmtpStage.Spec.NEGATIVE.matcher(l).lookingAt());
   }
 
   @Property(tries = 3000)
@@ -67,7 +67,7 @@ class LineMatchersTest {
 
   @Property(tries = 10000)
   void endMarkerIsMatches(@ForAll("markerLines") String l) {
-    assertThat(LineMatchers.endMarker(l)).as(l).isEqualTo(TextScanner.END_MARKER.matcher(l).matches());
+    assertThat(LineMatchers.endMarker(l)).as(l).isEqualTo(TextScanner.Spec.END_MARKER.matcher(l).matches());
   }
 
   @Provide
@@ -85,12 +85,12 @@ class LineMatchersTest {
 
   @Property(tries = 5000)
   void detailLeadIsLookingAt(@ForAll("details") String l) {
-    assertThat(LineMatchers.detailLead(l)).as(l).isEqualTo(TextScanner.DETAIL_LEAD.matcher(l).lookingAt());
+    assertThat(LineMatchers.detailLead(l)).as(l).isEqualTo(TextScanner.Spec.DETAIL_LEAD.matcher(l).lookingAt());
   }
 
   @Property(tries = 5000)
   void replyContinuesIsFind(@ForAll("details") String prev) {
-    Matcher m = TextScanner.REPLY_CONT.matcher(prev);
+    Matcher m = TextScanner.Spec.REPLY_CONT.matcher(prev);
     int code = TextScanner.replyContinues(prev, Keywords.skipSpace(prev));
     if (m.find()) {
       assertThat(code).as(prev).isEqualTo(m.start(1));
@@ -102,7 +102,7 @@ class LineMatchersTest {
   @Property(tries = 3000)
   void leadingPunctAndExchangeDate(@ForAll("details") String rest) {
     assertThat(TextScanner.withoutLeadingPunct(rest)).as(rest)
-        .isEqualTo(TextScanner.LEADING_PUNCT.matcher(rest).replaceFirst(""));
+        .isEqualTo(TextScanner.Spec.LEADING_PUNCT.matcher(rest).replaceFirst(""));
     if (TextScanner.EXCHANGE_DATE.matcher(rest).matches()) {
       assertThat(TextScanner.mayBeExchangeDate(rest)).as(rest).isTrue();
     }
@@ -142,23 +142,23 @@ class LineMatchersTest {
 
   @Property(tries = 5000)
   void transcriptTextIsLookingAt(@ForAll("replies") String l) {
-    Matcher server = SmtpStage.SERVER.matcher(l);
+    Matcher server = SmtpStage.Spec.SERVER.matcher(l);
     assertThat(LineMatchers.transcriptText(l, "<<<")).as(l).isEqualTo(server.lookingAt() ? server.group(1) : null);
     String c = l.replace('<', '>');
-    Matcher client = SmtpStage.CLIENT.matcher(c);
+    Matcher client = SmtpStage.Spec.CLIENT.matcher(c);
     assertThat(LineMatchers.transcriptText(c, ">>>")).as(c).isEqualTo(client.lookingAt() ? client.group(1) : null);
   }
 
   @Property(tries = 5000)
   void transcriptAndReplyStarts(@ForAll("transcriptLines") String l) {
-    Matcher t = TextScanner.TRANSCRIPT_REPLY.matcher(l);
+    Matcher t = TextScanner.Spec.TRANSCRIPT_REPLY.matcher(l);
     assertThat(LineMatchers.transcriptReply(l)).as(l).isEqualTo(t.lookingAt() ? t.start(1) : -1);
     String stripped = l.strip();
     assertThat(LineMatchers.withoutTranscriptMark(stripped)).as(l)
-        .isEqualTo(TextScanner.TRANSCRIPT_PREFIX_CI.matcher(stripped).replaceFirst(""));
-    Matcher r = TextScanner.REPLY_START.matcher(l);
+        .isEqualTo(TextScanner.Spec.TRANSCRIPT_PREFIX_CI.matcher(stripped).replaceFirst(""));
+    Matcher r = TextScanner.Spec.REPLY_START.matcher(l);
     assertThat(LineMatchers.replyStart(l)).as(l).isEqualTo(r.lookingAt() ? r.start(1) : -1);
-    assertThat(LineMatchers.innerReply(l)).as(l).isEqualTo(TextScanner.INNER_REPLY.matcher(l).matches());
+    assertThat(LineMatchers.innerReply(l)).as(l).isEqualTo(TextScanner.Spec.INNER_REPLY.matcher(l).matches());
   }
 
   @Provide
@@ -172,8 +172,8 @@ class LineMatchersTest {
 
   @Property(tries = 5000)
   void sectionEndAndSeparator(@ForAll("sectionLines") String l) {
-    assertThat(LineMatchers.sectionEnd(l)).as(l).isEqualTo(TextScanner.SECTION_END.matcher(l).lookingAt());
-    assertThat(LineMatchers.separatorLine(l)).as(l).isEqualTo(TextScanner.SEPARATOR_LINE.matcher(l).matches());
+    assertThat(LineMatchers.sectionEnd(l)).as(l).isEqualTo(TextScanner.Spec.SECTION_END.matcher(l).lookingAt());
+    assertThat(LineMatchers.separatorLine(l)).as(l).isEqualTo(TextScanner.Spec.SEPARATOR_LINE.matcher(l).matches());
   }
 
   @Provide

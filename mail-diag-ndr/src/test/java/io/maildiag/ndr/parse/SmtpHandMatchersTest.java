@@ -45,7 +45,7 @@ class SmtpHandMatchersTest {
 
   @Property(tries = 5000)
   void positiveReplyAsThePattern(@ForAll("replyTexts") String text) {
-    Matcher m = Smtp.POSITIVE_REPLY.matcher(text);
+    Matcher m = Smtp.Spec.POSITIVE_REPLY.matcher(text);
     assertThat(Smtp.positiveReplyAt(text)).as(text).isEqualTo(m.find() ? m.start(1) : -1);
   }
 

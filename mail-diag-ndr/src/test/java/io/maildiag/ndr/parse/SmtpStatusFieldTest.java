@@ -16,7 +16,7 @@ class SmtpStatusFieldTest {
 
   @Property(tries = 5000)
   void statusFieldIsFind(@ForAll("values") String value) {
-    Matcher m = Smtp.STATUS_FIELD.matcher(value);
+    Matcher m = Smtp.Spec.STATUS_FIELD.matcher(value);
     Optional<EnhancedStatusCode> want = m.find() ? Smtp.status(m.group(1), m.group(2), m.group(3)) : Optional.empty();
     assertThat(Smtp.statusField(value)).as(value).isEqualTo(want);
   }

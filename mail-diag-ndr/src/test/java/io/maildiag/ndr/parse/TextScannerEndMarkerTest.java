@@ -35,7 +35,7 @@ class TextScannerEndMarkerTest {
     }
     line.append(random.nextBoolean() ? "" : " -----");
     String l = line.toString();
-    if (TextScanner.END_MARKER.matcher(l.strip()).matches()) {
+    if (TextScanner.Spec.END_MARKER.matcher(l.strip()).matches()) {
       assertThat(TextScanner.mayEndText(l)).as(l).isTrue();
       assertThat(TextScanner.mayOpenEnd(l.strip())).as(l).isTrue();
     }
@@ -44,7 +44,7 @@ class TextScannerEndMarkerTest {
   @Property(tries = 5000)
   void everyMarkerOpensAsTheGateSays(@ForAll("wordLines") String l) {
     String t = l.strip();
-    if (TextScanner.END_MARKER.matcher(t).matches()) {
+    if (TextScanner.Spec.END_MARKER.matcher(t).matches()) {
       assertThat(TextScanner.mayOpenEnd(t)).as(t).isTrue();
     }
   }

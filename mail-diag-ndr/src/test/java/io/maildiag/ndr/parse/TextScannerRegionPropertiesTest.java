@@ -25,7 +25,7 @@ class TextScannerRegionPropertiesTest {
     int end = n;
     for (int i = 0; i < n; i++) {
       String t = lines[i].strip();
-      if (t.length() < 100 && t.length() > 6 && TextScanner.END_MARKER.matcher(t).matches()
+      if (t.length() < 100 && t.length() > 6 && TextScanner.Spec.END_MARKER.matcher(t).matches()
           && !t.toLowerCase(Locale.ROOT).contains("was received")) {
         end = i;
         break;
