@@ -5,17 +5,13 @@ import io.maildiag.ndr.BounceAnalysis;
 import io.maildiag.ndr.BounceAnalyzer;
 import io.maildiag.ndr.RecipientResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * Messages per second of mail-diag on the messages of a directory, single-threaded: the
@@ -25,9 +21,9 @@ import java.util.Locale;
  *
  * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
  * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
- * exactly those). By default each pass reads the files from disk again, as Sisimai does, and as
- * {@code mail-diag ndr --batch} does on one thread: in runs of {@value #RUN} consecutive files, each
- * run read (open, length, one read, close per file) and then analysed;
+ * exactly those). By default each pass reads the files from disk again, as Sisimai does, through
+ * {@link BounceAnalyzer#analyzeFiles} (a few files read, then analysed, as a thread of {@code
+ * mail-diag ndr --batch} takes them);
  * {@code --in-memory} reads them once and times the analysis alone; {@code --also-in-memory} times
  * both in one JVM: the rounds from disk, then as many rounds in memory. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
@@ -129,11 +125,11 @@ public final class BounceDirThroughput {
       String name = files.get(i).getFileName().toString();
       BounceAnalysis analysis = analyzer.analyze(bytes[i]);
       requireNoInternalError(name, analysis);
-      if (!inMemory && !(analysis.equals(analyzer.analyze(files.get(i))) && Arrays.equals(bytes[i], read(files.get(i))))) {
-        throw new IllegalStateException(name + ": the file read from disk is analysed differently");
+      if (!inMemory && !analysis.equals(analyzer.analyze(files.get(i)))) {
+        throw new IllegalStateException(name + ": the file read by analyze(Path) is analysed differently");
       }
     }
-    Path[] paths = files.toArray(Path[]::new);
+    List<Path> paths = List.copyOf(files);
     System.out.printf(Locale.ROOT, "mail-diag on %d files (%.1f KB), Java %s, %d CPU(s) available, %s%n",
         bytes.length, total / 1024.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
         inMemory ? "messages in memory" : "files read from disk in every pass");
@@ -189,7 +185,7 @@ public final class BounceDirThroughput {
   private record Rates(double wall, double cpu, long sink) {}
 
   /** Runs {@code rounds} timed rounds of whole passes, prints each with {@code indent}, and returns the best. */
-  private static Rates rounds(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory, int rounds,
+  private static Rates rounds(BounceAnalyzer analyzer, List<Path> paths, byte[][] bytes, boolean inMemory, int rounds,
       double seconds, long total, String indent) {
     double best = 0;
     double bestCpu = 0;
@@ -231,7 +227,7 @@ public final class BounceDirThroughput {
   private record Passes(int count, long end, long sink) {}
 
   /** Runs whole passes, at least one, until {@code deadline} ({@link System#nanoTime()}) is past. */
-  private static Passes passes(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory,
+  private static Passes passes(BounceAnalyzer analyzer, List<Path> paths, byte[][] bytes, boolean inMemory,
       long deadline) {
     int count = 0;
     long sink = 0;
@@ -245,11 +241,11 @@ public final class BounceDirThroughput {
   }
 
   /**
-   * One pass over all files; returns a value that depends on every result. From disk, the files
-   * are taken in runs of {@value #RUN} consecutive files, each run read and then analysed, as a
-   * thread of {@code mail-diag ndr --batch} takes them.
+   * One pass over all files; returns a value that depends on every result. From disk, the files are
+   * read and analysed by {@link BounceAnalyzer#analyzeFiles}, a few at a time, as a thread of {@code
+   * mail-diag ndr --batch} takes them.
    */
-  private static long pass(BounceAnalyzer analyzer, Path[] paths, byte[][] bytes, boolean inMemory) {
+  private static long pass(BounceAnalyzer analyzer, List<Path> paths, byte[][] bytes, boolean inMemory) {
     long sink = 0;
     if (inMemory) {
       for (byte[] message : bytes) {
@@ -257,42 +253,23 @@ public final class BounceDirThroughput {
       }
       return sink;
     }
-    byte[][] run = new byte[RUN][];
-    for (int start = 0; start < paths.length; start += RUN) {
-      int length = Math.min(RUN, paths.length - start);
-      for (int i = 0; i < length; i++) {
-        run[i] = read(paths[start + i]);
-      }
-      for (int i = 0; i < length; i++) {
-        sink += checksum(analyzer.analyze(run[i]));
-        run[i] = null;
-      }
-    }
-    return sink;
+    Sink files = new Sink();
+    analyzer.analyzeFiles(paths, files);
+    return files.sum;
   }
 
-  /** The most files read before they are analysed, as in a run of {@code ndr --batch} ({@code NdrBatch.MAX_RUN}). */
-  static final int RUN = 32;
+  /** Adds up the checksums of the analyses {@link BounceAnalyzer#analyzeFiles} hands on. */
+  private static final class Sink implements BiConsumer<Path, BounceAnalysis> {
+    long sum;
+
+    @Override
+    public void accept(Path file, BounceAnalysis analysis) {
+      sum += checksum(analysis);
+    }
+  }
 
   private static long checksum(BounceAnalysis a) {
     return a.kind().ordinal() * 31L + a.recipients().size() + a.format().length();
-  }
-
-  /**
-   * Reads a file as {@code ndr --batch} and {@link BounceAnalyzer#analyze(Path)} do: open, its
-   * length, one read, close.
-   */
-  static byte[] read(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] bytes = new byte[(int) channel.size()];
-      ByteBuffer into = ByteBuffer.wrap(bytes);
-      while (into.hasRemaining() && channel.read(into) > 0) {
-        // a read ends early only at the end of the file
-      }
-      return into.hasRemaining() ? Arrays.copyOf(bytes, into.position()) : bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Fails if the analysis reports an internal failure: a benchmark must not time an exception path. */
