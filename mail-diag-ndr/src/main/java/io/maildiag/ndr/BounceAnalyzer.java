@@ -337,8 +337,12 @@ public final class BounceAnalyzer {
    * {@link #analyze(Path)}; only the order of the work differs: the files are read a few at a time
    * (up to {@value #FILES_READ_AHEAD}, and no further file once a MiB of them is read) and then
    * analysed, which on one CPU analyses about a tenth more messages per second than reading and
-   * analysing each file in turn. At most those files' bytes are held at once, however many files
-   * there are.
+   * analysing each file in turn. At most those files are held at once (their bytes, and for a file
+   * read as a stream its read buffer), however many files there are. Since a file is read before
+   * the consumer has seen the files before it (up to {@value #FILES_READ_AHEAD} of them), a change
+   * to a file during the call, by the consumer or by anyone, may not be seen in its analysis. An
+   * error while reading a file ({@link OutOfMemoryError} for a file too large for the heap) ends
+   * the call, and the files read before it in its group are not handed on.
    *
    * @param files the files, in the order their analyses are handed on
    * @param each receives each file and its analysis; an exception it throws ends the call

@@ -58,9 +58,22 @@ class BounceAnalyzerFilesTest {
   }
 
   @Test
+  void filesAreReadUpTo32AheadOfTheirAnalysis(@TempDir Path dir) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      files.add(Files.write(dir.resolve(i + ".eml"), fixture("postfix-dsn-two-recipients.eml")));
+    }
+    // while the first file is handed on, files 0 to 31 are read already and 32 is not
+    List<BounceAnalysis> analyses = analyzeRewritingAtFirst(files, 31, 32);
+
+    assertThat(analyses.get(31).kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(analyses.get(32).kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(analyses.get(39).kind()).isEqualTo(MessageKind.BOUNCE);
+  }
+
+  @Test
   void largeFilesAreReadFewAtATime(@TempDir Path dir) throws IOException {
-    // each file holds more than half the bytes read ahead: at most two are held at once, and every
-    // one is still analysed, in order
+    // each file holds three quarters of the bytes read ahead: two are read, then analysed
     byte[] message = fixture("postfix-dsn-two-recipients.eml");
     byte[] large = Arrays.copyOf(message, (int) (BounceAnalyzer.BYTES_READ_AHEAD * 3 / 4));
     Arrays.fill(large, message.length, large.length, (byte) 'x');
@@ -68,14 +81,34 @@ class BounceAnalyzerFilesTest {
     for (int i = 0; i < 5; i++) {
       files.add(Files.write(dir.resolve(i + ".eml"), large));
     }
-    List<Path> seen = new ArrayList<>();
 
+    List<BounceAnalysis> analyses = analyzeRewritingAtFirst(files, 1, 2);
+
+    assertThat(analyses.get(0)).isEqualTo(ANALYZER.analyze(large));
+    assertThat(analyses.get(1)).isEqualTo(ANALYZER.analyze(large));
+    assertThat(analyses.get(2).kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(analyses.get(4)).isEqualTo(ANALYZER.analyze(large));
+  }
+
+  /**
+   * Analyses {@code files} with {@code analyzeFiles}; when the first analysis is handed on, files
+   * {@code already} and {@code notYet} are rewritten to hold a message that is no bounce.
+   */
+  private static List<BounceAnalysis> analyzeRewritingAtFirst(List<Path> files, int already, int notYet) {
+    List<BounceAnalysis> analyses = new ArrayList<>();
     ANALYZER.analyzeFiles(files, (file, analysis) -> {
-      seen.add(file);
-      assertThat(analysis).isEqualTo(ANALYZER.analyze(file));
+      if (analyses.isEmpty()) {
+        try {
+          Files.write(files.get(already), fixture("newsletter.eml"));
+          Files.write(files.get(notYet), fixture("newsletter.eml"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      analyses.add(analysis);
     });
-
-    assertThat(seen).isEqualTo(files);
+    assertThat(analyses).hasSize(files.size());
+    return analyses;
   }
 
   @Test

@@ -38,7 +38,7 @@ record MessageFile(byte[] bytes, String error) {
    *     that the file was longer)
    */
   static MessageFile read(Path file, long limit) {
-    int most = (int) Math.min(limit, Integer.MAX_VALUE - 16L);
+    int most = (int) Math.min(limit, Integer.MAX_VALUE - 8L);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       try {
         return new MessageFile(read(channel, most), null);

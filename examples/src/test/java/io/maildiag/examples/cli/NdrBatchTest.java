@@ -184,6 +184,48 @@ class NdrBatchTest {
   }
 
   @Test
+  void aFileOfTheInputLimitIsWholeAndOneByteMoreIsTooLarge(@TempDir Path dir) throws Exception {
+    byte[] message = Files.readAllBytes(Path.of(NdrCommandTest.fixture("dsn-user-unknown.eml")));
+    BounceAnalyzer analyzer = BounceAnalyzer.builder()
+        .limits(io.maildiag.core.Limits.builder().maxInputBytes(message.length).build()).build();
+    Path exact = Files.write(dir.resolve("exact.eml"), message);
+    byte[] longer = java.util.Arrays.copyOf(message, message.length + 1);
+    longer[message.length] = '\n';
+    Path over = Files.write(dir.resolve("over.eml"), longer);
+
+    assertThat(NdrBatch.analyze(analyzer, exact.toString()).get(0).diagnostics())
+        .extracting(d -> d.code()).doesNotContain(BounceAnalyzer.INPUT_TOO_LARGE);
+    assertThat(NdrBatch.analyze(analyzer, over.toString()).get(0).diagnostics())
+        .extracting(d -> d.code()).contains(BounceAnalyzer.INPUT_TOO_LARGE);
+    assertThat(NdrBatch.analyze(analyzer, over.toString())).isEqualTo(analyzer.analyzeEach(over));
+  }
+
+  @Test
+  void filesThatGrewSinceTheListingAreStillReadAndAnalysedInOrder(@TempDir Path dir) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Path file = dir.resolve("m" + i + ".eml");
+      copy("dsn-user-unknown.eml", file);
+      files.add(file);
+    }
+    List<NdrBatch.Run> runs = NdrBatch.runs(files, 6);   // one run, listed small
+    assertThat(runs).hasSize(1);
+    byte[] grown = new byte[600_000];   // two of them pass a MiB: the run is read in parts
+    java.util.Arrays.fill(grown, (byte) 'x');
+    for (Path file : files) {
+      Files.write(file, grown, java.nio.file.StandardOpenOption.APPEND);
+    }
+    StringWriter buffer = new StringWriter();
+
+    new NdrBatch(BounceAnalyzer.withDefaults(), 1).run(files, new PrintWriter(buffer));
+
+    List<JsonNode> out = NdrCommandTest.lines(buffer.toString());
+    assertThat(out).extracting(n -> n.path("file").asText())
+        .containsExactly("m0.eml", "m1.eml", "m2.eml", "m3.eml", "m4.eml", "m5.eml");
+    assertThat(out).allSatisfy(n -> assertThat(n.has("error")).isFalse());
+  }
+
+  @Test
   void aReadErrorIsReportedNotAnalysed() {
     InputStream failing = new InputStream() {
       @Override

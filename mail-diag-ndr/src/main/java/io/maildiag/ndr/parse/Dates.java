@@ -282,9 +282,9 @@ final class Dates {
   }
 
   /**
-   * The regular expressions that specify what this class's hand-written matchers match: the tests
-   * check each matcher against its expression. Held in a class of their own so that no analysis
-   * compiles them (a run of the CLI would, at every start).
+   * The regular expressions that specify what this class's hand-written matchers match (the tests
+   * check most matchers against their expression). Held in a class of their own so that no
+   * analysis compiles them (a run of the CLI would, at every start).
    */
   static final class Spec {
 

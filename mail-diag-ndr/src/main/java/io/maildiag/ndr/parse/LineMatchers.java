@@ -475,7 +475,7 @@ final class LineMatchers {
 
   /**
    * The group of {@link SmtpStage.Spec#SERVER} ({@code ^\s*<<<\s*(.*)$}, {@code mark} "<<<") or {@link
-   * SmtpStage#CLIENT} ({@code mark} ">>>") as {@code lookingAt()} reads {@code l}, or null: after
+   * SmtpStage.Spec#CLIENT} ({@code mark} ">>>") as {@code lookingAt()} reads {@code l}, or null: after
    * the mark and its {@code \s} chars, the text up to the first line terminator, which must end
    * the line ("\r\n" counts as one). Giving back spaces to the group would not move that terminator.
    */

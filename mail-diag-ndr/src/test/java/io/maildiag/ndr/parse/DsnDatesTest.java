@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** The dates of delivery-status fields: {@link Dates#rfcDate} finds the groups of {@link Dates#DATE}'s first match. */
+/** The dates of delivery-status fields: {@link Dates#rfcDate} finds the groups of {@link Dates.Spec#DATE}'s first match. */
 class DsnDatesTest {
 
   @Property(tries = 8000)

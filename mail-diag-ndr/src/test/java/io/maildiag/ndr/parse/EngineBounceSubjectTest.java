@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link Engine#bounceSubject} finds what {@link Engine#BOUNCE_SUBJECT} finds. */
+/** {@link Engine#bounceSubject} finds what {@link Engine.Spec#BOUNCE_SUBJECT} finds. */
 class EngineBounceSubjectTest {
 
   /** The pattern's alternatives, {@code non[- ]?deliver} spelled out. */
