@@ -49,7 +49,8 @@ final class HeadersBatch {
     new OrderedBatch<Path>("mail-diag-headers-batch", threads, window()).run(OrderedBatch.Source.of(files),
         file -> {
           // listed as a regular file; replaced since by a FIFO, it would block the batch
-          MessageFile read = NdrBatch.notRegular(file) ? MessageFile.failed(NdrBatch.NOT_REGULAR) : read(file);
+          String skipped = NdrBatch.skipped(file);
+          MessageFile read = skipped != null ? MessageFile.failed(skipped) : read(file);
           return Json.line(read.bytes() != null
               ? HeadersJson.report(NdrBatch.name(file), analyzer.analyze(read.bytes()))
               : HeadersJson.error(NdrBatch.name(file), read.error()));

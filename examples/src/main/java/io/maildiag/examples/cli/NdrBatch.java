@@ -237,7 +237,8 @@ final class NdrBatch {
   private MessageFile read(Path file) {
     try {
       // listed as a regular file; replaced since by a FIFO, it would block the batch
-      return notRegular(file) ? MessageFile.failed(NOT_REGULAR) : MessageFile.read(file, readLimit(analyzer));
+      String skipped = skipped(file);
+      return skipped != null ? MessageFile.failed(skipped) : MessageFile.read(file, readLimit(analyzer));
     } catch (RuntimeException | OutOfMemoryError e) {
       return MessageFile.failed(ErrorHandlers.message(e));
     }
@@ -268,14 +269,36 @@ final class NdrBatch {
   /** The error of a file that is no longer a regular file when its turn comes. */
   static final String NOT_REGULAR = "no longer a regular file";
 
+  /** The error of a file of the kernel's (/proc, /sys) that tells no length. */
+  static final String KERNEL_FILE = "a file of /proc or /sys, not a message (reading it could block)";
+
   /**
-   * Whether {@code file} is there and is not a regular file (a FIFO that took a listed file's place
-   * would block its read). A file that is gone, or cannot be looked at, is left to the read, which
-   * says why.
+   * Why a batch does not read {@code file}, or null: it is there and is not a regular file (a FIFO
+   * that took a listed file's place would block its read), or it is a file of {@code /proc} or
+   * {@code /sys} that tells no length, reached through a link (some, such as {@code /proc/kmsg},
+   * look like regular files and block a read until the kernel writes). Such a file given alone on
+   * the command line is read, as {@code cat} would. A file that is gone, or cannot be looked at, is
+   * left to the read, which says why.
    */
-  static boolean notRegular(Path file) {
+  static String skipped(Path file) {
+    BasicFileAttributes attributes;
     try {
-      return !Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (!attributes.isRegularFile()) {
+      return NOT_REGULAR;
+    }
+    // an empty file is rare: only for one does the real path's lookup cost the batch anything
+    return attributes.size() == 0 && ofTheKernel(file) ? KERNEL_FILE : null;
+  }
+
+  /** Whether the real path of {@code file} is in {@code /proc} or {@code /sys}. */
+  private static boolean ofTheKernel(Path file) {
+    try {
+      Path real = file.toRealPath();
+      return real.startsWith("/proc") || real.startsWith("/sys");
     } catch (IOException | RuntimeException e) {
       return false;
     }

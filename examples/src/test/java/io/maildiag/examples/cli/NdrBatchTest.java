@@ -226,6 +226,24 @@ class NdrBatchTest {
   }
 
   @Test
+  void aLinkToAFileOfProcIsAnErrorNotARead(@TempDir Path dir) throws Exception {
+    Path status = Path.of("/proc/self/status");   // a stand-in for /proc/kmsg, whose read blocks
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(status), "no /proc");
+    copy("dsn-user-unknown.eml", dir.resolve("a.eml"));
+    Files.createSymbolicLink(dir.resolve("b.eml"), status);
+    Files.createFile(dir.resolve("c.eml"));   // empty, but no file of the kernel's: read
+    StringWriter buffer = new StringWriter();
+
+    new NdrBatch(BounceAnalyzer.withDefaults(), 2).run(NdrBatch.list(dir.toString()), new PrintWriter(buffer));
+
+    List<JsonNode> out = NdrCommandTest.lines(buffer.toString());
+    assertThat(out).extracting(n -> n.path("file").asText()).containsExactly("a.eml", "b.eml", "c.eml");
+    assertThat(out.get(1).path("error").asText()).isEqualTo(NdrBatch.KERNEL_FILE);
+    assertThat(out.get(2).has("error")).isFalse();
+    assertThat(out.get(2).path("kind").asText()).isEqualTo("not-a-bounce");
+  }
+
+  @Test
   void aReadErrorIsReportedNotAnalysed() {
     InputStream failing = new InputStream() {
       @Override
