@@ -191,7 +191,7 @@ final class DmarcCommand extends MailDiagCommand {
   }
 
   /** The most bytes of a public suffix list file read (the real list is about 250 KB). */
-  static final int MAX_PSL_BYTES = 32 << 20;
+  static final int MAX_PSL_BYTES = PublicSuffixList.MAX_FILE_BYTES;
 
   /** The text of the {@code --psl} file: at most {@link #MAX_PSL_BYTES}, UTF-8. */
   private String pslText() throws InputException {

@@ -45,6 +45,8 @@ public final class DmarcCodes {
   public static final DiagnosticCode DMARC_DNS_ERROR = DiagnosticCode.of("DMARC_DNS_ERROR");
   /** A public suffix list line that could not be used. */
   public static final DiagnosticCode PSL_INVALID_RULE = DiagnosticCode.of("PSL_INVALID_RULE");
+  /** A public suffix list file larger than {@link PublicSuffixList#MAX_FILE_BYTES}: not read. */
+  public static final DiagnosticCode PSL_TOO_LARGE = DiagnosticCode.of("PSL_TOO_LARGE");
   /** No From header field. */
   public static final DiagnosticCode FROM_MISSING = DiagnosticCode.of("FROM_MISSING");
   /** More than one From header field (RFC 5322 section 3.6). */

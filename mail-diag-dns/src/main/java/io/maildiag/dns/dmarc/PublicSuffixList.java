@@ -6,6 +6,8 @@ import io.maildiag.core.SourceSpan;
 import io.maildiag.core.domain.DomainName;
 import io.maildiag.core.internal.Excerpt;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,13 +175,27 @@ public final class PublicSuffixList {
     return Optional.empty();
   }
 
+  /** The most bytes of a list file {@link #load} reads: 32 MiB (the real list is about 250 KB). */
+  public static final int MAX_FILE_BYTES = 32 << 20;
+
   /**
-   * Reads and parses a list file in UTF-8.
+   * Reads and parses a list file in UTF-8. A file larger than {@link #MAX_FILE_BYTES} is not
+   * parsed: the result is a {@link DmarcCodes#PSL_TOO_LARGE} error, after reading one byte past
+   * the limit.
    *
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, or is not UTF-8 text
+   *     ({@link java.nio.charset.CharacterCodingException})
    */
   public static ParseResult<PublicSuffixList> load(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8));
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      return ParseResult.failure(Diagnostic.error(DmarcCodes.PSL_TOO_LARGE,
+          "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; a public suffix list is about 250 KB"));
+    }
+    return parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
   }
 
   /** Returns a view that ignores the PRIVATE section, as some DMARC implementations do. */

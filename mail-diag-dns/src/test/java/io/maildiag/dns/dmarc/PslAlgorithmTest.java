@@ -110,6 +110,36 @@ class PslAlgorithmTest {
   }
 
   @Test
+  void loadReadsAFileUpToItsLimit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path small = Files.writeString(dir.resolve("small.dat"), "// ===BEGIN ICANN DOMAINS===\ncom\nco.uk\n");
+    ParseResult<PublicSuffixList> list = PublicSuffixList.load(small);
+    assertThat(list.value()).isPresent();
+    assertThat(list.value().get().size()).isEqualTo(2);
+
+    Path exact = Files.write(dir.resolve("exact.dat"), filled(PublicSuffixList.MAX_FILE_BYTES));
+    assertThat(PublicSuffixList.load(exact).value()).isPresent();
+
+    Path large = Files.write(dir.resolve("large.dat"), filled(PublicSuffixList.MAX_FILE_BYTES + 1));
+    ParseResult<PublicSuffixList> tooLarge = PublicSuffixList.load(large);
+    assertThat(tooLarge.value()).isEmpty();
+    assertThat(tooLarge.errors()).extracting(Diagnostic::code).containsExactly(DmarcCodes.PSL_TOO_LARGE);
+
+    Path latin1 = Files.write(dir.resolve("latin1.dat"), new byte[] {'c', 'o', (byte) 0xe9, '\n'});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicSuffixList.load(latin1))
+        .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+  }
+
+  /** {@code n} bytes of comment lines. */
+  private static byte[] filled(int n) {
+    byte[] bytes = new byte[n];
+    java.util.Arrays.fill(bytes, (byte) '/');
+    for (int i = 99; i < n; i += 100) {
+      bytes[i] = '\n';
+    }
+    return bytes;
+  }
+
+  @Test
   void anUnusableRuleIsAWarningAtItsPlace() {
     String text = "com\n// comment\n  a*b.example  trailing words\n*.ok.example\nbad..name\n";
     ParseResult<PublicSuffixList> r = PublicSuffixList.parse(text);
