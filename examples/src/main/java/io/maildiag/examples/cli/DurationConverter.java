@@ -7,8 +7,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads {@code --timeout}: {@code 500ms}, {@code 3s}, {@code 2m}, a plain number of seconds, or
- * ISO-8601 ({@code PT2.5S}). Positive and at most one hour; anything else is a usage error.
+ * Reads {@code --timeout}: {@code 500ms}, {@code 3s}, {@code 2m}, {@code 1h}, a plain number of
+ * seconds, or ISO-8601 ({@code PT2.5S}). Positive and at most one hour; anything else is a usage
+ * error.
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
@@ -37,9 +38,13 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       if (s.endsWith("m")) {
         return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip()));
       }
+      if (s.endsWith("h")) {
+        // read so that "2h" is refused as too long, not as no duration at all
+        return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1).strip()));
+      }
       return seconds(s);
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      throw new TypeConversionException("'" + s + "' is not a duration (use e.g. 500ms, 3s, 1m or PT2S)");
+      throw new TypeConversionException("'" + s + "' is not a duration (use e.g. 500ms, 3s, 1m, 1h or PT2S)");
     }
   }
 

@@ -20,6 +20,15 @@ class DurationConverterTest {
     assertThat(converter.convert("1m")).isEqualTo(Duration.ofMinutes(1));
     assertThat(converter.convert("PT2.5S")).isEqualTo(Duration.ofMillis(2500));
     assertThat(converter.convert(" 4S ")).isEqualTo(Duration.ofSeconds(4));
+    assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void anHourOrMoreIsTooLongNotMalformed() {
+    assertThatThrownBy(() -> converter.convert("2h")).isInstanceOf(TypeConversionException.class)
+        .hasMessage("'2h' is not a duration between 1ms and 1h");
+    assertThatThrownBy(() -> converter.convert("99999999999999h")).isInstanceOf(TypeConversionException.class)
+        .hasMessageContaining("is not a duration");
   }
 
   @Test
