@@ -18,11 +18,7 @@ import io.maildiag.dns.spf.SpfResult;
 import io.maildiag.examples.render.DmarcJson;
 import io.maildiag.examples.render.DmarcText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,32 +179,19 @@ final class DmarcCommand extends MailDiagCommand {
     if (psl == null) {
       return Optional.empty();
     }
-    ParseResult<PublicSuffixList> r = PublicSuffixList.parse(pslText());
+    ParseResult<PublicSuffixList> r;
+    try {
+      // at most PublicSuffixList.MAX_FILE_BYTES read; a larger file is a PSL_TOO_LARGE error
+      r = PublicSuffixList.load(psl);
+    } catch (CharacterCodingException e) {
+      throw new InputException(psl + ": not a public suffix list: the file is not UTF-8 text");
+    } catch (IOException e) {
+      throw new InputException(psl + ": cannot read the public suffix list: " + e.getMessage());
+    }
     if (r.value().isEmpty()) {
       throw InputException.forFile(psl.toString(), r.errors().get(0));
     }
     return r.value();
-  }
-
-  /** The most bytes of a public suffix list file read (the real list is about 250 KB). */
-  static final int MAX_PSL_BYTES = PublicSuffixList.MAX_FILE_BYTES;
-
-  /** The text of the {@code --psl} file: at most {@link #MAX_PSL_BYTES}, UTF-8. */
-  private String pslText() throws InputException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(psl)) {
-      bytes = in.readNBytes(MAX_PSL_BYTES + 1);
-    } catch (IOException e) {
-      throw new InputException(psl + ": cannot read the public suffix list: " + e.getMessage());
-    }
-    if (bytes.length > MAX_PSL_BYTES) {
-      throw new InputException(psl + ": not a public suffix list: larger than " + (MAX_PSL_BYTES >> 20) + " MiB");
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(psl + ": not a public suffix list: the file is not UTF-8 text");
-    }
   }
 
   private SpfOutcome spfOutcome(String text) {

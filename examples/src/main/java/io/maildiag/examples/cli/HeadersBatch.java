@@ -78,8 +78,7 @@ final class HeadersBatch {
     try {
       return analyzer.analyze(readMessage(in));
     } catch (IOException e) {
-      throw new InputException("standard input: read error: " + (e.getMessage() != null ? e.getMessage()
-          : e.getClass().getSimpleName()));
+      throw new InputException("standard input: read error: " + MessageFile.detail(e));
     }
   }
 

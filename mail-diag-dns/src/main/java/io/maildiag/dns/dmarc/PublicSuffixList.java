@@ -193,7 +193,7 @@ public final class PublicSuffixList {
     }
     if (bytes.length > MAX_FILE_BYTES) {
       return ParseResult.failure(Diagnostic.error(DmarcCodes.PSL_TOO_LARGE,
-          "the file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB; a public suffix list is about 250 KB"));
+          "not a public suffix list: larger than " + (MAX_FILE_BYTES >> 20) + " MiB (the real list is about 250 KB)"));
     }
     return parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
   }
