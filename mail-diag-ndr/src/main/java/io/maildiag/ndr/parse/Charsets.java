@@ -10,6 +10,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -287,11 +288,45 @@ final class Charsets {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer cb = dec.decode(ByteBuffer.wrap(bytes, off, len));
-      return cb.toString();
-    } catch (CharacterCodingException | RuntimeException e) {
+      return decodeOrNull(dec, ByteBuffer.wrap(bytes, off, len));
+    } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * What {@code dec.decode(in)} returns, as a string, or null where it would throw a {@link
+   * CharacterCodingException}: the same steps, read from the {@link CoderResult}s rather than from
+   * an exception. Text that is not valid in its declared charset is common in bounces, and an
+   * exception per such part costs more than decoding it.
+   */
+  private static @Nullable String decodeOrNull(CharsetDecoder dec, ByteBuffer in) {
+    if (!in.hasRemaining()) {
+      return ""; // as decode(in) returns an empty buffer without decoding
+    }
+    int n = (int) Math.min(Integer.MAX_VALUE - 8, (long) Math.ceil(in.remaining() * (double) dec.averageCharsPerByte()));
+    CharBuffer out = CharBuffer.allocate(Math.max(n, 16));
+    dec.reset();
+    for (;;) {
+      CoderResult cr = in.hasRemaining() ? dec.decode(in, out, true) : CoderResult.UNDERFLOW;
+      if (cr.isUnderflow()) {
+        cr = dec.flush(out);
+      }
+      if (cr.isUnderflow()) {
+        break;
+      }
+      if (cr.isOverflow()) {
+        // as CharsetDecoder.decode grows its buffer: twice the size plus one
+        CharBuffer bigger = CharBuffer.allocate(2 * out.capacity() + 1);
+        out.flip();
+        bigger.put(out);
+        out = bigger;
+        continue;
+      }
+      return null; // malformed or unmappable input: what decode(in) reports by an exception
+    }
+    out.flip();
+    return out.toString();
   }
 
   /**
