@@ -29,11 +29,40 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (message.startsWith("Error: ")) {
       message = message.substring("Error: ".length());
     }
+    if (ex instanceof CommandLine.MaxValuesExceededException) {
+      message = repeatedGroup(message);
+    }
     err.println(MailDiagCli.NAME + ": error: " + message);
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** How picocli words an exclusive group of options given twice, before the group's synopsis. */
+  private static final String REPEATED_GROUP = "expected only one match but got ";
+
+  /**
+   * Picocli's message for an option of an exclusive group given more than once ({@code --zone A
+   * --zone A}): "expected only one match but got [--zone=FILE | --server=HOST[:PORT]]={--zone=A} and
+   * ...", reworded as "--zone and --server exclude each other, and each is given once at most". Any
+   * other message is returned as it is.
+   */
+  static String repeatedGroup(String message) {
+    if (!message.startsWith(REPEATED_GROUP) || message.charAt(REPEATED_GROUP.length()) != '[') {
+      return message;
+    }
+    int end = message.indexOf("]={", REPEATED_GROUP.length());
+    if (end < 0) {
+      return message;
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String option : message.substring(REPEATED_GROUP.length() + 1, end).split(" \\| ")) {
+      int eq = option.indexOf('=');
+      names.add(eq < 0 ? option.strip() : option.substring(0, eq).strip());
+    }
+    return names.size() < 2 ? names.get(0) + " is given once at most"
+        : String.join(" and ", names) + " exclude each other, and each is given once at most";
   }
 
   @Override

@@ -40,7 +40,7 @@ public final class ResolverOptions {
     Path zone;
 
     @Option(names = "--server", paramLabel = "HOST[:PORT]",
-        description = "Ask this DNS server (an IP address, port 53 by default) instead of the system's resolvers.")
+        description = "Ask this DNS server (an IP address, or localhost; port 53 by default) instead of the system's resolvers.")
     String server;
   }
 

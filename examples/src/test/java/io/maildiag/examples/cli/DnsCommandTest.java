@@ -273,6 +273,28 @@ class DnsCommandTest {
     assertThat(r.err()).doesNotContain("Error: ");
   }
 
+  @Test
+  void repeatedZoneIsUsageErrorInPlainWords() {
+    CliRunner.Result r = CliRunner.run("dns", "example.com", "A", "--zone", ZONE, "--zone", ZONE).assertUsageError();
+
+    assertThat(r.err()).contains("--zone and --server exclude each other, and each is given once at most");
+    assertThat(r.err()).doesNotContain("expected only one match").doesNotContain("={");
+  }
+
+  @Test
+  void repeatedGroupMessage() {
+    assertThat(ErrorHandlers.repeatedGroup(
+        "expected only one match but got [--zone=FILE | --server=HOST[:PORT]]={--zone=a} and [--zone=FILE | "
+            + "--server=HOST[:PORT]]={--zone=a}"))
+        .isEqualTo("--zone and --server exclude each other, and each is given once at most");
+    assertThat(ErrorHandlers.repeatedGroup("expected only one match but got [--x=N]={--x=1} and [--x=N]={--x=2}"))
+        .isEqualTo("--x is given once at most");
+    assertThat(ErrorHandlers.repeatedGroup("option '--x' should be specified only once")) // other words stay
+        .isEqualTo("option '--x' should be specified only once");
+    assertThat(ErrorHandlers.repeatedGroup("expected only one match but got something else"))
+        .isEqualTo("expected only one match but got something else");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0s", "-1s", "soon", "2h", "PT"})
   void badTimeoutIsUsageError(String timeout) {
