@@ -177,6 +177,17 @@ class DmarcCommandTest {
   }
 
   @Test
+  void anEmptyFeedbackElementIsNotCountedAsAReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.xml"), "<feedback/>");
+    JsonNode json = ok("dmarc-report", CliRunner.resource("dmarc-report-1.xml"), empty.toString(), "--json").json();
+    assertThat(json.path("reports").asInt()).isEqualTo(1);
+    assertThat(json.path("reporters").size()).isEqualTo(1);
+    assertThat(json.path("files").get(1).path("parsed").asBoolean()).isFalse();
+    assertThat(json.path("files").get(1).path("error").asText()).contains("holds no report");
+  }
+
+  @Test
   void reportSummaryTextAndErrors() {
     CliRunner.Result r = ok("dmarc-report", CliRunner.resource("dmarc-report-1.xml"));
     assertThat(r.out()).contains("reports        1").contains("192.0.2.10: 5 messages").contains("receiver.example");

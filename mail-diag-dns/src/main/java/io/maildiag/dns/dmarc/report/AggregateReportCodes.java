@@ -33,7 +33,11 @@ public final class AggregateReportCodes {
   public static final DiagnosticCode DMARC_REPORT_TOO_MANY_RECORDS = DiagnosticCode.of("DMARC_REPORT_TOO_MANY_RECORDS");
   /** An element has more children, or text, than the parser keeps. */
   public static final DiagnosticCode DMARC_REPORT_ELEMENT_TOO_LARGE = DiagnosticCode.of("DMARC_REPORT_ELEMENT_TOO_LARGE");
-  /** A required element is missing or empty. */
+  /**
+   * A required element is missing or empty. A {@code feedback} element that holds none of {@code
+   * report_metadata}, {@code policy_published} and {@code record} is no report: the parse fails with
+   * this code. With any of them it succeeds, and each missing one is reported.
+   */
   public static final DiagnosticCode DMARC_REPORT_MISSING_ELEMENT = DiagnosticCode.of("DMARC_REPORT_MISSING_ELEMENT");
   /** An element that may appear once appears again; the first is kept. */
   public static final DiagnosticCode DMARC_REPORT_DUPLICATE_ELEMENT = DiagnosticCode.of("DMARC_REPORT_DUPLICATE_ELEMENT");

@@ -153,6 +153,13 @@ final class ReportReader {
       }
       return ParseResult.failure(diagnostics);
     }
+    if (metadata == null && policy == null && recordElements == 0) {
+      // nothing of a report: not counted as one (an empty <feedback/> would add a report of no one)
+      diagnostics.add(Diagnostic.error(DMARC_REPORT_MISSING_ELEMENT,
+          "the feedback element holds no report: report_metadata, policy_published and record are all missing")
+          .withReference(REF_SCHEMA));
+      return ParseResult.failure(diagnostics);
+    }
     if (metadata == null) {
       error(DMARC_REPORT_MISSING_ELEMENT, "report_metadata is missing", null);
       metadata = new ReportMetadata("", "", Optional.empty(), "", Optional.empty(), List.of(), Optional.empty());

@@ -313,6 +313,26 @@ class AggregateReportParseTest {
   }
 
   @Test
+  void aFeedbackElementWithNoReportInItFails() {
+    for (String empty : List.of("<feedback/>", "<feedback><version>1.0</version></feedback>",
+        "<feedback xmlns='urn:ietf:params:xml:ns:dmarc-2.0'><extension/></feedback>")) {
+      ParseResult<AggregateReport> r = AggregateReports.parse(utf8(empty));
+      assertThat(r.isSuccess()).as(empty).isFalse();
+      assertThat(r.errors()).singleElement().satisfies(d -> {
+        assertThat(d.code()).isEqualTo(AggregateReportCodes.DMARC_REPORT_MISSING_ELEMENT);
+        assertThat(d.message()).contains("holds no report");
+      });
+    }
+    // any part of a report makes it one, its missing parts reported
+    ParseResult<AggregateReport> onlyRecord = AggregateReports.parse(utf8(
+        "<feedback>" + THREE_ROWS.substring(THREE_ROWS.indexOf("<record>"), THREE_ROWS.indexOf("</record>") + 9)
+            + "</feedback>"));
+    assertThat(onlyRecord.value()).isPresent();
+    assertThat(onlyRecord.errors()).extracting(Diagnostic::message)
+        .containsExactly("report_metadata is missing", "policy_published is missing");
+  }
+
+  @Test
   void builderRefusesNonsense() {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> AggregateReportParser.builder().maxRecords(0)).withMessageContaining("was 0");
