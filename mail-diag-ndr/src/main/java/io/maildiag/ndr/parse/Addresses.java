@@ -207,13 +207,24 @@ final class Addresses {
     return at < 0 ? "" : LowerCase.root(address.substring(at + 1));
   }
 
-  private static final Pattern ROLE_LOCAL = Pattern.compile(
-      "(?i)^(abuse|support|help|helpdesk|noc|security|hostmaster|webmaster|admin|administrator|info|contact|"
-          + "customer-?service|service)$");
+  /** The role local parts, lower-case: {@link Spec#ROLE_LOCAL} matches exactly these, ASCII case aside. */
+  private static final Set<String> ROLE_WORDS = Set.of("abuse", "support", "help", "helpdesk",
+      "noc", "security", "hostmaster", "webmaster", "admin", "administrator", "info", "contact", "customerservice",
+      "customer-service", "service");
 
   /** Whether the address is a role address people are told to contact (abuse@, support@...). */
   static boolean isRole(String address) {
-    return ROLE_LOCAL.matcher(localPart(address)).matches();
+    int at = address.lastIndexOf('@');
+    int end = at < 0 ? address.length() : at;
+    if (end > "customer-service".length()) {
+      return false;
+    }
+    char[] lower = new char[end];
+    for (int i = 0; i < end; i++) {
+      char c = address.charAt(i);
+      lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c; // (?i) folds ASCII case only
+    }
+    return ROLE_WORDS.contains(new String(lower));
   }
 
   /** Whether the address belongs to a mail system rather than a person (MAILER-DAEMON, postmaster...). */
@@ -335,6 +346,11 @@ final class Addresses {
   static final class Spec {
 
     private Spec() {}
+
+    /** The local parts of role addresses, as {@link Addresses#isRole} reads them by hand. */
+    static final Pattern ROLE_LOCAL = Pattern.compile(
+        "(?i)^(abuse|support|help|helpdesk|noc|security|hostmaster|webmaster|admin|administrator|info|contact|"
+            + "customer-?service|service)$");
 
     /** The local parts of mail systems' addresses, as {@link Addresses#isSystemLocal} reads them by hand. */
     static final Pattern SYSTEM_LOCAL = Pattern.compile(

@@ -41,9 +41,47 @@ final class AutoReply {
           // without the "AUTO:" ("Jane Doe/SITE/ORG is out of the office"; no colon, so no "Fwd:" before it)
           + "auto\\s*:[^\\r\\n]*?" + WordBoundary.BEFORE + "out of (?:the )?office|[^:\\r\\n]*?" + WordBoundary.BEFORE + "is out of (?:the )?office" + WordBoundary.AFTER + ")");
 
+  /**
+   * Words of which every ASCII text that {@link #SUBJECT} finds holds one, ASCII case aside: each of
+   * its alternatives written in ASCII holds one ("automatique", "automatisch" and the like hold
+   * "auto"; IBM Notes' lines hold "out of"). The alternatives with a char past ASCII in every
+   * spelling need no word here: a text with such a char is always given to the pattern.
+   */
+  private static final String[] SUBJECT_WORDS = {"auto", "out of", "ooo", "abwesenheit", "vacation", "away from",
+      "absence", "fuera de la oficina", "hors du bureau", "rpus biroja", "samodejni"};
+
   /** Whether {@code subject} says it is an automatic reply, after its tags ({@link Engine#afterTags}). */
   static boolean subjectSaysAutoReply(String subject) {
-    return SUBJECT.matcher(subject).region(Engine.afterTags(subject), subject.length()).find();
+    int from = Engine.afterTags(subject);
+    if (asciiWithoutWords(subject, from)) {
+      return false; // most subjects (a bounce's) hold none of the words: the pattern is not run
+    }
+    return subjectMatches(subject, from);
+  }
+
+  /** What {@link #SUBJECT} finds in {@code subject} from {@code from} on. */
+  static boolean subjectMatches(String subject, int from) {
+    return SUBJECT.matcher(subject).region(from, subject.length()).find();
+  }
+
+  /** Whether {@code s[from..]} is ASCII and holds none of {@link #SUBJECT_WORDS}, ASCII case aside. */
+  private static boolean asciiWithoutWords(String s, int from) {
+    int n = s.length();
+    char[] lower = new char[n - from];
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    String text = new String(lower);
+    for (String w : SUBJECT_WORDS) {
+      if (text.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isAutoReply(Engine.Message msg) {

@@ -132,4 +132,22 @@ class AddressesTest {
       assertThat(Addresses.isSystemLocal(a, a.length())).as(a).isEqualTo(Addresses.Spec.SYSTEM_LOCAL.matcher(a).matches());
     }
   }
+
+  private static final String[] ROLE_PIECES = {"abuse", "ABUSE", "Support", "help", "desk", "DESK", "noc", "security",
+      "host", "web", "master", "admin", "istrator", "info", "contact", "customer", "-", "service", "SERVICE", "@",
+      "example.com", "@x", "\n", "\u212a", "\u0130", "\u0131", "\u017f", " ", "s", "x"};
+
+  @Test
+  void roleAddressesAsByThePattern() {
+    Random random = new Random(37);
+    for (int i = 0; i < 200_000; i++) {
+      String a = EngineGatesTest.noise(random, ROLE_PIECES, random.nextInt(5));
+      assertThat(Addresses.isRole(a)).as(a)
+          .isEqualTo(Addresses.Spec.ROLE_LOCAL.matcher(Addresses.localPart(a)).matches());
+    }
+    assertThat(Addresses.isRole("Customer-Service@example.com")).isTrue();
+    assertThat(Addresses.isRole("customerservice")).isTrue();
+    assertThat(Addresses.isRole("abuse\n@example.com")).isFalse();
+    assertThat(Addresses.isRole("nocs@example.com")).isFalse();
+  }
 }
