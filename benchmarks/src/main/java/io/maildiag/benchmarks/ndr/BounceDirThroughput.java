@@ -33,9 +33,15 @@ import java.util.function.BiConsumer;
  * window still runs more than 2% faster than the one before, up to {@code --warmup-max} seconds
  * (default 180).
  *
+ * <p>With {@code --pairs N} and a peer's command after {@code --peer} (the last option), it then
+ * runs N pairs of rounds in turn with that process, which times its own rounds on the same files
+ * ({@link #paired}): the script runs Sisimai so, and the median ratio of the pairs is the steadiest
+ * figure on a machine whose speed drifts, since each pair's two rounds see it alike.
+ *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.maildiag.benchmarks.ndr.BounceDirThroughput DIR
  *   [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N] [--seconds SECONDS] [--in-memory | --also-in-memory]
+ *   [--pairs N DIR --peer COMMAND...]
  * java -cp ... BounceDirThroughput --summary DIR      what mail-diag makes of each file
  * java -cp ... BounceDirThroughput --extract-mix DIR  writes the bundled mix into DIR
  * </pre>
@@ -72,7 +78,13 @@ public final class BounceDirThroughput {
     boolean summary = false;
     String extract = null;
     String dir = null;
+    int pairs = 0;
+    List<String> peer = List.of();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--peer")) {
+        peer = List.of(args).subList(i + 1, args.length); // the rest of the line is the peer's command
+        break;
+      }
       switch (args[i]) {
         case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
         case "--warmup-max" -> warmupMax = Double.parseDouble(value(args, ++i));
@@ -81,6 +93,7 @@ public final class BounceDirThroughput {
         case "--in-memory" -> inMemory = true;
         case "--also-in-memory" -> alsoInMemory = true;
         case "--summary" -> summary = true;
+        case "--pairs" -> pairs = Integer.parseInt(value(args, ++i));
         case "--extract-mix" -> extract = value(args, ++i);
         case "-h", "--help" -> {
           usage();
@@ -100,7 +113,8 @@ public final class BounceDirThroughput {
       System.out.println("wrote " + n + " messages to " + extract);
       return;
     }
-    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0 || warmupMax < 0 || inMemory && alsoInMemory) {
+    if (dir == null || rounds < 1 || seconds <= 0 || warmup < 0 || warmupMax < 0 || inMemory && alsoInMemory
+        || pairs < 0 || pairs > 0 && (peer.isEmpty() || inMemory)) {
       usage();
       System.exit(2);
     }
@@ -112,7 +126,65 @@ public final class BounceDirThroughput {
       }
       return;
     }
-    run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory, alsoInMemory);
+    if (pairs == 0) {
+      run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory, alsoInMemory);
+      return;
+    }
+    // the peer is started before the warm-up: the classes that talk to it are then loaded before the
+    // JIT compiles the analysis (a class loaded later can make the JVM drop compiled code and compile
+    // it again, which on one CPU slows the next rounds several times over)
+    try (Peer p = Peer.start(peer)) {
+      run(analyzer, files, warmup, warmupMax, rounds, seconds, inMemory, alsoInMemory);
+      paired(analyzer, files, pairs, seconds, p);
+    }
+  }
+
+  /** A peer process of {@link #paired}: its command, and its output and input as text. */
+  private record Peer(List<String> command, Process process, java.io.BufferedReader in, java.io.Writer out)
+      implements AutoCloseable {
+
+    /** Starts {@code command} and waits for its {@code READY} line, passing on what it prints before. */
+    static Peer start(List<String> command) throws IOException {
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Peer peer = new Peer(command, p, new java.io.BufferedReader(
+          new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)),
+          new java.io.OutputStreamWriter(p.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String line;
+      while ((line = peer.in.readLine()) != null && !line.equals("READY")) {
+        System.out.println("peer: " + line);
+      }
+      if (line == null) {
+        peer.close();
+        throw new IOException("the peer " + command + " ended before it was ready");
+      }
+      return peer;
+    }
+
+    /** One round of the peer: its wall-clock and CPU-time rates. */
+    double[] round() throws IOException {
+      out.write('\n');
+      out.flush();
+      String line = in.readLine();
+      if (line == null) {
+        throw new IOException("the peer " + command + " ended");
+      }
+      double wall = field(line, "MSGS_PER_SEC=");
+      double cpu = field(line, "MSGS_PER_CPU_SEC=");
+      if (!(wall > 0)) {
+        throw new IOException("the peer gave no rate: " + line);
+      }
+      return new double[] {wall, cpu};
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close(); // the peer reads the end of its input and ends
+      } catch (IOException e) {
+        // it ended already
+      }
+      process.destroy();
+    }
   }
 
   private static void run(BounceAnalyzer analyzer, List<Path> files, double warmup, double warmupMax, int rounds, double seconds,
@@ -179,6 +251,80 @@ public final class BounceDirThroughput {
     if (memory != null) {
       report("best in memory", "MEM_", memory, "");
     }
+  }
+
+  /**
+   * Rounds taken in turn with a peer process on the same files, so that both see the machine as it
+   * is at that moment: the peer (started by {@link Peer#start} before the warm-up) prints a line
+   * {@code READY} once it is ready, then for each line it reads runs one round of its own and prints {@code
+   * MSGS_PER_SEC=<wall-clock rate> MSGS_PER_CPU_SEC=<CPU-time rate>}. Each of {@code pairs} pairs is
+   * a round of the peer and a round here (from disk, {@code seconds} long), the peer first in every
+   * other pair; each pair gives a ratio, and the median of the ratios is printed as {@code
+   * PAIRED_RATIO=} (wall clock) and {@code PAIRED_CPU_RATIO=}. Called after the warm-up, so the
+   * rounds here run compiled code. The CPU time this JVM takes while the peer runs is printed too:
+   * it is taken from the peer, and should be near nothing.
+   */
+  static void paired(BounceAnalyzer analyzer, List<Path> files, int pairs, double seconds, Peer peer)
+      throws IOException {
+    List<Path> paths = List.copyOf(files);
+    double[] wall = new double[pairs];
+    double[] cpu = new double[pairs];
+    double[] busy = new double[pairs];
+    System.out.println("paired rounds (the peer and mail-diag in turn, files read from disk):");
+    for (int i = 0; i < pairs; i++) {
+      double[] mine = null;
+      double[] theirs = null;
+      for (int k = 0; k < 2; k++) {
+        if ((k == 0) == (i % 2 == 0)) {
+          long jvmCpu = processCpuNanos();
+          long start = System.nanoTime();
+          theirs = peer.round();
+          // this JVM should be idle meanwhile; CPU it used then (the JIT compiler, say) was taken from the peer
+          busy[i] = (processCpuNanos() - jvmCpu) / (double) Math.max(1, System.nanoTime() - start);
+        } else {
+          mine = round(analyzer, paths, seconds);
+        }
+      }
+      wall[i] = mine[0] / theirs[0];
+      cpu[i] = theirs[1] > 0 && mine[1] > 0 ? mine[1] / theirs[1] : 0;
+      System.out.printf(Locale.ROOT, "  pair %d: peer %.1f msgs/s (%.1f msgs/CPU-s), mail-diag %.0f msgs/s (%.0f msgs/CPU-s):"
+          + " %.1f x (%.1f x by CPU time); this JVM's CPU during the peer's round %.1f%%%n", i + 1, theirs[0], theirs[1],
+          mine[0], mine[1], wall[i], cpu[i], 100 * busy[i]);
+    }
+    System.out.printf(Locale.ROOT, "PAIRED_RATIO=%.2f%n", median(wall));
+    System.out.printf(Locale.ROOT, "PAIRED_CPU_RATIO=%.2f%n", median(cpu));
+  }
+
+  /** The number after {@code key} in {@code line} (at its start or after a space), or NaN. */
+  static double field(String line, String key) {
+    for (String part : line.trim().split(" +")) {
+      if (part.startsWith(key)) {
+        try {
+          return Double.parseDouble(part.substring(key.length()));
+        } catch (NumberFormatException e) {
+          return Double.NaN;
+        }
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** One timed round of whole passes from disk, {@code seconds} long: the wall-clock and CPU-time rates. */
+  private static double[] round(BounceAnalyzer analyzer, List<Path> paths, double seconds) {
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    Passes round = passes(analyzer, paths, new byte[0][], false, start + (long) (seconds * 1e9));
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
+    long msgs = (long) round.count() * paths.size();
+    return new double[] {msgs / ((round.end() - start) / 1e9), cpu > 0 ? msgs / cpu : 0};
+  }
+
+  /** The median of {@code values} (the mean of the middle two for an even count). */
+  static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   /** Prints the best rates as {@code label} and as {@code KEYMSGS_PER_SEC=} and {@code KEYMSGS_PER_CPU_SEC=} for scripts. */
@@ -309,7 +455,7 @@ public final class BounceDirThroughput {
 
   private static void usage() {
     System.err.println("usage: BounceDirThroughput [--warmup SECONDS] [--warmup-max SECONDS] [--rounds N]"
-        + " [--seconds SECONDS] [--in-memory | --also-in-memory] DIR\n"
+        + " [--seconds SECONDS] [--in-memory | --also-in-memory] [--pairs N] DIR [--peer COMMAND...]\n"
         + "         (defaults: --warmup 40 --warmup-max 180 --rounds 3 --seconds 3; files re-read from disk in"
         + " every pass)\n"
         + "       BounceDirThroughput --summary DIR\n"

@@ -48,6 +48,36 @@ class BounceDirThroughputTest {
     assertThat(out).contains("messages in memory").contains("MSGS_PER_SEC=").doesNotContain("MEM_MSGS_PER_SEC=");
   }
 
+  @Test
+  void takesRoundsInTurnWithAPeer(@TempDir Path dir) throws Exception {
+    BounceMix.extract(dir);
+    // a peer that is ready at once and answers each round with fixed rates
+    String peer = "echo READY; while read line; do echo MSGS_PER_SEC=100.0 MSGS_PER_CPU_SEC=50.0; done";
+
+    String out = run("--warmup", "0", "--warmup-max", "0", "--rounds", "1", "--seconds", "0.05", "--pairs", "3",
+        dir.toString(), "--peer", "sh", "-c", peer);
+
+    assertThat(out).contains("paired rounds").contains("pair 3:").doesNotContain("pair 4:");
+    Matcher ratio = Pattern.compile("(?m)^PAIRED_RATIO=([0-9.]+)$").matcher(out);
+    assertThat(ratio.find()).as(out).isTrue();
+    assertThat(Double.parseDouble(ratio.group(1))).isPositive();
+    Matcher cpu = Pattern.compile("(?m)^PAIRED_CPU_RATIO=([0-9.]+)$").matcher(out);
+    assertThat(cpu.find()).as(out).isTrue();
+    // the peer's CPU rate is half its wall-clock rate, so the ratio by CPU time is twice the other, near enough
+    assertThat(Double.parseDouble(cpu.group(1))).isGreaterThan(Double.parseDouble(ratio.group(1)));
+  }
+
+  @Test
+  void readsThePeersFieldsAndTakesTheMedian() {
+    assertThat(BounceDirThroughput.field("MSGS_PER_SEC=812.5 MSGS_PER_CPU_SEC=800.0", "MSGS_PER_SEC=")).isEqualTo(812.5);
+    assertThat(BounceDirThroughput.field("MSGS_PER_SEC=812.5 MSGS_PER_CPU_SEC=800.0", "MSGS_PER_CPU_SEC="))
+        .isEqualTo(800.0);
+    assertThat(BounceDirThroughput.field("MSGS_PER_SEC=x", "MSGS_PER_SEC=")).isNaN();
+    assertThat(BounceDirThroughput.field("nothing", "MSGS_PER_SEC=")).isNaN();
+    assertThat(BounceDirThroughput.median(new double[] {3, 1, 2})).isEqualTo(2);
+    assertThat(BounceDirThroughput.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+  }
+
   /** Runs the tool's main method and returns what it printed on standard output. */
   private static String run(String... args) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
