@@ -3,6 +3,8 @@ package io.maildiag.examples.cli;
 import io.maildiag.core.Diagnostic;
 import io.maildiag.core.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -56,7 +58,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (end < 0) {
       return message;
     }
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (String option : message.substring(REPEATED_GROUP.length() + 1, end).split(" \\| ")) {
       int eq = option.indexOf('=');
       names.add(eq < 0 ? option.strip() : option.substring(0, eq).strip());
