@@ -30,8 +30,9 @@
 # work shares the machine. The target is judged on the wall clock; run it on an idle machine.
 #
 # Paired rounds: the machine's speed drifts (by 15 to 25% over minutes on a shared host), and the two
-# tools above run minutes apart, so their ratio drifts with it. The warm JVM then starts Sisimai as a
-# second process on the same CPU and the two take turns: PAIRS pairs of one Sisimai round (at least
+# tools above run minutes apart, so their ratio drifts with it. The JVM starts Sisimai as a second
+# process on the same CPU before its own warm-up (Sisimai then waits), and after its own rounds the
+# two take turns: PAIRS pairs of one Sisimai round (at least
 # SISIMAI_MIN_SECONDS) and one mail-diag round (MD_SECONDS), Sisimai first in every other pair. Each
 # pair's two rounds see the machine alike; the median of the pairs' ratios is the figure the target
 # is judged on (BounceDirThroughput --pairs).
