@@ -139,13 +139,16 @@ echo "== $count messages ($(( bytes / 1024 )) KB) from $SRC, $pinned"
 echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 echo "== Sisimai"
-sisimai_out=$("${PIN[@]}" perl - "$MSGS" "$ROUNDS" "$SISIMAI_MIN_SECONDS" <<'PERL'
+# Sisimai's side, one Perl file for both uses: "bench" times rounds one after the other and prints
+# them; "serve" is the peer of the paired rounds (ready after two untimed passes, then one round of
+# whole passes, at least SISIMAI_MIN_SECONDS, for each line it reads).
+cat > "$WORK/sisimai.pl" <<'PERL'
 use strict;
 use warnings;
 use Time::HiRes qw(time);
 use Sisimai;
 
-my ($dir, $rounds, $min) = @ARGV;
+my ($mode, $dir, $rounds, $min) = @ARGV;
 # Sisimai 5 parses with rise(); 4.x with make(). Both take a directory (read as a Maildir).
 my $parse = Sisimai->can('rise') ? sub { Sisimai->rise($dir) } : sub { Sisimai->make($dir) };
 opendir(my $dh, $dir) or die "cannot open $dir: $!";
@@ -153,23 +156,40 @@ my @files = sort grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh;
 closedir $dh;
 my $n = @files;
 
+# One round of whole passes of $pass, at least $min seconds: messages, wall seconds, CPU seconds.
+sub round {
+  my ($pass) = @_;
+  my @c0 = times;
+  my $start = time;
+  my ($passes, $elapsed) = (0, 0);
+  while ($elapsed < $min) {
+    $pass->();
+    $passes++;
+    $elapsed = time - $start;
+  }
+  my @c1 = times;
+  return ($n * $passes, $elapsed, ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]));
+}
+
+if ($mode eq 'serve') {
+  $| = 1;
+  $parse->();
+  $parse->();
+  print "READY\n";
+  while (defined(my $line = <STDIN>)) {
+    my ($msgs, $elapsed, $cpu) = round($parse);
+    printf "MSGS_PER_SEC=%.1f MSGS_PER_CPU_SEC=%.1f\n", $msgs / $elapsed, $cpu > 0 ? $msgs / $cpu : 0;
+  }
+  exit 0;
+}
+
 # Times $rounds rounds of whole passes of $pass (each at least $min seconds long), prints each round
 # with $indent, then the best as "$label" and as "${key}MSGS_PER_SEC=" and "${key}MSGS_PER_CPU_SEC=".
 sub timed_rounds {
   my ($pass, $indent, $label, $key) = @_;
   my ($best, $bestcpu) = (0, 0);
   for my $r (1 .. $rounds) {
-    my @c0 = times;
-    my $start = time;
-    my ($passes, $elapsed) = (0, 0);
-    while ($elapsed < $min) {
-      $pass->();
-      $passes++;
-      $elapsed = time - $start;
-    }
-    my @c1 = times;
-    my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
-    my $msgs = $n * $passes;
+    my ($msgs, $elapsed, $cpu) = round($pass);
     my $rate = $msgs / $elapsed;
     my $cpurate = $cpu > 0 ? $msgs / $cpu : 0;
     printf "%sround %d: %d messages in %.2f s wall, %.2f s CPU = %.1f msgs/s wall, %.1f msgs/CPU-s\n",
@@ -216,49 +236,17 @@ my $inmemory = sub {
 printf "in memory: %d records\n", $inmemory->();
 timed_rounds($inmemory, "  ", "best in memory", "MEM_");
 PERL
-)
+sisimai_out=$("${PIN[@]}" perl "$WORK/sisimai.pl" bench "$MSGS" "$ROUNDS" "$SISIMAI_MIN_SECONDS")
 indent <<<"$sisimai_out"
 sisimai=$(sed -n 's/^MSGS_PER_SEC=//p' <<<"$sisimai_out")
 sisimai_cpu=$(sed -n 's/^MSGS_PER_CPU_SEC=//p' <<<"$sisimai_out")
 sisimai_mem=$(sed -n 's/^MEM_MSGS_PER_SEC=//p' <<<"$sisimai_out")
 sisimai_mem_cpu=$(sed -n 's/^MEM_MSGS_PER_CPU_SEC=//p' <<<"$sisimai_out")
 
-# The peer of the paired rounds: Sisimai, ready after two untimed passes, then one round of whole
-# passes (at least SISIMAI_MIN_SECONDS) for each line it reads.
-cat > "$WORK/serve.pl" <<'PERL'
-use strict;
-use warnings;
-use Time::HiRes qw(time);
-use Sisimai;
-
-$| = 1;
-my ($dir, $min) = @ARGV;
-my $parse = Sisimai->can('rise') ? sub { Sisimai->rise($dir) } : sub { Sisimai->make($dir) };
-opendir(my $dh, $dir) or die "cannot open $dir: $!";
-my $n = grep { -f "$dir/$_" && -s "$dir/$_" } readdir $dh;
-closedir $dh;
-$parse->();
-$parse->();
-print "READY\n";
-while (defined(my $line = <STDIN>)) {
-  my @c0 = times;
-  my $start = time;
-  my ($passes, $elapsed) = (0, 0);
-  while ($elapsed < $min) {
-    $parse->();
-    $passes++;
-    $elapsed = time - $start;
-  }
-  my @c1 = times;
-  my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
-  printf "MSGS_PER_SEC=%.1f MSGS_PER_CPU_SEC=%.1f\n", $n * $passes / $elapsed, $cpu > 0 ? $n * $passes / $cpu : 0;
-}
-PERL
-
 echo "== mail-diag"
 PEER=()
 if (( PAIRS > 0 )); then
-  PEER=(--peer perl "$WORK/serve.pl" "$MSGS" "$SISIMAI_MIN_SECONDS")
+  PEER=(--peer perl "$WORK/sisimai.pl" serve "$MSGS" 0 "$SISIMAI_MIN_SECONDS")
 fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 md_out=$("${PIN[@]}" "$JAVA" $JAVA_OPTS -cp "$JAR" io.maildiag.benchmarks.ndr.BounceDirThroughput \

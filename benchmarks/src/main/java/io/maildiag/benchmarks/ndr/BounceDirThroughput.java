@@ -282,7 +282,8 @@ public final class BounceDirThroughput {
           // this JVM should be idle meanwhile; CPU it used then (the JIT compiler, say) was taken from the peer
           busy[i] = (processCpuNanos() - jvmCpu) / (double) Math.max(1, System.nanoTime() - start);
         } else {
-          mine = round(analyzer, paths, seconds);
+          Round round = Round.time(analyzer, paths, new byte[0][], false, seconds);
+          mine = new double[] {round.rate(), round.cpuRate()};
         }
       }
       wall[i] = mine[0] / theirs[0];
@@ -309,14 +310,31 @@ public final class BounceDirThroughput {
     return Double.NaN;
   }
 
-  /** One timed round of whole passes from disk, {@code seconds} long: the wall-clock and CPU-time rates. */
-  private static double[] round(BounceAnalyzer analyzer, List<Path> paths, double seconds) {
-    long cpuStart = processCpuNanos();
-    long start = System.nanoTime();
-    Passes round = passes(analyzer, paths, new byte[0][], false, start + (long) (seconds * 1e9));
-    double cpu = (processCpuNanos() - cpuStart) / 1e9;
-    long msgs = (long) round.count() * paths.size();
-    return new double[] {msgs / ((round.end() - start) / 1e9), cpu > 0 ? msgs / cpu : 0};
+  /**
+   * One timed round of whole passes over {@code paths} (or {@code bytes}, in memory), {@code seconds}
+   * long: how many passes, its wall-clock and CPU seconds (the whole process's), and the checksum.
+   */
+  private record Round(int files, int passes, double elapsed, double cpu, long sink) {
+
+    static Round time(BounceAnalyzer analyzer, List<Path> paths, byte[][] bytes, boolean inMemory, double seconds) {
+      long cpuStart = processCpuNanos();
+      long start = System.nanoTime();
+      Passes round = BounceDirThroughput.passes(analyzer, paths, bytes, inMemory, start + (long) (seconds * 1e9));
+      double cpu = (processCpuNanos() - cpuStart) / 1e9;
+      return new Round(paths.size(), round.count(), (round.end() - start) / 1e9, cpu, round.sink());
+    }
+
+    long msgs() {
+      return (long) passes * files;
+    }
+
+    double rate() {
+      return msgs() / elapsed;
+    }
+
+    double cpuRate() {
+      return cpu > 0 ? msgs() / cpu : 0;
+    }
   }
 
   /** The median of {@code values} (the mean of the middle two for an even count). */
@@ -345,20 +363,13 @@ public final class BounceDirThroughput {
     double bestCpu = 0;
     long sink = 0;
     for (int r = 0; r < rounds; r++) {
-      long cpuStart = processCpuNanos();
-      long start = System.nanoTime();
-      Passes round = passes(analyzer, paths, bytes, inMemory, start + (long) (seconds * 1e9));
+      Round round = Round.time(analyzer, paths, bytes, inMemory, seconds);
       sink += round.sink();
-      long passes = round.count();
-      double cpu = (processCpuNanos() - cpuStart) / 1e9;
-      double elapsed = (round.end() - start) / 1e9;
-      long msgs = passes * bytes.length;
-      double rate = msgs / elapsed;
-      double cpuRate = cpu > 0 ? msgs / cpu : 0;
       System.out.printf(Locale.ROOT, "%sround %d: %d messages in %.2f s wall, %.2f s CPU = %.0f msgs/s wall, %.0f msgs/CPU-s,"
-          + " %.1f MB/s%n", indent, r + 1, msgs, elapsed, cpu, rate, cpuRate, passes * total / elapsed / 1e6);
-      best = Math.max(best, rate);
-      bestCpu = Math.max(bestCpu, cpuRate);
+          + " %.1f MB/s%n", indent, r + 1, round.msgs(), round.elapsed(), round.cpu(), round.rate(), round.cpuRate(),
+          (double) round.passes() * total / round.elapsed() / 1e6);
+      best = Math.max(best, round.rate());
+      bestCpu = Math.max(bestCpu, round.cpuRate());
     }
     return new Rates(best, bestCpu, sink);
   }

@@ -208,23 +208,19 @@ final class Addresses {
   }
 
   /** The role local parts, lower-case: {@link Spec#ROLE_LOCAL} matches exactly these, ASCII case aside. */
-  private static final Set<String> ROLE_WORDS = Set.of("abuse", "support", "help", "helpdesk",
-      "noc", "security", "hostmaster", "webmaster", "admin", "administrator", "info", "contact", "customerservice",
-      "customer-service", "service");
+  private static final String[] ROLE_WORDS = {"abuse", "support", "help", "helpdesk", "noc", "security", "hostmaster",
+      "webmaster", "admin", "administrator", "info", "contact", "customerservice", "customer-service", "service"};
 
   /** Whether the address is a role address people are told to contact (abuse@, support@...). */
   static boolean isRole(String address) {
     int at = address.lastIndexOf('@');
     int end = at < 0 ? address.length() : at;
-    if (end > "customer-service".length()) {
-      return false;
+    for (String w : ROLE_WORDS) {
+      if (w.length() == end && Keywords.startsWithAscii(address, 0, w)) {
+        return true; // (?i) folds ASCII case only, as startsWithAscii does
+      }
     }
-    char[] lower = new char[end];
-    for (int i = 0; i < end; i++) {
-      char c = address.charAt(i);
-      lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c; // (?i) folds ASCII case only
-    }
-    return ROLE_WORDS.contains(new String(lower));
+    return false;
   }
 
   /** Whether the address belongs to a mail system rather than a person (MAILER-DAEMON, postmaster...). */

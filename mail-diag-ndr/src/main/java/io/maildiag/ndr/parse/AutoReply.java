@@ -47,13 +47,13 @@ final class AutoReply {
    * "auto"; IBM Notes' lines hold "out of"). The alternatives with a char past ASCII in every
    * spelling need no word here: a text with such a char is always given to the pattern.
    */
-  private static final String[] SUBJECT_WORDS = {"auto", "out of", "ooo", "abwesenheit", "vacation", "away from",
-      "absence", "fuera de la oficina", "hors du bureau", "rpus biroja", "samodejni"};
+  private static final Keywords SUBJECT_WORDS = new Keywords("auto", "out of", "ooo", "abwesenheit", "vacation",
+      "away from", "absence", "fuera de la oficina", "hors du bureau", "rpus biroja", "samodejni");
 
   /** Whether {@code subject} says it is an automatic reply, after its tags ({@link Engine#afterTags}). */
   static boolean subjectSaysAutoReply(String subject) {
     int from = Engine.afterTags(subject);
-    if (asciiWithoutWords(subject, from)) {
+    if (ascii(subject, from) && SUBJECT_WORDS.next(subject, from) < 0) {
       return false; // most subjects (a bounce's) hold none of the words: the pattern is not run
     }
     return subjectMatches(subject, from);
@@ -64,20 +64,10 @@ final class AutoReply {
     return SUBJECT.matcher(subject).region(from, subject.length()).find();
   }
 
-  /** Whether {@code s[from..]} is ASCII and holds none of {@link #SUBJECT_WORDS}, ASCII case aside. */
-  private static boolean asciiWithoutWords(String s, int from) {
-    int n = s.length();
-    char[] lower = new char[n - from];
-    for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        return false;
-      }
-      lower[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    String text = new String(lower);
-    for (String w : SUBJECT_WORDS) {
-      if (text.contains(w)) {
+  /** Whether {@code s} from {@code from} on is ASCII. */
+  private static boolean ascii(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
         return false;
       }
     }
