@@ -47,6 +47,29 @@ final class Bytes {
     return ~(t | x | LOW7);
   }
 
+  /**
+   * The first index {@code i} of {@code b[from, to)} where {@code b[i]} and {@code b[i + 1]} (also
+   * before {@code to}) are both the byte that {@code pattern} repeats, or {@code to}: an empty line
+   * is the pair of LFs around it. {@link #matches} is exact per byte, so the two words' flags can be
+   * combined.
+   */
+  static int indexOfPair(byte[] b, long pattern, int from, int to) {
+    int i = from;
+    for (; i + 9 <= to; i += 8) {
+      long m = matches(word(b, i), pattern) & matches(word(b, i + 1), pattern);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    byte c = (byte) pattern;
+    for (; i + 1 < to; i++) {
+      if (b[i] == c && b[i + 1] == c) {
+        return i;
+      }
+    }
+    return to;
+  }
+
   /** The index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
   static int lineBreak(byte[] b, int from, int to) {
     int i = from;

@@ -236,6 +236,9 @@ final class Normalizer {
    */
   static byte @Nullable [] whiteLinesAsEmpty(byte[] b) {
     int n = b.length;
+    if (n > 0 && (b[0] == '\n' || Bytes.indexOfPair(b, Bytes.LF, 0, n) < n)) {
+      return null; // an empty line, found in one search rather than line by line below
+    }
     boolean white = false;
     for (int line = 0; line < n; ) {
       int lf = Bytes.indexOf(b, Bytes.LF, line, n);

@@ -22,7 +22,11 @@ class BytesTest {
     int lineBreak = t;
     int cr = t;
     int eq = t;
+    int pair = t;
     for (int i = t - 1; i >= f; i--) {
+      if (i + 1 < t && b[i] == '\n' && b[i + 1] == '\n') {
+        pair = i;
+      }
       if (b[i] == '\n' || b[i] == '\r') {
         lineBreak = i;
       }
@@ -36,6 +40,7 @@ class BytesTest {
     assertThat(Bytes.lineBreak(b, f, t)).isEqualTo(lineBreak);
     assertThat(Bytes.indexOf(b, Bytes.CR, f, t)).isEqualTo(cr);
     assertThat(Bytes.indexOf(b, Bytes.EQUALS, f, t)).isEqualTo(eq);
+    assertThat(Bytes.indexOfPair(b, Bytes.LF, f, t)).isEqualTo(pair);
   }
 
   @Property(tries = 3000)
@@ -62,6 +67,7 @@ class BytesTest {
   Arbitrary<byte[]> bytes() {
     Arbitrary<Byte> b = Arbitraries.frequencyOf(
         Tuple.of(20, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
+        Tuple.of(2, Arbitraries.just((byte) '\n')), // runs of LFs: empty lines
         Tuple.of(3, Arbitraries.of((byte) '\n', (byte) '\r', (byte) '=', (byte) '\t', (byte) 0x0E, (byte) 0x0C,
             (byte) 0x8A, (byte) 0x8D, (byte) 0xBD, (byte) 0x00, (byte) 0xFF, (byte) 0x0B, (byte) 0x1A)));
     return b.array(byte[].class).ofMaxSize(60);

@@ -3,6 +3,11 @@ package io.maildiag.ndr.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** Line ending normalisation and the line and header limits. */
@@ -30,6 +35,39 @@ class NormalizerTest {
     assertThat(Normalizer.whiteLinesAsEmpty("A: 1\nB: 2".getBytes(StandardCharsets.ISO_8859_1))).isNull();
     // a last line of spaces without its LF is not a line break to make
     assertThat(Normalizer.whiteLinesAsEmpty("A: 1\n  ".getBytes(StandardCharsets.ISO_8859_1))).isNull();
+  }
+
+  @Property(tries = 3000)
+  void linesOfWhiteSpaceAsReadLineByLine(@ForAll("lines") String s) {
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] got = Normalizer.whiteLinesAsEmpty(b);
+    String want = whiteLinesAsEmptyByLines(s);
+    assertThat(got == null ? null : new String(got, StandardCharsets.ISO_8859_1)).isEqualTo(want);
+  }
+
+  /** The definition, line by line: null when a line is empty or none is white, else white lines emptied. */
+  private static String whiteLinesAsEmptyByLines(String s) {
+    String[] lines = s.split("\n", -1); // the last element: the text after the last LF
+    boolean white = false;
+    for (int i = 0; i < lines.length - 1; i++) {
+      if (lines[i].isEmpty()) {
+        return null;
+      }
+      white |= lines[i].chars().allMatch(c -> c == ' ' || c == '\t');
+    }
+    if (!white) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.length - 1; i++) {
+      out.append(lines[i].chars().allMatch(c -> c == ' ' || c == '\t') ? "" : lines[i]).append('\n');
+    }
+    return out.append(lines[lines.length - 1]).toString();
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    return Arbitraries.strings().withChars("ab:\n \t").ofMaxLength(80);
   }
 
   @Test
