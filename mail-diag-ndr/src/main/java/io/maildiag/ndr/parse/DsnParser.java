@@ -440,18 +440,18 @@ final class DsnParser {
     return lineEnd(text, start, text.length());
   }
 
-  /** Whether a line of {@code text} starts with a field name that {@link #REPORT_START} accepts. */
-  private static boolean someLineStartsReport(String text) {
-    for (int at = 0; ; ) {
-      if (REPORT_START_WORDS.at(text, at)) {
+  /**
+   * Whether a line of {@code text} starts with one of {@link #REPORT_START_WORDS}, the names {@link
+   * #REPORT_START} accepts: the words are searched in the whole text (most texts hold none), and a
+   * word found counts where a line starts.
+   */
+  static boolean someLineStartsReport(String text) {
+    for (int at = REPORT_START_WORDS.next(text, 0); at >= 0; at = REPORT_START_WORDS.next(text, at + 1)) {
+      if (at == 0 || text.charAt(at - 1) == '\n') {
         return true;
       }
-      int nl = text.indexOf('\n', at);
-      if (nl < 0) {
-        return false;
-      }
-      at = nl + 1;
     }
+    return false;
   }
 
   /**

@@ -40,6 +40,15 @@ class DsnParserEquivalenceTest {
     }
   }
 
+  @Property(tries = 4000)
+  void aLineStartsAReportWhereTheWordsStartALine(@ForAll("reports") String text) {
+    boolean some = false;
+    for (String line : text.split("\n", -1)) {
+      some |= DsnParser.REPORT_START_WORDS.at(line, 0);
+    }
+    assertThat(DsnParser.someLineStartsReport(text)).isEqualTo(some);
+  }
+
   @Property(tries = 3000)
   void diagnosticTypeIsTheRegex(@ForAll("types") String type) {
     assertThat(DsnParser.isDiagType(type)).isEqualTo(DsnParser.Spec.DIAG_TYPE
