@@ -81,7 +81,9 @@ class DsnParserEquivalenceTest {
         "Last-Attempt-Date: now", "x-actual-recipient: d@x", "\uD83D\uDE00", "A-very-long-name-" + "x".repeat(50) + ": v",
         // known names in other cases, near misses and names of a known name's length
         "STATUS: 5.0.0", "Status2: x", "Statu: x", "Final-Log-ID: 1", "X-POSTFIX-QUEUE-ID: Q", "Dsn-Gateway: g",
-        "X-Original-Message-Id: m", "Remote-MTB: dns; y", "x-display-name: n")
+        "X-Original-Message-Id: m", "Remote-MTB: dns; y", "x-display-name: n",
+        // a report's field name inside a line, which starts no block
+        "Note: Final-Recipient: rfc822; e@x", " Reporting-MTA: dns; indented", "xArrival-Date: t")
         .list().ofMaxSize(16).map(l -> String.join("\n", l));
   }
 
