@@ -70,6 +70,19 @@ final class Bytes {
     return to;
   }
 
+  /** Whether every byte of {@code b[from, to)} is ASCII (high bit clear), read eight at a time. */
+  static boolean ascii(byte[] b, int from, int to) {
+    long high = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      high |= word(b, i);
+    }
+    for (; i < to; i++) {
+      high |= b[i];
+    }
+    return (high & HIGH) == 0;
+  }
+
   /** The index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
   static int lineBreak(byte[] b, int from, int to) {
     int i = from;

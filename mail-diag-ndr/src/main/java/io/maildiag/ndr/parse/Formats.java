@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises the family of the system that wrote a bounce (postfix, exim, exchange, gmail...) from
@@ -148,7 +149,13 @@ final class Formats {
      * The lines {@code "\nname: value\n..."} as written, or "" when they are longer than {@link
      * #MAX_AS_WRITTEN} (such lines are searched lower-cased).
      */
-    private static String asWritten(Headers headers) {
+    static String asWritten(Headers headers) {
+      String ascii = asciiAsWritten(headers);
+      return ascii != null ? ascii : asWrittenFromValues(headers);
+    }
+
+    /** {@link #asWritten} from the fields' names and decoded values. */
+    static String asWrittenFromValues(Headers headers) {
       List<Headers.Field> fields = headers.fields();
       long n = 1;
       for (int i = 0; i < fields.size(); i++) {
@@ -165,6 +172,51 @@ final class Formats {
         sb.append(fl.name()).append(": ").append(fl.value()).append('\n');
       }
       return sb.toString();
+    }
+
+    /**
+     * {@link #asWritten} made from the message bytes the fields were read from, when every value is
+     * ASCII there (most header sections): the values are then the bytes themselves, copied without
+     * being decoded into strings of their own. Null when a field was not read from bytes, or a value
+     * or name is not ASCII.
+     */
+    static @Nullable String asciiAsWritten(Headers headers) {
+      List<Headers.Field> fields = headers.fields();
+      long room = 1;
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
+        if (fl.rawLength() == 0 && !fl.value().isEmpty()) {
+          return null; // not read from bytes
+        }
+        room += fl.name().length() + fl.rawLength() + 3;
+      }
+      if (room > MAX_AS_WRITTEN * 4L) {
+        return null; // decoded, the values may be shorter than their bytes: the general path decides
+      }
+      byte[] out = new byte[(int) room];
+      int o = 0;
+      out[o++] = '\n';
+      for (int i = 0; i < fields.size(); i++) {
+        Headers.Field fl = fields.get(i);
+        String name = fl.name();
+        for (int k = 0; k < name.length(); k++) {
+          char c = name.charAt(k);
+          if (c >= 128) {
+            return null;
+          }
+          out[o++] = (byte) c;
+        }
+        out[o++] = ':';
+        out[o++] = ' ';
+        if (fl.rawLength() > 0) {
+          o = fl.putAsciiValue(out, o);
+          if (o < 0) {
+            return null;
+          }
+        }
+        out[o++] = '\n';
+      }
+      return o > MAX_AS_WRITTEN ? "" : new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /**

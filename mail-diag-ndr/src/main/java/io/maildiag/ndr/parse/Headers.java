@@ -18,8 +18,8 @@ final class Headers {
   static final class Field {
     private final String name;
     private String value;
-    /** The raw value's buffer and range, until the value is decoded; null for a field made from strings. */
-    private byte[] buf;
+    /** The raw value's buffer and range, kept once the value is decoded; null for a field made from strings. */
+    private final byte[] buf;
     /** Or the text holding the value of a field {@link #parse} read, until read ({@link #parsedValue}). */
     private String src;
     private final int from;
@@ -29,6 +29,7 @@ final class Headers {
     Field(String name, String value) {
       this.name = name;
       this.value = value;
+      this.buf = null;
       this.from = 0;
       this.to = 0;
       this.folded = false;
@@ -50,6 +51,7 @@ final class Headers {
      */
     Field(String name, String src, int from, int to, boolean folded) {
       this.name = name;
+      this.buf = null;
       this.src = src;
       this.from = from;
       this.to = to;
@@ -65,10 +67,24 @@ final class Headers {
       if (v == null) {
         v = buf != null ? MimeSplitter.value(buf, from, to, folded) : parsedValue(src, from, to, folded);
         value = v;
-        buf = null;
         src = null;
       }
       return v;
+    }
+
+    /**
+     * Appends the value as {@link #value()} gives it to {@code out} at {@code o}, one byte a char,
+     * from the message bytes the field was read from, when it was read from bytes and they are
+     * ASCII (which decode to themselves): the next index, or -1 when that is not so (the caller then
+     * reads {@link #value()}). {@code out} has room for {@link #rawLength()} bytes from {@code o}.
+     */
+    int putAsciiValue(byte[] out, int o) {
+      return buf == null ? -1 : MimeSplitter.putAsciiValue(buf, from, to, folded, out, o);
+    }
+
+    /** The length of the raw value, which {@link #putAsciiValue} never exceeds; 0 when not read from bytes. */
+    int rawLength() {
+      return buf == null ? 0 : to - from;
     }
 
     @Override

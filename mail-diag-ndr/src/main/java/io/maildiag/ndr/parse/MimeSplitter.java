@@ -111,7 +111,7 @@ final class MimeSplitter {
   private MimePart entity(byte[] b, int from, int to, String path, int depth, boolean messageRoot,
       ContentType fallbackType) {
     parts++;
-    Headers headers = section(b, from, to, depth == 0);
+    Headers headers = section(b, from, to);
     int content = contentStart;
     // what headers.get("Content-Type") and get("Content-Transfer-Encoding") return, found by section
     ContentType type = ContentType.parse(typeField < 0 ? null : headers.valueAt(typeField), fallbackType);
@@ -335,12 +335,12 @@ final class MimeSplitter {
   /**
    * Reads a header section as Jakarta's InternetHeaders does: fields up to the first empty line
    * (or the end), folded lines joined to their field; values unfolded, re-decoded as UTF-8 where
-   * valid and trimmed, as {@code MimeReader.headersOf} reports them. The message's own fields are
-   * all read by the engine, so their values are decoded now, while the bytes are in the cache; the
-   * values of attached messages and body parts, mostly never read, when first read. Sets
-   * {@link #contentStart} to where the content after the section starts.
+   * valid and trimmed, as {@code MimeReader.headersOf} reports them. Each value is decoded when
+   * first read: most values of attached messages and body parts are never read, and the format
+   * detector reads the message's own from the bytes ({@link #putAsciiValue}). Sets {@link
+   * #contentStart} to where the content after the section starts.
    */
-  private Headers section(byte[] b, int from, int to, boolean eager) {
+  private Headers section(byte[] b, int from, int to) {
     Headers.Field[] fields = scratch;
     int n = 0;
     int pos = from;
@@ -366,7 +366,7 @@ final class MimeSplitter {
         folded = true;
       } else {
         if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
+          fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
           noteField(fields[n - 1].name(), n - 1);
         }
         fieldStart = pos;
@@ -380,7 +380,7 @@ final class MimeSplitter {
       pos = le < to ? le + 1 : to;
     }
     if (fieldStart >= 0 && ++n <= maxHeaderFields) {
-      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded, eager));
+      fields = add(fields, n - 1, field(b, fieldStart, fieldEnd, colon, folded));
       noteField(fields[n - 1].name(), n - 1);
     }
     if (n > maxHeaderFields) {
@@ -417,22 +417,17 @@ final class MimeSplitter {
 
   /**
    * One field from its lines {@code b[from, to)} (folds are single LFs): the name before the colon,
-   * trimmed; the value after it, unfolded, re-decoded and trimmed. A line without a colon is both
-   * name and value, as Jakarta reads it.
+   * trimmed; the value after it, unfolded, re-decoded and trimmed when first read. A line without a
+   * colon is both name and value, as Jakarta reads it.
    */
-  private Headers.Field field(byte[] b, int from, int to, int colon, boolean folded, boolean eager) {
+  private Headers.Field field(byte[] b, int from, int to, int colon, boolean folded) {
     if (colon < 0) {
       if (folded) {
         throw DECLINE; // Jakarta would look for a colon in the folded lines
       }
-      String name = latin1Trimmed(b, from, to);
-      return eager ? new Headers.Field(name, value(b, from, to, false)) : new Headers.Field(name, b, from, to, false);
+      return new Headers.Field(latin1Trimmed(b, from, to), b, from, to, false);
     }
-    String name = name(b, from, colon);
-    if (!eager) {
-      return new Headers.Field(name, b, colon + 1, to, folded);
-    }
-    return new Headers.Field(name, value(b, colon + 1, to, folded));
+    return new Headers.Field(name(b, from, colon), b, colon + 1, to, folded);
   }
 
   /** Field names seen in most bounces, shared instead of built anew for each field. */
@@ -587,6 +582,33 @@ final class MimeSplitter {
       off = 0;
     }
     return decodeValue(src, off, len);
+  }
+
+  /**
+   * {@link #value} of {@code b[from, to)} written to {@code out} from {@code o} on, a byte a char,
+   * when its bytes are ASCII (then they decode to themselves): the index after it, or -1 when a byte
+   * is past ASCII. Trims and drops the LFs of folds as {@link #value} does.
+   */
+  static int putAsciiValue(byte[] b, int from, int to, boolean folded, byte[] out, int o) {
+    while (from < to && (b[from] & 0xFF) <= ' ') {
+      from++;
+    }
+    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+      to--;
+    }
+    if (!folded) {
+      System.arraycopy(b, from, out, o, to - from);
+      return Bytes.ascii(b, from, to) ? o + to - from : -1;
+    }
+    int high = 0;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      high |= c;
+      if (c != '\n') {
+        out[o++] = c;
+      }
+    }
+    return high < 0 ? -1 : o;
   }
 
   /** The value bytes {@code src[off, off + len)} as UTF-8 when valid, else ISO-8859-1 (Charsets.headerValue). */

@@ -2,6 +2,9 @@ package io.maildiag.ndr.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maildiag.core.Limits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -54,6 +57,45 @@ class FormatsHeaderLinesTest {
         assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
       }
     }
+  }
+
+  /** Raw pieces of header lines: folds, spacing around the colon, UTF-8 and bytes that are not UTF-8. */
+  private static final String[] RAW = {
+      "X-SES-Outgoing: 1", "X-Mailer: Internet Mail Service (5.5)", "Subject:", "Subject:  spaced  ",
+      "To:a@b", "Received: from x\n\tby y", "X-Folded: a\n b\n\tc", "NoColonLine", "Name : v", "X-A:\t",
+      "From: caf\u00c3\u00a9 <x@y>", "X-Bad: \u00ff\u00fe", "Auto-Submitted: auto-generated (failure)",
+      "X-Long: " + "x".repeat(90), "K\u00e9y: v", "X-Empty:   ", "X-Fold-Only:\n ", "X-Ms-Exchange-CrossTenant-Id: 1",
+      "Received: by prod.outlook.com\n with SMTP", "E: a\n\n"};
+
+  @Test
+  void sectionsReadFromBytesGiveTheLinesTheirValuesGive() {
+    // the root section's fields keep their bytes: the lines made from them must be those made from
+    // the decoded values, and answer the same
+    Random random = new Random(31);
+    int fromBytes = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder raw = new StringBuilder();
+      int n = random.nextInt(7);
+      for (int k = 0; k < n; k++) {
+        raw.append(RAW[random.nextInt(RAW.length)]).append('\n');
+      }
+      raw.append("\nbody\n");
+      byte[] bytes = raw.toString().getBytes(StandardCharsets.ISO_8859_1);
+      Headers h = new MimeReader(Limits.DEFAULT_MAX_MIME_DEPTH, Limits.DEFAULT_MAX_HEADER_FIELDS, new Diags(100),
+          new Deadline(Duration.ofHours(1))).read(bytes).headers;
+      String expected = Formats.HeaderLines.asWrittenFromValues(h);
+      assertThat(Formats.HeaderLines.asWritten(h)).as(raw.toString()).isEqualTo(expected);
+      if (Formats.HeaderLines.asciiAsWritten(h) != null) {
+        fromBytes++;
+      }
+      String blob = Formats.HeaderLines.lowerHeaderLines(h);
+      Formats.HeaderLines lines = new Formats.HeaderLines(h);
+      for (String w : WORDS) {
+        assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
+      }
+    }
+    // most sections are ASCII and take the path from the bytes; the others the path from the values
+    assertThat(fromBytes).isBetween(5_000, 19_000);
   }
 
   @Test
