@@ -61,11 +61,11 @@ final class CharPairs {
     // a char past Latin-1 (a surrogate pair: both its chars) becomes one '?': only a copy with a '?'
     // in it needs a look at the chars, and the bytes before the first such char are the chars'
     byte[] lower = text.getBytes(StandardCharsets.ISO_8859_1);
-    if (Bytes.indexOf(lower, QUESTION_MARKS, 0, lower.length) < lower.length) {
-      for (int i = 0; i < n; i++) {
-        if (text.charAt(i) >= 256) {
-          return wideLowerCased(text, i, lower);
-        }
+    // up to the first char past Latin-1, byte i is char i: the first '?' that is no '?' in the text is that char
+    for (int q = Bytes.indexOf(lower, QUESTION_MARKS, 0, lower.length); q < lower.length;
+        q = Bytes.indexOf(lower, QUESTION_MARKS, q + 1, lower.length)) {
+      if (text.charAt(q) != '?') {
+        return wideLowerCased(text, q, lower);
       }
     }
     int i = 0;

@@ -46,7 +46,7 @@ class CharPairsTest {
   }
 
   private static final String[] CASED_PIECES = {"Mail System", "POSTFIX", "\u00c9t\u00c9", "\u00d7\u00de\u00df\u00b5",
-      "\u00ff", "\u0130", "\u03a3", "A\u03a3 ", "\u0141", "\ud83d\ude00", "\ud801\udc00", "@", "`", "Z[", "\n", " ", "x"};
+      "\u00ff", "\u0130", "\u03a3", "A\u03a3 ", "\u0141", "\ud83d\ude00", "\ud801\udc00", "@", "`", "Z[", "\n", " ", "x", "?", "=?UTF-8?Q?"};
 
   @Test
   void lowerCasedIsTheRootLowerCaseWithItsPairs() {
@@ -79,7 +79,8 @@ class CharPairsTest {
   void lowerCasedAfterAndBeforeOtherChars() {
     for (int c = 0; c < 0x10000; c++) {
       String one = String.valueOf((char) c);
-      for (String text : new String[] {"Ab\u00c9" + one + "C\u00de\u0141x", "\u0141" + one + "Q", one + one + "Z"}) {
+      for (String text : new String[] {"Ab\u00c9" + one + "C\u00de\u0141x", "\u0141" + one + "Q", one + one + "Z",
+          "why?" + one + "?\u00c9?", "?\ud83d\ude00" + one + "?"}) {
         CharPairs pairs = CharPairs.lowerCased(text);
         String lower = text.toLowerCase(Locale.ROOT);
         assertThat(pairs.text()).as("U+%04X", c).isEqualTo(lower);
