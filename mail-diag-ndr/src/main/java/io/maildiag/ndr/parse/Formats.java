@@ -4,6 +4,7 @@ import io.maildiag.core.internal.LowerCase;
 import io.maildiag.ndr.code.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,8 @@ final class Formats {
     private final Headers headers;
     /** The lines as written, or "" when they are too long; made on first use. */
     private String lines;
+    /** The lines lower-cased when they are ASCII (then {@link #lines} is this too), else null. */
+    private String asciiLower;
     private String blob;
     /** Bit k set when {@link #LINE_WORDS}[k] is in the lines; -1 until they are looked for. */
     private int lineWords = -1;
@@ -93,13 +96,25 @@ final class Formats {
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
       if (lines == null) {
-        lines = asWritten(headers);
+        byte[] ascii = asciiLines(headers);
+        if (ascii == null) {
+          lines = asWrittenFromValues(headers);
+        } else if (ascii.length > MAX_AS_WRITTEN) {
+          lines = "";
+        } else {
+          // ASCII: each char stands only for its lower case, so a word is searched as it is
+          asciiLower = lowerAscii(ascii);
+          lines = asciiLower;
+        }
       }
       if (lines.isEmpty()) {
         if (blob == null) {
           blob = lowerHeaderLines(headers);
         }
         return blob.contains(w);
+      }
+      if (asciiLower != null) {
+        return asciiLower.contains(w);
       }
       int k = lineWord(w);
       if (k >= 0) {
@@ -150,8 +165,24 @@ final class Formats {
      * #MAX_AS_WRITTEN} (such lines are searched lower-cased).
      */
     static String asWritten(Headers headers) {
-      String ascii = asciiAsWritten(headers);
-      return ascii != null ? ascii : asWrittenFromValues(headers);
+      byte[] ascii = asciiLines(headers);
+      if (ascii == null) {
+        return asWrittenFromValues(headers);
+      }
+      return ascii.length > MAX_AS_WRITTEN ? "" : new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    /** ASCII {@code bytes} lower-cased (A-Z only, eight at a time), as text; the bytes are changed. */
+    private static String lowerAscii(byte[] bytes) {
+      int n = bytes.length;
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        Bytes.putWord(bytes, i, CharPairs.lowerAscii(Bytes.word(bytes, i)));
+      }
+      for (; i < n; i++) {
+        bytes[i] = (byte) Keywords.lower((char) bytes[i]);
+      }
+      return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** {@link #asWritten} from the fields' names and decoded values. */
@@ -175,12 +206,12 @@ final class Formats {
     }
 
     /**
-     * {@link #asWritten} made from the message bytes the fields were read from, when every value is
-     * ASCII there (most header sections): the values are then the bytes themselves, copied without
-     * being decoded into strings of their own. Null when a field was not read from bytes, or a value
-     * or name is not ASCII.
+     * The bytes of {@link #asWritten}, made from the message bytes the fields were read from, when
+     * every value is ASCII there (most header sections): the values are then the bytes themselves,
+     * copied without being decoded into strings of their own. Null when a field was not read from
+     * bytes, or a value or name is not ASCII.
      */
-    static @Nullable String asciiAsWritten(Headers headers) {
+    static byte @Nullable [] asciiLines(Headers headers) {
       List<Headers.Field> fields = headers.fields();
       long room = 1;
       for (int i = 0; i < fields.size(); i++) {
@@ -216,7 +247,7 @@ final class Formats {
         }
         out[o++] = '\n';
       }
-      return o > MAX_AS_WRITTEN ? "" : new String(out, 0, o, StandardCharsets.ISO_8859_1);
+      return Arrays.copyOf(out, o);
     }
 
     /**

@@ -85,7 +85,7 @@ class FormatsHeaderLinesTest {
           new Deadline(Duration.ofHours(1))).read(bytes).headers;
       String expected = Formats.HeaderLines.asWrittenFromValues(h);
       assertThat(Formats.HeaderLines.asWritten(h)).as(raw.toString()).isEqualTo(expected);
-      if (Formats.HeaderLines.asciiAsWritten(h) != null) {
+      if (Formats.HeaderLines.asciiLines(h) != null) {
         fromBytes++;
       }
       String blob = Formats.HeaderLines.lowerHeaderLines(h);
