@@ -618,6 +618,9 @@ class EngineNoticeLayoutsTest {
     String region = "550 5.1.1 user unknown\n\nThis mail was scanned for viruses by Example AV\nhttp://av.example\n\nBye\n";
     assertThat(Engine.withoutScannerFooters(region)).isEqualTo("550 5.1.1 user unknown\n\n\nBye\n");
     assertThat(Engine.withoutScannerFooters("550 5.1.1 user unknown\n")).isEqualTo("550 5.1.1 user unknown\n");
+    // a footer in any case is found, as its words are compared lower-cased
+    assertThat(Engine.withoutScannerFooters("550 5.1.1 user unknown\n\nThis message is ViRuS-FrEe\n"))
+        .isEqualTo("550 5.1.1 user unknown\n\n");
   }
 
   @Test
