@@ -104,6 +104,12 @@ final class Headers {
   }
 
   private final Field[] array;
+  /**
+   * The length of each field's name, made at the first look-up by name: a name of another length is
+   * never the one looked up (ignoring case or not), so the look-ups after it pass over most fields
+   * by reading this array alone. Most sections of body parts are never looked up.
+   */
+  private int[] nameLengths;
   private List<Field> fields;
 
   Headers(List<Field> fields) {
@@ -169,12 +175,26 @@ final class Headers {
 
   List<String> all(String name) {
     List<String> out = new ArrayList<>();
-    for (Field f : array) {
-      if (sameName(f.name, name)) {
-        out.add(f.value().trim());
+    int[] lengths = nameLengths();
+    int n = name.length();
+    for (int i = 0; i < array.length; i++) {
+      if (lengths[i] == n && sameName(array[i].name, name)) {
+        out.add(array[i].value().trim());
       }
     }
     return out;
+  }
+
+  private int[] nameLengths() {
+    int[] lengths = nameLengths;
+    if (lengths == null) {
+      lengths = new int[array.length];
+      for (int i = 0; i < array.length; i++) {
+        lengths[i] = array[i].name.length();
+      }
+      nameLengths = lengths;
+    }
+    return lengths;
   }
 
   boolean has(String name) {
@@ -207,8 +227,10 @@ final class Headers {
 
   /** The index of the first field of that name, or -1. */
   private int indexOf(String name) {
+    int[] lengths = nameLengths();
+    int n = name.length();
     for (int i = 0; i < array.length; i++) {
-      if (sameName(array[i].name, name)) {
+      if (lengths[i] == n && sameName(array[i].name, name)) {
         return i;
       }
     }
