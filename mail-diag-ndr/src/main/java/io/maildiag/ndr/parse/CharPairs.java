@@ -58,30 +58,16 @@ final class CharPairs {
    */
   static CharPairs lowerCased(String text) {
     int n = text.length();
-    // a char past Latin-1 (a surrogate pair: both its chars) becomes one '?': only a copy with a '?'
-    // in it needs a look at the chars, and the bytes before the first such char are the chars'
+    // a char past Latin-1 (a surrogate pair: both its chars) becomes one '?', and up to the first
+    // such char byte i is char i: the first '?' that is no '?' in the text is that char
     byte[] lower = text.getBytes(StandardCharsets.ISO_8859_1);
-    // up to the first char past Latin-1, byte i is char i: the first '?' that is no '?' in the text is that char
     for (int q = Bytes.indexOf(lower, QUESTION_MARKS, 0, lower.length); q < lower.length;
         q = Bytes.indexOf(lower, QUESTION_MARKS, q + 1, lower.length)) {
       if (text.charAt(q) != '?') {
         return wideLowerCased(text, q, lower);
       }
     }
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-      long v = Bytes.word(lower, i);
-      if ((v & HIGH) == 0) {
-        Bytes.putWord(lower, i, lowerAscii(v));
-      } else {
-        for (int k = i; k < i + 8; k++) {
-          lower[k] = LATIN1_LOWER[lower[k] & 0xff];
-        }
-      }
-    }
-    for (; i < n; i++) {
-      lower[i] = LATIN1_LOWER[lower[i] & 0xff];
-    }
+    lowerLatin1(lower);
     boolean[] seen = new boolean[1 << 12];
     int prev = 0;
     for (int j = 0; j < n; j++) {
@@ -90,6 +76,28 @@ final class CharPairs {
       prev = slot;
     }
     return new CharPairs(new String(lower, StandardCharsets.ISO_8859_1), seen);
+  }
+
+  /**
+   * Lower-cases Latin-1 bytes in place as {@link Locale#ROOT} lower-casing does their chars: eight
+   * ASCII bytes at a time ({@link #lowerAscii}), a word with a byte past ASCII byte by byte.
+   */
+  static void lowerLatin1(byte[] b) {
+    int n = b.length;
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      long v = Bytes.word(b, i);
+      if ((v & HIGH) == 0) {
+        Bytes.putWord(b, i, lowerAscii(v));
+      } else {
+        for (int k = i; k < i + 8; k++) {
+          b[k] = LATIN1_LOWER[b[k] & 0xff];
+        }
+      }
+    }
+    for (; i < n; i++) {
+      b[i] = LATIN1_LOWER[b[i] & 0xff];
+    }
   }
 
   /** The high bit of each byte: set in a word only where a byte is past ASCII. */

@@ -172,16 +172,9 @@ final class Formats {
       return ascii.length > MAX_AS_WRITTEN ? "" : new String(ascii, StandardCharsets.ISO_8859_1);
     }
 
-    /** ASCII {@code bytes} lower-cased (A-Z only, eight at a time), as text; the bytes are changed. */
+    /** ASCII {@code bytes} lower-cased (A-Z only), as text; the bytes are changed. */
     private static String lowerAscii(byte[] bytes) {
-      int n = bytes.length;
-      int i = 0;
-      for (; i + 8 <= n; i += 8) {
-        Bytes.putWord(bytes, i, CharPairs.lowerAscii(Bytes.word(bytes, i)));
-      }
-      for (; i < n; i++) {
-        bytes[i] = (byte) Keywords.lower((char) bytes[i]);
-      }
+      CharPairs.lowerLatin1(bytes);
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
