@@ -81,6 +81,8 @@ final class Formats {
     private String blob;
     /** Bit k set when {@link #LINE_WORDS}[k] is in the lines; -1 until they are looked for. */
     private int lineWords = -1;
+    /** The section as written, lower-cased after an LF, when it is ASCII ({@link #rawLower}); "" when not. */
+    private String raw;
     /** How a line of {@link #LINE_WORDS} starts, in each case its x may be written in. */
     private static final String[] LINE_STARTS = {"\nx-", "\nX-"};
 
@@ -96,6 +98,12 @@ final class Formats {
     /** {@code blob.contains(w)} for a lower-case ASCII word {@code w}. */
     boolean contains(String w) {
       if (lines == null) {
+        if (raw == null) {
+          raw = rawLower(headers);
+        }
+        if (!raw.isEmpty() && !piecesIn(raw, w)) {
+          return false; // ruled out by the section as written: the lines need not be made
+        }
         byte[] ascii = asciiLines(headers);
         if (ascii == null) {
           lines = asWrittenFromValues(headers);
@@ -125,6 +133,78 @@ final class Formats {
       }
       return standsIn(lines, w);
     }
+
+    /** Whether the lines were made: false while every word asked for was ruled out by the section as written. */
+    boolean linesMade() {
+      return lines != null;
+    }
+
+    /**
+     * An LF and the bytes the section was read from, lower-cased, when they are ASCII and not longer
+     * than {@link #MAX_AS_WRITTEN}; "" when not (or not read from bytes).
+     *
+     * <p>Every piece of a word ({@link #pieces}) that the lines hold is in this text: a line of the
+     * section is {@code "name: value"} with the name and the value cut out of the section's bytes,
+     * trimmed of chars up to U+0020, and the LFs of the value's folds dropped. A fold's LF comes
+     * before a space or a tab, so dropping it joins no two chars of a piece; and in ASCII bytes each
+     * char stands only for itself and its capital.
+     */
+    static String rawLower(Headers headers) {
+      byte[] b = headers.raw();
+      int from = headers.rawFrom();
+      int to = headers.rawTo();
+      if (b == null || to - from > MAX_AS_WRITTEN || !Bytes.ascii(b, from, to)) {
+        return "";
+      }
+      byte[] out = new byte[to - from + 1];
+      out[0] = '\n';
+      System.arraycopy(b, from, out, 1, to - from);
+      return lowerAscii(out);
+    }
+
+    /**
+     * Whether each of the pieces of {@code w} is in {@code raw}: a word in the lines has each of its
+     * pieces in the section as written ({@link #rawLower}), so a word with a piece missing is not.
+     */
+    private static boolean piecesIn(String raw, String w) {
+      String[] pieces = PIECES_OF.get(w);
+      if (pieces == null) {
+        pieces = pieces(w);
+        String[] had = PIECES_OF.putIfAbsent(w, pieces);
+        if (had != null) {
+          pieces = had;
+        }
+      }
+      for (String p : pieces) {
+        if (!raw.contains(p)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The pieces of {@code w}: its longest runs of chars other than a colon and the chars up to
+     * U+0020. Only those chars stand between a name and its value, and between a value and the next
+     * name, in the lines but not in the bytes they were made from.
+     */
+    static String[] pieces(String w) {
+      List<String> out = new ArrayList<>();
+      int start = -1;
+      for (int i = 0; i <= w.length(); i++) {
+        boolean cut = i == w.length() || w.charAt(i) <= ' ' || w.charAt(i) == ':';
+        if (cut && start >= 0) {
+          out.add(w.substring(start, i));
+          start = -1;
+        } else if (!cut && start < 0) {
+          start = i;
+        }
+      }
+      return out.toArray(new String[0]);
+    }
+
+    /** The pieces of the words asked for, made once each. */
+    private static final Map<String, String[]> PIECES_OF = new ConcurrentHashMap<>();
 
     /** The index of {@code w} in {@link #LINE_WORDS}, or -1. */
     private static int lineWord(String w) {

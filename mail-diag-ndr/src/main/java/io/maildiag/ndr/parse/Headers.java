@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
 
 /** An ordered list of header fields, values unfolded and re-decoded (UTF-8 where valid). Immutable. */
 final class Headers {
@@ -105,6 +106,15 @@ final class Headers {
 
   private final Field[] array;
   /**
+   * The bytes the section was read from, {@code raw[rawFrom, rawTo)}: its lines as written, folds
+   * and all (null for a section made from strings). Every char of a field's name and value is in
+   * them, which lets a search rule a word out without making the fields' lines ({@link
+   * Formats.HeaderLines}).
+   */
+  private final byte @Nullable [] raw;
+  private final int rawFrom;
+  private final int rawTo;
+  /**
    * The length of each field's name, made at the first look-up by name: a name of another length is
    * never the one looked up (ignoring case or not), so the look-ups after it pass over most fields
    * by reading this array alone. Most sections of body parts are never looked up.
@@ -113,12 +123,35 @@ final class Headers {
   private List<Field> fields;
 
   Headers(List<Field> fields) {
-    this.array = fields.toArray(new Field[0]);
+    this(fields.toArray(new Field[0]));
   }
 
   /** Headers over {@code array}, which the caller hands over and no longer changes. */
   Headers(Field[] array) {
+    this(array, null, 0, 0);
+  }
+
+  /** {@link #Headers(Field[])} for fields read from the section {@code raw[from, to)}. */
+  Headers(Field[] array, byte @Nullable [] raw, int from, int to) {
     this.array = array;
+    this.raw = raw;
+    this.rawFrom = from;
+    this.rawTo = to;
+  }
+
+  /** The bytes the section was read from (see {@link #rawFrom}), or null when it was not read from bytes. */
+  byte @Nullable [] raw() {
+    return raw;
+  }
+
+  /** Where the section starts in {@link #raw()}. */
+  int rawFrom() {
+    return rawFrom;
+  }
+
+  /** Where the section ends in {@link #raw()}. */
+  int rawTo() {
+    return rawTo;
   }
 
   List<Field> fields() {

@@ -390,7 +390,9 @@ final class MimeSplitter {
     scratch = fields;
     contentStart = content;
     int count = Math.min(n, maxHeaderFields);
-    return count == 0 ? Headers.EMPTY : new Headers(Arrays.copyOf(fields, count));
+    // the section's lines: up to the empty line, or all of b[from, to) without one
+    return count == 0 ? Headers.EMPTY
+        : new Headers(Arrays.copyOf(fields, count), b, from, content == to ? to : content - 1);
   }
 
   /**

@@ -65,7 +65,9 @@ class FormatsHeaderLinesTest {
       "To:a@b", "Received: from x\n\tby y", "X-Folded: a\n b\n\tc", "NoColonLine", "Name : v", "X-A:\t",
       "From: caf\u00c3\u00a9 <x@y>", "X-Bad: \u00ff\u00fe", "Auto-Submitted: auto-generated (failure)",
       "X-Long: " + "x".repeat(90), "K\u00e9y: v", "X-Empty:   ", "X-Fold-Only:\n ", "X-Ms-Exchange-CrossTenant-Id: 1",
-      "Received: by prod.outlook.com\n with SMTP", "E: a\n\n"};
+      "Received: by prod.outlook.com\n with SMTP", "E: a\n\n", "\u0001X-SES-Control: 1", "X-Mailer: Internet Mail\n Service",
+      "Auto-Submitted:\n auto-generated (failure)", "Auto-Submitted\t: Auto-Generated\n\t(Failure)", "X-Trail: -eximdsn\u0001",
+      "X-Mid: prod.outlook\u0001.com", "X-Tab: internet\tmail service", "x-failed-recipients\u0002: a"};
 
   @Test
   void sectionsReadFromBytesGiveTheLinesTheirValuesGive() {
@@ -73,6 +75,7 @@ class FormatsHeaderLinesTest {
     // the decoded values, and answer the same
     Random random = new Random(31);
     int fromBytes = 0;
+    int ruledOut = 0;
     for (int i = 0; i < 20_000; i++) {
       StringBuilder raw = new StringBuilder();
       int n = random.nextInt(7);
@@ -92,10 +95,18 @@ class FormatsHeaderLinesTest {
       Formats.HeaderLines lines = new Formats.HeaderLines(h);
       for (String w : WORDS) {
         assertThat(lines.contains(w)).as("%s in %s", w, blob).isEqualTo(blob.contains(w));
+        // asked first, the word may be ruled out by the section as written, without the lines
+        Formats.HeaderLines first = new Formats.HeaderLines(h);
+        assertThat(first.contains(w)).as("%s first in %s", w, blob).isEqualTo(blob.contains(w));
+        if (!first.linesMade()) {
+          ruledOut++;
+        }
       }
     }
     // most sections are ASCII and take the path from the bytes; the others the path from the values
     assertThat(fromBytes).isBetween(5_000, 19_000);
+    // and many words are answered from the section as written
+    assertThat(ruledOut).isGreaterThan(200_000);
   }
 
   @Test
@@ -145,5 +156,14 @@ class FormatsHeaderLinesTest {
     assertThat(lines.contains("\nx-ses-")).isFalse();
     assertThat(lines.contains("\nx-failed-recipients: a@b")).isTrue();
     assertThat(lines.contains("\nx-failed-recipients: a@c")).isFalse();
+  }
+
+  @Test
+  void piecesAreTheRunsBetweenColonsAndBlanks() {
+    assertThat(Formats.HeaderLines.pieces("\nx-failed-recipients:")).containsExactly("x-failed-recipients");
+    assertThat(Formats.HeaderLines.pieces("auto-submitted: auto-generated (failure)"))
+        .containsExactly("auto-submitted", "auto-generated", "(failure)");
+    assertThat(Formats.HeaderLines.pieces("a\u0001b\n:c")).containsExactly("a", "b", "c");
+    assertThat(Formats.HeaderLines.pieces(": \n")).isEmpty();
   }
 }
