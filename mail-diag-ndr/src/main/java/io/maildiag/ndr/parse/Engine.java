@@ -2312,17 +2312,8 @@ public final class Engine {
 
     /** Adds the keys of the addresses in the named fields' values: one pass over the fields. */
     static void addAddresses(Set<String> out, Headers headers, String[] names) {
-      List<Headers.Field> fields = headers.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        Headers.Field f = fields.get(i);
-        int length = f.name().length();
-        for (String name : names) {
-          // a name of another length is never the same, ignoring case or not
-          if (name.length() == length && Headers.sameName(f.name(), name)) {
-            Addresses.addKeys(f.value().trim(), out);
-            break;
-          }
-        }
+      for (int i = headers.nextNamed(names, 0); i >= 0; i = headers.nextNamed(names, i + 1)) {
+        Addresses.addKeys(headers.valueAt(i), out);
       }
     }
 
@@ -2432,19 +2423,11 @@ public final class Engine {
     }
 
     /** The first field of each of {@link #ORIGINAL_FIELDS} (as Headers.get finds each), or null: one pass. */
-    static Headers.Field[] firstFields(Headers h) {
+    static Headers.@Nullable Field[] firstFields(Headers h) {
       Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
-      int found = 0; // the fields found: the fields after the last of them are not read
-      List<Headers.Field> fields = h.fields();
-      for (int i = 0; i < fields.size() && found < ORIGINAL_FIELDS.length; i++) {
-        Headers.Field f = fields.get(i);
-        for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
-          if (first[k] == null && ORIGINAL_FIELDS[k].length() == f.name().length()
-              && Headers.sameName(f.name(), ORIGINAL_FIELDS[k])) {
-            first[k] = f;
-            found++;
-          }
-        }
+      for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
+        // each a look-up in the section's name lengths: fields of other lengths are not read
+        first[k] = h.first(ORIGINAL_FIELDS[k]);
       }
       return first;
     }

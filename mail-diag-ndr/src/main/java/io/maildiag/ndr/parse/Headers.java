@@ -218,6 +218,23 @@ final class Headers {
     return out;
   }
 
+  /**
+   * The index of the first field at or after {@code from} whose name is one of {@code names}
+   * (ignoring case, as {@link #get} compares them), or -1.
+   */
+  int nextNamed(String[] names, int from) {
+    int[] lengths = nameLengths();
+    for (int i = from; i < array.length; i++) {
+      int n = lengths[i];
+      for (String name : names) {
+        if (name.length() == n && sameName(array[i].name, name)) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
   private int[] nameLengths() {
     int[] lengths = nameLengths;
     if (lengths == null) {
@@ -228,6 +245,12 @@ final class Headers {
       nameLengths = lengths;
     }
     return lengths;
+  }
+
+  /** The first field of that name (ignoring case, as {@link #get} finds it), or null. */
+  @Nullable Field first(String name) {
+    int i = indexOf(name);
+    return i < 0 ? null : array[i];
   }
 
   boolean has(String name) {
