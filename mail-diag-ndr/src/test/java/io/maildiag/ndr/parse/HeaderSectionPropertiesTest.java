@@ -72,4 +72,18 @@ class HeaderSectionPropertiesTest {
     assertThat(out).as(text).isNotNull();
     assertThat(new String(out, StandardCharsets.ISO_8859_1)).isEqualTo(expected.toString());
   }
+
+  @Property(tries = 3000)
+  void readingAMessageMakesItsWhiteLinesEmptyWhateverItsLineBreaks(@ForAll("messages") byte[] b, @ForAll boolean crlf) {
+    // LF line breaks take the path that finds an empty line in the text made on the way, CRLF the other
+    byte[] in = crlf
+        ? new String(b, StandardCharsets.ISO_8859_1).replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1)
+        : b;
+    byte[] blanked = Normalizer.whiteLinesAsEmpty(b);
+    Diags diags = new Diags(10);
+    byte[] got = Normalizer.normalizeReadingWhiteLines(in, in.length, 1_000_000, 1_000_000, diags).bytes();
+    assertThat(new String(got, StandardCharsets.ISO_8859_1))
+        .isEqualTo(new String(blanked == null ? b : blanked, StandardCharsets.ISO_8859_1));
+    assertThat(diags.toList()).hasSize(blanked == null ? 0 : 1);
+  }
 }
