@@ -49,6 +49,7 @@ final class Formats {
    * The top-level header fields as the detector searches them: {@code blob.contains(w)} for the text
    * {@code blob = lowerHeaderLines(headers)} ({@code "\nname: value\n..."} lower-cased
    * with {@link Locale#ROOT}), answered from the same lines as written, without lower-casing them.
+   * Most words are first ruled out by the section's own bytes ({@link #rawLower}), without the lines.
    *
    * <p>Lower-casing with {@link Locale#ROOT} maps a char to {@link Character#toLowerCase(char)}, except
    * that a capital sigma depends on what follows (either way not ASCII) and a dotted capital I ({@code
@@ -101,7 +102,7 @@ final class Formats {
         if (raw == null) {
           raw = rawLower(headers);
         }
-        if (!raw.isEmpty() && !piecesIn(raw, w)) {
+        if (!raw.isEmpty() && !mayHold(w)) {
           return false; // ruled out by the section as written: the lines need not be made
         }
         byte[] ascii = asciiLines(headers);
@@ -160,6 +161,71 @@ final class Formats {
       out[0] = '\n';
       System.arraycopy(b, from, out, 1, to - from);
       return lowerAscii(out);
+    }
+
+    /**
+     * {@link #piecesIn} the section as written. The pieces that start with {@code "x-"} (most of the
+     * words the detector asks for) are answered from one look at each {@code "x-"} in it ({@link
+     * #xPieces}), made the first time one is asked for, rather than by a search for each.
+     */
+    private boolean mayHold(String w) {
+      int k = xPiece(w);
+      if (k < 0) {
+        return piecesIn(raw, w);
+      }
+      if (xPieces < 0) {
+        xPieces = xPieces(raw);
+      }
+      return (xPieces & 1 << k) != 0;
+    }
+
+    /**
+     * The pieces starting with {@code "x-"} of the words the detector asks for (each word one piece),
+     * by the word, which {@link #xPiece} finds by identity first: the callers pass these literals.
+     */
+    private static final String[] X_WORDS = {"\nx-ses-", "\nx-sendgrid-", "\nx-mailgun-", "\nx-ms-exchange-",
+        "\nx-ms-embedded-report", "\nx-postfix", "\nx-failed-recipients:", "x-ms-exchange-crosstenant"};
+    static final String[] X_PIECES = new String[X_WORDS.length];
+
+    static {
+      for (int k = 0; k < X_WORDS.length; k++) {
+        String[] p = pieces(X_WORDS[k]);
+        if (p.length != 1 || !p[0].startsWith("x-")) {
+          throw new AssertionError(X_WORDS[k]);
+        }
+        X_PIECES[k] = p[0];
+      }
+    }
+
+    /** Bit k set when {@link #X_PIECES}[k] is in {@link #raw}; -1 until looked for. */
+    private int xPieces = -1;
+
+    /** The index of {@code w} in {@link #X_WORDS}, or -1. */
+    private static int xPiece(String w) {
+      for (int k = 0; k < X_WORDS.length; k++) {
+        if (X_WORDS[k] == w) {
+          return k;
+        }
+      }
+      for (int k = 0; k < X_WORDS.length; k++) {
+        if (X_WORDS[k].equals(w)) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /** Which of {@link #X_PIECES} {@code s} holds, as bits: each starts at an {@code "x-"} of it. */
+    static int xPieces(String s) {
+      int found = 0;
+      for (int at = s.indexOf("x-"); at >= 0; at = s.indexOf("x-", at + 2)) {
+        for (int k = 0; k < X_PIECES.length; k++) {
+          if ((found & 1 << k) == 0 && s.startsWith(X_PIECES[k], at)) {
+            found |= 1 << k;
+          }
+        }
+      }
+      return found;
     }
 
     /**

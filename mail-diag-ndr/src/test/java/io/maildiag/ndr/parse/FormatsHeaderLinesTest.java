@@ -159,6 +159,24 @@ class FormatsHeaderLinesTest {
   }
 
   @Test
+  void xPiecesAreThoseTheTextHolds() {
+    String[] bits = {"x-", "x-ses-", "x-sendgrid-", "x-mailgun-", "x-ms-exchange-", "x-ms-exchange-crosstenant",
+        "x-ms-embedded-report", "x-postfix", "x-failed-recipients", "x", "-", "s", "x-x-", "ms-", "a", "\n", ":"};
+    Random random = new Random(37);
+    int found = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String s = EngineGatesTest.noise(random, bits, random.nextInt(10));
+      int got = Formats.HeaderLines.xPieces(s);
+      for (int k = 0; k < Formats.HeaderLines.X_PIECES.length; k++) {
+        boolean holds = s.contains(Formats.HeaderLines.X_PIECES[k]);
+        assertThat((got & 1 << k) != 0).as("%s in %s", Formats.HeaderLines.X_PIECES[k], s).isEqualTo(holds);
+        found += holds ? 1 : 0;
+      }
+    }
+    assertThat(found).isGreaterThan(10_000);
+  }
+
+  @Test
   void piecesAreTheRunsBetweenColonsAndBlanks() {
     assertThat(Formats.HeaderLines.pieces("\nx-failed-recipients:")).containsExactly("x-failed-recipients");
     assertThat(Formats.HeaderLines.pieces("auto-submitted: auto-generated (failure)"))
