@@ -218,9 +218,11 @@ final class Formats {
     /** Which of {@link #X_PIECES} {@code s} holds, as bits: each starts at an {@code "x-"} of it. */
     static int xPieces(String s) {
       int found = 0;
-      for (int at = s.indexOf("x-"); at >= 0; at = s.indexOf("x-", at + 2)) {
+      for (int at = s.indexOf("x-"); at >= 0 && at + 2 < s.length(); at = s.indexOf("x-", at + 2)) {
+        // most occurrences differ from every piece at the char after the "x-": that one is compared first
+        char c = s.charAt(at + 2);
         for (int k = 0; k < X_PIECES.length; k++) {
-          if ((found & 1 << k) == 0 && s.startsWith(X_PIECES[k], at)) {
+          if ((found & 1 << k) == 0 && X_PIECES[k].charAt(2) == c && s.startsWith(X_PIECES[k], at)) {
             found |= 1 << k;
           }
         }
@@ -853,6 +855,23 @@ final class Formats {
   /** Lower-case words one of which each match of {@link #APPLE} contains. */
   private static final String[] APPLE_WORDS = {"icloud.com", ".me.com", "apple.com"};
   /**
+   * The words of {@link #GOOGLE_WORDS}, {@link #MICROSOFT_WORDS}, {@link #YAHOO_WORDS} and {@link
+   * #APPLE_WORDS} together: a text that holds none of them with its ASCII capitals lower-cased names
+   * no provider ({@link #forRecipient}).
+   */
+  private static final Keywords PROVIDER_WORDS = new Keywords(joined(GOOGLE_WORDS, MICROSOFT_WORDS, YAHOO_WORDS,
+      APPLE_WORDS));
+
+  /** The arrays' words, one after the other. */
+  private static String[] joined(String[]... arrays) {
+    List<String> out = new ArrayList<>();
+    for (String[] a : arrays) {
+      out.addAll(Arrays.asList(a));
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /**
    * The fixed starts of {@link #GOOGLE}'s alternatives, lower-case: every match starts with one, and
    * the pattern is tried only where one does (a find tries it at every index).
    */
@@ -878,6 +897,9 @@ final class Formats {
     // the host and the reply joined by a space; no match holds a space, so each lies in the host or
     // in the reply, and a \b at its end sees the space as it sees the text's end: each is searched
     // on its own, and only where an alternative's start is
+    if (!PROVIDER_WORDS.in(remoteMta) && !PROVIDER_WORDS.in(d)) {
+      return reporter; // no provider's word in either, ASCII case ignored: one pass each, no copies
+    }
     String mtaLower = asciiFolded(remoteMta);
     String dLower = asciiFolded(d);
     if (containsAny(mtaLower, dLower, GOOGLE_WORDS) && finds(GOOGLE_STARTS, GOOGLE, remoteMta, d)) {
