@@ -2422,7 +2422,7 @@ public final class Engine {
       return originalOf(firstFields(h));
     }
 
-    /** The first field of each of {@link #ORIGINAL_FIELDS} (as Headers.get finds each), or null: one pass. */
+    /** The first field of each of {@link #ORIGINAL_FIELDS} (as Headers.get finds each), or null. */
     static Headers.@Nullable Field[] firstFields(Headers h) {
       Headers.Field[] first = new Headers.Field[ORIGINAL_FIELDS.length];
       for (int k = 0; k < ORIGINAL_FIELDS.length; k++) {
