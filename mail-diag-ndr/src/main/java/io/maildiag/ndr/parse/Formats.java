@@ -180,14 +180,15 @@ final class Formats {
     }
 
     /**
-     * The pieces starting with {@code "x-"} of the words the detector asks for (each word one piece),
-     * by the word, which {@link #xPiece} finds by identity first: the callers pass these literals.
+     * The words the detector asks for whose one piece starts with {@code "x-"}: those of {@link
+     * #LINE_WORDS}, and one that may stand anywhere.
      */
-    private static final String[] X_WORDS = {"\nx-ses-", "\nx-sendgrid-", "\nx-mailgun-", "\nx-ms-exchange-",
-        "\nx-ms-embedded-report", "\nx-postfix", "\nx-failed-recipients:", "x-ms-exchange-crosstenant"};
+    private static final String[] X_WORDS = Arrays.copyOf(LINE_WORDS, LINE_WORDS.length + 1);
+    /** The piece of each of {@link #X_WORDS}, in the same order. */
     static final String[] X_PIECES = new String[X_WORDS.length];
 
     static {
+      X_WORDS[LINE_WORDS.length] = "x-ms-exchange-crosstenant";
       for (int k = 0; k < X_WORDS.length; k++) {
         String[] p = pieces(X_WORDS[k]);
         if (p.length != 1 || !p[0].startsWith("x-")) {
@@ -203,12 +204,7 @@ final class Formats {
     /** The index of {@code w} in {@link #X_WORDS}, or -1. */
     private static int xPiece(String w) {
       for (int k = 0; k < X_WORDS.length; k++) {
-        if (X_WORDS[k] == w) {
-          return k;
-        }
-      }
-      for (int k = 0; k < X_WORDS.length; k++) {
-        if (X_WORDS[k].equals(w)) {
+        if (X_WORDS[k].equals(w)) { // the callers pass these literals: mostly the same string
           return k;
         }
       }

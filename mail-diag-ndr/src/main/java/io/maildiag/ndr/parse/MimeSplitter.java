@@ -504,12 +504,8 @@ final class MimeSplitter {
 
   /** A field name: {@link #latin1Trimmed}, but a common name is the shared string rather than a new one. */
   static String name(byte[] b, int from, int to) {
-    while (from < to && (b[from] & 0xFF) <= ' ') {
-      from++;
-    }
-    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
-      to--;
-    }
+    from = trimmedFrom(b, from, to);
+    to = trimmedTo(b, from, to);
     int len = to - from;
     if (len > 0 && len <= COMMON_MAX_LENGTH) {
       long first = chunk(b, from, to);
@@ -539,14 +535,26 @@ final class MimeSplitter {
     return true;
   }
 
-  /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */
-  private static String latin1Trimmed(byte[] b, int from, int to) {
+  /** The first index of {@code b[from, to)} past the leading bytes up to U+0020 (String.trim's start), or {@code to}. */
+  private static int trimmedFrom(byte[] b, int from, int to) {
     while (from < to && (b[from] & 0xFF) <= ' ') {
       from++;
     }
+    return from;
+  }
+
+  /** The end of {@code b[from, to)} without its trailing bytes up to U+0020 (String.trim's end). */
+  private static int trimmedTo(byte[] b, int from, int to) {
     while (to > from && (b[to - 1] & 0xFF) <= ' ') {
       to--;
     }
+    return to;
+  }
+
+  /** The bytes as ISO-8859-1 text without leading and trailing characters up to U+0020 (String.trim). */
+  private static String latin1Trimmed(byte[] b, int from, int to) {
+    from = trimmedFrom(b, from, to);
+    to = trimmedTo(b, from, to);
     return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
@@ -557,12 +565,8 @@ final class MimeSplitter {
    * when the value is first read.
    */
   static String value(byte[] b, int from, int to, boolean folded) {
-    while (from < to && (b[from] & 0xFF) <= ' ') {
-      from++;
-    }
-    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
-      to--;
-    }
+    from = trimmedFrom(b, from, to);
+    to = trimmedTo(b, from, to);
     byte[] src = b;
     int off = from;
     int len = to - from;
@@ -592,12 +596,8 @@ final class MimeSplitter {
    * is past ASCII. Trims and drops the LFs of folds as {@link #value} does.
    */
   static int putAsciiValue(byte[] b, int from, int to, boolean folded, byte[] out, int o) {
-    while (from < to && (b[from] & 0xFF) <= ' ') {
-      from++;
-    }
-    while (to > from && (b[to - 1] & 0xFF) <= ' ') {
-      to--;
-    }
+    from = trimmedFrom(b, from, to);
+    to = trimmedTo(b, from, to);
     if (!folded) {
       System.arraycopy(b, from, out, o, to - from);
       return Bytes.ascii(b, from, to) ? o + to - from : -1;
