@@ -124,12 +124,13 @@ final class CharPairs {
    */
   private static CharPairs wideLowerCased(String text, int k, byte[] latin1) {
     int n = text.length();
-    char[] out = new char[n];
+    // the chars copied in one step and lower-cased in place: an array read costs less than charAt
+    char[] out = text.toCharArray();
     for (int i = 0; i < k; i++) {
       out[i] = (char) (LATIN1_LOWER[latin1[i] & 0xff] & 0xff);
     }
     for (int i = k; i < n; i++) {
-      char c = text.charAt(i);
+      char c = out[i];
       if (c < 256) {
         out[i] = (char) (LATIN1_LOWER[c] & 0xff);
         continue;
@@ -140,7 +141,14 @@ final class CharPairs {
       }
       out[i] = (char) cp;
     }
-    return new CharPairs(new String(out));
+    boolean[] seen = new boolean[1 << 12];
+    int prev = 0;
+    for (char c : out) {
+      int slot = c & 0x3f;
+      seen[prev << 6 | slot] = true; // as in lowerCased: the first char makes a pair with slot 0
+      prev = slot;
+    }
+    return new CharPairs(new String(out), seen);
   }
 
   /**
