@@ -621,6 +621,19 @@ class EngineNoticeLayoutsTest {
     // a footer in any case is found, as its words are compared lower-cased
     assertThat(Engine.withoutScannerFooters("550 5.1.1 user unknown\n\nThis message is ViRuS-FrEe\n"))
         .isEqualTo("550 5.1.1 user unknown\n\n");
+    // each footer word, in any ASCII case: the quick look before lower-casing lets every one through
+    java.util.Random random = new java.util.Random(11);
+    for (String word : new String[] {"nod32", "antivirus system", "analizado con", "has been scanned", "was scanned",
+        "scanned for viruses", "virus signature database", "virus-free"}) {
+      for (int k = 0; k < 20; k++) {
+        StringBuilder cased = new StringBuilder();
+        for (char c : word.toCharArray()) {
+          cased.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+        }
+        assertThat(Engine.withoutScannerFooters("550 5.1.1 user unknown\n\nFooter: " + cased + " here\n"))
+            .as(cased.toString()).isEqualTo("550 5.1.1 user unknown\n\n");
+      }
+    }
   }
 
   @Test
