@@ -104,6 +104,59 @@ final class Bytes {
     return to;
   }
 
+  /**
+   * Copies {@code in[from, to)} to {@code out} from {@code o} on with its line breaks made LFs, and
+   * returns the index in {@code out} after the copy: each run of CRs followed by an LF becomes one
+   * LF, each other CR an LF, so the copy is never longer than the input. Each run up to a CR is
+   * found by {@link #indexOf} and copied in one go.
+   */
+  static int copyBreaks(byte[] in, int from, int to, byte[] out, int o) {
+    int i = from;
+    while (i < to) {
+      int cr = indexOf(in, CR, i, to);
+      System.arraycopy(in, i, out, o, cr - i); // the run up to the next CR, in one go
+      o += cr - i;
+      if (cr == to) {
+        break;
+      }
+      int j = cr + 1;
+      while (j < to && in[j] == '\r') {
+        j++;
+      }
+      if (j < to && in[j] == '\n') {
+        out[o++] = '\n'; // CRs and an LF: one break
+        j++;
+      } else {
+        for (int k = cr; k < j; k++) {
+          out[o++] = '\n'; // bare CRs: a break each
+        }
+      }
+      i = j;
+    }
+    return o;
+  }
+
+  /**
+   * Whether a line of {@code b[from, to)} (lines end at LFs, and one starts at {@code from}) is
+   * longer than {@code max} bytes. From the start of a line, an LF must come within {@code max + 1}
+   * bytes; the last LF there starts the next look, so a text of short lines is read in steps of
+   * about {@code max} bytes, each searched backwards over a line or so.
+   */
+  static boolean someLineLonger(byte[] b, int from, int to, int max) {
+    int start = from;
+    while (to - start > max) {
+      int lf = start + max; // the last place an LF may be for the line at start to be short enough
+      while (lf >= start && b[lf] != '\n') {
+        lf--;
+      }
+      if (lf < start) {
+        return true;
+      }
+      start = lf + 1;
+    }
+    return false;
+  }
+
   /** The index of the first byte of {@code b[from, to)} equal to the byte that {@code pattern} repeats, or {@code to}. */
   static int indexOf(byte[] b, long pattern, int from, int to) {
     int i = from;

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
  * are cut; a header section larger than the limit is cut at a field boundary. The output is never
  * longer than the input, and is the input array itself when nothing changes (the MIME layer only
- * reads it). Linear time, one pass.
+ * reads it). Linear time: the header section is read line by line, the body in one pass of eight
+ * bytes at a time, and its lines are cut in a second pass only when one is too long.
  */
 final class Normalizer {
   private Normalizer() {}
@@ -54,42 +55,17 @@ final class Normalizer {
     // made only here: most messages take the path above and never need it
     byte[] out = new byte[length]; // the output is never longer than the input
     int o = 0;
-    int nextCr = -1; // the first CR at or after i once the header section is over
-    String body = null; // the input from bodyStart on as ISO-8859-1 text, for String.indexOf
-    int bodyStart = 0;
     while (i < length) {
       if (!inHeader) {
-        if (nextCr < i) {
-          if (body == null) {
-            // String.indexOf is a vectorised intrinsic: a Latin-1 copy and a search beat a word loop
-            bodyStart = i;
-            body = new String(in, i, length - i, StandardCharsets.ISO_8859_1);
-          }
-          int cr = body.indexOf('\r', i - bodyStart);
-          nextCr = cr < 0 ? length : cr + bodyStart;
+        // the body: its line breaks made LFs in one pass, then its lines cut in place if one is too long
+        int bodyStart = o;
+        o = Bytes.copyBreaks(in, i, length, out, o);
+        if (Bytes.someLineLonger(out, bodyStart, o, maxLineLength)) {
+          long[] cut = cutLines(out, bodyStart, o, maxLineLength);
+          o = (int) cut[0];
+          cutLines += cut[1];
         }
-        if (nextCr > i) {
-          // up to the next CR every break is a lone LF: copied as is, in one go when no line can
-          // be too long, else in runs between the lines that are cut (found by LF, line by line)
-          int copyFrom = i;
-          if (nextCr - i > maxLineLength) {
-            for (int line = i; line < nextCr; ) {
-              int lf = body.indexOf('\n', line - bodyStart);
-              int le = lf < 0 || lf + bodyStart > nextCr ? nextCr : lf + bodyStart;
-              if (le - line > maxLineLength) {
-                System.arraycopy(in, copyFrom, out, o, line + maxLineLength - copyFrom);
-                o += line + maxLineLength - copyFrom;
-                cutLines++;
-                copyFrom = le;
-              }
-              line = le + 1;
-            }
-          }
-          System.arraycopy(in, copyFrom, out, o, nextCr - copyFrom);
-          o += nextCr - copyFrom;
-          i = nextCr;
-          continue;
-        }
+        break;
       }
       byte b = in[i];
       if (b == '\r' || b == '\n') {
@@ -153,10 +129,35 @@ final class Normalizer {
   }
 
   /**
+   * Cuts the lines of {@code b[from, to)} (LF breaks only) longer than {@code max} to their first
+   * {@code max} bytes, in place (what is kept never moves right); returns the new end and the number
+   * of lines cut.
+   */
+  private static long[] cutLines(byte[] b, int from, int to, int max) {
+    int w = from;
+    long cut = 0;
+    for (int line = from; line < to; ) {
+      int lf = Bytes.indexOf(b, Bytes.LF, line, to);
+      int len = lf - line;
+      if (len > max) {
+        cut++;
+      }
+      int keep = Math.min(len, max);
+      System.arraycopy(b, line, b, w, keep);
+      w += keep;
+      if (lf < to) {
+        b[w++] = '\n';
+      }
+      line = lf + 1;
+    }
+    return new long[] {w, cut};
+  }
+
+  /**
    * {@code in[from, length)} with its line breaks made LFs, nothing cut: each run of CRs followed by
-   * an LF becomes one LF, each other CR an LF. The text between CRs is copied in one go; input
-   * without CRs is not copied at all, or copied once when it is a part of the array. CRs are found with String.indexOf on a Latin-1 copy, a vectorised
-   * intrinsic much faster than a word loop.
+   * an LF becomes one LF, each other CR an LF. The first CR is found with String.indexOf on a Latin-1
+   * copy (a vectorised intrinsic); input without CRs is not copied again, or copied once when it is
+   * a part of the array; from the first CR on, {@link Bytes#copyBreaks} copies eight bytes at a time.
    */
   private static Normalized breaksOnly(byte[] in, int from, int length) {
     String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
@@ -167,31 +168,8 @@ final class Normalizer {
       return new Normalized(from == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, from, length), text);
     }
     byte[] out = new byte[length - from];
-    int o = 0;
-    int i = from;
-    cr += from;
-    while (true) {
-      System.arraycopy(in, i, out, o, cr - i);
-      o += cr - i;
-      if (cr == length) {
-        break;
-      }
-      int j = cr + 1;
-      while (j < length && in[j] == '\r') {
-        j++;
-      }
-      if (j < length && in[j] == '\n') {
-        out[o++] = '\n'; // CRs and an LF: one break
-        j++;
-      } else {
-        for (int k = cr; k < j; k++) {
-          out[o++] = '\n'; // bare CRs: a break each
-        }
-      }
-      i = j;
-      int next = text.indexOf('\r', i - from);
-      cr = next < 0 ? length : next + from;
-    }
+    System.arraycopy(in, from, out, 0, cr);
+    int o = Bytes.copyBreaks(in, from + cr, length, out, cr);
     return new Normalized(o == out.length ? out : java.util.Arrays.copyOf(out, o), null);
   }
 

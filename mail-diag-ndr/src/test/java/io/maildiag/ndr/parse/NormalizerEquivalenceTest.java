@@ -60,6 +60,30 @@ class NormalizerEquivalenceTest {
     sameWithText(in, length, maxLine, roomy);
   }
 
+  /**
+   * Longer lines and limits: a body copied eight bytes at a time, with CRs at every offset within a
+   * word, and lines a little shorter or longer than the limit (the look for a long line reads the body
+   * in steps of the limit).
+   */
+  @Property(tries = 2000)
+  void sameAsTheReferenceForLongerLines(@ForAll("longMail") byte[] in, @ForAll @IntRange(min = 1, max = 300) int maxLine,
+      @ForAll @IntRange(min = 1, max = 400) int maxHeader) {
+    Diags a = new Diags(10);
+    Diags b = new Diags(10);
+    assertThat(Normalizer.normalize(in, in.length, maxLine, maxHeader, a))
+        .isEqualTo(reference(in, in.length, maxLine, maxHeader, b));
+    assertThat(messages(a)).isEqualTo(messages(b));
+    sameWithText(in, in.length, maxLine, maxHeader);
+  }
+
+  @Provide
+  Arbitrary<byte[]> longMail() {
+    Arbitrary<String> run = Arbitraries.strings().withChars("ab\u00e9 :").ofMinLength(0).ofMaxLength(120);
+    Arbitrary<String> piece = Arbitraries.oneOf(run, Arbitraries.of("\r", "\n", "\r\n", "\r\r\n", "\n\n", "\r\n\r\n",
+        "\r\r", "A: b\r\n", "x".repeat(299), "y".repeat(301)));
+    return piece.list().ofMaxSize(30).map(l -> String.join("", l).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
   @Provide
   Arbitrary<byte[]> mail() {
     Arbitrary<String> piece = Arbitraries.of("\r", "\n", "\r\n", "\r\r\n", "\n\n", "From x\n", "A: b",
