@@ -923,11 +923,18 @@ public final class Engine {
           + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
           + "include this problem report|delete your own text|it's attached below|do not reply|"
           + "automatically generated)");
-  /** Lower-case words one of which each {@link #BOILERPLATE_PARAGRAPH} match is. */
-  private static final String[] BOILERPLATE_PARAGRAPH_WORDS = {"created automatically", "mail delivery software",
-      "could not be delivered to one or more", "this is a permanent error", "for further assistance",
-      "please contact", "please send mail to", "include this problem report", "delete your own text",
-      "it's attached below", "do not reply", "automatically generated"};
+  /** Lower-case words one of which each {@link #BOILERPLATE_PARAGRAPH} match is, ASCII case ignored. */
+  private static final Keywords BOILERPLATE_PARAGRAPH_WORDS = new Keywords("created automatically",
+      "mail delivery software", "could not be delivered to one or more", "this is a permanent error",
+      "for further assistance", "please contact", "please send mail to", "include this problem report",
+      "delete your own text", "it's attached below", "do not reply", "automatically generated");
+  /**
+   * Lower-case words one of which each {@link #BOILERPLATE} match starts with, ASCII case ignored: the
+   * pattern is tried only on a line that starts with one.
+   */
+  private static final Keywords BOILERPLATE_STARTS = new Keywords("this ", "hi", "hello", "dear", "i'm sorry",
+      "i am sorry", "sorry", "please", "for further", "if you", "thank", "regards", "the mail system",
+      "a message that you sent", "it's attached", "you can delete");
 
   /**
    * Words of the footers virus scanners append to the mail they pass, bounces included ("Este mensaje
@@ -974,7 +981,7 @@ public final class Engine {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)
+        if (t.isEmpty() || BOILERPLATE_STARTS.at(t, 0) && BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)
             || returnedHeaderLine(t)) {
           continue;
         }
@@ -1012,6 +1019,9 @@ public final class Engine {
 
   /** Whether the line {@code t} is one of the {@link #RETURNED_HEADER_FIELDS}. */
   static boolean returnedHeaderLine(String t) {
+    if (t.isEmpty() || "stfdcmSTFDCM\u017f".indexOf(t.charAt(0)) < 0) {
+      return false; // no field's first letter in either case, nor the long s that regionMatches takes for an s
+    }
     for (String f : RETURNED_HEADER_FIELDS) {
       if (t.regionMatches(true, 0, f, 0, f.length())) {
         return true;
@@ -1109,16 +1119,11 @@ public final class Engine {
 
   /**
    * {@code BOILERPLATE_PARAGRAPH.matcher(p).find()}: the pattern folds ASCII case only, so a match
-   * shows in the lower-cased paragraph as one of its words; it runs only when one is there.
+   * is one of its words in the paragraph, ASCII case ignored, searched without a lower-cased copy;
+   * the pattern runs only when one is there.
    */
   static boolean boilerplateParagraph(String p) {
-    String lower = LowerCase.root(p);
-    for (String w : BOILERPLATE_PARAGRAPH_WORDS) {
-      if (lower.contains(w)) {
-        return BOILERPLATE_PARAGRAPH.matcher(p).find();
-      }
-    }
-    return false;
+    return BOILERPLATE_PARAGRAPH_WORDS.in(p) && BOILERPLATE_PARAGRAPH.matcher(p).find();
   }
 
   /** Fills gaps in report recipients from what the text says about the same address. */

@@ -14,7 +14,9 @@ class EngineSummaryTest {
       "\n", "\n\n", " ", "\t", "\r", "\u000b", "\f", "\u0085", "\u2028", "\u2029", "\u00a0", "-", "=", "*", "_",
       "#", "~", "+", "|", "---", "====", "-=*_", "text", "550 5.1.1 user unknown", "Hello", "this is the",
       "Sorry", ":", "heading:", "a", "\ud83d\ude00", "\u0301", ".", "For further assistance", "x", "Subject: y",
-      "to: z", "was scanned by AV"};
+      "to: z", "was scanned by AV", "THIS MESSAGE", "this report relates", "hi!", "HI", "i'm sorry", "Dear",
+      "regards", "From: a", "CC:", "message-id: <m>", "DATE:", "It's attached", "you can delete",
+      "created automatically", "DO NOT REPLY", "\u0130", "\u212a"};
 
   @Test
   void breaksAsThePattern() {
@@ -48,6 +50,22 @@ class EngineSummaryTest {
       String t = EngineGatesTest.noise(random, PIECES, random.nextInt(8));
       assertThat(Engine.ruleStart(t)).as(t).isEqualTo(Engine.Spec.RULE_START.matcher(t).matches());
       assertThat(Engine.ruleEnd(t)).as(t).isEqualTo(Engine.Spec.RULE_END.matcher(t).matches());
+    }
+  }
+
+  @Test
+  void returnedHeaderLinesAsByRegionMatches() {
+    String[] pieces = {"subject:", "SUBJECT:", "\u017fubject:", "to:", "To", "from:", "date:", "cc:", "Cc:",
+        "message-id:", "MESSAGE-\u0131D:", "x", " ", ":", "\u212a", "m", "s"};
+    String[] fields = {"subject:", "to:", "from:", "date:", "cc:", "message-id:"};
+    Random random = new Random(53);
+    for (int i = 0; i < 20_000; i++) {
+      String t = EngineGatesTest.noise(random, pieces, random.nextInt(4));
+      boolean plain = false;
+      for (String f : fields) {
+        plain |= t.regionMatches(true, 0, f, 0, f.length());
+      }
+      assertThat(Engine.returnedHeaderLine(t)).as(t).isEqualTo(plain);
     }
   }
 
