@@ -981,8 +981,8 @@ public final class Engine {
       }
       for (String l : p.split("\n")) {
         String t = l.strip();
-        if (t.isEmpty() || BOILERPLATE_STARTS.at(t, 0) && BOILERPLATE.matcher(t).lookingAt() || ruleStart(t) || ruleEnd(t)
-            || returnedHeaderLine(t)) {
+        if (t.isEmpty() || BOILERPLATE_STARTS.at(t, 0) && BOILERPLATE.matcher(t).lookingAt() || ruleStart(t)
+            || ruleEnd(t) || returnedHeaderLine(t)) {
           continue;
         }
         if (t.endsWith(":") && t.length() < 80 && p.indexOf('\n') < 0) {

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * and the CR CR LF that double conversion leaves behind) becomes LF; lines longer than the limit
  * are cut; a header section larger than the limit is cut at a field boundary. The output is never
  * longer than the input, and is the input array itself when nothing changes (the MIME layer only
- * reads it). Linear time: the header section is read line by line, the body in one pass of eight
- * bytes at a time, and its lines are cut in a second pass only when one is too long.
+ * reads it). Linear time: the header section is read line by line; the body's runs between CRs are
+ * found a word at a time and copied in one go each, and its lines are cut in a second pass only
+ * when one is too long.
  */
 final class Normalizer {
   private Normalizer() {}
@@ -157,7 +158,7 @@ final class Normalizer {
    * {@code in[from, length)} with its line breaks made LFs, nothing cut: each run of CRs followed by
    * an LF becomes one LF, each other CR an LF. The first CR is found with String.indexOf on a Latin-1
    * copy (a vectorised intrinsic); input without CRs is not copied again, or copied once when it is
-   * a part of the array; from the first CR on, {@link Bytes#copyBreaks} copies eight bytes at a time.
+   * a part of the array; from the first CR on, {@link Bytes#copyBreaks} copies the runs between CRs.
    */
   private static Normalized breaksOnly(byte[] in, int from, int length) {
     String text = new String(in, from, length - from, StandardCharsets.ISO_8859_1);
