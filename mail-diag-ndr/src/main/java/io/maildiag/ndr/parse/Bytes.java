@@ -119,13 +119,9 @@ final class Bytes {
       if (cr == to) {
         break;
       }
-      int j = cr + 1;
-      while (j < to && in[j] == '\r') {
-        j++;
-      }
-      if (j < to && in[j] == '\n') {
+      int j = breakEnd(in, cr, to);
+      if (in[j - 1] == '\n') {
         out[o++] = '\n'; // CRs and an LF: one break
-        j++;
       } else {
         for (int k = cr; k < j; k++) {
           out[o++] = '\n'; // bare CRs: a break each
@@ -134,6 +130,18 @@ final class Bytes {
       i = j;
     }
     return o;
+  }
+
+  /**
+   * The end of the line break at {@code i}, a CR or an LF: past a run of CRs and the LF after it (one
+   * break), a lone LF, or a run of bare CRs (a break each).
+   */
+  static int breakEnd(byte[] b, int i, int to) {
+    int j = i;
+    while (j < to && b[j] == '\r') {
+      j++;
+    }
+    return j < to && b[j] == '\n' ? j + 1 : j;
   }
 
   /**

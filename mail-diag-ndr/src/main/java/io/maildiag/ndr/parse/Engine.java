@@ -918,12 +918,10 @@ public final class Engine {
           + "i'm sorry|i am sorry|sorry|please|for further|if you|thank|regards|the mail system|"
           + "this message was created|a message that you sent|it's attached|you can delete)");
 
-  static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
-      "(?i)(created automatically|mail delivery software|could not be delivered to one or more|"
-          + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
-          + "include this problem report|delete your own text|it's attached below|do not reply|"
-          + "automatically generated)");
-  /** Lower-case words one of which each {@link #BOILERPLATE_PARAGRAPH} match is, ASCII case ignored. */
+  /**
+   * The words of {@link Spec#BOILERPLATE_PARAGRAPH}, lower-case: each of its matches is one of them,
+   * ASCII case ignored, and each of them is a match.
+   */
   private static final Keywords BOILERPLATE_PARAGRAPH_WORDS = new Keywords("created automatically",
       "mail delivery software", "could not be delivered to one or more", "this is a permanent error",
       "for further assistance", "please contact", "please send mail to", "include this problem report",
@@ -1121,12 +1119,12 @@ public final class Engine {
   }
 
   /**
-   * {@code BOILERPLATE_PARAGRAPH.matcher(p).find()}: the pattern folds ASCII case only, so a match
-   * is one of its words in the paragraph, ASCII case ignored, searched without a lower-cased copy;
-   * the pattern runs only when one is there.
+   * {@code Spec.BOILERPLATE_PARAGRAPH.matcher(p).find()}: the pattern's alternatives are literal words
+   * and it folds ASCII case only, so it finds a match exactly where one of its words stands in the
+   * paragraph, ASCII case ignored.
    */
   static boolean boilerplateParagraph(String p) {
-    return BOILERPLATE_PARAGRAPH_WORDS.in(p) && BOILERPLATE_PARAGRAPH.matcher(p).find();
+    return BOILERPLATE_PARAGRAPH_WORDS.in(p);
   }
 
   /** Fills gaps in report recipients from what the text says about the same address. */
@@ -2524,6 +2522,13 @@ public final class Engine {
 
     static final Pattern SENDER_MARK = Pattern.compile("(?i)(?:MAIL\\s+FROM\\s*:?\\s*<?|envelope-from\\s*<?|X-[\\w-]*Sender:\\s*rfc822;\\s*"
         + "|original sender:\\s*<?|message sent by\\s*<?)(" + Addresses.ADDR + ")");
+
+    /** A boilerplate paragraph's words; searched by {@link Engine#boilerplateParagraph}, the pattern kept as its definition. */
+    static final Pattern BOILERPLATE_PARAGRAPH = Pattern.compile(
+        "(?i)(created automatically|mail delivery software|could not be delivered to one or more|"
+            + "this is a permanent error|for further assistance|please (?:contact|send mail to)|"
+            + "include this problem report|delete your own text|it's attached below|do not reply|"
+            + "automatically generated)");
 
     /** A header line; read by hand ({@link Message#headerLine}), the pattern kept as its definition. */
     static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}:.*");

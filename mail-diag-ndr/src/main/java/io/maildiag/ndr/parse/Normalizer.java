@@ -56,36 +56,12 @@ final class Normalizer {
     // made only here: most messages take the path above and never need it
     byte[] out = new byte[length]; // the output is never longer than the input
     int o = 0;
-    while (i < length) {
-      if (!inHeader) {
-        // the body: its line breaks made LFs in one pass, then its lines cut in place if one is too long
-        int bodyStart = o;
-        o = Bytes.copyBreaks(in, i, length, out, o);
-        if (Bytes.someLineLonger(out, bodyStart, o, maxLineLength)) {
-          long[] cut = cutLines(out, bodyStart, o, maxLineLength);
-          o = (int) cut[0];
-          cutLines += cut[1];
-        }
-        break;
-      }
+    // the header section, line by line: its lines are cut, and the section at a field boundary
+    while (i < length && inHeader) {
       byte b = in[i];
       if (b == '\r' || b == '\n') {
-        // a run of CRs followed by LF is one line break; bare CRs are each a break
-        int j = i;
-        while (j < length && in[j] == '\r') {
-          j++;
-        }
-        int breaks;
-        if (j < length && in[j] == '\n') {
-          breaks = 1;
-          j++;
-        } else {
-          breaks = j - i;
-          if (breaks == 0) { // a lone LF
-            breaks = 1;
-            j = i + 1;
-          }
-        }
+        int j = Bytes.breakEnd(in, i, length);
+        int breaks = in[j - 1] == '\n' ? 1 : j - i; // CRs and an LF are one break; bare CRs a break each
         for (int k = 0; k < breaks; k++) {
           if (inHeader && lineEmpty) {
             inHeader = false; // the blank line that ends the header section
@@ -102,17 +78,15 @@ final class Normalizer {
       // the content of one whole line: the run up to the next line break, copied in one go
       int j = Bytes.lineBreak(in, i + 1, length);
       int len = j - i;
-      if (inHeader) {
-        // only a line's first byte can start the cut: the section is cut at a field boundary
-        if (!headerCut && headerBytes + 1 > maxHeaderBytes) {
-          headerCut = true;
-          diags.once(io.maildiag.core.Diagnostic.warning(Codes.HEADER_TOO_LARGE,
-              "the header section is larger than " + maxHeaderBytes + " bytes; the rest of it was ignored"));
-        }
-        headerBytes += len;
+      // only a line's first byte can start the cut: the section is cut at a field boundary
+      if (!headerCut && headerBytes + 1 > maxHeaderBytes) {
+        headerCut = true;
+        diags.once(io.maildiag.core.Diagnostic.warning(Codes.HEADER_TOO_LARGE,
+            "the header section is larger than " + maxHeaderBytes + " bytes; the rest of it was ignored"));
       }
+      headerBytes += len;
       lineEmpty = false;
-      if (!(inHeader && headerCut)) {
+      if (!headerCut) {
         int keep = Math.min(len, maxLineLength);
         System.arraycopy(in, i, out, o, keep);
         o += keep;
@@ -121,6 +95,14 @@ final class Normalizer {
         }
       }
       i = j;
+    }
+    // the body: its line breaks made LFs in one pass, then its lines cut in place if one is too long
+    int bodyStart = o;
+    o = Bytes.copyBreaks(in, i, length, out, o);
+    if (Bytes.someLineLonger(out, bodyStart, o, maxLineLength)) {
+      long[] cut = cutLines(out, bodyStart, o, maxLineLength);
+      o = (int) cut[0];
+      cutLines += cut[1];
     }
     if (cutLines > 0) {
       diags.once(io.maildiag.core.Diagnostic.warning(Codes.LINE_TOO_LONG,

@@ -138,7 +138,7 @@ class EngineTest {
     Random random = new Random(31);
     for (int i = 0; i < 20000; i++) {
       String p = EngineGatesTest.noise(random, pieces, random.nextInt(6));
-      assertThat(Engine.boilerplateParagraph(p)).as(p).isEqualTo(Engine.BOILERPLATE_PARAGRAPH.matcher(p).find());
+      assertThat(Engine.boilerplateParagraph(p)).as(p).isEqualTo(Engine.Spec.BOILERPLATE_PARAGRAPH.matcher(p).find());
     }
   }
 
