@@ -16,8 +16,8 @@
 #   mail-diag: java io.maildiag.benchmarks.ndr.BounceDirThroughput, a JIT warm-up (MD_WARMUP to
 #              MD_WARMUP_MAX seconds, until the rate stops rising), then ROUNDS rounds of MD_SECONDS
 #              of whole passes; the best round counts. Each pass reads the files from disk again, as
-#              Sisimai does, through BounceAnalyzer.analyzeFiles: a few files (up to 32, or a MiB)
-#              read and then analysed, as a thread of ndr --batch takes them.
+#              Sisimai does, through BounceAnalyzer.analyzeFiles: runs of files (up to 1,024, or
+#              4 MiB) read and then analysed.
 #
 # Both then time the analysis alone, the messages read once and kept in memory, in as many rounds:
 # Sisimai through the steps make() takes for each file its Maildir reader hands it

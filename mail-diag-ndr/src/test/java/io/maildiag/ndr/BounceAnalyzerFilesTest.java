@@ -35,7 +35,7 @@ class BounceAnalyzerFilesTest {
   void everyFileGetsTheAnalysisOfAnalyzePathInOrder(@TempDir Path dir) throws IOException {
     List<Path> files = new ArrayList<>();
     List<String> names = fixtureNames();
-    for (int i = 0; i < 100; i++) {   // more than one read-ahead of files
+    for (int i = 0; i < BounceAnalyzer.FILES_READ_AHEAD + 100; i++) {   // more than one read-ahead of files
       Path file = dir.resolve(String.format("%03d.eml", i));
       Files.write(file, fixture(names.get(i % names.size())));
       files.add(file);
@@ -58,17 +58,19 @@ class BounceAnalyzerFilesTest {
   }
 
   @Test
-  void filesAreReadUpTo32AheadOfTheirAnalysis(@TempDir Path dir) throws IOException {
+  void filesAreReadUpToTheReadAheadBeforeTheirAnalysis(@TempDir Path dir) throws IOException {
+    int ahead = BounceAnalyzer.FILES_READ_AHEAD;
+    byte[] bounce = fixture("postfix-dsn-two-recipients.eml");
     List<Path> files = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      files.add(Files.write(dir.resolve(i + ".eml"), fixture("postfix-dsn-two-recipients.eml")));
+    for (int i = 0; i < ahead + 8; i++) {
+      files.add(Files.write(dir.resolve(i + ".eml"), bounce));
     }
-    // while the first file is handed on, files 0 to 31 are read already and 32 is not
-    List<BounceAnalysis> analyses = analyzeRewritingAtFirst(files, 31, 32);
+    // while the first file is handed on, the first FILES_READ_AHEAD files are read already and the next is not
+    List<BounceAnalysis> analyses = analyzeRewritingAtFirst(files, ahead - 1, ahead);
 
-    assertThat(analyses.get(31).kind()).isEqualTo(MessageKind.BOUNCE);
-    assertThat(analyses.get(32).kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
-    assertThat(analyses.get(39).kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(analyses.get(ahead - 1).kind()).isEqualTo(MessageKind.BOUNCE);
+    assertThat(analyses.get(ahead).kind()).isEqualTo(MessageKind.NOT_A_BOUNCE);
+    assertThat(analyses.get(ahead + 7).kind()).isEqualTo(MessageKind.BOUNCE);
   }
 
   @Test

@@ -22,8 +22,7 @@ import java.util.function.BiConsumer;
  * <p>Each pass analyses every message file of the directory once ({@link BounceMix#files}: the
  * {@code *.eml} files, or all regular, non-empty files; the script gives Sisimai a directory holding
  * exactly those). By default each pass reads the files from disk again, as Sisimai does, through
- * {@link BounceAnalyzer#analyzeFiles} (a few files read, then analysed, as a thread of {@code
- * mail-diag ndr --batch} takes them);
+ * {@link BounceAnalyzer#analyzeFiles} (runs of files read, then analysed);
  * {@code --in-memory} reads them once and times the analysis alone; {@code --also-in-memory} times
  * both in one JVM: the rounds from disk, then as many rounds in memory. After a warm-up (the JIT
  * compiles the hot code; Sisimai's side gets one untimed pass to load its modules), it runs a few
@@ -407,8 +406,7 @@ public final class BounceDirThroughput {
 
   /**
    * One pass over all files; returns a value that depends on every result. From disk, the files are
-   * read and analysed by {@link BounceAnalyzer#analyzeFiles}, a few at a time, as a thread of {@code
-   * mail-diag ndr --batch} takes them.
+   * read and analysed by {@link BounceAnalyzer#analyzeFiles}, in runs.
    */
   private static long pass(BounceAnalyzer analyzer, List<Path> paths, byte[][] bytes, boolean inMemory) {
     long sink = 0;
