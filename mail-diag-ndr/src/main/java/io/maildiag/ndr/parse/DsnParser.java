@@ -446,7 +446,6 @@ final class DsnParser {
    * (vectorised), costs less than a search of every position for the words.
    */
   static boolean someLineStartsReport(String text) {
-    // line by line: the next LF found by the vectorised String.indexOf, then one look where a line starts
     for (int at = 0; ; ) {
       if (REPORT_START_WORDS.at(text, at)) {
         return true;

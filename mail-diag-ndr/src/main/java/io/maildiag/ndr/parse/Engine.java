@@ -938,7 +938,7 @@ public final class Engine {
    * Words of the footers virus scanners append to the mail they pass, bounces included ("Este mensaje
    * ha sido analizado con NOD32 antivirus system"): such a paragraph says nothing of the failure.
    */
-  private static final String[] SCANNER_FOOTER_WORDS = {"nod32", "antivirus system", "analizado con",
+  static final String[] SCANNER_FOOTER_WORDS = {"nod32", "antivirus system", "analizado con",
       "has been scanned", "was scanned", "scanned for viruses", "virus signature database", "virus-free"};
   /**
    * Words one of which every {@link #SCANNER_FOOTER_WORDS} word lower-cased from the text holds, ASCII
@@ -1016,7 +1016,7 @@ public final class Engine {
   }
 
   /** The fields a notice quotes from the returned message beside its recipient ("Subject: ...", "To: ..."). */
-  private static final String[] RETURNED_HEADER_FIELDS = {"subject:", "to:", "from:", "date:", "cc:", "message-id:"};
+  static final String[] RETURNED_HEADER_FIELDS = {"subject:", "to:", "from:", "date:", "cc:", "message-id:"};
 
   /** Whether the line {@code t} is one of the {@link #RETURNED_HEADER_FIELDS}. */
   static boolean returnedHeaderLine(String t) {

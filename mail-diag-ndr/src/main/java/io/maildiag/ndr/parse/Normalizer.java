@@ -65,7 +65,6 @@ final class Normalizer {
         for (int k = 0; k < breaks; k++) {
           if (inHeader && lineEmpty) {
             inHeader = false; // the blank line that ends the header section
-            headerCut = false;
           }
           if (!(inHeader && headerCut)) {
             out[o++] = '\n';

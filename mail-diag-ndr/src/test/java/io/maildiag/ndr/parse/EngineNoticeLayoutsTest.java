@@ -623,8 +623,7 @@ class EngineNoticeLayoutsTest {
         .isEqualTo("550 5.1.1 user unknown\n\n");
     // each footer word, in any ASCII case: the quick look before lower-casing lets every one through
     java.util.Random random = new java.util.Random(11);
-    for (String word : new String[] {"nod32", "antivirus system", "analizado con", "has been scanned", "was scanned",
-        "scanned for viruses", "virus signature database", "virus-free"}) {
+    for (String word : Engine.SCANNER_FOOTER_WORDS) {
       for (int k = 0; k < 20; k++) {
         StringBuilder cased = new StringBuilder();
         for (char c : word.toCharArray()) {
