@@ -462,14 +462,16 @@ public final class Engine {
       }
     }
     boolean hasDsn = !rcpts.isEmpty() || !dsnParts.isEmpty();
-    Set<String> failedHeader = new java.util.LinkedHashSet<>();
+    // each key of X-Failed-Recipients, with the first address written so (its case as written)
+    Map<String, String> failedAsWritten = new LinkedHashMap<>();
     String failedAddress = "";
     for (String v : top.all("X-Failed-Recipients")) {
       for (String a : Addresses.all(v)) {
-        failedHeader.add(Addresses.key(a));
+        failedAsWritten.putIfAbsent(Addresses.key(a), a);
         failedAddress = a;
       }
     }
+    Set<String> failedHeader = failedAsWritten.keySet();
     if (rcpts.isEmpty() && namelessBlocks == 1 && failedHeader.size() == 1
         && LowerCase.root(nameless.getOrDefault("action", "failed")).strip().startsWith("failed")) {
       // the report's one block names no recipient, the X-Failed-Recipients field names one: the same failure
@@ -584,7 +586,7 @@ public final class Engine {
           only.diagnostic = summary(scan.region());
         }
         if (!looksLikeAddress(only.recipient) && failedHeader.size() == 1) {
-          only.recipient = originalCase(top.all("X-Failed-Recipients"), failedHeader.iterator().next());
+          only.recipient = failedAsWritten.values().iterator().next();
         }
       }
     } else {
@@ -598,14 +600,18 @@ public final class Engine {
         // the text names more failed recipients than X-Failed-Recipients, and none of its: its own list wins
         chosen.addAll(scan.entries());
       } else if (!failedHeader.isEmpty()) {
+        TextScanner.Entry fromRegion = null; // the same for every address: read once
         for (String k : failedHeader) {
           TextScanner.Entry e = byKey.get(k);
           if (e == null && failedHeader.size() == 1 && scan.entries().size() == 1) {
             e = scan.entries().get(0);
           }
-          String addr = originalCase(top.all("X-Failed-Recipients"), k);
+          String addr = failedAsWritten.get(k);
           if (e == null) {
-            e = regionEntry(addr, scan.region());
+            if (fromRegion == null) {
+              fromRegion = regionEntry(addr, scan.region());
+            }
+            e = fromRegion;
           }
           chosen.add(new TextScanner.Entry(addr, e.diagnostic(), e.facts(), e.remoteMta(), e.excerpt(), e.line(),
               e.stage()));
@@ -650,13 +656,14 @@ public final class Engine {
         }
       }
     }
+    SmtpStage.TranscriptReplies transcript = new SmtpStage.TranscriptReplies(scan.region()); // read once for all
     for (Rcpt x : rcpts) {
       if (x.action.isEmpty()) {
         x.action = inferAction(x, scan.delayed() || subjectSaysDelay(subject));
       }
       if (x.stage == null && !x.diagnostic.isBlank()) {
         // a report's reply that a session transcript in the text repeats after its command
-        x.stage = SmtpStage.transcriptFor(scan.region(), x.diagnostic);
+        x.stage = transcript.stageOf(x.diagnostic);
       }
     }
     if (reportingMta.isEmpty()) {
@@ -847,17 +854,6 @@ public final class Engine {
       return "failed";
     }
     return delayed ? "delayed" : "failed";
-  }
-
-  private static String originalCase(List<String> values, String key) {
-    for (String v : values) {
-      for (String a : Addresses.all(v)) {
-        if (Addresses.key(a).equals(key)) {
-          return a;
-        }
-      }
-    }
-    return key;
   }
 
   /**
@@ -1129,9 +1125,13 @@ public final class Engine {
 
   /** Fills gaps in report recipients from what the text says about the same address. */
   private static void enrich(List<Rcpt> rcpts, List<TextScanner.Entry> entries, String region) {
+    TextScanner.FullReplies replies = null; // the region read once for all the recipients
     for (Rcpt x : rcpts) {
       if (multilineReply(x.diagnostic)) {
-        String full = TextScanner.fullReply(region, x.diagnostic);
+        if (replies == null) {
+          replies = new TextScanner.FullReplies(region);
+        }
+        String full = replies.of(x.diagnostic);
         if (full != null && full.length() > x.diagnostic.length()) {
           x.diagnostic = full; // the report kept only the first line of a multi-line reply
         }

@@ -4,7 +4,12 @@ import io.maildiag.core.internal.UpperCase;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -351,29 +356,115 @@ final class SmtpStage {
 
   /**
    * The stage of the transcript reply that {@code diagnostic} repeats ({@code <<< 550 Unknown
-   * user}), found anywhere in {@code text}; null when the text has no such transcript line.
+   * user}), found anywhere in {@code text}; null when the text has no such transcript line. For
+   * more than one diagnostic in the same text, {@link TranscriptReplies} reads the text once.
    */
   static @Nullable Found transcriptFor(String text, String diagnostic) {
-    if (text.indexOf("<<<") < 0) {
-      return null;
+    return new TranscriptReplies(text).stageOf(diagnostic);
+  }
+
+  /**
+   * {@link #transcriptFor} for any number of diagnostics in one text. A diagnostic's reply is the
+   * first server line ({@code <<< ...}) in the text's first {@value #MAX_SCAN} chars whose text,
+   * stripped and with its runs of white space made one space, starts with the diagnostic's first 40
+   * chars so written, or is a start of them at least 12 chars long.
+   *
+   * <p>The server lines are read once, on the first question: kept sorted by their first 40 chars
+   * (the lines that start with a diagnostic's chars are a range there) and by their whole text when
+   * it is 40 chars or fewer (the lines that are a start of them are looked up by length). Answers
+   * are kept by those chars, on which alone they depend. A report of thousands of recipients so reads
+   * its transcript once, not once for each of them.
+   */
+  static final class TranscriptReplies {
+    private static final int HEAD = 40;
+    private static final int SHORTEST_START = 12;
+
+    private final String text;
+    /** Whether the text holds a server mark at all; looked for once. */
+    private @Nullable Boolean hasServerMark;
+    private String @Nullable [] lines;
+    /** The server lines' texts, by their first {@value #HEAD} chars then line. */
+    private ServerLine[] byHead = new ServerLine[0];
+    /** The first server line of each text of at most {@value #HEAD} chars. */
+    private final Map<String, Integer> whole = new HashMap<>();
+    private final Map<String, @Nullable Found> answers = new HashMap<>();
+
+    private record ServerLine(String head, int line) {}
+
+    TranscriptReplies(String text) {
+      this.text = text;
     }
-    String want = collapse(diagnostic);
-    if (want.length() < 6) {
-      return null;
-    }
-    want = want.substring(0, Math.min(want.length(), 40));
-    String[] lines = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String said = LineMatchers.transcriptText(lines[i], "<<<");
-      if (said == null) {
-        continue;
+
+    /** {@link SmtpStage#transcriptFor} of this text and {@code diagnostic}. */
+    @Nullable Found stageOf(String diagnostic) {
+      if (hasServerMark == null) {
+        hasServerMark = text.contains("<<<");
       }
-      String got = collapse(said);
-      if (!got.isEmpty() && (got.startsWith(want) || want.startsWith(got) && got.length() >= 12)) {
-        return at(lines, first(lines, i));
+      if (!hasServerMark) {
+        return null;
       }
+      String want = collapse(diagnostic);
+      if (want.length() < 6) {
+        return null;
+      }
+      want = want.substring(0, Math.min(want.length(), HEAD));
+      if (answers.containsKey(want)) {
+        return answers.get(want);
+      }
+      if (lines == null) {
+        read();
+      }
+      int first = Integer.MAX_VALUE;
+      for (int k = lowerBound(want); k < byHead.length && byHead[k].head.startsWith(want); k++) {
+        first = Math.min(first, byHead[k].line);
+      }
+      for (int len = SHORTEST_START; len <= want.length(); len++) {
+        Integer line = whole.get(want.substring(0, len));
+        if (line != null) {
+          first = Math.min(first, line);
+        }
+      }
+      Found answer = first == Integer.MAX_VALUE ? null : at(lines, first(lines, first));
+      answers.put(want, answer);
+      return answer;
     }
-    return null;
+
+    private void read() {
+      String[] ls = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
+      List<ServerLine> found = new ArrayList<>();
+      for (int i = 0; i < ls.length; i++) {
+        String said = LineMatchers.transcriptText(ls[i], "<<<");
+        if (said == null) {
+          continue;
+        }
+        String got = collapse(said);
+        if (got.isEmpty()) {
+          continue;
+        }
+        found.add(new ServerLine(got.substring(0, Math.min(got.length(), HEAD)), i));
+        if (got.length() <= HEAD) {
+          whole.putIfAbsent(got, i);
+        }
+      }
+      byHead = found.toArray(new ServerLine[0]);
+      Arrays.sort(byHead, Comparator.comparing(ServerLine::head).thenComparingInt(ServerLine::line));
+      lines = ls;
+    }
+
+    /** The first index of {@link #byHead} whose head is not before {@code head}. */
+    private int lowerBound(String head) {
+      int lo = 0;
+      int hi = byHead.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (byHead[mid].head.compareTo(head) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /** The first line of the server reply group that ends at or contains {@code line}. */

@@ -3,6 +3,8 @@ package io.maildiag.ndr.parse;
 import io.maildiag.core.internal.LowerCase;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -1422,56 +1424,191 @@ final class TextScanner {
   /**
    * The whole multi-line reply whose first line is {@code truncated} ({@code 550-5.7.26 ...}), as
    * a session transcript in the text gives it, or null. Reports often keep only the first line.
+   * For more than one reply in the same text, {@link FullReplies} reads the text once.
    */
-  static String fullReply(String text, String truncated) {
-    String want = SmtpStage.collapseSpace(truncated.strip());
-    if (want.length() < 8) {
-      return null;
+  static @Nullable String fullReply(String text, String truncated) {
+    return new FullReplies(text).of(truncated);
+  }
+
+  /**
+   * {@link #fullReply} for any number of replies in one text. The text's lines are those of {@code
+   * text.split("\n", MAX_LINES)}; a reply's full text starts at the first line that, without its
+   * transcript mark and with its runs of white space made one space, starts with the reply's first
+   * 40 chars (so written), and goes on over the lines after it that carry the same reply code.
+   *
+   * <p>The lines that can start such a reply ({@code 550-...} continued by a {@code 550-} or {@code
+   * 550 } line) are found in one pass, on the first question, and kept sorted by their first 40
+   * chars; each question then looks up the range that starts with its own. Answers are kept by those
+   * 40 chars, on which alone they depend. A report of thousands of recipients, each with a reply of
+   * several lines that the text does not complete, so costs time in proportion to the text: asked
+   * line by line, each recipient read the whole text again.
+   */
+  static final class FullReplies {
+    /** The chars of a reply's start that a line must start with. */
+    private static final int HEAD = 40;
+    private static final Candidate[] NOT_READ = new Candidate[0];
+
+    private final String text;
+    /** The lines that start a continued reply, by {@link Candidate#head} then line; read on first use. */
+    private Candidate[] candidates = NOT_READ;
+    private final Map<String, @Nullable String> answers = new HashMap<>();
+
+    /** A line that starts a reply continued on the next line: its number, end and collapsed form. */
+    private record Candidate(String head, int line, int end, String collapsed) {}
+
+    FullReplies(String text) {
+      this.text = text;
     }
-    String code = want.substring(0, 3);
-    String head = want.substring(0, Math.min(want.length(), 40));
-    // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
-    String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
-    // the lines of text.split("\n", MAX_LINES), [s, e) each; only those the word's next place lies in are read
-    int n = text.length();
-    int next = text.indexOf(word);
-    for (int i = 0, s = 0; next >= 0; i++) {
-      int e = splitLineEnd(text, s, i);
-      if (next < s) {
-        next = text.indexOf(word, s);
-        if (next < 0) {
+
+    /** {@link TextScanner#fullReply} of this text and {@code truncated}. */
+    @Nullable String of(String truncated) {
+      String want = SmtpStage.collapseSpace(truncated.strip());
+      if (want.length() < 8) {
+        return null;
+      }
+      String head = want.substring(0, Math.min(want.length(), HEAD));
+      if (!startsContinuedReply(head, 0, head.length())) {
+        return lineByLine(head);
+      }
+      if (answers.containsKey(head)) {
+        return answers.get(head);
+      }
+      if (candidates == NOT_READ) {
+        candidates = candidates();
+      }
+      Candidate first = null;
+      for (int k = lowerBound(head); k < candidates.length && candidates[k].head.startsWith(head); k++) {
+        if (first == null || candidates[k].line < first.line) {
+          first = candidates[k];
+        }
+      }
+      String answer = first == null ? null : continued(first.collapsed, first.line, first.end);
+      answers.put(head, answer);
+      return answer;
+    }
+
+    /** The first index of {@link #candidates} whose head is not before {@code head}. */
+    private int lowerBound(String head) {
+      int lo = 0;
+      int hi = candidates.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (candidates[mid].head.compareTo(head) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** The lines that start a reply continued on the next line, sorted. */
+    private Candidate[] candidates() {
+      int n = text.length();
+      List<Candidate> found = new ArrayList<>();
+      for (int i = 0, s = 0; ; i++) {
+        int e = splitLineEnd(text, s, i);
+        if (e < n && mayStartReply(s, e)) {
+          String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
+          if (startsContinuedReply(l, 0, l.length()) && continued(l, i, e) != null) {
+            found.add(new Candidate(l.substring(0, Math.min(l.length(), HEAD)), i, e, l));
+          }
+        }
+        if (e >= n) {
           break;
         }
+        s = e + 1;
       }
-      if (next + word.length() <= e) {
-        String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
-        if (l.startsWith(head)) {
-          List<String> out = new ArrayList<>();
-          out.add(l);
-          for (int j = i + 1, cs = e + 1, prevEnd = e; prevEnd < n && out.size() < 20; j++) {
-            int ce = splitLineEnd(text, cs, j);
-            String c = stripTranscript(text.substring(cs, ce));
-            if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
-              break;
-            }
-            out.add(c);
-            if (c.startsWith(code + " ")) {
-              break;
-            }
-            prevEnd = ce;
-            cs = ce + 1;
-          }
-          if (out.size() > 1) {
-            return Smtp.clean(String.join("\n", out));
-          }
+      Candidate[] out = found.toArray(new Candidate[0]);
+      Arrays.sort(out, Comparator.comparing(Candidate::head).thenComparingInt(Candidate::line));
+      return out;
+    }
+
+    /**
+     * Whether line {@code [s, e)} may start, once stripped, without its transcript mark and
+     * collapsed, with a reply code and a hyphen: a necessary condition, read without copying.
+     */
+    private boolean mayStartReply(int s, int e) {
+      int p = s;
+      while (p < e && Character.isWhitespace(text.charAt(p))) {
+        p++;
+      }
+      int k = text.startsWith("<<<", p) ? 3 : text.startsWith("<-", p) || text.startsWith("S:", p) ? 2
+          : text.startsWith("Out:", p) ? 4 : 0;
+      if (k > 0) {
+        p += k;
+        while (p < e && Keywords.isSpace(text.charAt(p))) {
+          p++;
         }
       }
-      if (e >= n) {
-        break;
-      }
-      s = e + 1;
+      return startsContinuedReply(text, p, e);
     }
-    return null;
+
+    /** Whether {@code s[from, to)} starts with a reply code of class 2, 4 or 5 and a hyphen. */
+    private static boolean startsContinuedReply(String s, int from, int to) {
+      return to - from >= 4 && (s.charAt(from) == '2' || s.charAt(from) == '4' || s.charAt(from) == '5')
+          && Smtp.isDigit(s.charAt(from + 1)) && Smtp.isDigit(s.charAt(from + 2)) && s.charAt(from + 3) == '-';
+    }
+
+    /**
+     * The reply that starts with line {@code i}, which ends at {@code e} and reads {@code l}
+     * collapsed: it and the lines after it with the same code, up to the one with a space after the
+     * code, 20 lines at most; null when the next line does not go on.
+     */
+    private @Nullable String continued(String l, int i, int e) {
+      int n = text.length();
+      String code = l.substring(0, 3);
+      List<String> out = new ArrayList<>();
+      out.add(l);
+      for (int j = i + 1, cs = e + 1, prevEnd = e; prevEnd < n && out.size() < 20; j++) {
+        int ce = splitLineEnd(text, cs, j);
+        String c = stripTranscript(text.substring(cs, ce));
+        if (!c.startsWith(code + "-") && !c.startsWith(code + " ")) {
+          break;
+        }
+        out.add(c);
+        if (c.startsWith(code + " ")) {
+          break;
+        }
+        prevEnd = ce;
+        cs = ce + 1;
+      }
+      return out.size() > 1 ? Smtp.clean(String.join("\n", out)) : null;
+    }
+
+    /**
+     * The search for a reply that does not start with a code and a hyphen, line by line: only the
+     * lines that hold its first word are collapsed and compared.
+     */
+    private @Nullable String lineByLine(String head) {
+      // the head's first word: collapsing spaces leaves it as it is, so a line that starts so contains it
+      String word = head.indexOf(' ') < 0 ? head : head.substring(0, head.indexOf(' '));
+      int n = text.length();
+      int next = text.indexOf(word);
+      for (int i = 0, s = 0; next >= 0; i++) {
+        int e = splitLineEnd(text, s, i);
+        if (next < s) {
+          next = text.indexOf(word, s);
+          if (next < 0) {
+            break;
+          }
+        }
+        if (next + word.length() <= e) {
+          String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
+          if (l.startsWith(head)) {
+            String answer = continued(l, i, e);
+            if (answer != null) {
+              return answer;
+            }
+          }
+        }
+        if (e >= n) {
+          break;
+        }
+        s = e + 1;
+      }
+      return null;
+    }
   }
 
   /**

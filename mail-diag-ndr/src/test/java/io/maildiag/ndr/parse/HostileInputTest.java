@@ -56,6 +56,54 @@ class HostileInputTest {
   }
 
   @Test
+  void thousandsOfRecipientsWithRepliesTheTextDoesNotComplete() {
+    // each recipient's first line of a multi-line reply was looked for in the text's first 4,000
+    // lines, and its reply in the transcript's first 64 KB, again for each recipient
+    int n = 20_000;
+    String words = " in the queue of the mail system".repeat(4);
+    StringBuilder msg = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n"
+        + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n");
+    for (int i = 0; i < n; i++) {
+      msg.append("<<< 550-5.1.1 Mailbox unavailable for user").append(i).append(words)
+          .append("\n<<< 550 5.1.1 try later\n");
+    }
+    msg.append("\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n");
+    for (int i = 0; i < n; i++) {
+      msg.append("Final-Recipient: rfc822; u").append(i).append("@example.com\nAction: failed\nStatus: 5.1.1\n")
+          .append("Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not exist u")
+          .append(i).append("\n\n");
+    }
+    msg.append("--b--\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg.toString()));
+    assertThat(a.recipients()).hasSize(n);
+    assertThat(a.recipients().get(n - 1).diagnosticText())
+        .isEqualTo("550-5.1.1 The email account that you tried to reach does not exist u" + (n - 1));
+  }
+
+  @Test
+  void thousandsOfFailedRecipientsTheTextDoesNotName() {
+    // each address of X-Failed-Recipients read the field again for its case, and the text again for
+    // its reply: time quadratic in the number of addresses
+    int n = 20_000; // in fields of 1,000, the most addresses read from one field
+    StringBuilder msg = new StringBuilder("From: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+        + "Subject: Mail delivery failed: returning message to sender");
+    for (int i = 0; i < n; i++) {
+      msg.append(i % 1_000 == 0 ? "\nX-Failed-Recipients: " : ",\n ").append(i == 0 ? "User" : "user").append(i)
+          .append("@example.com");
+    }
+    msg.append("\n\nA message that you sent could not be delivered to one or more of its recipients.\n\n");
+    for (int i = 0; i < 2_000; i++) {
+      msg.append("  host mx").append(i).append(".example.org [192.0.2.1]: 550 5.1.1 mailbox unavailable\n");
+    }
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), ascii(msg.toString()));
+    assertThat(a.recipients()).hasSize(n);
+    assertThat(a.recipients().get(0).recipient()).isEqualTo("User0@example.com");
+    assertThat(a.recipients().get(n - 1).recipient()).isEqualTo("user" + (n - 1) + "@example.com");
+    assertThat(a.recipients()).allSatisfy(r -> assertThat(r.replyCode()).hasValueSatisfying(
+        c -> assertThat(c.value()).isEqualTo(550)));
+  }
+
+  @Test
   void aRecipientLineLongerThanAnAnchorIsReadIsStillARecipient() {
     // the address stands at the line's start; the reply runs on for thousands of characters
     for (int words : new int[] {250, 1_000, 50_000}) {
