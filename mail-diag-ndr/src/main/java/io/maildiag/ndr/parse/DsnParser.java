@@ -33,7 +33,7 @@ final class DsnParser {
       "status", "diagnostic-code", "remote-mta");
 
   static Report parse(String text) {
-    return parse(text, 0, text.length(), 0);
+    return parse(text, 0, text.length(), 0, onlyLfEndsLines(text, 0));
   }
 
   /** Joins a field's continuation lines ({@code folded}, each after an LF) to its value in {@code map}. */
@@ -46,8 +46,9 @@ final class DsnParser {
    * The report in the lines of {@code text[from, to)} ({@code to} at a line's end), as if the text
    * were split at LFs; {@code firstLine} is the line number of {@code from}, for the result. Lines
    * are read in place: a field's name becomes its shared lower-case constant when it is a known one.
+   * {@code lfOnly} is {@link #onlyLfEndsLines} from {@code from}.
    */
-  private static Report parse(String text, int from, int to, int firstLine) {
+  private static Report parse(String text, int from, int to, int firstLine, boolean lfOnly) {
     Map<String, String> message = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
     Map<String, String> current = new LinkedHashMap<>();
@@ -55,7 +56,6 @@ final class DsnParser {
     String lastName = null;
     Map<String, String> lastMap = null;
     int[] field = new int[3]; // name end, value start, value end of the current line's field
-    boolean lfOnly = onlyLfEndsLines(text, from);
     // the continuation lines of the last field, joined to its value once it ends (not line by line,
     // which took time quadratic in their number)
     StringBuilder folded = null;
@@ -236,9 +236,51 @@ final class DsnParser {
    * {@code from} on: then a value runs to its line's LF. Each search is the JDK's intrinsic, and
    * one for a char above U+00FF in Latin-1 text is answered at once.
    */
-  private static boolean onlyLfEndsLines(String text, int from) {
-    return text.indexOf('\r', from) < 0 && text.indexOf('\u0085', from) < 0 && text.indexOf('\u2028', from) < 0
-        && text.indexOf('\u2029', from) < 0;
+  static boolean onlyLfEndsLines(String text, int from) {
+    return otherLineEnd(text, from) < 0;
+  }
+
+  /** The first index from {@code from} of a line terminator other than LF, or -1. */
+  private static int otherLineEnd(String text, int from) {
+    int first = -1;
+    for (char c : OTHER_LINE_ENDS) {
+      int i = text.indexOf(c, from);
+      if (i >= 0 && (first < 0 || i < first)) {
+        first = i;
+      }
+    }
+    return first;
+  }
+
+  private static final char[] OTHER_LINE_ENDS = {'\r', '\u0085', '\u2028', '\u2029'};
+
+  /**
+   * {@link #onlyLfEndsLines} of one text from points that move forward, as {@link #findInText}
+   * asks it for each block it tries: the next terminator other than LF is looked for again only
+   * when a point has passed it, so the text is searched once in all, not once for each block.
+   */
+  static final class OnlyLf {
+    private final String text;
+    private int at;
+    /** The first terminator other than LF from {@link #at}, or -1. */
+    private int next;
+
+    OnlyLf(String text) {
+      this.text = text;
+      this.next = otherLineEnd(text, 0);
+    }
+
+    boolean from(int from) {
+      if (from < at) {
+        at = 0; // a point before the last one: look from the start again
+        next = otherLineEnd(text, 0);
+      }
+      if (next >= 0 && next < from) {
+        next = otherLineEnd(text, from);
+      }
+      at = from;
+      return next < 0;
+    }
   }
 
   /**
@@ -382,7 +424,8 @@ final class DsnParser {
     // the lines are read in place, as the text split at LFs: line i is text[start, end)
     int n = text.length();
     int[] field = new int[3];
-    boolean lfOnly = onlyLfEndsLines(text, 0);
+    OnlyLf onlyLf = new OnlyLf(text);
+    boolean lfOnly = onlyLf.from(0);
     int i = 0;
     for (int start = 0; start <= n; ) {
       int end = lineEnd(text, start);
@@ -413,7 +456,7 @@ final class DsnParser {
           }
           break;
         }
-        Report r = parse(text, start, jStart - 1, i);
+        Report r = parse(text, start, jStart - 1, i, onlyLf.from(start));
         boolean usable = false;
         for (Map<String, String> rec : r.recipients()) {
           if ((rec.containsKey("final-recipient") || rec.containsKey("original-recipient"))

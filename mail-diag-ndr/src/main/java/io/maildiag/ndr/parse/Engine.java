@@ -638,7 +638,7 @@ public final class Engine {
         x.excerpt = e.excerpt().isEmpty() ? e.diagnostic() : e.excerpt();
         x.lineNamingRecipient = e.excerpt();
         x.stage = e.stage();
-        x.action = scan.delayed() || subjectSaysDelay(subject) ? "delayed" : "failed";
+        x.action = scan.delayed() || msg.subjectSaysDelay() ? "delayed" : "failed";
         rcpts.add(x);
       }
       if (rcpts.size() == 1 && rcpts.get(0).diagnostic.isBlank()) {
@@ -659,7 +659,7 @@ public final class Engine {
     SmtpStage.TranscriptReplies transcript = new SmtpStage.TranscriptReplies(scan.region()); // read once for all
     for (Rcpt x : rcpts) {
       if (x.action.isEmpty()) {
-        x.action = inferAction(x, scan.delayed() || subjectSaysDelay(subject));
+        x.action = inferAction(x, scan.delayed() || msg.subjectSaysDelay());
       }
       if (x.stage == null && !x.diagnostic.isBlank()) {
         // a report's reply that a session transcript in the text repeats after its command
@@ -1781,6 +1781,7 @@ public final class Engine {
     private Boolean systemSender;
     private Boolean daemonSender;
     private Boolean autoReply;
+    private Boolean subjectSaysDelay;
     /** The most bytes of a preamble read as a message's text ({@link #preamble}). */
     static final int MAX_PREAMBLE = 64 * 1024;
     /** The normalised bytes the tree was read from, or null. */
@@ -2035,6 +2036,14 @@ public final class Engine {
         }
       }
       return true;
+    }
+
+    /** Whether the subject says the message is delayed, not failed; decided once, not for each recipient. */
+    boolean subjectSaysDelay() {
+      if (subjectSaysDelay == null) {
+        subjectSaysDelay = Engine.subjectSaysDelay(subject);
+      }
+      return subjectSaysDelay;
     }
 
     /** A sender that is a mail daemon or postmaster by its address or name (not a no-reply robot). */

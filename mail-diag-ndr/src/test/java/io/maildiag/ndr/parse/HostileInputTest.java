@@ -104,6 +104,20 @@ class HostileInputTest {
   }
 
   @Test
+  void thousandsOfReportBlocksWithoutAnActionInAWideText() {
+    // each block the text's report was looked for in searched the rest of the text for line ends
+    // other than LF: time quadratic in the text's length when it holds a char past Latin-1
+    StringBuilder msg = new StringBuilder("From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n"
+        + "Content-Type: text/plain; charset=utf-8\n\nМы не смогли доставить ваше письмо.\n\n");
+    for (int i = 0; i < 120_000; i++) {
+      msg.append("Final-Recipient: u").append(i).append("\nText.\n");
+    }
+    msg.append("Final-Recipient: rfc822; last@example.com\nAction: failed\nStatus: 5.1.1\n");
+    BounceAnalysis a = timed(BounceAnalyzer.withDefaults(), msg.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(a.recipients()).extracting(r -> r.recipient()).contains("last@example.com");
+  }
+
+  @Test
   void aRecipientLineLongerThanAnAnchorIsReadIsStillARecipient() {
     // the address stands at the line's start; the reply runs on for thousands of characters
     for (int words : new int[] {250, 1_000, 50_000}) {
