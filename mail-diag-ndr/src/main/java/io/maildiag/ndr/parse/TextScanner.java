@@ -490,19 +490,13 @@ final class TextScanner {
     }
     // a list of addresses on consecutive lines shares the reason that follows the list: by anchor
     // index, the index of the list's last anchor, or -1
+    // (read from the last anchor back, each anchor once: the list's end is the next anchor's when
+    // this one goes on to it)
     int[] listEnd = new int[anchorLines.length];
-    Arrays.fill(listEnd, -1);
-    for (int k = 0; k < anchors.size(); k++) {
-      int j = k;
-      while (j + 1 < anchors.size() && anchors.get(j + 1).line == anchors.get(j).line + 1
-          && anchors.get(j).rest.isBlank() && !anchors.get(j).single) {
-        j++;
-      }
-      if (j > k) {
-        for (int m = k; m < j; m++) {
-          listEnd[m] = j;
-        }
-      }
+    for (int k = anchors.size() - 1; k >= 0; k--) {
+      boolean goesOn = k + 1 < anchors.size() && anchors.get(k + 1).line == anchors.get(k).line + 1
+          && anchors.get(k).rest.isBlank() && !anchors.get(k).single;
+      listEnd[k] = !goesOn ? -1 : listEnd[k + 1] >= 0 ? listEnd[k + 1] : k + 1;
     }
     List<Entry> entries = new ArrayList<>();
     // every line before the cut is in the region: a transcript's server lines there are found in it
@@ -938,12 +932,18 @@ final class TextScanner {
 
   /** The first anchor line after {@code line} ({@code anchorLines} ascending), or {@code end} when none is before it. */
   private static int nextAnchor(int[] anchorLines, int line, int end) {
-    for (int l : anchorLines) {
-      if (l > line) {
-        return Math.min(l, end);
+    // a binary search: a list of thousands of addresses asks this once for each of them
+    int lo = 0;
+    int hi = anchorLines.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (anchorLines[mid] <= line) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return end;
+    return lo < anchorLines.length ? Math.min(anchorLines[lo], end) : end;
   }
 
   /**
