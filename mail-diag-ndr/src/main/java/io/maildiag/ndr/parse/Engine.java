@@ -656,13 +656,16 @@ public final class Engine {
         }
       }
     }
-    SmtpStage.TranscriptReplies transcript = new SmtpStage.TranscriptReplies(scan.region()); // read once for all
+    SmtpStage.TranscriptReplies transcript = null; // the region read once for all the recipients
     for (Rcpt x : rcpts) {
       if (x.action.isEmpty()) {
         x.action = inferAction(x, scan.delayed() || msg.subjectSaysDelay());
       }
       if (x.stage == null && !x.diagnostic.isBlank()) {
         // a report's reply that a session transcript in the text repeats after its command
+        if (transcript == null) {
+          transcript = new SmtpStage.TranscriptReplies(scan.region());
+        }
         x.stage = transcript.stageOf(x.diagnostic);
       }
     }
@@ -1222,9 +1225,7 @@ public final class Engine {
    * {@code (?s).*} after them takes whatever follows.
    */
   static boolean multilineReply(String s) {
-    int i = Keywords.skipSpace(s);
-    return i + 4 <= s.length() && (s.charAt(i) == '2' || s.charAt(i) == '4' || s.charAt(i) == '5')
-        && Smtp.isDigit(s.charAt(i + 1)) && Smtp.isDigit(s.charAt(i + 2)) && s.charAt(i + 3) == '-';
+    return LineMatchers.continuedReplyAt(s, Keywords.skipSpace(s), s.length());
   }
 
   /**

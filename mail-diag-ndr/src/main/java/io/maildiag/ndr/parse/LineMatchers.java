@@ -579,6 +579,14 @@ final class LineMatchers {
         && (s.charAt(at + 3) == ' ' || s.charAt(at + 3) == '-');
   }
 
+  /**
+   * Whether {@code s[at, end)} starts with a reply code of class 2, 4 or 5 and a hyphen ({@code
+   * [245]\d\d-}): the first line of a reply that goes on.
+   */
+  static boolean continuedReplyAt(String s, int at, int end) {
+    return replyCodeAt(s, at, end) && s.charAt(at + 3) == '-';
+  }
+
   /** The phrases of {@link TextScanner.Spec#SECTION_END}. */
   private static final String[] SECTION_END_PHRASES = {"for further assistance", "if you do so, please include",
       "no action is required", "original message headers", "please do not reply", "delivery attempts will continue",

@@ -4,11 +4,8 @@ import io.maildiag.core.internal.UpperCase;
 import io.maildiag.ndr.classify.Stage;
 import io.maildiag.ndr.classify.TextNormalizer;
 import io.maildiag.ndr.classify.TextRules;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -376,20 +373,17 @@ final class SmtpStage {
    * its transcript once, not once for each of them.
    */
   static final class TranscriptReplies {
-    private static final int HEAD = 40;
     private static final int SHORTEST_START = 12;
 
     private final String text;
     /** Whether the text holds a server mark at all; looked for once. */
     private @Nullable Boolean hasServerMark;
     private String @Nullable [] lines;
-    /** The server lines' texts, by their first {@value #HEAD} chars then line. */
-    private ServerLine[] byHead = new ServerLine[0];
-    /** The first server line of each text of at most {@value #HEAD} chars. */
+    /** The server lines' texts by how they start; null until read. */
+    private @Nullable LinesByStart byStart;
+    /** The first server line of each text of at most {@value LinesByStart#START} chars. */
     private final Map<String, Integer> whole = new HashMap<>();
     private final Map<String, @Nullable Found> answers = new HashMap<>();
-
-    private record ServerLine(String head, int line) {}
 
     TranscriptReplies(String text) {
       this.text = text;
@@ -407,31 +401,28 @@ final class SmtpStage {
       if (want.length() < 6) {
         return null;
       }
-      want = want.substring(0, Math.min(want.length(), HEAD));
+      want = want.substring(0, Math.min(want.length(), LinesByStart.START));
       if (answers.containsKey(want)) {
         return answers.get(want);
       }
-      if (lines == null) {
+      if (byStart == null) {
         read();
       }
-      int first = Integer.MAX_VALUE;
-      for (int k = lowerBound(want); k < byHead.length && byHead[k].head.startsWith(want); k++) {
-        first = Math.min(first, byHead[k].line);
-      }
+      int first = byStart.first(want);
       for (int len = SHORTEST_START; len <= want.length(); len++) {
         Integer line = whole.get(want.substring(0, len));
-        if (line != null) {
-          first = Math.min(first, line);
+        if (line != null && (first < 0 || line < first)) {
+          first = line;
         }
       }
-      Found answer = first == Integer.MAX_VALUE ? null : at(lines, first(lines, first));
+      Found answer = first < 0 ? null : at(lines, first(lines, first));
       answers.put(want, answer);
       return answer;
     }
 
     private void read() {
       String[] ls = (text.length() > MAX_SCAN ? text.substring(0, MAX_SCAN) : text).split("\n", -1);
-      List<ServerLine> found = new ArrayList<>();
+      LinesByStart.Builder starts = new LinesByStart.Builder();
       for (int i = 0; i < ls.length; i++) {
         String said = LineMatchers.transcriptText(ls[i], "<<<");
         if (said == null) {
@@ -441,29 +432,13 @@ final class SmtpStage {
         if (got.isEmpty()) {
           continue;
         }
-        found.add(new ServerLine(got.substring(0, Math.min(got.length(), HEAD)), i));
-        if (got.length() <= HEAD) {
+        starts.add(got, i);
+        if (got.length() <= LinesByStart.START) {
           whole.putIfAbsent(got, i);
         }
       }
-      byHead = found.toArray(new ServerLine[0]);
-      Arrays.sort(byHead, Comparator.comparing(ServerLine::head).thenComparingInt(ServerLine::line));
+      byStart = starts.build();
       lines = ls;
-    }
-
-    /** The first index of {@link #byHead} whose head is not before {@code head}. */
-    private int lowerBound(String head) {
-      int lo = 0;
-      int hi = byHead.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (byHead[mid].head.compareTo(head) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
   }
 

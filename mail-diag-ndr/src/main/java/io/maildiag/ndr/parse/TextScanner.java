@@ -3,7 +3,6 @@ package io.maildiag.ndr.parse;
 import io.maildiag.core.internal.LowerCase;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1444,17 +1443,15 @@ final class TextScanner {
    * line by line, each recipient read the whole text again.
    */
   static final class FullReplies {
-    /** The chars of a reply's start that a line must start with. */
-    private static final int HEAD = 40;
-    private static final Candidate[] NOT_READ = new Candidate[0];
-
     private final String text;
-    /** The lines that start a continued reply, by {@link Candidate#head} then line; read on first use. */
-    private Candidate[] candidates = NOT_READ;
+    /** The lines that start a continued reply, in line order; read on first use, with {@link #byStart}. */
+    private final List<Candidate> candidates = new ArrayList<>();
+    /** {@link #candidates} by how they start, each by its index there; null until read. */
+    private @Nullable LinesByStart byStart;
     private final Map<String, @Nullable String> answers = new HashMap<>();
 
     /** A line that starts a reply continued on the next line: its number, end and collapsed form. */
-    private record Candidate(String head, int line, int end, String collapsed) {}
+    private record Candidate(int line, int end, String collapsed) {}
 
     FullReplies(String text) {
       this.text = text;
@@ -1466,52 +1463,34 @@ final class TextScanner {
       if (want.length() < 8) {
         return null;
       }
-      String head = want.substring(0, Math.min(want.length(), HEAD));
-      if (!startsContinuedReply(head, 0, head.length())) {
+      String head = want.substring(0, Math.min(want.length(), LinesByStart.START));
+      if (!LineMatchers.continuedReplyAt(head, 0, head.length())) {
         return lineByLine(head);
       }
       if (answers.containsKey(head)) {
         return answers.get(head);
       }
-      if (candidates == NOT_READ) {
-        candidates = candidates();
+      if (byStart == null) {
+        byStart = readCandidates();
       }
-      Candidate first = null;
-      for (int k = lowerBound(head); k < candidates.length && candidates[k].head.startsWith(head); k++) {
-        if (first == null || candidates[k].line < first.line) {
-          first = candidates[k];
-        }
-      }
-      String answer = first == null ? null : continued(first.collapsed, first.line, first.end);
+      int k = byStart.first(head); // indexes are in line order: the lowest is the first line
+      Candidate c = k < 0 ? null : candidates.get(k);
+      String answer = c == null ? null : continued(c.collapsed, c.line, c.end);
       answers.put(head, answer);
       return answer;
     }
 
-    /** The first index of {@link #candidates} whose head is not before {@code head}. */
-    private int lowerBound(String head) {
-      int lo = 0;
-      int hi = candidates.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (candidates[mid].head.compareTo(head) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    /** The lines that start a reply continued on the next line, sorted. */
-    private Candidate[] candidates() {
+    /** Reads the lines that start a reply continued on the next line into {@link #candidates}. */
+    private LinesByStart readCandidates() {
       int n = text.length();
-      List<Candidate> found = new ArrayList<>();
+      LinesByStart.Builder starts = new LinesByStart.Builder();
       for (int i = 0, s = 0; ; i++) {
         int e = splitLineEnd(text, s, i);
         if (e < n && mayStartReply(s, e)) {
           String l = SmtpStage.collapseSpace(stripTranscript(text.substring(s, e)));
-          if (startsContinuedReply(l, 0, l.length()) && continued(l, i, e) != null) {
-            found.add(new Candidate(l.substring(0, Math.min(l.length(), HEAD)), i, e, l));
+          if (LineMatchers.continuedReplyAt(l, 0, l.length()) && continued(l, i, e) != null) {
+            starts.add(l, candidates.size());
+            candidates.add(new Candidate(i, e, l));
           }
         }
         if (e >= n) {
@@ -1519,9 +1498,7 @@ final class TextScanner {
         }
         s = e + 1;
       }
-      Candidate[] out = found.toArray(new Candidate[0]);
-      Arrays.sort(out, Comparator.comparing(Candidate::head).thenComparingInt(Candidate::line));
-      return out;
+      return starts.build();
     }
 
     /**
@@ -1541,13 +1518,7 @@ final class TextScanner {
           p++;
         }
       }
-      return startsContinuedReply(text, p, e);
-    }
-
-    /** Whether {@code s[from, to)} starts with a reply code of class 2, 4 or 5 and a hyphen. */
-    private static boolean startsContinuedReply(String s, int from, int to) {
-      return to - from >= 4 && (s.charAt(from) == '2' || s.charAt(from) == '4' || s.charAt(from) == '5')
-          && Smtp.isDigit(s.charAt(from + 1)) && Smtp.isDigit(s.charAt(from + 2)) && s.charAt(from + 3) == '-';
+      return LineMatchers.continuedReplyAt(text, p, e);
     }
 
     /**
